@@ -1,0 +1,27 @@
+/**
+ * Article schema: one normalised feed item, as stored in content/articles/<YYYY-MM-DD>/<sourceId>.json.
+ */
+import { z } from 'astro/zod';
+
+/** UTC ISO-8601 timestamp with seconds and a Z suffix, e.g. 2026-02-18T02:10:00Z. */
+export const IsoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+
+export const ArticleSchema = z.object({
+  /** Stable id: a hash of the canonical URL (see src/core/story/ids.ts). */
+  id: z.string(),
+  sourceId: z.string(),
+  /** Canonical URL: http(s), fragment and tracking parameters removed. */
+  url: z.string().url(),
+  title: z.string(),
+  /** Plain text, whitespace collapsed; may be long when a feed carries full text (never displayed in full). */
+  summary: z.string().nullable(),
+  /** When the feed says it was published (UTC), or null when the feed gives no usable date. */
+  published: IsoUtc.nullable(),
+  /** When Parallax first saw the item (UTC): the run's clock. */
+  firstSeen: IsoUtc,
+  author: z.string().nullable(),
+  image: z.string().url().nullable(),
+  language: z.string().nullable(),
+  categories: z.array(z.string()),
+});
+export type Article = z.infer<typeof ArticleSchema>;
