@@ -29,6 +29,8 @@ export const StoryArticleSchema = z.object({
   firstSeen: IsoUtc,
   /** Cosine similarity to the story centre when it joined (0..1); explains why it is here. */
   similarity: z.number(),
+  /** The terms it shares most with the story centre (why it joined); empty for a lone article. */
+  sharedTerms: z.array(z.string()).default([]),
 });
 export type StoryArticle = z.infer<typeof StoryArticleSchema>;
 

@@ -1,0 +1,128 @@
+/**
+ * Coverage details of a story: who covers it, from which side, how factual, who owns them, from where, and who
+ * broke it. Pure: takes the story's articles and the registry, returns counts.
+ */
+import type { Bucket, Coverage } from '../schema/story';
+import { BIAS_VALUES, type Bias, type Source } from '../schema/source';
+
+/** The article fields coverage needs. */
+export interface CoverageArticle {
+  id: string;
+  sourceId: string;
+  /** UTC ISO-8601 or null. */
+  published: string | null;
+  /** UTC ISO-8601. */
+  firstSeen: string;
+}
+
+/**
+ * 5-point bias (AllSides' scale) to the 3 buckets readers see: Left and Lean Left → left, Center → center,
+ * Lean Right and Right → right (the grouping Ground News and AllSides use for their distribution bars).
+ */
+export const BUCKET_OF_BIAS: Readonly<Record<Bias, Bucket>> = {
+  left: 'left',
+  'lean-left': 'left',
+  center: 'center',
+  'lean-right': 'right',
+  right: 'right',
+};
+
+/**
+ * A source's 5-point bias: the median of its raters' positions (lower median when even), or null when unrated.
+ * Several raters stay apart in the registry; issue-level disputes are shown on the source page.
+ */
+export function sourceBias(source: Pick<Source, 'bias'> | undefined): Bias | null {
+  if (!source || source.bias.length === 0) return null;
+  const positions = source.bias.map((r) => BIAS_VALUES.indexOf(r.value)).sort((a, b) => a - b);
+  return BIAS_VALUES[positions[(positions.length - 1) >> 1]!]!;
+}
+
+/** A source's 3-bucket side, or null when unrated. */
+export function sourceBucket(source: Pick<Source, 'bias'> | undefined): Bucket | null {
+  const bias = sourceBias(source);
+  return bias ? BUCKET_OF_BIAS[bias] : null;
+}
+
+/**
+ * Whole-number percentages of `counts` that sum to exactly 100 (Hamilton's largest-remainder method; ties go to the
+ * earlier key), or all zeros when the total is 0. Keys keep their input order.
+ */
+export function percentages<K extends string>(counts: Record<K, number>): Record<K, number> {
+  const keys = Object.keys(counts) as K[];
+  const total = keys.reduce((s, k) => s + counts[k], 0);
+  const out = {} as Record<K, number>;
+  if (total === 0) {
+    for (const k of keys) out[k] = 0;
+    return out;
+  }
+  const exact = keys.map((k) => (counts[k] * 100) / total);
+  const floors = exact.map(Math.floor);
+  let left = 100 - floors.reduce((s, v) => s + v, 0);
+  const byRemainder = keys.map((_, i) => i).sort((a, b) => exact[b]! - floors[b]! - (exact[a]! - floors[a]!) || a - b);
+  for (const i of byRemainder) {
+    if (left <= 0) break;
+    floors[i]!++;
+    left--;
+  }
+  keys.forEach((k, i) => (out[k] = floors[i]!));
+  return out;
+}
+
+/**
+ * When an article was first reported: its published time, unless that is missing or later than when Parallax first
+ * saw it (feeds re-date items), then its first-seen time. UTC ISO-8601.
+ */
+export function reportedAt(a: CoverageArticle): string {
+  return a.published !== null && a.published <= a.firstSeen ? a.published : a.firstSeen;
+}
+
+function tally(into: Record<string, number>, key: string): void {
+  into[key] = (into[key] ?? 0) + 1;
+}
+
+/** Sorted-key copy of a count record (so serialised output is deterministic). */
+function sortedCounts(counts: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(counts).sort()) out[k] = counts[k]!;
+  return out;
+}
+
+/**
+ * Coverage of one story. `articles` must be non-empty; sources missing from `sources` count as unrated with unknown
+ * country. Throws Error only when `articles` is empty (a story always has an article).
+ */
+export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMap<string, Source>): Coverage {
+  if (articles.length === 0) throw new Error('computeCoverage: a story needs at least one article');
+  const sourceIds = [...new Set(articles.map((a) => a.sourceId))].sort();
+  const bias = { left: 0, center: 0, right: 0, unrated: 0 };
+  const biasDetail: Record<string, number> = {};
+  const factuality: Record<string, number> = {};
+  const ownership: Record<string, number> = {};
+  const countries: Record<string, number> = {};
+  for (const id of sourceIds) {
+    const source = sources.get(id);
+    const b = sourceBias(source);
+    if (b) bias[BUCKET_OF_BIAS[b]]++;
+    else bias.unrated++;
+    tally(biasDetail, b ?? 'unrated');
+    tally(factuality, source?.factuality[0]?.value ?? 'unrated');
+    tally(ownership, source?.ownership?.category ?? 'unrated');
+    tally(countries, source?.country ?? 'unknown');
+  }
+  const first = [...articles].sort((x, y) => {
+    const tx = reportedAt(x);
+    const ty = reportedAt(y);
+    return tx < ty ? -1 : tx > ty ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+  })[0]!;
+  return {
+    sourceCount: sourceIds.length,
+    articleCount: articles.length,
+    bias,
+    biasPercent: percentages({ left: bias.left, center: bias.center, right: bias.right }),
+    biasDetail: sortedCounts(biasDetail),
+    factuality: sortedCounts(factuality),
+    ownership: sortedCounts(ownership),
+    countries: sortedCounts(countries),
+    brokeBy: { sourceId: first.sourceId, articleId: first.id, at: reportedAt(first) },
+  };
+}

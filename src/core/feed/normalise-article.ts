@@ -1,0 +1,64 @@
+/**
+ * Normalises parsed feed items into articles: identity from the canonical URL, dates checked against the run's
+ * clock, duplicates within one feed counted once.
+ */
+import { MAX_FUTURE_SKEW_HOURS } from '../config';
+import type { Article } from '../schema/article';
+import { articleIdFor } from '../story/ids';
+import type { ParsedItem } from './parse-feed';
+
+export interface NormaliseResult {
+  articles: Article[];
+  /** Items whose canonical URL repeats an earlier item of the same batch. */
+  duplicates: number;
+  /** Items that could not become an article (no usable http(s) link), named. */
+  errors: Array<{ kind: string; message: string }>;
+}
+
+/**
+ * Turns one feed's items into articles for `sourceId`, first seen at `now` (UTC ISO-8601 `YYYY-MM-DDTHH:MM:SSZ`).
+ * A published date more than MAX_FUTURE_SKEW_HOURS after `now` becomes null (src/core/config.ts). Every item ends as
+ * exactly one of: an article, a counted duplicate, or a named error. `language` is the source's BCP 47 tag.
+ */
+export function normaliseItems(items: ParsedItem[], sourceId: string, now: string, language: string | null): NormaliseResult {
+  const latest = Date.parse(now) + MAX_FUTURE_SKEW_HOURS * 3_600_000;
+  const seen = new Set<string>();
+  const out: NormaliseResult = { articles: [], duplicates: 0, errors: [] };
+  items.forEach((item, i) => {
+    const url = item.canonicalUrl;
+    if (!url) {
+      out.errors.push({ kind: 'item_no_link', message: `item ${i + 1} ("${(item.title ?? '').slice(0, 60)}") has no http(s) link` });
+      return;
+    }
+    const id = articleIdFor(url);
+    if (seen.has(id)) {
+      out.duplicates++;
+      return;
+    }
+    seen.add(id);
+    const published = item.published && Date.parse(item.published) <= latest ? item.published : null;
+    out.articles.push({
+      id,
+      sourceId,
+      url,
+      title: item.title ?? '',
+      summary: item.summary,
+      published,
+      firstSeen: now,
+      author: item.author,
+      image: item.image,
+      language,
+      categories: [...item.categories],
+    });
+  });
+  return out;
+}
+
+/**
+ * Merges a fresh article into its stored copy: the stored first-seen time is kept (an item is never re-dated on a
+ * later fetch); every other field takes the fresh value, except a published date the feed has since dropped.
+ */
+export function mergeArticle(stored: Article | undefined, fresh: Article): Article {
+  if (!stored) return fresh;
+  return { ...fresh, firstSeen: stored.firstSeen, published: fresh.published ?? stored.published };
+}

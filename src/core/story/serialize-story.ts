@@ -1,0 +1,47 @@
+/**
+ * A story as a Markdown file: YAML front matter (all the data, written only through gray-matter's serializer, so any
+ * title, e.g. `Re: Budget talks: what "changed" #2`, survives a round trip) and a body of summary bullets built as
+ * an mdast tree and serialised by remark with the features Astro reads Markdown with (GFM on, no typographic
+ * replacement), so feed text is escaped and never turns into markup.
+ */
+import matter from 'gray-matter';
+import type { List, Root } from 'mdast';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import type { Story } from '../schema/story';
+
+const processor = remark().use(remarkGfm).data('settings', { bullet: '-', listItemIndent: 'one' });
+
+/** The Markdown body: one bullet per summary sentence, each linking to its article. */
+export function storyBody(story: Story): string {
+  const urls = new Map(story.articles.map((a) => [a.id, a.url]));
+  const list: List = {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: story.summary.map((b) => ({
+      type: 'listItem',
+      spread: false,
+      children: [
+        {
+          type: 'paragraph',
+          children: urls.has(b.articleId)
+            ? [{ type: 'link', url: urls.get(b.articleId)!, children: [{ type: 'text', value: b.text }] }]
+            : [{ type: 'text', value: b.text }],
+        },
+      ],
+    })),
+  };
+  const root: Root = { type: 'root', children: story.summary.length ? [list] : [] };
+  return processor.stringify(root);
+}
+
+/** The whole file: front matter (keys in schema order) and body. Deterministic for the same story. */
+export function serializeStory(story: Story): string {
+  return matter.stringify(storyBody(story), story as unknown as Record<string, unknown>);
+}
+
+/** Reads a story file back into its front-matter data (unvalidated; validate with StorySchema). */
+export function parseStoryFile(text: string): Record<string, unknown> {
+  return matter(text).data;
+}

@@ -1,0 +1,54 @@
+/**
+ * Language-aware tokenising for clustering and summarising.
+ *
+ * Space-delimited scripts use one Unicode-aware regex (letters and digits, inner apostrophes, dots and hyphens
+ * kept: "U.S.", "Covid-19", "O'Neill"); scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer,
+ * Myanmar) go through Intl.Segmenter word segmentation (ECMA-402).
+ */
+import { STOP_WORDS } from './stop-words';
+
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*/gu;
+const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+let segmenter: Intl.Segmenter | undefined;
+
+/** A token: `term` is the lower-cased, folded form; `cased` tells whether the source word began with a capital. */
+export interface Token {
+  term: string;
+  cased: boolean;
+}
+
+/** Lower-case and fold a word for matching: apostrophes dropped, "U.S." → "us", possessive 's removed. */
+export function foldWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/['’](s)?$/u, '')
+    .replace(/['’.]/gu, '');
+}
+
+/** Raw words of `text` in order (no stop-word removal). */
+export function words(text: string): string[] {
+  if (NO_SPACE_SCRIPT.test(text)) {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+    const out: string[] = [];
+    for (const s of segmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
+    return out;
+  }
+  return text.match(WORD) ?? [];
+}
+
+/**
+ * Content tokens of `text`: folded, stop words (src/core/story/stop-words.ts) and 1-character Latin tokens removed.
+ * Order is preserved; duplicates are kept (term frequency matters).
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const w of words(text)) {
+    const term = foldWord(w);
+    if (term.length < 2 && !/\p{N}/u.test(term) && !NO_SPACE_SCRIPT.test(term)) continue;
+    if (STOP_WORDS.has(term)) continue;
+    const first = w.codePointAt(0)!;
+    const ch = String.fromCodePoint(first);
+    out.push({ term, cased: ch !== ch.toLowerCase() });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * Reads a folder of captured feed files (the bundled snapshot or any `--feeds DIR`), matching each file to the
+ * registry feed that names it.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Source } from '../core/schema/source';
+import type { FeedInput } from '../core/pipeline-types';
+
+/** File names that are not feeds (documentation next to the captures). */
+const NOT_A_FEED = /^(?:readme|sources|manifest|license)\b|\.(?:md|csv|txt)$/i;
+
+/**
+ * One FeedInput per regular file in `dir` (sorted by name, code-point order), with the registry source and feed URL
+ * when a registry feed's `file` equals the file name, else sourceId null (the pipeline then makes up a source).
+ * A file that cannot be read gives a FeedInput with `error` set; the run goes on.
+ * Throws only when `dir` itself cannot be listed.
+ */
+export async function readFeedFolder(dir: string, registry: readonly Source[]): Promise<FeedInput[]> {
+  const byFile = new Map<string, { sourceId: string; url: string }>();
+  for (const s of registry) for (const f of s.feeds) if (f.file) byFile.set(f.file, { sourceId: s.id, url: f.url });
+  const names = (await readdir(dir)).filter((n) => !n.startsWith('.') && !NOT_A_FEED.test(n)).sort();
+  const out: FeedInput[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!(await stat(file)).isFile()) continue;
+    const known = byFile.get(name);
+    const base = { name, sourceId: known?.sourceId ?? null, url: known?.url ?? null, contentType: null };
+    try {
+      out.push({ ...base, bytes: new Uint8Array(await readFile(file)), error: null });
+    } catch (error) {
+      out.push({ ...base, bytes: null, error: { kind: 'read_failed', message: String(error) } });
+    }
+  }
+  return out;
+}

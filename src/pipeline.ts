@@ -1,0 +1,202 @@
+/**
+ * The main job, top-down: read feeds → decode + parse → normalise into articles → dedupe against the store →
+ * cluster the active window into stories → coverage, headline, summary → write the content directory.
+ * I/O (reading feeds, the content store) comes in through `deps`; everything between is pure (src/core).
+ */
+import { CLUSTER_WINDOW_HOURS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
+import { reportedAt } from './core/coverage/coverage';
+import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
+import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
+import type { FeedInput, NamedError } from './core/pipeline-types';
+import type { Article } from './core/schema/article';
+import type { Source } from './core/schema/source';
+import { buildStories } from './core/story/build-stories';
+import { slugify } from './core/story/ids';
+import { readArticles, readRegistry, readStoryIndex, writeContent } from './io/content-store';
+
+export interface IngestOptions {
+  /** Content directory to read and write (absolute or relative to cwd). */
+  contentDir: string;
+  /** Registry file (JSON array of sources). */
+  registryPath: string;
+  /** The run's clock; null: the real time for live runs, the newest item's time for a folder of captured feeds. */
+  now: Date | null;
+}
+
+export interface IngestDeps {
+  /** Reads the raw feeds (a folder, or live HTTP) for the registry. */
+  readFeeds: (registry: Source[]) => Promise<FeedInput[]>;
+  /** True when feeds come from the live web (decides the default clock). */
+  live: boolean;
+  /** The real clock (ms since the epoch). */
+  clock: () => number;
+  log: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+/** What happened to one feed: every item is an article, a counted duplicate, or a named error. */
+export interface FeedReport {
+  name: string;
+  sourceId: string;
+  format: string | null;
+  /** Items the parser returned plus items it dropped with an error. */
+  items: number;
+  articles: number;
+  /** Articles not stored before this run. */
+  newArticles: number;
+  duplicates: number;
+  errors: NamedError[];
+}
+
+export interface IngestReport {
+  now: string;
+  feeds: FeedReport[];
+  feedsFailed: number;
+  articlesTotal: number;
+  newArticles: number;
+  windowArticles: number;
+  stories: number;
+  /** Stories with at least MIN_SOURCES_FOR_STORY_PAGE sources (each has a page). */
+  multiSourceStories: number;
+  storiesWith3Plus: number;
+  filesChanged: number;
+}
+
+const toIso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/** Host of a URL without "www.", or null. */
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    return host || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A source for a feed the registry does not name: named after its site's domain (channel titles are often just
+ * "Top Stories"), unrated. The id is the domain as a slug; `.invalid` (RFC 2606) stands in when no domain is known.
+ */
+export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
+  const host = hostOf(parsed.feed.link) ?? hostOf(input.url);
+  const slug = host ? slugify(host) : slugify(input.name.replace(/\.[a-z.]+$/i, ''));
+  const homepage = host ? `https://${host}/` : `https://${slug}.invalid/`;
+  return {
+    id: slug,
+    name: host ?? input.name,
+    homepage,
+    feeds: [{ url: input.url ?? parsed.feed.link ?? homepage, file: input.url ? null : input.name, topic: null }],
+    country: null,
+    language: parsed.feed.language?.toLowerCase().split(/[-_]/)[0] || 'en',
+    bias: [],
+    factuality: [],
+    ownership: null,
+    discovered: true,
+  };
+}
+
+/** Runs the main job once. Throws only for an invalid registry or a content directory that cannot be written. */
+export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
+  const registry = await readRegistry(options.registryPath);
+  const sources = new Map(registry.map((s) => [s.id, s]));
+  const inputs = await deps.readFeeds(registry);
+  const realNow = new Date(deps.clock());
+
+  // Parse every feed; an unreadable or rejected feed yields its named errors and the run goes on.
+  const parsed = inputs.map((input) => {
+    const feed: ParsedFeed = input.bytes
+      ? parseFeed(input.bytes, { url: input.url ?? undefined, contentType: input.contentType ?? undefined, now: options.now ?? realNow })
+      : { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [] };
+    const errors: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors.map((e) => ({ kind: e.kind, message: e.message }))];
+    let sourceId = input.sourceId;
+    if (!sourceId) {
+      const found = discoverSource(input, feed);
+      const existing = sources.get(found.id);
+      if (existing) existing.feeds.push(...found.feeds.filter((f) => !existing.feeds.some((e) => e.url === f.url && e.file === f.file)));
+      else sources.set(found.id, found);
+      sourceId = found.id;
+    }
+    return { input, feed, errors, sourceId };
+  });
+
+  // The clock: given, else real time (live) or the newest item date not in the future (a captured folder).
+  let nowMs = options.now?.getTime() ?? realNow.getTime();
+  if (!options.now && !deps.live) {
+    const limit = realNow.getTime() + MAX_FUTURE_SKEW_HOURS * 3_600_000;
+    const dates = parsed.flatMap((p) => p.feed.items.map((i) => (i.published ? Date.parse(i.published) : NaN))).filter((t) => t <= limit);
+    if (dates.length) nowMs = Math.max(...dates);
+  }
+  const now = toIso(nowMs);
+
+  const stored = await readArticles(options.contentDir, (m) => deps.log('warn', m));
+  const all = new Map(stored);
+  const seenThisRun = new Set<string>();
+  const feedReports: FeedReport[] = [];
+  for (const p of parsed) {
+    const source = sources.get(p.sourceId)!;
+    const result = normaliseItems(p.feed.items, p.sourceId, now, source.language);
+    let fresh = 0;
+    let duplicates = result.duplicates;
+    for (const article of result.articles) {
+      if (seenThisRun.has(article.id)) {
+        duplicates++; // the same URL in another feed of this run
+        continue;
+      }
+      seenThisRun.add(article.id);
+      if (!stored.has(article.id)) fresh++;
+      all.set(article.id, mergeArticle(stored.get(article.id), article));
+    }
+    const itemErrors = p.errors.filter((e) => e.kind === 'item_invalid').length;
+    const errors = [...p.errors, ...result.errors];
+    feedReports.push({
+      name: p.input.name,
+      sourceId: p.sourceId,
+      format: p.feed.format,
+      items: p.feed.items.length + itemErrors,
+      articles: result.articles.length - (duplicates - result.duplicates),
+      newArticles: fresh,
+      duplicates,
+      errors,
+    });
+    for (const e of errors) deps.log(e.kind.startsWith('item_') ? 'warn' : 'error', `${p.input.name}: ${e.kind}: ${e.message}`);
+  }
+
+  const windowStart = nowMs - CLUSTER_WINDOW_HOURS * 3_600_000;
+  const windowEnd = nowMs + MAX_FUTURE_SKEW_HOURS * 3_600_000;
+  const articles = [...all.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const active = articles.filter((a: Article) => {
+    const t = Date.parse(reportedAt(a));
+    return t >= windowStart && t <= windowEnd;
+  });
+  const previousIndex = await readStoryIndex(options.contentDir);
+  const { stories, index } = buildStories(active, sources, new Date(nowMs), previousIndex);
+  const liveIds = new Set(stories.map((s) => s.id));
+  const removedStoryIds = [...new Set(active.map((a) => previousIndex[a.id]).filter((id): id is string => !!id && !liveIds.has(id)))].sort();
+
+  const resolved = [...sources.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const multi = stories.filter((s) => s.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE).length;
+  const report: IngestReport = {
+    now,
+    feeds: feedReports,
+    feedsFailed: feedReports.filter((f) => f.errors.some((e) => !e.kind.startsWith('item_'))).length,
+    articlesTotal: articles.length,
+    newArticles: feedReports.reduce((s, f) => s + f.newArticles, 0),
+    windowArticles: active.length,
+    stories: stories.length,
+    multiSourceStories: multi,
+    storiesWith3Plus: stories.filter((s) => s.coverage.sourceCount >= 3).length,
+    filesChanged: 0,
+  };
+  const { filesChanged: _ignored, ...runCounts } = report;
+  report.filesChanged = await writeContent(options.contentDir, {
+    articles,
+    stories,
+    removedStoryIds,
+    sources: resolved,
+    index,
+    feeds: feedReports,
+    run: { ...runCounts, feeds: feedReports.length },
+  });
+  return report;
+}
