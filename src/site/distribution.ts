@@ -1,0 +1,64 @@
+/**
+ * Count records from a story's coverage (factuality, ownership, countries, bias detail) as ordered display rows.
+ */
+import { BIAS_VALUES, FACTUALITY_VALUES, OWNERSHIP_CATEGORIES } from '../core/schema/source';
+import { ratingLabel } from './bias';
+
+export interface DistributionRow {
+  key: string;
+  label: string;
+  count: number;
+  /** Whole-number share of the record's total (0 when the total is 0). */
+  percent: number;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** English name of an ISO 3166-1 alpha-2 code ("GB" → "United Kingdom"); "Unknown" for "unknown"/null. */
+export function countryName(code: string | null | undefined): string {
+  if (!code || code === 'unknown') return 'Unknown';
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function rows(counts: Record<string, number>, order: readonly string[], label: (k: string) => string): DistributionRow[] {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const rank = (k: string): number => {
+    const i = order.indexOf(k);
+    return i === -1 ? order.length : i;
+  };
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, count]) => ({ key, label: label(key), count, percent: total ? Math.round((count * 100) / total) : 0 }));
+}
+
+/** Factuality levels, best first, then "unrated"; zero counts omitted. */
+export function factualityRows(counts: Record<string, number>): DistributionRow[] {
+  return rows(counts, [...FACTUALITY_VALUES, 'unrated'], ratingLabel);
+}
+
+/** Ownership categories in the schema's order, then "unrated"; zero counts omitted. */
+export function ownershipRows(counts: Record<string, number>): DistributionRow[] {
+  return rows(counts, [...OWNERSHIP_CATEGORIES, 'unrated'], ratingLabel);
+}
+
+/** 5-point bias values left to right, then "unrated"; zero counts omitted. */
+export function biasDetailRows(counts: Record<string, number>): DistributionRow[] {
+  return rows(counts, [...BIAS_VALUES, 'unrated'], ratingLabel);
+}
+
+/** Countries by count (most first), then code; "unknown" last. */
+export function countryRows(counts: Record<string, number>): DistributionRow[] {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort(([a, x], [b, y]) => {
+      if ((a === 'unknown') !== (b === 'unknown')) return a === 'unknown' ? 1 : -1;
+      return y - x || (a < b ? -1 : a > b ? 1 : 0);
+    })
+    .map(([key, count]) => ({ key, label: countryName(key), count, percent: total ? Math.round((count * 100) / total) : 0 }));
+}

@@ -1,0 +1,27 @@
+/**
+ * Internal links that honour the base path the site is served under (e.g. /parallax/ on a GitHub Pages project
+ * site). Every internal link in the site goes through `href()`.
+ */
+
+/** Join a base path ("/", "/repo", "/repo/") and a site path ("story/abc/", "/rss.xml") into one absolute path. */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const p = path.replace(/^\/+/, '');
+  const prefix = b.startsWith('/') ? b : `/${b}`;
+  return `${prefix}${p}`;
+}
+
+/** Absolute path of an internal page under the configured base (import.meta.env.BASE_URL). */
+export function href(path: string): string {
+  return joinBase(import.meta.env.BASE_URL ?? '/', path);
+}
+
+/** Path of a story page: the opaque id is the address (a slug may be appended later, cosmetically). */
+export function storyPath(id: string): string {
+  return `story/${id}/`;
+}
+
+/** Path of a source page. */
+export function sourcePath(id: string): string {
+  return `source/${id}/`;
+}

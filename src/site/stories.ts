@@ -1,0 +1,59 @@
+/**
+ * Which stories get a page and in what order, and a source's articles across stories.
+ */
+import type { Story, StoryArticle } from '../core/schema/story';
+import { articleTime } from './format';
+
+/**
+ * A story gets its own page, a home-page slot and an RSS item only when at least this many distinct sources cover
+ * it: comparing coverage needs two sides. Single-source stories appear only on their source's page.
+ */
+export const MIN_SOURCES_FOR_STORY_PAGE = 2;
+
+/** How many stories the RSS feed carries (the top ones by score). */
+export const RSS_ITEM_LIMIT = 50;
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function hasStoryPage(story: Pick<Story, 'coverage'>): boolean {
+  return story.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE;
+}
+
+/** Stories with a page, by score (highest first), ties by id (code-point order) so the order is deterministic. */
+export function rankStories<T extends Pick<Story, 'id' | 'score' | 'coverage'>>(stories: readonly T[]): T[] {
+  return stories.filter(hasStoryPage).sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));
+}
+
+/** A story's articles oldest first (published, else first seen), ties by id. */
+export function articlesChronological(articles: readonly StoryArticle[]): StoryArticle[] {
+  return [...articles].sort((a, b) => byCodePoint(articleTime(a), articleTime(b)) || byCodePoint(a.id, b.id));
+}
+
+export interface SourceArticle {
+  article: StoryArticle;
+  /** The story the article belongs to; `linked` says whether that story has a page. */
+  storyId: string;
+  storyTitle: string;
+  linked: boolean;
+}
+
+/**
+ * Every article of one source in any story (single-source stories included), newest first, ties by id; an article
+ * listed in several stories appears once (with the story that has a page, if any).
+ */
+export function articlesForSource(stories: readonly Story[], sourceId: string): SourceArticle[] {
+  const seen = new Map<string, SourceArticle>();
+  const sorted = [...stories].sort((a, b) => byCodePoint(a.id, b.id));
+  for (const story of sorted) {
+    const linked = hasStoryPage(story);
+    for (const article of story.articles) {
+      if (article.sourceId !== sourceId) continue;
+      const prev = seen.get(article.id);
+      if (prev && (prev.linked || !linked)) continue;
+      seen.set(article.id, { article, storyId: story.id, storyTitle: story.title, linked });
+    }
+  }
+  return [...seen.values()].sort(
+    (a, b) => byCodePoint(articleTime(b.article), articleTime(a.article)) || byCodePoint(a.article.id, b.article.id),
+  );
+}
