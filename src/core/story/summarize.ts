@@ -16,6 +16,8 @@ import { dot, termCounts, toVector, type SparseVector, type TermModel, type Vect
 const MIN_SENTENCE_CHARS = 40;
 /** Two sentences more similar than this say the same thing; only one is kept. */
 const DUPLICATE_SIMILARITY = 0.8;
+/** Sentences read from each article's lead: the lead carries the news; later sentences drift (and full-text feeds are long). */
+const MAX_SENTENCES_PER_ARTICLE = 6;
 
 export interface SummaryArticle {
   id: string;
@@ -62,7 +64,7 @@ export function summarize(
   const seenText = new Set<string>();
   for (const a of articles) {
     if (!a.summary) continue;
-    for (const s of sentences(a.summary).slice(0, 3)) {
+    for (const s of sentences(a.summary).slice(0, MAX_SENTENCES_PER_ARTICLE)) {
       if (s.length < MIN_SENTENCE_CHARS || s.length > SUMMARY_MAX_SENTENCE_CHARS) continue;
       if (!/[.!?]["'”’)]?$/u.test(s) || seenText.has(s)) continue;
       seenText.add(s);
@@ -96,7 +98,7 @@ export function summarize(
   for (const a of articles) {
     if (bullets.length >= SUMMARY_MIN_BULLETS) break;
     const t = a.title.trim();
-    if (!t || usedTitles.has(t.toLowerCase()) || bullets.some((b) => b.articleId === a.id)) continue;
+    if (!t || usedTitles.has(t.toLowerCase())) continue;
     usedTitles.add(t.toLowerCase());
     bullets.push({ text: t, articleId: a.id });
   }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { clusterDocs, type ClusterDoc } from '../../../src/core/story/cluster';
+
+const H = 3_600_000;
+const t0 = Date.parse('2026-02-17T12:00:00Z');
+
+const docs: ClusterDoc[] = [
+  { id: 'a1', title: 'Navalny was poisoned with dart frog toxin, European governments say', text: 'Britain, France, Germany, Sweden and the Netherlands said Alexei Navalny was killed with epibatidine, a toxin found in dart frogs.', time: t0 },
+  { id: 'a2', title: 'Kremlin rejects claim it poisoned Navalny with dart frog toxin', text: 'The Kremlin on Tuesday rejected the European finding that Navalny died of epibatidine poisoning.', time: t0 + 2 * H },
+  { id: 'a3', title: 'European states say Navalny killed with frog toxin epibatidine', text: 'Five European governments said Navalny was poisoned in prison with epibatidine.', time: t0 + 1 * H },
+  { id: 'b1', title: 'US and Iran reach guiding principles in Geneva nuclear talks', text: 'Iran and the United States agreed on guiding principles at nuclear talks in Geneva, Araghchi said.', time: t0 },
+  { id: 'b2', title: 'Iran says guiding principles agreed with US at Geneva nuclear talks', text: 'Foreign Minister Abbas Araghchi said Iran and the US agreed guiding principles for a nuclear deal.', time: t0 + 3 * H },
+  { id: 'c1', title: 'Russia and Ukraine open peace talks in Geneva', text: 'Russian and Ukrainian delegations met in Geneva for US-brokered peace talks on the war.', time: t0 + H },
+  { id: 'c2', title: 'Ukraine and Russia delegations hold peace talks in Geneva', text: 'Ukrainian and Russian negotiators began two days of peace talks in Geneva.', time: t0 + 2 * H },
+  { id: 'd1', title: 'Jesse Jackson, civil rights leader, dies at 84', text: 'The Rev. Jesse Jackson, the civil rights leader and two-time presidential candidate, has died aged 84.', time: t0 },
+];
+
+function groups(result: ReturnType<typeof clusterDocs>): string[][] {
+  return result.clusters.map((c) => c.map((m) => m.id).sort()).sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+}
+
+describe('clusterDocs', () => {
+  it('groups articles of the same event and keeps two Geneva events apart', () => {
+    expect(groups(clusterDocs(docs))).toEqual([['a1', 'a2', 'a3'], ['b1', 'b2'], ['c1', 'c2'], ['d1']]);
+  });
+
+  it('gives the same clusters whatever the input order', () => {
+    const reversed = [...docs].reverse();
+    const rotated = [...docs.slice(3), ...docs.slice(0, 3)];
+    expect(groups(clusterDocs(reversed))).toEqual(groups(clusterDocs(docs)));
+    expect(clusterDocs(rotated).clusters).toEqual(clusterDocs(docs).clusters);
+  });
+
+  it('does not link articles further apart in time than maxGapHours', () => {
+    const far = docs.filter((d) => d.id.startsWith('b')).map((d, i) => ({ ...d, time: t0 + i * 100 * H }));
+    expect(groups(clusterDocs(far))).toEqual([['b1'], ['b2']]);
+  });
+
+  it('records each member similarity to the centroid in 0..1, singletons at 1', () => {
+    const result = clusterDocs(docs);
+    for (const c of result.clusters) for (const m of c) expect(m.similarity).toBeGreaterThan(0.3);
+    expect(result.clusters.find((c) => c[0]!.id === 'd1')![0]!.similarity).toBe(1);
+  });
+
+  it('handles empty input and documents with no content words', () => {
+    expect(clusterDocs([]).clusters).toEqual([]);
+    const r = clusterDocs([
+      { id: 'x', title: 'The', text: null, time: t0 },
+      { id: 'y', title: 'A', text: '', time: t0 },
+    ]);
+    expect(groups(r)).toEqual([['x'], ['y']]);
+  });
+});

@@ -1,0 +1,40 @@
+/** Shared test helpers: temporary folders, a content-tree digest, and a quiet pipeline run. */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ingest, type IngestReport } from '../src/pipeline';
+import { readFeedFolder } from '../src/io/read-feed-folder';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export const SNAPSHOT_FEEDS = path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'feeds');
+export const REGISTRY = path.join(ROOT, 'content', 'sources.json');
+
+export function tempDir(prefix = 'parallax-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/** Path → SHA-256 of every file under `dir` (sorted), to compare trees byte for byte. */
+export async function treeDigest(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  for (const e of entries.map((x) => path.join(x.parentPath, x.name)).sort()) {
+    out[path.relative(dir, e)] = createHash('sha256').update(await readFile(e)).digest('hex');
+  }
+  return out;
+}
+
+/** Runs the pipeline on a folder of feed files into `contentDir`, collecting log lines instead of printing them. */
+export async function runFolder(feedsDir: string, contentDir: string, now: Date | null = null, registryPath = REGISTRY): Promise<{ report: IngestReport; logs: string[] }> {
+  const logs: string[] = [];
+  const report = await ingest(
+    { contentDir, registryPath, now },
+    {
+      readFeeds: (registry) => readFeedFolder(feedsDir, registry),
+      live: false,
+      clock: () => Date.parse('2026-11-29T00:00:00Z'),
+      log: (level, message) => logs.push(`${level}: ${message}`),
+    },
+  );
+  return { report, logs };
+}
