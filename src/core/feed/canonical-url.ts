@@ -1,0 +1,76 @@
+/**
+ * URL resolution and canonicalisation for article links (WHATWG URL Standard via Node's `URL`).
+ */
+
+/**
+ * Query parameters that only track the click and never select content; removed for the dedupe key.
+ * `utm_*` is matched as a prefix. Policy: README rule 5 (utm_*, fbclid, gclid, mc_cid, mc_eid) plus the
+ * equivalents of other ad platforms.
+ */
+export const TRACKING_PARAMS: ReadonlySet<string> = new Set([
+  'fbclid', 'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'igshid',
+  'mc_cid', 'mc_eid', '_hsenc', '_hsmi', 'mkt_tok', 'oly_anon_id', 'oly_enc_id', 'vero_id', 'wt_mc', 'cmpid',
+]);
+
+/**
+ * Resolve `href` against `base` and return the absolute URL if its scheme is http or https, else null.
+ * A protocol-relative `//host/path` with no usable base is read as https. Surrounding whitespace is trimmed.
+ * Never throws.
+ */
+export function resolveHttpUrl(href: string | null | undefined, base?: string | null): string | null {
+  if (href == null) return null;
+  const h = href.trim();
+  if (h === '' || h.length > 8192) return null;
+  let u: URL;
+  try {
+    u = base ? new URL(h, base) : new URL(h.startsWith('//') ? 'https:' + h : h);
+  } catch {
+    try {
+      if (!h.startsWith('//')) return null;
+      u = new URL('https:' + h);
+    } catch {
+      return null;
+    }
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  if (!u.hostname) return null;
+  return u.href;
+}
+
+function isTrackingParam(rawKey: string): boolean {
+  let key = rawKey;
+  if (key.indexOf('%') !== -1 || key.indexOf('+') !== -1) {
+    try {
+      key = decodeURIComponent(key.replace(/\+/g, ' '));
+    } catch {
+      /* keep raw */
+    }
+  }
+  key = key.toLowerCase();
+  return key.startsWith('utm_') || TRACKING_PARAMS.has(key);
+}
+
+/**
+ * The canonical form of an article URL, used as the dedupe key: resolved against `base`, http(s) only,
+ * host lower-cased and default port dropped (by the WHATWG URL parser), fragment removed, tracking parameters
+ * (`utm_*`, fbclid, gclid, mc_cid, mc_eid, ... see {@link TRACKING_PARAMS}) removed. The remaining query is kept
+ * byte-for-byte in its original order.
+ *
+ * @returns the canonical URL, or null when the input is not an http(s) URL or cannot be parsed. Never throws.
+ */
+export function canonicalUrl(url: string, base?: string): string | null {
+  const abs = resolveHttpUrl(url, base);
+  if (abs === null) return null;
+  const u = new URL(abs);
+  u.hash = '';
+  if (u.search.length > 1) {
+    const kept = u.search
+      .slice(1)
+      .split('&')
+      .filter((pair) => pair !== '' && !isTrackingParam(pair.split('=', 1)[0]!));
+    u.search = kept.length ? '?' + kept.join('&') : '';
+  }
+  let out = u.href;
+  if (out.endsWith('?')) out = out.slice(0, -1);
+  return out;
+}

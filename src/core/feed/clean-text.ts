@@ -1,0 +1,219 @@
+/**
+ * Text clean-up for feed fields: XML entity decoding, HTML-to-plain-text, control-character removal and
+ * whitespace collapsing. Pure and linear-time (hand-written scanners, no backtracking regular expressions).
+ *
+ * Rules (from tests/fixtures/cases/README.md, rule 3): XML-decode, then HTML-entity-decode once, strip tags
+ * (dropping script/style content), remove XML-illegal control characters, collapse whitespace.
+ */
+import { decodeHTML, decodeXML } from 'entities';
+
+/**
+ * Decode the XML predefined entities (`&amp; &lt; &gt; &quot; &apos;`) and numeric character references
+ * (`&#39;`, `&#x2019;`) per XML 1.0 §4.1/§4.6. Unknown named entities are left as they are (an HTML decoding
+ * step later handles `&nbsp;` and friends in text fields). Never throws.
+ */
+export function decodeXmlEntities(value: string): string {
+  return value.indexOf('&') === -1 ? value : decodeXML(value);
+}
+
+/**
+ * Convert the raw inner markup of an XML element (as returned by a fast-xml-parser stop node) into an HTML string.
+ *
+ * - `<![CDATA[...]]>` sections are taken verbatim (their content is already the literal text/HTML).
+ * - Outside CDATA: when `xhtml` is true (Atom `type="xhtml"`, RFC 4287 §3.1.1.3) the markup is kept as it is
+ *   (XML entities are valid HTML), and a single wrapping `<div>` is removed. Otherwise the text is XML-decoded,
+ *   which turns escaped HTML (`&lt;p&gt;`, Atom `type="html"`, RSS description) into markup.
+ */
+export function innerXmlToHtml(raw: string, xhtml: boolean): string {
+  let out: string;
+  if (raw.indexOf('<![CDATA[') === -1) {
+    out = xhtml ? raw : decodeXmlEntities(raw);
+  } else {
+    const parts: string[] = [];
+    let i = 0;
+    while (i < raw.length) {
+      const start = raw.indexOf('<![CDATA[', i);
+      if (start === -1) {
+        parts.push(xhtml ? raw.slice(i) : decodeXmlEntities(raw.slice(i)));
+        break;
+      }
+      parts.push(xhtml ? raw.slice(i, start) : decodeXmlEntities(raw.slice(i, start)));
+      const end = raw.indexOf(']]>', start + 9);
+      if (end === -1) {
+        parts.push(raw.slice(start + 9));
+        break;
+      }
+      parts.push(raw.slice(start + 9, end));
+      i = end + 3;
+    }
+    out = parts.join('');
+  }
+  return xhtml ? unwrapDiv(out) : out;
+}
+
+/** Remove one wrapping `<div ...>...</div>` (the Atom xhtml container, RFC 4287 §3.1.1.3). */
+function unwrapDiv(html: string): string {
+  const s = html.trim();
+  if (!/^<(?:[a-zA-Z][\w.-]*:)?div[\s>]/.test(s)) return s;
+  const open = s.indexOf('>');
+  const close = s.lastIndexOf('</');
+  if (open === -1 || close <= open) return s;
+  if (!/^<\/(?:[a-zA-Z][\w.-]*:)?div\s*>$/.test(s.slice(close))) return s;
+  return s.slice(open + 1, close);
+}
+
+/** Elements whose content is never text (dropped with their content). */
+const DROP_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'head']);
+
+/** Elements that separate words: replaced by a space so `<p>a</p><p>b</p>` gives "a b", not "ab". */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p',
+  'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'img', 'video', 'audio',
+  'caption', 'center', 'picture', 'source',
+]);
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58 || c === 95;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Index of the `>` that ends the tag opened at `from`, honouring quoted attribute values; -1 if none. */
+function tagEnd(s: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) {
+      // a quote only opens a value right after '='
+      let j = i - 1;
+      while (j > from && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 10)) j--;
+      if (s.charCodeAt(j) === 61) quote = c;
+    } else if (c === 62) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Strip HTML tags from a string and return text with HTML entities still encoded.
+ * Comments, processing instructions and declarations are removed; script/style (and similar) elements are
+ * removed with their content; block-level tags become a space. A `<` that does not start a tag is kept.
+ */
+export function stripTags(html: string): string {
+  if (html.indexOf('<') === -1) return html;
+  const out: string[] = [];
+  let i = 0;
+  let textStart = 0;
+  const n = html.length;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) break;
+    const c = html.charCodeAt(lt + 1);
+    if (c === 33 /* ! */) {
+      if (html.startsWith('<!--', lt)) {
+        const end = html.indexOf('-->', lt + 4);
+        out.push(html.slice(textStart, lt), ' ');
+        i = textStart = end === -1 ? n : end + 3;
+        continue;
+      }
+      if (html.startsWith('<![CDATA[', lt)) {
+        const end = html.indexOf(']]>', lt + 9);
+        out.push(html.slice(textStart, lt), html.slice(lt + 9, end === -1 ? n : end));
+        i = textStart = end === -1 ? n : end + 3;
+        continue;
+      }
+      const end = html.indexOf('>', lt + 2);
+      out.push(html.slice(textStart, lt));
+      i = textStart = end === -1 ? n : end + 1;
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const end = html.indexOf('>', lt + 2);
+      out.push(html.slice(textStart, lt));
+      i = textStart = end === -1 ? n : end + 1;
+      continue;
+    }
+    const closing = c === 47; /* / */
+    const nameStart = closing ? lt + 2 : lt + 1;
+    if (!isNameStart(html.charCodeAt(nameStart))) {
+      i = lt + 1; // a literal '<'
+      continue;
+    }
+    let nameEnd = nameStart;
+    while (nameEnd < n && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    const end = tagEnd(html, nameEnd);
+    if (end === -1) {
+      i = lt + 1; // unterminated: keep as text
+      continue;
+    }
+    let name = html.slice(nameStart, nameEnd).toLowerCase();
+    const colon = name.lastIndexOf(':');
+    if (colon !== -1) name = name.slice(colon + 1);
+    out.push(html.slice(textStart, lt));
+    i = textStart = end + 1;
+    if (BLOCK.has(name)) out.push(' ');
+    if (!closing && DROP_CONTENT.has(name) && html.charCodeAt(end - 1) !== 47) {
+      // skip to the matching close tag (case-insensitive); unterminated drops the rest
+      const close = indexOfCloseTag(html, name, i);
+      if (close === -1) {
+        i = textStart = n;
+      } else {
+        const closeEnd = html.indexOf('>', close);
+        i = textStart = closeEnd === -1 ? n : closeEnd + 1;
+      }
+      out.push(' ');
+    }
+  }
+  out.push(html.slice(textStart));
+  return out.join('');
+}
+
+function indexOfCloseTag(html: string, name: string, from: number): number {
+  const needle = '</' + name;
+  let i = from;
+  for (;;) {
+    const j = html.indexOf('</', i);
+    if (j === -1) return -1;
+    if (html.slice(j, j + needle.length).toLowerCase() === needle && !isNameChar(html.charCodeAt(j + needle.length))) {
+      return j;
+    }
+    i = j + 2;
+  }
+}
+
+/**
+ * Remove characters that are illegal in XML 1.0 (§2.2: C0 controls except TAB/LF/CR, U+FFFE/U+FFFF, lone
+ * surrogates) and C1 controls (U+0080–U+009F, which in feeds are always mis-decoded windows-1252 bytes), and
+ * collapse every run of whitespace (including NBSP) to one space, trimmed.
+ */
+export function collapseWhitespace(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  return cleaned.replace(/[\s\u200B\u2028\u2029]+/g, ' ').trim();
+}
+
+/**
+ * Turn an HTML fragment into plain text: strip tags (script/style content dropped), decode HTML entities once
+ * (WHATWG named + numeric references), remove illegal control characters, collapse whitespace.
+ * Returns null when nothing is left.
+ */
+export function htmlToText(html: string): string | null {
+  const stripped = stripTags(html);
+  const decoded = stripped.indexOf('&') === -1 ? stripped : decodeHTML(stripped);
+  const text = collapseWhitespace(decoded);
+  return text === '' ? null : text;
+}
+
+/**
+ * Plain text from the raw inner XML of a feed text field (title, description, summary, content):
+ * `innerXmlToHtml` then `htmlToText`. Returns null when empty.
+ */
+export function rawXmlToText(raw: string, xhtml = false): string | null {
+  return htmlToText(innerXmlToHtml(raw, xhtml));
+}

@@ -1,0 +1,142 @@
+/**
+ * Bytes to text for feeds. Pure: no fs, no network.
+ *
+ * Order of evidence (XML 1.0 Appendix F, RFC 7303 §3 and the WHATWG Encoding Standard):
+ * 1. a byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE) always wins;
+ * 2. UTF-32 and UTF-16 without BOM recognised from `<?` / `<` byte patterns (XML 1.0 Appendix F.1);
+ * 3. the `charset` parameter of the HTTP Content-Type;
+ * 4. the `encoding` pseudo-attribute of the XML prolog;
+ * 5. UTF-8; when nothing was declared and the bytes are not valid UTF-8, windows-1252.
+ *
+ * Labels are mapped like WHATWG: iso-8859-1 / latin1 / us-ascii (and aliases) decode as windows-1252, done with
+ * iconv-lite because Node 20's TextDecoder maps 0x80–0x9F to C1 controls. A declared UTF-16/UTF-32 without a BOM
+ * on bytes that are ASCII-compatible (a lying declaration) is decoded as UTF-8.
+ */
+import iconv from 'iconv-lite';
+
+/** Result of {@link decodeFeed}. */
+export interface DecodedFeed {
+  /** The document as a JS string, without BOM. */
+  text: string;
+  /** The encoding actually used (WHATWG-style lower-case name, e.g. 'utf-8', 'windows-1252', 'utf-16le'). */
+  encoding: string;
+  /** Where the encoding came from. */
+  source: 'bom' | 'sniffed' | 'http' | 'prolog' | 'default' | 'fallback';
+}
+
+/** Labels that WHATWG maps to windows-1252 (Encoding Standard §4.2, the windows-1252 label list). */
+const WINDOWS_1252_LABELS = new Set([
+  'ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1',
+  'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252',
+]);
+
+const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
+
+/** Extract the charset parameter from a Content-Type header value (RFC 9110 §8.3). */
+export function charsetFromContentType(contentType: string | undefined): string | null {
+  if (!contentType) return null;
+  const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+/** Read the `encoding` label from an XML declaration in the first bytes (ASCII-compatible encodings only). */
+export function encodingFromProlog(bytes: Uint8Array): string | null {
+  const len = Math.min(bytes.length, 512);
+  let head = '';
+  for (let i = 0; i < len; i++) head += String.fromCharCode(bytes[i]!);
+  const start = head.indexOf('<?xml');
+  if (start === -1 || start > 64) return null;
+  const end = head.indexOf('?>', start);
+  if (end === -1) return null;
+  const m = /\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.slice(start, end));
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+/** Normalise a declared label to the name used for decoding, or null when unknown to iconv-lite. */
+export function normaliseEncodingLabel(label: string): string | null {
+  const l = label.trim().toLowerCase();
+  if (UTF8_LABELS.has(l)) return 'utf-8';
+  if (WINDOWS_1252_LABELS.has(l)) return 'windows-1252';
+  if (l === 'utf-16' || l === 'utf-16le' || l === 'utf-16be' || l === 'ucs-2' || l === 'unicode') {
+    return l === 'utf-16be' ? 'utf-16be' : l === 'utf-16le' ? 'utf-16le' : 'utf-16';
+  }
+  if (l === 'gb2312' || l === 'x-gbk' || l === 'gbk') return 'gbk'; // WHATWG: gb2312 is a gbk label
+  return iconv.encodingExists(l) ? l : null;
+}
+
+/** Strict UTF-8 decode; null when the bytes are not valid UTF-8. */
+function tryUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function decodeWith(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+}
+
+/** True when the first bytes look like an ASCII-compatible encoding (no NUL in the first 4 bytes). */
+function asciiCompatible(bytes: Uint8Array): boolean {
+  for (let i = 0; i < Math.min(4, bytes.length); i++) if (bytes[i] === 0) return false;
+  return true;
+}
+
+/**
+ * Decode feed bytes to text. Never throws; unknown labels fall through to the next source of evidence.
+ *
+ * @param bytes the response body as received (already decompressed)
+ * @param contentType the HTTP Content-Type header value, if known
+ */
+export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed {
+  const b0 = bytes[0], b1 = bytes[1], b2 = bytes[2], b3 = bytes[3];
+  // UTF-32 (BOM, or '<' as a 4-byte unit): XML 1.0 Appendix F.1; checked before UTF-16 (FF FE 00 00 ⊃ FF FE)
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0x3c && b1 === 0 && b2 === 0 && b3 === 0)) {
+    return { text: stripBom(decodeWith(bytes, 'utf-32le')), encoding: 'utf-32le', source: b0 === 0xff ? 'bom' : 'sniffed' };
+  }
+  if ((b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) || (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0x3c)) {
+    return { text: stripBom(decodeWith(bytes, 'utf-32be')), encoding: 'utf-32be', source: b0 === 0 && b2 === 0xfe ? 'bom' : 'sniffed' };
+  }
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', source: 'bom' };
+  }
+  if (b0 === 0xff && b1 === 0xfe) {
+    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16le')), encoding: 'utf-16le', source: 'bom' };
+  }
+  if (b0 === 0xfe && b1 === 0xff) {
+    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16be')), encoding: 'utf-16be', source: 'bom' };
+  }
+  if (b0 === 0x3c && b1 === 0x00 && b3 === 0x00) {
+    return { text: stripBom(decodeWith(bytes, 'utf-16le')), encoding: 'utf-16le', source: 'sniffed' };
+  }
+  if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00) {
+    return { text: stripBom(decodeWith(bytes, 'utf-16be')), encoding: 'utf-16be', source: 'sniffed' };
+  }
+
+  const candidates: Array<[string | null, DecodedFeed['source']]> = [
+    [charsetFromContentType(contentType), 'http'],
+    [encodingFromProlog(bytes), 'prolog'],
+  ];
+  for (const [label, source] of candidates) {
+    if (!label) continue;
+    let enc = normaliseEncodingLabel(label);
+    if (!enc) continue;
+    // A UTF-16/32 label on ASCII-compatible bytes is a lie (WHATWG: XML with a utf-16 label but no BOM is read
+    // as UTF-8): decode as UTF-8.
+    if ((enc.startsWith('utf-16') || enc.startsWith('utf-32') || enc.startsWith('ucs')) && asciiCompatible(bytes)) {
+      enc = 'utf-8';
+    }
+    if (enc === 'utf-16') enc = 'utf-16le';
+    return { text: stripBom(decodeWith(bytes, enc)), encoding: enc, source };
+  }
+  const utf8 = tryUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'default' };
+  // Undeclared and not UTF-8: the web's legacy default for Western text (WHATWG), as browsers do.
+  return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', source: 'fallback' };
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}

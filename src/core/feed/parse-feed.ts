@@ -1,0 +1,661 @@
+/**
+ * Feed parsing: bytes in, normalised items out. Pure (no fs, no network, no clock: `now` is an option).
+ *
+ * Formats: RSS 0.9x/2.0 (RSS 2.0 spec, rssboard.org), RSS 1.0 / RDF (items are siblings of channel),
+ * Atom 1.0 (RFC 4287) and Atom 0.3, JSON Feed 1.0/1.1 (jsonfeed.org/version/1.1).
+ * Namespaces: dc, dcterms, content, media (Media RSS), atom, feedburner, itunes, rdf — matched by namespace URI,
+ * whatever prefix the document declares on its root element.
+ *
+ * Security (README rule 2): any `<!ENTITY` declaration in a DOCTYPE is rejected before parsing
+ * (SYSTEM/PUBLIC → `external_entity_rejected`, otherwise `entity_expansion_rejected`); input above `maxBytes`
+ * is rejected (`too_large`); fast-xml-parser runs with entity processing off (entities are decoded by us,
+ * standard XML ones and character references only, then HTML entities once in text fields).
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
+import { collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml } from './clean-text.js';
+import { decodeFeed } from './decode-feed.js';
+import { parseDate } from './parse-date.js';
+
+/** A problem found while parsing. `kind` is snake_case and stable; `message` is for humans. */
+export interface FeedError {
+  /** e.g. 'not_a_feed', 'xml_malformed', 'json_malformed', 'external_entity_rejected',
+   * 'entity_expansion_rejected', 'too_large', 'too_many_items', 'item_invalid' */
+  kind: string;
+  message: string;
+  /** character offset in the decoded text, or the 0-based item index for item-level errors; null if unknown */
+  position?: number | null;
+}
+
+/** One normalised feed item. All strings are plain text or absolute URLs; missing values are null. */
+export interface ParsedItem {
+  /** plain text: entities decoded once, tags stripped (script/style content dropped), whitespace collapsed */
+  title: string | null;
+  /** absolute http(s) article URL, resolved against the xml:base chain / feed URL; feedburner:origLink preferred */
+  link: string | null;
+  /** `link` with tracking parameters and fragment removed, host lower-cased (see canonicalUrl) */
+  canonicalUrl: string | null;
+  /** identity key as given (RSS guid, RDF rdf:about, Atom id, JSON Feed id); not necessarily a URL */
+  guid: string | null;
+  /** UTC 'YYYY-MM-DDTHH:MM:SSZ'; null when missing, unparseable or more than 24 h after `now` */
+  published: string | null;
+  /** plain text of description/summary, falling back to content:encoded/content */
+  summary: string | null;
+  author: string | null;
+  /** absolute http(s) image URL: media:content (image) / media:thumbnail (also in media:group) / enclosure
+   * image/* / itunes:image / first <img> of the content */
+  image: string | null;
+  /** category labels in document order, de-duplicated */
+  categories: string[];
+}
+
+/** The result of parseFeed. `format` is null when the input was rejected or is not a feed. */
+export interface ParsedFeed {
+  format: 'rss' | 'rdf' | 'atom' | 'json' | null;
+  feed: { title: string | null; link: string | null; language: string | null };
+  items: ParsedItem[];
+  errors: FeedError[];
+}
+
+/** Options for parseFeed. */
+export interface ParseOptions {
+  /** the URL the feed was fetched from: base for relative links (after xml:base) */
+  url?: string;
+  /** HTTP Content-Type header value (its charset is used for decoding) */
+  contentType?: string;
+  /** the reference clock for rejecting future dates; without it no future check is made */
+  now?: Date;
+  /** byte cap (default {@link DEFAULT_MAX_BYTES}) */
+  maxBytes?: number;
+  /** item cap (default {@link DEFAULT_MAX_ITEMS}); items beyond it are dropped with a 'too_many_items' error */
+  maxItems?: number;
+}
+
+/** Largest accepted feed: real news feeds are well under 3 MB; 10 MB bounds memory and parse time. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** Most items read from one feed: news feeds carry 10–300, podcast archives a few thousand. */
+export const DEFAULT_MAX_ITEMS = 5000;
+
+/** Elements whose raw inner markup we take (HTML may be inside: Atom text constructs, RSS description...). */
+const TEXT_ELEMENTS = [
+  'title', 'description', 'summary', 'content', 'subtitle', 'tagline', 'content:encoded', 'media:description',
+  'media:title', 'itunes:summary', 'dc:description', 'dc:title',
+];
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  htmlEntities: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  allowBooleanAttributes: true,
+  removeNSPrefix: false,
+  jPath: false,
+  stopNodes: TEXT_ELEMENTS.map((t) => '*.' + t),
+});
+
+/** Namespace URIs (normalised: lower-case, no trailing slash or '#') to our canonical prefixes. */
+const NAMESPACES: Record<string, string> = {
+  'http://purl.org/dc/elements/1.1': 'dc',
+  'http://purl.org/dc/terms': 'dcterms',
+  'http://purl.org/rss/1.0/modules/content': 'content',
+  'http://search.yahoo.com/mrss': 'media',
+  'http://www.w3.org/2005/atom': 'atom',
+  'http://purl.org/atom/ns': 'atom',
+  'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
+  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'http://www.w3.org/1999/02/22-rdf-syntax-ns': 'rdf',
+};
+
+type Node = Record<string, unknown>;
+
+/** Maps canonical prefixes to the prefix this document uses (from xmlns:* on the root). */
+class Names {
+  private readonly map = new Map<string, string>();
+  constructor(root: Node | undefined) {
+    if (!root || typeof root !== 'object') return;
+    for (const key of Object.keys(root)) {
+      if (!key.startsWith('@_xmlns:')) continue;
+      const uri = String(root[key]).trim().toLowerCase().replace(/[/#]+$/, '');
+      const canonical = NAMESPACES[uri];
+      if (canonical) this.map.set(canonical, key.slice(8));
+    }
+  }
+  /** Element key for canonical `prefix:local` in this document. */
+  key(prefix: string, local: string): string {
+    return (this.map.get(prefix) ?? prefix) + ':' + local;
+  }
+  /** Value of `prefix:local` on node, trying the document's prefix then the canonical one. */
+  get(node: Node, prefix: string, local: string): unknown {
+    const k = this.key(prefix, local);
+    const v = node[k];
+    if (v !== undefined) return v;
+    return k === prefix + ':' + local ? undefined : node[prefix + ':' + local];
+  }
+}
+
+function arr(x: unknown): unknown[] {
+  if (x === undefined || x === null) return [];
+  return Array.isArray(x) ? x : [x];
+}
+
+function first(x: unknown): unknown {
+  return Array.isArray(x) ? x[0] : x;
+}
+
+/** Raw text of a parsed element (leaf string, or '#text' of an element with attributes). */
+function rawText(x: unknown): string {
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number' || typeof x === 'boolean') return String(x);
+  if (x && typeof x === 'object' && !Array.isArray(x)) {
+    const t = (x as Node)['#text'];
+    if (typeof t === 'string' || typeof t === 'number') return String(t);
+    return deepText(x as Node);
+  }
+  return '';
+}
+
+/** Concatenated text of a parsed subtree (for text elements whose prefix escaped the stop-node list). */
+function deepText(node: Node, depth = 0): string {
+  if (depth > 20) return '';
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(node)) {
+    if (k.startsWith('@_')) continue;
+    for (const c of arr(v)) {
+      if (typeof c === 'string' || typeof c === 'number') parts.push(String(c));
+      else if (c && typeof c === 'object') parts.push(deepText(c as Node, depth + 1));
+    }
+  }
+  return parts.join(' ');
+}
+
+/** Plain text of a simple element (link, guid, date, name): XML-decoded, whitespace collapsed; null if empty. */
+function plain(x: unknown): string | null {
+  const s = collapseWhitespace(decodeXmlEntities(rawText(first(x))));
+  return s === '' ? null : s;
+}
+
+function attr(x: unknown, name: string): string | null {
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return null;
+  const v = (x as Node)['@_' + name];
+  if (v === undefined || v === null) return null;
+  const s = decodeXmlEntities(String(v)).trim();
+  return s === '' ? null : s;
+}
+
+/** Is this text construct markup (Atom type="xhtml", or Atom 0.3 mode="xml")? */
+function isXhtml(x: unknown): boolean {
+  const type = attr(x, 'type')?.toLowerCase();
+  return type === 'xhtml' || type === 'application/xhtml+xml' || attr(x, 'mode') === 'xml';
+}
+
+/** HTML of a text element (stop node raw markup → HTML), or null. */
+function htmlOf(x: unknown): string | null {
+  const v = first(x);
+  if (v === undefined || v === null) return null;
+  const raw = rawText(v);
+  if (raw === '') return null;
+  return innerXmlToHtml(raw, isXhtml(v));
+}
+
+/** Plain text of a text element (title, description, ...). */
+function textOf(x: unknown): string | null {
+  const html = htmlOf(x);
+  return html === null ? null : htmlToText(html);
+}
+
+/** Base URL for a node: its xml:base resolved against the parent base. */
+function withBase(node: unknown, parent: string | undefined): string | undefined {
+  const b = attr(node, 'xml:base');
+  if (!b) return parent;
+  try {
+    return parent ? new URL(b, parent).href : new URL(b).href;
+  } catch {
+    return parent;
+  }
+}
+
+const IMAGE_EXT = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)(?:[?#]|$)/i;
+const NON_IMAGE_EXT = /\.(?:mp3|m4a|mp4|m4v|mov|ogg|oga|ogv|webm|wav|aac|pdf|flac|opus)(?:[?#]|$)/i;
+
+/** URL of the first image-like media:content / media:thumbnail in a node (and its media:group children). */
+function mediaImage(node: Node, n: Names, base: string | undefined): string | null {
+  for (const mc of arr(n.get(node, 'media', 'content'))) {
+    const url = attr(mc, 'url');
+    if (!url) continue;
+    const medium = attr(mc, 'medium')?.toLowerCase();
+    const type = attr(mc, 'type')?.toLowerCase();
+    const ok = medium === 'image' || type?.startsWith('image/') || (!medium && !type && !NON_IMAGE_EXT.test(url));
+    if (ok) {
+      const r = resolveHttpUrl(url, base);
+      if (r) return r;
+    }
+    // a video's thumbnail nested inside media:content
+    if (mc && typeof mc === 'object') {
+      const inner = mediaThumb(mc as Node, n, base);
+      if (inner) return inner;
+    }
+  }
+  const thumb = mediaThumb(node, n, base);
+  if (thumb) return thumb;
+  for (const g of arr(n.get(node, 'media', 'group'))) {
+    if (g && typeof g === 'object') {
+      const r = mediaImage(g as Node, n, base);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+function mediaThumb(node: Node, n: Names, base: string | undefined): string | null {
+  for (const t of arr(n.get(node, 'media', 'thumbnail'))) {
+    const r = resolveHttpUrl(attr(t, 'url'), base);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** The first `<img src>` of an HTML fragment that resolves to http(s), skipping 1×1 tracking pixels. */
+export function firstImageInHtml(html: string | null, base: string | undefined): string | null {
+  if (!html) return null;
+  const re = /<img\b/gi;
+  let m: RegExpExecArray | null;
+  let tries = 0;
+  while ((m = re.exec(html)) !== null && tries++ < 20) {
+    const end = html.indexOf('>', m.index);
+    if (end === -1) return null;
+    const tag = html.slice(m.index, end);
+    if (/\b(?:width|height)\s*=\s*["']?1["'\s/]/i.test(tag) && /\bheight\s*=\s*["']?1["'\s/]/i.test(tag)) continue;
+    const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(tag);
+    const value = src ? (src[1] ?? src[2] ?? src[3] ?? '') : '';
+    const r = resolveHttpUrl(value.indexOf('&') === -1 ? value : decodeXmlEntities(value), base);
+    if (r) return r;
+  }
+  return null;
+}
+
+function pushCategory(out: string[], seen: Set<string>, value: string | null): void {
+  if (!value) return;
+  const text = htmlToText(value);
+  if (text && !seen.has(text)) {
+    seen.add(text);
+    out.push(text);
+  }
+}
+
+/** "jo@example.com (Jo Smith)" → "Jo Smith" (RSS 2.0 author is an email address). */
+function authorName(value: string | null): string | null {
+  if (!value) return null;
+  const text = htmlToText(value);
+  if (!text) return null;
+  const m = /^\S+@\S+\s*\((.+)\)$/.exec(text);
+  return m?.[1] ? m[1].trim() : text;
+}
+
+/** Shared finishing step: canonical URL and validation. Returns null (and records an error) when invalid. */
+function finish(item: Omit<ParsedItem, 'canonicalUrl'>, index: number, errors: FeedError[]): ParsedItem | null {
+  if (item.title === null && item.link === null) {
+    errors.push({ kind: 'item_invalid', message: `item ${index} has neither a title nor an http(s) link`, position: index });
+    return null;
+  }
+  return { ...item, canonicalUrl: item.link ? canonicalUrl(item.link) : null };
+}
+
+// ---------------------------------------------------------------------------------------------- RSS / RDF
+
+function parseRssItem(it: Node, n: Names, base: string | undefined, now: Date | undefined): Omit<ParsedItem, 'canonicalUrl'> {
+  const itemBase = withBase(it, base);
+  const guidNode = first(it['guid']);
+  const guid = plain(guidNode) ?? attr(it, n.key('rdf', 'about')) ?? attr(it, 'rdf:about');
+  let link = resolveHttpUrl(plain(n.get(it, 'feedburner', 'origLink')), itemBase);
+  if (!link) {
+    for (const l of arr(it['link'])) {
+      link = resolveHttpUrl(plain(l) ?? attr(l, 'href'), itemBase);
+      if (link) break;
+    }
+  }
+  if (!link) link = atomLink(arr(n.get(it, 'atom', 'link')), itemBase);
+  if (!link && guid && attr(guidNode, 'isPermaLink') !== 'false') link = resolveHttpUrl(guid, undefined);
+  if (!link) link = resolveHttpUrl(attr(it, n.key('rdf', 'about')), itemBase);
+  if (!link && guid) link = resolveHttpUrl(guid, undefined);
+
+  const dateRaw =
+    plain(it['pubDate']) ?? plain(n.get(it, 'dc', 'date')) ?? plain(n.get(it, 'dcterms', 'issued')) ??
+    plain(n.get(it, 'dcterms', 'created')) ?? plain(n.get(it, 'atom', 'published')) ??
+    plain(n.get(it, 'dcterms', 'modified')) ?? plain(n.get(it, 'atom', 'updated')) ?? plain(it['pubdate']);
+
+  const contentHtml = htmlOf(n.get(it, 'content', 'encoded'));
+  const descHtml = htmlOf(it['description']) ?? htmlOf(n.get(it, 'dc', 'description'));
+  const summary =
+    (descHtml !== null ? htmlToText(descHtml) : null) ??
+    textOf(n.get(it, 'itunes', 'summary')) ??
+    (contentHtml !== null ? htmlToText(contentHtml) : null) ??
+    textOf(n.get(it, 'media', 'description'));
+
+  let image = mediaImage(it, n, itemBase);
+  if (!image) {
+    for (const e of arr(it['enclosure'])) {
+      const url = attr(e, 'url');
+      const type = attr(e, 'type')?.toLowerCase();
+      if (url && (type?.startsWith('image/') || (!type && IMAGE_EXT.test(url)))) {
+        image = resolveHttpUrl(url, itemBase);
+        if (image) break;
+      }
+    }
+  }
+  if (!image) image = resolveHttpUrl(attr(first(n.get(it, 'itunes', 'image')), 'href'), itemBase);
+  if (!image) {
+    // non-standard but common (CBS News): <image>URL</image> or <image><url>URL</url></image> inside <item>
+    const img = first(it['image']);
+    image = resolveHttpUrl(img && typeof img === 'object' ? plain((img as Node)['url']) : plain(img), itemBase);
+  }
+  if (!image) image = firstImageInHtml(contentHtml, itemBase) ?? firstImageInHtml(descHtml, itemBase);
+
+  const categories: string[] = [];
+  const seen = new Set<string>();
+  for (const c of arr(it['category'])) pushCategory(categories, seen, plain(c));
+  for (const c of arr(n.get(it, 'dc', 'subject'))) pushCategory(categories, seen, plain(c));
+
+  return {
+    title: textOf(it['title']) ?? textOf(n.get(it, 'dc', 'title')),
+    link,
+    guid,
+    published: parseDate(dateRaw, now),
+    summary,
+    author: authorName(plain(n.get(it, 'dc', 'creator')) ?? plain(it['author']) ?? plain(n.get(it, 'itunes', 'author'))),
+    image,
+    categories,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- Atom
+
+/** Pick the alternate HTML link (RFC 4287 §4.2.7.2: no rel means alternate) and resolve it. */
+function atomLink(links: unknown[], base: string | undefined): string | null {
+  let fallback: string | null = null;
+  for (const l of links) {
+    const rel = (attr(l, 'rel') ?? 'alternate').toLowerCase();
+    if (rel !== 'alternate') continue;
+    const href = attr(l, 'href') ?? plain(l);
+    const r = resolveHttpUrl(href, withBase(l, base));
+    if (!r) continue;
+    const type = attr(l, 'type')?.toLowerCase();
+    if (!type || type === 'text/html' || type === 'application/xhtml+xml') return r;
+    fallback ??= r;
+  }
+  return fallback;
+}
+
+function parseAtomEntry(e: Node, n: Names, base: string | undefined, now: Date | undefined): Omit<ParsedItem, 'canonicalUrl'> {
+  const entryBase = withBase(e, base);
+  const links = arr(e['link']);
+  const link =
+    resolveHttpUrl(plain(n.get(e, 'feedburner', 'origLink')), entryBase) ?? atomLink(links, entryBase) ??
+    resolveHttpUrl(plain(e['id']), undefined);
+  const contentNode = first(e['content']);
+  const contentHtml = attr(contentNode, 'src') ? null : htmlOf(contentNode);
+  const summaryHtml = htmlOf(e['summary']);
+  const dateRaw =
+    plain(e['published']) ?? plain(e['issued']) ?? plain(e['created']) ?? plain(e['updated']) ??
+    plain(e['modified']) ?? plain(n.get(e, 'dc', 'date'));
+
+  let image = mediaImage(e, n, entryBase);
+  if (!image) {
+    for (const l of links) {
+      if (attr(l, 'rel') === 'enclosure' && attr(l, 'type')?.toLowerCase().startsWith('image/')) {
+        image = resolveHttpUrl(attr(l, 'href'), withBase(l, entryBase));
+        if (image) break;
+      }
+    }
+  }
+  if (!image) image = firstImageInHtml(contentHtml, withBase(contentNode, entryBase)) ?? firstImageInHtml(summaryHtml, entryBase);
+
+  const categories: string[] = [];
+  const seen = new Set<string>();
+  for (const c of arr(e['category'])) pushCategory(categories, seen, attr(c, 'label') ?? attr(c, 'term') ?? plain(c));
+  for (const c of arr(n.get(e, 'dc', 'subject'))) pushCategory(categories, seen, plain(c));
+
+  const authors = arr(e['author']).map((a) => (a && typeof a === 'object' ? plain((a as Node)['name']) : plain(a)));
+  return {
+    title: textOf(e['title']),
+    link,
+    guid: plain(e['id']),
+    published: parseDate(dateRaw, now),
+    summary: (summaryHtml !== null ? htmlToText(summaryHtml) : null) ?? (contentHtml !== null ? htmlToText(contentHtml) : null) ?? textOf(n.get(e, 'media', 'description')),
+    author: authorName(authors.find((a) => a) ?? plain(n.get(e, 'dc', 'creator'))),
+    image,
+    categories,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- JSON Feed
+
+function str(x: unknown): string | null {
+  return typeof x === 'string' && x.trim() !== '' ? x : null;
+}
+
+function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): ParsedFeed {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    return reject('json_malformed', `JSON Feed is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return reject('not_a_feed', 'JSON document is not an object');
+  const d = doc as Node;
+  const version = str(d['version']);
+  if (!Array.isArray(d['items']) || (version !== null && !version.includes('jsonfeed.org'))) {
+    return reject('not_a_feed', 'JSON document is not a JSON Feed (no jsonfeed.org version or no items array)');
+  }
+  const base = opts.url ?? str(d['feed_url']) ?? str(d['home_page_url']) ?? undefined;
+  const errors: FeedError[] = [];
+  const items: ParsedItem[] = [];
+  const raw = d['items'] as unknown[];
+  raw.forEach((x, index) => {
+    if (index >= maxItems) return;
+    if (!x || typeof x !== 'object') {
+      errors.push({ kind: 'item_invalid', message: `item ${index} is not an object`, position: index });
+      return;
+    }
+    const it = x as Node;
+    const contentHtml = str(it['content_html']);
+    const authors = Array.isArray(it['authors']) ? it['authors'] : it['author'] ? [it['author']] : [];
+    const author = authors.map((a) => (a && typeof a === 'object' ? str((a as Node)['name']) : null)).find((a) => a) ?? null;
+    const categories: string[] = [];
+    const seen = new Set<string>();
+    if (Array.isArray(it['tags'])) for (const t of it['tags']) pushCategory(categories, seen, str(t));
+    const id = it['id'];
+    const item = finish(
+      {
+        title: str(it['title']) ? htmlToText(it['title'] as string) : null,
+        link: resolveHttpUrl(str(it['url']), base) ?? resolveHttpUrl(str(it['external_url']), base),
+        guid: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : null,
+        published: parseDate(str(it['date_published']) ?? str(it['date_modified']), opts.now),
+        summary:
+          (str(it['summary']) ? htmlToText(it['summary'] as string) : null) ??
+          (contentHtml ? htmlToText(contentHtml) : null) ??
+          (str(it['content_text']) ? collapseWhitespace(it['content_text'] as string) || null : null),
+        author: author ? htmlToText(author) : null,
+        image:
+          resolveHttpUrl(str(it['image']), base) ?? resolveHttpUrl(str(it['banner_image']), base) ??
+          firstImageInHtml(contentHtml, base),
+        categories,
+      },
+      index,
+      errors,
+    );
+    if (item) items.push(item);
+  });
+  if (raw.length > maxItems) {
+    errors.push({ kind: 'too_many_items', message: `feed has ${raw.length} items; kept the first ${maxItems}`, position: null });
+  }
+  return {
+    format: 'json',
+    feed: {
+      title: str(d['title']) ? htmlToText(d['title'] as string) : null,
+      link: resolveHttpUrl(str(d['home_page_url']), base),
+      language: str(d['language']),
+    },
+    items,
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- entry point
+
+function reject(kind: string, message: string, position: number | null = null): ParsedFeed {
+  return { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [{ kind, message, position }] };
+}
+
+/**
+ * Reject DOCTYPE entity declarations before parsing (defence against XXE and billion-laughs / CVE-2026-26278;
+ * feeds never need them). Returns an error, or null when the document has no `<!ENTITY` in a DOCTYPE.
+ */
+export function checkDoctype(text: string): FeedError | null {
+  let dt = text.indexOf('<!DOCTYPE');
+  if (dt === -1) {
+    dt = text.search(/<!doctype/i);
+    if (dt === -1) return null;
+  }
+  const ent = text.indexOf('<!ENTITY', dt);
+  if (ent === -1) return null;
+  // the entity declaration must be inside the DOCTYPE, i.e. before the root element starts
+  const rootRe = /<[A-Za-z_]/g;
+  rootRe.lastIndex = dt + 2;
+  const root = rootRe.exec(text);
+  if (root && root.index < ent) return null;
+  const end = root ? root.index : text.length;
+  let external = false;
+  for (let i = ent; i !== -1 && i < end; i = text.indexOf('<!ENTITY', i + 8)) {
+    if (/^<!ENTITY\s+(?:%\s+)?[^\s"'>]+\s+(?:SYSTEM|PUBLIC)\b/.test(text.slice(i, i + 300))) external = true;
+  }
+  return external
+    ? { kind: 'external_entity_rejected', message: 'DOCTYPE declares an external (SYSTEM/PUBLIC) entity; external entities are never resolved', position: ent }
+    : { kind: 'entity_expansion_rejected', message: 'DOCTYPE declares internal entities; entity declarations are not allowed in feeds', position: ent };
+}
+
+/** The root element's key in the parsed document (first key that is not a declaration or comment). */
+function rootKey(doc: Node): string | null {
+  for (const k of Object.keys(doc)) if (!k.startsWith('?') && !k.startsWith('!') && !k.startsWith('#')) return k;
+  return null;
+}
+
+/**
+ * Parse feed bytes into a normalised feed.
+ *
+ * Decoding follows decodeFeed (BOM, HTTP charset, XML prolog, WHATWG label mapping). The format is detected from
+ * the content (JSON object → JSON Feed; XML root `rss` / `*:RDF` / `feed`), not from the Content-Type.
+ * Items that have neither a title nor an http(s) link are dropped with an 'item_invalid' error.
+ *
+ * @returns never throws on any input: a rejected feed gives `items: []`, `format: null` and an error naming
+ *   the kind ('too_large', 'not_a_feed', 'xml_malformed', 'json_malformed', 'external_entity_rejected',
+ *   'entity_expansion_rejected'). Output is deterministic for the same bytes and options.
+ */
+export function parseFeed(bytes: Uint8Array, options: ParseOptions = {}): ParsedFeed {
+  try {
+    return parseFeedUnsafe(bytes, options);
+  } catch (err) {
+    return reject('internal_error', `unexpected failure: ${(err as Error)?.message ?? String(err)}`);
+  }
+}
+
+function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (bytes.byteLength > maxBytes) {
+    return reject('too_large', `feed is ${bytes.byteLength} bytes; the limit is ${maxBytes}`);
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    return reject('not_a_feed', 'input is gzip-compressed; decompress before parsing');
+  }
+  const { text } = decodeFeed(bytes, options.contentType);
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) <= 32) start++;
+  if (start === text.length) return reject('not_a_feed', 'input is empty');
+  if (text[start] === '{') return parseJsonFeed(text, options, maxItems);
+  if (text[start] !== '<') return reject('not_a_feed', 'input is neither XML nor JSON');
+
+  const dtError = checkDoctype(text);
+  if (dtError) return { ...reject(dtError.kind, dtError.message), errors: [dtError] };
+
+  let doc: Node;
+  try {
+    doc = parser.parse(text) as Node;
+  } catch (err) {
+    return reject('xml_malformed', `XML could not be parsed: ${(err as Error).message}`);
+  }
+  const rk = rootKey(doc);
+  if (!rk) return reject('not_a_feed', 'no root element');
+  const root = doc[rk];
+  const rootNode: Node = root && typeof root === 'object' && !Array.isArray(root) ? (root as Node) : {};
+  const local = rk.slice(rk.indexOf(':') + 1);
+  const n = new Names(rootNode);
+  const base = withBase(rootNode, options.url);
+  const errors: FeedError[] = [];
+  const items: ParsedItem[] = [];
+  const now = options.now;
+
+  if (local === 'rss' || local === 'RDF' || local === 'rdf') {
+    const format = local === 'rss' ? 'rss' : 'rdf';
+    const channel = (first(rootNode['channel']) ?? {}) as Node;
+    const chanNode: Node = channel && typeof channel === 'object' ? channel : {};
+    const chanBase = withBase(chanNode, base);
+    const rawItems = [...arr(chanNode['item']), ...(format === 'rdf' || !chanNode['item'] ? arr(rootNode['item']) : [])];
+    rawItems.forEach((it, index) => {
+      if (index >= maxItems) return;
+      if (!it || typeof it !== 'object') {
+        errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
+        return;
+      }
+      const item = finish(parseRssItem(it as Node, n, chanBase, now), index, errors);
+      if (item) items.push(item);
+    });
+    if (rawItems.length > maxItems) {
+      errors.push({ kind: 'too_many_items', message: `feed has ${rawItems.length} items; kept the first ${maxItems}`, position: null });
+    }
+    let link: string | null = null;
+    for (const l of arr(chanNode['link'])) {
+      link = resolveHttpUrl(plain(l), chanBase);
+      if (link) break;
+    }
+    return {
+      format,
+      feed: {
+        title: textOf(chanNode['title']) ?? textOf(n.get(chanNode, 'dc', 'title')),
+        link,
+        language: plain(chanNode['language']) ?? plain(n.get(chanNode, 'dc', 'language')) ?? attr(rootNode, 'xml:lang'),
+      },
+      items,
+      errors,
+    };
+  }
+
+  if (local === 'feed') {
+    const entries = arr(rootNode['entry']);
+    entries.forEach((e, index) => {
+      if (index >= maxItems) return;
+      if (!e || typeof e !== 'object') {
+        errors.push({ kind: 'item_invalid', message: `entry ${index} is empty`, position: index });
+        return;
+      }
+      const item = finish(parseAtomEntry(e as Node, n, base, now), index, errors);
+      if (item) items.push(item);
+    });
+    if (entries.length > maxItems) {
+      errors.push({ kind: 'too_many_items', message: `feed has ${entries.length} entries; kept the first ${maxItems}`, position: null });
+    }
+    return {
+      format: 'atom',
+      feed: { title: textOf(rootNode['title']), link: atomLink(arr(rootNode['link']), base), language: attr(rootNode, 'xml:lang') },
+      items,
+      errors,
+    };
+  }
+
+  return reject('not_a_feed', `root element <${rk}> is not rss, rdf:RDF or feed`);
+}
