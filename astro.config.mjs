@@ -13,6 +13,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   output: 'static',
   outDir: process.env.PARALLAX_OUT_DIR || './dist',
+  // Content-layer cache; a separate one per build lets tests build other content dirs beside the demo.
+  cacheDir: process.env.PARALLAX_CACHE_DIR || './node_modules/.astro',
   integrations: [sitemap()],
   markdown: { gfm: true, smartypants: false },
   build: { format: 'directory' },

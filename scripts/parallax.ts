@@ -23,7 +23,7 @@ import { readFeedFolder } from '../src/io/read-feed-folder';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const DEMO_FEEDS = path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'feeds');
 const DEMO_CONTENT = path.join(ROOT, '.demo', 'content');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.resolve(ROOT, process.env.PARALLAX_OUT_DIR ?? 'dist');
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
