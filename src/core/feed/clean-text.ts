@@ -81,10 +81,14 @@ function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+/** Longest tag scanned quote-aware; past it the tag ends at the next '>' (bounds work on hostile input). */
+const MAX_TAG_LENGTH = 4096;
+
 /** Index of the `>` that ends the tag opened at `from`, honouring quoted attribute values; -1 if none. */
 function tagEnd(s: string, from: number): number {
   let quote = 0;
-  for (let i = from; i < s.length; i++) {
+  const limit = Math.min(s.length, from + MAX_TAG_LENGTH);
+  for (let i = from; i < limit; i++) {
     const c = s.charCodeAt(i);
     if (quote) {
       if (c === quote) quote = 0;
@@ -147,10 +151,12 @@ export function stripTags(html: string): string {
     }
     let nameEnd = nameStart;
     while (nameEnd < n && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
-    const end = tagEnd(html, nameEnd);
+    let end = tagEnd(html, nameEnd);
     if (end === -1) {
-      i = lt + 1; // unterminated: keep as text
-      continue;
+      // unbalanced quote: end at the next '>' regardless; no '>' at all means the rest is text.
+      // (Either way each '<' is scanned past once: linear time.)
+      end = html.indexOf('>', nameEnd);
+      if (end === -1) break;
     }
     let name = html.slice(nameStart, nameEnd).toLowerCase();
     const colon = name.lastIndexOf(':');

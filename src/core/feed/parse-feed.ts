@@ -82,6 +82,10 @@ const TEXT_ELEMENTS = [
   'media:title', 'itunes:summary', 'dc:description', 'dc:title',
 ];
 
+function renameReserved(name: string): string {
+  return name === '__proto__' || name === 'constructor' || name === 'prototype' ? '_' + name : name;
+}
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -97,6 +101,9 @@ const parser = new XMLParser({
   removeNSPrefix: false,
   jPath: false,
   stopNodes: TEXT_ELEMENTS.map((t) => '*.' + t),
+  // fast-xml-parser refuses the whole document on these names (prototype-pollution guard); rename instead
+  transformTagName: renameReserved,
+  transformAttributeName: renameReserved,
 });
 
 /** Namespace URIs (normalised: lower-case, no trailing slash or '#') to our canonical prefixes. */
@@ -587,11 +594,11 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   try {
     doc = parser.parse(text) as Node;
   } catch (err) {
-    return reject('xml_malformed', `XML could not be parsed: ${(err as Error).message}`);
+    return reject('xml_malformed', `XML could not be parsed: ${String((err as Error)?.message).slice(0, 200)}`);
   }
   const rk = rootKey(doc);
   if (!rk) return reject('not_a_feed', 'no root element');
-  const root = doc[rk];
+  const root = first(doc[rk]); // a repeated root element (concatenated documents): the first one
   const rootNode: Node = root && typeof root === 'object' && !Array.isArray(root) ? (root as Node) : {};
   const local = rk.slice(rk.indexOf(':') + 1);
   const n = new Names(rootNode);
