@@ -73,6 +73,31 @@ const BLOCK = new Set([
   'caption', 'center', 'picture', 'source',
 ]);
 
+const INLINE = 0;
+const SPACE = 1;
+const DROP = 2;
+/** Tag kinds by lower-case first letter: [name, kind]. Looked up without allocating (hot path). */
+const KIND_TABLE: Array<Array<[string, number]>> = [];
+for (const [names, kind] of [[BLOCK, SPACE], [DROP_CONTENT, DROP]] as const) {
+  for (const name of names) (KIND_TABLE[name.charCodeAt(0)] ??= []).push([name, kind]);
+}
+
+/** Kind of the tag whose (local) name is html[start, end), compared ASCII case-insensitively. */
+function tagKind(html: string, start: number, end: number): number {
+  const list = KIND_TABLE[html.charCodeAt(start) | 0x20];
+  if (!list) return INLINE;
+  const len = end - start;
+  outer: for (const [name, kind] of list) {
+    if (name.length !== len) continue;
+    for (let k = 1; k < len; k++) {
+      const ch = html.charCodeAt(start + k);
+      if ((ch >= 65 && ch <= 90 ? ch | 0x20 : ch) !== name.charCodeAt(k)) continue outer;
+    }
+    return kind;
+  }
+  return INLINE;
+}
+
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58 || c === 95;
 }
@@ -84,25 +109,11 @@ function isNameStart(c: number): boolean {
 /** Longest tag scanned quote-aware; past it the tag ends at the next '>' (bounds work on hostile input). */
 const MAX_TAG_LENGTH = 4096;
 
-/** Index of the `>` that ends the tag opened at `from`, honouring quoted attribute values; -1 if none. */
-function tagEnd(s: string, from: number): number {
-  let quote = 0;
-  const limit = Math.min(s.length, from + MAX_TAG_LENGTH);
-  for (let i = from; i < limit; i++) {
-    const c = s.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) {
-      // a quote only opens a value right after '='
-      let j = i - 1;
-      while (j > from && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 10)) j--;
-      if (s.charCodeAt(j) === 61) quote = c;
-    } else if (c === 62) {
-      return i;
-    }
-  }
-  return -1;
-}
+/**
+ * The rest of a tag up to its '>', quoted attribute values skipped. Unrolled-loop form: each step is
+ * deterministic (the alternatives start with different characters), so a failed match costs linear time.
+ */
+const TAG_REST_RE = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
 
 /**
  * Strip HTML tags from a string and return text with HTML entities still encoded.
@@ -111,10 +122,13 @@ function tagEnd(s: string, from: number): number {
  */
 export function stripTags(html: string): string {
   if (html.indexOf('<') === -1) return html;
-  const out: string[] = [];
+  let out = '';
   let i = 0;
   let textStart = 0;
   const n = html.length;
+  let nextDq = -2; // cached index of the next '"' (-1: none left; -2: not yet searched)
+  let nextSq = -2;
+  let quoteAware = true;
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) break;
@@ -122,24 +136,24 @@ export function stripTags(html: string): string {
     if (c === 33 /* ! */) {
       if (html.startsWith('<!--', lt)) {
         const end = html.indexOf('-->', lt + 4);
-        out.push(html.slice(textStart, lt), ' ');
+        out += html.slice(textStart, lt) + ' ';
         i = textStart = end === -1 ? n : end + 3;
         continue;
       }
       if (html.startsWith('<![CDATA[', lt)) {
         const end = html.indexOf(']]>', lt + 9);
-        out.push(html.slice(textStart, lt), html.slice(lt + 9, end === -1 ? n : end));
+        out += html.slice(textStart, lt) + html.slice(lt + 9, end === -1 ? n : end);
         i = textStart = end === -1 ? n : end + 3;
         continue;
       }
       const end = html.indexOf('>', lt + 2);
-      out.push(html.slice(textStart, lt));
+      out += html.slice(textStart, lt);
       i = textStart = end === -1 ? n : end + 1;
       continue;
     }
     if (c === 63 /* ? */) {
       const end = html.indexOf('>', lt + 2);
-      out.push(html.slice(textStart, lt));
+      out += html.slice(textStart, lt);
       i = textStart = end === -1 ? n : end + 1;
       continue;
     }
@@ -150,21 +164,33 @@ export function stripTags(html: string): string {
       continue;
     }
     let nameEnd = nameStart;
-    while (nameEnd < n && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
-    let end = tagEnd(html, nameEnd);
-    if (end === -1) {
-      // unbalanced quote: end at the next '>' regardless; no '>' at all means the rest is text.
-      // (Either way each '<' is scanned past once: linear time.)
-      end = html.indexOf('>', nameEnd);
-      if (end === -1) break;
+    let hasColon = false;
+    for (; nameEnd < n; nameEnd++) {
+      const ch = html.charCodeAt(nameEnd);
+      if (!isNameChar(ch)) break;
+      if (ch === 58) hasColon = true;
     }
-    let name = html.slice(nameStart, nameEnd).toLowerCase();
-    const colon = name.lastIndexOf(':');
-    if (colon !== -1) name = name.slice(colon + 1);
-    out.push(html.slice(textStart, lt));
+    // End of tag: the next '>', unless a quote comes first (then quoted values may hold '>').
+    // Next-quote positions are cached: tags are visited left to right, so this stays linear.
+    let end = html.indexOf('>', nameEnd);
+    if (end === -1) break; // no '>' anywhere after: the rest is text
+    if (nextDq !== -1 && nextDq < nameEnd) nextDq = html.indexOf('"', nameEnd);
+    if (nextSq !== -1 && nextSq < nameEnd) nextSq = html.indexOf("'", nameEnd);
+    if (quoteAware && ((nextDq !== -1 && nextDq < end) || (nextSq !== -1 && nextSq < end))) {
+      TAG_REST_RE.lastIndex = nameEnd;
+      const m = TAG_REST_RE.exec(html);
+      if (m && m[0].length <= MAX_TAG_LENGTH) end = nameEnd + m[0].length - 1;
+      // unbalanced or runaway quotes: plain '>' from here on, so hostile input costs one scan, not one per tag
+      else quoteAware = false;
+    }
+    let localStart = nameStart;
+    if (hasColon) localStart = html.lastIndexOf(':', nameEnd - 1) + 1;
+    const kind = tagKind(html, localStart, nameEnd);
+    out += html.slice(textStart, lt);
     i = textStart = end + 1;
-    if (BLOCK.has(name)) out.push(' ');
-    if (!closing && DROP_CONTENT.has(name) && html.charCodeAt(end - 1) !== 47) {
+    if (kind !== INLINE) out += ' ';
+    if (kind === DROP && !closing && html.charCodeAt(end - 1) !== 47) {
+      const name = html.slice(localStart, nameEnd).toLowerCase();
       // skip to the matching close tag (case-insensitive); unterminated drops the rest
       const close = indexOfCloseTag(html, name, i);
       if (close === -1) {
@@ -173,11 +199,10 @@ export function stripTags(html: string): string {
         const closeEnd = html.indexOf('>', close);
         i = textStart = closeEnd === -1 ? n : closeEnd + 1;
       }
-      out.push(' ');
+      out += ' ';
     }
   }
-  out.push(html.slice(textStart));
-  return out.join('');
+  return out + html.slice(textStart);
 }
 
 function indexOfCloseTag(html: string, name: string, from: number): number {
@@ -196,13 +221,27 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
 /**
  * Remove characters that are illegal in XML 1.0 (§2.2: C0 controls except TAB/LF/CR, U+FFFE/U+FFFF, lone
  * surrogates) and C1 controls (U+0080–U+009F, which in feeds are always mis-decoded windows-1252 bytes), and
- * collapse every run of whitespace (including NBSP) to one space, trimmed.
+ * remove zero-width spaces, and collapse every run of whitespace (including NBSP) to one space, trimmed.
  */
 export function collapseWhitespace(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-  return cleaned.replace(/[\s\u200B\u2028\u2029]+/g, ' ').trim();
+  let t = text;
+  if (!(t as WellFormed).isWellFormed()) t = t.replace(LONE_SURROGATE, ''); // rare: slow path only then
+  if (ILLEGAL_TEST.test(t)) t = t.replace(ILLEGAL_ALL, '');
+  // same result as /\s+/g -> ' ', but single spaces (the common case) are not replaced: about twice as fast
+  return t.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
+
+/** ES2024 String well-formedness methods (Node 20); typed here because the project's lib may predate them. */
+interface WellFormed {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
+const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex
+const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\uFFFE\uFFFF]/g;
 
 /**
  * Turn an HTML fragment into plain text: strip tags (script/style content dropped), decode HTML entities once

@@ -524,26 +524,53 @@ function reject(kind: string, message: string, position: number | null = null): 
  * feeds never need them). Returns an error, or null when the document has no `<!ENTITY` in a DOCTYPE.
  */
 export function checkDoctype(text: string): FeedError | null {
-  let dt = text.indexOf('<!DOCTYPE');
-  if (dt === -1) {
-    dt = text.search(/<!doctype/i);
-    if (dt === -1) return null;
+  // Walk the prolog only (XML 1.0 §2.8: declaration, comments, PIs, whitespace, then at most one DOCTYPE):
+  // linear in the prolog's length, not the document's.
+  let i = 0;
+  const n = text.length;
+  let dt = -1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) {
+      i++;
+    } else if (text.startsWith('<?', i)) {
+      const e = text.indexOf('?>', i + 2);
+      if (e === -1) return null;
+      i = e + 2;
+    } else if (text.startsWith('<!--', i)) {
+      const e = text.indexOf('-->', i + 4);
+      if (e === -1) return null;
+      i = e + 3;
+    } else if (c === 60 && text.charCodeAt(i + 1) === 33 && text.slice(i + 2, i + 9).toUpperCase() === 'DOCTYPE') {
+      dt = i;
+      break;
+    } else {
+      break; // the root element (or junk): no DOCTYPE in the prolog
+    }
   }
-  const ent = text.indexOf('<!ENTITY', dt);
+  // A DOCTYPE after the root is not XML; fast-xml-parser runs with entity processing off, so it cannot expand
+  // entities declared there either (tested). Text such as "<!ENTITY" inside CDATA is content, not a declaration.
+  if (dt === -1) return null;
+  // the internal subset ends at the first ']' followed by optional space and '>', or the DOCTYPE at its '>'
+  const bracket = text.indexOf('[', dt);
+  const firstGt = text.indexOf('>', dt);
+  let end: number;
+  if (bracket !== -1 && (firstGt === -1 || bracket < firstGt)) {
+    const close = text.indexOf(']', bracket);
+    end = close === -1 ? n : close;
+  } else {
+    end = firstGt === -1 ? n : firstGt;
+  }
+  const subset = text.slice(dt, end);
+  const ent = subset.indexOf('<!ENTITY');
   if (ent === -1) return null;
-  // the entity declaration must be inside the DOCTYPE, i.e. before the root element starts
-  const rootRe = /<[A-Za-z_]/g;
-  rootRe.lastIndex = dt + 2;
-  const root = rootRe.exec(text);
-  if (root && root.index < ent) return null;
-  const end = root ? root.index : text.length;
   let external = false;
-  for (let i = ent; i !== -1 && i < end; i = text.indexOf('<!ENTITY', i + 8)) {
-    if (/^<!ENTITY\s+(?:%\s+)?[^\s"'>]+\s+(?:SYSTEM|PUBLIC)\b/.test(text.slice(i, i + 300))) external = true;
+  for (let k = ent; k !== -1; k = subset.indexOf('<!ENTITY', k + 8)) {
+    if (/^<!ENTITY\s+(?:%\s+)?[^\s"'>]+\s+(?:SYSTEM|PUBLIC)\b/.test(subset.slice(k, k + 300))) external = true;
   }
   return external
-    ? { kind: 'external_entity_rejected', message: 'DOCTYPE declares an external (SYSTEM/PUBLIC) entity; external entities are never resolved', position: ent }
-    : { kind: 'entity_expansion_rejected', message: 'DOCTYPE declares internal entities; entity declarations are not allowed in feeds', position: ent };
+    ? { kind: 'external_entity_rejected', message: 'DOCTYPE declares an external (SYSTEM/PUBLIC) entity; external entities are never resolved', position: dt + ent }
+    : { kind: 'entity_expansion_rejected', message: 'DOCTYPE declares internal entities; entity declarations are not allowed in feeds', position: dt + ent };
 }
 
 /** The root element's key in the parsed document (first key that is not a declaration or comment). */

@@ -251,6 +251,23 @@ describe('security and limits', () => {
     expect(r.errors.map((e) => e.kind)).toEqual([kind]);
   });
 
+  it('a DOCTYPE after comments and PIs in the prolog is still found', () => {
+    const r = parse('<?xml version="1.0"?><!-- c --><?pi x?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><rss/>');
+    expect(r.errors.map((e) => [e.kind, e.position])).toEqual([['external_entity_rejected', 53]]);
+  });
+
+  it('entities declared in a (non-XML) DOCTYPE after the root are never expanded', () => {
+    const r = parse('<rss><!DOCTYPE x [<!ENTITY e "boom">]><channel><item><title>a &e; b</title></item></channel></rss>');
+    expect(JSON.stringify(r)).not.toContain('boom');
+    expect(r.items[0]!.title).toBe('a &e; b');
+  });
+
+  it('"<!ENTITY" inside CDATA of a feed without DOCTYPE is content', () => {
+    const r = parse('<rss><channel><item><title>XML tips</title><description><![CDATA[<pre><!DOCTYPE x [<!ENTITY e "boom">]></pre>]]></description></item></channel></rss>');
+    expect(r.errors).toEqual([]);
+    expect(r.items[0]!.title).toBe('XML tips');
+  });
+
   it('"<!ENTITY" inside content after the DOCTYPE is not a declaration', () => {
     const r = parse(`<!DOCTYPE rss><rss><channel><item><title>About &lt;!ENTITY</title><description><![CDATA[<!ENTITY x "y">]]></description><link>https://s.example/1</link></item></channel></rss>`);
     expect(r.errors).toEqual([]);
