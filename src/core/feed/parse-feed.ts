@@ -310,7 +310,30 @@ function finish(item: Omit<ParsedItem, 'canonicalUrl'>, index: number, errors: F
     errors.push({ kind: 'item_invalid', message: `item ${index} has neither a title nor an http(s) link`, position: index });
     return null;
   }
-  return { ...item, canonicalUrl: item.link ? canonicalUrl(item.link) : null };
+  // fixed key order (the interface's), so serialised output is stable
+  return {
+    title: item.title,
+    link: item.link,
+    canonicalUrl: item.link ? canonicalUrl(item.link) : null,
+    guid: item.guid,
+    published: item.published,
+    summary: item.summary,
+    author: item.author,
+    image: item.image,
+    categories: item.categories,
+  };
+}
+
+/** Run one item's field parsers; an unexpected failure costs that item (reported), never the feed. */
+function guarded(parse: () => Omit<ParsedItem, 'canonicalUrl'>, index: number, errors: FeedError[]): ParsedItem | null {
+  let raw: Omit<ParsedItem, 'canonicalUrl'>;
+  try {
+    raw = parse();
+  } catch (err) {
+    errors.push({ kind: 'item_invalid', message: `item ${index} could not be read: ${String((err as Error)?.message).slice(0, 200)}`, position: index });
+    return null;
+  }
+  return finish(raw, index, errors);
 }
 
 // ---------------------------------------------------------------------------------------------- RSS / RDF
@@ -646,7 +669,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
         errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
         return;
       }
-      const item = finish(parseRssItem(it as Node, n, chanBase, now), index, errors);
+      const item = guarded(() => parseRssItem(it as Node, n, chanBase, now), index, errors);
       if (item) items.push(item);
     });
     if (rawItems.length > maxItems) {
@@ -677,7 +700,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
         errors.push({ kind: 'item_invalid', message: `entry ${index} is empty`, position: index });
         return;
       }
-      const item = finish(parseAtomEntry(e as Node, n, base, now), index, errors);
+      const item = guarded(() => parseAtomEntry(e as Node, n, base, now), index, errors);
       if (item) items.push(item);
     });
     if (entries.length > maxItems) {
