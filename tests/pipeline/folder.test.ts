@@ -1,0 +1,66 @@
+/**
+ * `--feeds DIR` with feeds the registry does not know, built from the shared bug-report cases
+ * (tests/fixtures/cases, copied from ../shared/cases/feeds): each becomes an unrated source named after its site's
+ * domain, hostile or broken feeds give named errors while the others go on, and text survives to the story files.
+ */
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SourceSchema } from '../../src/core/schema/source';
+import { StorySchema } from '../../src/core/schema/story';
+import { parseStoryFile } from '../../src/core/story/serialize-story';
+import type { IngestReport } from '../../src/pipeline';
+import { ROOT, runFolder, tempDir } from '../helpers';
+
+const CASES = path.join(ROOT, 'tests', 'fixtures', 'cases');
+const USED = ['B01', 'B03', 'B05', 'B07', 'B11', 'B20', 'B22', 'B24'];
+
+let report: IngestReport;
+let logs: string[];
+let content: string;
+
+beforeAll(async () => {
+  const feeds = await tempDir('parallax-feeds-');
+  for (const id of USED) await copyFile(path.join(CASES, `${id}.xml`), path.join(feeds, `${id}.xml`));
+  await writeFile(path.join(feeds, 'garbage.xml'), '\u0000\u0001 this is not a feed <<<');
+  content = await tempDir();
+  ({ report, logs } = await runFolder(feeds, content, new Date('2026-08-01T00:00:00Z')));
+});
+
+const expected = (id: string) => readFile(path.join(CASES, `${id}.expected.json`), 'utf8').then((t) => JSON.parse(t));
+
+describe('a folder of unknown feeds', () => {
+  it('names each feed a source after its site domain, unrated', async () => {
+    const sources = JSON.parse(await readFile(path.join(content, 'state', 'sources.json'), 'utf8')).map((s: unknown) => SourceSchema.parse(s));
+    const b01 = sources.find((s: { id: string }) => s.id === 'quotidien-example-fr');
+    expect(b01).toMatchObject({ name: 'quotidien.example.fr', homepage: 'https://quotidien.example.fr/', bias: [], discovered: true, language: 'en' });
+    expect(b01.feeds[0].file).toBe('B01.xml');
+  });
+
+  it('reports hostile and broken feeds by name and kind, and reads the rest', () => {
+    const kinds = Object.fromEntries(report.feeds.map((f) => [f.name, f.errors.map((e) => e.kind)]));
+    expect(kinds['B20.xml']).toEqual(['entity_expansion_rejected']);
+    expect(kinds['B22.xml']).toEqual(['external_entity_rejected']);
+    expect(kinds['garbage.xml']!.length).toBe(1);
+    expect(report.feedsFailed).toBe(3);
+    expect(logs.some((l) => l.startsWith('error: B22.xml: external_entity_rejected'))).toBe(true);
+    expect(report.articlesTotal).toBe(6);
+  });
+
+  it.each(['B01', 'B03', 'B05', 'B07', 'B11', 'B24'])('stores %s as an article with its exact title, summary and date', async (id) => {
+    const want = await expected(id);
+    const shards = (await readdir(path.join(content, 'articles'), { recursive: true })).filter((f) => f.endsWith('.json'));
+    const rows = (await Promise.all(shards.map(async (f) => JSON.parse(await readFile(path.join(content, 'articles', f), 'utf8'))))).flat();
+    const article = rows.find((a: { url: string }) => a.url === want.link);
+    expect(article).toMatchObject({ title: want.title, summary: want.summary, published: want.published });
+    if (want.published === null) expect(article.firstSeen).toBe('2026-08-01T00:00:00Z');
+  });
+
+  it('writes the B24 story (inside the window) with its title intact in the front matter', async () => {
+    const want = await expected('B24');
+    const files = await readdir(path.join(content, 'stories'));
+    const stories = await Promise.all(files.map(async (f) => StorySchema.parse(parseStoryFile(await readFile(path.join(content, 'stories', f), 'utf8')))));
+    const story = stories.find((s) => s.articles[0]!.url === want.link)!;
+    expect(story.title).toBe(want.frontmatter_roundtrip.title);
+  });
+});
