@@ -1,9 +1,10 @@
 /**
  * Labels for ratings and the 5-point → 3-bucket bias map used for display.
  *
- * The map (left & lean-left → Left, center → Center, lean-right & right → Right, no rating → Unrated) is the same
- * one src/core/coverage uses for the story counts; a source's display bucket comes from its FIRST bias rating.
+ * The 5-point → 3-bucket map and a source's bucket (the median of its raters) come from src/core/coverage/coverage.ts,
+ * so what a page shows always agrees with the story counts; here a source with no rating shows as "Unrated".
  */
+import { BUCKET_OF_BIAS, sourceBucket as coreSourceBucket } from '../core/coverage/coverage';
 import type { Bias, Factuality, OwnershipCategory, Source } from '../core/schema/source';
 import type { Bucket } from '../core/schema/story';
 
@@ -16,14 +17,6 @@ export const BUCKET_LABEL: Record<DisplayBucket, string> = {
   center: 'Center',
   right: 'Right',
   unrated: 'Unrated',
-};
-
-const BIAS_TO_BUCKET: Record<Bias, Bucket> = {
-  left: 'left',
-  'lean-left': 'left',
-  center: 'center',
-  'lean-right': 'right',
-  right: 'right',
 };
 
 export const BIAS_LABEL: Record<Bias, string> = {
@@ -56,13 +49,12 @@ export const OWNERSHIP_LABEL: Record<OwnershipCategory, string> = {
 
 /** The display bucket of a 5-point value. */
 export function bucketOf(value: Bias): Bucket {
-  return BIAS_TO_BUCKET[value];
+  return BUCKET_OF_BIAS[value];
 }
 
-/** A source's bucket from its first bias rating; "unrated" when it has none (or is not in the registry). */
+/** A source's bucket (median of its raters, as in the story counts); "unrated" when it has none or is unknown. */
 export function sourceBucket(source: Pick<Source, 'bias'> | undefined): DisplayBucket {
-  const first = source?.bias[0];
-  return first ? bucketOf(first.value) : 'unrated';
+  return coreSourceBucket(source) ?? 'unrated';
 }
 
 /** Label for any key of a coverage count record (bias detail, factuality, ownership), "unrated" included. */

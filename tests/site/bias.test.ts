@@ -17,8 +17,9 @@ describe('bucketOf', () => {
 });
 
 describe('sourceBucket', () => {
-  it('uses the first rating', () => {
-    expect(sourceBucket({ bias: [rating('right'), rating('lean-left')] })).toBe('right');
+  it('agrees with the story counts: the (lower) median of the raters', () => {
+    expect(sourceBucket({ bias: [rating('right'), rating('lean-left')] })).toBe('left');
+    expect(sourceBucket({ bias: [rating('right'), rating('lean-right'), rating('left')] })).toBe('right');
     expect(sourceBucket({ bias: [rating('lean-left')] })).toBe('left');
   });
   it('is "unrated" with no rating or no source', () => {

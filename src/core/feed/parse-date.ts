@@ -13,10 +13,11 @@
  *
  * `new Date(string)` is never used (it reads zone-less strings in the host's local zone).
  */
+import { MAX_FUTURE_SKEW_HOURS } from '../config';
 import { decodeXmlEntities } from './clean-text.js';
 
-/** How far in the future a date may lie before it is treated as bogus (clock skew, scheduled posts): 24 h. */
-export const FUTURE_DATE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+/** How far in the future a date may lie before it is treated as bogus (clock skew, scheduled posts); see src/core/config.ts. */
+export const FUTURE_DATE_TOLERANCE_MS = MAX_FUTURE_SKEW_HOURS * 60 * 60 * 1000;
 
 const MONTHS: Record<string, number> = {};
 function months(n: number, ...names: string[]): void {
