@@ -3,11 +3,13 @@
  *
  * Method: TF-IDF vectors of title + lead (src/core/story/vectorize.ts); candidate pairs from an inverted index over
  * terms (very common terms are not indexed, so the cost grows near-linearly rather than with all pairs); exact cosine
- * for candidates closer in time than `maxGapHours`; then average-linkage agglomerative clustering on that sparse
- * similarity graph (pairs that are not candidates count as similarity 0), merging while the mean pairwise similarity
- * of two clusters stays at or above `threshold`. Average linkage is the usual strong baseline for event detection
- * (Allan et al., "Topic Detection and Tracking Pilot Study", 1998; Manning et al., IIR ch. 17.3), and unlike
- * single-pass clustering it does not depend on input order.
+ * for candidates closer in time than `maxGapHours`; then hierarchical agglomerative clustering on that sparse graph
+ * (Manning et al., "Introduction to Information Retrieval", ch. 17): the closest pair of neighbouring groups joins
+ * while their linkage score reaches `threshold` — centroid linkage (cosine of the groups' summed vectors) by default,
+ * average linkage (mean pair cosine, non-candidate pairs counting 0) as the alternative. Unlike single-pass
+ * clustering (Allan et al., "Topic Detection and Tracking Pilot Study", 1998) the result does not depend on input
+ * order. For incremental runs, groups already published are passed in `fixedGroups`: they are joined first and never
+ * split, new articles join them or start new groups, and two groups that grow together may merge.
  * Deterministic: the same documents in any order give the same clusters.
  */
 import { DEFAULT_CLUSTER_CONFIG } from '../config';
@@ -34,6 +36,8 @@ export interface ClusterConfig {
   titleWeight: number;
   maxBodyTokens: number;
   entityBoost: number;
+  /** How two clusters' similarity is measured: mean pair cosine ('average') or cosine of their centroids ('centroid'). */
+  linkage: 'average' | 'centroid';
 }
 
 
@@ -55,6 +59,9 @@ interface Entry {
   avg: number;
   a: number;
   b: number;
+  /** Versions of clusters a and b when the entry was made; a merge bumps a version, making older entries stale. */
+  va: number;
+  vb: number;
 }
 
 function better(x: Entry, y: Entry): boolean {
@@ -134,44 +141,77 @@ function similarityGraph(docs: ClusterDoc[], vectors: SparseVector[], model: Ter
  * Clusters `docs` into stories. Returns every document in exactly one cluster (singletons included).
  * Never throws for well-formed input; an empty input gives no clusters.
  */
-export function clusterDocs(input: ClusterDoc[], config: ClusterConfig = DEFAULT_CLUSTER_CONFIG): ClusterResult {
+export function clusterDocs(
+  input: ClusterDoc[],
+  config: ClusterConfig = DEFAULT_CLUSTER_CONFIG,
+  fixedGroups: string[][] = [],
+  mayMerge: (a: number[], b: number[]) => boolean = () => true,
+): ClusterResult {
   const docs = [...input].sort((x, y) => x.time - y.time || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const opts = { titleWeight: config.titleWeight, maxBodyTokens: config.maxBodyTokens, entityBoost: config.entityBoost };
   const counted = docs.map((d) => termCounts(d, opts));
-  const model = buildTermModel(counted.map((c) => c.counts));
-  const vectors = counted.map((c) => toVector(c.counts, c.entities, model, config.entityBoost));
+  const model = buildTermModel(counted);
+  const vectors = counted.map((c) => toVector(c.counts, model, config.entityBoost));
   const graph = similarityGraph(docs, vectors, model, config);
 
-  // Average linkage: cluster k holds members[k]; links[k] maps neighbour cluster → sum of pair similarities.
+  // Agglomeration over the sparse graph. Cluster k holds members[k]; links[k] maps each neighbour cluster to the sum
+  // of the pair similarities between them; sums[k] is the sum of its members' vectors (for centroid linkage).
+  const n = docs.length;
   const members: number[][] = docs.map((_, i) => [i]);
   const links: Array<Map<number, number>> = docs.map((_, i) => new Map(graph.get(i) ?? []));
+  const sums: Array<Map<number, number>> = vectors.map((v) => new Map(Array.from(v.ids, (id, j) => [id, v.weights[j]!])));
+  const norms = new Float64Array(n).fill(1);
+  const version = new Int32Array(n);
   const alive = docs.map(() => true);
-  const heap = new Heap();
-  for (let a = 0; a < docs.length; a++) {
-    for (const [b, sum] of links[a]!) if (a < b && sum >= config.threshold) heap.push({ avg: sum, a, b });
-  }
-  while (heap.size > 0) {
-    const e = heap.pop()!;
-    if (!alive[e.a] || !alive[e.b]) continue;
-    const current = links[e.a]!.get(e.b);
-    if (current === undefined || current / (members[e.a]!.length * members[e.b]!.length) !== e.avg) continue; // stale
-    // Merge b into a (a < b keeps the survivor deterministic).
-    const { a, b } = e;
+
+  /** Linkage score of clusters a and b: mean pair similarity (average) or cosine of the summed vectors (centroid). */
+  const score = (a: number, b: number): number => {
+    if (config.linkage === 'average') return links[a]!.get(b)! / (members[a]!.length * members[b]!.length);
+    const [small, large] = sums[a]!.size <= sums[b]!.size ? [sums[a]!, sums[b]!] : [sums[b]!, sums[a]!];
+    let d = 0;
+    for (const [id, w] of small) d += w * (large.get(id) ?? 0);
+    return d / (norms[a]! * norms[b]!);
+  };
+  const merge = (a: number, b: number): void => {
     alive[b] = false;
     members[a] = members[a]!.concat(members[b]!);
     links[a]!.delete(b);
-    for (const [n, s] of links[b]!) {
-      if (n === a) continue;
-      const merged = (links[a]!.get(n) ?? 0) + s;
-      links[a]!.set(n, merged);
-      links[n]!.delete(b);
-      links[n]!.set(a, merged);
+    for (const [k, s] of links[b]!) {
+      if (k === a) continue;
+      const merged = (links[a]!.get(k) ?? 0) + s;
+      links[a]!.set(k, merged);
+      links[k]!.delete(b);
+      links[k]!.set(a, merged);
     }
     links[b]!.clear();
-    for (const [n, s] of links[a]!) {
-      const avg = s / (members[a]!.length * members[n]!.length);
-      if (avg >= config.threshold) heap.push({ avg, a: Math.min(a, n), b: Math.max(a, n) });
-    }
+    for (const [id, w] of sums[b]!) sums[a]!.set(id, (sums[a]!.get(id) ?? 0) + w);
+    sums[b]!.clear();
+    let norm = 0;
+    for (const w of sums[a]!.values()) norm += w * w;
+    norms[a] = Math.sqrt(norm) || 1;
+    version[a] = version[a]! + 1;
+  };
+
+  // Fixed groups (stories already published) are joined first and never split.
+  const indexOf = new Map(docs.map((d, i) => [d.id, i]));
+  for (const group of fixedGroups) {
+    const idx = group.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined).sort((x, y) => x - y);
+    for (const i of idx.slice(1)) if (alive[i]) merge(idx[0]!, i);
+  }
+
+  const heap = new Heap();
+  const push = (a: number, b: number): void => {
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const avg = score(lo, hi);
+    if (avg >= config.threshold) heap.push({ avg, a: lo, b: hi, va: version[lo]!, vb: version[hi]! });
+  };
+  for (let a = 0; a < n; a++) if (alive[a]) for (const b of links[a]!.keys()) if (a < b) push(a, b);
+  while (heap.size > 0) {
+    const e = heap.pop()!;
+    if (!alive[e.a] || !alive[e.b] || version[e.a] !== e.va || version[e.b] !== e.vb) continue; // stale
+    if (!mayMerge(members[e.a]!, members[e.b]!)) continue;
+    merge(e.a, e.b); // the lower index survives, so the result does not depend on heap ties
+    for (const k of links[e.a]!.keys()) push(e.a, k);
   }
 
   const vectorById = new Map<string, SparseVector>();

@@ -68,8 +68,7 @@ export function summarize(
       if (s.length < MIN_SENTENCE_CHARS || s.length > SUMMARY_MAX_SENTENCE_CHARS) continue;
       if (!/[.!?]["'”’)]?$/u.test(s) || seenText.has(s)) continue;
       seenText.add(s);
-      const { counts, entities } = termCounts({ title: '', text: s }, options);
-      const vector = toVector(counts, entities, model, options.entityBoost);
+      const vector = toVector(termCounts({ title: '', text: s }, options).counts, model, options.entityBoost);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
     }
   }

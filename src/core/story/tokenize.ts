@@ -5,13 +5,19 @@
  * kept: "U.S.", "Covid-19", "O'Neill"); scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer,
  * Myanmar) go through Intl.Segmenter word segmentation (ECMA-402).
  */
+import { stemmer } from 'stemmer';
 import { STOP_WORDS } from './stop-words';
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*/gu;
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 let segmenter: Intl.Segmenter | undefined;
+/** Words the English Porter stemmer may touch: ASCII letters only (other scripts and mixed tokens stay whole). */
+const ASCII_WORD = /^[a-z]{4,}$/;
 
-/** A token: `term` is the lower-cased, folded form; `cased` tells whether the source word began with a capital. */
+/**
+ * A token: `term` is the lower-cased, folded and (for ASCII words) Porter-stemmed form (M. F. Porter, "An algorithm
+ * for suffix stripping", 1980), so "tapering" and "taper" match; `cased` tells whether the word began with a capital.
+ */
 export interface Token {
   term: string;
   cased: boolean;
@@ -48,7 +54,7 @@ export function tokenize(text: string): Token[] {
     if (STOP_WORDS.has(term)) continue;
     const first = w.codePointAt(0)!;
     const ch = String.fromCodePoint(first);
-    out.push({ term, cased: ch !== ch.toLowerCase() });
+    out.push({ term: ASCII_WORD.test(term) ? stemmer(term) : term, cased: ch !== ch.toLowerCase() });
   }
   return out;
 }

@@ -4,8 +4,10 @@
  * Weighting: sublinear term frequency 1 + ln(tf) times smoothed inverse document frequency ln((1 + N) / (1 + df)) + 1
  * (Manning, Raghavan & Schütze, "Introduction to Information Retrieval", ch. 6.4; scikit-learn's smooth_idf), then
  * L2-normalised, so the dot product of two vectors is their cosine similarity.
- * Title terms count `titleWeight` times; terms that look like named entities (capitalised inside a sentence) are
- * multiplied by `entityBoost`, since shared names mark the same event more than shared common words.
+ * Title terms count `titleWeight` times. Terms that name things (people, places, organisations) mark the same event
+ * more than common words, so they are multiplied by `entityBoost`. A term is a name when, across the whole batch, it
+ * is written with a capital inside sentence-case text (not as a sentence's first word) at least as often as in lower
+ * case: a corpus-level truecasing signal that works even though most headlines are in Title Case.
  */
 import { tokenize, words } from './tokenize';
 
@@ -20,7 +22,7 @@ export interface VectorizeOptions {
   titleWeight: number;
   /** Only the first this many tokens of the body count (some feeds carry full article text). */
   maxBodyTokens: number;
-  /** Weight multiplier for entity-like terms. */
+  /** Weight multiplier for name-like terms. */
   entityBoost: number;
 }
 
@@ -29,78 +31,97 @@ export interface TextDoc {
   text: string | null;
 }
 
-/** Term dictionary and IDF of one batch of documents. */
+/** Weighted term counts of one document, and its evidence for which terms are names. */
+export interface TermCounts {
+  counts: Map<string, number>;
+  /** term → [capitalised inside sentence-case text, lower-case] occurrences. */
+  casing: Map<string, [number, number]>;
+}
+
+/** Term dictionary, IDF and name-like terms of one batch of documents. */
 export interface TermModel {
   termIds: Map<string, number>;
   terms: string[];
   idf: Float64Array;
+  /** 1 for name-like terms, else 0. */
+  entity: Uint8Array;
   docCount: number;
   /** Document frequency per term id. */
   df: Int32Array;
 }
 
-/** Terms of a title are entity-like only when the title is written in sentence case, not Title Case. */
-function isTitleCase(title: string): boolean {
-  const ws = words(title).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+/** A headline in Title Case tells nothing about which of its words are names. */
+function isTitleCase(text: string): boolean {
+  const ws = words(text).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
   if (ws.length < 3) return false;
   const capped = ws.filter((w) => w[0] !== w[0]!.toLowerCase()).length;
   return capped / ws.length > 0.6;
 }
 
-/** Entity-like terms of one text: capitalised words that do not start a sentence. */
-function entityTerms(text: string, into: Set<string>): void {
+/** Adds the casing evidence of one text, sentence by sentence. */
+function addCasing(text: string, casing: Map<string, [number, number]>): void {
   for (const sentence of text.split(/(?<=[.!?:;])\s+|\n+/u)) {
-    const toks = tokenize(sentence);
-    const ws = words(sentence);
-    const firstWord = ws[0] ?? '';
-    for (const t of toks) if (t.cased && !firstWord.toLowerCase().startsWith(t.term)) into.add(t.term);
+    const titleCase = isTitleCase(sentence);
+    tokenize(sentence).forEach((t, i) => {
+      const e = casing.get(t.term) ?? [0, 0];
+      if (!t.cased) e[1]++;
+      else if (i > 0 && !titleCase) e[0]++;
+      casing.set(t.term, e);
+    });
   }
 }
 
-/** Weighted term counts of one document (before IDF): term → raw weighted frequency, and its entity terms. */
-export function termCounts(doc: TextDoc, options: VectorizeOptions): { counts: Map<string, number>; entities: Set<string> } {
+/** Weighted term counts of one document (before IDF) and its casing evidence. */
+export function termCounts(doc: TextDoc, options: VectorizeOptions): TermCounts {
   const counts = new Map<string, number>();
-  const entities = new Set<string>();
+  const casing = new Map<string, [number, number]>();
   for (const t of tokenize(doc.title)) counts.set(t.term, (counts.get(t.term) ?? 0) + options.titleWeight);
+  addCasing(doc.title, casing);
   if (doc.text) {
     const body = tokenize(doc.text).slice(0, options.maxBodyTokens);
     for (const t of body) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
-    entityTerms(doc.text.slice(0, options.maxBodyTokens * 12), entities);
+    addCasing(doc.text.slice(0, options.maxBodyTokens * 12), casing);
   }
-  if (!isTitleCase(doc.title)) entityTerms(doc.title, entities);
-  return { counts, entities };
+  return { counts, casing };
 }
 
-/** Builds the term dictionary and IDF over `docs`; term ids follow code-point order of the terms (deterministic). */
-export function buildTermModel(perDoc: Array<Map<string, number>>): TermModel {
+/** Builds the term dictionary, IDF and name-like terms over a batch; term ids follow code-point order (deterministic). */
+export function buildTermModel(perDoc: TermCounts[]): TermModel {
   const dfMap = new Map<string, number>();
-  for (const counts of perDoc) for (const term of counts.keys()) dfMap.set(term, (dfMap.get(term) ?? 0) + 1);
+  const casing = new Map<string, [number, number]>();
+  for (const doc of perDoc) {
+    for (const term of doc.counts.keys()) dfMap.set(term, (dfMap.get(term) ?? 0) + 1);
+    for (const [term, [caps, lower]] of doc.casing) {
+      const e = casing.get(term) ?? [0, 0];
+      e[0] += caps;
+      e[1] += lower;
+      casing.set(term, e);
+    }
+  }
   const terms = [...dfMap.keys()].sort();
   const termIds = new Map<string, number>();
   const idf = new Float64Array(terms.length);
   const df = new Int32Array(terms.length);
+  const entity = new Uint8Array(terms.length);
   const n = perDoc.length;
   terms.forEach((term, i) => {
     termIds.set(term, i);
     df[i] = dfMap.get(term)!;
     idf[i] = Math.log((1 + n) / (1 + df[i]!)) + 1;
+    const [caps, lower] = casing.get(term) ?? [0, 0];
+    entity[i] = caps > 0 && caps >= lower ? 1 : 0;
   });
-  return { termIds, terms, idf, docCount: n, df };
+  return { termIds, terms, idf, entity, docCount: n, df };
 }
 
-/** L2-normalised TF-IDF vector of one document's counts under `model`; unknown terms are ignored. */
-export function toVector(
-  counts: Map<string, number>,
-  entities: Set<string>,
-  model: TermModel,
-  entityBoost: number,
-): SparseVector {
+/** L2-normalised TF-IDF vector of one document's counts under `model`; terms unknown to the model are ignored. */
+export function toVector(counts: Map<string, number>, model: TermModel, entityBoost: number): SparseVector {
   const pairs: Array<[number, number]> = [];
   for (const [term, tf] of counts) {
     const id = model.termIds.get(term);
     if (id === undefined) continue;
     let w = (1 + Math.log(tf)) * model.idf[id]!;
-    if (entities.has(term)) w *= entityBoost;
+    if (model.entity[id]) w *= entityBoost;
     pairs.push([id, w]);
   }
   pairs.sort((a, b) => a[0] - b[0]);

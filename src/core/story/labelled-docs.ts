@@ -1,0 +1,58 @@
+/**
+ * Labelled articles for clustering evaluation: one JSON object per line (JSONL),
+ *   {"id", "title", "text"?, "source"?, "published"?, "label"}
+ * `published` is UTC ISO-8601 (or any Date.parse-able ISO form); without dates, file order is stream order (one
+ * second apart, so time never separates them).
+ */
+import type { ClusterDoc } from './cluster';
+
+export interface LabelledDoc {
+  id: string;
+  title: string;
+  text?: string | null;
+  source?: string | null;
+  published?: string | null;
+  label: string;
+}
+
+/** Parses JSONL text. Throws Error naming the line for a line that is not valid JSON or lacks id/title/label. */
+export function parseLabelledJsonl(text: string): LabelledDoc[] {
+  const out: LabelledDoc[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let row: Partial<LabelledDoc>;
+    try {
+      row = JSON.parse(line) as Partial<LabelledDoc>;
+    } catch (error) {
+      throw new Error(`line ${i + 1}: not JSON (${(error as Error).message})`);
+    }
+    if (typeof row.id !== 'string' || typeof row.title !== 'string' || typeof row.label !== 'string') {
+      throw new Error(`line ${i + 1}: needs string "id", "title" and "label"`);
+    }
+    out.push(row as LabelledDoc);
+  });
+  return out;
+}
+
+/** Cluster documents from labelled rows (time from `published`, else stream order at one-second steps). */
+export function toClusterDocs(rows: LabelledDoc[]): ClusterDoc[] {
+  const start = Date.parse('2000-01-01T00:00:00Z');
+  return rows.map((r, i) => {
+    const t = r.published ? Date.parse(r.published) : NaN;
+    return { id: r.id, title: r.title, text: r.text ?? null, time: Number.isNaN(t) ? start + i * 1000 : t };
+  });
+}
+
+/**
+ * Rows of the UCI News Aggregator CSV (Gasparetti 2016; columns ID, TITLE, URL, PUBLISHER, CATEGORY, STORY, HOSTNAME,
+ * TIMESTAMP in ms) as labelled docs: label = STORY, source = PUBLISHER, published from TIMESTAMP.
+ */
+export function fromUciRows(rows: Array<Record<string, string>>): LabelledDoc[] {
+  return rows.map((r) => ({
+    id: r.ID!,
+    title: r.TITLE!,
+    source: r.PUBLISHER ?? null,
+    published: new Date(Number(r.TIMESTAMP)).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    label: r.STORY!,
+  }));
+}
