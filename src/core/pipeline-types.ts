@@ -22,4 +22,24 @@ export interface FeedInput {
   bytes: Uint8Array | null;
   /** Why there are no bytes (read or fetch failure), or null. */
   error: NamedError | null;
+  /** How a live fetch went (absent for a folder of files). */
+  fetch?: FetchInfo;
 }
+
+/** The HTTP side of a live fetch, kept in the per-feed state (conditional GET, health). */
+export interface FetchInfo {
+  /** ok: a body; not_modified: 304 to a conditional GET (nothing to parse); failed: see FeedInput.error. */
+  status: 'ok' | 'not_modified' | 'failed';
+  /** Last HTTP status seen, or null when no response came. */
+  httpStatus: number | null;
+  attempts: number;
+  redirects: number;
+  /** Wall time of the fetch including retries, ms. */
+  ms: number;
+  /** Validators to send next time. */
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** Stored validators per feed URL, handed to the fetcher for conditional GETs. */
+export type FeedValidators = ReadonlyMap<string, { etag: string | null; lastModified: string | null }>;

@@ -1,75 +1,69 @@
 /**
- * Live feed fetching with Node's fetch (undici): bounded concurrency, a total timeout per feed, a cap on the body
- * size enforced while streaming, a redirect limit (fetch's own, 20 per the WHATWG Fetch standard) and a descriptive
- * User-Agent. Every failure becomes a named error for that feed; the run goes on.
+ * Live feed fetching: every feed of the registry through the HTTP client (src/io/http-client.ts) under an overall
+ * and a per-host concurrency limit. Every failure becomes a named error for that feed; the run goes on. Results come
+ * back in registry order whatever order they finish in.
  */
-import pLimit from 'p-limit';
-import type { FeedInput } from '../core/pipeline-types';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
+import { DEFAULT_HTTP_OPTIONS, httpGet, REAL_HTTP_DEPS, type HttpDeps, type HttpOptions } from './http-client';
 
-export interface FetchOptions {
-  /** Feeds fetched at once. */
-  concurrency: number;
-  /** Whole request, headers and body, in ms. */
-  timeoutMs: number;
-  /** Largest body accepted, bytes (decompressed, as fetch streams it). */
-  maxBytes: number;
-  userAgent: string;
+export type FetchOptions = HttpOptions;
+export const DEFAULT_FETCH_OPTIONS: FetchOptions = DEFAULT_HTTP_OPTIONS;
+
+export interface FetchFeedsHooks {
+  /** Stored validators by feed URL (conditional GET). */
+  validators?: FeedValidators;
+  /** Called as each feed finishes (progress bar). */
+  onFeed?: (input: FeedInput, done: number, total: number) => void;
 }
 
-/** Limits for live runs: 8 parallel requests, 20 s per feed, 10 MiB per body. */
-export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
-  concurrency: 8,
-  timeoutMs: 20_000,
-  maxBytes: 10 * 1024 * 1024,
-  userAgent: 'Parallax/0.1 (+https://github.com/parallax-news/parallax; open-source news aggregator)',
-};
-
-/** Reads a response body up to `maxBytes`; throws Error('too_large') past it. */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw new Error('too_large');
-    chunks.push(chunk);
+function hostKey(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }
 
 /** Fetches one feed URL into a FeedInput; never throws. */
-export async function fetchFeed(url: string, sourceId: string | null, options: FetchOptions, fetchImpl: typeof fetch = fetch): Promise<FeedInput> {
-  const base = { name: url, sourceId, url, contentType: null as string | null };
-  try {
-    const res = await fetchImpl(url, {
-      headers: { 'user-agent': options.userAgent, accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5' },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    base.contentType = res.headers.get('content-type');
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => undefined);
-      return { ...base, bytes: null, error: { kind: 'http_status', message: `HTTP ${res.status} ${res.statusText}` } };
-    }
-    return { ...base, bytes: await readCapped(res, options.maxBytes), error: null };
-  } catch (error) {
-    const e = error as Error;
-    const kind = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timeout' : e.message === 'too_large' ? 'too_large' : 'network';
-    const message = kind === 'too_large' ? `body over ${options.maxBytes} bytes` : `${e.name}: ${e.message}${(e as { cause?: Error }).cause ? ` (${String((e as { cause?: Error }).cause)})` : ''}`;
-    return { ...base, bytes: null, error: { kind, message } };
-  }
+export async function fetchFeed(url: string, sourceId: string | null, options: FetchOptions, deps: HttpDeps = REAL_HTTP_DEPS, validators: FeedValidators = new Map()): Promise<FeedInput> {
+  const started = performance.now();
+  const sent = validators.get(url) ?? { etag: null, lastModified: null };
+  const r = await httpGet(url, sent, options, deps);
+  return {
+    name: url,
+    sourceId,
+    url,
+    contentType: r.contentType,
+    bytes: r.bytes,
+    error: r.error,
+    fetch: {
+      status: r.status,
+      httpStatus: r.httpStatus,
+      attempts: r.attempts,
+      redirects: r.redirects,
+      ms: Math.round(performance.now() - started),
+      etag: r.validators.etag,
+      lastModified: r.validators.lastModified,
+    },
+  };
 }
 
-/** Fetches every feed of every source in registry order; results come back in the same order. */
-export async function fetchFeeds(registry: readonly Source[], options: FetchOptions = DEFAULT_FETCH_OPTIONS, fetchImpl: typeof fetch = fetch): Promise<FeedInput[]> {
-  const limit = pLimit(options.concurrency);
-  const jobs = registry.flatMap((s) => s.feeds.map((f) => limit(() => fetchFeed(f.url, s.id, options, fetchImpl))));
+/** Fetches every feed of every source; results in registry order. */
+export async function fetchFeeds(registry: readonly Source[], options: FetchOptions = DEFAULT_FETCH_OPTIONS, deps: HttpDeps = REAL_HTTP_DEPS, hooks: FetchFeedsHooks = {}): Promise<FeedInput[]> {
+  const overall = pLimit(options.concurrency);
+  const perHost = new Map<string, LimitFunction>();
+  const feeds = registry.flatMap((s) => s.feeds.map((f) => ({ url: f.url, sourceId: s.id })));
+  let done = 0;
+  // A job waits for its host's slot before it takes an overall slot, so a busy host never holds the whole pool.
+  const jobs = feeds.map(({ url, sourceId }) => {
+    const key = hostKey(url);
+    if (!perHost.has(key)) perHost.set(key, pLimit(options.perHostConcurrency));
+    return perHost.get(key)!(() => overall(() => fetchFeed(url, sourceId, options, deps, hooks.validators))).then((input) => {
+      hooks.onFeed?.(input, ++done, feeds.length);
+      return input;
+    });
+  });
   return Promise.all(jobs);
 }

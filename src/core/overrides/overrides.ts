@@ -1,0 +1,99 @@
+/**
+ * The overrides file, <content>/overrides.json: versioned, kept in git next to the registry so every editorial
+ * decision is reviewed and attributable, and respected by every later run. Two sections:
+ * - `stories`: editors' story corrections (split, merge, headline; schema and semantics in
+ *   src/core/schema/overrides.ts, applied by the clustering);
+ * - `takedowns`: an article (by URL or article id) or a whole source removed from everything the pipeline writes —
+ *   article shards, stories, the resolved sources, hence every page, feed and the search index built from them —
+ *   and kept out of every later run (a source taken down is not fetched any more).
+ * Every entry records why. Pure: parsing and matching only.
+ */
+import { z } from 'astro/zod';
+import { canonicalUrl } from '../feed/canonical-url';
+import { NO_STORY_OVERRIDES, StoryOverridesSchema } from '../schema/overrides';
+import { articleIdFor } from '../story/ids';
+
+const why = {
+  /** Why it was taken down (kept in the takedown log, state/takedowns.json; never shown on pages). */
+  reason: z.string().min(1),
+  /** Who decided (a name or a role). */
+  by: z.string().min(1).optional(),
+  /** When it was decided, YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}/).optional(),
+};
+
+export const ArticleTakedownSchema = z
+  .object({
+    kind: z.literal('article'),
+    /** The article's URL as published (canonicalised the way articles are), or … */
+    url: z.string().url().optional(),
+    /** … its article id (as in articles/ and story front matter): exactly one of the two. */
+    articleId: z.string().regex(/^[a-z0-9]+$/).optional(),
+    ...why,
+  })
+  .strict()
+  .refine((t) => !!t.url !== !!t.articleId, { message: 'an article takedown names exactly one of url or articleId' });
+
+export const SourceTakedownSchema = z
+  .object({
+    kind: z.literal('source'),
+    /** Registry or discovered source id: all its articles go, its feeds are no longer fetched. */
+    sourceId: z.string().min(1),
+    ...why,
+  })
+  .strict();
+
+export const OverridesSchema = z
+  .object({
+    /** Format version of this file. */
+    version: z.literal(1),
+    stories: StoryOverridesSchema.default(NO_STORY_OVERRIDES),
+    takedowns: z.array(z.union([ArticleTakedownSchema, SourceTakedownSchema])).default([]),
+  })
+  .strict();
+
+export type Overrides = z.infer<typeof OverridesSchema>;
+export type Takedown = Overrides['takedowns'][number];
+
+/** What a missing file means. */
+export const NO_OVERRIDES: Overrides = { version: 1, stories: NO_STORY_OVERRIDES, takedowns: [] };
+
+/** Validates an overrides file; throws Error naming the first invalid path (a takedown is never silently ignored). */
+export function parseOverrides(raw: unknown, where = 'overrides.json'): Overrides {
+  const parsed = OverridesSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${where}: invalid overrides at [${issue.path.join('.')}]: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export interface TakedownIndex {
+  articleIds: Map<string, Takedown>;
+  sourceIds: Map<string, Takedown>;
+}
+
+/** The takedowns by article id and by source id. */
+export function indexTakedowns(o: Overrides): TakedownIndex {
+  const articleIds = new Map<string, Takedown>();
+  const sourceIds = new Map<string, Takedown>();
+  for (const t of o.takedowns) {
+    if (t.kind === 'source') sourceIds.set(t.sourceId, t);
+    else {
+      const canonical = t.url ? canonicalUrl(t.url) : null;
+      const id = t.articleId ?? (canonical ? articleIdFor(canonical) : null);
+      if (id) articleIds.set(id, t);
+    }
+  }
+  return { articleIds, sourceIds };
+}
+
+/** The takedown that removes an article, or undefined. */
+export function takedownOf(idx: TakedownIndex, article: { id: string; sourceId: string }): Takedown | undefined {
+  return idx.articleIds.get(article.id) ?? idx.sourceIds.get(article.sourceId);
+}
+
+/** A stable label for the log: "source <id>", "article <id>" or "article <url>". */
+export function takedownLabel(t: Takedown): string {
+  return t.kind === 'source' ? `source ${t.sourceId}` : `article ${t.articleId ?? t.url}`;
+}

@@ -1,0 +1,277 @@
+/**
+ * The HTTP client for live feeds, on Node's fetch (undici):
+ * - a timeout to the response headers (connect + first byte) and a total timeout per attempt (headers and body);
+ * - retries with exponential backoff and jitter on timeouts, network errors, 5xx and 429, honouring Retry-After
+ *   up to a bound (a longer Retry-After fails the feed at once instead of stalling the run);
+ * - redirects followed by hand (`redirect: 'manual'`), counted against a limit, loops refused;
+ * - a body cap enforced while streaming, on the decompressed bytes (fetch undoes gzip, deflate and br as it streams,
+ *   so a compression bomb is stopped at the cap, never inflated in memory);
+ * - conditional GET with the stored ETag / Last-Modified (a 304 is an outcome, not an error);
+ * - a descriptive User-Agent.
+ * The clock, the sleep between retries and the random source of the jitter are injected, so tests are fast.
+ * Never throws: every failure is a named error.
+ */
+import type { NamedError } from '../core/pipeline-types';
+
+export interface HttpOptions {
+  /** Requests in flight at once over all hosts. */
+  concurrency: number;
+  /** Requests in flight at once to one host (politeness; many feeds of one outlet share a host). */
+  perHostConcurrency: number;
+  /** Connect plus time to the response headers, ms (a server that accepts and then says nothing). */
+  headersTimeoutMs: number;
+  /** One attempt, redirects, headers and body, ms (a server that drips the body). */
+  totalTimeoutMs: number;
+  /** Largest body accepted, bytes, after decompression. */
+  maxBytes: number;
+  /** Redirects followed per attempt. */
+  maxRedirects: number;
+  /** Retries after the first attempt (timeouts, network errors, 5xx, 429). */
+  retries: number;
+  /** First backoff, ms; doubles each retry, capped at backoffMaxMs, with equal jitter (half fixed, half random). */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Longest Retry-After honoured, ms; longer ones fail the feed for this run. */
+  retryAfterMaxMs: number;
+  userAgent: string;
+}
+
+/** Limits for the hourly job: a run of a few hundred feeds stays within minutes even when many hosts misbehave. */
+export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
+  concurrency: 16,
+  perHostConcurrency: 2,
+  headersTimeoutMs: 10_000,
+  totalTimeoutMs: 30_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+  retries: 2,
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 8_000,
+  retryAfterMaxMs: 30_000,
+  userAgent: 'Parallax/0.1 (+https://github.com/parallax-news/parallax; open-source news aggregator; feed reader)',
+};
+
+export interface HttpDeps {
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  /** In [0, 1): jitter. */
+  random: () => number;
+  /** Wall clock, ms since the epoch (Retry-After dates). */
+  now: () => number;
+}
+
+export const REAL_HTTP_DEPS: HttpDeps = {
+  fetch: (...args) => fetch(...args),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+  now: Date.now,
+};
+
+/** Stored validators of a feed for a conditional GET. */
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface HttpResult {
+  status: 'ok' | 'not_modified' | 'failed';
+  /** Last HTTP status seen, or null (no response). */
+  httpStatus: number | null;
+  /** Body (status ok), else null. */
+  bytes: Uint8Array | null;
+  contentType: string | null;
+  /** URL after redirects. */
+  finalUrl: string;
+  /** Validators to store for the next run (from a 200 or a 304; else the ones sent). */
+  validators: Validators;
+  error: NamedError | null;
+  attempts: number;
+  redirects: number;
+}
+
+class FetchFailure extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+    readonly retryable: boolean,
+    readonly httpStatus: number | null = null,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date; ms from now, or null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, t - nowMs);
+}
+
+/** Backoff before retry `n` (1-based): base·2^(n-1), capped, half of it random (equal jitter). */
+export function backoffMs(n: number, o: Pick<HttpOptions, 'backoffBaseMs' | 'backoffMaxMs'>, random: () => number): number {
+  const cap = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (n - 1));
+  return Math.round(cap / 2 + (cap / 2) * random());
+}
+
+const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+
+async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) throw new FetchFailure('too_large', `body over ${maxBytes} bytes (after decompression)`, false);
+      chunks.push(value);
+    }
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+interface Attempt {
+  status: 'ok' | 'not_modified';
+  httpStatus: number;
+  bytes: Uint8Array | null;
+  contentType: string | null;
+  finalUrl: string;
+  validators: Validators;
+  redirects: number;
+}
+
+/** One attempt: follows redirects by hand within one total deadline. Throws FetchFailure. */
+async function attempt(url: string, sent: Validators, o: HttpOptions, deps: HttpDeps, onRedirect: (n: number) => void): Promise<Attempt> {
+  const controller = new AbortController();
+  let timedOut: string | null = null;
+  const total = setTimeout(() => {
+    timedOut = `no complete response within ${o.totalTimeoutMs} ms`;
+    controller.abort();
+  }, o.totalTimeoutMs);
+  let headersTimer: ReturnType<typeof setTimeout> | undefined;
+  const seen = new Set<string>();
+  let current = url;
+  try {
+    for (let redirects = 0; ; redirects++) {
+      seen.add(current);
+      const headers: Record<string, string> = { 'user-agent': o.userAgent, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br' };
+      if (sent.etag) headers['if-none-match'] = sent.etag;
+      if (sent.lastModified) headers['if-modified-since'] = sent.lastModified;
+      headersTimer = setTimeout(() => {
+        timedOut = `no response headers within ${o.headersTimeoutMs} ms`;
+        controller.abort();
+      }, o.headersTimeoutMs);
+      let res: Response;
+      try {
+        res = await deps.fetch(current, { headers, redirect: 'manual', signal: controller.signal });
+      } catch (error) {
+        if (timedOut) throw new FetchFailure('timeout', timedOut, true);
+        const e = error as Error & { cause?: unknown };
+        throw new FetchFailure('network', `${e.name}: ${e.message}${e.cause ? ` (${String(e.cause)})` : ''}`, true);
+      } finally {
+        clearTimeout(headersTimer);
+      }
+      const status = res.status;
+      if (status >= 300 && status < 400 && status !== 304) {
+        await res.body?.cancel().catch(() => undefined);
+        const location = res.headers.get('location');
+        if (!location) throw new FetchFailure('bad_redirect', `HTTP ${status} without a Location header`, false, status);
+        let next: string;
+        try {
+          next = new URL(location, current).href;
+        } catch {
+          throw new FetchFailure('bad_redirect', `HTTP ${status} to an unreadable Location: ${location.slice(0, 200)}`, false, status);
+        }
+        if (!/^https?:$/.test(new URL(next).protocol)) throw new FetchFailure('bad_redirect', `redirect to a non-HTTP URL: ${next.slice(0, 200)}`, false, status);
+        if (seen.has(next)) throw new FetchFailure('redirect_loop', `redirect loop: ${next} was already visited`, false, status);
+        if (redirects + 1 > o.maxRedirects) throw new FetchFailure('too_many_redirects', `more than ${o.maxRedirects} redirects`, false, status);
+        onRedirect(redirects + 1);
+        current = next;
+        continue;
+      }
+      const validators: Validators = {
+        etag: res.headers.get('etag') ?? (status === 304 ? sent.etag : null),
+        lastModified: res.headers.get('last-modified') ?? (status === 304 ? sent.lastModified : null),
+      };
+      if (status === 304) {
+        await res.body?.cancel().catch(() => undefined);
+        return { status: 'not_modified', httpStatus: 304, bytes: null, contentType: null, finalUrl: current, validators, redirects };
+      }
+      if (status < 200 || status > 299) {
+        await res.body?.cancel().catch(() => undefined);
+        const retryable = status >= 500 || status === 429 || status === 408;
+        const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.headers.get('retry-after'), deps.now()) : null;
+        throw new FetchFailure('http_status', `HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}`, retryable, status, retryAfter);
+      }
+      const declared = Number(res.headers.get('content-length'));
+      if (!res.headers.get('content-encoding') && Number.isFinite(declared) && declared > o.maxBytes) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new FetchFailure('too_large', `Content-Length ${declared} is over ${o.maxBytes} bytes`, false, status);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await readCapped(res.body, o.maxBytes);
+      } catch (error) {
+        if (error instanceof FetchFailure) throw error;
+        if (timedOut) throw new FetchFailure('timeout', timedOut, true, status);
+        const e = error as Error;
+        throw new FetchFailure('network', `body: ${e.name}: ${e.message}`, true, status);
+      }
+      return { status: 'ok', httpStatus: status, bytes, contentType: res.headers.get('content-type'), finalUrl: current, validators, redirects };
+    }
+  } finally {
+    clearTimeout(total);
+    clearTimeout(headersTimer);
+    controller.abort();
+  }
+}
+
+/** Fetches one URL with retries. Never throws. */
+export async function httpGet(url: string, sent: Validators, o: HttpOptions, deps: HttpDeps): Promise<HttpResult> {
+  let last: FetchFailure | null = null;
+  let redirects = 0;
+  let attempts = 0;
+  for (let n = 1; n <= o.retries + 1; n++) {
+    attempts = n;
+    try {
+      const a = await attempt(url, sent, o, deps, (r) => (redirects = Math.max(redirects, r)));
+      return { ...a, error: null, attempts: n };
+    } catch (error) {
+      last = error instanceof FetchFailure ? error : new FetchFailure('internal_error', String(error), false);
+      if (!last.retryable || n > o.retries) break;
+      let delay = backoffMs(n, o, deps.random);
+      if (last.retryAfterMs !== null) {
+        if (last.retryAfterMs > o.retryAfterMaxMs) {
+          last = new FetchFailure(last.kind, `${last.message}; Retry-After ${Math.round(last.retryAfterMs / 1000)} s is over the ${o.retryAfterMaxMs / 1000} s limit`, false, last.httpStatus);
+          break;
+        }
+        delay = Math.max(last.retryAfterMs, 0);
+      }
+      await deps.sleep(delay);
+    }
+  }
+  return {
+    status: 'failed',
+    httpStatus: last?.httpStatus ?? null,
+    bytes: null,
+    contentType: null,
+    finalUrl: url,
+    validators: sent,
+    error: { kind: last?.kind ?? 'internal_error', message: last?.message ?? 'unknown failure' },
+    attempts,
+    redirects,
+  };
+}

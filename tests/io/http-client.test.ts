@@ -1,0 +1,187 @@
+/**
+ * The HTTP client against a misbehaving server on 127.0.0.1: each case ends with the right outcome, within the
+ * timeouts. Backoff sleeps are recorded, not slept.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backoffMs, httpGet, parseRetryAfter, type HttpDeps, type HttpOptions, type Validators } from '../../src/io/http-client';
+import { startMisbehavingServer, type MisbehavingServer } from './misbehaving-server';
+
+const FEEDS = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'feeds-small');
+
+export const TEST_HTTP: HttpOptions = {
+  concurrency: 8,
+  perHostConcurrency: 8,
+  headersTimeoutMs: 300,
+  totalTimeoutMs: 800,
+  maxBytes: 1024 * 1024,
+  maxRedirects: 5,
+  retries: 2,
+  backoffBaseMs: 100,
+  backoffMaxMs: 400,
+  retryAfterMaxMs: 5_000,
+  userAgent: 'Parallax-test/1 (+https://example.invalid/parallax)',
+};
+
+let server: MisbehavingServer;
+const slept: number[] = [];
+const deps: HttpDeps = {
+  fetch: (...a) => fetch(...a),
+  sleep: async (ms) => void slept.push(ms),
+  random: () => 0.5,
+  now: Date.now,
+};
+const none: Validators = { etag: null, lastModified: null };
+
+beforeAll(async () => {
+  server = await startMisbehavingServer(FEEDS, { slowMs: 2_000 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const get = (p: string, o: Partial<HttpOptions> = {}, v = none) => httpGet(`${server.origin}${p}`, v, { ...TEST_HTTP, ...o }, deps);
+
+describe('httpGet against a misbehaving server', () => {
+  it('fetches a feed with the User-Agent and returns its validators and content type', async () => {
+    const r = await get('/feed/npr-world.rss.xml');
+    expect(r.status).toBe('ok');
+    expect(r.httpStatus).toBe(200);
+    expect(r.bytes!.byteLength).toBeGreaterThan(10_000);
+    expect(r.contentType).toBe('application/rss+xml; charset=utf-8');
+    expect(r.validators.etag).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(r.validators.lastModified).toBe('Tue, 17 Feb 2026 23:00:00 GMT');
+    expect(server.lastHeaders.get('/feed/npr-world.rss.xml')!['user-agent']).toBe(TEST_HTTP.userAgent);
+  });
+
+  it('sends If-None-Match / If-Modified-Since and takes a 304 as not modified (no body)', async () => {
+    const first = await get('/feed/csmonitor-all.rss.xml');
+    const again = await get('/feed/csmonitor-all.rss.xml', {}, first.validators);
+    expect(again.status).toBe('not_modified');
+    expect(again.bytes).toBeNull();
+    expect(again.error).toBeNull();
+    expect(again.validators).toEqual(first.validators);
+    const byDate = await get('/feed/csmonitor-all.rss.xml', {}, { etag: null, lastModified: first.validators.lastModified });
+    expect(byDate.status).toBe('not_modified');
+  });
+
+  it('decompresses a gzip response', async () => {
+    const plain = await get('/feed/npr-world.rss.xml');
+    const gz = await get('/gzip/npr-world.rss.xml');
+    expect(gz.status).toBe('ok');
+    expect(Buffer.from(gz.bytes!).equals(Buffer.from(plain.bytes!))).toBe(true);
+  });
+
+  it('times out a slow first byte at the headers timeout, retrying with backoff', async () => {
+    slept.length = 0;
+    const t0 = performance.now();
+    const r = await get('/slow-first-byte');
+    expect(r.status).toBe('failed');
+    expect(r.error!.kind).toBe('timeout');
+    expect(r.error!.message).toContain('headers');
+    expect(r.attempts).toBe(3);
+    expect(slept).toEqual([75, 150]); // equal jitter at random 0.5: 100 → 75, 200 → 150
+    expect(performance.now() - t0).toBeLessThan(3 * 300 + 600);
+  });
+
+  it('times out a slow drip at the total timeout', async () => {
+    const t0 = performance.now();
+    const r = await get('/slow-drip', { retries: 0 });
+    expect(r.error).toMatchObject({ kind: 'timeout' });
+    expect(r.error!.message).toContain('complete response');
+    expect(performance.now() - t0).toBeLessThan(800 + 500);
+  });
+
+  it('retries a 500 and then fails with its status', async () => {
+    const before = server.hits.get('/status/500') ?? 0;
+    const r = await get('/status/500');
+    expect(r).toMatchObject({ status: 'failed', httpStatus: 500, attempts: 3, error: { kind: 'http_status', message: 'HTTP 500 Internal Server Error' } });
+    expect(server.hits.get('/status/500')! - before).toBe(3);
+  });
+
+  it('does not retry a 404', async () => {
+    const r = await get('/status/404');
+    expect(r).toMatchObject({ status: 'failed', httpStatus: 404, attempts: 1 });
+  });
+
+  it('honours Retry-After on a 503, then succeeds', async () => {
+    slept.length = 0;
+    const r = await get('/503-then-ok/npr-world.rss.xml');
+    expect(r).toMatchObject({ status: 'ok', attempts: 2 });
+    expect(slept).toEqual([1_000]);
+  });
+
+  it('honours a Retry-After HTTP date on a 429', async () => {
+    slept.length = 0;
+    const r = await get('/429-then-ok/npr-world.rss.xml');
+    expect(r).toMatchObject({ status: 'ok', attempts: 2 });
+    expect(slept[0]).toBeGreaterThan(0);
+    expect(slept[0]).toBeLessThanOrEqual(1_000);
+  });
+
+  it('fails at once when Retry-After is over the bound', async () => {
+    slept.length = 0;
+    const r = await get('/503-long');
+    expect(r).toMatchObject({ status: 'failed', httpStatus: 503, attempts: 1 });
+    expect(r.error!.message).toContain('Retry-After 3600 s is over');
+    expect(slept).toEqual([]);
+  });
+
+  it('refuses a redirect loop', async () => {
+    const r = await get('/redirect-loop');
+    expect(r).toMatchObject({ status: 'failed', attempts: 1, error: { kind: 'redirect_loop' } });
+  });
+
+  it('follows redirects up to the limit, and no further', async () => {
+    const ok = await get('/redirect-chain/5');
+    expect(ok).toMatchObject({ status: 'ok', redirects: 5 });
+    expect(ok.finalUrl).toBe(`${server.origin}/redirect-chain/0`);
+    const tooMany = await get('/redirect-chain/6');
+    expect(tooMany).toMatchObject({ status: 'failed', error: { kind: 'too_many_redirects' } });
+  });
+
+  it('stops a body that never ends at the size cap', async () => {
+    const r = await get('/never-ends', { maxBytes: 256 * 1024 });
+    expect(r).toMatchObject({ status: 'failed', attempts: 1, error: { kind: 'too_large' } });
+  });
+
+  it.each(['/gzip-bomb', '/br-bomb'])('stops a compression bomb (%s) at the cap on the decompressed bytes', async (p) => {
+    const before = process.memoryUsage().rss;
+    const r = await get(p);
+    expect(r).toMatchObject({ status: 'failed', error: { kind: 'too_large' } });
+    expect(r.error!.message).toContain('after decompression');
+    expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('passes a wrong charset header through as the content type (the decoder weighs it)', async () => {
+    const r = await get('/wrong-charset/npr-world.rss.xml');
+    expect(r.status).toBe('ok');
+    expect(r.contentType).toBe('application/rss+xml; charset=iso-8859-1');
+  });
+
+  it('returns HTML and an empty 200 as bodies (the parser names them)', async () => {
+    expect((await get('/html')).status).toBe('ok');
+    const empty = await get('/empty');
+    expect(empty.status).toBe('ok');
+    expect(empty.bytes!.byteLength).toBe(0);
+  });
+
+  it('names a refused connection as a network error', async () => {
+    const r = await httpGet('http://127.0.0.1:9/feed', none, { ...TEST_HTTP, retries: 1 }, deps);
+    expect(r).toMatchObject({ status: 'failed', attempts: 2, error: { kind: 'network' } });
+  });
+});
+
+describe('retry arithmetic', () => {
+  it('parses Retry-After seconds and dates', () => {
+    expect(parseRetryAfter('120', 0)).toBe(120_000);
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4_000)).toBe(6_000);
+    expect(parseRetryAfter('soon', 0)).toBeNull();
+    expect(parseRetryAfter(null, 0)).toBeNull();
+  });
+  it('doubles the backoff up to the cap, half of it jittered', () => {
+    const o = { backoffBaseMs: 1_000, backoffMaxMs: 8_000 };
+    expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, o, () => 0))).toEqual([500, 1_000, 2_000, 4_000, 4_000]);
+    expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, o, () => 0.999999))).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+  });
+});

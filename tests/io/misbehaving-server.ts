@@ -1,0 +1,185 @@
+/**
+ * A web server on 127.0.0.1 that serves feed files and misbehaves on purpose, one path per misbehaviour. Every loop
+ * is bounded (a drip stops after a fixed number of ticks or when the client goes away) and close() destroys open
+ * sockets, so a test never hangs on it.
+ *
+ *   /feed/<file>           the file, with an ETag and Last-Modified; 304 to a matching conditional GET
+ *   /slow-first-byte       headers only after `slowMs`
+ *   /slow-drip             headers at once, then one byte every 20 ms (at most 2,000 ticks)
+ *   /status/500            always 500
+ *   /503-then-ok/<file>    503 with Retry-After: 1 on the first request of the path, then the file
+ *   /503-long              503 with Retry-After: 3600
+ *   /429-then-ok/<file>    429 with Retry-After as an HTTP date 1 s ahead, then the file
+ *   /redirect-loop         302 → /redirect-loop-b → 302 → /redirect-loop
+ *   /redirect-chain/<n>    n redirects, then the bundled feed
+ *   /never-ends            200 and 16 KiB chunks with no end (at most 10,000 chunks)
+ *   /gzip-bomb             Content-Encoding: gzip, 64 MiB of zeros compressed to ~64 KiB
+ *   /br-bomb               the same with Brotli
+ *   /wrong-charset/<file>  the UTF-8 file labelled charset=iso-8859-1
+ *   /html                  an HTML page with 200
+ *   /empty                 200 with no body
+ *   /changing              a different feed (and ETag) on every request
+ *   /gzip/<file>           the file gzip-compressed (a well-behaved compressed response)
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export interface MisbehavingServer {
+  origin: string;
+  /** Requests received by path. */
+  hits: Map<string, number>;
+  /** Request headers of the last request by path. */
+  lastHeaders: Map<string, http.IncomingHttpHeaders>;
+  close: () => Promise<void>;
+}
+
+const BOMB = 64 * 1024 * 1024;
+let gzipBomb: Buffer | undefined;
+let brBomb: Buffer | undefined;
+
+function changingFeed(n: number): string {
+  const items = Array.from({ length: 3 }, (_, i) => {
+    const k = n * 3 + i;
+    return `<item><title>Changing story number ${k} about the harbour bridge</title><link>https://changing.example/${k}</link><pubDate>Tue, 17 Feb 2026 ${String(10 + (k % 10)).padStart(2, '0')}:00:00 GMT</pubDate><description>Item ${k}.</description></item>`;
+  }).join('');
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Changing</title><link>https://changing.example/</link>${items}</channel></rss>`;
+}
+
+export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: number } = {}): Promise<MisbehavingServer> {
+  const slowMs = opts.slowMs ?? 2_000;
+  const hits = new Map<string, number>();
+  const lastHeaders = new Map<string, http.IncomingHttpHeaders>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const later = (ms: number, fn: () => void): void => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+  };
+  const file = (name: string): Buffer => readFileSync(path.join(feedDir, path.basename(name)));
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const p = url.pathname;
+    const n = (hits.get(p) ?? 0) + 1;
+    hits.set(p, n);
+    lastHeaders.set(p, req.headers);
+    const [, head, rest = ''] = /^\/([^/]+)\/?(.*)$/.exec(p) ?? [];
+    try {
+      switch (head) {
+        case 'feed': {
+          const body = file(rest);
+          const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+          const lastModified = 'Tue, 17 Feb 2026 23:00:00 GMT';
+          if (req.headers['if-none-match'] === etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === lastModified)) {
+            res.writeHead(304, { etag, 'last-modified': lastModified }).end();
+            return;
+          }
+          res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'last-modified': lastModified }).end(body);
+          return;
+        }
+        case 'gzip':
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(zlib.gzipSync(file(rest)));
+          return;
+        case 'slow-first-byte':
+          later(slowMs, () => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel/></rss>'));
+          return;
+        case 'slow-drip': {
+          res.writeHead(200, { 'content-type': 'application/rss+xml' });
+          let ticks = 0;
+          const drip = (): void => {
+            if (res.destroyed || ticks++ > 2_000) return void res.end();
+            res.write('<');
+            later(20, drip);
+          };
+          drip();
+          return;
+        }
+        case 'status':
+          res.writeHead(Number(rest) || 500).end('server error');
+          return;
+        case '503-then-ok':
+          if (n === 1) res.writeHead(503, { 'retry-after': '1' }).end('busy');
+          else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(file(rest));
+          return;
+        case '503-long':
+          res.writeHead(503, { 'retry-after': '3600' }).end('come back in an hour');
+          return;
+        case '429-then-ok':
+          if (n === 1) res.writeHead(429, { 'retry-after': new Date(Date.now() + 1_000).toUTCString() }).end('slow down');
+          else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(file(rest));
+          return;
+        case 'redirect-loop':
+          res.writeHead(302, { location: '/redirect-loop-b' }).end();
+          return;
+        case 'redirect-loop-b':
+          res.writeHead(302, { location: '/redirect-loop' }).end();
+          return;
+        case 'redirect-chain': {
+          const left = Number(rest.split('/')[0]) || 0;
+          if (left > 0) res.writeHead(301, { location: `/redirect-chain/${left - 1}` }).end();
+          else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(file('npr-world.rss.xml'));
+          return;
+        }
+        case 'never-ends': {
+          res.writeHead(200, { 'content-type': 'application/rss+xml' });
+          const chunk = Buffer.alloc(16 * 1024, 'a');
+          let sent = 0;
+          const pump = (): void => {
+            while (!res.destroyed && sent < 10_000) {
+              sent++;
+              if (!res.write(chunk)) return void res.once('drain', pump);
+            }
+            if (!res.destroyed) res.end();
+          };
+          res.on('close', () => (sent = Infinity));
+          pump();
+          return;
+        }
+        case 'gzip-bomb':
+          gzipBomb ??= zlib.gzipSync(Buffer.alloc(BOMB), { level: 9 });
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipBomb);
+          return;
+        case 'br-bomb':
+          brBomb ??= zlib.brotliCompressSync(Buffer.alloc(BOMB), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brBomb);
+          return;
+        case 'wrong-charset':
+          res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(file(rest));
+          return;
+        case 'html':
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html><head><title>Not a feed</title></head><body><p>Moved to our app.</p></body></html>');
+          return;
+        case 'empty':
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end();
+          return;
+        case 'changing': {
+          const body = changingFeed(n);
+          res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: `"v${n}"` }).end(body);
+          return;
+        }
+        default:
+          res.writeHead(404).end('not found');
+      }
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    hits,
+    lastHeaders,
+    close: async () => {
+      for (const t of timers) clearTimeout(t);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
