@@ -33,6 +33,25 @@ export function astroBuild(contentDir: string): Promise<void> {
   });
 }
 
+/**
+ * Builds the Pagefind search index of `dist` into `dist/pagefind/` (pages marked data-pagefind-body: stories and
+ * sources); returns the number of pages indexed. Runs after Astro, since it reads the built HTML.
+ */
+export async function pagefindIndex(dist: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: dist });
+    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind') });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
 /** Ingest (unless --no-ingest) and build; prints the summary and returns the settings used. */
 export async function buildSite(args: string[]): Promise<IngestSettings> {
   const started = performance.now();
@@ -42,6 +61,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings> {
   const dist = outDir();
   await rm(dist, { recursive: true, force: true });
   await astroBuild(settings.contentDir);
+  await pagefindIndex(dist);
   const pages = (await readdir(dist, { recursive: true })).filter((e) => e.endsWith('.html')).length;
   process.stdout.write(`\nParallax\n${formatSummary(report, pages, (performance.now() - started) / 1000)}\n`);
   return settings;

@@ -30,20 +30,103 @@ export function storyDescription(story: Pick<Story, 'summary'>): string {
   return stripControl(story.summary.map((b) => b.text.trim()).filter(Boolean).join(' '));
 }
 
+/** The top stories feed (ranked, limited): kept for callers of the first version. */
 export async function buildFeed(stories: readonly Story[], opts: FeedOptions): Promise<string> {
   const top = rankStories(stories).slice(0, opts.limit ?? RSS_ITEM_LIMIT);
+  return rssString(
+    {
+      title: opts.title ?? 'Parallax',
+      description: opts.description ?? 'Top stories and how every side covers them.',
+      home: opts.home,
+      feedUrl: opts.home,
+      now: opts.now,
+    },
+    storyItems(top, opts.storyUrl),
+  );
+}
+
+/** A feed's channel: what both the RSS and the JSON Feed carry. */
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed follows. */
+  home: string;
+  /** Absolute URL of this feed (the JSON Feed's feed_url). */
+  feedUrl: string;
+  /** The run's clock. */
+  now: string;
+}
+
+/** One item, format-neutral. `guid` is opaque ([a-z0-9]+ story or article id); `date` is UTC ISO-8601. */
+export interface FeedItem {
+  guid: string;
+  title: string;
+  link: string;
+  date: string;
+  description: string;
+  /** JSON Feed `external_url`: the outlet's article when `link` is a Parallax page. */
+  externalUrl?: string;
+}
+
+/** Items for a list of stories: guid = the story's opaque id, link = its page, date = last update. */
+export function storyItems(stories: readonly Story[], storyUrl: (id: string) => string): FeedItem[] {
+  return stories.map((s) => ({
+    guid: s.id,
+    title: s.title,
+    link: storyUrl(s.id),
+    date: s.lastUpdated,
+    description: storyDescription(s),
+  }));
+}
+
+const GUID_SAFE = /^[A-Za-z0-9:._-]+$/;
+
+/** RSS 2.0 through @astrojs/rss, guid isPermaLink="false" kept as text (see the note at the top of this file). */
+export async function rssString(channel: FeedChannel, items: readonly FeedItem[]): Promise<string> {
   const xml = await getRssString({
-    title: stripControl(opts.title ?? 'Parallax'),
-    description: stripControl(opts.description ?? 'Top stories and how every side covers them.'),
-    site: opts.home,
-    customData: `<language>en</language><lastBuildDate>${new Date(opts.now).toUTCString()}</lastBuildDate>`,
-    items: top.map((s) => ({
-      title: stripControl(s.title),
-      link: opts.storyUrl(s.id),
-      pubDate: new Date(s.lastUpdated),
-      description: storyDescription(s),
-      customData: `<guid isPermaLink="false">${GUID_PLACEHOLDER}${s.id}</guid>`,
-    })),
+    title: stripControl(channel.title),
+    description: stripControl(channel.description),
+    site: channel.home,
+    customData: `<language>en</language><lastBuildDate>${new Date(channel.now).toUTCString()}</lastBuildDate>`,
+    items: items.map((i) => {
+      if (!GUID_SAFE.test(i.guid)) throw new Error(`feed guid must be an opaque id, got ${JSON.stringify(i.guid)}`);
+      return {
+        title: stripControl(i.title),
+        link: i.link,
+        pubDate: new Date(i.date),
+        description: stripControl(i.description),
+        customData: `<guid isPermaLink="false">${GUID_PLACEHOLDER}${i.guid}</guid>`,
+      };
+    }),
   });
   return xml.replaceAll(`>${GUID_PLACEHOLDER}`, '>');
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with the same channel and items as the RSS beside it. */
+export function jsonFeedString(channel: FeedChannel, items: readonly FeedItem[]): string {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: stripControl(channel.title),
+    home_page_url: channel.home,
+    feed_url: channel.feedUrl,
+    description: stripControl(channel.description),
+    language: 'en',
+    items: items.map((i) => ({
+      id: i.guid,
+      url: i.link,
+      ...(i.externalUrl ? { external_url: i.externalUrl } : {}),
+      title: stripControl(i.title),
+      content_text: stripControl(i.description),
+      date_published: new Date(i.date).toISOString(),
+    })),
+  };
+  return `${JSON.stringify(feed, null, 1)}\n`;
+}
+
+/** Both formats as Astro endpoint responses. */
+export async function rssResponse(channel: FeedChannel, items: readonly FeedItem[]): Promise<Response> {
+  return new Response(await rssString(channel, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}
+export function jsonFeedResponse(channel: FeedChannel, items: readonly FeedItem[]): Response {
+  return new Response(jsonFeedString(channel, items), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 }

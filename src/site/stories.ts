@@ -2,16 +2,18 @@
  * Which stories get a page and in what order, and a source's articles across stories.
  */
 import type { Story, StoryArticle } from '../core/schema/story';
+import { MIN_SOURCES_FOR_STORY_PAGE, RSS_TOP_STORIES } from '../core/config';
 import { articleTime } from './format';
 
 /**
- * A story gets its own page, a home-page slot and an RSS item only when at least this many distinct sources cover
- * it: comparing coverage needs two sides. Single-source stories appear only on their source's page.
+ * A story gets its own page, a home-page slot and an RSS item only when at least MIN_SOURCES_FOR_STORY_PAGE distinct
+ * sources cover it (src/core/config.ts): comparing coverage needs two sides. Single-source stories appear only on
+ * their source's page.
  */
-export const MIN_SOURCES_FOR_STORY_PAGE = 2;
+export { MIN_SOURCES_FOR_STORY_PAGE };
 
-/** How many stories the RSS feed carries (the top ones by score). */
-export const RSS_ITEM_LIMIT = 50;
+/** How many items a feed carries (the top ones by score), from the config. */
+export const RSS_ITEM_LIMIT = RSS_TOP_STORIES;
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

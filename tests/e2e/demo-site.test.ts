@@ -1,39 +1,39 @@
 /**
- * The demo as a user runs it: `parallax build` (ingest the bundled snapshot, Astro build), then checks of the built
- * site: page count, the RSS feed under a strict XML parser, internal links, no client JavaScript, and a real browser
- * (Debian's Chromium through playwright-core) opening home and a story page, with screenshots saved.
+ * The demo as a user runs it: `parallax build` (ingest the bundled snapshot, Astro build, Pagefind index), then
+ * checks of the built site — page count, every feed (RSS and JSON Feed) under strict parsers, metadata, internal
+ * links, budgets (story page HTML + CSS < 60 KB, no JavaScript to read it, no third-party request) — and a real
+ * browser (Debian's Chromium through playwright-core): home → story → filter, search → story, story → source,
+ * axe-core on home, story, source and methodology, with screenshots saved under test-results/screenshots/.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers';
+import { tempDir } from '../helpers';
+import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 /** Characters XML 1.0 forbids (section 2.2): C0 controls except tab, LF, CR; surrogates; U+FFFE/U+FFFF. */
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const KB = 1024;
 
 let work: string;
 let dist: string;
 let stdout: string;
+let files: string[];
 let htmlFiles: string[];
 
 beforeAll(async () => {
   work = await tempDir('parallax-e2e-');
   dist = path.join(work, 'dist');
-  const result = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'build', '--content', path.join(work, 'content')], {
-    cwd: ROOT,
-    env: { ...process.env, PARALLAX_OUT_DIR: dist, PARALLAX_CACHE_DIR: path.join(work, 'cache') },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  stdout = result.stdout;
-  htmlFiles = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+  stdout = await buildSite(work, ['--content', path.join(work, 'content')]);
+  files = (await readdir(dist, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
+  htmlFiles = files.filter((f) => f.endsWith('.html'));
 }, 300_000);
+
+const read = (f: string): Promise<string> => readFile(path.join(dist, f), 'utf8');
+const storyPages = (): string[] => htmlFiles.filter((f) => /^story\/[a-z0-9]+\/index\.html$/.test(f));
 
 describe('the demo build', () => {
   it('prints the one-screen summary', () => {
@@ -43,7 +43,7 @@ describe('the demo build', () => {
   });
 
   it('writes a page per multi-source story and per source, and none for a lone article', async () => {
-    const storyDirs = await readdir(path.join(dist, 'story'));
+    const storyDirs = (await readdir(path.join(dist, 'story'))).filter((d) => existsSync(path.join(dist, 'story', d, 'index.html')));
     const storyFiles = await readdir(path.join(work, 'content', 'stories'));
     let multi = 0;
     for (const f of storyFiles) {
@@ -54,14 +54,16 @@ describe('the demo build', () => {
       if (sources >= 2) multi++;
     }
     expect(storyDirs.length).toBe(multi);
-    expect(existsSync(path.join(dist, 'source', 'bbc-news', 'index.html'))).toBe(true);
+    for (const page of ['source/bbc-news/index.html', 'blindspot/index.html', 'topics/index.html', 'methodology/index.html', 'search/index.html', '404.html']) {
+      expect(files, page).toContain(page);
+    }
   });
 
   it('publishes a well-formed RSS feed of the top stories with the story id as guid', async () => {
-    const xml = await readFile(path.join(dist, 'rss.xml'), 'utf8');
+    const xml = await read('rss.xml');
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(XML_ILLEGAL.test(xml)).toBe(false);
-    const feed = new XMLParser({ ignoreAttributes: false, processEntities: true }).parse(xml);
+    const feed = new XMLParser({ ignoreAttributes: false, processEntities: true, parseTagValue: false }).parse(xml);
     const items = feed.rss.channel.item as Array<{ title: string; link: string; guid: { '#text': string; '@_isPermaLink': string } }>;
     expect(items.length).toBeGreaterThanOrEqual(20);
     expect(items.length).toBeLessThanOrEqual(50);
@@ -73,82 +75,201 @@ describe('the demo build', () => {
     }
   });
 
-  it('has no broken internal link and ships no JavaScript', async () => {
-    const broken: string[] = [];
-    for (const file of htmlFiles) {
-      const html = await readFile(path.join(dist, file), 'utf8');
-      expect(html, file).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
-      for (const [, href] of html.matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
-        const target = path.join(dist, decodeURI(href!));
-        if (!existsSync(target) && !existsSync(path.join(target, 'index.html'))) broken.push(`${file} → ${href}`);
+  it('writes an RSS feed and a JSON Feed 1.1 beside it for top stories, blindspots, every topic, source and story', async () => {
+    const rss = files.filter((f) => f.endsWith('rss.xml'));
+    const stories = storyPages().length;
+    const sources = files.filter((f) => /^source\/[^/]+\/index\.html$/.test(f)).length;
+    const topics = files.filter((f) => /^topic\/[^/]+\/index\.html$/.test(f)).length;
+    expect(rss.length).toBe(2 + stories + sources + topics);
+    const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (n) => n === 'item' });
+    for (const f of rss) {
+      const xml = await read(f);
+      expect(XMLValidator.validate(xml), f).toBe(true);
+      expect(XML_ILLEGAL.test(xml), f).toBe(false);
+      const channel = parser.parse(xml).rss.channel as { item?: Array<{ guid: { '#text': string; '@_isPermaLink': string } }> };
+      for (const item of channel.item ?? []) {
+        expect(item.guid['@_isPermaLink'], f).toBe('false');
+        expect(item.guid['#text'], f).toMatch(/^[a-z0-9]+$/);
       }
+      const jsonFile = f.replace(/rss\.xml$/, 'feed.json');
+      const json = JSON.parse(await read(jsonFile)) as { version: string; feed_url: string; items: Array<{ id: string; url: string }> };
+      expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(json.feed_url.endsWith(`/${jsonFile}`), jsonFile).toBe(true);
+      expect(json.items.map((i) => i.id)).toEqual((channel.item ?? []).map((i) => i.guid['#text']));
     }
-    expect(broken).toEqual([]);
+  });
+
+  it('has sitemap, canonical URL, Open Graph and Twitter tags, JSON-LD and feed autodiscovery on a story page', async () => {
+    const sitemap = await read('sitemap-0.xml');
+    expect(XMLValidator.validate(sitemap)).toBe(true);
+    const page = storyPages()[0]!;
+    const id = page.split('/')[1]!;
+    expect(sitemap).toContain(`/story/${id}/</loc>`);
+    const html = await read(page);
+    expect(html).toMatch(new RegExp(`<link rel="canonical" href="http://localhost:4321/story/${id}/"`));
+    for (const tag of ['og:title', 'og:description', 'og:url', 'og:type']) expect(html).toContain(`property="${tag}"`);
+    expect(html).toContain('name="twitter:card"');
+    expect(html).toContain(`type="application/rss+xml" title="Parallax: updates to`);
+    expect(html).toContain(`href="/story/${id}/feed.json"`);
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!) as { '@type': string; url: string };
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.url).toBe(`http://localhost:4321/story/${id}/`);
+    const home = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(await read('index.html'))![1]!) as { '@type': string };
+    expect(home['@type']).toBe('ItemList');
+  });
+
+  it('has no broken internal link (a link checker over dist/)', async () => {
+    expect(await brokenLinks(dist)).toEqual([]);
+  });
+
+  it('ships JavaScript on the search page only', async () => {
+    for (const file of htmlFiles.filter((f) => f !== 'search/index.html')) {
+      expect(await read(file), file).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
+    }
+    expect(files.some((f) => f.startsWith('_astro/') && f.endsWith('.js'))).toBe(false);
+  });
+
+  it('keeps every story page under budget: HTML + CSS < 60 KB, 0 KB of JavaScript, no third-party URL loaded', async () => {
+    const sizes: number[] = [];
+    for (const page of storyPages()) {
+      const html = await read(page);
+      const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+      let bytes = Buffer.byteLength(html);
+      for (const c of css) bytes += Buffer.byteLength(await read(c.replace(/^\//, '')));
+      sizes.push(bytes);
+      expect(bytes, page).toBeLessThan(60 * KB);
+      expect(html, page).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
+      // Nothing that loads from another origin: no remote src, no remote stylesheet / icon / preload.
+      expect(html, page).not.toMatch(/<(?:img|iframe|video|audio|source|script|embed|object)\b[^>]*\s(?:src|data)="(?:https?:)?\/\//);
+      expect(html, page).not.toMatch(/<link\b[^>]*rel="(?:stylesheet|icon|preload|modulepreload|prefetch)"[^>]*href="(?:https?:)?\/\//);
+    }
+    const max = Math.max(...sizes);
+    process.stdout.write(`story pages: ${sizes.length}, HTML+CSS max ${(max / KB).toFixed(1)} KB, median ${(sizes.sort((a, b) => a - b)[sizes.length >> 1]! / KB).toFixed(1)} KB, JS 0 KB\n`);
+  });
+
+  it('builds a Pagefind index of stories and sources', () => {
+    expect(files).toContain('pagefind/pagefind-ui.js');
+    expect(files.some((f) => f.startsWith('pagefind/index/'))).toBe(true);
   });
 });
 
 describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
-  let server: Server;
-  let origin: string;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let browser: Browser;
   beforeAll(async () => {
-    server = createServer(async (req, res) => {
-      const url = decodeURI(new URL(req.url ?? '/', 'http://x').pathname);
-      const file = [path.join(dist, url), path.join(dist, url, 'index.html')].find((f) => existsSync(f) && !f.endsWith('/'));
-      const body = file ? await readFile(file).catch(() => null) : null;
-      if (!body) {
-        res.writeHead(404).end();
-        return;
-      }
-      const type = file!.endsWith('.html') ? 'text/html; charset=utf-8' : file!.endsWith('.css') ? 'text/css' : file!.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type }).end(body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    server = await serve(dist);
+    browser = await launch();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
-  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
   it('opens the home page, follows the top story and filters its articles to Left', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const external: string[] = [];
-      page.on('request', (r) => {
-        if (!r.url().startsWith(origin)) external.push(r.url());
-      });
-      await page.goto(`${origin}/`);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
-      const first = page.locator('main a[href*="/story/"]').first();
-      const headline = (await first.innerText()).trim();
-      expect(headline.length).toBeGreaterThan(10);
-      await first.click();
-      await page.waitForURL(/\/story\/[a-z2-7]{12}\/?$/);
-      expect((await page.locator('h1').innerText()).trim()).toBe(headline);
-      await expect.poll(() => page.getByText(/Coverage Details/i).count()).toBeGreaterThan(0);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'story.png'), fullPage: true });
-      const rows = page.locator('ul.articles > li:not(.empty)');
-      const total = await rows.count();
-      const left = await page.locator('ul.articles > li.b-left').count();
-      expect(total).toBeGreaterThan(1);
-      expect(left).toBeGreaterThan(0);
-      await page.locator('label[for="f-left"]').click();
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'story-left.png'), fullPage: true });
-      let visible = 0;
-      for (let i = 0; i < total; i++) {
-        const row = rows.nth(i);
-        if (await row.isVisible()) {
-          visible++;
-          expect(await row.getAttribute('class')).toContain('b-left');
-        }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const external = watchExternal(page, server.origin);
+    await page.goto(`${server.origin}/`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
+    const first = page.locator('main a[href*="/story/"]').first();
+    const headline = (await first.innerText()).trim();
+    expect(headline.length).toBeGreaterThan(10);
+    await first.click();
+    await page.waitForURL(/\/story\/[a-z2-7]{12}\/?$/);
+    expect((await page.locator('h1').innerText()).trim()).toBe(headline);
+    await expect.poll(() => page.getByText(/Coverage Details/i).count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.tl-svg rect').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'story.png'), fullPage: true });
+    const rows = page.locator('ul.articles > li:not(.empty)');
+    const total = await rows.count();
+    const left = await page.locator('ul.articles > li.b-left').count();
+    expect(total).toBeGreaterThan(1);
+    expect(left).toBeGreaterThan(0);
+    // Keyboard: focus the first filter radio and move with the arrow keys, as a keyboard user would.
+    await page.locator('#f-all').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#f-left').isChecked()).toBe(true);
+    let visible = 0;
+    for (let i = 0; i < total; i++) {
+      const row = rows.nth(i);
+      if (await row.isVisible()) {
+        visible++;
+        expect(await row.getAttribute('class')).toContain('b-left');
       }
-      expect(visible).toBe(left);
-      expect(external).toEqual([]);
-    } finally {
-      await browser.close();
     }
-  }, 120_000);
+    expect(visible).toBe(left);
+    // Sort newest first: the first visible row becomes the latest.
+    await page.locator('label[for="f-all"]').click();
+    const times = await page.locator('ul.articles > li:not(.empty) time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    await page.locator('label[for="s-new"]').click();
+    const topY = await page.locator('ul.articles > li:not(.empty)').evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().top));
+    const newest = topY.indexOf(Math.min(...topY));
+    expect(times[newest]).toBe([...times].sort().at(-1));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'story-left.png'), fullPage: true });
+    expect(external).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('searches for a word and lands on a story', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const external = watchExternal(page, server.origin);
+    const html = await read(storyPages()[0]!);
+    const title = /<h1>([^<]+)<\/h1>/.exec(html)![1]!;
+    const word = title.split(/[^A-Za-z]+/).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0]!;
+    await page.goto(`${server.origin}/search/`);
+    await page.locator('.pagefind-ui__search-input').fill(word);
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'search.png'), fullPage: true });
+    const storyLink = page.locator('.pagefind-ui__result-link[href*="/story/"]').first();
+    await storyLink.click();
+    await page.waitForURL(/\/story\/[a-z0-9]+\/$/);
+    expect((await page.locator('h1').innerText()).toLowerCase()).toContain(word.toLowerCase());
+    expect(external).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('follows a source link from a story to the source page, with ratings, attribution and feed health', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const external = watchExternal(page, server.origin);
+    await page.goto(`${server.origin}/${storyPages()[0]!.replace(/index\.html$/, '')}`);
+    const link = page.locator('ul.articles a[href*="/source/"]').first();
+    const name = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(/\/source\/[a-z0-9-]+\/$/);
+    expect((await page.locator('h1').innerText()).trim()).toContain(name);
+    await expect.poll(() => page.getByRole('heading', { name: 'Feed health' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'source.png'), fullPage: true });
+    expect(external).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('has no serious or critical axe-core violation on home, story, source and methodology pages (light and dark)', async () => {
+    const targets = { home: '/', story: `/${storyPages()[0]!.replace(/index\.html$/, '')}`, source: '/source/bbc-news/', methodology: '/methodology/', blindspot: '/blindspot/' };
+    const report: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+      for (const [name, url] of Object.entries(targets)) {
+        await page.goto(`${server.origin}${url}`);
+        if (scheme === 'light' && name === 'methodology') await page.screenshot({ path: path.join(SCREENSHOTS, 'methodology.png'), fullPage: true });
+        for (const v of await axeSerious(page)) report.push(`${scheme} ${name}: ${v.id} (${v.impact}) ${v.help} ×${v.nodes.length}`);
+      }
+      await page.close();
+    }
+    expect(report).toEqual([]);
+  }, 90_000);
+
+  it('fits a 320 px wide screen (no horizontal scroll) and shows a visible focus ring', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 }, colorScheme: 'dark' });
+    for (const url of ['/', `/${storyPages()[0]!.replace(/index\.html$/, '')}`, '/source/bbc-news/', '/sources/', '/methodology/']) {
+      await page.goto(`${server.origin}${url}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(320);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'story-320-dark.png'), fullPage: true });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.close();
+  }, 60_000);
 });

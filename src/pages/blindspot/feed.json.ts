@@ -1,0 +1,3 @@
+import { feedRoute } from '../../site/feed-routes';
+
+export const GET = feedRoute('blindspot', true);

@@ -1,0 +1,76 @@
+/**
+ * Feed health for source pages, from <content>/state/feeds.json written by the pipeline: one entry per feed read in
+ * the last run (name, sourceId, format, items, articles, duplicates, errors[]). Missing or malformed → no rows.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface FeedHealth {
+  name: string;
+  sourceId: string;
+  format: string;
+  items: number;
+  articles: number;
+  duplicates: number;
+  errors: string[];
+}
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+function errorText(e: unknown): string {
+  if (typeof e === 'string') return e;
+  if (e && typeof e === 'object') {
+    const o = e as Record<string, unknown>;
+    const parts = [o.code, o.message].filter((x): x is string => typeof x === 'string');
+    if (parts.length) return parts.join(': ');
+  }
+  return JSON.stringify(e) ?? String(e);
+}
+
+/** Parses the text of feeds.json leniently (never throws): entries without a name and sourceId are skipped. */
+export function parseFeedHealth(text: string | undefined): FeedHealth[] {
+  if (!text) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { feeds?: unknown }).feeds) ? (data as { feeds: unknown[] }).feeds : [];
+  const out: FeedHealth[] = [];
+  for (const e of list) {
+    if (!e || typeof e !== 'object') continue;
+    const o = e as Record<string, unknown>;
+    if (typeof o.name !== 'string' || typeof o.sourceId !== 'string') continue;
+    out.push({
+      name: o.name,
+      sourceId: o.sourceId,
+      format: typeof o.format === 'string' ? o.format : 'unknown',
+      items: num(o.items),
+      articles: num(o.articles),
+      duplicates: num(o.duplicates),
+      errors: Array.isArray(o.errors) ? o.errors.map(errorText) : [],
+    });
+  }
+  return out;
+}
+
+/** Feeds per source id. */
+export function feedHealthBySource(entries: readonly FeedHealth[]): Map<string, FeedHealth[]> {
+  const map = new Map<string, FeedHealth[]>();
+  for (const e of entries) {
+    const list = map.get(e.sourceId) ?? [];
+    list.push(e);
+    map.set(e.sourceId, list);
+  }
+  return map;
+}
+
+/** Read `<contentDir>/state/feeds.json` (absent is fine). */
+export function readFeedHealth(contentDir: string): FeedHealth[] {
+  try {
+    return parseFeedHealth(fs.readFileSync(path.join(contentDir, 'state', 'feeds.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+}

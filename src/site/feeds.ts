@@ -1,0 +1,124 @@
+/**
+ * Every feed the site publishes, each as RSS (rss.xml) and JSON Feed 1.1 (feed.json) side by side:
+ * - top stories (/rss.xml), blindspots (/blindspot/rss.xml), each topic (/topic/<slug>/rss.xml): one item per story,
+ *   guid = the story's opaque id;
+ * - each source (/source/<id>/rss.xml) and each story (/story/<id>/rss.xml, to follow a story's updates): one item
+ *   per article, guid = the article's opaque id (a story feed gains an item whenever an outlet joins the coverage).
+ */
+import type { Source } from '../core/schema/source';
+import type { Story } from '../core/schema/story';
+import { BUCKET_LABEL, sourceBucket } from './bias';
+import type { SiteData } from './data';
+import { articleTime } from './format';
+import { href, sourcePath, storyPath } from './href';
+import { storyItems, type FeedChannel, type FeedItem } from './rss';
+import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
+import { collectTopics, topicPath } from './topics';
+import { truncate } from './text';
+
+export type FeedKind = 'top' | 'blindspot' | 'topic' | 'source' | 'story';
+
+export interface Feed {
+  channel: FeedChannel;
+  items: FeedItem[];
+}
+
+/** Site path of a feed directory's RSS and JSON files ("" for the top stories). */
+export function feedDir(kind: FeedKind, key = ''): string {
+  switch (kind) {
+    case 'top':
+      return '';
+    case 'blindspot':
+      return 'blindspot/';
+    case 'topic':
+      return topicPath(key);
+    case 'source':
+      return sourcePath(key);
+    case 'story':
+      return storyPath(key);
+  }
+}
+export const rssPath = (kind: FeedKind, key = ''): string => `${feedDir(kind, key)}rss.xml`;
+export const jsonFeedPath = (kind: FeedKind, key = ''): string => `${feedDir(kind, key)}feed.json`;
+
+/** Absolute URL of a site path under the base. */
+export function absolute(site: URL, path: string): string {
+  return new URL(href(path), site).href;
+}
+
+function channel(site: URL, kind: FeedKind, key: string, page: string, title: string, description: string, now: string, json: boolean): FeedChannel {
+  return { title, description, home: absolute(site, page), feedUrl: absolute(site, json ? jsonFeedPath(kind, key) : rssPath(kind, key)), now };
+}
+
+/** Blindspot stories (ranked), for the Left first then for the Right. */
+export function blindspotStories(stories: readonly Story[], side: 'left' | 'right'): Story[] {
+  return rankStories(stories).filter((s) => s.blindspot === side);
+}
+
+function outletLabel(sourceId: string, sourcesById: ReadonlyMap<string, Source>): string {
+  const s = sourcesById.get(sourceId);
+  return s ? `${s.name} (${BUCKET_LABEL[sourceBucket(s)]})` : sourceId;
+}
+
+/** The feed of `kind` (and `key`: topic slug, source id or story id); undefined when there is no such page. */
+export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, json: boolean): Feed | undefined {
+  const storyUrl = (id: string): string => absolute(site, storyPath(id));
+  const now = data.now;
+  switch (kind) {
+    case 'top':
+      return {
+        channel: channel(site, kind, key, '', 'Parallax: top stories', 'Top stories and how every side covers them.', now, json),
+        items: storyItems(rankStories(data.stories).slice(0, RSS_ITEM_LIMIT), storyUrl),
+      };
+    case 'blindspot': {
+      const list = [...blindspotStories(data.stories, 'left'), ...blindspotStories(data.stories, 'right')].slice(0, RSS_ITEM_LIMIT);
+      return {
+        channel: channel(site, kind, key, 'blindspot/', 'Parallax: blindspots', 'Stories covered mostly by one side of the spectrum.', now, json),
+        items: storyItems(list, storyUrl).map((i, n) => ({ ...i, title: `Blindspot for the ${BUCKET_LABEL[list[n]!.blindspot!]}: ${i.title}` })),
+      };
+    }
+    case 'topic': {
+      const topic = collectTopics(data.stories).find((t) => t.slug === key);
+      if (!topic) return undefined;
+      return {
+        channel: channel(site, kind, key, topicPath(key), `Parallax: ${topic.name}`, `Stories about ${topic.name}, and how every side covers them.`, now, json),
+        items: storyItems(topic.stories.slice(0, RSS_ITEM_LIMIT), storyUrl),
+      };
+    }
+    case 'source': {
+      const source = data.sourcesById.get(key);
+      if (!source) return undefined;
+      const items = articlesForSource(data.stories, key)
+        .slice(0, RSS_ITEM_LIMIT)
+        .map(({ article, storyId, linked }): FeedItem => ({
+          guid: article.id,
+          title: article.title,
+          link: linked ? storyUrl(storyId) : article.url,
+          externalUrl: linked ? article.url : undefined,
+          date: articleTime(article),
+          description: truncate(article.excerpt ?? ''),
+        }));
+      return {
+        channel: channel(site, kind, key, sourcePath(key), `Parallax: ${source.name}`, `Recent articles from ${source.name}, each linked to how every side covers its story.`, now, json),
+        items,
+      };
+    }
+    case 'story': {
+      const story = data.stories.find((s) => s.id === key);
+      if (!story || !hasStoryPage(story)) return undefined;
+      const items = articlesChronological(story.articles)
+        .reverse()
+        .map((a): FeedItem => ({
+          guid: a.id,
+          title: `${outletLabel(a.sourceId, data.sourcesById)}: ${a.title}`,
+          link: a.url,
+          date: articleTime(a),
+          description: truncate(a.excerpt ?? ''),
+        }));
+      return {
+        channel: channel(site, kind, key, storyPath(key), `Parallax: ${story.title}`, `Updates to this story: every outlet's article as it joins the coverage.`, now, json),
+        items,
+      };
+    }
+  }
+}

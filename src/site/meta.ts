@@ -1,0 +1,37 @@
+/**
+ * Structured data (schema.org JSON-LD) for story pages (NewsArticle) and story lists (ItemList), and its safe
+ * serialisation into a <script> element.
+ */
+import type { Story } from '../core/schema/story';
+
+/** JSON for a <script type="application/ld+json">: "<" escaped so no text can close the element. */
+export function jsonLdText(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** NewsArticle for a story page: headline, dates, the outlets' articles as `citation`. */
+export function newsArticleLd(story: Story, url: string, description: string, outletName: (sourceId: string) => string): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.title.slice(0, 110),
+    description,
+    url,
+    mainEntityOfPage: url,
+    datePublished: story.firstSeen,
+    dateModified: story.lastUpdated,
+    ...(story.topics.length ? { keywords: story.topics.join(', ') } : {}),
+    publisher: { '@type': 'Organization', name: 'Parallax' },
+    citation: story.articles.map((a) => ({ '@type': 'NewsArticle', headline: a.title, url: a.url, publisher: { '@type': 'Organization', name: outletName(a.sourceId) } })),
+  };
+}
+
+/** ItemList of story pages in display order. */
+export function itemListLd(name: string, items: ReadonlyArray<{ url: string; name: string }>): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    name,
+    itemListElement: items.map((it, i) => ({ '@type': 'ListItem', position: i + 1, url: it.url, name: it.name })),
+  };
+}

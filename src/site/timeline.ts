@@ -1,0 +1,86 @@
+/**
+ * The coverage timeline of a story: its articles over time, binned and stacked by side, drawn as a server-rendered
+ * SVG with a text equivalent (the same bins as a table). Pure: the page passes the articles' buckets in.
+ */
+import type { DisplayBucket } from './bias';
+
+export const TIMELINE_SIDES: readonly DisplayBucket[] = ['left', 'center', 'right', 'unrated'];
+
+/** Bin widths tried in order (hours); the first that yields at most TIMELINE_MAX_BINS bins is used. */
+const BIN_HOURS = [1, 2, 3, 6, 12, 24, 48, 168] as const;
+export const TIMELINE_MAX_BINS = 24;
+
+export interface TimelineBin {
+  /** Start of the bin (UTC ISO-8601, whole hours). */
+  start: string;
+  end: string;
+  counts: Record<DisplayBucket, number>;
+  total: number;
+}
+
+export interface Timeline {
+  binHours: number;
+  bins: TimelineBin[];
+  /** Largest bin total (the y scale). */
+  max: number;
+}
+
+const HOUR = 3_600_000;
+
+/** Bins the article times (ISO strings) by side; unusable times are skipped. Empty input gives no bins. */
+export function buildTimeline(points: ReadonlyArray<{ time: string; bucket: DisplayBucket }>): Timeline {
+  const valid = points
+    .map((p) => ({ t: Date.parse(p.time), bucket: p.bucket }))
+    .filter((p) => Number.isFinite(p.t));
+  if (valid.length === 0) return { binHours: 1, bins: [], max: 0 };
+  const min = Math.min(...valid.map((p) => p.t));
+  const maxT = Math.max(...valid.map((p) => p.t));
+  const first = Math.floor(min / HOUR) * HOUR;
+  const binHours = BIN_HOURS.find((h) => Math.floor((maxT - first) / (h * HOUR)) + 1 <= TIMELINE_MAX_BINS) ?? 168;
+  const width = binHours * HOUR;
+  const start = Math.floor(min / width) * width;
+  const n = Math.floor((maxT - start) / width) + 1;
+  const bins: TimelineBin[] = Array.from({ length: n }, (_, i) => ({
+    start: new Date(start + i * width).toISOString().replace('.000Z', 'Z'),
+    end: new Date(start + (i + 1) * width).toISOString().replace('.000Z', 'Z'),
+    counts: { left: 0, center: 0, right: 0, unrated: 0 },
+    total: 0,
+  }));
+  for (const p of valid) {
+    const bin = bins[Math.floor((p.t - start) / width)]!;
+    bin.counts[p.bucket]++;
+    bin.total++;
+  }
+  return { binHours, bins, max: Math.max(...bins.map((b) => b.total)) };
+}
+
+/** Widest bar in viewBox units, so a story with two bins does not draw two slabs. */
+export const TIMELINE_MAX_BAR = 24;
+
+export interface TimelineRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  side: DisplayBucket;
+}
+
+/** Stacked rectangles in a `width` × `height` viewBox (bars bottom-up: left, center, right, unrated). */
+export function timelineRects(t: Timeline, width: number, height: number): TimelineRect[] {
+  if (t.bins.length === 0 || t.max === 0) return [];
+  const slot = width / t.bins.length;
+  const barW = Math.max(1, Math.round(Math.min(slot * 0.8, TIMELINE_MAX_BAR) * 10) / 10);
+  const unit = height / t.max;
+  const out: TimelineRect[] = [];
+  t.bins.forEach((bin, i) => {
+    let y = height;
+    for (const side of TIMELINE_SIDES) {
+      const n = bin.counts[side];
+      if (!n) continue;
+      const h = Math.round(n * unit * 10) / 10;
+      y = Math.round((y - h) * 10) / 10;
+      out.push({ x: Math.round((i * slot + (slot - barW) / 2) * 10) / 10, y, width: barW, height: h, side });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * Topic pages: story.topics are free text from the feeds' categories (lower-cased by the pipeline); each gets a
+ * URL slug, and topics whose slugs collide share one page.
+ */
+import type { Story } from '../core/schema/story';
+import { rankStories } from './stories';
+
+export interface Topic {
+  slug: string;
+  /** Display name: the first spelling met in code-point order. */
+  name: string;
+  /** Stories with a page tagged with this topic, ranked as on the home page. */
+  stories: Story[];
+}
+
+/** URL-safe slug of a topic ("U.S. Politics" → "u-s-politics"); "topic" when nothing is left. */
+export function topicSlug(topic: string): string {
+  const slug = topic
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return slug || 'topic';
+}
+
+/** Display name of a topic: first letter upper-cased. */
+export function topicName(topic: string): string {
+  const t = topic.trim();
+  return t ? t[0]!.toUpperCase() + t.slice(1) : t;
+}
+
+/** Every topic of the stories that have a page, by slug (code-point order), each with its ranked stories. */
+export function collectTopics(stories: readonly Story[]): Topic[] {
+  const bySlug = new Map<string, { name: string; stories: Story[] }>();
+  for (const story of rankStories(stories)) {
+    for (const t of [...new Set(story.topics.map((x) => x.trim()).filter(Boolean))].sort()) {
+      const slug = topicSlug(t);
+      const entry = bySlug.get(slug);
+      if (!entry) bySlug.set(slug, { name: topicName(t), stories: [story] });
+      else if (!entry.stories.includes(story)) entry.stories.push(story);
+    }
+  }
+  return [...bySlug.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([slug, v]) => ({ slug, name: v.name, stories: v.stories }));
+}
+
+export function topicPath(slug: string): string {
+  return `topic/${slug}/`;
+}

@@ -1,0 +1,121 @@
+/**
+ * The hand-made fixture content (tests/fixtures/site-content: a Right-rated source, a blindspot, topics, hostile
+ * text) built as a GitHub Pages project site (PARALLAX_BASE=/parallax/): every link and feed URL carries the base,
+ * and in Chromium the story's articles filter to Right, the blindspot page lists it "for the Left", and axe-core
+ * finds no serious or critical violation on the blindspot and topic pages.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers';
+import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
+
+const BASE = '/parallax/';
+const SITE = 'https://example.github.io';
+let dist: string;
+let files: string[];
+
+beforeAll(async () => {
+  const work = await tempDir('parallax-fixture-site-');
+  dist = path.join(work, 'dist');
+  await buildSite(work, ['--no-ingest', '--content', path.join(ROOT, 'tests', 'fixtures', 'site-content')], { PARALLAX_BASE: BASE, PARALLAX_SITE: SITE });
+  files = (await readdir(dist, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
+}, 300_000);
+
+const read = (f: string): Promise<string> => readFile(path.join(dist, f), 'utf8');
+
+describe('a project-site build (base /parallax/)', () => {
+  it('resolves every internal link under the base', async () => {
+    expect(await brokenLinks(dist, BASE)).toEqual([]);
+  });
+
+  it('puts the base in canonical URLs, feed links and the sitemap', async () => {
+    const html = await read('story/k3v9q2m7/index.html');
+    expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}story/k3v9q2m7/"`);
+    expect(html).toContain(`href="${BASE}story/k3v9q2m7/rss.xml"`);
+    const rss = await read('rss.xml');
+    expect(XMLValidator.validate(rss)).toBe(true);
+    expect(rss).toContain(`<link>${SITE}${BASE}story/k3v9q2m7/</link>`);
+    expect(rss).toContain('<guid isPermaLink="false">20260217</guid>');
+    const json = JSON.parse(await read('topic/politics/feed.json')) as { feed_url: string; items: Array<{ url: string }> };
+    expect(json.feed_url).toBe(`${SITE}${BASE}topic/politics/feed.json`);
+    expect(json.items[0]!.url).toBe(`${SITE}${BASE}story/k3v9q2m7/`);
+    expect(await read('sitemap-0.xml')).toContain(`<loc>${SITE}${BASE}methodology/</loc>`);
+  });
+
+  it('writes topic pages and the blindspot page with both lists', async () => {
+    expect(files).toEqual(expect.arrayContaining(['topic/politics/index.html', 'topic/weather/index.html', 'topics/index.html']));
+    const html = await read('blindspot/index.html');
+    const [forLeft, forRight] = html.split('id="bs-right"');
+    expect(forLeft).toContain(`${BASE}story/20260217/`);
+    expect(forRight).not.toContain('/story/');
+  });
+
+  it('escapes hostile headlines once in HTML, RSS and JSON-LD', async () => {
+    const html = await read('story/k3v9q2m7/index.html');
+    expect(html).toContain('<h1>Re: Budget talks: what &quot;changed&quot; #2 &amp; the &lt;script&gt; behind the deal</h1>');
+    // Outside attribute values (where "<" is inert), the only script element is the JSON-LD one.
+    const markup = html.replace(/="[^"]*"/g, '=""');
+    expect(markup.match(/<script\b/g)).toHaveLength(1);
+    expect(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]).not.toContain('<');
+    const rss = await read('story/k3v9q2m7/rss.xml');
+    expect(XMLValidator.validate(rss)).toBe(true);
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('the project site in a browser', () => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serve(dist, BASE);
+    browser = await launch();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('filters a story to Right without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const external = watchExternal(page, server.origin);
+    await page.goto(`${server.origin}${BASE}`);
+    await page.locator(`main a[href="${BASE}story/k3v9q2m7/"]`).click();
+    await page.waitForURL(/\/parallax\/story\/k3v9q2m7\/$/);
+    const right = page.locator('ul.articles > li.b-right');
+    expect(await right.count()).toBeGreaterThan(0);
+    await page.locator('label[for="f-right"]').click();
+    const rows = page.locator('ul.articles > li:not(.empty)');
+    let visible = 0;
+    for (let i = 0; i < (await rows.count()); i++) {
+      if (await rows.nth(i).isVisible()) {
+        visible++;
+        expect(await rows.nth(i).getAttribute('class')).toContain('b-right');
+      }
+    }
+    expect(visible).toBe(await right.count());
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'story-right.png'), fullPage: true });
+    // A filter with no article shows a sentence instead of an empty list.
+    await page.goto(`${server.origin}${BASE}story/20260217/`);
+    await page.locator('label[for="f-left"]').click();
+    await expect.poll(() => page.getByText('No Left sources have covered this story yet.').isVisible()).toBe(true);
+    expect(external).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('has no serious or critical axe-core violation on the blindspot, topic, sources and 404 pages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const report: string[] = [];
+    for (const url of ['blindspot/', 'topic/politics/', 'topics/', 'sources/', 'source/frontier-wire/', 'no-such-page/']) {
+      await page.goto(`${server.origin}${BASE}${url}`);
+      if (url === 'blindspot/') await page.screenshot({ path: path.join(SCREENSHOTS, 'blindspot.png'), fullPage: true });
+      for (const v of await axeSerious(page)) report.push(`${url}: ${v.id} (${v.impact}) ${v.help} ×${v.nodes.length}`);
+    }
+    expect(report).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

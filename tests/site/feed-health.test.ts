@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { feedHealthBySource, parseFeedHealth } from '../../src/site/feed-health';
+
+describe('parseFeedHealth', () => {
+  it('reads the pipeline entries and groups them by source', () => {
+    const rows = parseFeedHealth(
+      JSON.stringify([
+        { name: 'a.xml', sourceId: 'a', format: 'rss', items: 3, articles: 2, duplicates: 1, errors: [] },
+        { name: 'b.xml', sourceId: 'a', format: 'atom', items: 0, articles: 0, duplicates: 0, errors: [{ code: 'E_XML', message: 'bad' }, 'timeout'] },
+        { sourceId: 'no-name' },
+        null,
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.errors).toEqual(['E_XML: bad', 'timeout']);
+    expect(feedHealthBySource(rows).get('a')!.map((r) => r.name)).toEqual(['a.xml', 'b.xml']);
+  });
+
+  it.each([undefined, '', '{', '42', '{"x":1}'])('never throws on %j', (text) => {
+    expect(parseFeedHealth(text)).toEqual([]);
+  });
+});

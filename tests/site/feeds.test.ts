@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { feedFor, jsonFeedPath, rssPath } from '../../src/site/feeds';
+import { jsonFeedString, rssString } from '../../src/site/rss';
+import { jsonLdText } from '../../src/site/meta';
+import { similarIds, similarStories } from '../../src/site/similar';
+import type { SiteData } from '../../src/site/data';
+import { fixtureSources, fixtureStories } from './load-fixture';
+
+const sources = fixtureSources();
+const stories = fixtureStories();
+const data: SiteData = { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, now: '2026-02-18T02:10:00Z' };
+const site = new URL('https://example.github.io');
+
+describe('feedFor', () => {
+  it.each([
+    ['top', ''],
+    ['blindspot', ''],
+    ['topic', 'politics'],
+    ['source', 'frontier-wire'],
+    ['story', 'k3v9q2m7'],
+  ] as const)('%s feed: RSS well-formed, JSON Feed 1.1 with the same ids', async (kind, key) => {
+    const rssFeed = feedFor(data, site, kind, key, false)!;
+    const xml = await rssString(rssFeed.channel, rssFeed.items);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const items = (new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (n) => n === 'item' }).parse(xml).rss.channel.item ?? []) as Array<{ guid: { '#text': string } }>;
+    const jsonFeed = feedFor(data, site, kind, key, true)!;
+    const json = JSON.parse(jsonFeedString(jsonFeed.channel, jsonFeed.items));
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.feed_url).toBe(`https://example.github.io/${jsonFeedPath(kind, key)}`);
+    expect(json.items.map((i: { id: string }) => i.id)).toEqual(items.map((i) => i.guid['#text']));
+    expect(rssPath(kind, key).endsWith('rss.xml')).toBe(true);
+  });
+
+  it('story feeds carry one item per article, newest first; story lists use the story id', () => {
+    const story = feedFor(data, site, 'story', 'k3v9q2m7', false)!;
+    const k = stories.find((s) => s.id === 'k3v9q2m7')!;
+    expect(story.items.map((i) => i.guid).sort()).toEqual(k.articles.map((a) => a.id).sort());
+    expect(story.items.map((i) => i.date)).toEqual([...story.items.map((i) => i.date)].sort().reverse());
+    expect(feedFor(data, site, 'top', '', false)!.items.map((i) => i.guid)).toContain('20260217');
+  });
+
+  it('has no feed for an unknown key or a single-source story', () => {
+    expect(feedFor(data, site, 'topic', 'nope', false)).toBeUndefined();
+    expect(feedFor(data, site, 'source', 'nope', false)).toBeUndefined();
+    const lone = stories.find((s) => s.coverage.sourceCount < 2);
+    if (lone) expect(feedFor(data, site, 'story', lone.id, false)).toBeUndefined();
+  });
+
+  it('removes control characters from every text of both formats', async () => {
+    const channel = { title: 'A\u0001B', description: 'x\u000bz', home: 'https://e.x/', feedUrl: 'https://e.x/feed.json', now: data.now };
+    const items = [{ guid: 'abc1', title: 'T\u0000<&>', link: 'https://e.x/a', date: data.now, description: 'd\u001f' }];
+    const xml = await rssString(channel, items);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(xml).toContain('<title>T&lt;&amp;&gt;</title>');
+    expect(jsonFeedString(channel, items)).not.toMatch(/\\u000[0-9b]|\\u001f/);
+    await expect(rssString(channel, [{ ...items[0]!, guid: 'a b' }])).rejects.toThrow(/opaque id/);
+  });
+});
+
+describe('metadata helpers', () => {
+  it('JSON-LD text cannot close its script element', () => {
+    const text = jsonLdText({ headline: '</script><script>alert(1)</script>' });
+    expect(text).not.toContain('</');
+    expect(JSON.parse(text).headline).toBe('</script><script>alert(1)</script>');
+  });
+
+  it('similar stories render from the field when it exists, and nothing before', () => {
+    const [a, b] = stories.filter((s) => s.coverage.sourceCount >= 2);
+    const byId = new Map(stories.map((s) => [s.id, s]));
+    expect(similarIds(a!)).toEqual([]);
+    const withField = { ...a!, similar: [{ id: b!.id, score: 0.4 }, a!.id, 'missing'] } as typeof a & { similar: unknown };
+    expect(similarIds(withField)).toEqual([b!.id, 'missing']);
+    expect(similarStories(withField, byId).map((s) => s.id)).toEqual([b!.id]);
+  });
+});

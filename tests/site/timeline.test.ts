@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, TIMELINE_MAX_BAR, TIMELINE_MAX_BINS, timelineRects } from '../../src/site/timeline';
+
+describe('buildTimeline', () => {
+  it('bins articles per hour by side, from the first hour to the last', () => {
+    const t = buildTimeline([
+      { time: '2026-02-18T01:10:00Z', bucket: 'left' },
+      { time: '2026-02-18T01:50:00Z', bucket: 'right' },
+      { time: '2026-02-18T03:05:00Z', bucket: 'left' },
+      { time: 'not a date', bucket: 'center' },
+    ]);
+    expect(t.binHours).toBe(1);
+    expect(t.bins.map((b) => [b.start, b.total])).toEqual([
+      ['2026-02-18T01:00:00Z', 2],
+      ['2026-02-18T02:00:00Z', 0],
+      ['2026-02-18T03:00:00Z', 1],
+    ]);
+    expect(t.bins[0]!.counts).toEqual({ left: 1, center: 0, right: 1, unrated: 0 });
+    expect(t.max).toBe(2);
+  });
+
+  it.each([
+    [['2026-02-18T00:00:00Z', '2026-02-19T12:00:00Z'], 2],
+    [['2026-02-10T00:00:00Z', '2026-02-18T00:00:00Z'], 12],
+    [['2026-01-01T00:00:00Z', '2026-02-18T00:00:00Z'], 168],
+  ])('widens the bins so a span fits in at most the bin limit (%j → %i h)', (times, hours) => {
+    const t = buildTimeline(times.map((time) => ({ time, bucket: 'center' as const })));
+    expect(t.binHours).toBe(hours);
+    expect(t.bins.length).toBeLessThanOrEqual(TIMELINE_MAX_BINS);
+    expect(t.bins.reduce((n, b) => n + b.total, 0)).toBe(2);
+  });
+
+  it('is empty without dated articles', () => {
+    expect(buildTimeline([])).toEqual({ binHours: 1, bins: [], max: 0 });
+    expect(timelineRects(buildTimeline([]), 600, 120)).toEqual([]);
+  });
+});
+
+describe('timelineRects', () => {
+  it('stacks each bin bottom-up within the viewBox, one rect per side present', () => {
+    const t = buildTimeline([
+      { time: '2026-02-18T01:00:00Z', bucket: 'left' },
+      { time: '2026-02-18T01:20:00Z', bucket: 'center' },
+      { time: '2026-02-18T02:00:00Z', bucket: 'left' },
+    ]);
+    const rects = timelineRects(t, 600, 120);
+    expect(rects.map((r) => r.side)).toEqual(['left', 'center', 'left']);
+    expect(rects[0]).toMatchObject({ y: 60, height: 60 });
+    expect(rects[1]).toMatchObject({ y: 0, height: 60 });
+    for (const r of rects) {
+      expect(r.width).toBeLessThanOrEqual(TIMELINE_MAX_BAR);
+      expect(r.x + r.width).toBeLessThanOrEqual(600);
+    }
+  });
+});
