@@ -61,6 +61,8 @@ function isTrackingParam(rawKey: string): boolean {
 export function canonicalUrl(url: string, base?: string): string | null {
   const abs = resolveHttpUrl(url, base);
   if (abs === null) return null;
+  // fast path: nothing to remove (resolveHttpUrl already gave the WHATWG-serialised href)
+  if (abs.indexOf('?') === -1 && abs.indexOf('#') === -1) return abs;
   const u = new URL(abs);
   u.hash = '';
   if (u.search.length > 1) {

@@ -13,7 +13,66 @@ import { decodeHTML, decodeXML } from 'entities';
  * step later handles `&nbsp;` and friends in text fields). Never throws.
  */
 export function decodeXmlEntities(value: string): string {
-  return value.indexOf('&') === -1 ? value : decodeXML(value);
+  return value.indexOf('&') === -1 ? value : decodeEntities(value, false);
+}
+
+/** The most common named references in feeds, decoded without the full WHATWG table. */
+const COMMON_HTML: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d',
+  ldquo: '\u201c', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', copy: '\u00a9', reg: '\u00ae', trade: '\u2122',
+  eacute: '\u00e9', egrave: '\u00e8', aacute: '\u00e1', agrave: '\u00e0', oacute: '\u00f3', iacute: '\u00ed',
+  uacute: '\u00fa', ntilde: '\u00f1', ccedil: '\u00e7', ouml: '\u00f6', uuml: '\u00fc', auml: '\u00e4', szlig: '\u00df',
+  middot: '\u00b7', bull: '\u2022', laquo: '\u00ab', raquo: '\u00bb', deg: '\u00b0', euro: '\u20ac', pound: '\u00a3',
+};
+const XML_ONLY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Linear decoder for `&name;`, `&#n;`, `&#xh;`. XML mode decodes the five predefined names and character references
+ * (XML 1.0 §4.1); HTML mode also decodes common names. Anything unusual in HTML mode (another name, a reference
+ * without ';', a code point HTML remaps such as &#146;) hands the whole string to the WHATWG decoder (entities).
+ */
+function decodeEntities(s: string, html: boolean): string {
+  let out = '';
+  let last = 0;
+  let i = s.indexOf('&');
+  const table = html ? COMMON_HTML : XML_ONLY;
+  while (i !== -1) {
+    const semi = s.indexOf(';', i + 1);
+    if (semi === -1 || semi - i > 33) {
+      if (html) return decodeHTML(s);
+      i = s.indexOf('&', i + 1);
+      continue;
+    }
+    let rep: string | undefined;
+    if (s.charCodeAt(i + 1) === 35 /* # */) {
+      const hex = s.charCodeAt(i + 2) === 120 || s.charCodeAt(i + 2) === 88;
+      const digits = s.slice(i + (hex ? 3 : 2), semi);
+      const cp = digits !== '' && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
+      if (cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !(html && cp >= 0x80 && cp <= 0x9f)) {
+        rep = String.fromCodePoint(cp);
+      } else if (html) {
+        return decodeHTML(s);
+      } else if (!Number.isNaN(cp)) {
+        rep = decodeXML(s.slice(i, semi + 1));
+      }
+    } else {
+      rep = table[s.slice(i + 1, semi)];
+      if (rep === undefined && html) return decodeHTML(s);
+    }
+    if (rep !== undefined) {
+      out += s.slice(last, i) + rep;
+      last = semi + 1;
+      i = s.indexOf('&', last);
+    } else {
+      i = s.indexOf('&', i + 1);
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** Decode HTML character references once (WHATWG rules; common names on a fast path). */
+export function decodeHtmlEntities(value: string): string {
+  return value.indexOf('&') === -1 ? value : decodeEntities(value, true);
 }
 
 /**
@@ -224,11 +283,37 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
  * remove zero-width spaces, and collapse every run of whitespace (including NBSP) to one space, trimmed.
  */
 export function collapseWhitespace(text: string): string {
+  if (isClean(text)) return text;
   let t = text;
   if (!(t as WellFormed).isWellFormed()) t = t.replace(LONE_SURROGATE, ''); // rare: slow path only then
   if (ILLEGAL_TEST.test(t)) t = t.replace(ILLEGAL_ALL, '');
   // same result as /\s+/g -> ' ', but single spaces (the common case) are not replaced: about twice as fast
   return t.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+}
+
+/**
+ * True when collapseWhitespace would return `text` unchanged: single inner spaces only, no other whitespace, no
+ * illegal or zero-width characters, no lone surrogates. One pass over char codes (the common case in feeds).
+ */
+function isClean(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  let prevSpace = true; // a leading space is not clean
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 32 || (c >= 0x7f && c <= 0xa0)) return false;
+    if (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+      c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff))) {
+      return false;
+    }
+  }
+  return !prevSpace;
 }
 
 /** ES2024 String well-formedness methods (Node 20); typed here because the project's lib may predate them. */
@@ -250,7 +335,7 @@ const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\
  */
 export function htmlToText(html: string): string | null {
   const stripped = stripTags(html);
-  const decoded = stripped.indexOf('&') === -1 ? stripped : decodeHTML(stripped);
+  const decoded = stripped.indexOf('&') === -1 ? stripped : decodeEntities(stripped, true);
   const text = collapseWhitespace(decoded);
   return text === '' ? null : text;
 }

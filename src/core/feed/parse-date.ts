@@ -59,12 +59,57 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** Build the UTC string; null when any field is out of range. `offset` is minutes east of UTC. */
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number): string | null {
+/** Marks a value written without a zone: read in the source's zone (UTC by default). */
+const ZONELESS = NaN;
+
+const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat | null>();
+
+/** Minutes east of UTC of IANA zone `zone` at instant `t` (ms), or null when the zone is unknown. */
+function ianaOffset(zone: string, t: number): number | null {
+  let f = ZONE_FORMATS.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric',
+        minute: 'numeric', second: 'numeric',
+      });
+    } catch {
+      f = null; // not a zone Intl knows
+    }
+    if (ZONE_FORMATS.size < 1000) ZONE_FORMATS.set(zone, f);
+  }
+  if (f === null) return null;
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(t))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const local = Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']! % 24, p['minute']!, p['second']!);
+  return Math.round((local - Math.floor(t / 1000) * 1000) / 60000);
+}
+
+/**
+ * Minutes east of UTC for a zone-less local time `localMs` (as if UTC) in the source zone: a fixed offset
+ * ('+05:30', '-0800', a zone abbreviation) or an IANA name (its offset at that date, daylight saving included).
+ * Unknown or absent zones give 0 (UTC).
+ */
+export function sourceZoneOffset(zone: string | undefined, localMs: number): number {
+  if (!zone) return 0;
+  const fixed = offsetMinutes(zone.trim());
+  if (fixed !== undefined) return fixed;
+  const first = ianaOffset(zone.trim(), localMs);
+  if (first === null) return 0;
+  // the offset at the resulting instant (differs from the first guess only next to a daylight-saving change)
+  return ianaOffset(zone.trim(), localMs - first * 60000) ?? first;
+}
+
+/**
+ * Build the UTC string; null when any field is out of range. `offset` is minutes east of UTC, or ZONELESS (the
+ * source zone `zone` applies).
+ */
+function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number, zone?: string): string | null {
   if (!(y >= 1000 && y <= 9999) || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   if (h > 24 || mi > 59 || s > 60 || (h === 24 && (mi > 0 || s > 0))) return null;
   if (s === 60) s = 59; // leap second
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60000;
+  const local = Date.UTC(y, mo - 1, d, h, mi, s);
+  const ms = local - (Number.isNaN(offset) ? sourceZoneOffset(zone, local) : offset) * 60000;
   const t = new Date(ms);
   if (Number.isNaN(ms)) return null;
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}Z`;
@@ -87,29 +132,30 @@ function offsetMinutes(zone: string): number | undefined {
  */
 const SLASH_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-function parseSlash(s: string): string | null {
+function parseSlash(s: string, zone?: string): string | null {
   const m = SLASH_RE.exec(s);
   if (!m) return null;
   let mo = Number(m[1]);
   let d = Number(m[2]);
   if (mo > 12) [mo, d] = [d, mo];
-  const offset = m[7] ? offsetMinutes(m[7]) : 0;
+  const offset = m[7] ? offsetMinutes(m[7]) : ZONELESS;
   if (offset === undefined) return null;
-  return build(Number(m[3]), mo, d, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
+  return build(Number(m[3]), mo, d, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset, zone);
 }
 
-function parseIso(s: string): string | null {
+function parseIso(s: string, zone?: string): string | null {
   const m = ISO_RE.exec(s) ?? ISO_BASIC_RE.exec(s);
   if (!m) return null;
-  const offset = m[7] ? offsetMinutes(m[7]) : 0;
+  // a date without a time is a calendar day, not an instant in the source's zone: read as UTC midnight
+  const offset = m[7] ? offsetMinutes(m[7]) : m[4] === undefined ? 0 : ZONELESS;
   if (offset === undefined) return null;
-  return build(Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
+  return build(Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset, zone);
 }
 
 const TOKEN_RE = /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?|[+-]\d{2}:?\d{2}\b|\d+|[a-z]+/g;
 
 /** Tokenising parser for RFC 822-like and free-form "day month year time zone" strings. */
-function parseLoose(input: string): string | null {
+function parseLoose(input: string, zone?: string): string | null {
   const s = input
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ')
@@ -170,7 +216,7 @@ function parseLoose(input: string): string | null {
     if (pm && h < 12) h += 12;
     if (!pm && h === 12) h = 0;
   }
-  return build(y, month, day, h, mi, sec, offset ?? named ?? 0);
+  return build(y, month, day, h, mi, sec, offset ?? named ?? (time ? ZONELESS : 0), zone);
 }
 
 /**
@@ -179,13 +225,15 @@ function parseLoose(input: string): string | null {
  * @param value the raw element text (XML entities such as `&#43;` are decoded here)
  * @param now when given, a date more than {@link FUTURE_DATE_TOLERANCE_MS} after `now` gives null
  * @returns the UTC timestamp (seconds precision), or null when missing, unparseable or too far in the future.
- *   Zone-less values are read as UTC. Never throws.
+ *   Values with a time but no zone are read in `zone` (an IANA name or a fixed offset such as '+05:30'), UTC
+ *   when it is absent or unknown; a date without a time is UTC midnight. Never throws.
+ * @param zone the source's time zone for zone-less values (ParseOptions.timeZone)
  */
-export function parseDate(value: string | null | undefined, now?: Date): string | null {
+export function parseDate(value: string | null | undefined, now?: Date, zone?: string): string | null {
   if (value == null) return null;
   const s = decodeXmlEntities(String(value)).replace(/\s+/g, ' ').trim();
   if (s === '' || s.length > 100) return null;
-  const out = parseIso(s) ?? parseSlash(s) ?? parseLoose(s);
+  const out = parseIso(s, zone) ?? parseSlash(s, zone) ?? parseLoose(s, zone);
   if (out === null || now === undefined) return out;
   return Date.parse(out) - now.getTime() > FUTURE_DATE_TOLERANCE_MS ? null : out;
 }

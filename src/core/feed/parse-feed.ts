@@ -11,11 +11,13 @@
  * is rejected (`too_large`); fast-xml-parser runs with entity processing off (entities are decoded by us,
  * standard XML ones and character references only, then HTML entities once in text fields).
  */
-import { XMLParser } from 'fast-xml-parser';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
 import { collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml } from './clean-text.js';
 import { decodeFeed } from './decode-feed.js';
 import { parseDate } from './parse-date.js';
+import { XmlSyntaxError, scanXml } from './scan-xml.js';
+import sanitizeHtml from 'sanitize-html';
+import { gunzipSync } from 'node:zlib';
 
 /** A problem found while parsing. `kind` is snake_case and stable; `message` is for humans. */
 export interface FeedError {
@@ -47,6 +49,11 @@ export interface ParsedItem {
   image: string | null;
   /** category labels in document order, de-duplicated */
   categories: string[];
+  /**
+   * Only with `ParseOptions.contentHtml`: the item's HTML (content:encoded / Atom content / JSON Feed content_html,
+   * else the description), sanitised with sanitize-html to {@link CONTENT_ALLOWED_TAGS}; safe to insert into a page.
+   */
+  contentHtml?: string | null;
 }
 
 /** The result of parseFeed. `format` is null when the input was rejected or is not a feed. */
@@ -69,12 +76,54 @@ export interface ParseOptions {
   maxBytes?: number;
   /** item cap (default {@link DEFAULT_MAX_ITEMS}); items beyond it are dropped with a 'too_many_items' error */
   maxItems?: number;
+  /**
+   * The source's time zone for dates written without one (ISO 8601 zone-less, RFC 822 without a zone): an IANA name
+   * ('Europe/Berlin', daylight saving applied per date) or a fixed offset ('+05:30', '-0800'). Default UTC.
+   */
+  timeZone?: string;
+  /** Also return each item's HTML, sanitised for display, as `contentHtml` (costs a sanitize-html pass per item). */
+  contentHtml?: boolean;
+  /** wall-clock budget for one feed in ms (default {@link DEFAULT_MAX_PARSE_MS}); items past it are dropped, named */
+  maxParseMs?: number;
 }
 
 /** Largest accepted feed: real news feeds are well under 3 MB; 10 MB bounds memory and parse time. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** Most items read from one feed: news feeds carry 10–300, podcast archives a few thousand. */
 export const DEFAULT_MAX_ITEMS = 5000;
+/**
+ * Time budget for one feed's items: the largest real feed (a 4 MB podcast archive) takes under 100 ms; 2 s bounds
+ * what a hostile feed can cost a run (each step is linear, so this only trips on a starved machine or huge input).
+ */
+export const DEFAULT_MAX_PARSE_MS = 2000;
+
+/** Tags kept in `contentHtml` (everything else is unwrapped to its text; script/style dropped with content). */
+export const CONTENT_ALLOWED_TAGS: readonly string[] = [
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dl', 'dt', 'em', 'figcaption',
+  'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'small',
+  'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul',
+];
+
+/**
+ * Sanitise feed HTML for display: the {@link CONTENT_ALLOWED_TAGS} allow-list, http(s)/mailto links only (images
+ * http(s) only), no event handlers or styles, links made `rel="noopener noreferrer nofollow"`.
+ */
+export function sanitizeContentHtml(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [...CONTENT_ALLOWED_TAGS],
+    allowedAttributes: { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title', 'width', 'height'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan', 'scope'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowProtocolRelative: false,
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'svg', 'math'],
+    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
+  }).trim();
+}
+
+/** Escape plain text for HTML (JSON Feed content_text shown as contentHtml). */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+}
 
 /** Elements whose raw inner markup we take (HTML may be inside: Atom text constructs, RSS description...). */
 const TEXT_ELEMENTS = [
@@ -82,29 +131,7 @@ const TEXT_ELEMENTS = [
   'media:title', 'itunes:summary', 'dc:description', 'dc:title',
 ];
 
-function renameReserved(name: string): string {
-  return name === '__proto__' || name === 'constructor' || name === 'prototype' ? '_' + name : name;
-}
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  allowBooleanAttributes: true,
-  removeNSPrefix: false,
-  jPath: false,
-  stopNodes: TEXT_ELEMENTS.map((t) => '*.' + t),
-  // fast-xml-parser refuses the whole document on these names (prototype-pollution guard); rename instead
-  transformTagName: renameReserved,
-  transformAttributeName: renameReserved,
-});
+const RAW_ELEMENTS: ReadonlySet<string> = new Set(TEXT_ELEMENTS);
 
 /** Namespace URIs (normalised: lower-case, no trailing slash or '#') to our canonical prefixes. */
 const NAMESPACES: Record<string, string> = {
@@ -216,6 +243,41 @@ function textOf(x: unknown): string | null {
   return html === null ? null : htmlToText(html);
 }
 
+/**
+ * Longest summary kept, in characters: a feed that only carries the full article (content:encoded, Atom content)
+ * would otherwise put the whole article into `summary`. 2,000 characters hold the lead paragraphs that the
+ * story summariser reads (at most 6 sentences of 280 characters, src/core/config.ts) with room to spare.
+ */
+export const SUMMARY_MAX_CHARS = 2000;
+/** HTML read for a capped summary: markup is dense, so several times the text cap (bounds work on huge content). */
+const SUMMARY_SCAN_CHARS = SUMMARY_MAX_CHARS * 8;
+
+/** Cut text to `max` characters at a word boundary, marking the cut with '…'. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.lastIndexOf(' ', max - 1);
+  if (cut < max * 0.6) cut = max - 1;
+  return text.slice(0, cut).trimEnd() + '…';
+}
+
+/** Plain-text summary of an HTML fragment, at most SUMMARY_MAX_CHARS (only a bounded prefix of huge HTML is read). */
+function summaryOf(html: string | null): string | null {
+  if (html === null) return null;
+  let h = html;
+  if (h.length > SUMMARY_SCAN_CHARS) {
+    const gt = h.lastIndexOf('>', SUMMARY_SCAN_CHARS);
+    h = h.slice(0, gt > SUMMARY_SCAN_CHARS / 2 ? gt + 1 : SUMMARY_SCAN_CHARS);
+  }
+  const text = htmlToText(h);
+  return text === null ? null : truncateText(text, SUMMARY_MAX_CHARS);
+}
+
+/** Could this raw element text hold an <img> (escaped or not)? A cheap test before decoding a whole content. */
+function mayHoldImage(x: unknown): boolean {
+  const raw = rawText(first(x));
+  return raw.indexOf('img') !== -1 || raw.indexOf('IMG') !== -1;
+}
+
 /** Base URL for a node: its xml:base resolved against the parent base. */
 function withBase(node: unknown, parent: string | undefined): string | undefined {
   const b = attr(node, 'xml:base');
@@ -230,6 +292,22 @@ function withBase(node: unknown, parent: string | undefined): string | undefined
 const IMAGE_EXT = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)(?:[?#]|$)/i;
 const NON_IMAGE_EXT = /\.(?:mp3|m4a|mp4|m4v|mov|ogg|oga|ogv|webm|wav|aac|pdf|flac|opus)(?:[?#]|$)/i;
 
+/** An <img> whose declared width or height is at most this many pixels is an icon or a tracking pixel, not a picture. */
+const MIN_IMAGE_SIDE = 48;
+
+/**
+ * Images that are never the article's picture: author avatars (Gravatar, GitHub), emoji, share buttons and badges,
+ * tracking pixels and feed-proxy furniture. Matched on the URL, whatever element carried it.
+ */
+const DECORATIVE_IMAGE =
+  /gravatar\.com\/avatar|avatars\d*\.githubusercontent\.com|\/emoji\/|smilies|smileys|twemoji|addtoany\.com|\/(?:share|social)[-_]?(?:icons?|buttons?)\/|\/buttons?\/(?:share|facebook|twitter|email|linkedin|reddit|pinterest|whatsapp)|img\.shields\.io|feeds\.feedburner\.com\/~|feedsportal\.com|pixel\.wp\.com|stats\.wp\.com|\/wp-includes\/images\/|doubleclick\.net|\/(?:share|sharing)[-_](?:facebook|twitter|email|linkedin|reddit|button)/i;
+
+/** Resolve an image URL (http(s) only) and refuse decorative images; null when unusable. */
+function imageUrl(href: string | null | undefined, base: string | undefined): string | null {
+  const r = resolveHttpUrl(href, base);
+  return r !== null && DECORATIVE_IMAGE.test(r) ? null : r;
+}
+
 /** URL of the first image-like media:content / media:thumbnail in a node (and its media:group children). */
 function mediaImage(node: Node, n: Names, base: string | undefined): string | null {
   for (const mc of arr(n.get(node, 'media', 'content'))) {
@@ -239,7 +317,7 @@ function mediaImage(node: Node, n: Names, base: string | undefined): string | nu
     const type = attr(mc, 'type')?.toLowerCase();
     const ok = medium === 'image' || type?.startsWith('image/') || (!medium && !type && !NON_IMAGE_EXT.test(url));
     if (ok) {
-      const r = resolveHttpUrl(url, base);
+      const r = imageUrl(url, base);
       if (r) return r;
     }
     // a video's thumbnail nested inside media:content
@@ -261,7 +339,7 @@ function mediaImage(node: Node, n: Names, base: string | undefined): string | nu
 
 function mediaThumb(node: Node, n: Names, base: string | undefined): string | null {
   for (const t of arr(n.get(node, 'media', 'thumbnail'))) {
-    const r = resolveHttpUrl(attr(t, 'url'), base);
+    const r = imageUrl(attr(t, 'url'), base);
     if (r) return r;
   }
   return null;
@@ -277,10 +355,13 @@ export function firstImageInHtml(html: string | null, base: string | undefined):
     const end = html.indexOf('>', m.index);
     if (end === -1) return null;
     const tag = html.slice(m.index, end);
-    if (/\b(?:width|height)\s*=\s*["']?1["'\s/]/i.test(tag) && /\bheight\s*=\s*["']?1["'\s/]/i.test(tag)) continue;
+    // tracking pixels and icons (share buttons, emoji) declare their tiny size
+    const w = /\swidth\s*=\s*["']?(\d+)/i.exec(tag);
+    const h = /\sheight\s*=\s*["']?(\d+)/i.exec(tag);
+    if ((w && Number(w[1]) <= MIN_IMAGE_SIDE) || (h && Number(h[1]) <= MIN_IMAGE_SIDE)) continue;
     const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(tag);
     const value = src ? (src[1] ?? src[2] ?? src[3] ?? '') : '';
-    const r = resolveHttpUrl(value.indexOf('&') === -1 ? value : decodeXmlEntities(value), base);
+    const r = imageUrl(value.indexOf('&') === -1 ? value : decodeXmlEntities(value), base);
     if (r) return r;
   }
   return null;
@@ -304,15 +385,38 @@ function authorName(value: string | null): string | null {
   return m?.[1] ? m[1].trim() : text;
 }
 
+/** Per-parse settings the item parsers need. */
+interface Ctx {
+  now: Date | undefined;
+  zone: string | undefined;
+  html: boolean;
+}
+
+function contextOf(options: ParseOptions): Ctx {
+  return { now: options.now, zone: options.timeZone, html: options.contentHtml === true };
+}
+
+/** An item as the format parsers give it: `contentHtml` is the unsanitised HTML of the content (or description). */
+type RawItem = Omit<ParsedItem, 'canonicalUrl' | 'contentHtml'> & { contentHtml: string | null };
+
+/** Longest title taken from the summary of an item that has neither title nor link (RSS 2.0 allows that). */
+export const DERIVED_TITLE_MAX_CHARS = 120;
+
 /** Shared finishing step: canonical URL and validation. Returns null (and records an error) when invalid. */
-function finish(item: Omit<ParsedItem, 'canonicalUrl'>, index: number, errors: FeedError[]): ParsedItem | null {
-  if (item.title === null && item.link === null) {
-    errors.push({ kind: 'item_invalid', message: `item ${index} has neither a title nor an http(s) link`, position: index });
-    return null;
+function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): ParsedItem | null {
+  let title = item.title;
+  if (title === null && item.link === null) {
+    // RSS 2.0: "at least one of title or description must be present"; a description-only item is valid, so its
+    // summary's start names it rather than the item being dropped
+    if (item.summary !== null) title = truncateText(item.summary, DERIVED_TITLE_MAX_CHARS);
+    else {
+      errors.push({ kind: 'item_invalid', message: `item ${index} has no title, no http(s) link and no text`, position: index });
+      return null;
+    }
   }
   // fixed key order (the interface's), so serialised output is stable
-  return {
-    title: item.title,
+  const out: ParsedItem = {
+    title,
     link: item.link,
     canonicalUrl: item.link ? canonicalUrl(item.link) : null,
     guid: item.guid,
@@ -322,23 +426,25 @@ function finish(item: Omit<ParsedItem, 'canonicalUrl'>, index: number, errors: F
     image: item.image,
     categories: item.categories,
   };
+  if (ctx.html) out.contentHtml = item.contentHtml === null ? null : sanitizeContentHtml(item.contentHtml);
+  return out;
 }
 
 /** Run one item's field parsers; an unexpected failure costs that item (reported), never the feed. */
-function guarded(parse: () => Omit<ParsedItem, 'canonicalUrl'>, index: number, errors: FeedError[]): ParsedItem | null {
-  let raw: Omit<ParsedItem, 'canonicalUrl'>;
+function guarded(parse: () => RawItem, index: number, errors: FeedError[], ctx: Ctx): ParsedItem | null {
+  let raw: RawItem;
   try {
     raw = parse();
   } catch (err) {
     errors.push({ kind: 'item_invalid', message: `item ${index} could not be read: ${String((err as Error)?.message).slice(0, 200)}`, position: index });
     return null;
   }
-  return finish(raw, index, errors);
+  return finish(raw, index, errors, ctx);
 }
 
 // ---------------------------------------------------------------------------------------------- RSS / RDF
 
-function parseRssItem(it: Node, n: Names, base: string | undefined, now: Date | undefined): Omit<ParsedItem, 'canonicalUrl'> {
+function parseRssItem(it: Node, n: Names, base: string | undefined, ctx: Ctx): RawItem {
   const itemBase = withBase(it, base);
   const guidNode = first(it['guid']);
   const guid = plain(guidNode) ?? attr(it, n.key('rdf', 'about')) ?? attr(it, 'rdf:about');
@@ -359,13 +465,16 @@ function parseRssItem(it: Node, n: Names, base: string | undefined, now: Date | 
     plain(n.get(it, 'dcterms', 'created')) ?? plain(n.get(it, 'atom', 'published')) ??
     plain(n.get(it, 'dcterms', 'modified')) ?? plain(n.get(it, 'atom', 'updated')) ?? plain(it['pubdate']);
 
-  const contentHtml = htmlOf(n.get(it, 'content', 'encoded'));
+  // content:encoded is the whole article: decoded only when the summary or the image needs it
+  const contentNode = n.get(it, 'content', 'encoded');
+  let contentHtml: string | null | undefined;
+  const content = (): string | null => (contentHtml === undefined ? (contentHtml = htmlOf(contentNode)) : contentHtml);
   const descHtml = htmlOf(it['description']) ?? htmlOf(n.get(it, 'dc', 'description'));
   const summary =
-    (descHtml !== null ? htmlToText(descHtml) : null) ??
-    textOf(n.get(it, 'itunes', 'summary')) ??
-    (contentHtml !== null ? htmlToText(contentHtml) : null) ??
-    textOf(n.get(it, 'media', 'description'));
+    summaryOf(descHtml) ??
+    summaryOf(htmlOf(n.get(it, 'itunes', 'summary'))) ??
+    (contentNode !== undefined ? summaryOf(content()) : null) ??
+    summaryOf(htmlOf(n.get(it, 'media', 'description')));
 
   let image = mediaImage(it, n, itemBase);
   if (!image) {
@@ -373,18 +482,18 @@ function parseRssItem(it: Node, n: Names, base: string | undefined, now: Date | 
       const url = attr(e, 'url');
       const type = attr(e, 'type')?.toLowerCase();
       if (url && (type?.startsWith('image/') || (!type && IMAGE_EXT.test(url)))) {
-        image = resolveHttpUrl(url, itemBase);
+        image = imageUrl(url, itemBase);
         if (image) break;
       }
     }
   }
-  if (!image) image = resolveHttpUrl(attr(first(n.get(it, 'itunes', 'image')), 'href'), itemBase);
+  if (!image) image = imageUrl(attr(first(n.get(it, 'itunes', 'image')), 'href'), itemBase);
   if (!image) {
     // non-standard but common (CBS News): <image>URL</image> or <image><url>URL</url></image> inside <item>
     const img = first(it['image']);
-    image = resolveHttpUrl(img && typeof img === 'object' ? plain((img as Node)['url']) : plain(img), itemBase);
+    image = imageUrl(img && typeof img === 'object' ? plain((img as Node)['url']) : plain(img), itemBase);
   }
-  if (!image) image = firstImageInHtml(contentHtml, itemBase) ?? firstImageInHtml(descHtml, itemBase);
+  if (!image) image = (contentNode !== undefined && mayHoldImage(contentNode) ? firstImageInHtml(content(), itemBase) : null) ?? firstImageInHtml(descHtml, itemBase);
 
   const categories: string[] = [];
   const seen = new Set<string>();
@@ -393,9 +502,10 @@ function parseRssItem(it: Node, n: Names, base: string | undefined, now: Date | 
 
   return {
     title: textOf(it['title']) ?? textOf(n.get(it, 'dc', 'title')),
+    contentHtml: contentNode !== undefined ? content() : descHtml,
     link,
     guid,
-    published: parseDate(dateRaw, now),
+    published: parseDate(dateRaw, ctx.now, ctx.zone),
     summary,
     author: authorName(plain(n.get(it, 'dc', 'creator')) ?? plain(it['author']) ?? plain(n.get(it, 'itunes', 'author'))),
     image,
@@ -421,14 +531,16 @@ function atomLink(links: unknown[], base: string | undefined): string | null {
   return fallback;
 }
 
-function parseAtomEntry(e: Node, n: Names, base: string | undefined, now: Date | undefined): Omit<ParsedItem, 'canonicalUrl'> {
+function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): RawItem {
   const entryBase = withBase(e, base);
   const links = arr(e['link']);
   const link =
     resolveHttpUrl(plain(n.get(e, 'feedburner', 'origLink')), entryBase) ?? atomLink(links, entryBase) ??
     resolveHttpUrl(plain(e['id']), undefined);
   const contentNode = first(e['content']);
-  const contentHtml = attr(contentNode, 'src') ? null : htmlOf(contentNode);
+  const hasContent = contentNode !== undefined && !attr(contentNode, 'src');
+  let contentHtml: string | null | undefined;
+  const content = (): string | null => (contentHtml === undefined ? (contentHtml = hasContent ? htmlOf(contentNode) : null) : contentHtml);
   const summaryHtml = htmlOf(e['summary']);
   const dateRaw =
     plain(e['published']) ?? plain(e['issued']) ?? plain(e['created']) ?? plain(e['updated']) ??
@@ -438,12 +550,15 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, now: Date |
   if (!image) {
     for (const l of links) {
       if (attr(l, 'rel') === 'enclosure' && attr(l, 'type')?.toLowerCase().startsWith('image/')) {
-        image = resolveHttpUrl(attr(l, 'href'), withBase(l, entryBase));
+        image = imageUrl(attr(l, 'href'), withBase(l, entryBase));
         if (image) break;
       }
     }
   }
-  if (!image) image = firstImageInHtml(contentHtml, withBase(contentNode, entryBase)) ?? firstImageInHtml(summaryHtml, entryBase);
+  if (!image) {
+    image = (hasContent && mayHoldImage(contentNode) ? firstImageInHtml(content(), withBase(contentNode, entryBase)) : null) ??
+      firstImageInHtml(summaryHtml, entryBase);
+  }
 
   const categories: string[] = [];
   const seen = new Set<string>();
@@ -453,10 +568,11 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, now: Date |
   const authors = arr(e['author']).map((a) => (a && typeof a === 'object' ? plain((a as Node)['name']) : plain(a)));
   return {
     title: textOf(e['title']),
+    contentHtml: hasContent ? content() : summaryHtml,
     link,
     guid: plain(e['id']),
-    published: parseDate(dateRaw, now),
-    summary: (summaryHtml !== null ? htmlToText(summaryHtml) : null) ?? (contentHtml !== null ? htmlToText(contentHtml) : null) ?? textOf(n.get(e, 'media', 'description')),
+    published: parseDate(dateRaw, ctx.now, ctx.zone),
+    summary: summaryOf(summaryHtml) ?? (hasContent ? summaryOf(content()) : null) ?? summaryOf(htmlOf(n.get(e, 'media', 'description'))),
     author: authorName(authors.find((a) => a) ?? plain(n.get(e, 'dc', 'creator'))),
     image,
     categories,
@@ -470,6 +586,7 @@ function str(x: unknown): string | null {
 }
 
 function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): ParsedFeed {
+  const ctx = contextOf(opts);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -486,8 +603,9 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
   const errors: FeedError[] = [];
   const items: ParsedItem[] = [];
   const raw = d['items'] as unknown[];
+  const budget = timeBudget(opts);
   raw.forEach((x, index) => {
-    if (index >= maxItems) return;
+    if (index >= maxItems || budget.spent(index, errors)) return;
     if (!x || typeof x !== 'object') {
       errors.push({ kind: 'item_invalid', message: `item ${index} is not an object`, position: index });
       return;
@@ -503,21 +621,23 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
     const item = finish(
       {
         title: str(it['title']) ? htmlToText(it['title'] as string) : null,
+        contentHtml: contentHtml ?? (str(it['content_text']) ? escapeText(it['content_text'] as string) : null),
         link: resolveHttpUrl(str(it['url']), base) ?? resolveHttpUrl(str(it['external_url']), base),
         guid: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : null,
-        published: parseDate(str(it['date_published']) ?? str(it['date_modified']), opts.now),
+        published: parseDate(str(it['date_published']) ?? str(it['date_modified']), ctx.now, ctx.zone),
         summary:
-          (str(it['summary']) ? htmlToText(it['summary'] as string) : null) ??
-          (contentHtml ? htmlToText(contentHtml) : null) ??
-          (str(it['content_text']) ? collapseWhitespace(it['content_text'] as string) || null : null),
+          summaryOf(str(it['summary'])) ??
+          summaryOf(contentHtml) ??
+          (str(it['content_text']) ? truncateText(collapseWhitespace(it['content_text'] as string), SUMMARY_MAX_CHARS) || null : null),
         author: author ? htmlToText(author) : null,
         image:
-          resolveHttpUrl(str(it['image']), base) ?? resolveHttpUrl(str(it['banner_image']), base) ??
+          imageUrl(str(it['image']), base) ?? imageUrl(str(it['banner_image']), base) ??
           firstImageInHtml(contentHtml, base),
         categories,
       },
       index,
       errors,
+      ctx,
     );
     if (item) items.push(item);
   });
@@ -537,6 +657,26 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
 }
 
 // ---------------------------------------------------------------------------------------------- entry point
+
+/**
+ * The per-feed time budget (ParseOptions.maxParseMs), checked every 32 items. Once spent, the remaining items are
+ * dropped and one 'time_budget_exceeded' error names the first item not read. Each step is linear in the input, so
+ * this trips only under extreme load; it keeps one feed from stalling a run.
+ */
+function timeBudget(options: ParseOptions): { spent(index: number, errors: FeedError[]): boolean } {
+  const limit = options.maxParseMs ?? DEFAULT_MAX_PARSE_MS;
+  const start = performance.now();
+  let over = false;
+  return {
+    spent(index, errors) {
+      if (over) return true;
+      if ((index & 31) !== 31 || performance.now() - start <= limit) return false;
+      over = true;
+      errors.push({ kind: 'time_budget_exceeded', message: `parsing stopped after ${limit} ms at item ${index}`, position: index });
+      return true;
+    },
+  };
+}
 
 function reject(kind: string, message: string, position: number | null = null): ParsedFeed {
   return { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [{ kind, message, position }] };
@@ -628,7 +768,18 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     return reject('too_large', `feed is ${bytes.byteLength} bytes; the limit is ${maxBytes}`);
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    return reject('not_a_feed', 'input is gzip-compressed; decompress before parsing');
+    // a gzip body saved as is (a server that gzips twice, or a .xml.gz file): inflate, within the byte cap
+    let inflated: Uint8Array;
+    try {
+      inflated = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength/i.test(String((err as Error).message))) {
+        return reject('too_large', `gzip input inflates past the limit of ${maxBytes} bytes`);
+      }
+      return reject('not_a_feed', `input is gzip-compressed but does not inflate: ${String((err as Error).message).slice(0, 100)}`);
+    }
+    return parseFeedUnsafe(inflated, options);
   }
   const { text } = decodeFeed(bytes, options.contentType);
   let start = 0;
@@ -641,10 +792,13 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   if (dtError) return { ...reject(dtError.kind, dtError.message), errors: [dtError] };
 
   let doc: Node;
+  // An undeclared `rss:` prefix on every element (seen in the wild): read the names without it.
+  const dropPrefix = text.indexOf('<rss:channel') !== -1 && text.indexOf('xmlns:rss') === -1 ? 'rss:' : undefined;
   try {
-    doc = parser.parse(text) as Node;
+    doc = scanXml(text, { rawElements: RAW_ELEMENTS, dropPrefix });
   } catch (err) {
-    return reject('xml_malformed', `XML could not be parsed: ${String((err as Error)?.message).slice(0, 200)}`);
+    if (err instanceof XmlSyntaxError) return reject('xml_malformed', `XML could not be parsed: ${err.message}`, err.position);
+    throw err;
   }
   const rk = rootKey(doc);
   if (!rk) return reject('not_a_feed', 'no root element');
@@ -655,7 +809,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   const base = withBase(rootNode, options.url);
   const errors: FeedError[] = [];
   const items: ParsedItem[] = [];
-  const now = options.now;
+  const ctx = contextOf(options);
 
   if (local === 'rss' || local === 'RDF' || local === 'rdf') {
     const format = local === 'rss' ? 'rss' : 'rdf';
@@ -663,13 +817,14 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     const chanNode: Node = channel && typeof channel === 'object' ? channel : {};
     const chanBase = withBase(chanNode, base);
     const rawItems = [...arr(chanNode['item']), ...(format === 'rdf' || !chanNode['item'] ? arr(rootNode['item']) : [])];
+    const budget = timeBudget(options);
     rawItems.forEach((it, index) => {
-      if (index >= maxItems) return;
+      if (index >= maxItems || budget.spent(index, errors)) return;
       if (!it || typeof it !== 'object') {
         errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
         return;
       }
-      const item = guarded(() => parseRssItem(it as Node, n, chanBase, now), index, errors);
+      const item = guarded(() => parseRssItem(it as Node, n, chanBase, ctx), index, errors, ctx);
       if (item) items.push(item);
     });
     if (rawItems.length > maxItems) {
@@ -694,13 +849,14 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
 
   if (local === 'feed') {
     const entries = arr(rootNode['entry']);
+    const budget = timeBudget(options);
     entries.forEach((e, index) => {
-      if (index >= maxItems) return;
+      if (index >= maxItems || budget.spent(index, errors)) return;
       if (!e || typeof e !== 'object') {
         errors.push({ kind: 'item_invalid', message: `entry ${index} is empty`, position: index });
         return;
       }
-      const item = guarded(() => parseAtomEntry(e as Node, n, base, now), index, errors);
+      const item = guarded(() => parseAtomEntry(e as Node, n, base, ctx), index, errors, ctx);
       if (item) items.push(item);
     });
     if (entries.length > maxItems) {

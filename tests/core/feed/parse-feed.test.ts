@@ -119,8 +119,10 @@ describe('formats', () => {
     expect(r.items).toEqual([
       { title: 'First & best', link: 'https://jf.example/posts/1?fbclid=x', canonicalUrl: 'https://jf.example/posts/1', guid: '1', published: '2024-05-01T14:00:00Z', summary: 'Hello', author: 'Jay', image: 'https://jf.example/i.png', categories: ['a', 'b'] },
       { title: null, link: 'https://elsewhere.example/x', canonicalUrl: 'https://elsewhere.example/x', guid: '2', published: '2024-05-02T00:00:00Z', summary: 'S', author: null, image: 'https://jf.example/big.jpg', categories: [] },
+      // neither title nor link, but text: kept, named by its text (a title-less micro-post)
+      { title: 'no title, no link', link: null, canonicalUrl: null, guid: '3', published: null, summary: 'no title, no link', author: null, image: null, categories: [] },
     ]);
-    expect(r.errors).toEqual([{ kind: 'item_invalid', message: expect.any(String), position: 2 }]);
+    expect(r.errors).toEqual([]);
   });
 
   it('namespaces are matched by URI, not by prefix', () => {
@@ -291,13 +293,22 @@ describe('security and limits', () => {
     expect(r.errors.map((e) => e.kind)).toEqual(['too_many_items']);
   });
 
-  it('item_invalid: items with neither title nor link are dropped and reported, never lost silently', () => {
-    const r = parse(rss('<item><description>orphan</description></item><item><title>ok</title></item><item><link>mailto:x@y.z</link></item>'));
+  it('item_invalid: items with no title, no link and no text are dropped and reported, never lost silently', () => {
+    const r = parse(rss('<item><guid>g1</guid></item><item><title>ok</title></item><item><link>mailto:x@y.z</link></item>'));
     expect(r.items.map((i) => i.title)).toEqual(['ok']);
     expect(r.errors.map((e) => [e.kind, e.position])).toEqual([
       ['item_invalid', 0],
       ['item_invalid', 2],
     ]);
+  });
+
+  it('a description-only item (valid RSS 2.0) is kept, titled by the start of its text', () => {
+    const long = 'word '.repeat(60);
+    const r = parse(rss(`<item><description>was newly added and is &quot;Broken&quot;</description></item><item><description>${long}</description></item>`));
+    expect(r.errors).toEqual([]);
+    expect(r.items[0]).toMatchObject({ title: 'was newly added and is "Broken"', link: null, summary: 'was newly added and is "Broken"' });
+    expect(r.items[1]!.title!.length).toBeLessThanOrEqual(120);
+    expect(r.items[1]!.title).toMatch(/^word word .*word…$/);
   });
 
   it.each([

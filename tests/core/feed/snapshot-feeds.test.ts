@@ -134,6 +134,9 @@ describe.each([
 });
 
 describe.skipIf(!existsSync(join(sharedRoot, 'MANIFEST.csv')))('feeds-2026-02-18/other vs MANIFEST.csv', () => {
+  // MANIFEST.csv counts 0 items in this file (its prolog is broken); it holds 35 `rss:item`s, which are recovered
+  const RECOVERED: Record<string, number> = { 'other/7ef13a42fa7e177a.rss.xml': 35 };
+
   it('kept items + reported item_invalid equal the manifest item count for every file', () => {
     const rows = readFileSync(join(sharedRoot, 'MANIFEST.csv'), 'utf8').split('\n').slice(1);
     let checked = 0;
@@ -142,9 +145,35 @@ describe.skipIf(!existsSync(join(sharedRoot, 'MANIFEST.csv')))('feeds-2026-02-18
       if (!m) continue;
       const r = parseFeed(readFileSync(join(sharedRoot, m[1]!)), { now: NOW });
       const invalid = r.errors.filter((e) => e.kind === 'item_invalid').length;
-      expect({ file: m[1], n: r.items.length + invalid, otherErrors: r.errors.length - invalid }).toEqual({ file: m[1], n: Number(m[2]), otherErrors: 0 });
+      const want = RECOVERED[m[1]!] ?? Number(m[2]);
+      expect({ file: m[1], n: r.items.length + invalid, otherErrors: r.errors.length - invalid }).toEqual({ file: m[1], n: want, otherErrors: 0 });
       checked++;
     }
     expect(checked).toBe(172);
+  });
+});
+
+describe.skipIf(!existsSync(join(sharedRoot, 'MANIFEST.csv')))('feeds-2026-02-18: all 200 feeds (news/ and other/)', () => {
+  it('at least 6,600 entries, each with a title or link, every date valid UTC, no feed rejected', () => {
+    let entries = 0;
+    let dated = 0;
+    for (const sub of ['news', 'other']) {
+      for (const f of readdirSync(join(sharedRoot, sub))) {
+        const r = parseFeed(readFileSync(join(sharedRoot, sub, f)), { now: NOW });
+        expect({ f, format: r.format }).not.toEqual({ f, format: null });
+        for (const i of r.items) {
+          expect(i.title !== null || i.link !== null).toBe(true);
+          if (i.published !== null) {
+            expect(i.published).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+            dated++;
+          }
+        }
+        entries += r.items.length;
+      }
+    }
+    console.log(`[feeds] 200 feeds: ${entries} entries, ${dated} dated`);
+    expect(entries).toBeGreaterThanOrEqual(6600);
+    // the 43 undated entries are items without any date element, or with placeholder year-0001 dates
+    expect(entries - dated).toBeLessThanOrEqual(43);
   });
 });
