@@ -19,7 +19,7 @@ import type { ClusterConfig } from './story/cluster';
 export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = {
   threshold: 0.3,
   maxGapHours: 36,
-  minPairSimilarity: 0.08,
+  minPairSimilarity: 0.12,
   maxDocFrequencyShare: 0.05,
   titleWeight: 2,
   maxBodyTokens: 60,

@@ -51,8 +51,47 @@ export const OwnershipSchema = z.object({
   category: z.enum(OWNERSHIP_CATEGORIES),
   /** Where the ownership fact comes from (a URL), or null. */
   sourceUrl: z.string().url().nullable().default(null),
+  /**
+   * Who supplied the fact, by name (e.g. "Kite media_data.json (kagisearch/kite-public, MIT)"), or null when it was
+   * set by hand. `parallax sources import --ownership` records it.
+   */
+  attribution: z.string().min(1).nullable().default(null),
 });
-export type Ownership = z.infer<typeof OwnershipSchema>;
+type OwnershipParsed = z.infer<typeof OwnershipSchema>;
+/** Parsed ownership; `attribution` is always present after parsing, optional for values built in code. */
+export type Ownership = Omit<OwnershipParsed, 'attribution'> & { attribution?: string | null };
+
+/**
+ * What a feed carries. Raters rate an outlet's news and its opinion pages differently, so a feed says which it is.
+ * - news: reporting (the default);
+ * - opinion: columns, editorials, op-eds;
+ * - analysis: explainers, newsletters, long-form commentary on the news.
+ */
+export const FEED_KINDS = ['news', 'opinion', 'analysis'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+/**
+ * Labels that say something about a source but are not a position on the bias scale (never mapped to a side):
+ * - aggregator: republishes other outlets' links or posts (Google News, Reddit, Hacker News, Nitter…): not an
+ *   outlet, so it is kept out of every coverage count;
+ * - satire: MBFC "Satire";
+ * - conspiracy-pseudoscience: MBFC "Conspiracy-Pseudoscience";
+ * - fake-news: MBFC "Questionable Sources" (its data calls the label fake-news);
+ * - pro-science: MBFC "Pro-Science";
+ * - mixed-bias: AllSides "Mixed" (an outlet whose bias varies; AllSides gives it no position).
+ */
+export const SOURCE_FLAGS = ['aggregator', 'satire', 'conspiracy-pseudoscience', 'fake-news', 'pro-science', 'mixed-bias'] as const;
+export type SourceFlagValue = (typeof SOURCE_FLAGS)[number];
+
+export const SourceFlagSchema = z.object({
+  value: z.enum(SOURCE_FLAGS),
+  /** Who says so: a rater's name, or "Parallax" for Parallax's own rules (the aggregator domain list in config). */
+  rater: z.string().min(1),
+  url: z.string().url().nullable().default(null),
+  /** Date of the rater's data (YYYY-MM-DD), or null for a rule. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+});
+export type SourceFlag = z.infer<typeof SourceFlagSchema>;
 
 export const FeedRefSchema = z.object({
   /** Live feed URL (http or https). */
@@ -61,8 +100,12 @@ export const FeedRefSchema = z.object({
   file: z.string().nullable().default(null),
   /** Optional topic of the feed (e.g. "world", "tech"). */
   topic: z.string().nullable().default(null),
+  /** What the feed carries (see FEED_KINDS); "news" when not said. */
+  kind: z.enum(FEED_KINDS).default('news'),
 });
-export type FeedRef = z.infer<typeof FeedRefSchema>;
+type FeedRefParsed = z.infer<typeof FeedRefSchema>;
+/** Parsed feed reference; `kind` is always present after parsing, optional for values built in code. */
+export type FeedRef = Omit<FeedRefParsed, 'kind'> & { kind?: FeedKind };
 
 export const SourceSchema = z.object({
   /** Slug, unique in the registry: lowercase ASCII letters, digits and hyphens. */
@@ -81,8 +124,35 @@ export const SourceSchema = z.object({
   ownership: OwnershipSchema.nullable().default(null),
   /** True for sources made up at run time from a feed that is not in the registry. */
   discovered: z.boolean().default(false),
+  /** Labels that are not a bias position (see SOURCE_FLAGS), each attributed; empty when none. */
+  flags: z.array(SourceFlagSchema).default([]),
 });
-export type Source = z.infer<typeof SourceSchema>;
+type SourceParsed = z.infer<typeof SourceSchema>;
+/**
+ * A parsed source. The fields added after the first release (`flags`, feeds' `kind`, ownership `attribution`) are
+ * always present after parsing and optional in this type, so sources built in code need not spell them out; read
+ * them through sourceFlags() / feedKind().
+ */
+export type Source = Omit<SourceParsed, 'feeds' | 'ownership' | 'flags'> & {
+  feeds: FeedRef[];
+  ownership: Ownership | null;
+  flags?: SourceFlag[];
+};
 export type SourceInput = z.input<typeof SourceSchema>;
 
 export const RegistrySchema = z.array(SourceSchema);
+
+/** A source's flags ([] when none or when built in code without them). */
+export function sourceFlags(source: Pick<Source, 'flags'> | undefined): SourceFlag[] {
+  return source?.flags ?? [];
+}
+
+/** True when the source carries `flag`. */
+export function hasFlag(source: Pick<Source, 'flags'> | undefined, flag: SourceFlagValue): boolean {
+  return sourceFlags(source).some((f) => f.value === flag);
+}
+
+/** A feed's kind ("news" when not said). */
+export function feedKind(feed: Pick<FeedRef, 'kind'>): FeedKind {
+  return feed.kind ?? 'news';
+}

@@ -119,14 +119,14 @@ describe('spot checks of real values', () => {
 
   it('keeps TIME World and TIME Tech as two feeds of one source', () => {
     expect(get('time').feeds).toEqual([
-      { url: 'https://time.com/world/feed/', file: 'time-world.rss.xml', topic: 'world' },
-      { url: 'https://time.com/tech/feed/', file: 'time-tech.rss.xml', topic: 'tech' },
+      { url: 'https://time.com/world/feed/', file: 'time-world.rss.xml', topic: 'world', kind: 'news' },
+      { url: 'https://time.com/tech/feed/', file: 'time-tech.rss.xml', topic: 'tech', kind: 'news' },
     ]);
   });
 
   it('keeps the stale WSJ feed as source "wsj" with its one feed', () => {
     expect(get('wsj').feeds).toEqual([
-      { url: 'https://feeds.a.dj.com/rss/RSSWorldNews.xml', file: 'wsj-world-STALE-2025-01.rss.xml', topic: 'world' },
+      { url: 'https://feeds.a.dj.com/rss/RSSWorldNews.xml', file: 'wsj-world-STALE-2025-01.rss.xml', topic: 'world', kind: 'news' },
     ]);
   });
 
@@ -150,6 +150,7 @@ describe('spot checks of real values', () => {
       url: 'https://feeds.bbci.co.uk/news/world/rss.xml',
       file: 'bbc-news-top.rss.xml',
       topic: 'world',
+      kind: 'news',
     });
   });
 });

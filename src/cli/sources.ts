@@ -1,0 +1,164 @@
+/**
+ * `parallax sources check [--registry FILE] [--json]`: validates the registry; prints FILE:LINE: level code:
+ * message for each problem; exits 1 when there is an error.
+ *
+ * `parallax sources import (--opml FILE | --kite FILE | --allsides CSV | --mbfc JSON | --ownership media_data.json)…
+ * [--registry FILE] [--out FILE] [--as-of YYYY-MM-DD] [--dry-run] [--json]`: merges feed lists and rating tables into
+ * the registry without clobbering hand edits (src/core/registry/merge.ts), writes it back (or to --out), checks the
+ * result and reports what was added, the duplicates and the aggregators found. Feed lists are merged first, then
+ * ownership, then ratings. Rating tables only enrich sources already in the registry.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkRegistry, type CheckResult } from '../core/registry/check';
+import { parseKiteFeeds, parseOpml, type FeedListResult } from '../core/registry/import-feeds';
+import { parseAllSidesCsv, parseKiteMediaData, parseMbfcJson, type RecordsResult } from '../core/registry/import-ratings';
+import { RegistryMerger, type MergeReport } from '../core/registry/merge';
+import { ROOT, UsageError } from './ingest-options';
+
+export const description = 'check the source registry, or import feeds and ratings into it (OPML, Kite, AllSides, MBFC, ownership)';
+
+const USAGE =
+  'usage: parallax sources check [--registry FILE] [--json]\n' +
+  '       parallax sources import (--opml FILE | --kite FILE | --allsides CSV | --mbfc JSON | --ownership JSON)... [--registry FILE] [--out FILE] [--as-of YYYY-MM-DD] [--dry-run] [--json]';
+
+const DEFAULT_REGISTRY = path.join(ROOT, 'content', 'sources.json');
+const DATE = /(\d{4}-\d{2}-\d{2})/;
+
+function printIssues(file: string, check: CheckResult, limit: number, write: (s: string) => void): void {
+  check.issues.slice(0, limit).forEach((i) => write(`${file}:${i.line}: ${i.level} ${i.code}: ${i.message}\n`));
+  if (check.issues.length > limit) write(`… and ${check.issues.length - limit} more (use --json for all)\n`);
+}
+
+async function runCheck(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { registry: { type: 'string' }, json: { type: 'boolean', default: false }, limit: { type: 'string' } } });
+  const file = values.registry ?? DEFAULT_REGISTRY;
+  const check = checkRegistry(await readFile(file, 'utf8'));
+  const out = (s: string): boolean => process.stdout.write(s);
+  if (values.json) {
+    const { registry: _r, ...rest } = check;
+    out(`${JSON.stringify({ file, ...rest }, null, 2)}\n`);
+  } else {
+    printIssues(file, check, Number(values.limit ?? 200), out);
+    out(`${file}: ${check.sources} sources, ${check.feeds} feeds, ${check.aggregators.length} aggregators, ${check.disputed.length} disputed; ${check.errors} errors, ${check.warnings} warnings\n`);
+  }
+  return check.errors > 0 ? 1 : 0;
+}
+
+/** The date a rating table speaks for: --as-of, else MBFC's latest.json beside it, else a date in its file name. */
+async function asOfFor(file: string, given: string | undefined, kind: string): Promise<string> {
+  if (given) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw new UsageError('--as-of must be YYYY-MM-DD');
+    return given;
+  }
+  const latest = path.join(path.dirname(file), 'latest.json');
+  if (kind === 'mbfc' && existsSync(latest)) {
+    const rev = (JSON.parse(await readFile(latest, 'utf8')) as { lastRevision?: string }).lastRevision;
+    const m = rev ? DATE.exec(rev) : null;
+    if (m) return m[1]!;
+  }
+  const m = DATE.exec(path.basename(file));
+  if (m) return m[1]!;
+  throw new UsageError(`${file}: cannot tell the date of the ratings: pass --as-of YYYY-MM-DD`);
+}
+
+function top<T>(list: T[], n: number): T[] {
+  return list.slice(0, n);
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      registry: { type: 'string' },
+      out: { type: 'string' },
+      opml: { type: 'string', multiple: true },
+      kite: { type: 'string', multiple: true },
+      allsides: { type: 'string', multiple: true },
+      mbfc: { type: 'string', multiple: true },
+      ownership: { type: 'string', multiple: true },
+      'as-of': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const inputs = [
+    ...(values.opml ?? []).map((f) => ['opml', f] as const),
+    ...(values.kite ?? []).map((f) => ['kite', f] as const),
+    ...(values.ownership ?? []).map((f) => ['ownership', f] as const),
+    ...(values.allsides ?? []).map((f) => ['allsides', f] as const),
+    ...(values.mbfc ?? []).map((f) => ['mbfc', f] as const),
+  ];
+  if (!inputs.length) throw new UsageError(USAGE);
+  const started = performance.now();
+  const file = values.registry ?? DEFAULT_REGISTRY;
+  const before = checkRegistry(await readFile(file, 'utf8'));
+  if (before.errors > 0 && before.registry.length !== before.sources) {
+    printIssues(file, before, 20, (s) => process.stderr.write(s));
+    process.stderr.write(`parallax: ${file} has entries that do not validate; fix them before importing (parallax sources check)\n`);
+    return 1;
+  }
+  const merger = new RegistryMerger(before.registry);
+  const perInput: Array<{ kind: string; file: string; read: number; skipped: Record<string, number>; errors: string[] }> = [];
+  for (const [kind, input] of inputs) {
+    const text = await readFile(input, 'utf8');
+    if (kind === 'opml' || kind === 'kite') {
+      const r: FeedListResult = kind === 'opml' ? parseOpml(text) : parseKiteFeeds(text);
+      for (const f of r.feeds) merger.addFeed(f);
+      perInput.push({ kind, file: input, read: r.feeds.length, skipped: {}, errors: r.errors });
+    } else {
+      const r: RecordsResult =
+        kind === 'ownership'
+          ? parseKiteMediaData(text)
+          : kind === 'allsides'
+            ? parseAllSidesCsv(text, await asOfFor(input, values['as-of'], kind))
+            : parseMbfcJson(text, await asOfFor(input, values['as-of'], kind));
+      for (const rec of r.records) merger.applyRecord(rec);
+      perInput.push({ kind, file: input, read: r.records.length, skipped: r.skipped, errors: r.errors });
+    }
+  }
+  const merged = merger.result();
+  const text = `${JSON.stringify(merged, null, 2)}\n`;
+  const after = checkRegistry(text);
+  const target = values.out ?? file;
+  if (!values['dry-run']) {
+    const tmp = `${target}.tmp-${process.pid}`;
+    await writeFile(tmp, text);
+    await rename(tmp, target);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const report: MergeReport = merger.report;
+  if (values.json) {
+    const { registry: _r, issues, ...check } = after;
+    process.stdout.write(`${JSON.stringify({ registry: file, written: values['dry-run'] ? null : target, seconds: Number(seconds.toFixed(2)), inputs: perInput, sources: merged.length, ...report, check: { ...check, issues } }, null, 2)}\n`);
+  } else {
+    const w = (s: string): boolean => process.stdout.write(`${s}\n`);
+    for (const p of perInput) {
+      const skipped = Object.entries(p.skipped).map(([k, v]) => `${v} ${k}`).join('; ');
+      w(`${p.kind} ${p.file}: ${p.read} records${skipped ? ` (skipped: ${skipped})` : ''}${p.errors.length ? `; errors: ${p.errors.join('; ')}` : ''}`);
+    }
+    if (report.feedsRead) {
+      w(`feeds: ${report.feedsRead} read, ${report.feedsAdded} added, ${report.duplicates.length} duplicates (${report.duplicates.filter((d) => d.exact).length} exact, ${report.duplicates.filter((d) => !d.exact).length} after URL normalisation), ${report.invalidUrls.length} invalid URLs; sources: ${report.sourcesAdded} added, ${merged.length} in the registry`);
+      for (const d of top([...report.duplicates].sort((a, b) => Number(a.exact) - Number(b.exact)), 10)) w(`  duplicate: ${d.url} = ${d.sameAs} (${d.sourceId})`);
+      if (report.duplicates.length > 10) w(`  … ${report.duplicates.length - 10} more duplicates (--json lists them all)`);
+      for (const u of top(report.invalidUrls, 5)) w(`  invalid URL: ${u}`);
+    }
+    if (report.aggregators.length) w(`aggregators flagged (kept out of coverage counts): ${report.aggregators.map((a) => `${a.domain} (${a.feeds} feeds)`).join(', ')}`);
+    if (report.recordsRead) {
+      w(`ratings/ownership: ${report.recordsRead} records, ${report.recordsMatched} matched a source; ${report.ratingsAdded} ratings, ${report.flagsAdded} flags, ${report.ownershipFilled} owners, ${report.countriesFilled} countries filled; ${report.kept.length} existing values kept; ${report.ambiguous.length} ambiguous domains`);
+      for (const k of top(report.kept, 10)) w(`  kept ${k.sourceId} ${k.field}: ${k.existing} (import says ${k.imported})`);
+    }
+    w(`check: ${after.errors} errors, ${after.warnings} warnings, ${after.disputed.length} disputed sources${after.errors ? ' (run parallax sources check)' : ''}`);
+    w(`${values['dry-run'] ? 'dry run, nothing written' : `written ${target}`} in ${seconds.toFixed(2)} s`);
+  }
+  return after.errors > 0 ? 1 : 0;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'check') return runCheck(rest);
+  if (sub === 'import') return runImport(rest);
+  throw new UsageError(USAGE);
+}

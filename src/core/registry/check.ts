@@ -1,0 +1,185 @@
+/**
+ * `parallax sources check`: validates a registry's JSON text and reports every problem with the line to fix.
+ * Pure: takes the text, returns issues (errors make the command exit non-zero; warnings do not).
+ */
+import { BIAS_DISPUTE_STEPS } from '../config';
+import { BIAS_VALUES, FACTUALITY_VALUES, SOURCE_FLAGS, SourceSchema, type Source } from '../schema/source';
+import { aggregatorOf, feedKey } from './domain';
+import { jsonLines, lineOf } from './json-lines';
+
+export type IssueLevel = 'error' | 'warning';
+
+/**
+ * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, unknown_rating_value, unknown_flag,
+ * missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
+ * rating_without_url, ownership_without_source, aggregator_not_flagged, disputed_bias (warnings).
+ */
+export interface RegistryIssue {
+  level: IssueLevel;
+  code: string;
+  /** 1-based line in the registry text. */
+  line: number;
+  /** JSON path, e.g. "3.feeds.0.url" ("" for the whole file). */
+  path: string;
+  message: string;
+}
+
+export interface CheckResult {
+  issues: RegistryIssue[];
+  errors: number;
+  warnings: number;
+  sources: number;
+  feeds: number;
+  /** Sources with the aggregator flag or an aggregator feed, by id. */
+  aggregators: string[];
+  /** Source ids whose bias raters disagree by BIAS_DISPUTE_STEPS or more. */
+  disputed: string[];
+  /** The sources that parsed (others are left out). */
+  registry: Source[];
+}
+
+const RATING_HINT: Record<string, string> = Object.fromEntries(
+  SOURCE_FLAGS.map((f) => [f, `"${f}" is not a bias position: put it in the source's flags`]),
+);
+
+function codeFor(path: ReadonlyArray<string | number>, message: string): string {
+  const last = path.at(-1);
+  if ((path.includes('bias') || path.includes('factuality')) && last === 'value') return 'unknown_rating_value';
+  if (path.includes('flags') && last === 'value') return 'unknown_flag';
+  if (last === 'rater' || last === 'asOf') return 'missing_attribution';
+  if (/url/i.test(message) || last === 'url' || last === 'homepage' || last === 'sourceUrl') return 'invalid_url';
+  return 'invalid_field';
+}
+
+/** Line of a character offset in `text`. */
+function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Checks a registry file's text. Never throws. */
+export function checkRegistry(text: string): CheckResult {
+  const issues: RegistryIssue[] = [];
+  const result = (registry: Source[] = [], feeds = 0, aggregators: string[] = [], disputed: string[] = [], sources = 0): CheckResult => {
+    issues.sort((a, b) => a.line - b.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return {
+      issues,
+      errors: issues.filter((i) => i.level === 'error').length,
+      warnings: issues.filter((i) => i.level === 'warning').length,
+      sources,
+      feeds,
+      aggregators,
+      disputed,
+      registry,
+    };
+  };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const msg = error instanceof Error ? error.message : String(error);
+    const pos = /position (\d+)/.exec(msg);
+    const lc = /line (\d+)/.exec(msg);
+    issues.push({ level: 'error', code: 'invalid_json', line: lc ? Number(lc[1]) : pos ? lineAt(text, Number(pos[1])) : 1, path: '', message: msg });
+    return result();
+  }
+  if (!Array.isArray(raw)) {
+    issues.push({ level: 'error', code: 'not_an_array', line: 1, path: '', message: 'the registry must be a JSON array of sources' });
+    return result();
+  }
+  const lines = jsonLines(text);
+  const add = (level: IssueLevel, code: string, path: Array<string | number>, message: string): void => {
+    issues.push({ level, code, line: lineOf(lines, path), path: path.join('.'), message });
+  };
+
+  const registry: Source[] = [];
+  const firstId = new Map<string, number>();
+  const firstUrl = new Map<string, string>();
+  const firstKey = new Map<string, { url: string; path: string }>();
+  const aggregators = new Set<string>();
+  const disputed: string[] = [];
+  let feeds = 0;
+
+  raw.forEach((entry: unknown, i: number) => {
+    const parsed = SourceSchema.safeParse(entry);
+    const e = (entry ?? {}) as Record<string, unknown>;
+    const id = typeof e.id === 'string' ? e.id : `#${i}`;
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = [i, ...issue.path];
+        const code = codeFor(issue.path, issue.message);
+        let value: unknown = entry;
+        for (const p of issue.path) value = (value as Record<string | number, unknown> | undefined)?.[p];
+        const hint = code === 'unknown_rating_value' && typeof value === 'string' ? RATING_HINT[value] : undefined;
+        const allowed =
+          code === 'unknown_rating_value'
+            ? ` (allowed: ${(issue.path.includes('bias') ? BIAS_VALUES : FACTUALITY_VALUES).join(', ')})`
+            : code === 'unknown_flag'
+              ? ` (allowed: ${SOURCE_FLAGS.join(', ')})`
+              : '';
+        const shown = value === undefined ? 'missing' : JSON.stringify(value);
+        add('error', code, path, `${id}: ${issue.path.join('.') || 'entry'}: ${hint ?? `${issue.message}${allowed}`} (${shown})`);
+      }
+    } else {
+      registry.push(parsed.data as Source);
+    }
+
+    if (typeof e.id === 'string') {
+      const prev = firstId.get(e.id);
+      if (prev !== undefined) add('error', 'duplicate_id', [i, 'id'], `duplicate source id "${e.id}" (first at line ${lineOf(lines, [prev, 'id'])})`);
+      else firstId.set(e.id, i);
+    }
+
+    const feedList = Array.isArray(e.feeds) ? (e.feeds as Array<Record<string, unknown>>) : [];
+    let hasAggregatorFeed = false;
+    feedList.forEach((f, j) => {
+      const url = typeof f?.url === 'string' ? f.url : null;
+      if (url === null) return;
+      feeds++;
+      const path = [i, 'feeds', j, 'url'];
+      const here = path.join('.');
+      if (aggregatorOf(url)) hasAggregatorFeed = true;
+      const prev = firstUrl.get(url);
+      if (prev !== undefined) {
+        add('error', 'duplicate_feed_url', path, `${id}: feed ${url} is already listed at line ${lines.get(prev) ?? 1}`);
+        return;
+      }
+      firstUrl.set(url, here);
+      const key = feedKey(url);
+      if (key === null) return; // the schema reports the bad URL
+      const same = firstKey.get(key);
+      if (same) add('error', 'same_feed_after_normalisation', path, `${id}: feed ${url} is the same feed as ${same.url} (line ${lines.get(same.path) ?? 1}) after URL normalisation`);
+      else firstKey.set(key, { url, path: here });
+    });
+
+    const flags = Array.isArray(e.flags) ? (e.flags as Array<Record<string, unknown>>) : [];
+    const flaggedAggregator = flags.some((f) => f?.value === 'aggregator');
+    if (flaggedAggregator || hasAggregatorFeed) aggregators.add(id);
+    if (hasAggregatorFeed && !flaggedAggregator) add('warning', 'aggregator_not_flagged', [i, 'id'], `${id}: has an aggregator feed (${feedList.map((f) => String(f?.url)).find((u) => aggregatorOf(u))}) but no "aggregator" flag: it would count as an outlet`);
+
+    for (const dim of ['bias', 'factuality'] as const) {
+      const ratings = Array.isArray(e[dim]) ? (e[dim] as Array<Record<string, unknown>>) : [];
+      const raters = new Map<string, number>();
+      ratings.forEach((r, j) => {
+        if (typeof r?.rater === 'string') {
+          const prev = raters.get(r.rater);
+          if (prev !== undefined) add('error', 'duplicate_rater', [i, dim, j], `${id}: two ${dim} ratings by ${r.rater} (first at line ${lineOf(lines, [i, dim, prev])}); keep one`);
+          else raters.set(r.rater, j);
+        }
+        if (r && (r.url === null || r.url === undefined) && typeof r.rater === 'string') add('warning', 'rating_without_url', [i, dim, j], `${id}: ${dim} rating by ${r.rater} has no url where a reader can check it`);
+      });
+      if (dim === 'bias') {
+        const pos = ratings.map((r) => BIAS_VALUES.indexOf(r?.value as (typeof BIAS_VALUES)[number])).filter((p) => p >= 0);
+        if (pos.length >= 2 && Math.max(...pos) - Math.min(...pos) >= BIAS_DISPUTE_STEPS) {
+          disputed.push(id);
+          add('warning', 'disputed_bias', [i, 'bias'], `${id}: raters disagree by ${Math.max(...pos) - Math.min(...pos)} steps (${ratings.map((r) => `${String(r.value)} by ${String(r.rater)}`).join(', ')}): shown as disputed`);
+        }
+      }
+    }
+    const own = e.ownership as Record<string, unknown> | null | undefined;
+    if (own && own.sourceUrl == null && own.attribution == null) add('warning', 'ownership_without_source', [i, 'ownership'], `${id}: ownership has neither sourceUrl nor attribution`);
+  });
+
+  return result(registry, feeds, [...aggregators].sort(), disputed.sort(), raw.length);
+}

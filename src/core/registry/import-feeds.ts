@@ -1,0 +1,77 @@
+/**
+ * Feed lists to import: OPML (what every feed reader exports) and a Kite-style category → feeds JSON. Pure parsers
+ * from text to FeedRecord[]; they never throw on bad input and return what they could read plus named problems.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import type { FeedRecord } from './merge';
+
+export interface FeedListResult {
+  feeds: FeedRecord[];
+  errors: string[];
+}
+
+interface Outline {
+  '@_xmlUrl'?: string;
+  '@_xmlurl'?: string;
+  '@_text'?: string;
+  '@_title'?: string;
+  '@_language'?: string;
+  outline?: Outline | Outline[];
+}
+
+const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/**
+ * Feeds of an OPML 1.0/2.0 document: every outline with an xmlUrl; nested folders (outlines without xmlUrl) give the
+ * topic (the innermost folder's text, lower-cased). No DTD or entity expansion beyond XML's five.
+ */
+export function parseOpml(text: string): FeedListResult {
+  const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, allowBooleanAttributes: true, isArray: (name) => name === 'outline' });
+  let doc: { opml?: { body?: { outline?: Outline[] } } };
+  try {
+    doc = parser.parse(text) as typeof doc;
+  } catch (error) {
+    return { feeds: [], errors: [`not an OPML document: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const body = doc.opml?.body;
+  if (!body) return { feeds: [], errors: ['not an OPML document: no <opml><body>'] };
+  const feeds: FeedRecord[] = [];
+  const walk = (outlines: Outline[], topic: string | null): void => {
+    for (const o of outlines) {
+      const url = o['@_xmlUrl'] ?? o['@_xmlurl'];
+      const label = (o['@_title'] ?? o['@_text'] ?? '').toString().trim();
+      if (url) feeds.push({ url: String(url), name: label || null, topic, language: o['@_language'] ?? null });
+      const children = asArray(o.outline);
+      if (children.length) walk(children, url ? topic : label.toLowerCase() || topic);
+    }
+  };
+  walk(asArray(body.outline), null);
+  return { feeds, errors: [] };
+}
+
+/**
+ * Feeds of a Kite-style list (kagisearch/kite-public kite_feeds.json): {category: {source_language, feeds: [url]}}.
+ * The category name, lower-cased, is the topic; a URL repeated across categories is kept (the merge names it as a
+ * duplicate).
+ */
+export function parseKiteFeeds(text: string): FeedListResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    return { feeds: [], errors: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { feeds: [], errors: ['expected an object of categories'] };
+  const feeds: FeedRecord[] = [];
+  const errors: string[] = [];
+  for (const [category, value] of Object.entries(doc as Record<string, unknown>)) {
+    const v = value as { feeds?: unknown; source_language?: unknown };
+    if (!Array.isArray(v?.feeds)) {
+      errors.push(`category "${category}": no feeds array`);
+      continue;
+    }
+    const language = typeof v.source_language === 'string' ? v.source_language : null;
+    for (const url of v.feeds) if (typeof url === 'string') feeds.push({ url, topic: category.toLowerCase(), language });
+  }
+  return { feeds, errors };
+}

@@ -1,0 +1,83 @@
+/** `parallax sources check|import`, run as a user would (the package's bin), on small hand-made files. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
+
+const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'sources', ...args]);
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}
+
+const source = (id: string, url: string) => ({
+  id,
+  name: id,
+  homepage: `https://${id}.example/`,
+  feeds: [{ url, file: null, topic: null, kind: 'news' }],
+  country: null,
+  language: 'en',
+  bias: [],
+  factuality: [],
+  ownership: null,
+  discovered: false,
+  flags: [],
+});
+
+describe('parallax sources', () => {
+  it('check passes the bundled registry', async () => {
+    const { code, out } = await cli('check');
+    expect(code).toBe(0);
+    expect(out).toMatch(/27 sources, 28 feeds, 0 aggregators, 0 disputed; 0 errors/);
+  });
+
+  it('check names the file and line of each error and exits 1', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const file = path.join(dir, 'sources.json');
+    await writeFile(file, `${JSON.stringify([source('a', 'https://a.example/rss'), source('b', 'https://a.example/rss')], null, 2)}\n`);
+    const { code, out } = await cli('check', '--registry', file);
+    expect(code).toBe(1);
+    expect(out).toContain(`${file}:28: error duplicate_feed_url: b: feed https://a.example/rss is already listed at line 8`);
+  });
+
+  it('import merges an OPML file and a rating table without clobbering, and reports', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const registry = path.join(dir, 'sources.json');
+    const hand = { ...source('a', 'https://a.example/rss'), bias: [{ value: 'center', rater: 'AllSides', url: 'https://www.allsides.com/a', asOf: '2023-11-15' }] };
+    await writeFile(registry, `${JSON.stringify([hand], null, 2)}\n`);
+    const opml = path.join(dir, 'subs.opml');
+    await writeFile(opml, '<opml version="2.0"><body><outline text="News"><outline text="A again" xmlUrl="http://a.example/rss/"/><outline text="B" xmlUrl="https://b.example/feed"/><outline text="GN" xmlUrl="https://news.google.com/rss?hl=en"/></outline></body></opml>');
+    const csv = path.join(dir, 'allsides_2024-01-01.csv');
+    await writeFile(csv, 'news_source,news_link,bias_rating\nA,https://a.example/,Left\nB,https://b.example/,Lean Right\n');
+    const { code, out } = await cli('import', '--opml', opml, '--allsides', csv, '--registry', registry);
+    expect(code).toBe(0);
+    expect(out).toContain('feeds: 3 read, 2 added, 1 duplicates (0 exact, 1 after URL normalisation)');
+    expect(out).toContain('duplicate: http://a.example/rss/ = https://a.example/rss (a)');
+    expect(out).toContain('aggregators flagged (kept out of coverage counts): news.google.com (1 feeds)');
+    expect(out).toContain('kept a bias (AllSides): center (import says left)');
+    const merged = JSON.parse(await readFile(registry, 'utf8')) as Array<{ id: string; bias: Array<{ value: string; asOf: string }>; flags: Array<{ value: string }> }>;
+    expect(merged.map((s) => s.id)).toEqual(['a', 'b-example', 'news-google-com']);
+    expect(merged[0]!.bias.map((b) => b.value)).toEqual(['center']);
+    expect(merged[1]!.bias).toEqual([{ value: 'lean-right', rater: 'AllSides', url: null, asOf: '2024-01-01' }]);
+    expect(merged[2]!.flags.map((f) => f.value)).toEqual(['aggregator']);
+    // A second run changes nothing.
+    const before = await readFile(registry, 'utf8');
+    await cli('import', '--opml', opml, '--allsides', csv, '--registry', registry);
+    expect(await readFile(registry, 'utf8')).toBe(before);
+  });
+
+  it('import without an input is a usage error', async () => {
+    const { code, err } = await cli('import');
+    expect(code).toBe(2);
+    expect(err).toContain('usage: parallax sources');
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { checkRegistry } from '../../../src/core/registry/check';
+import { jsonLines, lineOf } from '../../../src/core/registry/json-lines';
+
+const src = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: id,
+  homepage: `https://${id}.example/`,
+  feeds: [{ url: `https://${id}.example/rss`, file: null, topic: null, kind: 'news' }],
+  country: 'US',
+  language: 'en',
+  bias: [],
+  factuality: [],
+  ownership: null,
+  discovered: false,
+  flags: [],
+  ...extra,
+});
+const text = (sources: unknown[]): string => `${JSON.stringify(sources, null, 2)}\n`;
+/** 1-based line of the first line containing `needle` after the first line containing `after`. */
+function lineWith(t: string, needle: string, after?: string): number {
+  const lines = t.split('\n');
+  const start = after ? lines.findIndex((l) => l.includes(after)) : 0;
+  return lines.findIndex((l, i) => i >= start && l.includes(needle)) + 1;
+}
+
+describe('jsonLines', () => {
+  it('maps paths to the line of their value', () => {
+    const t = '[\n  {\n    "id": "a",\n    "feeds": [\n      { "url": "x" }\n    ]\n  }\n]';
+    const lines = jsonLines(t);
+    expect(lines.get('0.id')).toBe(3);
+    expect(lines.get('0.feeds.0.url')).toBe(5);
+    expect(lineOf(lines, [0, 'feeds', 0, 'missing'])).toBe(5);
+  });
+});
+
+describe('checkRegistry', () => {
+  it('passes a clean registry', () => {
+    const r = checkRegistry(text([src('a'), src('b')]));
+    expect(r.errors).toBe(0);
+    expect(r.warnings).toBe(0);
+    expect(r.sources).toBe(2);
+    expect(r.feeds).toBe(2);
+  });
+
+  it('reports each problem with the line to fix', () => {
+    const t = text([
+      src('a'),
+      src('a', { homepage: 'https://other.example/', feeds: [{ url: 'https://other.example/rss' }] }),
+      src('c', { feeds: [{ url: 'https://a.example/rss' }] }),
+      src('d', { feeds: [{ url: 'http://www.a.example/rss/?utm_source=x' }] }),
+      src('e', { bias: [{ value: 'fake-news', rater: 'MBFC', url: null, asOf: '2026-08-19' }] }),
+      src('f', { factuality: [{ value: 'high', url: null, asOf: '2026-08-19' }] }),
+      src('g', { feeds: [{ url: 'opencv.org/feed' }] }),
+      src('h', { feeds: [{ url: 'https://news.google.com/rss/search?q=x' }] }),
+      src('i', { bias: [{ value: 'left', rater: 'A', url: 'https://a.example/r', asOf: '2024-01-01' }, { value: 'lean-right', rater: 'B', url: 'https://b.example/r', asOf: '2024-01-01' }] }),
+      src('j', { bias: [{ value: 'left', rater: 'A', url: 'https://a.example/r', asOf: '2024-01-01' }, { value: 'left', rater: 'A', url: 'https://a.example/r', asOf: '2024-01-01' }] }),
+    ]);
+    const r = checkRegistry(t);
+    const by = (code: string) => r.issues.filter((i) => i.code === code);
+    expect(by('duplicate_id')).toHaveLength(1);
+    expect(by('duplicate_id')[0]!.line).toBe(t.split('\n').findLastIndex((l) => l.includes('"id": "a"')) + 1);
+    expect(by('duplicate_feed_url')).toHaveLength(1);
+    expect(by('duplicate_feed_url')[0]!.line).toBe(lineWith(t, 'https://a.example/rss', '"id": "c"'));
+    expect(by('same_feed_after_normalisation')).toHaveLength(1);
+    expect(by('same_feed_after_normalisation')[0]!.line).toBe(lineWith(t, 'utm_source'));
+    const unknown = by('unknown_rating_value');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]!.message).toContain('not a bias position');
+    expect(unknown[0]!.line).toBe(lineWith(t, '"fake-news"'));
+    expect(by('missing_attribution')[0]!.path).toBe('5.factuality.0.rater');
+    expect(by('invalid_url')[0]!.line).toBe(lineWith(t, 'opencv.org/feed'));
+    expect(by('aggregator_not_flagged')[0]!.message).toContain('news.google.com');
+    expect(r.aggregators).toEqual(['h']);
+    expect(r.disputed).toEqual(['i']);
+    expect(by('duplicate_rater')).toHaveLength(1);
+    expect(r.errors).toBe(r.issues.filter((i) => i.level === 'error').length);
+    expect(r.errors).toBe(7);
+  });
+
+  it('reports invalid JSON with its line, and a non-array', () => {
+    const r = checkRegistry('[\n  {"id": "a",}\n]');
+    expect(r.issues[0]!.code).toBe('invalid_json');
+    expect(r.issues[0]!.line).toBe(2);
+    expect(checkRegistry('{}').issues[0]!.code).toBe('not_an_array');
+  });
+});

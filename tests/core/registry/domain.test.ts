@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { aggregatorOf, feedKey, hostOf, registrableDomain, sourceKeyOf } from '../../../src/core/registry/domain';
+
+describe('registrableDomain', () => {
+  it.each([
+    ['www.nytimes.com', 'nytimes.com'],
+    ['rss.nytimes.com', 'nytimes.com'],
+    ['feeds.bbci.co.uk', 'bbci.co.uk'],
+    ['www.abc.net.au', 'abc.net.au'],
+    ['cbsnews.com.co', 'cbsnews.com.co'],
+    ['someone.substack.com', 'someone.substack.com'],
+    ['example.org', 'example.org'],
+    ['localhost', 'localhost'],
+  ])('%s → %s', (host, expected) => expect(registrableDomain(host)).toBe(expected));
+});
+
+describe('feed and source keys', () => {
+  it('treats scheme, www, trailing slash and tracking parameters as the same feed', () => {
+    const k = feedKey('https://www.example.com/feed/?utm_source=x');
+    expect(feedKey('http://example.com/feed')).toBe(k);
+    expect(feedKey('https://example.com/feed#top')).toBe(k);
+    expect(feedKey('https://example.com/feed?page=2')).not.toBe(k);
+    expect(feedKey('ftp://example.com/feed')).toBeNull();
+  });
+  it('groups aggregator feeds under the aggregator and feed-host feeds by their first path segment', () => {
+    expect(aggregatorOf('https://news.google.com/rss/search?q=x')).toBe('news.google.com');
+    expect(aggregatorOf('https://www.reddit.com/r/worldnews/.rss')).toBe('reddit.com');
+    expect(aggregatorOf('https://www.google.com/search')).toBeNull();
+    expect(sourceKeyOf('https://old.reddit.com/r/x/.rss')).toBe('reddit.com');
+    expect(sourceKeyOf('https://feeds.feedburner.com/ndtvnews-world-news')).toBe('feeds.feedburner.com/ndtvnews-world-news');
+    expect(sourceKeyOf('https://rss.nytimes.com/services/xml/rss/nyt/World.xml')).toBe('nytimes.com');
+    expect(sourceKeyOf('https://feeds.bbci.co.uk/news/rss.xml')).toBe('bbci.co.uk');
+    expect(sourceKeyOf('https://timesofindia.indiatimes.com/rssfeeds/1.cms')).toBe('timesofindia.indiatimes.com');
+    expect(sourceKeyOf('https://economictimes.indiatimes.com/rss.cms')).toBe('economictimes.indiatimes.com');
+    expect(hostOf('opencv.org/feed')).toBe('opencv.org');
+    expect(hostOf('mailto:x@example.com')).toBeNull();
+  });
+});

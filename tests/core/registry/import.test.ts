@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { parseKiteFeeds, parseOpml } from '../../../src/core/registry/import-feeds';
+import { countryCode, parseAllSidesCsv, parseKiteMediaData, parseMbfcJson } from '../../../src/core/registry/import-ratings';
+
+describe('parseOpml', () => {
+  it('reads every outline with an xmlUrl; nested folders give the topic', () => {
+    const opml = `<?xml version="1.0"?>
+<opml version="2.0"><head><title>subs</title></head><body>
+  <outline text="World">
+    <outline text="Example News" type="rss" xmlUrl="https://news.example.com/rss.xml" htmlUrl="https://news.example.com/"/>
+    <outline text="Tech &amp; Science"><outline title="Gadgets" xmlUrl="https://gadgets.example.org/feed"/></outline>
+  </outline>
+  <outline text="Loose" xmlUrl="https://loose.example.net/atom"/>
+</body></opml>`;
+    expect(parseOpml(opml)).toEqual({
+      feeds: [
+        { url: 'https://news.example.com/rss.xml', name: 'Example News', topic: 'world', language: null },
+        { url: 'https://gadgets.example.org/feed', name: 'Gadgets', topic: 'tech & science', language: null },
+        { url: 'https://loose.example.net/atom', name: 'Loose', topic: null, language: null },
+      ],
+      errors: [],
+    });
+  });
+  it('names a document that is not OPML', () => {
+    expect(parseOpml('<rss/>').errors[0]).toContain('not an OPML document');
+  });
+});
+
+describe('parseKiteFeeds', () => {
+  it('reads categories as topics and keeps repeats for the merge to name', () => {
+    const r = parseKiteFeeds(JSON.stringify({ World: { source_language: 'en', feeds: ['https://a.example/rss', 'https://b.example/rss'] }, Tech: { feeds: ['https://a.example/rss'] }, Bad: {} }));
+    expect(r.feeds).toEqual([
+      { url: 'https://a.example/rss', topic: 'world', language: 'en' },
+      { url: 'https://b.example/rss', topic: 'world', language: 'en' },
+      { url: 'https://a.example/rss', topic: 'tech', language: null },
+    ]);
+    expect(r.errors).toEqual(['category "Bad": no feeds array']);
+  });
+});
+
+describe('parseAllSidesCsv', () => {
+  const csv = [
+    'news_source,news_link,bias_rating,community_feedback',
+    'Example News,https://www.news.example.com/,Lean Left,1/2',
+    'Some Columnist,https://www.news.example.com/person/x,Right,1/2',
+    'Example News (Opinion),https://www.news.example.com/opinion/,Left,1/2',
+    'Bothsides,https://bothsides.example/,Mixed,1/2',
+    'Twitter Person,https://twitter.com/someone,Left,1/2',
+    'Nobody,,Center,1/2',
+  ].join('\n');
+  it('maps AllSides labels to the 5-point scale, Mixed to a flag, and skips authors and sections', () => {
+    const r = parseAllSidesCsv(csv, '2023-11-15');
+    expect(r.records).toEqual([
+      { domain: 'news.example.com', name: 'Example News', bias: { value: 'lean-left', rater: 'AllSides', url: null, asOf: '2023-11-15' }, flags: [] },
+      { domain: 'bothsides.example', name: 'Bothsides', bias: null, flags: [{ value: 'mixed-bias', rater: 'AllSides', url: null, asOf: '2023-11-15' }] },
+    ]);
+    expect(Object.values(r.skipped).reduce((a, b) => a + b, 0)).toBe(4);
+  });
+});
+
+describe('parseMbfcJson', () => {
+  it('maps MBFC categories that are not a position to flags, never to a side', () => {
+    const rows = [
+      { domain: 'lc.example', name: 'LC', url: 'https://mediabiasfactcheck.com/lc/', bias: 'left-center', reporting: 'high' },
+      { domain: 'fn.example', name: 'FN', url: 'https://mediabiasfactcheck.com/fn/', bias: 'fake-news', reporting: 'very-low' },
+      { domain: 'sat.example', name: 'S', url: 'https://mediabiasfactcheck.com/s/', bias: 'satire' },
+      { domain: 'ps.example', name: 'PS', url: 'https://mediabiasfactcheck.com/ps/', bias: 'pro-science', reporting: 'very-high' },
+      { domain: 'cp.example', name: 'CP', url: 'https://mediabiasfactcheck.com/cp/', bias: 'conspiracy-pseudoscience', reporting: 'low' },
+      { domain: 'big.example/section', name: 'Section', bias: 'center', reporting: 'high' },
+    ];
+    const r = parseMbfcJson(JSON.stringify(rows), '2026-08-19');
+    const by = new Map(r.records.map((x) => [x.domain, x]));
+    expect(by.get('lc.example')!.bias!.value).toBe('lean-left');
+    expect(by.get('lc.example')!.factuality!.value).toBe('high');
+    for (const [d, flag] of [['fn.example', 'fake-news'], ['sat.example', 'satire'], ['ps.example', 'pro-science'], ['cp.example', 'conspiracy-pseudoscience']] as const) {
+      expect(by.get(d)!.bias).toBeNull();
+      expect(by.get(d)!.flags!.map((f) => f.value)).toEqual([flag]);
+      expect(by.get(d)!.flags![0]!.rater).toBe('Media Bias/Fact Check');
+    }
+    expect(by.has('big.example/section')).toBe(false);
+  });
+});
+
+describe('parseKiteMediaData', () => {
+  it('maps typologies to ownership categories (public broadcasters apart) and country names to codes', () => {
+    const r = parseKiteMediaData(
+      JSON.stringify([
+        { country: 'United Kingdom', organization: 'Pub', domains: ['pub.example', 'pub.example.org'], owner: 'The Pub Corporation. Founded long ago.', typology: 'Public Broadcaster' },
+        { country: '', organization: 'Nobody', domains: [], owner: '', typology: 'Private Media' },
+      ]),
+    );
+    expect(r.records).toHaveLength(2);
+    expect(r.records[0]!.ownership).toEqual({ owner: 'The Pub Corporation.', category: 'public-broadcaster', sourceUrl: null, attribution: 'Kite media_data.json (kagisearch/kite-public, MIT)' });
+    expect(r.records[0]!.country).toBe('GB');
+    expect(countryCode('United States')).toBe('US');
+    expect(countryCode('Atlantis')).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { RegistryMerger } from '../../../src/core/registry/merge';
+import type { Source } from '../../../src/core/schema/source';
+
+const hand: Source = {
+  id: 'example-news',
+  name: 'Example News',
+  homepage: 'https://www.news.example.com/',
+  feeds: [{ url: 'https://rss.news.example.com/world.xml', file: null, topic: 'world', kind: 'news' }],
+  country: null,
+  language: 'en',
+  bias: [{ value: 'center', rater: 'AllSides', url: 'https://www.allsides.com/x', asOf: '2023-11-15' }],
+  factuality: [],
+  ownership: { owner: 'Hand Set Inc.', category: 'independent', sourceUrl: 'https://en.wikipedia.org/wiki/X', attribution: null },
+  discovered: false,
+  flags: [],
+};
+
+describe('RegistryMerger', () => {
+  it('adds feeds to the source of their domain, makes new sources, names duplicates and flags aggregators', () => {
+    const m = new RegistryMerger([hand]);
+    m.addFeed({ url: 'https://news.example.com/tech.xml', topic: 'tech' });
+    m.addFeed({ url: 'http://rss.news.example.com/world.xml/', topic: 'again' });
+    m.addFeed({ url: 'https://other.example.org/feed', name: 'Other Org', language: 'de' });
+    m.addFeed({ url: 'https://news.google.com/rss/search?q=a' });
+    m.addFeed({ url: 'https://news.google.com/rss/search?q=b' });
+    m.addFeed({ url: 'not a url' });
+    const out = m.result();
+    expect(out.map((s) => s.id)).toEqual(['example-news', 'news-google-com', 'other-example-org']);
+    expect(out[0]!.feeds.map((f) => f.url)).toEqual(['https://rss.news.example.com/world.xml', 'https://news.example.com/tech.xml']);
+    expect(m.report.duplicates).toEqual([{ url: 'http://rss.news.example.com/world.xml/', sameAs: 'https://rss.news.example.com/world.xml', sourceId: 'example-news', exact: false }]);
+    expect(out[1]!.flags).toEqual([{ value: 'aggregator', rater: 'Parallax', url: null, asOf: null }]);
+    expect(out[1]!.feeds).toHaveLength(2);
+    expect(m.report.aggregators).toEqual([{ sourceId: 'news-google-com', domain: 'news.google.com', feeds: 2 }]);
+    expect(out[2]).toMatchObject({ name: 'Other Org', homepage: 'https://other.example.org/', language: 'de', bias: [], factuality: [], ownership: null });
+    expect(m.report.invalidUrls).toEqual(['not a url']);
+  });
+
+  it('only fills what is empty: never overwrites a hand-set rating or owner, records attribution', () => {
+    const m = new RegistryMerger([hand]);
+    m.applyRecord({ domain: 'news.example.com', bias: { value: 'left', rater: 'AllSides', url: null, asOf: '2024-01-01' } });
+    m.applyRecord({
+      domain: 'www.news.example.com',
+      bias: { value: 'lean-left', rater: 'Media Bias/Fact Check', url: 'https://mediabiasfactcheck.com/x/', asOf: '2026-08-19' },
+      factuality: { value: 'high', rater: 'Media Bias/Fact Check', url: 'https://mediabiasfactcheck.com/x/', asOf: '2026-08-19' },
+      flags: [{ value: 'pro-science', rater: 'Media Bias/Fact Check', url: null, asOf: '2026-08-19' }],
+    });
+    m.applyRecord({ domain: 'news.example.com', ownership: { owner: 'Kite Says', category: 'corporation', sourceUrl: null, attribution: 'Kite' }, country: 'US' });
+    m.applyRecord({ domain: 'unknown.example', bias: { value: 'right', rater: 'X', url: null, asOf: '2024-01-01' } });
+    const s = m.result()[0]!;
+    expect(s.bias).toEqual([hand.bias[0], { value: 'lean-left', rater: 'Media Bias/Fact Check', url: 'https://mediabiasfactcheck.com/x/', asOf: '2026-08-19' }]);
+    expect(s.factuality.map((f) => f.value)).toEqual(['high']);
+    expect(s.flags!.map((f) => f.value)).toEqual(['pro-science']);
+    expect(s.ownership!.owner).toBe('Hand Set Inc.');
+    expect(s.country).toBe('US');
+    expect(m.report.kept).toEqual([
+      { sourceId: 'example-news', field: 'bias (AllSides)', existing: 'center', imported: 'left' },
+      { sourceId: 'example-news', field: 'ownership.category', existing: 'independent', imported: 'corporation' },
+    ]);
+    expect(m.report.recordsMatched).toBe(3);
+    expect(hand.bias).toHaveLength(1); // the input is not mutated
+  });
+
+  it('is idempotent: merging the same data twice changes nothing the second time', () => {
+    const first = new RegistryMerger([hand]);
+    first.addFeed({ url: 'https://b.example/rss' });
+    first.applyRecord({ domain: 'b.example', factuality: { value: 'mixed', rater: 'R', url: null, asOf: '2024-01-01' } });
+    const once = first.result();
+    const second = new RegistryMerger(once);
+    second.addFeed({ url: 'https://b.example/rss' });
+    second.applyRecord({ domain: 'b.example', factuality: { value: 'mixed', rater: 'R', url: null, asOf: '2024-01-01' } });
+    expect(second.result()).toEqual(once);
+    expect(second.report.feedsAdded).toBe(0);
+    expect(second.report.ratingsAdded).toBe(0);
+  });
+
+  it('leaves a domain that names two sources alone and reports it', () => {
+    const a = { ...hand, id: 'a', ownership: null, homepage: 'https://shared.example/', feeds: [{ url: 'https://shared.example/a.xml', file: null, topic: null }] };
+    const b = { ...hand, id: 'b', ownership: null, homepage: 'https://shared.example/b/', feeds: [{ url: 'https://shared.example/b.xml', file: null, topic: null }] };
+    const m = new RegistryMerger([a, b]);
+    m.applyRecord({ domain: 'shared.example', country: 'FR' });
+    expect(m.report.ambiguous).toEqual(['shared.example']);
+    expect(m.result().map((s) => s.country)).toEqual([null, null]);
+  });
+});
