@@ -7,7 +7,11 @@ import { CLUSTER_WINDOW_HOURS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE
 import { reportedAt } from './core/coverage/coverage';
 import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
-import type { FeedInput, NamedError } from './core/pipeline-types';
+import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
+import { indexTakedowns, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
+import { feedKey, nextFeedState, observeFeed } from './core/state/feed-state';
+import { readFeedStates, readOverrides, readTakedownLog } from './io/content-store';
+import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
 import { buildStories } from './core/story/build-stories';
@@ -24,8 +28,8 @@ export interface IngestOptions {
 }
 
 export interface IngestDeps {
-  /** Reads the raw feeds (a folder, or live HTTP) for the registry. */
-  readFeeds: (registry: Source[]) => Promise<FeedInput[]>;
+  /** Reads the raw feeds (a folder, or live HTTP) for the registry; `validators` by feed URL for conditional GETs. */
+  readFeeds: (registry: Source[], validators: FeedValidators) => Promise<FeedInput[]>;
   /** True when feeds come from the live web (decides the default clock). */
   live: boolean;
   /** The real clock (ms since the epoch). */
@@ -45,6 +49,8 @@ export interface FeedReport {
   newArticles: number;
   duplicates: number;
   errors: NamedError[];
+  /** ok, not_modified (a 304: nothing parsed) or failed (a feed-level error). */
+  status?: 'ok' | 'not_modified' | 'failed';
 }
 
 export interface IngestReport {
@@ -98,9 +104,18 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
 
 /** Runs the main job once. Throws only for an invalid registry or a content directory that cannot be written. */
 export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
-  const registry = await readRegistry(options.registryPath);
+  // Finish or discard an interrupted write, migrate older content, refuse newer content (src/io/migrate-content.ts).
+  await openContent(options.contentDir, (m) => deps.log('info', m));
+  const overrides = await readOverrides(options.contentDir);
+  const takedowns = indexTakedowns(overrides);
+  // A source taken down is not fetched any more (nor read from a folder of captured feeds).
+  const fullRegistry = await readRegistry(options.registryPath);
+  const registry = fullRegistry.filter((s) => !takedowns.sourceIds.has(s.id));
+  const takenDownFiles = new Set(fullRegistry.filter((s) => takedowns.sourceIds.has(s.id)).flatMap((s) => s.feeds.map((f) => f.file)));
   const sources = new Map(registry.map((s) => [s.id, s]));
-  const inputs = await deps.readFeeds(registry);
+  const previousFeeds = await readFeedStates(options.contentDir);
+  const validators = new Map([...previousFeeds].map(([k, f]) => [k, { etag: f.etag, lastModified: f.lastModified }]));
+  const inputs = (await deps.readFeeds(registry, validators)).filter((i) => !(i.sourceId === null && takenDownFiles.has(i.name)));
   const realNow = new Date(deps.clock());
 
   // Parse every feed; an unreadable or rejected feed yields its named errors and the run goes on.
@@ -164,6 +179,15 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
 
   const windowStart = nowMs - CLUSTER_WINDOW_HOURS * 3_600_000;
   const windowEnd = nowMs + MAX_FUTURE_SKEW_HOURS * 3_600_000;
+  // Editorial takedowns (overrides.json): out of the stored and the new articles, on every run.
+  const takenDown = new Map<string, string[]>();
+  for (const a of [...all.values()]) {
+    const t = takedownOf(takedowns, a);
+    if (!t) continue;
+    all.delete(a.id);
+    const label = takedownLabel(t);
+    takenDown.set(label, [...(takenDown.get(label) ?? []), a.id]);
+  }
   const articles = [...all.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
   const active = articles.filter((a: Article) => {
     const t = Date.parse(reportedAt(a));
@@ -174,6 +198,20 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
   const liveIds = new Set(stories.map((s) => s.id));
   const removedStoryIds = [...new Set(active.map((a) => previousIndex[a.id]).filter((id): id is string => !!id && !liveIds.has(id)))].sort();
 
+  // A story that still holds a taken-down article (archived, not rebuilt this run) goes with it; the index forgets it.
+  const taken = [...takenDown.values()].flat();
+  for (const id of new Set(taken.map((a) => previousIndex[a]).filter((s): s is string => !!s && !stories.some((x) => x.id === s)))) {
+    if (!removedStoryIds.includes(id)) removedStoryIds.push(id);
+  }
+  for (const id of taken) delete index[id];
+  for (const id of takedowns.sourceIds.keys()) sources.delete(id);
+  // Per-feed state: health over runs, validators for the next conditional GET (src/core/state/feed-state.ts).
+  const feedStates = feedReports.map((f, i) => {
+    const p = parsed[i]!;
+    const state = nextFeedState(previousFeeds.get(feedKey({ url: p.input.url, name: f.name })), observeFeed(p.input, p.feed.items, f, now), now);
+    f.status = state.status;
+    return state;
+  });
   const resolved = [...sources.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
   const multi = stories.filter((s) => s.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE).length;
   const report: IngestReport = {
@@ -197,7 +235,8 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
     index,
     // Per-run counts of what was new are left out of the stored state, so a re-run with the same input and clock
     // leaves the tree byte-identical.
-    feeds: feedReports.map(({ newArticles: _new, ...f }) => f),
+    feeds: feedStates,
+    takedowns: takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir)),
     run: { ...stateCounts, feeds: feedReports.length },
   });
   return report;

@@ -5,6 +5,9 @@
  */
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import cliProgress from 'cli-progress';
+import type { FeedInput, FeedValidators } from '../core/pipeline-types';
+import type { Source } from '../core/schema/source';
 import { fetchFeeds } from '../io/fetch-feeds';
 import { readFeedFolder } from '../io/read-feed-folder';
 import { ingest, type IngestReport } from '../pipeline';
@@ -47,19 +50,64 @@ export function ingestSettings(values: { live?: boolean; feeds?: string; content
   return { contentDir, registryPath, feedsDir: values.live ? null : path.resolve(values.feeds ?? DEMO_FEEDS), live: !!values.live, now, json: !!values.json };
 }
 
-/** Runs the pipeline with the real clock; warnings and errors go to stderr unless --json. */
-export function runIngest(s: IngestSettings): Promise<IngestReport> {
-  return ingest(
-    { contentDir: s.contentDir, registryPath: s.registryPath, now: s.now },
-    {
-      readFeeds: (registry) => (s.live ? fetchFeeds(registry) : readFeedFolder(s.feedsDir!, registry)),
-      live: s.live,
-      clock: () => Date.now(),
-      log: (level, message) => {
-        if (!s.json && level !== 'info') process.stderr.write(`${level}: ${message}\n`);
-      },
-    },
+/** A log line: text on stderr (warnings and errors), or one JSON object per line on stderr with --json. */
+export function makeLog(json: boolean): (level: 'info' | 'warn' | 'error', message: string) => void {
+  return (level, message) => {
+    if (json) process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message })}\n`);
+    else if (level !== 'info') process.stderr.write(`${level}: ${message}\n`);
+    else process.stderr.write(`${message}\n`);
+  };
+}
+
+/**
+ * A progress bar over feeds on stderr (cli-progress), only on a terminal and never with --json; returns the
+ * per-feed callback and a stop function.
+ */
+export function progressBar(json: boolean, label = 'Feeds'): { onFeed: (input: FeedInput, done: number, total: number) => void; stop: () => void } {
+  if (json || !process.stderr.isTTY) return { onFeed: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: `${label} {bar} {value}/{total} {feed}`, hideCursor: true, clearOnComplete: true, barsize: 30 },
+    cliProgress.Presets.shades_classic,
   );
+  let started = false;
+  return {
+    onFeed: (input, done, total) => {
+      if (!started) {
+        bar.start(total, 0, { feed: '' });
+        started = true;
+      }
+      bar.update(done, { feed: input.name.slice(0, 60) });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/** Reads the feeds of a run: live through the HTTP client (with a progress bar), or a folder. */
+export function feedReader(s: IngestSettings): (registry: Source[], validators: FeedValidators) => Promise<FeedInput[]> {
+  return async (registry, validators) => {
+    if (!s.live) return readFeedFolder(s.feedsDir!, registry);
+    const progress = progressBar(s.json);
+    try {
+      return await fetchFeeds(registry, undefined, undefined, { validators, onFeed: progress.onFeed });
+    } finally {
+      progress.stop();
+    }
+  };
+}
+
+/** Runs the pipeline with the real clock; log lines go to stderr (JSON lines with --json). */
+export function runIngest(s: IngestSettings, readFeeds = feedReader(s)): Promise<IngestReport> {
+  return ingest({ contentDir: s.contentDir, registryPath: s.registryPath, now: s.now }, { readFeeds, live: s.live, clock: () => Date.now(), log: makeLog(s.json) });
+}
+
+/** A feed's failure reason for the summary: the error kind, with the HTTP status for http_status ("http_503"). */
+export function failureReason(f: IngestReport['feeds'][number]): string | null {
+  const e = f.errors.find((x) => !x.kind.startsWith('item_') && x.kind !== 'too_many_items');
+  if (!e) return null;
+  const status = e.kind === 'http_status' ? /HTTP (\d{3})/.exec(e.message)?.[1] : undefined;
+  return status ? `http_${status}` : e.kind;
 }
 
 /** The one-screen summary of a run (and of a build, when `pages` is given). */
@@ -68,8 +116,16 @@ export function formatSummary(report: IngestReport | null, pages: number | null,
   if (report) {
     const errors = report.feeds.flatMap((f) => f.errors.map((e) => e.kind));
     const byKind = [...new Set(errors)].sort().map((k) => `${k} ×${errors.filter((e) => e === k).length}`);
+    const reasons = report.feeds.map(failureReason).filter((r): r is string => r !== null);
+    const byReason = [...new Set(reasons)].sort().map((k) => `${k} ×${reasons.filter((r) => r === k).length}`);
+    const notModified = report.feeds.filter((f) => f.status === 'not_modified').length;
+    const ok = report.feeds.length - notModified - reasons.length;
     lines.push(
       `Feeds read        ${report.feeds.length} (${report.feedsFailed} failed)`,
+      `  ok              ${ok}`,
+      `  not modified    ${notModified}`,
+      `  failed          ${reasons.length}${byReason.length ? ` (${byReason.join(', ')})` : ''}`,
+      `  new articles    ${report.newArticles}`,
       `Articles          ${report.articlesTotal} stored, ${report.newArticles} new, ${report.windowArticles} in the window`,
       `Stories           ${report.stories} (${report.multiSourceStories} with 2+ sources, ${report.storiesWith3Plus} with 3+ sources)`,
       `Errors            ${byKind.length ? byKind.join(', ') : 'none'}`,

@@ -6,9 +6,13 @@
  *   state/story-index.json                  article id → story id (keeps story ids stable across runs)
  *   state/feeds.json                        per-feed result of the last run
  *   state/run.json                          the last run's clock and counts
- * Every write is atomic (src/io/write-atomic.ts); files are only rewritten when their bytes change.
+ *   state/takedowns.json                    the takedowns applied (overrides.json) and what each removed
+ *   state/manifest.json                     { schemaVersion } (src/io/migrate-content.ts)
+ *   overrides.json                          editorial overrides (curated, read only)
+ * A run's writes are one transaction (src/io/journal.ts); files are only rewritten when their bytes change.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
 import { ArticleSchema, type Article } from '../core/schema/article';
@@ -16,7 +20,10 @@ import { RegistrySchema, type Source } from '../core/schema/source';
 import type { Story } from '../core/schema/story';
 import type { StoryIndex } from '../core/story/build-stories';
 import { serializeStory } from '../core/story/serialize-story';
-import { toJson, writeFileAtomic } from './write-atomic';
+import { NO_OVERRIDES, parseOverrides, type Overrides } from '../core/overrides/overrides';
+import { parseFeedStates, type FeedState } from '../core/state/feed-state';
+import { commitPlan, type JournalProbe } from './journal';
+import { toJson } from './write-atomic';
 
 /**
  * Reads and validates a registry file (JSON array of sources). Throws Error naming the file and the first invalid
@@ -90,6 +97,10 @@ export interface ContentSnapshot {
   index: StoryIndex;
   feeds: unknown;
   run: unknown;
+  /** The takedown log (state/takedowns.json): each takedown of overrides.json with its reason and what it removed. */
+  takedowns?: unknown;
+  /** Further state files: path relative to the content directory → JSON value. */
+  extra?: Record<string, unknown>;
 }
 
 /** Shard path of an article: articles/<UTC day it was reported>/<sourceId>.json. */
@@ -97,15 +108,17 @@ export function shardOf(article: Article): string {
   return path.join('articles', reportedAt(article).slice(0, 10), `${article.sourceId}.json`);
 }
 
+/** The content's schema version: state/manifest.json. Bump it with a migration in src/io/migrate-content.ts. */
+export const CONTENT_SCHEMA_VERSION = 2;
+
 /**
- * Writes the whole content tree under `contentDir`. Returns the number of files whose bytes changed.
- * Throws on file-system errors (the caller reports them); each file is either its old or its new version.
+ * Writes the whole content tree under `contentDir` as one transaction (src/io/journal.ts): a crash at any point
+ * leaves the previous tree or, once committed, a journal the next run completes. Files whose bytes would not change
+ * are left alone. Returns the number of files written or removed.
  */
-export async function writeContent(contentDir: string, snap: ContentSnapshot): Promise<number> {
-  let changed = 0;
-  const write = async (rel: string, data: string): Promise<void> => {
-    if (await writeFileAtomic(path.join(contentDir, rel), data)) changed++;
-  };
+export async function writeContent(contentDir: string, snap: ContentSnapshot, probe?: JournalProbe): Promise<number> {
+  const puts = new Map<string, string>();
+  const deletes: string[] = [];
   const shards = new Map<string, Article[]>();
   for (const a of snap.articles) {
     const rel = shardOf(a);
@@ -114,23 +127,71 @@ export async function writeContent(contentDir: string, snap: ContentSnapshot): P
   }
   for (const [rel, rows] of [...shards].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     rows.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    await write(rel, toJson(rows));
+    puts.set(rel, toJson(rows));
   }
-  // Shards that no longer hold any article (an article's date moved) are removed.
+  // Shards that no longer hold any article (an article's date moved, a takedown) are removed.
   for (const file of await listFiles(path.join(contentDir, 'articles'))) {
-    if (!shards.has(path.relative(contentDir, file))) {
-      await rm(file, { force: true });
-      changed++;
-    }
+    const rel = path.relative(contentDir, file);
+    if (!shards.has(rel)) deletes.push(rel);
   }
-  for (const story of snap.stories) await write(path.join('stories', `${story.id}.md`), serializeStory(story));
+  for (const story of snap.stories) puts.set(path.join('stories', `${story.id}.md`), serializeStory(story));
   for (const id of snap.removedStoryIds) {
-    await rm(path.join(contentDir, 'stories', `${id}.md`), { force: true });
-    changed++;
+    const rel = path.join('stories', `${id}.md`);
+    if (!puts.has(rel) && existsSync(path.join(contentDir, rel))) deletes.push(rel);
   }
-  await write(path.join('state', 'sources.json'), toJson(snap.sources));
-  await write(path.join('state', 'story-index.json'), toJson(snap.index));
-  await write(path.join('state', 'feeds.json'), toJson(snap.feeds));
-  await write(path.join('state', 'run.json'), toJson(snap.run));
-  return changed;
+  puts.set(path.join('state', 'sources.json'), toJson(snap.sources));
+  puts.set(path.join('state', 'story-index.json'), toJson(snap.index));
+  puts.set(path.join('state', 'feeds.json'), toJson(snap.feeds));
+  if (snap.takedowns !== undefined) puts.set(path.join('state', 'takedowns.json'), toJson(snap.takedowns));
+  for (const [rel, value] of Object.entries(snap.extra ?? {})) puts.set(rel, toJson(value));
+  puts.set(path.join('state', 'run.json'), toJson(snap.run));
+  puts.set(MANIFEST, toJson({ schemaVersion: CONTENT_SCHEMA_VERSION }));
+  const changed: Array<{ rel: string; data: string }> = [];
+  for (const [rel, data] of puts) {
+    const existing = await readFile(path.join(contentDir, rel), 'utf8').catch(() => null);
+    if (existing !== data) changed.push({ rel, data });
+  }
+  await commitPlan(contentDir, { puts: changed, deletes }, probe);
+  return changed.length + deletes.length;
+}
+
+export const MANIFEST = path.join('state', 'manifest.json');
+
+/** The stored per-feed states (state/feeds.json), by feed key; empty when absent or unreadable. */
+export async function readFeedStates(contentDir: string): Promise<Map<string, FeedState>> {
+  try {
+    return parseFeedStates(JSON.parse(await readFile(path.join(contentDir, 'state', 'feeds.json'), 'utf8')));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The stored takedown log (state/takedowns.json), or null. */
+export async function readTakedownLog(contentDir: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path.join(contentDir, 'state', 'takedowns.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The editorial overrides (<content>/overrides.json); none when the file is absent; throws when it is invalid. */
+export async function readOverrides(contentDir: string): Promise<Overrides> {
+  const file = path.join(contentDir, 'overrides.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return NO_OVERRIDES;
+  }
+  return parseOverrides(JSON.parse(text), file);
+}
+
+/** Story redirects (state/redirects.json: merged story id → the id it leads to), {} when absent or unreadable. */
+export async function readRedirects(contentDir: string): Promise<Record<string, string>> {
+  try {
+    return JSON.parse(await readFile(path.join(contentDir, 'state', 'redirects.json'), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
 }

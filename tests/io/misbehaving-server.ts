@@ -51,6 +51,9 @@ function changingFeed(n: number): string {
 
 export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: number } = {}): Promise<MisbehavingServer> {
   const slowMs = opts.slowMs ?? 2_000;
+  // Compressing the bombs blocks the event loop (client and server share it in tests): done before serving.
+  gzipBomb ??= zlib.gzipSync(Buffer.alloc(BOMB), { level: 9 });
+  brBomb ??= zlib.brotliCompressSync(Buffer.alloc(BOMB), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
   const hits = new Map<string, number>();
   const lastHeaders = new Map<string, http.IncomingHttpHeaders>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -142,12 +145,10 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
           return;
         }
         case 'gzip-bomb':
-          gzipBomb ??= zlib.gzipSync(Buffer.alloc(BOMB), { level: 9 });
-          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipBomb);
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipBomb!);
           return;
         case 'br-bomb':
-          brBomb ??= zlib.brotliCompressSync(Buffer.alloc(BOMB), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
-          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brBomb);
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brBomb!);
           return;
         case 'wrong-charset':
           res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(file(rest));

@@ -97,3 +97,32 @@ export function takedownOf(idx: TakedownIndex, article: { id: string; sourceId: 
 export function takedownLabel(t: Takedown): string {
   return t.kind === 'source' ? `source ${t.sourceId}` : `article ${t.articleId ?? t.url}`;
 }
+
+/** One entry of the takedown log, state/takedowns.json. */
+export interface TakedownRecord {
+  /** "article <id|url>" or "source <id>". */
+  takedown: string;
+  reason: string;
+  by: string | null;
+  date: string | null;
+  /** Article ids it removed, over all runs (stored or newly fetched), sorted. */
+  removedArticles: string[];
+}
+
+/**
+ * The takedown log: every takedown of the overrides with its reason, and the article ids it removed in this run
+ * added to those of earlier runs (`previous`, the stored log). Sorted by label, deterministic.
+ */
+export function takedownLog(o: Overrides, removedNow: ReadonlyMap<string, readonly string[]>, previous: unknown): TakedownRecord[] {
+  const before = new Map<string, string[]>();
+  for (const r of Array.isArray(previous) ? previous : []) {
+    if (r && typeof r.takedown === 'string' && Array.isArray(r.removedArticles)) before.set(r.takedown, r.removedArticles.filter((x: unknown): x is string => typeof x === 'string'));
+  }
+  const out = new Map<string, TakedownRecord>();
+  for (const t of o.takedowns) {
+    const label = takedownLabel(t);
+    const removed = [...new Set([...(before.get(label) ?? []), ...(removedNow.get(label) ?? [])])].sort();
+    out.set(label, { takedown: label, reason: t.reason, by: t.by ?? null, date: t.date ?? null, removedArticles: removed });
+  }
+  return [...out.values()].sort((x, y) => (x.takedown < y.takedown ? -1 : x.takedown > y.takedown ? 1 : 0));
+}

@@ -1,0 +1,148 @@
+/**
+ * Per-feed state kept in <content>/state/feeds.json across runs: the last run's result (what the site's feed health
+ * shows) plus health over time (last success, last error, consecutive failures, items in the last fetch, the newest
+ * item, stale) and the validators for the next conditional GET. Pure: the run's clock comes in as `now`.
+ */
+import { MAX_FUTURE_SKEW_HOURS } from '../config';
+import type { FeedInput, NamedError } from '../pipeline-types';
+
+/**
+ * A feed whose newest item is older than this many days is stale (still fetched; flagged in the health report).
+ * A week: news feeds publish daily; a weekly column would still show as alive.
+ */
+export const STALE_AFTER_DAYS = 7;
+
+export interface FeedState {
+  name: string;
+  sourceId: string;
+  url: string | null;
+  format: string | null;
+  /** Items in the last fetch that returned a body (kept through a 304). */
+  items: number;
+  articles: number;
+  duplicates: number;
+  /** Errors of the last run. */
+  errors: NamedError[];
+  /** ok: a body was read and parsed without a feed-level error; not_modified: 304; failed: anything else. */
+  status: 'ok' | 'not_modified' | 'failed';
+  /** The run clock of the last attempt, of the last success (ok or 304), of the last failure. */
+  lastAttempt: string;
+  lastSuccess: string | null;
+  lastError: { at: string; kind: string; message: string } | null;
+  consecutiveFailures: number;
+  /** Newest item date seen (published or updated), or null. */
+  newestItem: string | null;
+  /** The last run that found articles not stored before (the staleness clock for feeds without dates). */
+  lastNewArticle: string | null;
+  stale: boolean;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** What one run saw of one feed. */
+export interface FeedObservation {
+  name: string;
+  sourceId: string;
+  url: string | null;
+  format: string | null;
+  items: number;
+  articles: number;
+  duplicates: number;
+  newArticles: number;
+  errors: NamedError[];
+  notModified: boolean;
+  /** Newest item date of this fetch (ISO), or null. */
+  newestItem: string | null;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** The key of a feed in the state: its URL, else its file name. */
+export const feedKey = (f: { url: string | null; name: string }): string => f.url ?? f.name;
+
+const latest = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : a > b ? a : b);
+
+/** Whether a feed-level error (not an item's) is among `errors`. */
+export const isFeedFailure = (errors: readonly NamedError[]): boolean => errors.some((e) => !e.kind.startsWith('item_') && e.kind !== 'too_many_items');
+
+/**
+ * The next state of one feed. A re-run at the same clock replaces the previous run's contribution instead of
+ * counting twice, so re-running a run gives the same state.
+ */
+export function nextFeedState(prev: FeedState | undefined, o: FeedObservation, now: string, staleDays = STALE_AFTER_DAYS): FeedState {
+  const failed = isFeedFailure(o.errors);
+  const status: FeedState['status'] = failed ? 'failed' : o.notModified ? 'not_modified' : 'ok';
+  const replay = prev?.lastAttempt === now;
+  const before = !prev ? 0 : replay ? Math.max(0, prev.consecutiveFailures - (prev.status === 'failed' ? 1 : 0)) : prev.consecutiveFailures;
+  const firstError = o.errors.find((e) => !e.kind.startsWith('item_')) ?? o.errors[0];
+  const keep = status !== 'ok'; // a 304 or a failure keeps the last body's figures
+  const newestItem = keep ? latest(prev?.newestItem ?? null, o.newestItem) : o.newestItem ?? prev?.newestItem ?? null;
+  const lastNewArticle = o.newArticles > 0 ? now : prev?.lastNewArticle ?? null;
+  const clock = newestItem ?? lastNewArticle;
+  const stale = clock !== null && Date.parse(now) - Date.parse(clock) > staleDays * 86_400_000;
+  return {
+    name: o.name,
+    sourceId: o.sourceId,
+    url: o.url,
+    format: o.format ?? (keep ? prev?.format ?? null : null),
+    items: keep ? prev?.items ?? 0 : o.items,
+    articles: o.articles,
+    duplicates: o.duplicates,
+    errors: o.errors,
+    status,
+    lastAttempt: now,
+    lastSuccess: !failed ? now : replay && prev?.lastSuccess === now ? null : prev?.lastSuccess ?? null,
+    lastError: failed && firstError ? { at: now, kind: firstError.kind, message: firstError.message } : replay && prev?.lastError?.at === now ? null : prev?.lastError ?? null,
+    consecutiveFailures: failed ? before + 1 : 0,
+    newestItem,
+    lastNewArticle,
+    stale,
+    etag: failed ? prev?.etag ?? null : o.notModified ? o.etag ?? prev?.etag ?? null : o.etag,
+    lastModified: failed ? prev?.lastModified ?? null : o.notModified ? o.lastModified ?? prev?.lastModified ?? null : o.lastModified,
+  };
+}
+
+/** Parses stored feed states leniently: entries that do not look like a FeedState of this version are skipped. */
+export function parseFeedStates(data: unknown): Map<string, FeedState> {
+  const out = new Map<string, FeedState>();
+  if (!Array.isArray(data)) return out;
+  for (const e of data) {
+    if (!e || typeof e !== 'object') continue;
+    const s = e as FeedState;
+    if (typeof s.name !== 'string' || typeof s.sourceId !== 'string' || typeof s.lastAttempt !== 'string') continue;
+    out.set(feedKey(s), s);
+  }
+  return out;
+}
+
+/** Health report rows, worst first: failing (most consecutive failures), then stale, then fine; by name within. */
+export function healthRows(states: Iterable<FeedState>): FeedState[] {
+  const rank = (s: FeedState): number => (s.status === 'failed' ? 0 : s.stale ? 1 : 2);
+  return [...states].sort((a, b) => rank(a) - rank(b) || b.consecutiveFailures - a.consecutiveFailures || (feedKey(a) < feedKey(b) ? -1 : feedKey(a) > feedKey(b) ? 1 : 0));
+}
+
+/** The observation of one feed from its input (HTTP side), its parsed items and its report. */
+export function observeFeed(
+  input: FeedInput,
+  items: ReadonlyArray<{ published?: string | null; updated?: string | null }>,
+  r: Omit<FeedObservation, 'url' | 'notModified' | 'newestItem' | 'etag' | 'lastModified'>,
+  now: string,
+): FeedObservation {
+  const limit = new Date(Date.parse(now) + MAX_FUTURE_SKEW_HOURS * 3_600_000).toISOString();
+  let newest: string | null = null;
+  for (const item of items) {
+    for (const d of [item.published, item.updated]) {
+      if (!d || Number.isNaN(Date.parse(d))) continue;
+      const iso = new Date(d).toISOString();
+      if (iso <= limit && (!newest || iso > newest)) newest = iso;
+    }
+  }
+  return {
+    ...r,
+    url: input.url,
+    notModified: input.fetch?.status === 'not_modified',
+    newestItem: newest ? newest.replace('.000Z', 'Z') : null,
+    etag: input.fetch?.etag ?? null,
+    lastModified: input.fetch?.lastModified ?? null,
+  };
+}
