@@ -36,18 +36,46 @@ function decodeEntities(s: string, html: boolean): string {
   let last = 0;
   let i = s.indexOf('&');
   const table = html ? COMMON_HTML : XML_ONLY;
+  const n = s.length;
   while (i !== -1) {
-    const semi = s.indexOf(';', i + 1);
-    if (semi === -1 || semi - i > 33) {
-      if (html) return decodeHTML(s);
+    // the reference's end: ';' after at most 32 name characters (bounded, so many '&' cost linear time)
+    let semi = -1;
+    for (let k = i + 1, end = Math.min(n, i + 34); k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 59) {
+        semi = k;
+        break;
+      }
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 35)) break;
+    }
+    if (semi === -1) {
+      // '&' that starts no terminated reference: literal in XML; HTML may still mean a legacy '&copy' form
+      if (html && isAlpha(s.charCodeAt(i + 1))) return decodeHTML(s);
       i = s.indexOf('&', i + 1);
       continue;
     }
     let rep: string | undefined;
-    if (s.charCodeAt(i + 1) === 35 /* # */) {
+    const c1 = s.charCodeAt(i + 1);
+    const len = semi - i;
+    // the five XML names first, by their letters (no substring, no lookup): most references in escaped HTML
+    if (len === 3 && s.charCodeAt(i + 2) === 116 /* t */ && (c1 === 108 /* l */ || c1 === 103 /* g */)) {
+      rep = c1 === 108 ? '<' : '>';
+    } else if (len === 4 && c1 === 97 /* a */ && s.charCodeAt(i + 2) === 109 && s.charCodeAt(i + 3) === 112) {
+      rep = '&';
+    } else if (len === 5 && c1 === 113 /* q */ && s.startsWith('quot', i + 1)) {
+      rep = '"';
+    } else if (c1 === 35 /* # */) {
       const hex = s.charCodeAt(i + 2) === 120 || s.charCodeAt(i + 2) === 88;
-      const digits = s.slice(i + (hex ? 3 : 2), semi);
-      const cp = digits !== '' && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
+      let cp = semi > i + (hex ? 3 : 2) ? 0 : NaN;
+      for (let k = i + (hex ? 3 : 2); k < semi && cp <= 0x10ffff; k++) {
+        const d = s.charCodeAt(k);
+        const v = d >= 48 && d <= 57 ? d - 48 : hex && (d | 0x20) >= 97 && (d | 0x20) <= 102 ? (d | 0x20) - 87 : -1;
+        if (v < 0) {
+          cp = NaN;
+          break;
+        }
+        cp = cp * (hex ? 16 : 10) + v;
+      }
       if (cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !(html && cp >= 0x80 && cp <= 0x9f)) {
         rep = String.fromCodePoint(cp);
       } else if (html) {
@@ -68,6 +96,10 @@ function decodeEntities(s: string, html: boolean): string {
     }
   }
   return last === 0 ? s : out + s.slice(last);
+}
+
+function isAlpha(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /** Decode HTML character references once (WHATWG rules; common names on a fast path). */

@@ -12,6 +12,7 @@
  * iconv-lite because Node 20's TextDecoder maps 0x80–0x9F to C1 controls. A declared UTF-16/UTF-32 without a BOM
  * on bytes that are ASCII-compatible (a lying declaration) is decoded as UTF-8.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Result of {@link decodeFeed}. */
@@ -64,17 +65,22 @@ export function normaliseEncodingLabel(label: string): string | null {
   return iconv.encodingExists(l) ? l : null;
 }
 
-/** Strict UTF-8 decode; null when the bytes are not valid UTF-8. */
-function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+/** UTF-8 decode with replacement; pure ASCII (common in feeds) takes the faster one-byte path, same result. */
+function decodeUtf8(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isAscii(buf) ? buf.toString('latin1') : UTF8.decode(bytes);
 }
 
+/** Strict UTF-8 decode; null when the bytes are not valid UTF-8. */
+function tryUtf8(bytes: Uint8Array): string | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isUtf8(buf) ? decodeUtf8(bytes) : null;
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
 function decodeWith(bytes: Uint8Array, encoding: string): string {
-  if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
+  if (encoding === 'utf-8') return decodeUtf8(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
@@ -100,7 +106,7 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed
     return { text: stripBom(decodeWith(bytes, 'utf-32be')), encoding: 'utf-32be', source: b0 === 0 && b2 === 0xfe ? 'bom' : 'sniffed' };
   }
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', source: 'bom' };
+    return { text: decodeUtf8(bytes.subarray(3)), encoding: 'utf-8', source: 'bom' };
   }
   if (b0 === 0xff && b1 === 0xfe) {
     return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16le')), encoding: 'utf-16le', source: 'bom' };

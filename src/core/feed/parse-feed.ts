@@ -229,12 +229,24 @@ function isXhtml(x: unknown): boolean {
 }
 
 /** HTML of a text element (stop node raw markup → HTML), or null. */
-function htmlOf(x: unknown): string | null {
+function htmlOf(x: unknown, limit = Infinity): string | null {
   const v = first(x);
   if (v === undefined || v === null) return null;
   const raw = rawText(v);
   if (raw === '') return null;
-  return innerXmlToHtml(raw, isXhtml(v));
+  return innerXmlToHtml(raw.length > limit ? boundedRaw(raw, limit) : raw, isXhtml(v));
+}
+
+/**
+ * Raw markup read for a summary and the first image: the full article is never needed for either, so huge
+ * descriptions and contents are cut (at a tag end) before decoding. 16k characters of escaped markup hold far
+ * more than SUMMARY_MAX_CHARS of text and the lead image.
+ */
+const RAW_SCAN_CHARS = 16384;
+
+function boundedRaw(raw: string, limit: number): string {
+  const gt = Math.max(raw.lastIndexOf('>', limit), raw.lastIndexOf('&gt;', limit) + 3);
+  return raw.slice(0, gt > limit / 2 ? gt + 1 : limit);
 }
 
 /** Plain text of a text element (title, description, ...). */
@@ -468,8 +480,9 @@ function parseRssItem(it: Node, n: Names, base: string | undefined, ctx: Ctx): R
   // content:encoded is the whole article: decoded only when the summary or the image needs it
   const contentNode = n.get(it, 'content', 'encoded');
   let contentHtml: string | null | undefined;
-  const content = (): string | null => (contentHtml === undefined ? (contentHtml = htmlOf(contentNode)) : contentHtml);
-  const descHtml = htmlOf(it['description']) ?? htmlOf(n.get(it, 'dc', 'description'));
+  const content = (): string | null => (contentHtml === undefined ? (contentHtml = htmlOf(contentNode, RAW_SCAN_CHARS)) : contentHtml);
+  const descNode = it['description'] ?? n.get(it, 'dc', 'description');
+  const descHtml = htmlOf(descNode, RAW_SCAN_CHARS);
   const summary =
     summaryOf(descHtml) ??
     summaryOf(htmlOf(n.get(it, 'itunes', 'summary'))) ??
@@ -502,7 +515,7 @@ function parseRssItem(it: Node, n: Names, base: string | undefined, ctx: Ctx): R
 
   return {
     title: textOf(it['title']) ?? textOf(n.get(it, 'dc', 'title')),
-    contentHtml: contentNode !== undefined ? content() : descHtml,
+    contentHtml: ctx.html ? (contentNode !== undefined ? htmlOf(contentNode) : htmlOf(descNode)) : null,
     link,
     guid,
     published: parseDate(dateRaw, ctx.now, ctx.zone),
@@ -540,8 +553,8 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): 
   const contentNode = first(e['content']);
   const hasContent = contentNode !== undefined && !attr(contentNode, 'src');
   let contentHtml: string | null | undefined;
-  const content = (): string | null => (contentHtml === undefined ? (contentHtml = hasContent ? htmlOf(contentNode) : null) : contentHtml);
-  const summaryHtml = htmlOf(e['summary']);
+  const content = (): string | null => (contentHtml === undefined ? (contentHtml = hasContent ? htmlOf(contentNode, RAW_SCAN_CHARS) : null) : contentHtml);
+  const summaryHtml = htmlOf(e['summary'], RAW_SCAN_CHARS);
   const dateRaw =
     plain(e['published']) ?? plain(e['issued']) ?? plain(e['created']) ?? plain(e['updated']) ??
     plain(e['modified']) ?? plain(n.get(e, 'dc', 'date'));
@@ -568,7 +581,7 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): 
   const authors = arr(e['author']).map((a) => (a && typeof a === 'object' ? plain((a as Node)['name']) : plain(a)));
   return {
     title: textOf(e['title']),
-    contentHtml: hasContent ? content() : summaryHtml,
+    contentHtml: ctx.html ? (hasContent ? htmlOf(contentNode) : htmlOf(e['summary'])) : null,
     link,
     guid: plain(e['id']),
     published: parseDate(dateRaw, ctx.now, ctx.zone),
@@ -793,7 +806,9 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
 
   let doc: Node;
   // An undeclared `rss:` prefix on every element (seen in the wild): read the names without it.
-  const dropPrefix = text.indexOf('<rss:channel') !== -1 && text.indexOf('xmlns:rss') === -1 ? 'rss:' : undefined;
+  // (the channel opens the document, so its first 16k characters tell)
+  const head = text.length > 16384 ? text.slice(0, 16384) : text;
+  const dropPrefix = head.indexOf('<rss:channel') !== -1 && head.indexOf('xmlns:rss') === -1 ? 'rss:' : undefined;
   try {
     doc = scanXml(text, { rawElements: RAW_ELEMENTS, dropPrefix });
   } catch (err) {
