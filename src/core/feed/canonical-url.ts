@@ -21,6 +21,9 @@ export function resolveHttpUrl(href: string | null | undefined, base?: string | 
   if (href == null) return null;
   const h = href.trim();
   if (h === '' || h.length > 8192) return null;
+  // without a base only an absolute http(s) or protocol-relative URL can resolve: refuse the rest without
+  // constructing a URL (a thrown TypeError per relative image src is the costliest path of a feed)
+  if (!base && !ABSOLUTE_HTTP.test(h)) return null;
   let u: URL;
   try {
     u = base ? new URL(h, base) : new URL(h.startsWith('//') ? 'https:' + h : h);
@@ -36,6 +39,9 @@ export function resolveHttpUrl(href: string | null | undefined, base?: string | 
   if (!u.hostname) return null;
   return u.href;
 }
+
+/** An absolute http(s) URL (the WHATWG parser also accepts backslashes and stray whitespace after the scheme). */
+const ABSOLUTE_HTTP = /^(?:https?:|\/\/|\\\\)/i;
 
 function isTrackingParam(rawKey: string): boolean {
   let key = rawKey;
