@@ -2,10 +2,13 @@
  * Coverage details of a story: who covers it, from which side, how factual, who owns them, from where, and who
  * broke it. Pure: takes the story's articles and the registry, returns counts.
  */
-import type { Bucket, Coverage } from '../schema/story';
-import { BIAS_VALUES, type Bias, type Source } from '../schema/source';
+import { BIAS_DISPUTE_STEPS, BLINDSPOT_IGNORED_FACTUALITY, WIRE_AGENCIES } from '../config';
+import { hostMatches, hostOf } from '../registry/domain';
+import type { Bucket, Coverage, DisputedSource } from '../schema/story';
+import { BIAS_VALUES, FACTUALITY_VALUES, hasFlag, type Bias, type Factuality, type Source } from '../schema/source';
+import { detectSyndication } from './syndication';
 
-/** The article fields coverage needs. */
+/** The article fields coverage needs (title, summary and author let it find syndicated copy). */
 export interface CoverageArticle {
   id: string;
   sourceId: string;
@@ -13,6 +16,9 @@ export interface CoverageArticle {
   published: string | null;
   /** UTC ISO-8601. */
   firstSeen: string;
+  title?: string;
+  summary?: string | null;
+  author?: string | null;
 }
 
 /**
@@ -35,6 +41,48 @@ export function sourceBias(source: Pick<Source, 'bias'> | undefined): Bias | nul
   if (!source || source.bias.length === 0) return null;
   const positions = source.bias.map((r) => BIAS_VALUES.indexOf(r.value)).sort((a, b) => a - b);
   return BIAS_VALUES[positions[(positions.length - 1) >> 1]!]!;
+}
+
+/**
+ * The source's bias ratings when its raters disagree by BIAS_DISPUTE_STEPS or more on the 5-point scale (e.g. Lean
+ * Left by one, Lean Right by another), else null. A disputed source is counted on no side: a median would place it
+ * where no rater did.
+ */
+export function disputedRatings(source: Pick<Source, 'bias'> | undefined): DisputedSource['ratings'] | null {
+  if (!source || source.bias.length < 2) return null;
+  const pos = source.bias.map((r) => BIAS_VALUES.indexOf(r.value));
+  if (Math.max(...pos) - Math.min(...pos) < BIAS_DISPUTE_STEPS) return null;
+  return source.bias.map((r) => ({ value: r.value, rater: r.rater }));
+}
+
+/** A source's factuality: the median of its raters' levels (the lower of the two middle ones when even), or null. */
+export function sourceFactuality(source: Pick<Source, 'factuality'> | undefined): Factuality | null {
+  if (!source || source.factuality.length === 0) return null;
+  const positions = source.factuality.map((r) => FACTUALITY_VALUES.indexOf(r.value)).sort((a, b) => a - b);
+  return FACTUALITY_VALUES[positions[positions.length >> 1]!]!;
+}
+
+/** True for a source that is an aggregator (flagged), not an outlet: kept out of every coverage count. */
+export function isAggregator(source: Pick<Source, 'flags'> | undefined): boolean {
+  return hasFlag(source, 'aggregator');
+}
+
+/** True when the source is the wire agency `agency` itself (its homepage is on one of the agency's domains). */
+export function isWireAgency(source: Pick<Source, 'homepage'> | undefined, agency: string): boolean {
+  const host = source ? hostOf(source.homepage) : null;
+  const domains = WIRE_AGENCIES.find((a) => a.name === agency)?.domains ?? [];
+  return host !== null && domains.some((d) => hostMatches(host, d));
+}
+
+/**
+ * The side a source counts on for the blindspot rule: its bucket, unless it is disputed, an aggregator or of low
+ * factuality (BLINDSPOT_IGNORED_FACTUALITY), then null.
+ */
+export function blindspotBucket(source: Source | undefined): Bucket | null {
+  if (!source || isAggregator(source) || disputedRatings(source)) return null;
+  const f = sourceFactuality(source);
+  if (f && BLINDSPOT_IGNORED_FACTUALITY.includes(f)) return null;
+  return sourceBucket(source);
 }
 
 /** A source's 3-bucket side, or null when unrated. */
@@ -89,34 +137,54 @@ function sortedCounts(counts: Record<string, number>): Record<string, number> {
 
 /**
  * Coverage of one story. `articles` must be non-empty; sources missing from `sources` count as unrated with unknown
- * country. Throws Error only when `articles` is empty (a story always has an article).
+ * country. Aggregator sources are counted apart (`aggregators`) and in nothing else; when a story has only
+ * aggregator articles, all counts are 0 and `brokeBy` names the earliest of them. Throws Error only when `articles`
+ * is empty (a story always has an article).
  */
 export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMap<string, Source>): Coverage {
   if (articles.length === 0) throw new Error('computeCoverage: a story needs at least one article');
-  const sourceIds = [...new Set(articles.map((a) => a.sourceId))].sort();
-  const bias = { left: 0, center: 0, right: 0, unrated: 0 };
+  const outlets = articles.filter((a) => !isAggregator(sources.get(a.sourceId)));
+  const aggregatorIds = new Set(articles.filter((a) => isAggregator(sources.get(a.sourceId))).map((a) => a.sourceId));
+  const sourceIds = [...new Set(outlets.map((a) => a.sourceId))].sort();
+  const bias = { left: 0, center: 0, right: 0, unrated: 0, disputed: 0 };
+  const basis = { left: 0, center: 0, right: 0 };
+  const disputed: DisputedSource[] = [];
   const biasDetail: Record<string, number> = {};
   const factuality: Record<string, number> = {};
   const ownership: Record<string, number> = {};
   const countries: Record<string, number> = {};
   for (const id of sourceIds) {
     const source = sources.get(id);
+    const dispute = disputedRatings(source);
     const b = sourceBias(source);
-    if (b) bias[BUCKET_OF_BIAS[b]]++;
-    else bias.unrated++;
-    tally(biasDetail, b ?? 'unrated');
-    tally(factuality, source?.factuality[0]?.value ?? 'unrated');
+    if (dispute) {
+      bias.disputed++;
+      disputed.push({ sourceId: id, ratings: dispute });
+      tally(biasDetail, 'disputed');
+    } else {
+      if (b) bias[BUCKET_OF_BIAS[b]]++;
+      else bias.unrated++;
+      tally(biasDetail, b ?? 'unrated');
+    }
+    const side = blindspotBucket(source);
+    if (side) basis[side]++;
+    tally(factuality, sourceFactuality(source) ?? 'unrated');
     tally(ownership, source?.ownership?.category ?? 'unrated');
     tally(countries, source?.country ?? 'unknown');
   }
-  const first = [...articles].sort((x, y) => {
+  const pool = outlets.length ? outlets : articles;
+  const first = [...pool].sort((x, y) => {
     const tx = reportedAt(x);
     const ty = reportedAt(y);
     return tx < ty ? -1 : tx > ty ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
   })[0]!;
+  const syndication = detectSyndication(
+    outlets.map((a) => ({ id: a.id, sourceId: a.sourceId, title: a.title, summary: a.summary, author: a.author, at: reportedAt(a) })),
+    (sourceId, agency) => isWireAgency(sources.get(sourceId), agency),
+  );
   return {
     sourceCount: sourceIds.length,
-    articleCount: articles.length,
+    articleCount: outlets.length,
     bias,
     biasPercent: percentages({ left: bias.left, center: bias.center, right: bias.right }),
     biasDetail: sortedCounts(biasDetail),
@@ -124,5 +192,10 @@ export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMa
     ownership: sortedCounts(ownership),
     countries: sortedCounts(countries),
     brokeBy: { sourceId: first.sourceId, articleId: first.id, at: reportedAt(first) },
+    disputed,
+    aggregators: aggregatorIds.size,
+    ownReporting: syndication.ownReporting,
+    syndicated: syndication.syndicated,
+    blindspotBasis: basis,
   };
 }

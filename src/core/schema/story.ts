@@ -36,16 +36,41 @@ export type StoryArticle = z.infer<typeof StoryArticleSchema>;
 
 const counts = z.record(z.string(), z.number().int().nonnegative());
 
+/** A source whose bias raters disagree by BIAS_DISPUTE_STEPS or more: shown with each rating, counted on no side. */
+export const DisputedSourceSchema = z.object({
+  sourceId: z.string(),
+  ratings: z.array(z.object({ value: z.enum(BIAS_VALUES), rater: z.string() })),
+});
+export type DisputedSource = z.infer<typeof DisputedSourceSchema>;
+
+/** An article that is not its source's own reporting: wire copy ("via AP") or a near-identical copy of another's. */
+export const SyndicatedArticleSchema = z.object({
+  articleId: z.string(),
+  sourceId: z.string(),
+  /** The wire agency the article credits ("AP", "Reuters", "AFP"), or null when it only matches another article. */
+  via: z.string().nullable(),
+  /** The earliest near-identical article of another source, or null when only the credit says so. */
+  copyOf: z.string().nullable(),
+});
+export type SyndicatedArticle = z.infer<typeof SyndicatedArticleSchema>;
+
+const sides = z.object({ left: z.number().int(), center: z.number().int(), right: z.number().int() });
+
 export const CoverageSchema = z.object({
-  /** Distinct sources. */
+  /** Distinct sources (aggregators excluded: they are not outlets). */
   sourceCount: z.number().int(),
+  /** Articles (aggregators' excluded). */
   articleCount: z.number().int(),
-  /** Sources per bucket; `unrated` counts sources with no bias rating. */
+  /**
+   * Sources per bucket; `unrated` counts sources with no bias rating, `disputed` those whose raters disagree by
+   * BIAS_DISPUTE_STEPS or more (listed in `disputed`); left + center + right + unrated + disputed = sourceCount.
+   */
   bias: z.object({
     left: z.number().int(),
     center: z.number().int(),
     right: z.number().int(),
     unrated: z.number().int(),
+    disputed: z.number().int().default(0),
   }),
   /** Percentages of rated sources per bucket, whole numbers summing to 100 (largest remainder), or all 0. */
   biasPercent: z.object({ left: z.number().int(), center: z.number().int(), right: z.number().int() }),
@@ -59,6 +84,19 @@ export const CoverageSchema = z.object({
   countries: counts,
   /** The earliest article: who broke the story, and when (UTC). */
   brokeBy: z.object({ sourceId: z.string(), articleId: z.string(), at: IsoUtc }),
+  /** Disputed sources with each rater's rating (not averaged into a side). */
+  disputed: z.array(DisputedSourceSchema).default([]),
+  /** Aggregator sources (Google News, Reddit…) whose articles are in the story but in none of the counts. */
+  aggregators: z.number().int().default(0),
+  /** Sources that ran their own reporting (at least one article that is not wire or copied text); null: not computed. */
+  ownReporting: z.number().int().nullable().default(null),
+  /** Articles that are wire copy or near-identical copies, oldest first. */
+  syndicated: z.array(SyndicatedArticleSchema).default([]),
+  /**
+   * Rated sources per side as the blindspot rule counts them: neither disputed nor of low factuality
+   * (BLINDSPOT_IGNORED_FACTUALITY); null: not computed (the rule then uses `bias`).
+   */
+  blindspotBasis: sides.nullable().default(null),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
 
@@ -75,7 +113,10 @@ export const StorySchema = z.object({
   lastUpdated: IsoUtc,
   coverage: CoverageSchema,
   blindspot: z.enum(['left', 'right']).nullable(),
+  /** Feed categories shared by the story's articles, then its key terms (src/core/story/topics.ts). */
   topics: z.array(z.string()),
+  /** Ids of other stories closest to this one (centroid cosine, most similar first); empty when none. */
+  similar: z.array(z.string()).default([]),
   /** Home-page rank score at the run's clock (see src/core/story/rank.ts). */
   score: z.number(),
 });

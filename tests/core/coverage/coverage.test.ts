@@ -61,7 +61,7 @@ describe('computeCoverage', () => {
     );
     expect(c.sourceCount).toBe(6);
     expect(c.articleCount).toBe(7);
-    expect(c.bias).toEqual({ left: 2, center: 1, right: 1, unrated: 2 });
+    expect(c.bias).toEqual({ left: 2, center: 1, right: 1, unrated: 2, disputed: 0 });
     expect(c.biasPercent).toEqual({ left: 50, center: 25, right: 25 });
     expect(c.biasDetail).toEqual({ center: 1, left: 1, 'lean-left': 1, right: 1, unrated: 2 });
     expect(c.factuality).toEqual({ high: 1, unrated: 5 });

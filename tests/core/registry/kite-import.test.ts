@@ -41,7 +41,7 @@ describe.skipIf(!present)('import of kite_feeds.json (shared data)', () => {
     expect(check.errors).toBe(0);
     expect(check.aggregators.length).toBe(m.report.aggregators.length);
     // No MBFC label that is not a position became a side.
-    for (const s of m.result()) if (s.flags.some((f) => f.value === 'fake-news' && f.rater === 'Media Bias/Fact Check')) expect(s.bias.filter((b) => b.rater === 'Media Bias/Fact Check')).toEqual([]);
+    for (const s of m.result()) if ((s.flags ?? []).some((f) => f.value === 'fake-news' && f.rater === 'Media Bias/Fact Check')) expect(s.bias.filter((b) => b.rater === 'Media Bias/Fact Check')).toEqual([]);
     expect(seconds).toBeLessThan(15);
   });
 });

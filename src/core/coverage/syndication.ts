@@ -1,0 +1,99 @@
+/**
+ * Syndicated copy: the same wire story (AP, Reuters, AFP) run by several outlets. An article is not its source's own
+ * reporting when it credits a wire agency (byline, or a dateline credit such as "WASHINGTON (AP) —") or when it is
+ * near-identical (title and text, SYNDICATION_* in src/core/config.ts) to an earlier article of another source.
+ * Pure.
+ */
+import {
+  SYNDICATION_TEXT_JACCARD,
+  SYNDICATION_TEXT_WORDS,
+  SYNDICATION_TITLE_JACCARD,
+  SYNDICATION_TITLE_ONLY_JACCARD,
+  WIRE_AGENCIES,
+} from '../config';
+import type { SyndicatedArticle } from '../schema/story';
+
+export interface SyndicationArticle {
+  id: string;
+  sourceId: string;
+  title?: string;
+  summary?: string | null;
+  author?: string | null;
+  /** Sort key: when it was first reported (UTC ISO-8601). */
+  at: string;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CREDITS = WIRE_AGENCIES.map((a) => ({
+  name: a.name,
+  // "(AP) —", "(Reuters) -", "(AFP) :" near the start of the text
+  dateline: new RegExp(`\\((?:${a.credits.map(escape).join('|')})\\)\\s*[-–—:]`, 'u'),
+  byline: new RegExp(`^(?:by\\s+)?(?:${a.bylines.map(escape).join('|')})(?:\\s+staff)?$`, 'iu'),
+}));
+
+/** The wire agency an article credits (byline, or a dateline credit in its first 200 characters), or null. */
+export function wireCredit(a: Pick<SyndicationArticle, 'summary' | 'author'>): string | null {
+  const author = a.author?.trim() ?? '';
+  const head = (a.summary ?? '').slice(0, 200);
+  for (const c of CREDITS) if ((author && c.byline.test(author)) || c.dateline.test(head)) return c.name;
+  return null;
+}
+
+function wordSet(text: string | null | undefined, limit = Infinity): Set<string> {
+  const ws = (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(ws.slice(0, limit));
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** True when two articles carry the same copy (see SYNDICATION_* in config). */
+export function sameCopy(x: Pick<SyndicationArticle, 'title' | 'summary'>, y: Pick<SyndicationArticle, 'title' | 'summary'>): boolean {
+  const t = jaccard(wordSet(x.title), wordSet(y.title));
+  const xs = wordSet(x.summary, SYNDICATION_TEXT_WORDS);
+  const ys = wordSet(y.summary, SYNDICATION_TEXT_WORDS);
+  if (xs.size < 8 || ys.size < 8) return t >= SYNDICATION_TITLE_ONLY_JACCARD;
+  return t >= SYNDICATION_TITLE_JACCARD && jaccard(xs, ys) >= SYNDICATION_TEXT_JACCARD;
+}
+
+export interface SyndicationResult {
+  /** Articles that are not their source's own reporting, oldest first. */
+  syndicated: SyndicatedArticle[];
+  /** Distinct sources with at least one article of their own reporting. */
+  ownReporting: number;
+}
+
+/**
+ * Finds syndicated copy among a story's articles. `isAgency(sourceId, agency)` tells whether a source is the agency
+ * itself (its articles are its own reporting even when they carry its credit).
+ */
+export function detectSyndication(articles: SyndicationArticle[], isAgency: (sourceId: string, agency: string) => boolean = () => false): SyndicationResult {
+  const sorted = [...articles].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const root = new Map<string, string>();
+  const credit = new Map<string, string | null>();
+  const out: SyndicatedArticle[] = [];
+  const own = new Set<string>();
+  sorted.forEach((a, i) => {
+    let copyOf: string | null = null;
+    for (let j = 0; j < i; j++) {
+      const b = sorted[j]!;
+      if (b.sourceId === a.sourceId) continue;
+      if (sameCopy(a, b)) {
+        copyOf = root.get(b.id) ?? b.id;
+        break;
+      }
+    }
+    if (copyOf) root.set(a.id, copyOf);
+    const credited = wireCredit(a);
+    credit.set(a.id, credited);
+    const via = credited ?? (copyOf ? (credit.get(copyOf) ?? null) : null);
+    const isOwn = (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
+    if (isOwn) own.add(a.sourceId);
+    else out.push({ articleId: a.id, sourceId: a.sourceId, via, copyOf });
+  });
+  return { syndicated: out, ownReporting: own.size };
+}

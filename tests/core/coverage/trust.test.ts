@@ -1,0 +1,175 @@
+/**
+ * The coverage figures a reader has to trust, on hand-built stories: disputed sources, aggregators kept out,
+ * syndicated copy, low-factuality coverage and the blindspot rule at its edges, percentages that sum to 100.
+ */
+import { describe, expect, it } from 'vitest';
+import { blindspotBaseline, blindspotOf } from '../../../src/core/coverage/blindspot';
+import { computeCoverage, disputedRatings, percentages, sourceFactuality } from '../../../src/core/coverage/coverage';
+import { detectSyndication, sameCopy, wireCredit } from '../../../src/core/coverage/syndication';
+import type { Bias, Factuality, Source } from '../../../src/core/schema/source';
+import { CoverageSchema } from '../../../src/core/schema/story';
+
+function source(id: string, bias: Bias[] = [], factuality: Factuality[] = [], extra: Partial<Source> = {}): Source {
+  return {
+    id,
+    name: id,
+    homepage: `https://${id}.example/`,
+    feeds: [{ url: `https://${id}.example/rss`, file: null, topic: null }],
+    country: 'US',
+    language: 'en',
+    bias: bias.map((value, i) => ({ value, rater: `Rater ${i}`, url: null, asOf: '2024-01-01' })),
+    factuality: factuality.map((value, i) => ({ value, rater: `Rater ${i}`, url: null, asOf: '2024-01-01' })),
+    ownership: null,
+    discovered: false,
+    ...extra,
+  };
+}
+const map = (...s: Source[]): Map<string, Source> => new Map(s.map((x) => [x.id, x]));
+const art = (id: string, sourceId: string, at = '2026-02-18T00:00:00Z', extra: { title?: string; summary?: string | null; author?: string | null } = {}) => ({
+  id,
+  sourceId,
+  published: at,
+  firstSeen: at,
+  ...extra,
+});
+
+describe('disputed sources', () => {
+  it('are raters two steps apart or more, shown with each rating and counted on no side', () => {
+    expect(disputedRatings(source('x', ['lean-left', 'center']))).toBeNull();
+    expect(disputedRatings(source('x', ['lean-left', 'lean-right']))).toEqual([
+      { value: 'lean-left', rater: 'Rater 0' },
+      { value: 'lean-right', rater: 'Rater 1' },
+    ]);
+    const sources = map(source('d', ['left', 'lean-right']), source('l', ['left']), source('c', ['center']));
+    const c = computeCoverage([art('1', 'd'), art('2', 'l'), art('3', 'c')], sources);
+    expect(c.bias).toEqual({ left: 1, center: 1, right: 0, unrated: 0, disputed: 1 });
+    expect(c.biasPercent).toEqual({ left: 50, center: 50, right: 0 });
+    expect(c.biasDetail).toEqual({ center: 1, disputed: 1, left: 1 });
+    expect(c.disputed).toEqual([{ sourceId: 'd', ratings: [{ value: 'left', rater: 'Rater 0' }, { value: 'lean-right', rater: 'Rater 1' }] }]);
+    expect(c.bias.left + c.bias.center + c.bias.right + c.bias.unrated + c.bias.disputed).toBe(c.sourceCount);
+    expect(CoverageSchema.parse(c)).toEqual(c);
+  });
+});
+
+describe('aggregators', () => {
+  it('are kept out of every count and never break a story', () => {
+    const agg = source('gn', [], [], { flags: [{ value: 'aggregator', rater: 'Parallax', url: null, asOf: null }] });
+    const sources = map(agg, source('l', ['left']));
+    const c = computeCoverage([art('1', 'gn', '2026-02-18T00:00:00Z'), art('2', 'l', '2026-02-18T01:00:00Z')], sources);
+    expect(c.sourceCount).toBe(1);
+    expect(c.articleCount).toBe(1);
+    expect(c.aggregators).toBe(1);
+    expect(c.brokeBy.sourceId).toBe('l');
+    const only = computeCoverage([art('1', 'gn')], sources);
+    expect([only.sourceCount, only.aggregators, only.brokeBy.sourceId]).toEqual([0, 1, 'gn']);
+  });
+});
+
+describe('syndicated copy', () => {
+  const text = 'Officials said on Tuesday that the bridge would stay closed for at least a week while engineers inspect the damage caused by the storm.';
+  it('reads wire credits from bylines and datelines, not from mentions', () => {
+    expect(wireCredit({ author: 'The Associated Press', summary: null })).toBe('AP');
+    expect(wireCredit({ author: null, summary: `LONDON (Reuters) - ${text}` })).toBe('Reuters');
+    expect(wireCredit({ author: null, summary: `PARIS (AFP) — ${text}` })).toBe('AFP');
+    expect(wireCredit({ author: null, summary: `The minister told the Associated Press that ${text}` })).toBeNull();
+  });
+
+  it('finds near-identical copies across sources and counts own reporting', () => {
+    expect(sameCopy({ title: 'Storm closes bridge for a week', summary: text }, { title: 'Storm closes the bridge for a week', summary: text.replace('Tuesday', 'Tuesday,') })).toBe(true);
+    expect(sameCopy({ title: 'Storm closes bridge for a week', summary: text }, { title: 'Engineers fear bridge damage is worse than thought', summary: 'The bridge damage may take months to repair, according to a report seen by this newspaper on Wednesday evening.' })).toBe(false);
+
+    const articles = [
+      { id: 'ap1', sourceId: 'ap', title: 'Storm closes bridge', summary: `WASHINGTON (AP) — ${text}`, author: null, at: '2026-02-18T00:00:00Z' },
+      { id: 'x1', sourceId: 'x', title: 'Storm closes bridge', summary: `WASHINGTON (AP) — ${text}`, author: null, at: '2026-02-18T01:00:00Z' },
+      { id: 'y1', sourceId: 'y', title: 'Storm closes the bridge', summary: text, author: null, at: '2026-02-18T02:00:00Z' },
+      { id: 'z1', sourceId: 'z', title: 'Why the bridge failed', summary: 'Our reporters spent the night with the engineers who inspected the damaged bridge, and what they found was worrying.', author: 'Jane Doe', at: '2026-02-18T03:00:00Z' },
+    ];
+    const r = detectSyndication(articles, (sourceId, agency) => sourceId === 'ap' && agency === 'AP');
+    expect(r.syndicated).toEqual([
+      { articleId: 'x1', sourceId: 'x', via: 'AP', copyOf: 'ap1' },
+      { articleId: 'y1', sourceId: 'y', via: 'AP', copyOf: 'ap1' },
+    ]);
+    expect(r.ownReporting).toBe(2); // AP itself and z
+  });
+
+  it('is part of the coverage', () => {
+    const sources = map(source('apnews', [], [], { homepage: 'https://apnews.com/' }), source('x'), source('z'));
+    const c = computeCoverage(
+      [
+        art('a', 'apnews', '2026-02-18T00:00:00Z', { title: 'Storm closes bridge', summary: `WASHINGTON (AP) — ${text}` }),
+        art('b', 'x', '2026-02-18T01:00:00Z', { title: 'Storm closes bridge', summary: `WASHINGTON (AP) — ${text}` }),
+        art('c', 'z', '2026-02-18T02:00:00Z', { title: 'Why the bridge failed', summary: 'Our own long report on the bridge, the storm and what the engineers found inside it on a long night.' }),
+      ],
+      sources,
+    );
+    expect(c.ownReporting).toBe(2);
+    expect(c.syndicated).toEqual([{ articleId: 'b', sourceId: 'x', via: 'AP', copyOf: 'a' }]);
+  });
+});
+
+describe('blindspot with factuality and disputes', () => {
+  const balanced = { left: 10, center: 10, right: 10 };
+  it('low-factuality-only coverage from one side does not make a blindspot on its own', () => {
+    const sources = map(
+      source('l1', ['left'], ['low']),
+      source('l2', ['left'], ['very-low']),
+      source('l3', ['lean-left'], ['low']),
+      source('l4', ['left'], ['low']),
+      source('c1', ['center'], ['high']),
+    );
+    const c = computeCoverage(['l1', 'l2', 'l3', 'l4', 'c1'].map((s, i) => art(String(i), s)), sources);
+    expect(c.bias.left).toBe(4); // still shown as Left coverage
+    expect(c.blindspotBasis).toEqual({ left: 0, center: 1, right: 0 });
+    expect(blindspotOf(c.bias, balanced)).toBe('right'); // what the plain counts would say
+    expect(blindspotOf(c, balanced)).toBeNull();
+  });
+
+  it('the same story from credible sources is a blindspot', () => {
+    const sources = map(...['l1', 'l2', 'l3', 'l4'].map((id) => source(id, ['left'], ['high'])), source('c1', ['center'], ['mixed']));
+    const c = computeCoverage(['l1', 'l2', 'l3', 'l4', 'c1'].map((s, i) => art(String(i), s)), sources);
+    expect(blindspotOf(c, balanced)).toBe('right');
+  });
+
+  it.each([
+    // rated < 4: never
+    ['3 left, 0 right', { left: 3, center: 0, right: 0 }, balanced, null],
+    // exactly 4 rated
+    ['4 left, 0 right', { left: 4, center: 0, right: 0 }, balanced, 'right'],
+    // right share 1/12 ≤ 1/3 × 1/4 = 1/12 against a baseline of 1 right in 4: the exact edge counts
+    ['right share exactly 1/3 of a 1/4 baseline', { left: 8, center: 3, right: 1 }, { left: 2, center: 1, right: 1 }, 'right'],
+    ['one more right source', { left: 8, center: 2, right: 2 }, { left: 2, center: 1, right: 1 }, null],
+    // the other side must reach its own baseline share
+    ['left below its baseline', { left: 1, center: 5, right: 0 }, balanced, null],
+    ['no rated baseline', { left: 5, center: 0, right: 0 }, { left: 0, center: 0, right: 0 }, null],
+    ['baseline without the right', { left: 5, center: 0, right: 0 }, { left: 5, center: 5, right: 0 }, null],
+    ['mirror: left blindspot', { left: 0, center: 1, right: 4 }, balanced, 'left'],
+  ] as const)('%s', (_name, basis, baseline, expected) => {
+    expect(blindspotOf(basis, baseline)).toBe(expected);
+  });
+
+  it('the baseline leaves out disputed, aggregator and low-factuality sources', () => {
+    const sources = map(
+      source('l', ['left'], ['high']),
+      source('r', ['right'], ['low']),
+      source('d', ['left', 'right']),
+      source('c', ['center']),
+      source('g', ['center'], [], { flags: [{ value: 'aggregator', rater: 'Parallax', url: null, asOf: null }] }),
+    );
+    expect(blindspotBaseline(['l', 'r', 'd', 'c', 'g', 'l'], sources)).toEqual({ left: 1, center: 1, right: 0 });
+    expect(sourceFactuality(source('x', [], ['high', 'low', 'mixed']))).toBe('mixed');
+    expect(sourceFactuality(source('x', [], ['high', 'low']))).toBe('low');
+  });
+});
+
+describe('percentages always sum to 100', () => {
+  it('for every split of up to 12 sources', () => {
+    for (let l = 0; l <= 12; l++)
+      for (let c = 0; l + c <= 12; c++)
+        for (let r = 0; l + c + r <= 12; r++) {
+          if (l + c + r === 0) continue;
+          const p = percentages({ left: l, center: c, right: r });
+          expect(p.left + p.center + p.right).toBe(100);
+          for (const [k, n] of [['left', l], ['center', c], ['right', r]] as const) expect(Math.abs(p[k] - (n * 100) / (l + c + r))).toBeLessThan(1);
+        }
+  });
+});
