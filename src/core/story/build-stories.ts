@@ -2,8 +2,8 @@
  * From articles to stories: clusters the articles of the active window, keeps each story's id stable across runs
  * through the story index, and fills in headline, summary, coverage, blindspot, topics and rank.
  */
-import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS } from '../config';
-import { blindspotOf, type BiasBaseline } from '../coverage/blindspot';
+import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE } from '../config';
+import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/blindspot';
 import { computeCoverage, reportedAt, sourceBucket } from '../coverage/coverage';
 import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
@@ -12,8 +12,10 @@ import { clusterDocs, type ClusterConfig } from './cluster';
 import { chooseHeadline } from './headline';
 import { slugify, storyIdFor } from './ids';
 import { rankScore } from './rank';
+import { similarStories } from './similar-stories';
 import { summarize } from './summarize';
-import { centroid, topSharedTerms } from './vectorize';
+import { storyTopics } from './topics';
+import { centroid, topSharedTerms, type SparseVector } from './vectorize';
 
 /** Article id → story id, for every article ever placed in a story. */
 export type StoryIndex = Record<string, string>;
@@ -71,17 +73,6 @@ export function assignStoryIds(clusters: string[][], index: Readonly<StoryIndex>
   });
 }
 
-/** Feed categories shared by at least two of the story's articles, most common first (at most 5), lower-cased. */
-function topicsOf(articles: Article[]): string[] {
-  const counts = new Map<string, number>();
-  for (const a of articles) for (const c of new Set(a.categories.map((x) => x.trim().toLowerCase()).filter(Boolean))) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts]
-    .filter(([, n]) => n >= 2)
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-    .slice(0, 5)
-    .map(([c]) => c);
-}
-
 export interface BuildStoriesResult {
   /** Stories sorted by id. */
   stories: Story[];
@@ -106,13 +97,15 @@ export function buildStories(
     config,
   );
   const ids = assignStoryIds(result.clusters.map((c) => c.map((m) => m.id)), index);
-  const baseline = biasBaseline(articles.map((a) => a.sourceId), sources);
+  const baseline = blindspotBaseline(articles.map((a) => a.sourceId), sources);
+  const centres = new Map<string, SparseVector>();
   const nextIndex: StoryIndex = { ...index };
   const stories: Story[] = result.clusters.map((members, i) => {
     const id = ids[i]!;
     const storyArticles = members.map((m) => byId.get(m.id)!);
     for (const a of storyArticles) nextIndex[a.id] = id;
     const centre = centroid(members.map((m) => result.vectors.get(m.id)!));
+    centres.set(id, centre);
     const title = chooseHeadline(
       members.map((m) => ({ title: byId.get(m.id)!.title, sourceId: byId.get(m.id)!.sourceId, similarity: m.similarity })),
       sources,
@@ -143,12 +136,15 @@ export function buildStories(
       firstSeen: times[0]!,
       lastUpdated,
       coverage,
-      blindspot: blindspotOf(coverage.bias, baseline),
-      topics: topicsOf(storyArticles),
+      blindspot: blindspotOf(coverage, baseline),
+      topics: storyTopics(storyArticles, centre, result.model),
+      similar: [],
       score: rankScore(coverage.sourceCount, Date.parse(lastUpdated), now.getTime()),
     };
   });
   stories.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const similar = similarStories(stories.map((s) => ({ id: s.id, centre: centres.get(s.id)!, listable: s.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE })));
+  for (const s of stories) s.similar = similar.get(s.id) ?? [];
   const sortedIndex: StoryIndex = {};
   for (const k of Object.keys(nextIndex).sort()) sortedIndex[k] = nextIndex[k]!;
   return { stories, index: sortedIndex };

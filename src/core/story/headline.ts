@@ -1,48 +1,91 @@
 /**
  * Story headline: the most representative title (closest to the story's centre), preferring higher-factuality
- * sources, cleaned of shouting and of a trailing outlet name.
+ * sources, never a clickbait title when a plain one exists, never wording that only one side uses when several sides
+ * cover the story; then cleaned of shouting, clickbait labels and a trailing outlet name.
  */
+import { HEADLINE_FACTUALITY_WEIGHT, HEADLINE_SHARED_TERMS_MIN, HEADLINE_SHOUTING_UPPER_SHARE } from '../config';
+import { disputedRatings, isAggregator, sourceBucket, sourceFactuality } from '../coverage/coverage';
 import type { Source } from '../schema/source';
 import { FACTUALITY_VALUES } from '../schema/source';
+import { tokenize } from './tokenize';
 
-/** Share of upper-case letters above which a title counts as shouting. */
-const SHOUTING_UPPER_SHARE = 0.8;
-/** Weight of factuality in the choice: a "very-high" source gains this much cosine over an unrated one. */
-const FACTUALITY_WEIGHT = 0.05;
+/** Penalty (in cosine) of a clickbait title: it wins only when nothing plainer is near the centre. */
+const CLICKBAIT_PENALTY = 0.25;
 
-/**
- * Removes a trailing " | Outlet", " - Outlet" or " — Outlet" when the suffix names the source (its name or its
- * homepage's domain), and turns an ALL-CAPS title into sentence case. Returns the title unchanged otherwise.
- */
-export function cleanHeadline(title: string, source?: Pick<Source, 'name' | 'homepage'>): string {
-  let t = title.trim();
-  const m = /^(.*\S)\s+[|\-–—]\s+([^|\-–—]+)$/u.exec(t);
-  if (m && source) {
-    const suffix = m[2]!.trim().toLowerCase();
-    const name = source.name.toLowerCase();
-    let domain = '';
-    try {
-      domain = new URL(source.homepage).hostname.replace(/^www\./, '');
-    } catch {
-      domain = '';
-    }
-    if (suffix === name || name.startsWith(suffix) || suffix.startsWith(name) || (domain && suffix.includes(domain))) t = m[1]!;
-  }
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  const upper = t.replace(/[^\p{Lu}]/gu, '');
-  if (letters.length >= 10 && upper.length / letters.length > SHOUTING_UPPER_SHARE) {
-    const lower = t.toLowerCase();
-    t = lower.charAt(0).toUpperCase() + lower.slice(1);
-  }
-  return t;
+/** Phrases that make a title clickbait (the title is then passed over when another is available). */
+const CLICKBAIT = [
+  /\byou won[’']?t believe\b/iu,
+  /\bwhat happen(?:s|ed) next\b/iu,
+  /\bwill (?:shock|blow your mind|amaze) you\b/iu,
+  /\bthis (?:one )?(?:simple |weird )?trick\b/iu,
+  /\b(?:here[’']?s|this is) why\b.*\?$/iu,
+  /\bgoes viral\b/iu,
+  /\bthe internet is (?:losing it|freaking out)\b/iu,
+  /\bnumber \d+ will\b/iu,
+  /\bjaw-dropping\b/iu,
+  // not clickbait, but not the news either: an opinion piece's title is never the story's headline when a report's is
+  /^(?:opinion|op-ed|editorial|column)\s*[:|\-–—]/iu,
+];
+
+/** Labels in front of a title that are not part of the news ("BREAKING:", "WATCH:", "EXCLUSIVE -"). */
+const LEADING_LABEL = /^(?:\s*(?:breaking(?: news)?|just in|watch|video|live(?: updates)?|exclusive|update[d]?|urgent|listen|photos?|in pictures)\s*[:|\-–—]\s*)+/iu;
+
+/** Words shouted in capitals that carry no news ("SHOCKING", "HUGE"): lower-cased. */
+const SHOUTED_WORDS = /\b(SHOCKING|BREAKING|HUGE|MUST[- ]SEE|WOW|URGENT|INSANE|UNBELIEVABLE|AMAZING|STUNNING|BOMBSHELL)\b/gu;
+
+/** True for a title written to bait a click rather than to say what happened. */
+export function isClickbait(title: string): boolean {
+  return CLICKBAIT.some((re) => re.test(title));
 }
 
-/** Factuality bonus in [0, FACTUALITY_WEIGHT]: very-high gets all of it, very-low or unrated none. */
+function domainOf(homepage: string): string {
+  try {
+    return new URL(homepage).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Cleans a title: removes a trailing " | Outlet", " - Outlet" or " — Outlet" when the suffix names the source (its
+ * name or its homepage's domain) and always a trailing " | …" segment (pipes separate site names, not words); drops
+ * leading labels ("BREAKING:", "WATCH:"); turns an ALL-CAPS title into sentence case and lower-cases shouted filler
+ * words; collapses "!!!" to "!". Returns the title unchanged otherwise.
+ */
+export function cleanHeadline(title: string, source?: Pick<Source, 'name' | 'homepage'>): string {
+  let t = title.trim().replace(/\s+/gu, ' ');
+  for (let i = 0; i < 2; i++) {
+    const m = /^(.*\S)\s+([|\-–—])\s+([^|\-–—]+)$/u.exec(t);
+    if (!m) break;
+    const suffix = m[3]!.trim().toLowerCase();
+    let names = false;
+    if (source) {
+      const name = source.name.toLowerCase();
+      const domain = domainOf(source.homepage);
+      names = suffix === name || name.startsWith(suffix) || suffix.startsWith(name) || (!!domain && (suffix.includes(domain) || domain.startsWith(suffix.replace(/\s+/g, ''))));
+    }
+    if (names || (m[2] === '|' && suffix.split(' ').length <= 4)) t = m[1]!;
+    else break;
+  }
+  const stripped = t.replace(LEADING_LABEL, '');
+  if (stripped.length >= 10) t = stripped.charAt(0).toUpperCase() + stripped.slice(1);
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  const upper = t.replace(/[^\p{Lu}]/gu, '');
+  if (letters.length >= 10 && upper.length / letters.length > HEADLINE_SHOUTING_UPPER_SHARE) {
+    const lower = t.toLowerCase();
+    t = lower.charAt(0).toUpperCase() + lower.slice(1);
+  } else {
+    t = t.replace(SHOUTED_WORDS, (w, _x, offset: number) => (offset === 0 ? w.charAt(0) + w.slice(1).toLowerCase() : w.toLowerCase()));
+  }
+  return t.replace(/([!?])\1+/gu, '$1').trim();
+}
+
+/** Factuality bonus in [0, HEADLINE_FACTUALITY_WEIGHT]: very-high gets all of it, very-low or unrated none. */
 function factualityBonus(source: Source | undefined): number {
-  const value = source?.factuality[0]?.value;
+  const value = sourceFactuality(source);
   if (!value) return 0;
   const rank = FACTUALITY_VALUES.indexOf(value);
-  return (FACTUALITY_WEIGHT * (FACTUALITY_VALUES.length - 1 - rank)) / (FACTUALITY_VALUES.length - 1);
+  return (HEADLINE_FACTUALITY_WEIGHT * (FACTUALITY_VALUES.length - 1 - rank)) / (FACTUALITY_VALUES.length - 1);
 }
 
 export interface HeadlineCandidate {
@@ -52,17 +95,54 @@ export interface HeadlineCandidate {
   similarity: number;
 }
 
+const termsOf = (title: string): Set<string> => new Set(tokenize(title).map((t) => t.term));
+
 /**
- * Picks and cleans the headline. Ties go to the earlier candidate (callers pass articles oldest first).
- * Throws Error when `candidates` is empty.
+ * The candidates that may give the headline. Aggregators' titles go when an outlet's title exists. When the story is
+ * covered by two sides or more (Left, Center, Right among rated, undisputed sources), a title from a Left or Right
+ * source stays only if at least HEADLINE_SHARED_TERMS_MIN of its content words also appear in titles from another
+ * side; Center and unrated sources' titles always stay. Never empty when `candidates` is not.
+ */
+export function eligibleCandidates(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): HeadlineCandidate[] {
+  const usable = candidates.filter((c) => c.title.trim());
+  const outlets = usable.filter((c) => !isAggregator(sources.get(c.sourceId)));
+  const pool = outlets.length ? outlets : usable.length ? usable : candidates;
+  const side = (c: HeadlineCandidate) => (disputedRatings(sources.get(c.sourceId)) ? null : sourceBucket(sources.get(c.sourceId)));
+  const sides = new Set(pool.map(side).filter((s) => s !== null));
+  if (sides.size < 2) return pool;
+  const termsBySide = new Map<string, Set<string>>();
+  for (const c of pool) {
+    const s = side(c);
+    if (!s) continue;
+    const set = termsBySide.get(s) ?? new Set<string>();
+    for (const t of termsOf(c.title)) set.add(t);
+    termsBySide.set(s, set);
+  }
+  const kept = pool.filter((c) => {
+    const s = side(c);
+    if (s === null || s === 'center') return true;
+    const terms = [...termsOf(c.title)];
+    if (terms.length === 0) return false;
+    const others = [...termsBySide].filter(([k]) => k !== s).map(([, v]) => v);
+    const shared = terms.filter((t) => others.some((o) => o.has(t))).length;
+    return shared / terms.length >= HEADLINE_SHARED_TERMS_MIN;
+  });
+  return kept.length ? kept : pool;
+}
+
+/**
+ * Picks and cleans the headline among eligibleCandidates: highest similarity to the centre plus the factuality
+ * bonus, minus CLICKBAIT_PENALTY for clickbait. Ties go to the earlier candidate (callers pass articles oldest
+ * first). Throws Error when `candidates` is empty.
  */
 export function chooseHeadline(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): string {
   if (candidates.length === 0) throw new Error('chooseHeadline: no candidates');
-  let best = candidates[0]!;
+  const pool = eligibleCandidates(candidates, sources);
+  let best = pool[0]!;
   let bestScore = -Infinity;
-  for (const c of candidates) {
-    if (!c.title.trim()) continue;
-    const score = c.similarity + factualityBonus(sources.get(c.sourceId));
+  for (const c of pool) {
+    const source = sources.get(c.sourceId);
+    const score = c.similarity + factualityBonus(source) - (isClickbait(c.title) ? CLICKBAIT_PENALTY : 0);
     if (score > bestScore) {
       best = c;
       bestScore = score;
@@ -70,3 +150,4 @@ export function chooseHeadline(candidates: HeadlineCandidate[], sources: Readonl
   }
   return cleanHeadline(best.title, sources.get(best.sourceId));
 }
+

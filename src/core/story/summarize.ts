@@ -92,14 +92,88 @@ export function summarize(
     if (!best || best.relevance <= 0) break;
     chosen.push(best);
   }
-  const bullets: SummaryBullet[] = chosen.map((c) => ({ text: c.text, articleId: c.articleId }));
-  const usedTitles = new Set([headline.toLowerCase()]);
-  for (const a of articles) {
+  const bullets: Array<SummaryBullet & { sourceId: string }> = chosen.map((c) => ({ text: c.text, articleId: c.articleId, sourceId: c.sourceId }));
+  // Titles fill in when the leads hold too few sentences, other sources' first.
+  const usedTitles = new Set([headline.toLowerCase(), ...bullets.map((b) => b.text.toLowerCase())]);
+  const titled = articles
+    .map((a, i) => ({ a, i }))
+    .filter(({ a }) => a.title.trim().length > 0)
+    .sort((x, y) => Number(bullets.some((b) => b.sourceId === x.a.sourceId)) - Number(bullets.some((b) => b.sourceId === y.a.sourceId)) || x.i - y.i);
+  for (const { a } of titled) {
     if (bullets.length >= SUMMARY_MIN_BULLETS) break;
     const t = a.title.trim();
-    if (!t || usedTitles.has(t.toLowerCase())) continue;
+    if (usedTitles.has(t.toLowerCase())) continue;
     usedTitles.add(t.toLowerCase());
-    bullets.push({ text: t, articleId: a.id });
+    bullets.push({ text: t, articleId: a.id, sourceId: a.sourceId });
   }
-  return bullets;
+  // At least two sources when the story has them: the best sentence (else title) of another source comes in.
+  if (sourcesInStory > 1 && new Set(bullets.map((b) => b.sourceId)).size < 2) {
+    const only = bullets[0]?.sourceId;
+    const other =
+      candidates.filter((c) => c.sourceId !== only).sort((x, y) => y.relevance - x.relevance)[0] ??
+      articles.filter((a) => a.sourceId !== only && a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase())).map((a) => ({ text: a.title.trim(), articleId: a.id, sourceId: a.sourceId }))[0];
+    if (other) {
+      const bullet = { text: other.text, articleId: other.articleId, sourceId: other.sourceId };
+      if (bullets.length >= SUMMARY_MAX_BULLETS) bullets[bullets.length - 1] = bullet;
+      else bullets.push(bullet);
+    }
+  }
+  return bullets.map(({ text, articleId }) => ({ text, articleId }));
+}
+
+/** What a summariser is given: the story's own articles (oldest first), its centroid and term model, its headline. */
+export interface SummaryInput {
+  articles: SummaryArticle[];
+  centre: SparseVector;
+  model: TermModel;
+  options: VectorizeOptions;
+  headline: string;
+}
+
+/**
+ * A summariser: the default is extractive and local (`extractiveSummarizer`); another (an LLM, a service) can be
+ * plugged in through summarizeWith, whose guard keeps only bullets that quote the story's own articles.
+ */
+export interface Summarizer {
+  name: string;
+  summarize(input: SummaryInput): SummaryBullet[] | Promise<SummaryBullet[]>;
+}
+
+/** The default summariser: summarize() above. Needs no network and invents nothing. */
+export const extractiveSummarizer: Summarizer = {
+  name: 'extractive-mmr',
+  summarize: (i) => summarize(i.articles, i.centre, i.model, i.options, i.headline),
+};
+
+/**
+ * Bullets a reader can trust: each names an article of the story and quotes it (its text appears verbatim in that
+ * article's title or text), is at most SUMMARY_MAX_SENTENCE_CHARS long, and is not a repeat; at most
+ * SUMMARY_MAX_BULLETS. Anything else is dropped.
+ */
+export function checkBullets(bullets: SummaryBullet[], articles: SummaryArticle[]): SummaryBullet[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const seen = new Set<string>();
+  return bullets
+    .filter((b) => {
+      const a = byId.get(b.articleId);
+      const text = b.text.trim();
+      if (!a || !text || text.length > SUMMARY_MAX_SENTENCE_CHARS || seen.has(text)) return false;
+      seen.add(text);
+      return a.title.includes(text) || (a.summary ?? '').includes(text);
+    })
+    .slice(0, SUMMARY_MAX_BULLETS);
+}
+
+/**
+ * Runs `summarizer` and keeps only the bullets checkBullets accepts; when none survive (or it throws), falls back to
+ * the extractive default.
+ */
+export async function summarizeWith(summarizer: Summarizer, input: SummaryInput): Promise<SummaryBullet[]> {
+  try {
+    const kept = checkBullets(await summarizer.summarize(input), input.articles);
+    if (kept.length) return kept;
+  } catch {
+    /* fall back */
+  }
+  return checkBullets(extractiveSummarizer.summarize(input) as SummaryBullet[], input.articles);
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { chooseHeadline, cleanHeadline, eligibleCandidates, isClickbait } from '../../../src/core/story/headline';
+import type { Bias, Factuality, Source } from '../../../src/core/schema/source';
+
+function source(id: string, bias: Bias[] = [], factuality: Factuality[] = [], extra: Partial<Source> = {}): Source {
+  return {
+    id,
+    name: id === 'guardian' ? 'The Guardian' : id,
+    homepage: `https://www.${id}.example/`,
+    feeds: [{ url: `https://${id}.example/rss`, file: null, topic: null }],
+    country: 'GB',
+    language: 'en',
+    bias: bias.map((value, i) => ({ value, rater: `R${i}`, url: null, asOf: '2024-01-01' })),
+    factuality: factuality.map((value, i) => ({ value, rater: `R${i}`, url: null, asOf: '2024-01-01' })),
+    ownership: null,
+    discovered: false,
+    ...extra,
+  };
+}
+const map = (...s: Source[]) => new Map(s.map((x) => [x.id, x]));
+
+describe('cleanHeadline', () => {
+  const guardian = source('guardian');
+  it.each([
+    ['Storm hits coast | The Guardian', 'Storm hits coast'],
+    ['Storm hits coast - The Guardian', 'Storm hits coast'],
+    ['Storm hits coast — guardian.example', 'Storm hits coast'],
+    ['Storm hits coast | World news', 'Storm hits coast'],
+    ['Storm hits coast - and the city floods', 'Storm hits coast - and the city floods'],
+    ['STORM HITS COAST AS THOUSANDS FLEE', 'Storm hits coast as thousands flee'],
+    ['BREAKING: Storm hits coast', 'Storm hits coast'],
+    ['WATCH - Storm hits coast', 'Storm hits coast'],
+    ['SHOCKING footage shows storm hitting NATO base!!!', 'Shocking footage shows storm hitting NATO base!'],
+    ['Storm hits the NATO base in the north', 'Storm hits the NATO base in the north'],
+  ])('%s → %s', (raw, clean) => expect(cleanHeadline(raw, guardian)).toBe(clean));
+});
+
+describe('chooseHeadline', () => {
+  it('picks the title closest to the centre, preferring higher factuality by a small margin', () => {
+    const sources = map(source('a', [], ['very-low']), source('b', [], ['very-high']));
+    expect(chooseHeadline([{ title: 'A title', sourceId: 'a', similarity: 0.6 }, { title: 'B title', sourceId: 'b', similarity: 0.57 }], sources)).toBe('B title');
+    expect(chooseHeadline([{ title: 'A title', sourceId: 'a', similarity: 0.7 }, { title: 'B title', sourceId: 'b', similarity: 0.57 }], sources)).toBe('A title');
+  });
+
+  it('passes over clickbait when a plain title is near', () => {
+    expect(isClickbait("You won't believe what the minister said")).toBe(true);
+    expect(isClickbait('Opinion: the minister is wrong')).toBe(true);
+    const sources = map(source('a'), source('b'));
+    expect(chooseHeadline([{ title: "You won't believe what the minister said", sourceId: 'a', similarity: 0.8 }, { title: 'Minister resigns over budget', sourceId: 'b', similarity: 0.6 }], sources)).toBe('Minister resigns over budget');
+    expect(chooseHeadline([{ title: "You won't believe what the minister said", sourceId: 'a', similarity: 0.8 }], sources)).toBe("You won't believe what the minister said");
+  });
+
+  it('never takes wording only one side uses when several sides cover the story', () => {
+    const sources = map(source('left1', ['left'], ['very-high']), source('left2', ['lean-left']), source('right1', ['right']), source('center1', ['center'], ['mixed']));
+    const candidates = [
+      { title: 'Cruel border crackdown tears families apart', sourceId: 'left1', similarity: 0.9 },
+      { title: 'Border crackdown tears families apart, critics say', sourceId: 'left2', similarity: 0.5 },
+      { title: 'Border bill passes Senate vote', sourceId: 'right1', similarity: 0.6 },
+      { title: 'Senate passes border bill in close vote', sourceId: 'center1', similarity: 0.55 },
+    ];
+    const eligible = eligibleCandidates(candidates, sources).map((c) => c.sourceId);
+    expect(eligible).toEqual(['right1', 'center1']);
+    expect(chooseHeadline(candidates, sources)).toBe('Border bill passes Senate vote');
+    // One side only: its best title is fine.
+    expect(chooseHeadline(candidates.slice(0, 2), sources)).toBe('Cruel border crackdown tears families apart');
+  });
+
+  it('prefers an outlet over an aggregator', () => {
+    const sources = map(source('gn', [], [], { flags: [{ value: 'aggregator', rater: 'Parallax', url: null, asOf: null }] }), source('b'));
+    expect(chooseHeadline([{ title: 'Storm - BBC', sourceId: 'gn', similarity: 0.9 }, { title: 'Storm hits coast', sourceId: 'b', similarity: 0.2 }], sources)).toBe('Storm hits coast');
+  });
+
+  it('throws without candidates', () => {
+    expect(() => chooseHeadline([], new Map())).toThrow(/no candidates/);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { similarStories } from '../../../src/core/story/similar-stories';
+import type { SparseVector } from '../../../src/core/story/vectorize';
+
+/** A unit vector over term ids with equal weights. */
+function vec(ids: number[]): SparseVector {
+  const w = 1 / Math.sqrt(ids.length);
+  return { ids: Int32Array.from([...ids].sort((a, b) => a - b)), weights: Float64Array.from(ids, () => w) };
+}
+
+describe('similarStories', () => {
+  it('lists other stories by centroid cosine, most similar first, above the floor, only listable ones', () => {
+    const items = [
+      { id: 's1', centre: vec([1, 2, 3, 4]), listable: true },
+      { id: 's2', centre: vec([1, 2, 3, 9]), listable: true }, // cos 0.75 with s1
+      { id: 's3', centre: vec([1, 7, 8, 9]), listable: true }, // cos 0.25 with s1
+      { id: 's4', centre: vec([1, 2, 3, 5]), listable: false }, // close, but has no page
+      { id: 's5', centre: vec([20, 21]), listable: true }, // unrelated
+    ];
+    const out = similarStories(items, 5, 0.1);
+    expect(out.get('s1')).toEqual(['s2', 's3']);
+    expect(out.get('s4')).toEqual(['s1', 's2', 's3']);
+    expect(out.get('s5')).toEqual([]);
+    expect(similarStories(items, 1, 0.1).get('s1')).toEqual(['s2']);
+    expect(similarStories(items, 5, 0.5).get('s1')).toEqual(['s2']);
+  });
+});

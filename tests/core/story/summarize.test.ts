@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLUSTER_CONFIG, SUMMARY_MAX_BULLETS, SUMMARY_MAX_SENTENCE_CHARS } from '../../../src/core/config';
+import { checkBullets, summarize, summarizeWith, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
+import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
+
+function setup(articles: SummaryArticle[]) {
+  const counts = articles.map((a) => termCounts({ title: a.title, text: a.summary }, DEFAULT_CLUSTER_CONFIG));
+  const model = buildTermModel(counts);
+  const vectors = counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost));
+  return { model, centre: centroid(vectors) };
+}
+
+const long = 'The committee met for nine hours on Tuesday and heard from every witness that the opposition had asked for, including the former minister, the auditor, three civil servants and a lobbyist who had advised the company for ten years before the contract was signed, and then, late in the evening, it adjourned without a vote because two members had left for the airport.';
+const articles: SummaryArticle[] = [
+  {
+    id: 'a1',
+    sourceId: 'a',
+    title: 'Minister resigns over contract scandal',
+    summary: `The minister resigned on Tuesday after an audit found the contract was awarded without a tender. ${long} The prime minister accepted the resignation and named an interim minister. The audit found the contract cost twice the estimate.`,
+  },
+  { id: 'a2', sourceId: 'a', title: 'Contract scandal: what we know', summary: 'The audit found the contract was awarded without a tender and cost twice the estimate, the report says.' },
+  { id: 'b1', sourceId: 'b', title: 'Minister quits as audit damns contract', summary: 'Opposition leaders called for a full inquiry into the contract after the minister quit on Tuesday.' },
+];
+
+describe('summarize', () => {
+  it('quotes whole sentences of the story’s own articles, bounded, from at least two sources', () => {
+    const { model, centre } = setup(articles);
+    const bullets = summarize(articles, centre, model, DEFAULT_CLUSTER_CONFIG, 'Minister resigns over contract scandal');
+    expect(bullets.length).toBeGreaterThanOrEqual(3);
+    expect(bullets.length).toBeLessThanOrEqual(SUMMARY_MAX_BULLETS);
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    for (const b of bullets) {
+      const a = byId.get(b.articleId)!;
+      expect(a).toBeDefined();
+      expect(a.title.includes(b.text) || a.summary!.includes(b.text)).toBe(true);
+      expect(b.text.length).toBeLessThanOrEqual(SUMMARY_MAX_SENTENCE_CHARS);
+    }
+    expect(bullets.map((b) => b.text)).not.toContain(long);
+    expect(new Set(bullets.map((b) => byId.get(b.articleId)!.sourceId)).size).toBeGreaterThanOrEqual(2);
+    expect(checkBullets(bullets, articles)).toEqual(bullets);
+  });
+
+  it('takes another source’s title when only one source has sentences', () => {
+    const two: SummaryArticle[] = [articles[0]!, { id: 'c1', sourceId: 'c', title: 'Audit sinks minister', summary: null }];
+    const { model, centre } = setup(two);
+    const bullets = summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, 'Minister resigns over contract scandal');
+    expect(bullets.some((b) => b.articleId === 'c1')).toBe(true);
+  });
+});
+
+describe('pluggable summariser', () => {
+  const { model, centre } = setup(articles);
+  const input = { articles, centre, model, options: DEFAULT_CLUSTER_CONFIG, headline: 'Minister resigns over contract scandal' };
+  it('keeps only bullets that quote the story’s own articles', async () => {
+    const inventive: Summarizer = {
+      name: 'test',
+      summarize: () => [
+        { text: 'The minister was arrested.', articleId: 'a1' }, // not in the text: invented
+        { text: 'Opposition leaders called for a full inquiry into the contract after the minister quit on Tuesday.', articleId: 'b1' },
+        { text: 'Opposition leaders called for a full inquiry into the contract after the minister quit on Tuesday.', articleId: 'zz' }, // not an article of the story
+      ],
+    };
+    expect(await summarizeWith(inventive, input)).toEqual([{ text: 'Opposition leaders called for a full inquiry into the contract after the minister quit on Tuesday.', articleId: 'b1' }]);
+  });
+  it('falls back to the extractive default when nothing survives or it fails', async () => {
+    const failing: Summarizer = { name: 'down', summarize: () => Promise.reject(new Error('offline')) };
+    const bullets = await summarizeWith(failing, input);
+    expect(bullets.length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLUSTER_CONFIG } from '../../../src/core/config';
+import { categoryTopics, keyTerms, storyTopics } from '../../../src/core/story/topics';
+import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
+
+const arts = [
+  { title: 'Hungary election: Orban faces strongest challenge', categories: ['Europe', 'Elections', 'internal-open-access'] },
+  { title: "Orban's rival leads polls before Hungary vote", categories: ['europe', 'Politics'] },
+  { title: 'Rubio praises Orban ahead of Hungary election', categories: ['World', 'Elections'] },
+];
+
+describe('topics', () => {
+  it('keeps feed categories shared by two articles (or the only article’s), without internal tags', () => {
+    expect(categoryTopics(arts)).toEqual(['elections', 'europe']);
+    expect(categoryTopics([arts[0]!])).toEqual(['elections', 'europe']);
+  });
+  it('adds the heaviest centroid terms used by two titles, in their usual spelling', () => {
+    const counts = arts.map((a) => termCounts({ title: a.title, text: null }, DEFAULT_CLUSTER_CONFIG));
+    const model = buildTermModel(counts);
+    const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    const terms = keyTerms(arts, centre, model);
+    expect(terms.length).toBeLessThanOrEqual(3);
+    expect(terms).toEqual(expect.arrayContaining(['orban', 'hungary']));
+    expect(terms).not.toContain('rubio'); // one title only
+    const topics = storyTopics(arts, centre, model);
+    expect(topics.slice(0, 2)).toEqual(['elections', 'europe']);
+    expect(new Set(topics).size).toBe(topics.length);
+  });
+});
