@@ -219,6 +219,29 @@ function parseLoose(input: string, zone?: string): string | null {
   return build(y, month, day, h, mi, sec, offset ?? named ?? (time ? ZONELESS : 0), zone);
 }
 
+/** The canonical RSS pubDate form ('Tue, 03 Jun 2003 09:39:21 GMT' / '+0000'), most dates in feeds: no tokenising. */
+const RFC822_RE = /^(?:[A-Za-z]{3},? ?)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UTC|UT|Z|[+-]\d{4})$/;
+const MONTH3: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function parseRfc822Fast(s: string): string | null {
+  const m = RFC822_RE.exec(s);
+  if (!m) return null;
+  const mo = MONTH3[m[2]!.toLowerCase()];
+  if (mo === undefined) return null; // a non-English month: the general parser
+  const z = m[7]!;
+  const c = z.charCodeAt(0);
+  let offset = 0;
+  if (c === 43 || c === 45) {
+    const h = Number(z.slice(1, 3));
+    const mi = Number(z.slice(3, 5));
+    if (h > 14 || mi > 59) return null;
+    offset = (c === 45 ? -1 : 1) * (h * 60 + mi);
+  }
+  return build(Number(m[3]), mo, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset);
+}
+
 /**
  * Parse a feed date string to UTC `YYYY-MM-DDTHH:MM:SSZ`.
  *
@@ -233,7 +256,7 @@ export function parseDate(value: string | null | undefined, now?: Date, zone?: s
   if (value == null) return null;
   const s = decodeXmlEntities(String(value)).replace(/\s+/g, ' ').trim();
   if (s === '' || s.length > 100) return null;
-  const out = parseIso(s, zone) ?? parseSlash(s, zone) ?? parseLoose(s, zone);
+  const out = parseRfc822Fast(s) ?? parseIso(s, zone) ?? parseSlash(s, zone) ?? parseLoose(s, zone);
   if (out === null || now === undefined) return out;
   return Date.parse(out) - now.getTime() > FUTURE_DATE_TOLERANCE_MS ? null : out;
 }

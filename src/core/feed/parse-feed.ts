@@ -323,7 +323,8 @@ class HtmlField {
 
 /** Could this raw element text hold an <img> (escaped or not)? A cheap test before decoding a whole content. */
 function mayHoldImage(x: unknown): boolean {
-  const raw = rawText(first(x));
+  const full = rawText(first(x));
+  const raw = full.length > RAW_SCAN_CHARS ? full.slice(0, RAW_SCAN_CHARS) : full;
   return raw.indexOf('img') !== -1 || raw.indexOf('IMG') !== -1;
 }
 
