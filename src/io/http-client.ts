@@ -33,6 +33,11 @@ export interface HttpOptions {
   backoffMaxMs: number;
   /** Longest Retry-After honoured, ms; longer ones fail the feed for this run. */
   retryAfterMaxMs: number;
+  /**
+   * Budget for one feed, all attempts and waits, ms: no retry starts that could end past it (a server that drips
+   * its body would otherwise hold a slot for every attempt's full total timeout).
+   */
+  maxFeedMs: number;
   userAgent: string;
 }
 
@@ -48,6 +53,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   backoffBaseMs: 1_000,
   backoffMaxMs: 8_000,
   retryAfterMaxMs: 30_000,
+  maxFeedMs: 60_000,
   userAgent: 'Parallax/0.1 (+https://github.com/parallax-news/parallax; open-source news aggregator; feed reader)',
 };
 
@@ -241,6 +247,7 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
 
 /** Fetches one URL with retries. Never throws. */
 export async function httpGet(url: string, sent: Validators, o: HttpOptions, deps: HttpDeps): Promise<HttpResult> {
+  const started = deps.now();
   let last: FetchFailure | null = null;
   let redirects = 0;
   let attempts = 0;
@@ -259,6 +266,11 @@ export async function httpGet(url: string, sent: Validators, o: HttpOptions, dep
           break;
         }
         delay = Math.max(last.retryAfterMs, 0);
+      }
+      const elapsed = deps.now() - started;
+      if (elapsed + delay + o.totalTimeoutMs > o.maxFeedMs) {
+        last = new FetchFailure(last.kind, `${last.message}; no retry: it could end past the ${o.maxFeedMs / 1000} s budget for one feed`, false, last.httpStatus);
+        break;
       }
       await deps.sleep(delay);
     }

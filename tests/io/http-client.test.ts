@@ -20,6 +20,7 @@ export const TEST_HTTP: HttpOptions = {
   backoffBaseMs: 100,
   backoffMaxMs: 400,
   retryAfterMaxMs: 5_000,
+  maxFeedMs: 10_000,
   userAgent: 'Parallax-test/1 (+https://example.invalid/parallax)',
 };
 
@@ -90,6 +91,14 @@ describe('httpGet against a misbehaving server', () => {
     expect(r.error).toMatchObject({ kind: 'timeout' });
     expect(r.error!.message).toContain('complete response');
     expect(performance.now() - t0).toBeLessThan(800 + 500);
+  });
+
+  it('starts no retry that could end past the per-feed budget', async () => {
+    const t0 = performance.now();
+    const r = await get('/slow-drip', { maxFeedMs: 1_500 });
+    expect(r).toMatchObject({ status: 'failed', attempts: 1, error: { kind: 'timeout' } });
+    expect(r.error!.message).toContain('1.5 s budget for one feed');
+    expect(performance.now() - t0).toBeLessThan(1_500);
   });
 
   it('retries a 500 and then fails with its status', async () => {

@@ -3,7 +3,7 @@
  * is bounded (a drip stops after a fixed number of ticks or when the client goes away) and close() destroys open
  * sockets, so a test never hangs on it.
  *
- *   /feed/<file>           the file, with an ETag and Last-Modified; 304 to a matching conditional GET
+ *   /feed/<file>           the file (sub-folders allowed), with an ETag and Last-Modified; 304 to a matching conditional GET
  *   /slow-first-byte       headers only after `slowMs`
  *   /slow-drip             headers at once, then one byte every 20 ms (at most 2,000 ticks)
  *   /status/500            always 500
@@ -64,7 +64,12 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
     }, ms);
     timers.add(t);
   };
-  const file = (name: string): Buffer => readFileSync(path.join(feedDir, path.basename(name)));
+  // A file of the feed folder, or of one of its sub-folders (never outside it).
+  const file = (name: string): Buffer => {
+    const rel = path.normalize(decodeURIComponent(name));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error('outside the feed folder');
+    return readFileSync(path.join(feedDir, rel));
+  };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

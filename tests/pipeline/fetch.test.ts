@@ -26,6 +26,7 @@ const HTTP: HttpOptions = {
   backoffBaseMs: 50,
   backoffMaxMs: 100,
   retryAfterMaxMs: 2_000,
+  maxFeedMs: 10_000,
   userAgent: 'Parallax-test/1',
 };
 const deps: HttpDeps = { fetch: (...a) => fetch(...a), sleep: async () => undefined, random: () => 0.5, now: Date.now };

@@ -1,0 +1,56 @@
+/**
+ * `parallax health [--content DIR] [--json] [--problems]`: the feed health report from <content>/state/feeds.json —
+ * per feed: status of the last run, consecutive failures, last success, last error, items in the last fetch, newest
+ * item and whether the feed is stale. Worst first. Read-only (an interrupted write is reported, not completed).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { healthRows, STALE_AFTER_DAYS, type FeedState } from '../core/state/feed-state';
+import { CONTENT_SCHEMA_VERSION, readFeedStates } from '../io/content-store';
+import { TXN_DIR } from '../io/journal';
+import { contentVersion } from '../io/migrate-content';
+
+export const description = 'feed health report: failures, last success and error, stale feeds (from state/feeds.json)';
+
+const day = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+
+/** The report as text lines (a table). */
+export function formatHealth(rows: readonly FeedState[]): string {
+  const failing = rows.filter((r) => r.status === 'failed').length;
+  const stale = rows.filter((r) => r.stale).length;
+  const notModified = rows.filter((r) => r.status === 'not_modified').length;
+  const header = ['status', 'fails', 'last success', 'items', 'newest item', 'feed', 'last error'];
+  const table = rows.map((r) => [
+    r.status === 'failed' ? 'FAILED' : r.stale ? 'stale' : r.status === 'not_modified' ? 'not mod.' : 'ok',
+    String(r.consecutiveFailures),
+    day(r.lastSuccess),
+    String(r.items),
+    day(r.newestItem),
+    `${r.sourceId}: ${r.url ?? r.name}`.slice(0, 70),
+    r.lastError ? `${day(r.lastError.at)} ${r.lastError.kind}: ${r.lastError.message}`.slice(0, 80) : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [
+    `Feeds ${rows.length}: ${rows.length - failing - notModified} ok, ${notModified} not modified, ${failing} failing, ${stale} stale (no new item for ${STALE_AFTER_DAYS}+ days)`,
+    '',
+    line(header),
+    ...table.map(line),
+  ].join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { content: { type: 'string' }, json: { type: 'boolean', default: false }, problems: { type: 'boolean', default: false } } });
+  const dir = path.resolve(values.content ?? 'content');
+  const version = await contentVersion(dir);
+  if (version !== null && version > CONTENT_SCHEMA_VERSION) throw new Error(`${dir}: content schema version ${version} is newer than this Parallax understands (${CONTENT_SCHEMA_VERSION})`);
+  const notes: string[] = [];
+  if (version !== null && version < CONTENT_SCHEMA_VERSION) notes.push(`content is schema version ${version}; the next ingest migrates it (no health recorded before version 2)`);
+  if (existsSync(path.join(dir, TXN_DIR))) notes.push('an interrupted write is pending; the next ingest completes or discards it');
+  let rows = healthRows((await readFeedStates(dir)).values());
+  if (values.problems) rows = rows.filter((r) => r.status === 'failed' || r.stale);
+  if (values.json) process.stdout.write(`${JSON.stringify({ contentDir: dir, schemaVersion: version, notes, feeds: rows }, null, 2)}\n`);
+  else process.stdout.write(`${[...notes.map((n) => `note: ${n}`), formatHealth(rows)].join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,57 @@
+/** Per-feed state over runs (src/core/state/feed-state.ts) and the health report (src/cli/health.ts). */
+import { describe, expect, it } from 'vitest';
+import { healthRows, nextFeedState, type FeedObservation, type FeedState } from '../../src/core/state/feed-state';
+import { formatHealth } from '../../src/cli/health';
+
+const obs = (o: Partial<FeedObservation> = {}): FeedObservation => ({
+  name: 'f', sourceId: 's', url: 'https://x.example/rss', format: 'rss', items: 10, articles: 10, duplicates: 0, newArticles: 2,
+  errors: [], notModified: false, newestItem: '2026-02-17T10:00:00Z', etag: '"e1"', lastModified: null, ...o,
+});
+const fail = obs({ errors: [{ kind: 'timeout', message: 'no response headers within 10000 ms' }], items: 0, articles: 0, newArticles: 0, newestItem: null, etag: null });
+
+describe('nextFeedState', () => {
+  const t1 = '2026-02-18T00:00:00Z';
+  const t2 = '2026-02-18T01:00:00Z';
+  const t3 = '2026-02-18T02:00:00Z';
+  it('counts consecutive failures, keeps the last success and the validators, resets on success', () => {
+    const a = nextFeedState(undefined, obs(), t1);
+    expect(a).toMatchObject({ status: 'ok', lastSuccess: t1, consecutiveFailures: 0, etag: '"e1"', stale: false, items: 10 });
+    const b = nextFeedState(a, fail, t2);
+    expect(b).toMatchObject({ status: 'failed', lastSuccess: t1, consecutiveFailures: 1, etag: '"e1"', items: 10, lastError: { at: t2, kind: 'timeout' } });
+    const c = nextFeedState(b, fail, t3);
+    expect(c.consecutiveFailures).toBe(2);
+    const d = nextFeedState(c, obs({ etag: '"e2"' }), '2026-02-18T03:00:00Z');
+    expect(d).toMatchObject({ status: 'ok', consecutiveFailures: 0, etag: '"e2"', lastError: { at: t3 } });
+  });
+  it('a 304 is a success that keeps the last body figures and validators', () => {
+    const a = nextFeedState(undefined, obs(), t1);
+    const b = nextFeedState(a, obs({ notModified: true, items: 0, articles: 0, newArticles: 0, newestItem: null, etag: null, format: null }), t2);
+    expect(b).toMatchObject({ status: 'not_modified', lastSuccess: t2, items: 10, newestItem: '2026-02-17T10:00:00Z', etag: '"e1"', format: 'rss' });
+  });
+  it('re-running a run at the same clock does not count twice', () => {
+    const a = nextFeedState(undefined, obs(), t1);
+    const b = nextFeedState(a, fail, t2);
+    expect(nextFeedState(b, fail, t2)).toEqual(b);
+    expect(nextFeedState(nextFeedState(b, obs(), t2), fail, t2).consecutiveFailures).toBe(1);
+  });
+  it('is stale when the newest item is older than 7 days, or, without dates, no new article for 7 days', () => {
+    expect(nextFeedState(undefined, obs({ newestItem: '2025-01-27T19:23:00Z' }), t1).stale).toBe(true);
+    const undated = nextFeedState(undefined, obs({ newestItem: null }), t1);
+    expect(undated.stale).toBe(false);
+    expect(nextFeedState(undated, obs({ newestItem: null, newArticles: 0 }), '2026-02-26T00:00:00Z').stale).toBe(true);
+  });
+});
+
+describe('health report', () => {
+  it('lists failing feeds first, then stale ones', () => {
+    const ok = nextFeedState(undefined, obs({ name: 'a', url: 'https://a.example/' }), '2026-02-18T00:00:00Z');
+    const stale = nextFeedState(undefined, obs({ name: 'b', url: 'https://b.example/', newestItem: '2025-01-01T00:00:00Z' }), '2026-02-18T00:00:00Z');
+    const failing = nextFeedState(undefined, { ...fail, name: 'c', url: 'https://c.example/' }, '2026-02-18T00:00:00Z');
+    const rows: FeedState[] = healthRows([ok, stale, failing]);
+    expect(rows.map((r) => r.url)).toEqual(['https://c.example/', 'https://b.example/', 'https://a.example/']);
+    const text = formatHealth(rows);
+    expect(text.split('\n')[0]).toBe('Feeds 3: 2 ok, 0 not modified, 1 failing, 1 stale (no new item for 7+ days)');
+    expect(text).toMatch(/FAILED +1 +— .*timeout: no response headers/);
+    expect(text).toMatch(/\nstale +0 /);
+  });
+});
