@@ -106,46 +106,76 @@ class Heap {
   }
 }
 
-/** Candidate pairs (i < j) with their cosine, found through an inverted index of the less common terms. */
+/**
+ * Candidate pairs with their exact cosine, as adjacency maps. Documents arrive in time order; each term's posting
+ * list keeps (document, weight) pairs, and a moving start skips documents more than `maxGapHours` older, so a term
+ * only pairs documents of the same news cycle. Scores accumulate over the indexed terms (those in at most
+ * `maxDocFrequencyShare` of the documents); pairs whose partial score reaches half of `minPairSimilarity` get their
+ * exact cosine over all terms.
+ */
 function similarityGraph(docs: ClusterDoc[], vectors: SparseVector[], model: TermModel, config: ClusterConfig): Map<number, Map<number, number>> {
-  const maxDf = Math.max(2, Math.floor(config.maxDocFrequencyShare * docs.length));
+  const n = docs.length;
+  // Small batches index every term (the cap exists to keep postings of very common terms out of large batches).
+  const maxDf = Math.max(100, Math.floor(config.maxDocFrequencyShare * n));
   const maxGapMs = config.maxGapHours * 3_600_000;
-  const postings = new Map<number, number[]>();
+  const termCount = model.terms.length;
+  const postDocs: number[][] = Array.from({ length: termCount }, () => []);
+  const postWeights: number[][] = Array.from({ length: termCount }, () => []);
+  const start = new Int32Array(termCount);
+  const acc = new Float64Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  const touched: number[] = [];
   const graph = new Map<number, Map<number, number>>();
-  for (let j = 0; j < docs.length; j++) {
+  const link = (i: number, j: number, sim: number): void => {
+    if (!graph.has(i)) graph.set(i, new Map());
+    if (!graph.has(j)) graph.set(j, new Map());
+    graph.get(i)!.set(j, sim);
+    graph.get(j)!.set(i, sim);
+  };
+  for (let j = 0; j < n; j++) {
     const v = vectors[j]!;
-    const seen = new Set<number>();
-    for (const term of v.ids) {
+    const oldest = docs[j]!.time - maxGapMs;
+    touched.length = 0;
+    for (let k = 0; k < v.ids.length; k++) {
+      const term = v.ids[k]!;
       if (model.df[term]! > maxDf) continue;
-      const list = postings.get(term);
-      if (list) for (const i of list) seen.add(i);
-      if (list) list.push(j);
-      else postings.set(term, [j]);
+      const list = postDocs[term]!;
+      const weights = postWeights[term]!;
+      let s0 = start[term]!;
+      while (s0 < list.length && docs[list[s0]!]!.time < oldest) s0++;
+      start[term] = s0;
+      const w = v.weights[k]!;
+      for (let p = s0; p < list.length; p++) {
+        const i = list[p]!;
+        if (stamp[i] !== j) {
+          stamp[i] = j;
+          acc[i] = 0;
+          touched.push(i);
+        }
+        acc[i]! += w * weights[p]!;
+      }
+      list.push(j);
+      weights.push(w);
     }
-    for (const i of seen) {
-      if (Math.abs(docs[i]!.time - docs[j]!.time) > maxGapMs) continue;
+    for (const i of touched) {
+      if (acc[i]! < config.minPairSimilarity / 2) continue;
       const sim = dot(vectors[i]!, v);
-      if (sim < config.minPairSimilarity) continue;
-      const lo = Math.min(i, j);
-      const hi = Math.max(i, j);
-      if (!graph.has(lo)) graph.set(lo, new Map());
-      if (!graph.has(hi)) graph.set(hi, new Map());
-      graph.get(lo)!.set(hi, sim);
-      graph.get(hi)!.set(lo, sim);
+      if (sim >= config.minPairSimilarity) link(i, j, sim);
     }
   }
   return graph;
 }
 
 /**
- * Clusters `docs` into stories. Returns every document in exactly one cluster (singletons included).
- * Never throws for well-formed input; an empty input gives no clusters.
+ * Clusters `input` into stories. Returns every document in exactly one cluster (singletons included).
+ * `fixedGroups`: lists of document ids that are one story already (joined first, never split; unknown ids ignored).
+ * `isolated`: ids that never join any other document. Never throws; an empty input gives no clusters.
  */
 export function clusterDocs(
   input: ClusterDoc[],
   config: ClusterConfig = DEFAULT_CLUSTER_CONFIG,
   fixedGroups: string[][] = [],
-  mayMerge: (a: number[], b: number[]) => boolean = () => true,
+  isolated: ReadonlySet<string> = new Set(),
 ): ClusterResult {
   const docs = [...input].sort((x, y) => x.time - y.time || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const opts = { titleWeight: config.titleWeight, maxBodyTokens: config.maxBodyTokens, entityBoost: config.entityBoost };
@@ -174,7 +204,8 @@ export function clusterDocs(
   };
   const merge = (a: number, b: number): void => {
     alive[b] = false;
-    members[a] = members[a]!.concat(members[b]!);
+    for (const m of members[b]!) members[a]!.push(m);
+    members[b] = [];
     links[a]!.delete(b);
     for (const [k, s] of links[b]!) {
       if (k === a) continue;
@@ -184,11 +215,15 @@ export function clusterDocs(
       links[k]!.set(a, merged);
     }
     links[b]!.clear();
-    for (const [id, w] of sums[b]!) sums[a]!.set(id, (sums[a]!.get(id) ?? 0) + w);
+    // ‖S_a + S_b‖² = ‖S_a‖² + Σ_t (2·S_a[t]·S_b[t] + S_b[t]²): updated over b's terms only.
+    let normSq = norms[a]! * norms[a]!;
+    for (const [id, w] of sums[b]!) {
+      const old = sums[a]!.get(id) ?? 0;
+      normSq += 2 * old * w + w * w;
+      sums[a]!.set(id, old + w);
+    }
     sums[b]!.clear();
-    let norm = 0;
-    for (const w of sums[a]!.values()) norm += w * w;
-    norms[a] = Math.sqrt(norm) || 1;
+    norms[a] = Math.sqrt(Math.max(normSq, 0)) || 1;
     version[a] = version[a]! + 1;
   };
 
@@ -200,18 +235,68 @@ export function clusterDocs(
   }
 
   const heap = new Heap();
+  // Last known linkage score of each linked pair: exact, or an upper bound where the exact value cannot matter.
+  const known: Array<Map<number, number>> = links.map((l) => new Map(l));
+  const remember = (a: number, b: number, value: number): void => {
+    known[a]!.set(b, value);
+    known[b]!.set(a, value);
+  };
   const push = (a: number, b: number): void => {
     const [lo, hi] = a < b ? [a, b] : [b, a];
     const avg = score(lo, hi);
+    remember(lo, hi, avg);
     if (avg >= config.threshold) heap.push({ avg, a: lo, b: hi, va: version[lo]!, vb: version[hi]! });
   };
+  // Centroid linkage bound: when A and B (cosine ≥ τ) merge, cos(A∪B, N) ≤ max(cos(A,N), cos(B,N)) × √(2 / (1 + τ))
+  // (the sum of two vectors whose cosine is at least τ), so a neighbour far below τ with both needs no exact score.
+  const growth = Math.sqrt(2 / (1 + config.threshold));
+  const before = new Map<number, number>();
+  const dense = new Float64Array(model.terms.length);
+  // Isolated documents (split out by an editor) never join anything: drop their links.
+  for (const id of isolated) {
+    const i = indexOf.get(id);
+    if (i === undefined) continue;
+    for (const k of links[i]!.keys()) links[k]!.delete(i);
+    links[i]!.clear();
+  }
   for (let a = 0; a < n; a++) if (alive[a]) for (const b of links[a]!.keys()) if (a < b) push(a, b);
   while (heap.size > 0) {
     const e = heap.pop()!;
     if (!alive[e.a] || !alive[e.b] || version[e.a] !== e.va || version[e.b] !== e.vb) continue; // stale
-    if (!mayMerge(members[e.a]!, members[e.b]!)) continue;
-    merge(e.a, e.b); // the lower index survives, so the result does not depend on heap ties
-    for (const k of links[e.a]!.keys()) push(e.a, k);
+    // A pair never scored (not linked) has no known bound: it counts as 1, so such a neighbour is scored exactly and
+    // the bound stays a true bound (a re-run from the result then finds nothing left to merge: runs are idempotent).
+    before.clear();
+    const knownA = known[e.a]!;
+    const knownB = known[e.b]!;
+    const unlinked = 1;
+    for (const k of links[e.a]!.keys()) if (k !== e.b) before.set(k, Math.max(knownA.get(k) ?? unlinked, knownB.get(k) ?? unlinked));
+    for (const k of links[e.b]!.keys()) if (k !== e.a) before.set(k, Math.max(knownA.get(k) ?? unlinked, knownB.get(k) ?? unlinked));
+    // The larger cluster survives (its maps absorb the smaller one's); ties keep the lower index. Deterministic.
+    const [keep, gone] = members[e.b]!.length > members[e.a]!.length ? [e.b, e.a] : [e.a, e.b];
+    merge(keep, gone);
+    for (const k of known[gone]!.keys()) known[k]!.delete(gone);
+    known[gone]!.clear();
+    known[keep]!.delete(gone);
+    // Exact centroid scores against the survivor, read from a dense copy of its summed vector.
+    const keepSum = sums[keep]!;
+    for (const [id, w] of keepSum) dense[id] = w;
+    for (const k of links[keep]!.keys()) {
+      const bound = (before.get(k) ?? 1) * growth;
+      if (config.linkage === 'centroid' && bound < config.threshold) {
+        remember(keep, k, bound);
+        continue;
+      }
+      let value: number;
+      if (config.linkage === 'centroid') {
+        let d = 0;
+        for (const [id, w] of sums[k]!) d += w * dense[id]!;
+        value = d / (norms[keep]! * norms[k]!);
+      } else value = score(keep, k);
+      const [lo, hi] = keep < k ? [keep, k] : [k, keep];
+      remember(lo, hi, value);
+      if (value >= config.threshold) heap.push({ avg: value, a: lo, b: hi, va: version[lo]!, vb: version[hi]! });
+    }
+    for (const id of keepSum.keys()) dense[id] = 0;
   }
 
   const vectorById = new Map<string, SparseVector>();
