@@ -13,6 +13,7 @@ export interface SiteData {
   sources: Source[];
   sourcesById: Map<string, Source>;
   stories: Story[];
+  storiesById: Map<string, Story>;
   /** The run's clock (UTC ISO-8601). */
   now: string;
 }
@@ -30,7 +31,7 @@ async function load(): Promise<SiteData> {
     readRunNow(contentDir()),
     stories.map((s) => s.lastUpdated),
   );
-  return { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, now };
+  return { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, storiesById: new Map(stories.map((s) => [s.id, s])), now };
 }
 
 export function siteData(): Promise<SiteData> {

@@ -4,7 +4,7 @@ import { siteData } from './data';
 import { feedFor, type FeedKind } from './feeds';
 import { jsonFeedResponse, rssResponse } from './rss';
 import { hasStoryPage } from './stories';
-import { collectTopics } from './topics';
+import { topicsOf } from './topics';
 
 export function feedRoute(kind: FeedKind, json: boolean): APIRoute {
   return async (context) => {
@@ -18,4 +18,4 @@ export function feedRoute(kind: FeedKind, json: boolean): APIRoute {
 
 export const storyFeedPaths = (async () => (await siteData()).stories.filter(hasStoryPage).map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
 export const sourceFeedPaths = (async () => (await siteData()).sources.map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
-export const topicFeedPaths = (async () => collectTopics((await siteData()).stories).map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;
+export const topicFeedPaths = (async () => topicsOf((await siteData()).stories).map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;

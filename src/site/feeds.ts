@@ -13,7 +13,7 @@ import { articleTime } from './format';
 import { href, sourcePath, storyPath } from './href';
 import { storyItems, type FeedChannel, type FeedItem } from './rss';
 import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
-import { collectTopics, topicPath } from './topics';
+import { topicsOf, topicPath } from './topics';
 import { truncate } from './text';
 
 export type FeedKind = 'top' | 'blindspot' | 'topic' | 'source' | 'story';
@@ -78,7 +78,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
       };
     }
     case 'topic': {
-      const topic = collectTopics(data.stories).find((t) => t.slug === key);
+      const topic = topicsOf(data.stories).find((t) => t.slug === key);
       if (!topic) return undefined;
       return {
         channel: channel(site, kind, key, topicPath(key), `Parallax: ${topic.name}`, `Stories about ${topic.name}, and how every side covers them.`, now, json),
@@ -104,7 +104,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
       };
     }
     case 'story': {
-      const story = data.stories.find((s) => s.id === key);
+      const story = data.storiesById.get(key);
       if (!story || !hasStoryPage(story)) return undefined;
       const items = articlesChronological(story.articles)
         .reverse()

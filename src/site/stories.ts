@@ -12,6 +12,9 @@ import { articleTime } from './format';
  */
 export { MIN_SOURCES_FOR_STORY_PAGE };
 
+/** Longest story list on one page (home, a topic, each blindspot side); every story stays in the sitemap. */
+export const LIST_LIMIT = 100;
+
 /** How many items a feed carries (the top ones by score), from the config. */
 export const RSS_ITEM_LIMIT = RSS_TOP_STORIES;
 
@@ -21,9 +24,16 @@ export function hasStoryPage(story: Pick<Story, 'coverage'>): boolean {
   return story.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE;
 }
 
+const rankMemo = new WeakMap<readonly object[], unknown[]>();
+
 /** Stories with a page, by score (highest first), ties by id (code-point order) so the order is deterministic. */
 export function rankStories<T extends Pick<Story, 'id' | 'score' | 'coverage'>>(stories: readonly T[]): T[] {
-  return stories.filter(hasStoryPage).sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));
+  let ranked = rankMemo.get(stories) as T[] | undefined;
+  if (!ranked) {
+    ranked = stories.filter(hasStoryPage).sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));
+    rankMemo.set(stories, ranked);
+  }
+  return [...ranked];
 }
 
 /** A story's articles oldest first (published, else first seen), ties by id. */

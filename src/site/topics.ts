@@ -32,6 +32,15 @@ export function topicName(topic: string): string {
   return t ? t[0]!.toUpperCase() + t.slice(1) : t;
 }
 
+const memo = new WeakMap<readonly Story[], Topic[]>();
+
+/** collectTopics, computed once per story list (pages of one build share the list). */
+export function topicsOf(stories: readonly Story[]): Topic[] {
+  let topics = memo.get(stories);
+  if (!topics) memo.set(stories, (topics = collectTopics(stories)));
+  return topics;
+}
+
 /** Every topic of the stories that have a page, by slug (code-point order), each with its ranked stories. */
 export function collectTopics(stories: readonly Story[]): Topic[] {
   const bySlug = new Map<string, { name: string; stories: Story[] }>();

@@ -9,7 +9,7 @@ import { fixtureSources, fixtureStories } from './load-fixture';
 
 const sources = fixtureSources();
 const stories = fixtureStories();
-const data: SiteData = { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, now: '2026-02-18T02:10:00Z' };
+const data: SiteData = { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, storiesById: new Map(stories.map((s) => [s.id, s])), now: '2026-02-18T02:10:00Z' };
 const site = new URL('https://example.github.io');
 
 describe('feedFor', () => {
