@@ -1,6 +1,8 @@
 /** `npx parallax parse FILE`, run as a user would (the package's bin), on the shared bug-report cases. */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +40,31 @@ describe('parallax parse', () => {
     expect(code).toBe(1);
     expect(err).toContain(kind);
     expect(JSON.parse(out).errors[0].kind).toBe(kind);
+  });
+
+  it('reads a gzip-compressed feed file (B05.xml.gz) like the plain one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
+    const gz = path.join(dir, 'B05.xml.gz');
+    await writeFile(gz, gzipSync(await readFile(path.join(CASES, 'B05.xml'))));
+    const plain = JSON.parse((await parse(path.join(CASES, 'B05.xml'))).out);
+    const { code, out } = await parse(gz);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(plain);
+  });
+
+  it('recovers a feed with a broken prolog and an undeclared rss: prefix; names unreadable XML with its position', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
+    const broken = path.join(dir, 'broken.xml');
+    await writeFile(broken, '<?xml?xml version="1.0" ??>\n<rss rss:version=2.0><rss:channel><rss:item><rss:title>kept</rss:title><rss:link>https://b.example/1</rss:link></rss:item></rss:channel></rss>');
+    const ok = await parse(broken);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).items.map((i: { title: string }) => i.title)).toEqual(['kept']);
+    const bad = path.join(dir, 'bad.xml');
+    await writeFile(bad, '<rss><channel><!-- never closed <item></item></channel></rss>');
+    const r = await parse(bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('xml_malformed');
+    expect(JSON.parse(r.out).errors[0]).toMatchObject({ kind: 'xml_malformed', position: 14 });
   });
 
   it('exits 2 on a usage error', async () => {

@@ -27,6 +27,8 @@ export interface FeedError {
   message: string;
   /** character offset in the decoded text, or the 0-based item index for item-level errors; null if unknown */
   position?: number | null;
+  /** the feed it concerns: `ParseOptions.url` when given (so a run's log names the feed), else absent */
+  feed?: string;
 }
 
 /** One normalised feed item. All strings are plain text or absolute URLs; missing values are null. */
@@ -802,11 +804,14 @@ function rootKey(doc: Node): string | null {
  *   'entity_expansion_rejected'). Output is deterministic for the same bytes and options.
  */
 export function parseFeed(bytes: Uint8Array, options: ParseOptions = {}): ParsedFeed {
+  let result: ParsedFeed;
   try {
-    return parseFeedUnsafe(bytes, options);
+    result = parseFeedUnsafe(bytes, options);
   } catch (err) {
-    return reject('internal_error', `unexpected failure: ${(err as Error)?.message ?? String(err)}`);
+    result = reject('internal_error', `unexpected failure: ${(err as Error)?.message ?? String(err)}`);
   }
+  if (options.url !== undefined) for (const e of result.errors) e.feed = options.url;
+  return result;
 }
 
 function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {

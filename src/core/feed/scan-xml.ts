@@ -133,8 +133,7 @@ export function scanXml(text: string, options: ScanOptions): XmlNode {
       if (drop !== undefined && name.startsWith(drop)) name = name.slice(drop.length);
       name = renameReserved(name);
       const gt = text.indexOf('>', e);
-      if (gt === -1) throw new XmlSyntaxError('unterminated close tag', lt);
-      i = gt + 1;
+      i = gt === -1 ? n : gt + 1; // a close tag cut off by the end of input ('</rss') still closes
       // close up to the matching open element; ignore a close tag that matches nothing
       let k = stack.length - 1;
       while (k > 0 && stack[k]!.name !== name) k--;

@@ -78,9 +78,12 @@ describe('recovery of broken documents (other/7ef13a42… and its kind)', () => 
     expect(r.items.map((i) => i.title)).toEqual(['a', 'b']);
   });
 
-  it('xml_malformed carries the position of the fault', () => {
-    const r = parse('<rss><channel><!-- unclosed <item></item></channel></rss>');
-    expect(r.errors).toEqual([{ kind: 'xml_malformed', message: expect.stringContaining('comment'), position: 14 }]);
+  it('xml_malformed carries the position of the fault, and the feed when its URL is known', () => {
+    const bad = '<rss><channel><!-- unclosed <item></item></channel></rss>';
+    expect(parse(bad).errors).toEqual([{ kind: 'xml_malformed', message: expect.stringContaining('comment'), position: 14 }]);
+    expect(parse(bad, { url: 'https://f.example/rss' }).errors).toEqual([
+      { kind: 'xml_malformed', message: expect.any(String), position: 14, feed: 'https://f.example/rss' },
+    ]);
   });
 });
 
