@@ -3,7 +3,7 @@
  * broke it. Pure: takes the story's articles and the registry, returns counts.
  */
 import { BIAS_DISPUTE_STEPS, BLINDSPOT_IGNORED_FACTUALITY, WIRE_AGENCIES } from '../config';
-import { hostMatches, hostOf } from '../registry/domain';
+import { aggregatorOf, hostMatches, hostOf } from '../registry/domain';
 import type { Bucket, Coverage, DisputedSource } from '../schema/story';
 import { BIAS_VALUES, FACTUALITY_VALUES, hasFlag, type Bias, type Factuality, type Source } from '../schema/source';
 import { detectSyndication } from './syndication';
@@ -62,9 +62,16 @@ export function sourceFactuality(source: Pick<Source, 'factuality'> | undefined)
   return FACTUALITY_VALUES[positions[positions.length >> 1]!]!;
 }
 
-/** True for a source that is an aggregator (flagged), not an outlet: kept out of every coverage count. */
-export function isAggregator(source: Pick<Source, 'flags'> | undefined): boolean {
-  return hasFlag(source, 'aggregator');
+/**
+ * True for a source that is an aggregator, not an outlet: flagged `aggregator`, or (for sources made up at run time,
+ * which carry no flags) its homepage or every feed on an aggregator domain (AGGREGATOR_DOMAINS). Kept out of every
+ * coverage count.
+ */
+export function isAggregator(source: Pick<Source, 'flags'> & Partial<Pick<Source, 'homepage' | 'feeds'>> | undefined): boolean {
+  if (!source) return false;
+  if (hasFlag(source, 'aggregator')) return true;
+  if (source.homepage && aggregatorOf(source.homepage)) return true;
+  return !!source.feeds?.length && source.feeds.every((f) => aggregatorOf(f.url) !== null);
 }
 
 /** True when the source is the wire agency `agency` itself (its homepage is on one of the agency's domains). */

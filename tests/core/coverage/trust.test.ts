@@ -60,6 +60,9 @@ describe('aggregators', () => {
     expect(c.articleCount).toBe(1);
     expect(c.aggregators).toBe(1);
     expect(c.brokeBy.sourceId).toBe('l');
+    // A source made up at run time from a Google News feed carries no flag: its domain says it.
+    const discovered = source('news-google-com', [], [], { homepage: 'https://news.google.com/', discovered: true });
+    expect(computeCoverage([art('1', 'news-google-com'), art('2', 'l')], map(discovered, source('l', ['left']))).aggregators).toBe(1);
     const only = computeCoverage([art('1', 'gn')], sources);
     expect([only.sourceCount, only.aggregators, only.brokeBy.sourceId]).toEqual([0, 1, 'gn']);
   });
