@@ -1,7 +1,7 @@
 /**
  * One library, one process: `worker.ts LIB PASSES`. Reads the corpus into memory, runs one untimed warm-up pass
  * (which also counts entries and failed feeds), then PASSES timed passes, and prints one JSON line:
- * `{ lib, bytes, passMs: number[], entries, failed: string[] }`. Every library starts from the same bytes and does
+ * `{ lib, bytes, passMs: number[], passCpuMs: number[], entries, failed: string[] }` (wall-clock and process CPU time). Every library starts from the same bytes and does
  * its own full normalisation (the peers get `buffer.toString('utf8')` inside the timed region, as they need a string).
  */
 import { loadCorpus } from './corpus.js';
@@ -72,8 +72,10 @@ async function main(): Promise<void> {
     }
   }
   const passMs: number[] = [];
+  const passCpuMs: number[] = [];
   for (let p = 0; p < Number(passesArg); p++) {
     (globalThis as { gc?: () => void }).gc?.();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (const f of corpus) {
       try {
@@ -83,8 +85,10 @@ async function main(): Promise<void> {
       }
     }
     passMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    passCpuMs.push((c.user + c.system) / 1000);
   }
-  process.stdout.write(JSON.stringify({ lib, bytes, passMs, entries, failed }) + '\n');
+  process.stdout.write(JSON.stringify({ lib, bytes, passMs, passCpuMs, entries, failed }) + '\n');
 }
 
 await main();
