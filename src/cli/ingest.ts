@@ -29,7 +29,8 @@ const OPTIONS = {
 export async function run(args: string[]): Promise<number> {
   const started = performance.now();
   const { values } = parseArgs({ args, options: OPTIONS });
-  const settings = ingestSettings(values);
+  // --merge writes an instance's content (default content/, registry content/sources.json), never the demo's.
+  const settings = ingestSettings(values.merge ? { ...values, live: true } : values);
 
   if (values.shard !== undefined || values['fetch-only']) {
     const shard = parseShard(values.shard ?? '');

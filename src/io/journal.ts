@@ -117,7 +117,8 @@ export async function recoverContent(dir: string): Promise<'clean' | 'rolled_for
 export async function commitPlan(dir: string, plan: WritePlan, probe?: JournalProbe): Promise<void> {
   if (!plan.puts.length && !plan.deletes.length) return;
   const txn = path.join(dir, TXN_DIR);
-  await rm(txn, { recursive: true, force: true });
+  // A committed journal left by a killed run is finished first, never overwritten; an uncommitted one is discarded.
+  await recoverContent(dir);
   await mkdir(path.join(txn, 'data'), { recursive: true });
   const commit: Commit = { puts: [], deletes: plan.deletes.map(safeRel) };
   let n = 0;
