@@ -235,23 +235,17 @@ export function clusterDocs(
   }
 
   const heap = new Heap();
-  // Last known linkage score of each linked pair: exact, or an upper bound where the exact value cannot matter.
-  const known: Array<Map<number, number>> = links.map((l) => new Map(l));
+  // Last known linkage score of each linked pair: exact (≥ 0), or, stored negated, an upper bound of it.
+  const known: Array<Map<number, number>> = links.map(() => new Map());
   const remember = (a: number, b: number, value: number): void => {
     known[a]!.set(b, value);
     known[b]!.set(a, value);
   };
-  const push = (a: number, b: number): void => {
+  const offer = (a: number, b: number, value: number): void => {
     const [lo, hi] = a < b ? [a, b] : [b, a];
-    const avg = score(lo, hi);
-    remember(lo, hi, avg);
-    if (avg >= config.threshold) heap.push({ avg, a: lo, b: hi, va: version[lo]!, vb: version[hi]! });
+    remember(lo, hi, value);
+    if (value >= config.threshold) heap.push({ avg: value, a: lo, b: hi, va: version[lo]!, vb: version[hi]! });
   };
-  // Centroid linkage bound: when A and B (cosine ≥ τ) merge, cos(A∪B, N) ≤ max(cos(A,N), cos(B,N)) × √(2 / (1 + τ))
-  // (the sum of two vectors whose cosine is at least τ), so a neighbour far below τ with both needs no exact score.
-  const growth = Math.sqrt(2 / (1 + config.threshold));
-  const before = new Map<number, number>();
-  const dense = new Float64Array(model.terms.length);
   // Isolated documents (split out by an editor) never join anything: drop their links.
   for (const id of isolated) {
     const i = indexOf.get(id);
@@ -259,44 +253,58 @@ export function clusterDocs(
     for (const k of links[i]!.keys()) links[k]!.delete(i);
     links[i]!.clear();
   }
-  for (let a = 0; a < n; a++) if (alive[a]) for (const b of links[a]!.keys()) if (a < b) push(a, b);
+  for (let a = 0; a < n; a++) if (alive[a]) for (const b of links[a]!.keys()) if (a < b) offer(a, b, score(a, b));
+
+  const dense = new Float64Array(model.terms.length);
+  const exactCentroid = (keep: number, k: number): number => {
+    let d = 0;
+    for (const [id, w] of sums[k]!) d += w * dense[id]!;
+    return d / (norms[keep]! * norms[k]!);
+  };
+  const neighbours: Array<[number, number, number]> = [];
   while (heap.size > 0) {
     const e = heap.pop()!;
     if (!alive[e.a] || !alive[e.b] || version[e.a] !== e.va || version[e.b] !== e.vb) continue; // stale
-    // A pair never scored (not linked) has no known bound: it counts as 1, so such a neighbour is scored exactly and
-    // the bound stays a true bound (a re-run from the result then finds nothing left to merge: runs are idempotent).
-    before.clear();
-    const knownA = known[e.a]!;
-    const knownB = known[e.b]!;
-    const unlinked = 1;
-    for (const k of links[e.a]!.keys()) if (k !== e.b) before.set(k, Math.max(knownA.get(k) ?? unlinked, knownB.get(k) ?? unlinked));
-    for (const k of links[e.b]!.keys()) if (k !== e.a) before.set(k, Math.max(knownA.get(k) ?? unlinked, knownB.get(k) ?? unlinked));
+    // Centroid linkage after A and B merge, for each neighbour N: cos(A∪B, N) = (cos(A,N)·‖S_A‖ + cos(B,N)·‖S_B‖) /
+    // ‖S_A + S_B‖. Known exact cosines give the new one exactly; a bound (or 1 for a pair never linked) gives a bound,
+    // and only a bound that reaches the threshold costs a dot product. Bounds stay true bounds, so a re-run from the
+    // result finds nothing left to merge (runs are idempotent).
+    neighbours.length = 0;
+    if (config.linkage === 'centroid') {
+      const knownA = known[e.a]!;
+      const knownB = known[e.b]!;
+      for (const k of new Set([...links[e.a]!.keys(), ...links[e.b]!.keys()])) {
+        if (k === e.a || k === e.b) continue;
+        neighbours.push([k, knownA.get(k) ?? -1, knownB.get(k) ?? -1]);
+      }
+    }
+    const xa = norms[e.a]!;
+    const xb = norms[e.b]!;
     // The larger cluster survives (its maps absorb the smaller one's); ties keep the lower index. Deterministic.
     const [keep, gone] = members[e.b]!.length > members[e.a]!.length ? [e.b, e.a] : [e.a, e.b];
     merge(keep, gone);
     for (const k of known[gone]!.keys()) known[k]!.delete(gone);
     known[gone]!.clear();
     known[keep]!.delete(gone);
-    // Exact centroid scores against the survivor, read from a dense copy of its summed vector.
-    const keepSum = sums[keep]!;
-    for (const [id, w] of keepSum) dense[id] = w;
-    for (const k of links[keep]!.keys()) {
-      const bound = (before.get(k) ?? 1) * growth;
-      if (config.linkage === 'centroid' && bound < config.threshold) {
-        remember(keep, k, bound);
-        continue;
-      }
-      let value: number;
-      if (config.linkage === 'centroid') {
-        let d = 0;
-        for (const [id, w] of sums[k]!) d += w * dense[id]!;
-        value = d / (norms[keep]! * norms[k]!);
-      } else value = score(keep, k);
-      const [lo, hi] = keep < k ? [keep, k] : [k, keep];
-      remember(lo, hi, value);
-      if (value >= config.threshold) heap.push({ avg: value, a: lo, b: hi, va: version[lo]!, vb: version[hi]! });
+    if (config.linkage === 'average') {
+      for (const k of links[keep]!.keys()) offer(keep, k, score(keep, k));
+      continue;
     }
-    for (const id of keepSum.keys()) dense[id] = 0;
+    const keepSum = sums[keep]!;
+    let denseReady = false;
+    for (const [k, ca, cb] of neighbours) {
+      const value = (Math.abs(ca) * xa + Math.abs(cb) * xb) / norms[keep]!;
+      if (ca >= 0 && cb >= 0) offer(keep, k, value);
+      else if (value < config.threshold) remember(keep, k, -value);
+      else {
+        if (!denseReady) {
+          for (const [id, w] of keepSum) dense[id] = w;
+          denseReady = true;
+        }
+        offer(keep, k, exactCentroid(keep, k));
+      }
+    }
+    if (denseReady) for (const id of keepSum.keys()) dense[id] = 0;
   }
 
   const vectorById = new Map<string, SparseVector>();

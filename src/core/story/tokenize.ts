@@ -42,19 +42,32 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** Matching form of a raw word, or null for a stop word or a lone Latin letter; memoised (words repeat a lot). */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 200_000;
+export function termOf(word: string): string | null {
+  const hit = termCache.get(word);
+  if (hit !== undefined) return hit;
+  const folded = foldWord(word);
+  let term: string | null = folded;
+  if ((folded.length < 2 && !/\p{N}/u.test(folded) && !NO_SPACE_SCRIPT.test(folded)) || STOP_WORDS.has(folded)) term = null;
+  else if (ASCII_WORD.test(folded)) term = stemmer(folded);
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(word, term);
+  return term;
+}
+
 /**
- * Content tokens of `text`: folded, stop words (src/core/story/stop-words.ts) and 1-character Latin tokens removed.
- * Order is preserved; duplicates are kept (term frequency matters).
+ * Content tokens of `text`: folded, stemmed, stop words (src/core/story/stop-words.ts) and 1-character Latin tokens
+ * removed. Order is preserved; duplicates are kept (term frequency matters).
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const w of words(text)) {
-    const term = foldWord(w);
-    if (term.length < 2 && !/\p{N}/u.test(term) && !NO_SPACE_SCRIPT.test(term)) continue;
-    if (STOP_WORDS.has(term)) continue;
-    const first = w.codePointAt(0)!;
-    const ch = String.fromCodePoint(first);
-    out.push({ term: ASCII_WORD.test(term) ? stemmer(term) : term, cased: ch !== ch.toLowerCase() });
+    const term = termOf(w);
+    if (term === null) continue;
+    const ch = w[0]!;
+    out.push({ term, cased: ch !== ch.toLowerCase() });
   }
   return out;
 }

@@ -9,7 +9,7 @@
  * is written with a capital inside sentence-case text (not as a sentence's first word) at least as often as in lower
  * case: a corpus-level truecasing signal that works even though most headlines are in Title Case.
  */
-import { tokenize, words } from './tokenize';
+import { termOf, words } from './tokenize';
 
 /** Sparse vector: term ids ascending, with their weights. */
 export interface SparseVector {
@@ -51,23 +51,41 @@ export interface TermModel {
 }
 
 /** A headline in Title Case tells nothing about which of its words are names. */
-function isTitleCase(text: string): boolean {
-  const ws = words(text).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  if (ws.length < 3) return false;
-  const capped = ws.filter((w) => w[0] !== w[0]!.toLowerCase()).length;
-  return capped / ws.length > 0.6;
+function isTitleCase(ws: string[]): boolean {
+  let long = 0;
+  let capped = 0;
+  for (const w of ws) {
+    if (w.length <= 3 || !/^\p{L}/u.test(w)) continue;
+    long++;
+    if (w[0] !== w[0]!.toLowerCase()) capped++;
+  }
+  return long >= 3 && capped / long > 0.6;
 }
 
-/** Adds the casing evidence of one text, sentence by sentence. */
-function addCasing(text: string, casing: Map<string, [number, number]>): void {
-  for (const sentence of text.split(/(?<=[.!?:;])\s+|\n+/u)) {
-    const titleCase = isTitleCase(sentence);
-    tokenize(sentence).forEach((t, i) => {
-      const e = casing.get(t.term) ?? [0, 0];
-      if (!t.cased) e[1]++;
-      else if (i > 0 && !titleCase) e[0]++;
-      casing.set(t.term, e);
-    });
+const SENTENCE_BREAK = /(?<=[.!?:;])\s+|\n+/u;
+
+/**
+ * Adds one text's terms to `counts` (each counting `weight`), at most `maxTokens` of them, and its casing evidence
+ * (capitalised inside a sentence-case sentence, not as its first word; or lower case) to `casing`, in one pass.
+ */
+function addText(text: string, weight: number, maxTokens: number, counts: Map<string, number>, casing: Map<string, [number, number]>): void {
+  let taken = 0;
+  for (const sentence of text.split(SENTENCE_BREAK)) {
+    const ws = words(sentence);
+    const titleCase = isTitleCase(ws);
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      const term = termOf(w);
+      if (term === null) continue;
+      counts.set(term, (counts.get(term) ?? 0) + weight);
+      const cased = w[0] !== w[0]!.toLowerCase();
+      if (!cased || (i > 0 && !titleCase)) {
+        const e = casing.get(term);
+        if (e) e[cased ? 0 : 1]++;
+        else casing.set(term, cased ? [1, 0] : [0, 1]);
+      }
+      if (++taken >= maxTokens) return;
+    }
   }
 }
 
@@ -75,13 +93,8 @@ function addCasing(text: string, casing: Map<string, [number, number]>): void {
 export function termCounts(doc: TextDoc, options: VectorizeOptions): TermCounts {
   const counts = new Map<string, number>();
   const casing = new Map<string, [number, number]>();
-  for (const t of tokenize(doc.title)) counts.set(t.term, (counts.get(t.term) ?? 0) + options.titleWeight);
-  addCasing(doc.title, casing);
-  if (doc.text) {
-    const body = tokenize(doc.text).slice(0, options.maxBodyTokens);
-    for (const t of body) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
-    addCasing(doc.text.slice(0, options.maxBodyTokens * 12), casing);
-  }
+  addText(doc.title, options.titleWeight, Infinity, counts, casing);
+  if (doc.text) addText(doc.text, 1, options.maxBodyTokens, counts, casing);
   return { counts, casing };
 }
 
