@@ -9,7 +9,10 @@ export function jsonLdText(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** NewsArticle for a story page: headline, dates, the outlets' articles as `citation`. */
+/** How many of the outlets' articles a story's JSON-LD cites (the page lists them all; this keeps the head small). */
+export const LD_MAX_CITATIONS = 10;
+
+/** NewsArticle for a story page: headline, dates, the first outlets' articles as `citation` (URL and outlet). */
 export function newsArticleLd(story: Story, url: string, description: string, outletName: (sourceId: string) => string): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
@@ -22,7 +25,7 @@ export function newsArticleLd(story: Story, url: string, description: string, ou
     dateModified: story.lastUpdated,
     ...(story.topics.length ? { keywords: story.topics.join(', ') } : {}),
     publisher: { '@type': 'Organization', name: 'Parallax' },
-    citation: story.articles.map((a) => ({ '@type': 'NewsArticle', headline: a.title, url: a.url, publisher: { '@type': 'Organization', name: outletName(a.sourceId) } })),
+    citation: story.articles.slice(0, LD_MAX_CITATIONS).map((a) => ({ '@type': 'NewsArticle', url: a.url, publisher: { '@type': 'Organization', name: outletName(a.sourceId) } })),
   };
 }
 

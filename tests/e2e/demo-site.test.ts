@@ -179,6 +179,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
     expect((await page.locator('h1').innerText()).trim()).toBe(headline);
     await expect.poll(() => page.getByText(/Coverage Details/i).count()).toBeGreaterThan(0);
     expect(await page.locator('svg.tl-svg rect').count()).toBeGreaterThan(0);
+    // No layout shift while the page loads (Cumulative Layout Shift from the browser's own entries).
+    const cls = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as Array<PerformanceEntry & { value: number }>) sum += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(sum), 200);
+        }),
+    );
+    expect(cls).toBeLessThan(0.01);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'story.png'), fullPage: true });
     const rows = page.locator('ul.articles > li:not(.empty)');
     const total = await rows.count();
