@@ -78,6 +78,17 @@ export function domainsOf(source: Pick<Source, 'homepage' | 'feeds'>): string[] 
   return [...out];
 }
 
+/** Site hosts of a source's homepage and feeds (not feed hosts). */
+function hostsOf(source: Pick<Source, 'homepage' | 'feeds'>): Set<string> {
+  const out = new Set<string>();
+  for (const url of [source.homepage, ...source.feeds.map((f) => f.url)]) {
+    if (isFeedHost(url)) continue;
+    const host = hostOf(url);
+    if (host) out.add(siteHost(host));
+  }
+  return out;
+}
+
 /** A mutable registry with the indexes a merge needs. */
 export class RegistryMerger {
   readonly sources: Source[];
@@ -177,6 +188,10 @@ export class RegistryMerger {
     if (!host) return null;
     // The record's own host or site, never a parent domain: a rating of economictimes.indiatimes.com is not one of
     // timesofindia.indiatimes.com.
+    // A source on exactly that host (or site) first: "euronews.com" is the source at euronews.com, not also the one
+    // at fr.euronews.com that shares its registrable domain.
+    const exact = new Set([...(this.byDomain.get(host) ?? [])].filter((s) => hostsOf(s).has(siteHost(host))));
+    if (exact.size === 1) return [...exact][0]!;
     const hit = this.byDomain.get(host) ?? this.byDomain.get(siteHost(host));
     if (!hit || hit.size === 0) return null;
     if (hit.size > 1) {

@@ -56,9 +56,10 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   return weighted.slice(0, max).map(([term]) => [...surfaces.get(term)!].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0]);
 }
 
-/** Topics of a story: categories, then key terms not already among them. */
+/** Topics of a story: categories, then key terms that are not already a category or a word of one. */
 export function storyTopics(articles: TopicArticle[], centre: SparseVector, model: TermModel): string[] {
   const out = categoryTopics(articles);
-  for (const t of keyTerms(articles, centre, model)) if (!out.includes(t)) out.push(t);
+  const inCategories = new Set(out.flatMap((c) => c.split(/[^\p{L}\p{N}]+/u)));
+  for (const t of keyTerms(articles, centre, model)) if (!out.includes(t) && !inCategories.has(t)) out.push(t);
   return out;
 }

@@ -74,6 +74,20 @@ describe('RegistryMerger', () => {
     expect(second.report.ratingsAdded).toBe(0);
   });
 
+  it('matches the source on exactly that site before those that only share its registrable domain', () => {
+    const m = new RegistryMerger([]);
+    m.addFeed({ url: 'https://www.euronews.example/rss' });
+    m.addFeed({ url: 'https://fr.euronews.example/rss' });
+    m.applyRecord({ domain: 'euronews.example', country: 'FR' });
+    m.applyRecord({ domain: 'de.euronews.example', country: 'DE' });
+    expect(m.result().map((s) => [s.id, s.country])).toEqual([
+      ['euronews-example', 'FR'],
+      ['fr-euronews-example', null],
+    ]);
+    expect(m.report.ambiguous).toEqual([]); // de.euronews.example names no source: it is not euronews.example's rating
+    expect(m.report.recordsMatched).toBe(1);
+  });
+
   it('leaves a domain that names two sources alone and reports it', () => {
     const a = { ...hand, id: 'a', ownership: null, homepage: 'https://shared.example/', feeds: [{ url: 'https://shared.example/a.xml', file: null, topic: null }] };
     const b = { ...hand, id: 'b', ownership: null, homepage: 'https://shared.example/b/', feeds: [{ url: 'https://shared.example/b.xml', file: null, topic: null }] };
