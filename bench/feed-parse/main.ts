@@ -52,7 +52,7 @@ function main(): void {
   }
   const quick = process.argv.includes('--quick');
   const rounds = quick ? 2 : 5;
-  const passes = quick ? 1 : 2;
+  const passes = 1; // after one untimed warm-up pass; rounds, not passes, give the median (keeps a full run near 1.5 min idle)
   const mbs = new Map<string, number[]>(LIBS.map((l) => [l, []]));
   const cpuMbs = new Map<string, number[]>(LIBS.map((l) => [l, []]));
   const ratios = new Map<string, number[]>(LIBS.filter((l) => l !== 'parallax').map((l) => [l, []]));
