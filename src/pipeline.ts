@@ -3,6 +3,7 @@
  * cluster the active window into stories → coverage, headline, summary → write the content directory.
  * I/O (reading feeds, the content store) comes in through `deps`; everything between is pure (src/core).
  */
+import path from 'node:path';
 import { CLUSTER_WINDOW_HOURS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
 import { reportedAt } from './core/coverage/coverage';
 import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
@@ -14,9 +15,9 @@ import { readFeedStates, readOverrides, readTakedownLog } from './io/content-sto
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
-import { buildStories } from './core/story/build-stories';
+import { buildStories, resolveRedirect } from './core/story/build-stories';
 import { slugify } from './core/story/ids';
-import { readArticles, readRegistry, readStoryIndex, writeContent } from './io/content-store';
+import { readArticles, readRedirects, readRegistry, readStoryIndex, writeContent } from './io/content-store';
 
 export interface IngestOptions {
   /** Content directory to read and write (absolute or relative to cwd). */
@@ -194,9 +195,13 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
     return t >= windowStart && t <= windowEnd;
   });
   const previousIndex = await readStoryIndex(options.contentDir);
-  const { stories, index } = buildStories(active, sources, new Date(nowMs), previousIndex);
-  const liveIds = new Set(stories.map((s) => s.id));
-  const removedStoryIds = [...new Set(active.map((a) => previousIndex[a.id]).filter((id): id is string => !!id && !liveIds.has(id)))].sort();
+  const built = buildStories({ active, archive: all, sources, now: new Date(nowMs), index: previousIndex, overrides: overrides.stories });
+  const { stories, index } = built;
+  // A merged story's id keeps leading somewhere: its file goes, a redirect stays (the site renders redirect pages).
+  const redirectsSoFar = { ...(await readRedirects(options.contentDir)), ...built.redirects };
+  const redirects: Record<string, string> = {};
+  for (const id of Object.keys(redirectsSoFar).sort()) redirects[id] = resolveRedirect(id, redirectsSoFar);
+  const removedStoryIds = Object.keys(built.redirects).sort();
 
   // A story that still holds a taken-down article (archived, not rebuilt this run) goes with it; the index forgets it.
   const taken = [...takenDown.values()].flat();
@@ -238,6 +243,7 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
     feeds: feedStates,
     takedowns: takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir)),
     run: { ...stateCounts, feeds: feedReports.length },
+    extra: { [path.join('state', 'redirects.json')]: redirects },
   });
   return report;
 }

@@ -7,6 +7,7 @@ import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/b
 import { computeCoverage, reportedAt, sourceBucket } from '../coverage/coverage';
 import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
+import { NO_STORY_OVERRIDES, type StoryOverrides } from '../schema/overrides';
 import type { Story, StoryArticle } from '../schema/story';
 import { clusterDocs, type ClusterConfig } from './cluster';
 import { chooseHeadline } from './headline';
@@ -15,7 +16,7 @@ import { rankScore } from './rank';
 import { similarStories } from './similar-stories';
 import { summarize } from './summarize';
 import { storyTopics } from './topics';
-import { centroid, topSharedTerms, type SparseVector } from './vectorize';
+import { centroid, dot, termCounts, toVector, topSharedTerms, type SparseVector } from './vectorize';
 
 /** Article id → story id, for every article ever placed in a story. */
 export type StoryIndex = Record<string, string>;
@@ -39,77 +40,174 @@ export function biasBaseline(sourceIds: Iterable<string>, sources: ReadonlyMap<s
   return out;
 }
 
-/**
- * Assigns story ids to clusters: each cluster takes the existing id held by most of its articles (ties: code-point
- * smallest id); an id goes to one cluster only (the one holding most of its articles, then the earliest); a cluster
- * without one mints storyIdFor(its earliest article). Returns ids in cluster order.
- */
-export function assignStoryIds(clusters: string[][], index: Readonly<StoryIndex>): string[] {
-  const claims: Array<{ cluster: number; id: string; votes: number }> = [];
-  clusters.forEach((members, cluster) => {
-    const votes = new Map<string, number>();
-    for (const a of members) {
-      const id = index[a];
-      if (id) votes.set(id, (votes.get(id) ?? 0) + 1);
-    }
-    for (const [id, n] of votes) claims.push({ cluster, id, votes: n });
-  });
-  claims.sort((x, y) => y.votes - x.votes || x.cluster - y.cluster || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const ids: Array<string | undefined> = clusters.map(() => undefined);
-  const used = new Set<string>(Object.values(index));
-  const taken = new Set<string>();
-  for (const c of claims) {
-    if (ids[c.cluster] !== undefined || taken.has(c.id)) continue;
-    ids[c.cluster] = c.id;
-    taken.add(c.id);
+/** Old story id → the id it now redirects to (after merges). */
+export type Redirects = Record<string, string>;
+
+/** Follows redirects to the id that is live now (chains are resolved; a cycle stops where it closes). */
+export function resolveRedirect(id: string, redirects: Readonly<Redirects>): string {
+  const seen = new Set<string>();
+  let current = id;
+  while (redirects[current] && !seen.has(current)) {
+    seen.add(current);
+    current = redirects[current]!;
   }
-  return clusters.map((members, i) => {
-    const existing = ids[i];
-    if (existing) return existing;
+  return current;
+}
+
+/**
+ * Story identity across runs. Each cluster takes the ids its articles already had (through the story index); with
+ * none it mints storyIdFor(its earliest article), never reusing an id. With several (two stories grew together, or an
+ * editor merged them), the oldest story's id survives and the others become redirects to it, so a published id
+ * always leads somewhere. `storyStart` gives each existing id its earliest article time (ISO-8601 UTC).
+ * Returns the ids in cluster order and the redirects made now.
+ */
+export function assignStoryIds(
+  clusters: string[][],
+  index: Readonly<StoryIndex>,
+  storyStart: ReadonlyMap<string, string>,
+): { ids: string[]; redirects: Redirects } {
+  const used = new Set<string>(Object.values(index));
+  const redirects: Redirects = {};
+  const ids = clusters.map((members) => {
+    const held = [...new Set(members.map((a) => index[a]).filter((x): x is string => !!x))];
+    held.sort((x, y) => {
+      const tx = storyStart.get(x) ?? '';
+      const ty = storyStart.get(y) ?? '';
+      return tx < ty ? -1 : tx > ty ? 1 : x < y ? -1 : x > y ? 1 : 0;
+    });
+    const survivor = held[0];
+    if (survivor) {
+      for (const other of held.slice(1)) redirects[other] = survivor;
+      return survivor;
+    }
     let id = storyIdFor(members[0]!);
-    for (let n = 1; used.has(id) || taken.has(id); n++) id = storyIdFor(`${members[0]!}#${n}`);
-    taken.add(id);
+    for (let n = 1; used.has(id); n++) id = storyIdFor(`${members[0]!}#${n}`);
+    used.add(id);
     return id;
   });
+  return { ids, redirects };
+}
+
+/**
+ * Applies editors' story overrides to the previous index before clustering: merged stories' articles move to the
+ * oldest id (the others redirect), and split-out articles lose their story. Pure; returns new values.
+ */
+export function applyStoryOverrides(
+  index: Readonly<StoryIndex>,
+  overrides: StoryOverrides,
+  storyStart: ReadonlyMap<string, string>,
+): { index: StoryIndex; redirects: Redirects; isolated: Set<string> } {
+  const next: StoryIndex = { ...index };
+  const redirects: Redirects = {};
+  for (const m of overrides.merge) {
+    const ids = [...new Set(m.storyIds)].sort((x, y) => {
+      const tx = storyStart.get(x) ?? '\uffff';
+      const ty = storyStart.get(y) ?? '\uffff';
+      return tx < ty ? -1 : tx > ty ? 1 : x < y ? -1 : 1;
+    });
+    const survivor = resolveRedirect(ids[0]!, redirects);
+    for (const other of ids.slice(1)) if (other !== survivor) redirects[other] = survivor;
+  }
+  for (const [article, id] of Object.entries(next)) if (redirects[id]) next[article] = resolveRedirect(id, redirects);
+  const isolated = new Set(overrides.split.map((s) => s.articleId));
+  for (const id of isolated) delete next[id];
+  return { index: next, redirects, isolated };
 }
 
 export interface BuildStoriesResult {
-  /** Stories sorted by id. */
+  /** Stories with an article in the window, sorted by id. */
   stories: Story[];
-  /** The previous index plus every article of `articles` mapped to its story. */
+  /** The previous index plus every article of the window mapped to its story. */
   index: StoryIndex;
+  /** Ids that stopped being stories in this run (merged), each to the id it leads to now. */
+  redirects: Redirects;
+}
+
+export interface BuildStoriesInput {
+  /** The active window's articles: the ones clustered. */
+  active: Article[];
+  /** Every stored article by id, so a story keeps the articles that have left the window. */
+  archive: ReadonlyMap<string, Article>;
+  sources: ReadonlyMap<string, Source>;
+  now: Date;
+  /** The previous run's story index ({} on a first run). */
+  index: Readonly<StoryIndex>;
+  overrides?: StoryOverrides;
+  config?: ClusterConfig;
 }
 
 /**
- * Clusters `articles` (the active window) into stories at clock `now`. `sources` resolves sourceId → Source;
- * `index` is the previous run's story index (pass {} on a first run).
+ * Incremental story building at clock `now`: the window's articles are clustered with the stories they already
+ * belong to held together (never split; editors' splits aside), so new articles join existing stories or start new
+ * ones, and stories that grow together merge (the older id survives, the other redirects). Stories whose articles
+ * have all left the window are not returned (their files stay as archived).
  */
-export function buildStories(
-  articles: Article[],
-  sources: ReadonlyMap<string, Source>,
-  now: Date,
-  index: Readonly<StoryIndex>,
-  config: ClusterConfig = DEFAULT_CLUSTER_CONFIG,
-): BuildStoriesResult {
-  const byId = new Map(articles.map((a) => [a.id, a]));
+export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
+  const { active, archive, sources, now } = input;
+  const overrides = input.overrides ?? NO_STORY_OVERRIDES;
+  const config = input.config ?? DEFAULT_CLUSTER_CONFIG;
+  const byId = new Map(archive);
+  for (const a of active) byId.set(a.id, a);
+  const storyStart = new Map<string, string>();
+  for (const [articleId, storyId] of Object.entries(input.index)) {
+    const a = byId.get(articleId);
+    if (!a) continue;
+    const t = reportedAt(a);
+    if (!storyStart.has(storyId) || t < storyStart.get(storyId)!) storyStart.set(storyId, t);
+  }
+  const edited = applyStoryOverrides(input.index, overrides, storyStart);
+  const index = edited.index;
+
+  const groups = new Map<string, string[]>();
+  for (const a of active) {
+    const id = index[a.id];
+    if (!id) continue;
+    if (!groups.has(id)) groups.set(id, []);
+    groups.get(id)!.push(a.id);
+  }
   const result = clusterDocs(
-    articles.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)) })),
+    active.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)) })),
     config,
+    [...groups.keys()].sort().map((k) => groups.get(k)!),
+    edited.isolated,
   );
-  const ids = assignStoryIds(result.clusters.map((c) => c.map((m) => m.id)), index);
-  const baseline = blindspotBaseline(articles.map((a) => a.sourceId), sources);
+  const assigned = assignStoryIds(result.clusters.map((c) => c.map((m) => m.id)), index, storyStart);
+  const ids = assigned.ids;
+  const redirects: Redirects = { ...edited.redirects, ...assigned.redirects };
+  // Articles that left the window stay with their story.
+  const expiredOf = new Map<string, Article[]>();
+  const activeIds = new Set(active.map((a) => a.id));
+  for (const [articleId, storyId] of Object.entries(index)) {
+    if (activeIds.has(articleId) || !byId.has(articleId)) continue;
+    const live = resolveRedirect(storyId, redirects);
+    if (!expiredOf.has(live)) expiredOf.set(live, []);
+    expiredOf.get(live)!.push(byId.get(articleId)!);
+  }
+  const pinned = new Map(overrides.headline.map((h) => [h.storyId, h.title]));
+  const vectorOf = (a: Article) =>
+    result.vectors.get(a.id) ?? toVector(termCounts({ title: a.title, text: a.summary }, config).counts, result.model, config.entityBoost);
+  const baseline = blindspotBaseline(active.map((a) => a.sourceId), sources);
   const centres = new Map<string, SparseVector>();
   const nextIndex: StoryIndex = { ...index };
-  const stories: Story[] = result.clusters.map((members, i) => {
+  for (const [articleId, storyId] of Object.entries(nextIndex)) nextIndex[articleId] = resolveRedirect(storyId, redirects);
+  const stories: Story[] = result.clusters.map((clustered, i) => {
     const id = ids[i]!;
+    const centre = centroid(clustered.map((m) => result.vectors.get(m.id)!));
+    centres.set(id, centre);
+    const expired = (expiredOf.get(id) ?? []).map((a) => ({ id: a.id, similarity: Math.round(dot(vectorOf(a), centre) * 1e4) / 1e4 }));
+    const members = [...clustered, ...expired].sort((x, y) => {
+      const tx = reportedAt(byId.get(x.id)!);
+      const ty = reportedAt(byId.get(y.id)!);
+      return tx < ty ? -1 : tx > ty ? 1 : x.id < y.id ? -1 : 1;
+    });
     const storyArticles = members.map((m) => byId.get(m.id)!);
     for (const a of storyArticles) nextIndex[a.id] = id;
-    const centre = centroid(members.map((m) => result.vectors.get(m.id)!));
-    centres.set(id, centre);
-    const title = chooseHeadline(
-      members.map((m) => ({ title: byId.get(m.id)!.title, sourceId: byId.get(m.id)!.sourceId, similarity: m.similarity })),
-      sources,
-    );
+    const title =
+      pinned.get(id) ??
+      chooseHeadline(
+        clustered.map((m) => ({ title: byId.get(m.id)!.title, sourceId: byId.get(m.id)!.sourceId, similarity: m.similarity })),
+        sources,
+      );
     const coverage = computeCoverage(storyArticles, sources);
     const times = storyArticles.map(reportedAt).sort();
     const lastUpdated = times.at(-1)!;
@@ -124,7 +222,7 @@ export function buildStories(
         published: a.published,
         firstSeen: a.firstSeen,
         similarity: m.similarity,
-        sharedTerms: members.length > 1 ? topSharedTerms(result.vectors.get(m.id)!, centre, result.model, 3) : [],
+        sharedTerms: members.length > 1 ? topSharedTerms(vectorOf(a), centre, result.model, 3) : [],
       };
     });
     return {
@@ -147,5 +245,5 @@ export function buildStories(
   for (const s of stories) s.similar = similar.get(s.id) ?? [];
   const sortedIndex: StoryIndex = {};
   for (const k of Object.keys(nextIndex).sort()) sortedIndex[k] = nextIndex[k]!;
-  return { stories, index: sortedIndex };
+  return { stories, index: sortedIndex, redirects };
 }

@@ -1,0 +1,136 @@
+/**
+ * Story identity across runs: incremental assignment, merges with redirects, editors' split / merge / headline
+ * overrides, expired articles staying with their story, determinism.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/schema/article';
+import { NO_STORY_OVERRIDES, type StoryOverrides } from '../../../src/core/schema/overrides';
+import type { Source } from '../../../src/core/schema/source';
+import { assignStoryIds, buildStories, resolveRedirect, type StoryIndex } from '../../../src/core/story/build-stories';
+import { storyIdFor } from '../../../src/core/story/ids';
+
+const sources = new Map<string, Source>(
+  ['s1', 's2', 's3', 's4'].map((id) => [
+    id,
+    { id, name: id, homepage: `https://${id}.example/`, feeds: [{ url: `https://${id}.example/rss`, file: null, topic: null }], country: null, language: 'en', bias: [], factuality: [], ownership: null, discovered: false } as Source,
+  ]),
+);
+
+function art(id: string, sourceId: string, title: string, summary: string, published: string): Article {
+  return { id, sourceId, url: `https://${sourceId}.example/${id}`, title, summary, published, firstSeen: published, author: null, image: null, language: 'en', categories: [] };
+}
+
+const navalny = [
+  art('n1', 's1', 'Navalny was poisoned with dart frog toxin, five European governments say', 'Britain, France, Germany, Sweden and the Netherlands said Alexei Navalny was killed with epibatidine.', '2026-02-17T10:00:00Z'),
+  art('n2', 's2', 'European states say Navalny killed with frog toxin epibatidine', 'Five European governments said Navalny was poisoned in prison with epibatidine, a dart frog toxin.', '2026-02-17T11:00:00Z'),
+];
+const navalnyLater = art('n3', 's3', 'Kremlin rejects European claim Navalny was poisoned with dart frog toxin', 'The Kremlin rejected the finding by five European governments that Alexei Navalny was poisoned in prison with epibatidine, a dart frog toxin.', '2026-02-17T15:00:00Z');
+const geneva = [
+  art('g1', 's1', 'Russia and Ukraine open peace talks in Geneva', 'Russian and Ukrainian delegations met in Geneva for US-brokered peace talks on the war.', '2026-02-17T09:00:00Z'),
+  art('g2', 's4', 'Ukraine and Russia delegations hold peace talks in Geneva', 'Ukrainian and Russian negotiators began two days of peace talks in Geneva.', '2026-02-17T12:00:00Z'),
+];
+
+function run(articles: Article[], index: StoryIndex, now: string, overrides: StoryOverrides = NO_STORY_OVERRIDES, archive: Article[] = []) {
+  return buildStories({ active: articles, archive: new Map([...archive, ...articles].map((a) => [a.id, a])), sources, now: new Date(now), index, overrides });
+}
+
+const storyOf = (r: ReturnType<typeof run>, articleId: string) => r.stories.find((s) => s.articles.some((a) => a.id === articleId))!;
+
+describe('buildStories across runs', () => {
+  const first = run([...navalny, ...geneva], {}, '2026-02-17T13:00:00Z');
+
+  it('mints ids from each story’s earliest article', () => {
+    expect(storyOf(first, 'n1').id).toBe(storyIdFor('n1'));
+    expect(storyOf(first, 'g1').id).toBe(storyIdFor('g1'));
+    expect(first.stories).toHaveLength(2);
+    expect(first.redirects).toEqual({});
+  });
+
+  it('adds a new article to its existing story and keeps the id', () => {
+    const second = run([...navalny, ...geneva, navalnyLater], first.index, '2026-02-17T16:00:00Z');
+    expect(storyOf(second, 'n3').id).toBe(storyIdFor('n1'));
+    expect(storyOf(second, 'n3').coverage.sourceCount).toBe(3);
+    expect(second.index.n3).toBe(storyIdFor('n1'));
+  });
+
+  it('never splits a published story, even when the new batch alone would', () => {
+    // n1 and g1 forced together by a previous index: they stay together.
+    const forced: StoryIndex = { n1: 'aaaaaaaaaaaa', g1: 'aaaaaaaaaaaa' };
+    const r = run([navalny[0]!, geneva[0]!], forced, '2026-02-17T13:00:00Z');
+    expect(r.stories).toHaveLength(1);
+    expect(r.stories[0]!.id).toBe('aaaaaaaaaaaa');
+  });
+
+  it('merges two stories that grow together: the older id survives, the other redirects', () => {
+    // The two Navalny articles were published as two stories; a third article bridges them.
+    const index: StoryIndex = { n1: 'olderstoryid', n2: 'newerstoryid' };
+    const r = run([...navalny, navalnyLater], index, '2026-02-17T16:00:00Z');
+    expect(storyOf(r, 'n2').id).toBe('olderstoryid');
+    expect(r.redirects).toEqual({ newerstoryid: 'olderstoryid' });
+    expect(r.index.n2).toBe('olderstoryid');
+  });
+
+  it('keeps articles that left the window in their story', () => {
+    const second = run([...navalny, ...geneva, navalnyLater], first.index, '2026-02-17T16:00:00Z');
+    // Days later n1 and n2 have left the window; n3 is still in it.
+    const later = run([navalnyLater], second.index, '2026-02-20T16:00:00Z', NO_STORY_OVERRIDES, [...navalny, ...geneva]);
+    expect(later.stories).toHaveLength(1);
+    const s = storyOf(later, 'n3');
+    expect(s.id).toBe(storyIdFor('n1'));
+    expect(s.articles.map((a) => a.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(s.firstSeen).toBe('2026-02-17T10:00:00Z');
+  });
+
+  it('respects an editor’s split: the article leaves its story for one of its own, in every later run', () => {
+    const overrides: StoryOverrides = { ...NO_STORY_OVERRIDES, split: [{ articleId: 'n2', reason: 'different finding' }] };
+    const r = run([...navalny, navalnyLater], first.index, '2026-02-17T16:00:00Z', overrides);
+    expect(storyOf(r, 'n1').articles.map((a) => a.id)).toEqual(['n1', 'n3']);
+    expect(storyOf(r, 'n2').articles.map((a) => a.id)).toEqual(['n2']);
+    expect(storyOf(r, 'n1').id).toBe(storyIdFor('n1'));
+    const again = run([...navalny, navalnyLater], r.index, '2026-02-17T17:00:00Z', overrides);
+    expect(storyOf(again, 'n2').id).toBe(storyOf(r, 'n2').id);
+  });
+
+  it('respects an editor’s merge and pinned headline', () => {
+    const a = storyIdFor('n1');
+    const b = storyIdFor('g1');
+    const overrides: StoryOverrides = {
+      split: [],
+      merge: [{ storyIds: [a, b], reason: 'same summit' }],
+      headline: [{ storyId: b, title: 'Pinned headline', reason: 'clarity' }],
+    };
+    const r = run([...navalny, ...geneva], first.index, '2026-02-17T14:00:00Z', overrides);
+    expect(r.stories).toHaveLength(1);
+    expect(r.stories[0]!.id).toBe(b); // g1 (09:00) is older than n1 (10:00)
+    expect(r.redirects).toEqual({ [a]: b });
+    expect(r.stories[0]!.title).toBe('Pinned headline');
+  });
+
+  it('is deterministic whatever the input order', () => {
+    const shuffled = run([geneva[1]!, navalny[1]!, geneva[0]!, navalny[0]!], {}, '2026-02-17T13:00:00Z');
+    expect(shuffled).toEqual(first);
+  });
+});
+
+describe('assignStoryIds and redirects', () => {
+  it('gives the oldest id to a cluster holding several, redirecting the rest', () => {
+    const start = new Map([
+      ['old', '2026-01-01T00:00:00Z'],
+      ['new', '2026-01-02T00:00:00Z'],
+    ]);
+    const r = assignStoryIds([['x', 'y'], ['z']], { x: 'new', y: 'old' }, start);
+    expect(r.ids).toEqual(['old', storyIdFor('z')]);
+    expect(r.redirects).toEqual({ new: 'old' });
+  });
+
+  it('never reuses an id in use', () => {
+    const r = assignStoryIds([['x']], { y: storyIdFor('x') }, new Map());
+    expect(r.ids[0]).toBe(storyIdFor('x#1'));
+  });
+
+  it('resolves redirect chains and stops on cycles', () => {
+    expect(resolveRedirect('a', { a: 'b', b: 'c' })).toBe('c');
+    expect(resolveRedirect('a', { a: 'b', b: 'a' })).toBe('a');
+    expect(resolveRedirect('z', {})).toBe('z');
+  });
+});
