@@ -6,7 +6,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
-import { DEFAULT_HTTP_OPTIONS, httpGet, REAL_HTTP_DEPS, type HttpDeps, type HttpOptions } from './http-client';
+import { DEFAULT_HTTP_OPTIONS, httpGet, REAL_HTTP_DEPS, type Gate, type HttpDeps, type HttpOptions } from './http-client';
 
 export type FetchOptions = HttpOptions;
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = DEFAULT_HTTP_OPTIONS;
@@ -27,10 +27,10 @@ function hostKey(url: string): string {
 }
 
 /** Fetches one feed URL into a FeedInput; never throws. */
-export async function fetchFeed(url: string, sourceId: string | null, options: FetchOptions, deps: HttpDeps = REAL_HTTP_DEPS, validators: FeedValidators = new Map()): Promise<FeedInput> {
+export async function fetchFeed(url: string, sourceId: string | null, options: FetchOptions, deps: HttpDeps = REAL_HTTP_DEPS, validators: FeedValidators = new Map(), gate?: Gate): Promise<FeedInput> {
   const started = performance.now();
   const sent = validators.get(url) ?? { etag: null, lastModified: null };
-  const r = await httpGet(url, sent, options, deps);
+  const r = await httpGet(url, sent, options, deps, gate);
   return {
     name: url,
     sourceId,
@@ -56,11 +56,14 @@ export async function fetchFeeds(registry: readonly Source[], options: FetchOpti
   const perHost = new Map<string, LimitFunction>();
   const feeds = registry.flatMap((s) => s.feeds.map((f) => ({ url: f.url, sourceId: s.id })));
   let done = 0;
-  // A job waits for its host's slot before it takes an overall slot, so a busy host never holds the whole pool.
+  // Each attempt waits for its host's slot before it takes an overall slot, so a busy host never holds the whole
+  // pool; the backoff between attempts holds neither.
   const jobs = feeds.map(({ url, sourceId }) => {
     const key = hostKey(url);
     if (!perHost.has(key)) perHost.set(key, pLimit(options.perHostConcurrency));
-    return perHost.get(key)!(() => overall(() => fetchFeed(url, sourceId, options, deps, hooks.validators))).then((input) => {
+    const host = perHost.get(key)!;
+    const gate: Gate = (attempt) => host(() => overall(attempt));
+    return fetchFeed(url, sourceId, options, deps, hooks.validators, gate).then((input) => {
       hooks.onFeed?.(input, ++done, feeds.length);
       return input;
     });

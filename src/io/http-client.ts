@@ -245,8 +245,11 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
   }
 }
 
+/** Runs one attempt under the caller's concurrency limits (the waits between attempts hold no slot). */
+export type Gate = <T>(attempt: () => Promise<T>) => Promise<T>;
+
 /** Fetches one URL with retries. Never throws. */
-export async function httpGet(url: string, sent: Validators, o: HttpOptions, deps: HttpDeps): Promise<HttpResult> {
+export async function httpGet(url: string, sent: Validators, o: HttpOptions, deps: HttpDeps, gate: Gate = (f) => f()): Promise<HttpResult> {
   const started = deps.now();
   let last: FetchFailure | null = null;
   let redirects = 0;
@@ -254,7 +257,7 @@ export async function httpGet(url: string, sent: Validators, o: HttpOptions, dep
   for (let n = 1; n <= o.retries + 1; n++) {
     attempts = n;
     try {
-      const a = await attempt(url, sent, o, deps, (r) => (redirects = Math.max(redirects, r)));
+      const a = await gate(() => attempt(url, sent, o, deps, (r) => (redirects = Math.max(redirects, r))));
       return { ...a, error: null, attempts: n };
     } catch (error) {
       last = error instanceof FetchFailure ? error : new FetchFailure('internal_error', String(error), false);

@@ -93,7 +93,7 @@ const MIGRATIONS: Record<number, Migration> = { 1: v1to2 };
 export async function openContent(dir: string, log: (message: string) => void = () => undefined): Promise<number | null> {
   const recovered = await recoverContent(dir);
   if (recovered === 'rolled_forward') log(`${dir}: completed the interrupted write of the previous run`);
-  if (recovered === 'rolled_back') log(`${dir}: discarded an uncommitted write of the previous run`);
+  if (recovered === 'rolled_back') log(`${dir}: discarded the leftover journal of the previous run (uncommitted, or already applied)`);
   const found = await contentVersion(dir);
   if (found === null) return null;
   if (found > CONTENT_SCHEMA_VERSION) {

@@ -20,6 +20,7 @@
  *   /empty                 200 with no body
  *   /changing              a different feed (and ETag) on every request
  *   /gzip/<file>           the file gzip-compressed (a well-behaved compressed response)
+ *   /delay/<ms>/<file>     the file after <ms> (at most 5 s); requests in flight are counted (maxInFlight)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,9 @@ export interface MisbehavingServer {
   hits: Map<string, number>;
   /** Request headers of the last request by path. */
   lastHeaders: Map<string, http.IncomingHttpHeaders>;
+  /** Most /delay requests in flight at once since start (or since reset). */
+  maxInFlight: () => number;
+  resetInFlight: () => void;
   close: () => Promise<void>;
 }
 
@@ -57,6 +61,8 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
   const hits = new Map<string, number>();
   const lastHeaders = new Map<string, http.IncomingHttpHeaders>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  let inFlight = 0;
+  let maxInFlight = 0;
   const later = (ms: number, fn: () => void): void => {
     const t = setTimeout(() => {
       timers.delete(t);
@@ -89,6 +95,16 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
             return;
           }
           res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'last-modified': lastModified }).end(body);
+          return;
+        }
+        case 'delay': {
+          const [ms, ...name] = rest.split('/');
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          later(Math.min(Number(ms) || 0, 5_000), () => {
+            inFlight--;
+            res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(file(name.join('/')));
+          });
           return;
         }
         case 'gzip':
@@ -182,6 +198,10 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
     origin: `http://127.0.0.1:${port}`,
     hits,
     lastHeaders,
+    maxInFlight: () => maxInFlight,
+    resetInFlight: () => {
+      maxInFlight = 0;
+    },
     close: async () => {
       for (const t of timers) clearTimeout(t);
       server.closeAllConnections();
