@@ -58,6 +58,11 @@ function isBlank(s: string): boolean {
   return true;
 }
 
+function blankRange(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
 interface Frame {
   name: string;
   node: XmlNode | null; // null until the element gets attributes or children
@@ -95,7 +100,8 @@ export function scanXml(text: string, options: ScanOptions): XmlNode {
   while (i < n && !rootDone) {
     const lt = text.indexOf('<', i);
     if (lt === -1) break;
-    if (lt > i && stack.length > 1) top.text += text.slice(i, lt);
+    // text; whitespace between child elements (indentation) is not kept: it would only be trimmed away
+    if (lt > i && stack.length > 1 && (top.node === null || !blankRange(text, i, lt))) top.text += text.slice(i, lt);
     const c = text.charCodeAt(lt + 1);
     if (c === 33 /* ! */) {
       if (text.startsWith('<!--', lt)) {
