@@ -273,7 +273,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
 
   it('fits a 320 px wide screen (no horizontal scroll) and shows a visible focus ring', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 700 }, colorScheme: 'dark' });
-    for (const url of ['/', `/${storyPages()[0]!.replace(/index\.html$/, '')}`, '/source/bbc-news/', '/sources/', '/methodology/']) {
+    for (const url of ['/', '/source/bbc-news/', '/sources/', '/methodology/', `/${storyPages()[0]!.replace(/index\.html$/, '')}`]) {
       await page.goto(`${server.origin}${url}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(320);
     }
