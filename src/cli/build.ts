@@ -7,6 +7,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
 import { formatSummary, ingestSettings, INGEST_OPTIONS, ROOT, runIngest, type IngestSettings } from './ingest-options';
 
@@ -57,6 +58,8 @@ export async function buildSite(args: string[]): Promise<IngestSettings> {
   const started = performance.now();
   const { values } = parseArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values);
+  // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
+  if (values['no-ingest']) await recoverContent(settings.contentDir);
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
   const dist = outDir();
   await rm(dist, { recursive: true, force: true });

@@ -173,3 +173,16 @@ export const TOPICS_MAX_TERMS = 3;
  * clustering threshold, or they would be one story). */
 export const SIMILAR_STORIES_MAX = 5;
 export const SIMILAR_STORIES_MIN_COSINE = 0.1;
+
+/**
+ * A feed whose newest item is older than this many days is stale (still fetched; flagged in the health report).
+ * A week: news feeds publish daily; a weekly column would still show as alive.
+ */
+export const STALE_AFTER_DAYS = 7;
+
+/**
+ * Longest article summary kept, in characters: a feed that only carries the full article (content:encoded, Atom
+ * content) would otherwise put the whole article into `summary`; 2,000 characters hold the lead paragraphs that
+ * clustering and summaries read, and never the article itself (pages show a shorter excerpt still).
+ */
+export const SUMMARY_MAX_CHARS = 2000;

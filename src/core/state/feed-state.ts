@@ -6,11 +6,9 @@
 import { MAX_FUTURE_SKEW_HOURS } from '../config';
 import type { FeedInput, NamedError } from '../pipeline-types';
 
-/**
- * A feed whose newest item is older than this many days is stale (still fetched; flagged in the health report).
- * A week: news feeds publish daily; a weekly column would still show as alive.
- */
-export const STALE_AFTER_DAYS = 7;
+import { STALE_AFTER_DAYS } from '../config';
+
+export { STALE_AFTER_DAYS };
 
 export interface FeedState {
   name: string;
