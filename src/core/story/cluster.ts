@@ -109,14 +109,13 @@ class Heap {
 /**
  * Candidate pairs with their exact cosine, as adjacency maps. Documents arrive in time order; each term's posting
  * list keeps (document, weight) pairs, and a moving start skips documents more than `maxGapHours` older, so a term
- * only pairs documents of the same news cycle. Scores accumulate over the indexed terms (those in at most
- * `maxDocFrequencyShare` of the documents); pairs whose partial score reaches half of `minPairSimilarity` get their
- * exact cosine over all terms.
+ * only pairs documents of the same news cycle. Scores accumulate over the terms that are not too common in that
+ * cycle (a term whose live postings exceed `maxDocFrequencyShare` of the documents within the gap, and at least 100,
+ * proposes no pairs: the cost per document stays bounded however long the stream); pairs whose partial score reaches
+ * half of `minPairSimilarity` get their exact cosine over all terms.
  */
 function similarityGraph(docs: ClusterDoc[], vectors: SparseVector[], model: TermModel, config: ClusterConfig): Map<number, Map<number, number>> {
   const n = docs.length;
-  // Small batches index every term (the cap exists to keep postings of very common terms out of large batches).
-  const maxDf = Math.max(100, Math.floor(config.maxDocFrequencyShare * n));
   const maxGapMs = config.maxGapHours * 3_600_000;
   const termCount = model.terms.length;
   const postDocs: number[][] = Array.from({ length: termCount }, () => []);
@@ -132,19 +131,27 @@ function similarityGraph(docs: ClusterDoc[], vectors: SparseVector[], model: Ter
     graph.get(i)!.set(j, sim);
     graph.get(j)!.set(i, sim);
   };
+  let windowStart = 0;
   for (let j = 0; j < n; j++) {
     const v = vectors[j]!;
     const oldest = docs[j]!.time - maxGapMs;
+    while (docs[windowStart]!.time < oldest) windowStart++;
+    // Small batches use every term; the cap only keeps a cycle's very common terms from pairing everything.
+    const maxPostings = Math.max(100, Math.floor(config.maxDocFrequencyShare * (j - windowStart)));
     touched.length = 0;
     for (let k = 0; k < v.ids.length; k++) {
       const term = v.ids[k]!;
-      if (model.df[term]! > maxDf) continue;
       const list = postDocs[term]!;
       const weights = postWeights[term]!;
       let s0 = start[term]!;
       while (s0 < list.length && docs[list[s0]!]!.time < oldest) s0++;
       start[term] = s0;
       const w = v.weights[k]!;
+      if (list.length - s0 > maxPostings) {
+        list.push(j);
+        weights.push(w);
+        continue;
+      }
       for (let p = s0; p < list.length; p++) {
         const i = list[p]!;
         if (stamp[i] !== j) {
