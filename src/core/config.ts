@@ -14,7 +14,9 @@ import type { ClusterConfig } from './story/cluster';
  *   "same topic" stops being merged as "same event" (precision 0.975, recall 0.92 there);
  * - titles count twice (they carry the event more densely than leads); only the first 60 lead tokens count;
  * - name-like terms weigh 1.5×; terms in over 5 % of the window's articles do not propose candidate pairs;
- * - articles more than 36 h apart (a news cycle and its follow-ups) are never linked directly.
+ * - articles more than 36 h apart (a news cycle and its follow-ups) are never linked directly, and a story spans at
+ *   most 96 h: a topic that runs for weeks (a war, a trial) becomes successive stories instead of one that grows
+ *   without end by chaining day to day.
  */
 export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = {
   threshold: 0.3,
@@ -24,6 +26,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = {
   titleWeight: 2,
   maxBodyTokens: 60,
   entityBoost: 1.5,
+  maxSpanHours: 96,
   linkage: 'centroid',
 };
 

@@ -36,6 +36,8 @@ export interface ClusterConfig {
   titleWeight: number;
   maxBodyTokens: number;
   entityBoost: number;
+  /** Longest time a story may span, first to last article (hours): a longer-running topic becomes successive stories. */
+  maxSpanHours: number;
   /** How two clusters' similarity is measured: mean pair cosine ('average') or cosine of their centroids ('centroid'). */
   linkage: 'average' | 'centroid';
 }
@@ -199,6 +201,9 @@ export function clusterDocs(
   const sums: Array<Map<number, number>> = vectors.map((v) => new Map(Array.from(v.ids, (id, j) => [id, v.weights[j]!])));
   const norms = new Float64Array(n).fill(1);
   const version = new Int32Array(n);
+  const first = Float64Array.from(docs, (d) => d.time);
+  const last = Float64Array.from(docs, (d) => d.time);
+  const maxSpanMs = config.maxSpanHours * 3_600_000;
   const alive = docs.map(() => true);
 
   /** Linkage score of clusters a and b: mean pair similarity (average) or cosine of the summed vectors (centroid). */
@@ -211,6 +216,8 @@ export function clusterDocs(
   };
   const merge = (a: number, b: number): void => {
     alive[b] = false;
+    first[a] = Math.min(first[a]!, first[b]!);
+    last[a] = Math.max(last[a]!, last[b]!);
     for (const m of members[b]!) members[a]!.push(m);
     members[b] = [];
     links[a]!.delete(b);
@@ -272,6 +279,7 @@ export function clusterDocs(
   while (heap.size > 0) {
     const e = heap.pop()!;
     if (!alive[e.a] || !alive[e.b] || version[e.a] !== e.va || version[e.b] !== e.vb) continue; // stale
+    if (Math.max(last[e.a]!, last[e.b]!) - Math.min(first[e.a]!, first[e.b]!) > maxSpanMs) continue; // too long a story
     // Centroid linkage after A and B merge, for each neighbour N: cos(A∪B, N) = (cos(A,N)·‖S_A‖ + cos(B,N)·‖S_B‖) /
     // ‖S_A + S_B‖. Known exact cosines give the new one exactly; a bound (or 1 for a pair never linked) gives a bound,
     // and only a bound that reaches the threshold costs a dot product. Bounds stay true bounds, so a re-run from the
