@@ -38,3 +38,6 @@ export async function runFolder(feedsDir: string, contentDir: string, now: Date 
   );
   return { report, logs };
 }
+
+/** ../shared beside the repository (CI has it; a user's clone does not): tests that read it skip without it. */
+export const SHARED = path.resolve(ROOT, '..', 'shared');

@@ -3,13 +3,14 @@
  * `items` column (/work/shared/data/feeds-2026-02-18/MANIFEST.csv), hard-coded so this runs without ../shared.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../../src/core/feed/parse-feed.js';
+import { SHARED } from '../../helpers';
 
 const repoFeeds = fileURLToPath(new URL('../../../fixtures/snapshot-2026-02-18/feeds/', import.meta.url));
-const sharedRoot = '/work/shared/data/feeds-2026-02-18/';
+const sharedRoot = path.join(SHARED, 'data', 'feeds-2026-02-18') + path.sep;
 const newsDir = [repoFeeds, join(sharedRoot, 'news/')].find((d) => existsSync(d));
 
 const NEWS_ITEMS: Record<string, number> = {
@@ -114,7 +115,7 @@ function walk(dir: string): string[] {
 
 describe.each([
   ['feeds-2026-02-18/other', join(sharedRoot, 'other')],
-  ['feed-edge-cases', '/work/shared/data/feed-edge-cases'],
+  ['feed-edge-cases', path.join(SHARED, 'data', 'feed-edge-cases')],
 ])('smoke: %s', (name, dir) => {
   it.skipIf(!existsSync(dir))('parses every file without throwing; counts logged', () => {
     const files = walk(dir);

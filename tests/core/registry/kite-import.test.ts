@@ -4,13 +4,15 @@
  * (CI has it; a user's checkout does not).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRegistry } from '../../../src/core/registry/check';
 import { parseKiteFeeds } from '../../../src/core/registry/import-feeds';
 import { parseKiteMediaData, parseMbfcJson } from '../../../src/core/registry/import-ratings';
 import { RegistryMerger } from '../../../src/core/registry/merge';
+import { SHARED } from '../../helpers';
 
-const DATA = '/work/shared/data';
+const DATA = path.join(SHARED, 'data');
 const KITE = `${DATA}/kite-public/kite_feeds.json`;
 const present = existsSync(KITE) && existsSync(`${DATA}/media-bias/mbfc/sources.json`);
 
