@@ -126,6 +126,7 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
           url: input.url ?? undefined,
           contentType: input.contentType ?? undefined,
           now: options.now ?? realNow,
+          timeZone: (input.sourceId ? sources.get(input.sourceId)?.timeZone : null) ?? undefined,
           // Feeds from the web get a parse-time budget; captured feeds none, so their runs are reproducible.
           timer: deps.live ? () => performance.now() : undefined,
         })

@@ -122,6 +122,11 @@ export const SourceSchema = z.object({
   /** Factuality ratings; empty means unrated. */
   factuality: z.array(FactualityRatingSchema).default([]),
   ownership: OwnershipSchema.nullable().default(null),
+  /**
+   * Time zone for the source's dates written without one (IANA name such as "Asia/Tokyo", or "+05:30"); null: UTC.
+   * Passed to the feed parser (src/core/feed/parse-feed.ts, option timeZone).
+   */
+  timeZone: z.string().min(1).nullable().optional(),
   /** True for sources made up at run time from a feed that is not in the registry. */
   discovered: z.boolean().default(false),
   /** Labels that are not a bias position (see SOURCE_FLAGS), each attributed; empty when none. */
