@@ -29,6 +29,8 @@ export const StoryArticleSchema = z.object({
   firstSeen: IsoUtc,
   /** Cosine similarity to the story centre when it joined (0..1); explains why it is here. */
   similarity: z.number(),
+  /** The article's image at its publisher (http(s)), or null; shown only when an instance turns publisher images on. */
+  image: z.string().url().nullable().default(null),
   /** The terms it shares most with the story centre (why it joined); empty for a lone article. */
   sharedTerms: z.array(z.string()).default([]),
 });

@@ -219,6 +219,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
         url: a.url,
         title: a.title,
         excerpt: excerpt(a.summary),
+        image: a.image,
         published: a.published,
         firstSeen: a.firstSeen,
         similarity: m.similarity,
