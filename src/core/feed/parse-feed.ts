@@ -8,8 +8,8 @@
  *
  * Security (README rule 2): any `<!ENTITY` declaration in a DOCTYPE is rejected before parsing
  * (SYSTEM/PUBLIC → `external_entity_rejected`, otherwise `entity_expansion_rejected`); input above `maxBytes`
- * is rejected (`too_large`); fast-xml-parser runs with entity processing off (entities are decoded by us,
- * standard XML ones and character references only, then HTML entities once in text fields).
+ * is rejected (`too_large`); the XML scanner (src/core/feed/scan-xml.ts) never processes entities (they are decoded
+ * by us, standard XML ones and character references only, then HTML entities once in text fields).
  */
 import { SUMMARY_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
@@ -766,7 +766,7 @@ export function checkDoctype(text: string): FeedError | null {
       break; // the root element (or junk): no DOCTYPE in the prolog
     }
   }
-  // A DOCTYPE after the root is not XML; fast-xml-parser runs with entity processing off, so it cannot expand
+  // A DOCTYPE after the root is not XML; the scanner never processes entities, so it cannot expand
   // entities declared there either (tested). Text such as "<!ENTITY" inside CDATA is content, not a declaration.
   if (dt === -1) return null;
   // the internal subset ends at the first ']' followed by optional space and '>', or the DOCTYPE at its '>'
