@@ -2,6 +2,7 @@
  * Text hygiene for output: characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF and
  * unpaired surrogates) are removed from every text before it reaches the RSS feed or the HTML.
  */
+import { truncateText } from '../core/feed/clean-text';
 
 // eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -34,11 +35,7 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
  */
 export const EXCERPT_MAX_CHARS = 320;
 
-/** Cut `text` to at most `max` characters at a word boundary when possible, marking the cut with "…". */
+/** Cut `text` (trimmed) to at most `max` characters at a word boundary when possible, marking the cut with "…". */
 export function truncate(text: string, max = EXCERPT_MAX_CHARS): string {
-  const chars = Array.from(text.trim());
-  if (chars.length <= max) return chars.join('');
-  const cut = chars.slice(0, max - 1).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return truncateText(text.trim(), max);
 }

@@ -379,3 +379,17 @@ export function htmlToText(html: string): string | null {
 export function rawXmlToText(raw: string, xhtml = false): string | null {
   return htmlToText(innerXmlToHtml(raw, xhtml));
 }
+
+/**
+ * Cuts `text` to at most `max` characters (Unicode code points, so no emoji is split) at a word boundary when one
+ * lies in the last 40 %, marking the cut with "…". Text within `max` is returned unchanged. The one truncation used by
+ * feed summaries, story excerpts and the site.
+ */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text; // UTF-16 length ≥ code points: nothing to cut
+  const chars = Array.from(text.slice(0, max * 2));
+  if (chars.length <= max && text.length <= max * 2) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -13,7 +13,7 @@
  */
 import { SUMMARY_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
-import { collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml } from './clean-text.js';
+import { collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml, truncateText } from './clean-text.js';
 import { decodeFeed } from './decode-feed.js';
 import { parseDate } from './parse-date.js';
 import { XmlSyntaxError, scanXml } from './scan-xml.js';
@@ -269,13 +269,6 @@ export { SUMMARY_MAX_CHARS };
 /** HTML read for a capped summary: markup is dense, so several times the text cap (bounds work on huge content). */
 const SUMMARY_SCAN_CHARS = SUMMARY_MAX_CHARS * 8;
 
-/** Cut text to `max` characters at a word boundary, marking the cut with '…'. */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.lastIndexOf(' ', max - 1);
-  if (cut < max * 0.6) cut = max - 1;
-  return text.slice(0, cut).trimEnd() + '…';
-}
 
 /** Plain-text summary of an HTML fragment, at most SUMMARY_MAX_CHARS (only a bounded prefix of huge HTML is read). */
 function summaryOf(html: string | null): string | null {

@@ -2,6 +2,7 @@
  * From articles to stories: clusters the articles of the active window, keeps each story's id stable across runs
  * through the story index, and fills in headline, summary, coverage, blindspot, topics and rank.
  */
+import { truncateText } from '../feed/clean-text';
 import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE } from '../config';
 import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/blindspot';
 import { computeCoverage, reportedAt, sourceBucket } from '../coverage/coverage';
@@ -21,13 +22,9 @@ import { centroid, dot, termCounts, toVector, topSharedTerms, type SparseVector 
 /** Article id → story id, for every article ever placed in a story. */
 export type StoryIndex = Record<string, string>;
 
-/** Up to `max` characters of `text`, cut at a word boundary with an ellipsis; null stays null. */
+/** Up to `max` characters of `text`, cut at a word boundary with an ellipsis (truncateText); null stays null. */
 export function excerpt(text: string | null, max = EXCERPT_MAX_CHARS): string | null {
-  if (!text) return null;
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/u, '')}…`;
+  return text ? truncateText(text, max) : null;
 }
 
 /** Bias balance of the sources that have articles in the window: the blindspot rule's baseline. */
