@@ -2,6 +2,7 @@
  * Feed lists to import: OPML (what every feed reader exports) and a Kite-style category → feeds JSON. Pure parsers
  * from text to FeedRecord[]; they never throw on bad input and return what they could read plus named problems.
  */
+import { parseJsonText } from './json-lines';
 import { XMLParser } from 'fast-xml-parser';
 import type { FeedRecord } from './merge';
 
@@ -55,12 +56,9 @@ export function parseOpml(text: string): FeedListResult {
  * duplicate).
  */
 export function parseKiteFeeds(text: string): FeedListResult {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    return { feeds: [], errors: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { feeds: [], errors: [json.error] };
+  const doc = json.value;
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { feeds: [], errors: ['expected an object of categories'] };
   const feeds: FeedRecord[] = [];
   const errors: string[] = [];

@@ -3,6 +3,7 @@
  * AllSides-style CSV, MBFC-style JSON (the MBFC extension's sources.json), Kite's media_data.json. Pure parsers; they
  * never throw on bad input. Rater labels that are not a bias position become flags (SOURCE_FLAGS), never a side.
  */
+import { parseJsonText } from './json-lines';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Bias, Factuality, OwnershipCategory, SourceFlagValue } from '../schema/source';
 import { hostOf } from './domain';
@@ -125,12 +126,9 @@ const FACTUALITY: Record<string, Factuality> = { 'very-high': 'very-high', high:
  */
 export function parseMbfcJson(text: string, asOf: string): RecordsResult {
   const skipped: Record<string, number> = {};
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    return { records: [], skipped, errors: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { records: [], skipped, errors: [json.error] };
+  const doc = json.value;
   const rows = Array.isArray(doc) ? doc : doc && typeof doc === 'object' ? Object.values(doc as Record<string, unknown>) : [];
   if (!rows.length) return { records: [], skipped, errors: ['expected an array of sources'] };
   const records: DomainRecord[] = [];
@@ -208,12 +206,9 @@ function ownerName(prose: string): string {
 /** Kite media_data.json: [{country, organization, domains[], owner, typology}] → ownership and country by domain. */
 export function parseKiteMediaData(text: string): RecordsResult {
   const skipped: Record<string, number> = {};
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    return { records: [], skipped, errors: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { records: [], skipped, errors: [json.error] };
+  const doc = json.value;
   if (!Array.isArray(doc)) return { records: [], skipped, errors: ['expected an array of outlets'] };
   const records: DomainRecord[] = [];
   for (const r of doc as Array<Record<string, unknown>>) {

@@ -94,3 +94,12 @@ export function lineOf(lines: LineMap, path: ReadonlyArray<string | number>): nu
   }
   return 1;
 }
+
+/** JSON.parse that never throws: the value, or a message naming why the text is not JSON (for import reports). */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, error: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
