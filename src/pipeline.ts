@@ -17,6 +17,7 @@ import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
 import { buildStories, resolveRedirect } from './core/story/build-stories';
 import { slugify } from './core/story/ids';
+import { hostOf } from './core/registry/domain';
 import { readArticles, readRedirects, readRegistry, readStoryIndex, writeContent } from './io/content-store';
 
 export interface IngestOptions {
@@ -70,23 +71,12 @@ export interface IngestReport {
 
 const toIso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
-/** Host of a URL without "www.", or null. */
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-    return host || null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A source for a feed the registry does not name: named after its site's domain (channel titles are often just
  * "Top Stories"), unrated. The id is the domain as a slug; `.invalid` (RFC 2606) stands in when no domain is known.
  */
 export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
-  const host = hostOf(parsed.feed.link) ?? hostOf(input.url);
+  const host = (parsed.feed.link ? hostOf(parsed.feed.link) : null) ?? (input.url ? hostOf(input.url) : null);
   const slug = host ? slugify(host) : slugify(input.name.replace(/\.[a-z.]+$/i, ''));
   const homepage = host ? `https://${host}/` : `https://${slug}.invalid/`;
   return {

@@ -3,6 +3,7 @@
  * sources, never a clickbait title when a plain one exists, never wording that only one side uses when several sides
  * cover the story; then cleaned of shouting, clickbait labels and a trailing outlet name.
  */
+import { hostOf } from '../registry/domain';
 import { HEADLINE_FACTUALITY_WEIGHT, HEADLINE_SHARED_TERMS_MIN, HEADLINE_SHOUTING_UPPER_SHARE } from '../config';
 import { disputedRatings, isAggregator, sourceBucket, sourceFactuality } from '../coverage/coverage';
 import type { Source } from '../schema/source';
@@ -38,13 +39,7 @@ export function isClickbait(title: string): boolean {
   return CLICKBAIT.some((re) => re.test(title));
 }
 
-function domainOf(homepage: string): string {
-  try {
-    return new URL(homepage).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
+const domainOf = (homepage: string): string => hostOf(homepage) ?? '';
 
 /**
  * Cleans a title: removes a trailing " | Outlet", " - Outlet" or " — Outlet" when the suffix names the source (its
