@@ -10,15 +10,19 @@ import { STALE_AFTER_DAYS } from '../config';
 
 export { STALE_AFTER_DAYS };
 
-export interface FeedState {
+/** What identifies a feed and what its last parsed body held: shared by the stored state and one run's observation. */
+interface FeedCounts {
   name: string;
   sourceId: string;
   url: string | null;
   format: string | null;
-  /** Items in the last fetch that returned a body (kept through a 304). */
+  /** Items in the fetch (for the state: the last fetch that returned a body, kept through a 304). */
   items: number;
   articles: number;
   duplicates: number;
+}
+
+export interface FeedState extends FeedCounts {
   /** Errors of the last run. */
   errors: NamedError[];
   /** ok: a body was read and parsed without a feed-level error; not_modified: 304; failed: anything else. */
@@ -38,14 +42,7 @@ export interface FeedState {
 }
 
 /** What one run saw of one feed. */
-export interface FeedObservation {
-  name: string;
-  sourceId: string;
-  url: string | null;
-  format: string | null;
-  items: number;
-  articles: number;
-  duplicates: number;
+export interface FeedObservation extends FeedCounts {
   newArticles: number;
   errors: NamedError[];
   notModified: boolean;
