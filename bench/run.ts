@@ -2,20 +2,28 @@
  * `npm run bench [-- NAME ...] [-- --flags]`: runs every benchmark bench/<name>/main.ts (or the named ones) in its own
  * process, one after another, so each measures side by side against its peers within one run and prints its own
  * table of ratios. Extra `--flags` are passed to every benchmark (e.g. `--quick`).
+ * Long benchmarks (OPT_IN) run only when named: `npm run bench -- year` or its alias `npm run bench -- --year`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const BENCH = path.dirname(new URL(import.meta.url).pathname);
-const args = process.argv.slice(2);
-const named = args.filter((a) => !a.startsWith('-'));
-const flags = args.filter((a) => a.startsWith('-'));
+/** Benchmarks too long for a plain `npm run bench` (the year simulator takes ~20–40 min): run only when named. */
+const OPT_IN = ['year'];
 const all = readdirSync(BENCH, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(BENCH, d.name, 'main.ts')))
   .map((d) => d.name)
   .sort();
-const chosen = named.length ? named : all;
+// Names are the arguments without a dash, except a value right after a flag (`--days 30`) that names no benchmark.
+const named: string[] = [];
+const flags: string[] = [];
+for (const a of process.argv.slice(2)) {
+  if (a.startsWith('--') && OPT_IN.includes(a.slice(2))) named.push(a.slice(2));
+  else if (a.startsWith('-') || (!all.includes(a) && flags.at(-1)?.startsWith('--') && !flags.at(-1)!.includes('='))) flags.push(a);
+  else named.push(a);
+}
+const chosen = named.length ? [...new Set(named)] : all.filter((n) => !OPT_IN.includes(n));
 const unknown = chosen.filter((n) => !all.includes(n));
 if (unknown.length) {
   process.stderr.write(`bench: no benchmark named ${unknown.join(', ')} (have: ${all.join(', ')})\n`);

@@ -11,7 +11,8 @@ import { articleIdFor } from '../../src/core/story/ids';
 
 export const STREAM_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'shared', 'data', 'stream-2023-11-13_19');
 
-interface Entry {
+/** One entry as stored in the stream's per-feed JSON files (the fields the benchmarks use; the files carry more). */
+export interface Entry {
   source: string;
   title: string | null;
   description: string | null;
@@ -23,7 +24,7 @@ interface Entry {
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 /** Source id of a feed URL: its host as a slug ("www.bbc.co.uk" → "bbc-co-uk"). */
-function sourceIdOf(feedUrl: string): string {
+export function sourceIdOf(feedUrl: string): string {
   try {
     return new URL(feedUrl).hostname.replace(/^www\./, '').replace(/[^a-z0-9]+/g, '-');
   } catch {

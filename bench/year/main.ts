@@ -1,0 +1,422 @@
+/**
+ * `npm run bench -- year [--days N] [--scale F] [--checkpoints 30,90,180,365] [--quick] [--keep] [--no-hugo]`
+ * (also `npm run bench -- --year`): a year of news on one machine.
+ *
+ * Replays the captured week ../shared/data/stream-2023-11-13_19 as time-shifted copies (./stream-copies.ts) for N
+ * simulated days (default 365) and runs the product through its public entry points: one `ingest()` per simulated day
+ * (src/pipeline.ts; clock = the day's end) on a content directory that is a git repository, committed after every
+ * day. At each checkpoint (default days 30, 90, 180, 365; from the state reached by then):
+ *   1. catch-up build: `parallax build --no-ingest` (may freeze newly archived months: reported separately),
+ *   2. one hourly update, timed: `parallax ingest` of the feeds as a fetch one hour later would see them (the latest
+ *      ≤ 50 items of each feed over the past 24 h, mostly already stored), then `parallax build --no-ingest`,
+ *      each in a fresh child process under /usr/bin/time -v (wall, user+sys CPU, peak RSS of the largest process),
+ *   3. dist/ and content/ sizes (bytes, files) and the packed repository (git repack -adf; count-objects size-pack).
+ * At the last checkpoint, a full rebuild (`build --no-ingest --full` where the build has that flag) runs side by side
+ * with Hugo (Debian's package, installed with apt-get when missing; bench-only) over the same story files (./hugo-site.ts).
+ *
+ * --scale F keeps the fraction F of entries (deterministic FNV-1a subsample, default 1) and --feed-cap N at most N
+ * entries per feed per day (default 20), so a year fits well under an hour with 200+ multi-source stories a day. --quick: 21 days, checkpoints 7,14,21. Prints a table
+ * and writes the results as JSON to bench/year/results-<date>.json (not committed). Skips without ../shared.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FeedInput } from '../../src/core/pipeline-types';
+import type { Source } from '../../src/core/schema/source';
+import type { IngestReport } from '../../src/pipeline';
+import { ensureHugo, runHugo, writeHugoSite } from './hugo-site';
+import { haveStream, loadWeek } from './load-stream';
+import { feedsAt, jsonFeedOf, simulatedDay, sourceIdOf, type SimulatedDay, type StreamDay } from './stream-copies';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
+/** Items per feed in the simulated hourly fetch: what a typical news feed lists (most RSS feeds carry 20–50). */
+const HOURLY_FEED_ITEMS = 50;
+/**
+ * Default entries per feed per simulated day: 20 keeps 1,457 of the stream's 3,086 entries a day (47 %) and every one
+ * of its 136 feeds, for ~2xx multi-source stories a day (printed by the run).
+ */
+const DEFAULT_FEED_CAP = 20;
+/** The fsync setting the child processes (the measured hourly update and builds) run with: the caller's, default on. */
+const CHILD_FSYNC = process.env.PARALLAX_FSYNC;
+// The simulated days only make the state the checkpoints start from: their writes skip fsync (PARALLAX_FSYNC=0, the
+// journal's test switch; src/io/journal.ts), which on this disk would otherwise be half the wall time of a day. The
+// measured hourly update runs in a child process with fsync as configured (on by default).
+process.env.PARALLAX_FSYNC = '0';
+const { ingest } = await import('../../src/pipeline');
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    days: { type: 'string' },
+    scale: { type: 'string' },
+    'feed-cap': { type: 'string' },
+    checkpoints: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'no-hugo': { type: 'boolean', default: false },
+    year: { type: 'boolean', default: false },
+    work: { type: 'string' },
+  },
+  strict: false,
+});
+
+if (!haveStream()) {
+  process.stdout.write('year: skipped (../shared/data/stream-2023-11-13_19 not found)\n');
+  process.exit(0);
+}
+
+const quick = values.quick === true;
+const days = Number(values.days ?? (quick ? 21 : 365));
+const scale = Number(values.scale ?? 1);
+const feedCap = values['feed-cap'] === undefined ? DEFAULT_FEED_CAP : Number(values['feed-cap']);
+const checkpoints = [
+  ...new Set([
+    ...String(values.checkpoints ?? (quick ? '7,14,21' : '30,90,180,365'))
+      .split(',')
+      .map(Number)
+      .filter((n) => n >= 1 && n <= days),
+    days,
+  ]),
+].sort((a, b) => a - b);
+if (!(days >= 1) || !(scale > 0 && scale <= 1) || !(feedCap >= 1)) {
+  process.stderr.write('year: --days must be ≥ 1, --scale in (0, 1], --feed-cap ≥ 1\n');
+  process.exit(2);
+}
+
+/** What /usr/bin/time -v says about a child process tree. */
+interface Timed {
+  seconds: number;
+  cpuSeconds: number;
+  peakMb: number;
+  stdout: string;
+}
+
+function timed(args: string[], env: Record<string, string>): Timed {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, ...args], {
+    cwd: ROOT,
+    env: { ...childEnv(), ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`parallax ${args.join(' ')} failed (${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
+  return { seconds, ...timeV(r.stderr), stdout: r.stdout };
+}
+
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  if (CHILD_FSYNC === undefined) delete env['PARALLAX_FSYNC'];
+  else env['PARALLAX_FSYNC'] = CHILD_FSYNC;
+  return env;
+}
+
+/** CPU seconds (user + system) and peak RSS (MB) from /usr/bin/time -v output. */
+export function timeV(stderr: string): { cpuSeconds: number; peakMb: number } {
+  const num = (re: RegExp) => Number(re.exec(stderr)?.[1] ?? 0);
+  return {
+    cpuSeconds: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
+    peakMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
+  };
+}
+
+/** Bytes and regular files under `dir`, not counting `.git`. */
+function sizeOf(dir: string): { bytes: number; files: number } {
+  if (!existsSync(dir)) return { bytes: 0, files: 0 };
+  const out = execFileSync('find', [dir, '-path', path.join(dir, '.git'), '-prune', '-o', '-type', 'f', '-printf', '%s\n'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  let bytes = 0;
+  let files = 0;
+  for (const line of out.split('\n')) {
+    if (!line) continue;
+    bytes += Number(line);
+    files++;
+  }
+  return { bytes, files };
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Story files with a page (2+ sources) among content/stories and content/archive/<month>/, and all story files. */
+function countStories(content: string): { files: number; withPages: number; active: number; archived: number } {
+  const dirs: string[] = [];
+  if (existsSync(path.join(content, 'stories'))) dirs.push(path.join(content, 'stories'));
+  const archive = path.join(content, 'archive');
+  if (existsSync(archive)) for (const m of readdirSync(archive).sort()) dirs.push(path.join(archive, m));
+  let files = 0;
+  let withPages = 0;
+  let active = 0;
+  for (const dir of dirs) {
+    for (const f of readdirSync(dir)) {
+      if (!f.endsWith('.md')) continue;
+      files++;
+      if (dir.endsWith('stories')) active++;
+      const m = /sourceCount: (\d+)/.exec(readFileSync(path.join(dir, f), 'utf8'));
+      if (m && Number(m[1]) >= 2) withPages++;
+    }
+  }
+  return { files, withPages, active, archived: files - active };
+}
+
+/** One source per feed host, unrated (the stream's feeds are not in the curated registry). */
+function registryOf(week: readonly StreamDay[]): Source[] {
+  const bySource = new Map<string, Source>();
+  for (const d of week) {
+    for (const f of d.feeds) {
+      const id = sourceIdOf(f.url);
+      const s = bySource.get(id) ?? {
+        id,
+        name: new URL(f.url).hostname.replace(/^www\./, ''),
+        homepage: new URL(f.url).origin + '/',
+        feeds: [],
+        country: null,
+        language: f.entries.find((e) => e.language)?.language?.slice(0, 2).toLowerCase() ?? 'en',
+        bias: [],
+        factuality: [],
+        ownership: null,
+        discovered: false,
+      };
+      if (!s.feeds.some((x) => x.file === f.file)) s.feeds.push({ url: f.url, file: f.file, topic: null });
+      bySource.set(id, s);
+    }
+  }
+  return [...bySource.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function feedInputs(day: SimulatedDay, registry: readonly Source[]): FeedInput[] {
+  const byFile = new Map(registry.flatMap((s) => s.feeds.map((f) => [f.file, s.id] as const)));
+  return day.feeds.map((f) => ({
+    name: f.file,
+    sourceId: byFile.get(f.file) ?? null,
+    url: f.url,
+    contentType: 'application/feed+json',
+    bytes: new TextEncoder().encode(jsonFeedOf(f)),
+    error: null,
+  }));
+}
+
+/** Timings the pipeline may report (a `timings` object of seconds or ms), else null. */
+function pipelineTimings(report: unknown): Record<string, number> | null {
+  const t = (report as { timings?: unknown } | null)?.timings;
+  if (!t || typeof t !== 'object') return null;
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(t)) if (typeof v === 'number') out[k] = v;
+  return Object.keys(out).length ? out : null;
+}
+
+/** True when `parallax build` takes --full (the frozen-partition build); until then a plain build is the full one. */
+function buildHasFull(): boolean {
+  const src = readFileSync(path.join(ROOT, 'src', 'cli', 'build.ts'), 'utf8');
+  return /['"]?full['"]?\s*:\s*\{\s*type/.test(src);
+}
+
+const MB = 1024 * 1024;
+const week = loadWeek();
+const registry = registryOf(week);
+const work = values.work ? path.resolve(String(values.work)) : await mkdtemp(path.join(os.tmpdir(), 'parallax-year-'));
+const content = path.join(work, 'content');
+const registryPath = path.join(work, 'sources.json');
+const buildEnv = {
+  PARALLAX_OUT_DIR: path.join(work, 'dist'),
+  PARALLAX_FROZEN_DIR: path.join(work, 'frozen'),
+  PARALLAX_CACHE_DIR: path.join(work, 'cache'),
+};
+await mkdir(content, { recursive: true });
+await writeFile(registryPath, `${JSON.stringify(registry, null, 2)}\n`);
+git(content, 'init', '-q');
+git(content, 'config', 'user.email', 'bench@parallax.invalid');
+git(content, 'config', 'user.name', 'year bench');
+git(content, 'config', 'gc.auto', '0');
+
+process.stdout.write(
+  `year: ${days} simulated days from ${week[0]!.day} (copies of ${week.length} captured days, ${registry.length} sources), scale ${scale}, at most ${feedCap} entries per feed per day, ` +
+    `checkpoints ${checkpoints.join(', ')}; work dir ${work}\n`,
+);
+
+interface Checkpoint {
+  day: number;
+  date: string;
+  storyFiles: number;
+  storiesWithPages: number;
+  activeStories: number;
+  archivedStories: number;
+  storiesWithPagesPerDay: number;
+  dailyIngestSeconds: number;
+  catchUpBuild: { seconds: number; cpuSeconds: number; peakMb: number; pages: number };
+  hourly: {
+    newArticles: number;
+    ingest: { seconds: number; cpuSeconds: number; peakMb: number; timings: Record<string, number> | null };
+    build: { seconds: number; cpuSeconds: number; peakMb: number; pages: number };
+  };
+  dist: { bytes: number; files: number; htmlPages: number };
+  contentDir: { bytes: number; files: number };
+  frozen: { bytes: number; files: number };
+  packedKb: number;
+  packedKbPerDay: number;
+  packedKbPerDaySincePrevious: number;
+  repackSeconds: number;
+}
+
+const pagesIn = (dir: string): number => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((e) => String(e).endsWith('.html')).length : 0);
+
+const results: Checkpoint[] = [];
+const daily: Array<{ day: number; date: string; seconds: number; newArticles: number; stories: number; multiSource: number; commitSeconds: number }> = [];
+let previousPacked = { day: 0, kb: 0 };
+let hugo: Record<string, unknown> | null = null;
+const started = performance.now();
+try {
+  for (let d = 0; d < days; d++) {
+    const sim = simulatedDay(week, d, scale, feedCap);
+    const inputs = feedInputs(sim, registry);
+    const t0 = performance.now();
+    const report: IngestReport = await ingest(
+      { contentDir: content, registryPath, now: new Date(sim.end) },
+      { readFeeds: async () => inputs, live: false, clock: () => Date.parse(sim.end), log: () => undefined },
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const c0 = performance.now();
+    git(content, 'add', '-A');
+    git(content, 'commit', '-q', '--allow-empty', '-m', `day ${d + 1} ${sim.day}`);
+    const commitSeconds = (performance.now() - c0) / 1000;
+    daily.push({ day: d + 1, date: sim.day, seconds, newArticles: report.newArticles, stories: report.stories, multiSource: report.multiSourceStories, commitSeconds });
+    if ((d + 1) % 5 === 0 || d === 0) {
+      process.stdout.write(
+        `  day ${String(d + 1).padStart(3)} ${sim.day}: ${report.newArticles} new articles, ${report.windowArticles} in the window, ${report.stories} stories ` +
+          `(${report.multiSourceStories} with 2+ sources); ingest ${seconds.toFixed(1)} s, commit ${commitSeconds.toFixed(1)} s; ` +
+          `elapsed ${((performance.now() - started) / 60000).toFixed(1)} min\n`,
+      );
+    }
+    if (!checkpoints.includes(d + 1)) continue;
+
+    // 1. Catch-up build of the state reached (freezes the months archived since the last build, if the build does).
+    const catchUp = timed(['build', '--no-ingest', '--content', content], buildEnv);
+    const catchUpPages = pagesIn(buildEnv.PARALLAX_OUT_DIR);
+    // 2. One hourly update: the feeds an hour after the day's end, then the hourly build.
+    const at = new Date(Date.parse(sim.end) + 3_600_000).toISOString().replace('.000Z', 'Z');
+    const hourDir = path.join(work, `hour-${d + 1}`);
+    await mkdir(hourDir, { recursive: true });
+    for (const f of feedsAt([sim, simulatedDay(week, d + 1, scale, feedCap)], at, HOURLY_FEED_ITEMS)) await writeFile(path.join(hourDir, f.file), jsonFeedOf(f));
+    const hourIngest = timed(['ingest', '--feeds', hourDir, '--content', content, '--registry', registryPath, '--now', at, '--json'], buildEnv);
+    const hourReport = JSON.parse(hourIngest.stdout.slice(hourIngest.stdout.indexOf('{'))) as IngestReport;
+    await rm(hourDir, { recursive: true, force: true });
+    const hourBuild = timed(['build', '--no-ingest', '--content', content], buildEnv);
+    // 3. Sizes, and the repository packed.
+    const stories = countStories(content);
+    const dist = sizeOf(buildEnv.PARALLAX_OUT_DIR);
+    git(content, 'add', '-A');
+    git(content, 'commit', '-q', '--allow-empty', '-m', `day ${d + 1} + 1 h`);
+    const r0 = performance.now();
+    git(content, 'repack', '-adf', '-q');
+    const repackSeconds = (performance.now() - r0) / 1000;
+    const packedKb = Number(/size-pack: (\d+)/.exec(git(content, 'count-objects', '-v'))?.[1] ?? 0);
+    const cp: Checkpoint = {
+      day: d + 1,
+      date: sim.day,
+      storyFiles: stories.files,
+      storiesWithPages: stories.withPages,
+      activeStories: stories.active,
+      archivedStories: stories.archived,
+      storiesWithPagesPerDay: stories.withPages / (d + 1),
+      dailyIngestSeconds: seconds,
+      catchUpBuild: { seconds: catchUp.seconds, cpuSeconds: catchUp.cpuSeconds, peakMb: catchUp.peakMb, pages: catchUpPages },
+      hourly: {
+        newArticles: hourReport.newArticles,
+        ingest: { seconds: hourIngest.seconds, cpuSeconds: hourIngest.cpuSeconds, peakMb: hourIngest.peakMb, timings: pipelineTimings(hourReport) },
+        build: { seconds: hourBuild.seconds, cpuSeconds: hourBuild.cpuSeconds, peakMb: hourBuild.peakMb, pages: pagesIn(buildEnv.PARALLAX_OUT_DIR) },
+      },
+      dist: { ...dist, htmlPages: pagesIn(buildEnv.PARALLAX_OUT_DIR) },
+      contentDir: sizeOf(content),
+      frozen: sizeOf(buildEnv.PARALLAX_FROZEN_DIR),
+      packedKb,
+      packedKbPerDay: packedKb / (d + 1),
+      packedKbPerDaySincePrevious: (packedKb - previousPacked.kb) / (d + 1 - previousPacked.day),
+      repackSeconds,
+    };
+    previousPacked = { day: d + 1, kb: packedKb };
+    results.push(cp);
+    process.stdout.write(
+      `checkpoint day ${cp.day}: ${cp.storiesWithPages} stories with pages (${cp.storiesWithPagesPerDay.toFixed(0)}/day; ${cp.activeStories} active files, ${cp.archivedStories} archived); ` +
+        `catch-up build ${cp.catchUpBuild.seconds.toFixed(1)} s; hourly: ${cp.hourly.newArticles} new articles, ingest ${cp.hourly.ingest.seconds.toFixed(1)} s ` +
+        `(${cp.hourly.ingest.peakMb.toFixed(0)} MB), build ${cp.hourly.build.seconds.toFixed(1)} s (${cp.hourly.build.peakMb.toFixed(0)} MB, ${cp.hourly.build.pages} pages); ` +
+        `dist ${(cp.dist.bytes / MB).toFixed(1)} MB; content ${(cp.contentDir.bytes / MB).toFixed(1)} MB; packed ${(packedKb / 1024).toFixed(1)} MB\n`,
+    );
+  }
+
+  // Full rebuild of the whole archive against Hugo over the same story files, side by side.
+  if (!values['no-hugo']) {
+    const full = buildHasFull();
+    await rm(buildEnv.PARALLAX_OUT_DIR, { recursive: true, force: true });
+    const parallax = timed(['build', '--no-ingest', '--content', content, ...(full ? ['--full'] : [])], buildEnv);
+    const parallaxPages = pagesIn(buildEnv.PARALLAX_OUT_DIR);
+    const hugoBin = ensureHugo();
+    const site = path.join(work, 'hugo');
+    const stories = await writeHugoSite(content, site);
+    const h = runHugo(hugoBin, site, path.join(work, 'hugo-public'));
+    hugo = {
+      day: days,
+      parallaxCommand: `build --no-ingest${full ? ' --full' : ' (no --full flag yet: a plain build)'}`,
+      parallax: { seconds: parallax.seconds, cpuSeconds: parallax.cpuSeconds, peakMb: parallax.peakMb, pages: parallaxPages, pagesPerSecond: parallaxPages / parallax.seconds },
+      hugo: { version: h.version, stories, seconds: h.seconds, cpuSeconds: h.cpuSeconds, peakMb: h.peakMb, pages: h.pages, pagesPerSecond: h.pages / h.seconds },
+      ratio: parallax.seconds / h.seconds,
+      pagesPerSecondRatio: h.pages / h.seconds / (parallaxPages / parallax.seconds),
+    };
+  }
+} finally {
+  const totalMinutes = (performance.now() - started) / 60000;
+  const table = formatTable(results);
+  process.stdout.write(`\n${table}\n`);
+  const perDay = results.at(-1)?.storiesWithPagesPerDay;
+  process.stdout.write(`stories with pages per simulated day: ${perDay?.toFixed(1) ?? '-'}; daily ingest mean ${(daily.reduce((s, x) => s + x.seconds, 0) / Math.max(1, daily.length)).toFixed(2)} s; total ${totalMinutes.toFixed(1)} min\n`);
+  if (hugo) {
+    const p = hugo['parallax'] as { seconds: number; cpuSeconds: number; peakMb: number; pages: number; pagesPerSecond: number };
+    const hg = hugo['hugo'] as { seconds: number; cpuSeconds: number; peakMb: number; pages: number; pagesPerSecond: number; version: string };
+    process.stdout.write(
+      `\nfull rebuild at day ${days}       seconds   cpu s   pages   pages/s   peak RSS\n` +
+        `  parallax ${String(hugo['parallaxCommand']).padEnd(22)} ${p.seconds.toFixed(1).padStart(7)} ${p.cpuSeconds.toFixed(1).padStart(7)} ${String(p.pages).padStart(7)} ${p.pagesPerSecond.toFixed(0).padStart(9)} ${p.peakMb.toFixed(0).padStart(7)} MB\n` +
+        `  hugo ${hg.version.padEnd(26)} ${hg.seconds.toFixed(1).padStart(7)} ${hg.cpuSeconds.toFixed(1).padStart(7)} ${String(hg.pages).padStart(7)} ${hg.pagesPerSecond.toFixed(0).padStart(9)} ${hg.peakMb.toFixed(0).padStart(7)} MB\n` +
+        `  ratio parallax/hugo: ${(hugo['ratio'] as number).toFixed(1)}x wall time, ${(hugo['pagesPerSecondRatio'] as number).toFixed(1)}x pages per second\n`,
+    );
+  }
+  const out = path.join(ROOT, 'bench', 'year', `results-${new Date().toISOString().slice(0, 10)}.json`);
+  await writeFile(out, `${JSON.stringify({ days, scale, feedCap, checkpoints: results, hugo, daily, totalMinutes }, null, 2)}\n`);
+  process.stdout.write(`results: ${path.relative(ROOT, out)}\n`);
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  else process.stdout.write(`kept ${work}\n`);
+}
+
+function formatTable(rows: readonly Checkpoint[]): string {
+  const head =
+    'day   stories/pages  active  archived | catch-up build s | hourly: new  ingest s (cpu)  ingest MB  build s (cpu)  build MB  pages | dist MB  files   | content MB  files  | packed MB  KB/day (since prev)';
+  const lines = rows.map((r) =>
+    [
+      String(r.day).padStart(3),
+      String(r.storiesWithPages).padStart(14),
+      String(r.activeStories).padStart(7),
+      String(r.archivedStories).padStart(9),
+      '|',
+      r.catchUpBuild.seconds.toFixed(1).padStart(16),
+      '|',
+      String(r.hourly.newArticles).padStart(11),
+      `${r.hourly.ingest.seconds.toFixed(1)} (${r.hourly.ingest.cpuSeconds.toFixed(1)})`.padStart(14),
+      r.hourly.ingest.peakMb.toFixed(0).padStart(10),
+      `${r.hourly.build.seconds.toFixed(1)} (${r.hourly.build.cpuSeconds.toFixed(1)})`.padStart(14),
+      r.hourly.build.peakMb.toFixed(0).padStart(9),
+      String(r.hourly.build.pages).padStart(6),
+      '|',
+      (r.dist.bytes / MB).toFixed(1).padStart(7),
+      String(r.dist.files).padStart(7),
+      '|',
+      (r.contentDir.bytes / MB).toFixed(1).padStart(10),
+      String(r.contentDir.files).padStart(6),
+      '|',
+      (r.packedKb / 1024).toFixed(1).padStart(9),
+      `${r.packedKbPerDay.toFixed(0)} (${r.packedKbPerDaySincePrevious.toFixed(0)})`.padStart(18),
+    ].join(' '),
+  );
+  return [head, ...lines].join('\n');
+}
