@@ -8,15 +8,17 @@ import type { ClusterConfig } from './story/cluster';
 /**
  * Story clustering defaults (src/core/story/cluster.ts). Chosen on the bundled snapshot's hand-labelled gold file
  * (tests/fixtures/snapshot-gold.json), never fitted to the UCI evaluation set, which is only reported:
- * - centroid linkage: two groups join when the cosine of their TF-IDF centroids reaches `threshold` — a group's
- *   centroid gathers its whole vocabulary, so large stories told in varied words still attract their follow-ups,
- *   where mean pairwise similarity (average linkage) falls as a story grows; 0.3 is where, on the gold file,
- *   "same topic" stops being merged as "same event" (precision 0.975, recall 0.92 there);
+ * - an article joins the story whose centroid (summed TF-IDF vectors) has the highest cosine with it, if that cosine
+ *   reaches `threshold`; two stories the same article reaches merge when their centroids are within `threshold` —
+ *   a centroid gathers a story's whole vocabulary, so large stories told in varied words still attract their
+ *   follow-ups; 0.3 is where, on the gold file, "same topic" stops being merged as "same event";
  * - titles count twice (they carry the event more densely than leads); only the first 60 lead tokens count;
- * - name-like terms weigh 1.5×; terms in over 5 % of the window's articles do not propose candidate pairs;
- * - articles more than 36 h apart (a news cycle and its follow-ups) are never linked directly, and a story spans at
- *   most 96 h: a topic that runs for weeks (a war, a trial) becomes successive stories instead of one that grows
- *   without end by chaining day to day.
+ * - a story whose partial cosine with an article (over its indexed terms) is under 0.12 is not scored further;
+ * - name-like terms weigh 1.5×; terms in over 5 % of the window's articles do not propose candidates, and only an
+ *   article's 10 heaviest terms look candidates up (on the gold file, 10 finds the same stories as all terms);
+ * - articles more than 36 h apart (a news cycle and its follow-ups) are never candidates for each other, and a story
+ *   spans at most 96 h: a topic that runs for weeks (a war, a trial) becomes successive stories instead of one that
+ *   grows without end by chaining day to day.
  */
 export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = {
   threshold: 0.3,
@@ -27,7 +29,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = {
   maxBodyTokens: 60,
   entityBoost: 1.5,
   maxSpanHours: 96,
-  linkage: 'centroid',
+  candidateTerms: 10,
 };
 
 /** Articles whose time (published, else first seen) is older than this before the run's clock are not clustered. */
@@ -189,3 +191,54 @@ export const STALE_AFTER_DAYS = 7;
  * clustering and summaries read, and never the article itself (pages show a shorter excerpt still).
  */
 export const SUMMARY_MAX_CHARS = 2000;
+
+// ── Retention, archive and the run lock (src/core/retention.ts, src/io/lock.ts) ──────────────────────────────────
+
+/**
+ * Articles are kept in full (content/articles/) only while they can still change a story: while their story is
+ * active, i.e. has an article inside this window at the run's clock, or, in no story, while they are inside it.
+ * It is the clustering window on purpose: an incremental run needs exactly the active stories' articles to rebuild
+ * them, and keeping more would only grow the repository by every article forever (issue 8). A story with no article
+ * in the window is archived (content/archive/<YYYY-MM>/, src/core/schema/archive.ts) and never re-clustered.
+ */
+export const RETENTION_WINDOW_HOURS = CLUSTER_WINDOW_HOURS;
+
+/**
+ * A pruned article with no date of its own is dated by when Parallax first saw it, so if its feed keeps listing it
+ * it would look new again on the next run (a new story every week). Its id is remembered (state/expired-undated.json)
+ * until its feed has not listed it for this many days. A month: feeds list an item for days to weeks; a tombstone
+ * costs ~30 bytes.
+ */
+export const UNDATED_TOMBSTONE_DAYS = 30;
+
+/**
+ * The run lock (proper-lockfile on <content>/.lock): a live run refreshes the lock's mtime every half of this; a
+ * lock not refreshed for this long belongs to a run that died (killed, power loss) and is taken over. A minute is
+ * far above any event-loop stall of a healthy run and short enough that the next hourly run is never blocked.
+ * A lock held by a process that no longer exists on this host is taken over at once.
+ */
+export const RUN_LOCK_STALE_MS = 60_000;
+
+// ── Site freezing: the archive's pages (src/build/freeze.ts, src/site/archive.ts) ────────────────────────────────
+
+/**
+ * Archive lists (/archive/<month>/, and by topic or source within a month) show this many stories per page, then
+ * paginate: 100 cards are ~40 KB of HTML, the size of the home page's list (LIST_LIMIT in src/site/stories.ts).
+ */
+export const ARCHIVE_PAGE_SIZE = 100;
+
+/**
+ * Archived story pages are frozen for good, so they are built lean: at most this many summary bullets (the live page
+ * shows up to SUMMARY_MAX_BULLETS). Measured on the demo: the bullets are ~1 KB of a ~15 KB page.
+ */
+export const ARCHIVE_MAX_BULLETS = 3;
+
+/**
+ * A topic gets its own paginated page in a month's archive from this many stories; rarer topics (most key terms
+ * occur once or twice) are listed with their stories on the month's topic index instead. Each page costs ~3.5 KB of
+ * shell (head, header, footer), and a month of 6,000 stories has thousands of one-off topics.
+ */
+export const ARCHIVE_TOPIC_PAGE_MIN = 3;
+
+/** Article excerpts on frozen archive pages are cut to this many characters (live pages: EXCERPT_MAX_CHARS). */
+export const ARCHIVE_EXCERPT_MAX_CHARS = 160;

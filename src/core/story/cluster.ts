@@ -1,19 +1,21 @@
 /**
  * Story clustering: groups articles that report the same event.
  *
- * Method: TF-IDF vectors of title + lead (src/core/story/vectorize.ts); candidate pairs from an inverted index over
- * terms (very common terms are not indexed, so the cost grows near-linearly rather than with all pairs); exact cosine
- * for candidates closer in time than `maxGapHours`; then hierarchical agglomerative clustering on that sparse graph
- * (Manning et al., "Introduction to Information Retrieval", ch. 17): the closest pair of neighbouring groups joins
- * while their linkage score reaches `threshold` — centroid linkage (cosine of the groups' summed vectors) by default,
- * average linkage (mean pair cosine, non-candidate pairs counting 0) as the alternative. Unlike single-pass
- * clustering (Allan et al., "Topic Detection and Tracking Pilot Study", 1998) the result does not depend on input
- * order. For incremental runs, groups already published are passed in `fixedGroups`: they are joined first and never
- * split, new articles join them or start new groups, and two groups that grow together may merge.
- * Deterministic: the same documents in any order give the same clusters.
+ * Method: TF-IDF vectors of title + lead (src/core/story/vectorize.ts, one batch pass over interned terms); a single
+ * pass over the articles in time order that assigns each one to the story whose centroid it is closest to, or starts
+ * a new story, then merges stories that the same article reaches (assign-then-merge, as streaming news clustering:
+ * Miranda et al., "Multilingual clustering of streaming news", EMNLP 2018; single-pass TDT clustering, Allan et al.
+ * 1998). Candidate stories come from an inverted index over the articles of the last `maxGapHours`, so no pair of
+ * articles is compared unless they share a rare-enough term, and the cost grows linearly with the stream.
+ * For incremental runs, groups already published are passed in `fixedGroups`: their articles are placed in their
+ * story without being re-decided (so a re-run over the same window gives the same stories), new articles join them
+ * or start new stories, and two stories that grow together merge.
+ * Deterministic: documents are ordered by time then id first, so the same documents in any order give the same
+ * clusters.
  */
 import { DEFAULT_CLUSTER_CONFIG } from '../config';
-import { buildTermModel, centroid, dot, termCounts, toVector, type SparseVector, type TermModel } from './vectorize';
+import { dot, vectorizeBatch, type SparseVector, type TermModel } from './vectorize';
+
 
 export interface ClusterDoc {
   id: string;
@@ -25,12 +27,14 @@ export interface ClusterDoc {
 }
 
 export interface ClusterConfig {
-  /** Minimum mean pairwise cosine for two clusters to merge (0..1). */
+  /** Minimum cosine between an article and a story's centroid for it to join, and between two stories' centroids
+   * for them to merge (0..1). */
   threshold: number;
-  /** Articles further apart in time than this are never linked directly (hours). */
-  maxGapHours: number;
-  /** Pairs below this cosine are dropped from the graph (counted as 0). */
+  /** A story is a candidate for an article only when their partial cosine (over the article's indexed terms, a lower
+   * bound of the exact one) reaches this; below it they count as unrelated. */
   minPairSimilarity: number;
+  /** An article only finds candidate stories through articles at most this much older (hours). */
+  maxGapHours: number;
   /** Terms in more than this share of documents are not used to find candidates (they still count in cosines). */
   maxDocFrequencyShare: number;
   titleWeight: number;
@@ -38,8 +42,8 @@ export interface ClusterConfig {
   entityBoost: number;
   /** Longest time a story may span, first to last article (hours): a longer-running topic becomes successive stories. */
   maxSpanHours: number;
-  /** How two clusters' similarity is measured: mean pair cosine ('average') or cosine of their centroids ('centroid'). */
-  linkage: 'average' | 'centroid';
+  /** How many of a document's heaviest terms look up candidate stories in the inverted index. */
+  candidateTerms: number;
 }
 
 
@@ -56,129 +60,31 @@ export interface ClusterResult {
   vectors: Map<string, SparseVector>;
 }
 
-/** Max-heap entry: a candidate merge of clusters a < b with mean similarity `avg`. */
-interface Entry {
-  avg: number;
-  a: number;
-  b: number;
-  /** Versions of clusters a and b when the entry was made; a merge bumps a version, making older entries stale. */
-  va: number;
-  vb: number;
-}
-
-function better(x: Entry, y: Entry): boolean {
-  return x.avg > y.avg || (x.avg === y.avg && (x.a < y.a || (x.a === y.a && x.b < y.b)));
-}
-
-class Heap {
-  private items: Entry[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(e: Entry): void {
-    const h = this.items;
-    h.push(e);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!better(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-  pop(): Entry | undefined {
-    const h = this.items;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && better(h[l]!, h[m]!)) m = l;
-        if (r < h.length && better(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-
-/**
- * Candidate pairs with their exact cosine, as adjacency maps. Documents arrive in time order; each term's posting
- * list keeps (document, weight) pairs, and a moving start skips documents more than `maxGapHours` older, so a term
- * only pairs documents of the same news cycle. Scores accumulate over the terms that are not too common in that
- * cycle (a term whose live postings exceed `maxDocFrequencyShare` of the documents within the gap, and at least 100,
- * proposes no pairs: the cost per document stays bounded however long the stream); pairs whose partial score reaches
- * half of `minPairSimilarity` get their exact cosine over all terms.
- */
-function similarityGraph(docs: ClusterDoc[], vectors: SparseVector[], model: TermModel, config: ClusterConfig): Map<number, Map<number, number>> {
-  const n = docs.length;
-  const maxGapMs = config.maxGapHours * 3_600_000;
-  const termCount = model.terms.length;
-  const postDocs: number[][] = Array.from({ length: termCount }, () => []);
-  const postWeights: number[][] = Array.from({ length: termCount }, () => []);
-  const start = new Int32Array(termCount);
-  const acc = new Float64Array(n);
-  const stamp = new Int32Array(n).fill(-1);
-  const touched: number[] = [];
-  const graph = new Map<number, Map<number, number>>();
-  const link = (i: number, j: number, sim: number): void => {
-    if (!graph.has(i)) graph.set(i, new Map());
-    if (!graph.has(j)) graph.set(j, new Map());
-    graph.get(i)!.set(j, sim);
-    graph.get(j)!.set(i, sim);
-  };
-  let windowStart = 0;
-  for (let j = 0; j < n; j++) {
-    const v = vectors[j]!;
-    const oldest = docs[j]!.time - maxGapMs;
-    while (docs[windowStart]!.time < oldest) windowStart++;
-    // Small batches use every term; the cap only keeps a cycle's very common terms from pairing everything.
-    const maxPostings = Math.max(100, Math.floor(config.maxDocFrequencyShare * (j - windowStart)));
-    touched.length = 0;
-    for (let k = 0; k < v.ids.length; k++) {
-      const term = v.ids[k]!;
-      const list = postDocs[term]!;
-      const weights = postWeights[term]!;
-      let s0 = start[term]!;
-      while (s0 < list.length && docs[list[s0]!]!.time < oldest) s0++;
-      start[term] = s0;
-      const w = v.weights[k]!;
-      if (list.length - s0 > maxPostings) {
-        list.push(j);
-        weights.push(w);
-        continue;
-      }
-      for (let p = s0; p < list.length; p++) {
-        const i = list[p]!;
-        if (stamp[i] !== j) {
-          stamp[i] = j;
-          acc[i] = 0;
-          touched.push(i);
-        }
-        acc[i]! += w * weights[p]!;
-      }
-      list.push(j);
-      weights.push(w);
-    }
-    for (const i of touched) {
-      if (acc[i]! < config.minPairSimilarity / 2) continue;
-      const sim = dot(vectors[i]!, v);
-      if (sim >= config.minPairSimilarity) link(i, j, sim);
-    }
-  }
-  return graph;
+/** Growable posting list of one term: documents (batch indices, in time order) and their weights for the term. */
+interface Postings {
+  docs: number[];
+  weights: number[];
+  /** Index of the first posting still inside the gap window (older ones are skipped, then compacted away). */
+  start: number;
 }
 
 /**
  * Clusters `input` into stories. Returns every document in exactly one cluster (singletons included).
- * `fixedGroups`: lists of document ids that are one story already (joined first, never split; unknown ids ignored).
+ * `fixedGroups`: lists of document ids that are one story already (kept together, never split; unknown ids ignored).
  * `isolated`: ids that never join any other document. Never throws; an empty input gives no clusters.
+ *
+ * Single pass in time order (then id), with an inverted index over the documents of the last `maxGapHours`:
+ * - a document of a fixed group joins its group's story directly (published assignments are never re-decided, so a
+ *   re-run over the same window reproduces them exactly);
+ * - any other document scores the stories of the documents it shares an indexed term with: the partial dot product
+ *   over those postings (terms in more than `maxDocFrequencyShare` of the window propose nothing) preselects
+ *   stories, the exact cosine with each one's centroid (summed vectors, as centroid linkage) decides; it joins the
+ *   best story at or above `threshold` whose span stays within `maxSpanHours`, else starts a new one;
+ * - merge step: when it reached several stories, each other one whose centroid is within `threshold` of the grown
+ *   story merges into it (two stories that grow together become one; Miranda et al., "Multilingual clustering of
+ *   streaming news", EMNLP 2018, use the same assign-then-merge shape).
+ * Cost: each document touches the window postings of its non-saturated terms, so time grows linearly with the
+ * stream at a given news density.
  */
 export function clusterDocs(
   input: ClusterDoc[],
@@ -187,152 +93,239 @@ export function clusterDocs(
   isolated: ReadonlySet<string> = new Set(),
 ): ClusterResult {
   const docs = [...input].sort((x, y) => x.time - y.time || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const opts = { titleWeight: config.titleWeight, maxBodyTokens: config.maxBodyTokens, entityBoost: config.entityBoost };
-  const counted = docs.map((d) => termCounts(d, opts));
-  const model = buildTermModel(counted);
-  const vectors = counted.map((c) => toVector(c.counts, model, config.entityBoost));
-  const graph = similarityGraph(docs, vectors, model, config);
-
-  // Agglomeration over the sparse graph. Cluster k holds members[k]; links[k] maps each neighbour cluster to the sum
-  // of the pair similarities between them; sums[k] is the sum of its members' vectors (for centroid linkage).
   const n = docs.length;
-  const members: number[][] = docs.map((_, i) => [i]);
-  const links: Array<Map<number, number>> = docs.map((_, i) => new Map(graph.get(i) ?? []));
-  const sums: Array<Map<number, number>> = vectors.map((v) => new Map(Array.from(v.ids, (id, j) => [id, v.weights[j]!])));
-  const norms = new Float64Array(n).fill(1);
-  const version = new Int32Array(n);
-  const first = Float64Array.from(docs, (d) => d.time);
-  const last = Float64Array.from(docs, (d) => d.time);
-  const maxSpanMs = config.maxSpanHours * 3_600_000;
-  const alive = docs.map(() => true);
-
-  /** Linkage score of clusters a and b: mean pair similarity (average) or cosine of the summed vectors (centroid). */
-  const score = (a: number, b: number): number => {
-    if (config.linkage === 'average') return links[a]!.get(b)! / (members[a]!.length * members[b]!.length);
-    const [small, large] = sums[a]!.size <= sums[b]!.size ? [sums[a]!, sums[b]!] : [sums[b]!, sums[a]!];
-    let d = 0;
-    for (const [id, w] of small) d += w * (large.get(id) ?? 0);
-    return d / (norms[a]! * norms[b]!);
-  };
-  const merge = (a: number, b: number): void => {
-    alive[b] = false;
-    first[a] = Math.min(first[a]!, first[b]!);
-    last[a] = Math.max(last[a]!, last[b]!);
-    for (const m of members[b]!) members[a]!.push(m);
-    members[b] = [];
-    links[a]!.delete(b);
-    for (const [k, s] of links[b]!) {
-      if (k === a) continue;
-      const merged = (links[a]!.get(k) ?? 0) + s;
-      links[a]!.set(k, merged);
-      links[k]!.delete(b);
-      links[k]!.set(a, merged);
-    }
-    links[b]!.clear();
-    // ‖S_a + S_b‖² = ‖S_a‖² + Σ_t (2·S_a[t]·S_b[t] + S_b[t]²): updated over b's terms only.
-    let normSq = norms[a]! * norms[a]!;
-    for (const [id, w] of sums[b]!) {
-      const old = sums[a]!.get(id) ?? 0;
-      normSq += 2 * old * w + w * w;
-      sums[a]!.set(id, old + w);
-    }
-    sums[b]!.clear();
-    norms[a] = Math.sqrt(Math.max(normSq, 0)) || 1;
-    version[a] = version[a]! + 1;
-  };
-
-  // Fixed groups (stories already published) are joined first and never split.
+  const { model, vectors } = vectorizeBatch(docs, config);
+  const times = Float64Array.from(docs, (d) => d.time);
   const indexOf = new Map(docs.map((d, i) => [d.id, i]));
-  for (const group of fixedGroups) {
-    const idx = group.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined).sort((x, y) => x - y);
-    for (const i of idx.slice(1)) if (alive[i]) merge(idx[0]!, i);
-  }
-
-  const heap = new Heap();
-  // Last known linkage score of each linked pair: exact (≥ 0), or, stored negated, an upper bound of it.
-  const known: Array<Map<number, number>> = links.map(() => new Map());
-  const remember = (a: number, b: number, value: number): void => {
-    known[a]!.set(b, value);
-    known[b]!.set(a, value);
-  };
-  const offer = (a: number, b: number, value: number): void => {
-    const [lo, hi] = a < b ? [a, b] : [b, a];
-    remember(lo, hi, value);
-    if (value >= config.threshold) heap.push({ avg: value, a: lo, b: hi, va: version[lo]!, vb: version[hi]! });
-  };
-  // Isolated documents (split out by an editor) never join anything: drop their links.
+  const groupOf = new Int32Array(n).fill(-1);
+  fixedGroups.forEach((group, g) => {
+    for (const id of group) {
+      const i = indexOf.get(id);
+      if (i !== undefined && !isolated.has(id)) groupOf[i] = g;
+    }
+  });
+  const groupStory = new Int32Array(fixedGroups.length).fill(-1);
+  const isIsolated = new Uint8Array(n);
   for (const id of isolated) {
     const i = indexOf.get(id);
-    if (i === undefined) continue;
-    for (const k of links[i]!.keys()) links[k]!.delete(i);
-    links[i]!.clear();
+    if (i !== undefined) isIsolated[i] = 1;
   }
-  for (let a = 0; a < n; a++) if (alive[a]) for (const b of links[a]!.keys()) if (a < b) offer(a, b, score(a, b));
 
-  const dense = new Float64Array(model.terms.length);
-  const exactCentroid = (keep: number, k: number): number => {
-    let d = 0;
-    for (const [id, w] of sums[k]!) d += w * dense[id]!;
-    return d / (norms[keep]! * norms[k]!);
-  };
-  const neighbours: Array<[number, number, number]> = [];
-  while (heap.size > 0) {
-    const e = heap.pop()!;
-    if (!alive[e.a] || !alive[e.b] || version[e.a] !== e.va || version[e.b] !== e.vb) continue; // stale
-    if (Math.max(last[e.a]!, last[e.b]!) - Math.min(first[e.a]!, first[e.b]!) > maxSpanMs) continue; // too long a story
-    // Centroid linkage after A and B merge, for each neighbour N: cos(A∪B, N) = (cos(A,N)·‖S_A‖ + cos(B,N)·‖S_B‖) /
-    // ‖S_A + S_B‖. Known exact cosines give the new one exactly; a bound (or 1 for a pair never linked) gives a bound,
-    // and only a bound that reaches the threshold costs a dot product. Bounds stay true bounds, so a re-run from the
-    // result finds nothing left to merge (runs are idempotent).
-    neighbours.length = 0;
-    if (config.linkage === 'centroid') {
-      const knownA = known[e.a]!;
-      const knownB = known[e.b]!;
-      for (const k of new Set([...links[e.a]!.keys(), ...links[e.b]!.keys()])) {
-        if (k === e.a || k === e.b) continue;
-        neighbours.push([k, knownA.get(k) ?? -1, knownB.get(k) ?? -1]);
-      }
+  // Stories: union-find over the index of their first document. Only roots hold data.
+  const parent = new Int32Array(n);
+  const storyOf = new Int32Array(n);
+  const sums: Array<Map<number, number> | null> = new Array(n).fill(null);
+  const normSq = new Float64Array(n);
+  const first = new Float64Array(n);
+  const last = new Float64Array(n);
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[x] !== r) {
+      const next = parent[x]!;
+      parent[x] = r;
+      x = next;
     }
-    const xa = norms[e.a]!;
-    const xb = norms[e.b]!;
-    // The larger cluster survives (its maps absorb the smaller one's); ties keep the lower index. Deterministic.
-    const [keep, gone] = members[e.b]!.length > members[e.a]!.length ? [e.b, e.a] : [e.a, e.b];
-    merge(keep, gone);
-    for (const k of known[gone]!.keys()) known[k]!.delete(gone);
-    known[gone]!.clear();
-    known[keep]!.delete(gone);
-    if (config.linkage === 'average') {
-      for (const k of links[keep]!.keys()) offer(keep, k, score(keep, k));
+    return r;
+  };
+  /** A story of one document: its summed vector is the document's own (no map until a second one joins). */
+  const open = (j: number): void => {
+    parent[j] = j;
+    storyOf[j] = j;
+    normSq[j] = vectors[j]!.ids.length ? 1 : 0;
+    first[j] = times[j]!;
+    last[j] = times[j]!;
+  };
+  const sumOf = (root: number): Map<number, number> => {
+    let sum = sums[root];
+    if (!sum) {
+      const v = vectors[root]!;
+      sum = new Map();
+      for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k]!, v.weights[k]!);
+      sums[root] = sum;
+    }
+    return sum;
+  };
+  const join = (root: number, j: number): void => {
+    parent[j] = root;
+    storyOf[j] = root;
+    const v = vectors[j]!;
+    const sum = sumOf(root);
+    let sq = normSq[root]!;
+    for (let k = 0; k < v.ids.length; k++) {
+      const id = v.ids[k]!;
+      const w = v.weights[k]!;
+      const old = sum.get(id) ?? 0;
+      sq += 2 * old * w + w * w;
+      sum.set(id, old + w);
+    }
+    normSq[root] = Math.max(sq, 0);
+    first[root] = Math.min(first[root]!, times[j]!);
+    last[root] = Math.max(last[root]!, times[j]!);
+  };
+  /** Merges story `b` into story `a` (both roots): the larger map absorbs the smaller one. Returns the new root. */
+  const merge = (a: number, b: number): number => {
+    const [keep, gone] = a < b ? [a, b] : [b, a];
+    let big = sumOf(keep);
+    let small = sumOf(gone);
+    let sq = normSq[keep]! + normSq[gone]!;
+    for (const [id, w] of small) sq += 2 * w * (big.get(id) ?? 0);
+    if (small.size > big.size) [big, small] = [small, big];
+    for (const [id, w] of small) big.set(id, (big.get(id) ?? 0) + w);
+    sums[keep] = big;
+    sums[gone] = null;
+    normSq[keep] = Math.max(sq, 0);
+    parent[gone] = keep;
+    first[keep] = Math.min(first[keep]!, first[gone]!);
+    last[keep] = Math.max(last[keep]!, last[gone]!);
+    return keep;
+  };
+  const cosineTo = (v: SparseVector, root: number): number => {
+    const sum = sums[root];
+    if (!sum) return dot(v, vectors[root]!);
+    let d = 0;
+    for (let k = 0; k < v.ids.length; k++) d += v.weights[k]! * (sum.get(v.ids[k]!) ?? 0);
+    return normSq[root]! > 0 ? d / Math.sqrt(normSq[root]!) : 0;
+  };
+  const centroidCosine = (a: number, b: number): number => {
+    const sa = sumOf(a);
+    const sb = sumOf(b);
+    const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+    let d = 0;
+    for (const [id, w] of small) d += w * (big.get(id) ?? 0);
+    const den = Math.sqrt(normSq[a]! * normSq[b]!);
+    return den > 0 ? d / den : 0;
+  };
+
+  const maxGapMs = config.maxGapHours * 3_600_000;
+  const maxSpanMs = config.maxSpanHours * 3_600_000;
+  const postings: Array<Postings | undefined> = new Array(model.terms.length);
+  const acc = new Float64Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  const touched: number[] = [];
+  const candidates: Array<[number, number]> = [];
+  const scratch: number[] = [];
+  let windowStart = 0;
+  for (let j = 0; j < n; j++) {
+    const v = vectors[j]!;
+    const time = times[j]!;
+    const oldest = time - maxGapMs;
+    while (times[windowStart]! < oldest) windowStart++;
+    if (isIsolated[j]) {
+      open(j);
+      continue; // never indexed: nothing joins it either
+    }
+    const g = groupOf[j]!;
+    // Small batches use every term; the cap only keeps a cycle's very common terms from proposing everything.
+    const maxPostings = Math.max(100, Math.floor(config.maxDocFrequencyShare * (j - windowStart)));
+    const evaluate = g < 0;
+    touched.length = 0;
+    // Only the document's `candidateTerms` heaviest terms look up postings (they carry most of any cosine).
+    let minWeight = 0;
+    if (evaluate && v.ids.length > config.candidateTerms) {
+      scratch.length = 0;
+      for (let k = 0; k < v.weights.length; k++) scratch.push(v.weights[k]!);
+      scratch.sort((x, y) => y - x);
+      minWeight = scratch[config.candidateTerms - 1]!;
+    }
+    for (let k = 0; k < v.ids.length; k++) {
+      const term = v.ids[k]!;
+      let list = postings[term];
+      if (!list) postings[term] = list = { docs: [], weights: [], start: 0 };
+      let s0 = list.start;
+      while (s0 < list.docs.length && times[list.docs[s0]!]! < oldest) s0++;
+      if (s0 > 64 && s0 * 2 > list.docs.length) {
+        list.docs.splice(0, s0);
+        list.weights.splice(0, s0);
+        s0 = 0;
+      }
+      list.start = s0;
+      if (evaluate && v.weights[k]! >= minWeight && list.docs.length - s0 <= maxPostings) {
+        const w = v.weights[k]!;
+        const pd = list.docs;
+        const pw = list.weights;
+        for (let p = s0; p < pd.length; p++) {
+          const r = find(storyOf[pd[p]!]!);
+          if (stamp[r] !== j) {
+            stamp[r] = j;
+            acc[r] = 0;
+            touched.push(r);
+          }
+          acc[r]! += w * pw[p]!;
+        }
+      }
+      list.docs.push(j);
+      list.weights.push(v.weights[k]!);
+    }
+    if (!evaluate) {
+      const held = groupStory[g]!;
+      if (held < 0) {
+        open(j);
+        groupStory[g] = j;
+      } else join(find(held), j);
       continue;
     }
-    const keepSum = sums[keep]!;
-    let denseReady = false;
-    for (const [k, ca, cb] of neighbours) {
-      const value = (Math.abs(ca) * xa + Math.abs(cb) * xb) / norms[keep]!;
-      if (ca >= 0 && cb >= 0) offer(keep, k, value);
-      else if (value < config.threshold) remember(keep, k, -value);
-      else {
-        if (!denseReady) {
-          for (const [id, w] of keepSum) dense[id] = w;
-          denseReady = true;
-        }
-        offer(keep, k, exactCentroid(keep, k));
-      }
+    // Exact centroid cosine for the stories whose partial score (a lower bound of it) reaches minPairSimilarity.
+    candidates.length = 0;
+    for (const r of touched) {
+      if (time - first[r]! > maxSpanMs) continue;
+      const norm = Math.sqrt(normSq[r]!);
+      if (norm === 0 || acc[r]! / norm < config.minPairSimilarity) continue;
+      const sim = cosineTo(v, r);
+      if (sim >= config.threshold) candidates.push([r, sim]);
     }
-    if (denseReady) for (const id of keepSum.keys()) dense[id] = 0;
+    if (candidates.length === 0) {
+      open(j);
+      continue;
+    }
+    candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    let root = candidates[0]![0];
+    join(root, j);
+    for (let c = 1; c < candidates.length; c++) {
+      const other = find(candidates[c]![0]);
+      if (other === root) continue;
+      if (Math.max(last[root]!, last[other]!) - Math.min(first[root]!, first[other]!) > maxSpanMs) continue;
+      if (centroidCosine(root, other) >= config.threshold) root = merge(root, other);
+    }
   }
 
+  // Members by story, each story's centroid, and each member's cosine to it (dense scratch over the story's terms).
+  const membersOf = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const list = membersOf.get(r);
+    if (list) list.push(i);
+    else membersOf.set(r, [i]);
+  }
+  const dense = new Float64Array(model.terms.length);
+  const clusters: ClusterMember[][] = [];
+  const storyTerms: number[] = [];
+  for (const idx of membersOf.values()) {
+    storyTerms.length = 0;
+    for (const i of idx) {
+      const v = vectors[i]!;
+      for (let k = 0; k < v.ids.length; k++) {
+        const t = v.ids[k]!;
+        if (dense[t] === 0) storyTerms.push(t); // weights are positive, so 0 means not seen yet
+        dense[t]! += v.weights[k]!;
+      }
+    }
+    let sq = 0;
+    for (const t of storyTerms) sq += dense[t]! * dense[t]!;
+    const norm = Math.sqrt(sq) || 1;
+    const out: ClusterMember[] = [];
+    for (const i of idx) {
+      const v = vectors[i]!;
+      let d = 0;
+      for (let k = 0; k < v.ids.length; k++) d += v.weights[k]! * dense[v.ids[k]!]!;
+      out.push({ id: docs[i]!.id, similarity: Math.round((d / norm) * 1e4) / 1e4 });
+    }
+    for (const t of storyTerms) dense[t] = 0;
+    clusters.push(out);
+  }
+  // Members are index-sorted (collected in order), so each cluster's first member is its earliest document.
+  clusters.sort((x, y) => indexOf.get(x[0]!.id)! - indexOf.get(y[0]!.id)!);
   const vectorById = new Map<string, SparseVector>();
   docs.forEach((d, i) => vectorById.set(d.id, vectors[i]!));
-  const clusters: ClusterMember[][] = [];
-  for (let k = 0; k < docs.length; k++) {
-    if (!alive[k]) continue;
-    const idx = [...members[k]!].sort((x, y) => x - y);
-    const c = centroid(idx.map((i) => vectors[i]!));
-    clusters.push(idx.map((i) => ({ id: docs[i]!.id, similarity: Math.round(dot(vectors[i]!, c) * 1e4) / 1e4 })));
-  }
-  // Members are index-sorted, so each cluster's first member is its earliest document.
-  const order = new Map(docs.map((d, i) => [d.id, i]));
-  clusters.sort((x, y) => order.get(x[0]!.id)! - order.get(y[0]!.id)!);
   return { clusters, model, vectors: vectorById };
 }
