@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 // Site origin and base path come from the environment so the same build works on localhost, on a GitHub Pages
@@ -9,18 +9,24 @@ import path from 'node:path';
 const site = process.env.PARALLAX_SITE || 'http://localhost:4321';
 const base = process.env.PARALLAX_BASE || '/';
 const contentDir = path.resolve(process.env.PARALLAX_CONTENT_DIR || 'content');
+// Set when this build renders one frozen archive month (src/build/freeze.ts): that build writes its own sitemap.
+const partition = process.env.PARALLAX_PARTITION;
 
 /**
- * Merged stories keep their URL: state/redirects.json (old story id → surviving id, written by the pipeline) becomes
- * Astro redirects, which a static build emits as small HTML pages pointing at the surviving story.
+ * The live build's sitemap index also lists each archive month's sitemap (sitemap-archive-<YYYY-MM>.xml, written
+ * with the month's frozen pages by src/build/freeze.ts), so the sitemap covers the archive without rebuilding it.
+ * Merged stories' redirect pages (state/redirects.json) are written by src/build/freeze.ts too, without Astro.
  */
-function storyRedirects() {
+function archiveSitemaps() {
+  const dir = path.join(contentDir, 'archive');
+  let months = [];
   try {
-    const map = JSON.parse(readFileSync(path.join(contentDir, 'state', 'redirects.json'), 'utf8'));
-    return Object.fromEntries(Object.entries(map).map(([from, to]) => [`/story/${from}`, `/story/${to}`]));
+    months = readdirSync(dir).filter((m) => /^\d{4}-\d{2}$/.test(m) && existsSync(path.join(dir, m, 'index.json')));
   } catch {
-    return {};
+    return [];
   }
+  const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
+  return months.sort().map((m) => new URL(`sitemap-archive-${m}.xml`, root).href);
 }
 
 export default defineConfig({
@@ -31,8 +37,7 @@ export default defineConfig({
   outDir: process.env.PARALLAX_OUT_DIR || './dist',
   // Content-layer cache; a separate one per build lets tests build other content dirs beside the demo.
   cacheDir: process.env.PARALLAX_CACHE_DIR || './node_modules/.astro',
-  integrations: [sitemap()],
-  redirects: storyRedirects(),
+  integrations: partition ? [] : [sitemap({ customSitemaps: archiveSitemaps() })],
   markdown: { gfm: true, smartypants: false },
   build: { format: 'directory' },
   devToolbar: { enabled: false },

@@ -6,6 +6,12 @@
  * - PARALLAX_BASE: the path the site is served under, e.g. /parallax/ for a GitHub Pages project site (default /).
  * - PARALLAX_PUBLISHER_IMAGES: "1" shows each article's image from its publisher (lazy-loaded, no referrer). Off by
  *   default: every image is a request to a third party, which then learns who reads what.
+ * - PARALLAX_PARTITION: set by the build (src/build/freeze.ts) to "YYYY-MM" when Astro renders one frozen archive
+ *   month: the story collection is then <content>/archive/<month>/ and only that month's pages are emitted. Unset:
+ *   the hourly "live" build of <content>/stories/ (active stories) and every list page.
+ * - PARALLAX_ONLY_IDS: with PARALLAX_PARTITION, a comma-separated list of story ids: only those story files are
+ *   loaded and rendered (an editor's override re-renders the touched stories, not the month); empty: none (the
+ *   month's lists only).
  */
 import path from 'node:path';
 
@@ -19,4 +25,26 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Whether article images from publishers are shown (PARALLAX_PUBLISHER_IMAGES=1); off by default. */
 export function showPublisherImages(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.PARALLAX_PUBLISHER_IMAGES === '1';
+}
+
+const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+
+/** The archive month this Astro build renders ("YYYY-MM"), or undefined for the live build; throws on a malformed value. */
+export function partitionMonth(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const m = env.PARALLAX_PARTITION;
+  if (!m) return undefined;
+  if (!MONTH.test(m)) throw new Error(`PARALLAX_PARTITION must be YYYY-MM, got ${JSON.stringify(m)}`);
+  return m;
+}
+
+/** The story ids a partition build is limited to (PARALLAX_ONLY_IDS), or undefined for all of them. */
+export function onlyIds(env: NodeJS.ProcessEnv = process.env): Set<string> | undefined {
+  const v = env.PARALLAX_ONLY_IDS;
+  return v === undefined ? undefined : new Set(v.split(',').filter(Boolean));
+}
+
+/** Where the story files of this build live: <content>/archive/<month>/ for a partition, else <content>/stories/. */
+export function storiesDir(env: NodeJS.ProcessEnv = process.env): string {
+  const month = partitionMonth(env);
+  return month ? path.join(contentDir(env), 'archive', month) : path.join(contentDir(env), 'stories');
 }

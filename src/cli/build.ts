@@ -1,60 +1,76 @@
 /**
- * `parallax build [ingest options] [--no-ingest]`: ingest, then build the site with Astro into dist/
+ * `parallax build [ingest options] [--no-ingest] [--full] [--frozen-dir DIR]`: ingest, then build the site into dist/
  * (PARALLAX_OUT_DIR). `parallax start` (src/cli/start.ts) does the same and serves it.
+ *
+ * The build is bounded by the active window, not the archive (src/build/freeze.ts):
+ * 1. each archive month (<content>/archive/<YYYY-MM>/) is a frozen partition in the frozen dir (--frozen-dir, else
+ *    PARALLAX_FROZEN_DIR, else `.parallax-frozen` beside the output dir), rebuilt only when its stamp is stale: the
+ *    site's code changed (whole month) or story files changed (those stories and the month's lists); `--full`
+ *    rebuilds every month (one Astro run per month, so memory is bounded by the largest month);
+ * 2. the live Astro build renders the active stories (<content>/stories/) and every list page, and Pagefind indexes it;
+ * 3. dist/ gets hard links to every partition's files and a redirect page per merged story id.
  */
-import { spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
 import { formatSummary, ingestSettings, INGEST_OPTIONS, ROOT, runIngest, type IngestSettings } from './ingest-options';
+import { archiveMonths } from '../site/archive';
+import { buildPartitions, linkPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 
 export const description = 'ingest, then build the static site into dist/';
 
-export const BUILD_OPTIONS = { ...INGEST_OPTIONS, 'no-ingest': { type: 'boolean', default: false } } as const;
+export const BUILD_OPTIONS = {
+  ...INGEST_OPTIONS,
+  'no-ingest': { type: 'boolean', default: false },
+  /** Rebuild every archive partition (after a template change that the template version would miss, or to measure). */
+  full: { type: 'boolean', default: false },
+  /** Where frozen archive partitions are kept between builds. */
+  'frozen-dir': { type: 'string' },
+} as const;
 
 /** Where the site is built: PARALLAX_OUT_DIR (the Astro config reads the same variable) or dist/. */
 export function outDir(): string {
   return path.resolve(ROOT, process.env.PARALLAX_OUT_DIR ?? 'dist');
 }
 
-/** Runs `astro build` on `contentDir` in a child process (its own Vite instance); rejects when it fails. */
+/** Where frozen partitions live: PARALLAX_FROZEN_DIR, else `.parallax-frozen` beside the output dir. */
+export function frozenDir(flag?: string): string {
+  if (flag) return path.resolve(flag);
+  if (process.env.PARALLAX_FROZEN_DIR) return path.resolve(process.env.PARALLAX_FROZEN_DIR);
+  return path.join(path.dirname(outDir()), '.parallax-frozen');
+}
+
+/** Runs the live `astro build` (active stories and lists) on `contentDir` in a child process; rejects when it fails. */
 export function astroBuild(contentDir: string): Promise<void> {
-  const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--silent'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, PARALLAX_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`))));
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, PARALLAX_CONTENT_DIR: contentDir };
+  delete env.PARALLAX_PARTITION;
+  delete env.PARALLAX_ONLY_IDS;
+  return runAstroBuild(ROOT, env);
 }
 
-/**
- * Builds the Pagefind search index of `dist` into `dist/pagefind/` (pages marked data-pagefind-body: stories and
- * sources); returns the number of pages indexed. Runs after Astro, since it reads the built HTML.
- */
-export async function pagefindIndex(dist: string): Promise<number> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: dist });
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind') });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
+/** Builds the live Pagefind index of `dist` into `dist/pagefind/`; returns the number of pages indexed. */
+export function pagefindIndex(dist: string): Promise<number> {
+  return writePagefindIndex(dist, path.join(dist, 'pagefind'));
 }
 
-/** Ingest (unless --no-ingest) and build; prints the summary and returns the settings used. */
-export async function buildSite(args: string[]): Promise<IngestSettings> {
+/** Timings (wall-clock seconds) and counts of one site build, for the summary and benchmarks. */
+export interface SiteBuildReport {
+  /** Archive partitions, oldest month first, with what each build did. */
+  partitions: PartitionResult[];
+  partitionSeconds: number;
+  /** The live Astro build and its Pagefind index. */
+  liveSeconds: number;
+  /** Linking partitions into dist/ and writing redirect pages. */
+  assembleSeconds: number;
+  /** HTML pages in dist/ (live + frozen + redirects). */
+  pages: number;
+  redirects: number;
+}
+
+/** Ingest (unless --no-ingest) and build; prints the summary and returns the settings used and the build report. */
+export async function buildSite(args: string[]): Promise<IngestSettings & { site: SiteBuildReport }> {
   const started = performance.now();
   const { values } = parseArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values);
@@ -62,12 +78,33 @@ export async function buildSite(args: string[]): Promise<IngestSettings> {
   if (values['no-ingest']) await recoverContent(settings.contentDir);
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
   const dist = outDir();
+  const frozen = frozenDir(values['frozen-dir']);
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+  let t = performance.now();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const ctx = { root: ROOT, contentDir: settings.contentDir, frozenDir: frozen, env, version: await templateVersion(ROOT, env) };
+  const partitions = await buildPartitions(ctx, !!values.full, log);
+  const partitionSeconds = (performance.now() - t) / 1000;
+
+  t = performance.now();
   await rm(dist, { recursive: true, force: true });
   await astroBuild(settings.contentDir);
   await pagefindIndex(dist);
+  const liveSeconds = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  await linkPartitions(frozen, archiveMonths(settings.contentDir), dist);
+  const [redirects] = await writeRedirects(settings.contentDir, dist, env.PARALLAX_SITE || 'http://localhost:4321', env.PARALLAX_BASE || '/');
+  const assembleSeconds = (performance.now() - t) / 1000;
+
   const pages = (await readdir(dist, { recursive: true })).filter((e) => e.endsWith('.html')).length;
+  const rebuilt = partitions.filter((p) => p.action !== 'keep');
+  log(
+    `\nsite: ${partitions.length} archive months (${rebuilt.length} rebuilt, ${rebuilt.reduce((n, p) => n + p.rendered, 0)} stories rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s · assemble ${assembleSeconds.toFixed(1)} s · ${redirects} redirects`,
+  );
   process.stdout.write(`\nParallax\n${formatSummary(report, pages, (performance.now() - started) / 1000)}\n`);
-  return settings;
+  return { ...settings, site: { partitions, partitionSeconds, liveSeconds, assembleSeconds, pages, redirects } };
 }
 
 export async function run(args: string[]): Promise<number> {

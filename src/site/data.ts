@@ -5,7 +5,8 @@
 import { getCollection } from 'astro:content';
 import type { Source } from '../core/schema/source';
 import type { Story } from '../core/schema/story';
-import { contentDir } from '../site-config';
+import { contentDir, partitionMonth } from '../site-config';
+import { readArchiveIndex } from './archive';
 import { readRunNow, resolveNow } from './run-clock';
 import { deepStripControl } from './text';
 
@@ -27,10 +28,15 @@ async function load(): Promise<SiteData> {
   const stories = (await getCollection('stories'))
     .map((e) => deepStripControl(e.data))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const now = resolveNow(
-    readRunNow(contentDir()),
-    stories.map((s) => s.lastUpdated),
-  );
+  // A frozen archive month is dated by its own content (the latest lastUpdated in its index), not by the run that
+  // happened to build it, so its pages are the same whichever run rebuilds them.
+  const month = partitionMonth();
+  const now = month
+    ? resolveNow(undefined, readArchiveIndex(contentDir(), month).map((e) => e.lastUpdated))
+    : resolveNow(
+        readRunNow(contentDir()),
+        stories.map((s) => s.lastUpdated),
+      );
   return { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, storiesById: new Map(stories.map((s) => [s.id, s])), now };
 }
 

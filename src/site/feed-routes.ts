@@ -5,6 +5,7 @@ import { feedFor, type FeedKind } from './feeds';
 import { jsonFeedResponse, rssResponse } from './rss';
 import { hasStoryPage } from './stories';
 import { topicsOf } from './topics';
+import { partitionMonth } from '../site-config';
 
 export function feedRoute(kind: FeedKind, json: boolean): APIRoute {
   return async (context) => {
@@ -16,6 +17,9 @@ export function feedRoute(kind: FeedKind, json: boolean): APIRoute {
   };
 }
 
-export const storyFeedPaths = (async () => (await siteData()).stories.filter(hasStoryPage).map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
-export const sourceFeedPaths = (async () => (await siteData()).sources.map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
-export const topicFeedPaths = (async () => topicsOf((await siteData()).stories).map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;
+// Feeds belong to the live build: an archived story no longer changes (its page says so), and source and topic feeds
+// follow active stories. A partition build (PARALLAX_PARTITION) emits none.
+const live = (): boolean => partitionMonth() === undefined;
+export const storyFeedPaths = (async () => (live() ? (await siteData()).stories.filter(hasStoryPage).map((s) => ({ params: { id: s.id } })) : [])) satisfies GetStaticPaths;
+export const sourceFeedPaths = (async () => (live() ? (await siteData()).sources.map((s) => ({ params: { id: s.id } })) : [])) satisfies GetStaticPaths;
+export const topicFeedPaths = (async () => (live() ? topicsOf((await siteData()).stories).map((t) => ({ params: { slug: t.slug } })) : [])) satisfies GetStaticPaths;

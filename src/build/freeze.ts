@@ -1,0 +1,407 @@
+/**
+ * Site freezing: the archive's pages are built once per month (a partition) and kept, so the hourly build renders
+ * only the active stories and the lists.
+ *
+ * Frozen dir (PARALLAX_FROZEN_DIR, default `.parallax-frozen` beside the output dir), one partition per archive month:
+ *   <frozen>/<YYYY-MM>/               the month's pages as they sit in dist/: story/<id>/index.html (its stories),
+ *                                     archive/<month>/** (paginated lists: the month, by topic, by source),
+ *                                     archive/<month>/pagefind/ (the month's search index, merged by the search page),
+ *                                     _astro/** (the CSS/JS those pages reference, content-hashed names),
+ *                                     sitemap-archive-<month>.xml (listed in the live sitemap index)
+ *   <frozen>/<YYYY-MM>.stamp.json     PartitionStamp: the template version it was built with and the sha-256 of its
+ *                                     index.json and of every story file; written last, removed before any change
+ *
+ * A partition is rebuilt whole when its stamp is missing or its template version differs (the site's code changed,
+ * or `--full`); when only some story files (or the index) differ, just those stories are rendered again with the
+ * month's lists (PARALLAX_ONLY_IDS), and a file whose bytes do not change is not rewritten (its mtime stays).
+ * dist/ = the live Astro build + hard links (copies across file systems) of every partition + redirect pages.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { archiveMonths } from '../site/archive';
+
+/** Bumped when the partition layout or what a partition keeps changes (forces a rebuild like a template change). */
+export const FREEZE_FORMAT = 1;
+
+/**
+ * What a frozen page depends on besides its story file: everything the site renders with (relative to the repo
+ * root; directories recursively). tests/site/freeze.test.ts checks that every module imported by src/pages is in it.
+ */
+export const TEMPLATE_INPUTS: readonly string[] = [
+  'astro.config.mjs',
+  'package-lock.json',
+  'public',
+  'src/build',
+  'src/components',
+  'src/content.config.ts',
+  'src/core/config.ts',
+  'src/core/coverage',
+  'src/core/feed/canonical-url.ts',
+  'src/core/feed/clean-text.ts',
+  'src/core/registry/domain.ts',
+  'src/core/schema',
+  'src/core/story/serialize-story.ts',
+  'src/layouts',
+  'src/pages',
+  'src/site',
+  'src/site-config.ts',
+];
+
+/** Settings that change every page's bytes (canonical URLs, links, images) and so belong to the template version. */
+export const TEMPLATE_ENV: readonly string[] = ['PARALLAX_SITE', 'PARALLAX_BASE', 'PARALLAX_PUBLISHER_IMAGES'];
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+async function filesUnder(root: string, rel: string): Promise<string[]> {
+  const abs = path.join(root, rel);
+  const s = await stat(abs).catch(() => null);
+  if (!s) return [];
+  if (s.isFile()) return [rel];
+  const entries = await readdir(abs, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
+/** sha-256 (hex) over the template inputs' paths and bytes, FREEZE_FORMAT and the TEMPLATE_ENV values. */
+export async function templateVersion(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const h = createHash('sha256').update(`freeze-format ${FREEZE_FORMAT}\n`);
+  for (const k of TEMPLATE_ENV) h.update(`${k}=${env[k] ?? ''}\n`);
+  const files = (await Promise.all(TEMPLATE_INPUTS.map((p) => filesUnder(root, p)))).flat().sort(byCodePoint);
+  for (const f of files) h.update(`${f}\0`).update(await readFile(path.join(root, f))).update('\0');
+  return h.digest('hex');
+}
+
+export interface PartitionStamp {
+  templateVersion: string;
+  /** sha-256 of the month's index.json. */
+  index: string;
+  /** Story id → sha-256 of archive/<month>/<id>.md. */
+  stories: Record<string, string>;
+}
+
+/** The current content hashes of one archive month (index.json and every story file). */
+export async function monthHashes(contentDir: string, month: string): Promise<Omit<PartitionStamp, 'templateVersion'>> {
+  const dir = path.join(contentDir, 'archive', month);
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort(byCodePoint);
+  const stories: Record<string, string> = {};
+  for (const n of names) stories[n.slice(0, -3)] = sha256(await readFile(path.join(dir, n)));
+  return { index: sha256(await readFile(path.join(dir, 'index.json'))), stories };
+}
+
+export type PartitionPlan =
+  | { month: string; action: 'keep' }
+  | { month: string; action: 'full'; reason: 'new' | 'template' | 'forced' }
+  | { month: string; action: 'stories'; render: string[]; removed: string[] };
+
+/** What to do with one partition (pure): keep it, rebuild it whole, or re-render some stories and the lists. */
+export function planPartition(
+  month: string,
+  stamp: PartitionStamp | undefined,
+  version: string,
+  current: Omit<PartitionStamp, 'templateVersion'>,
+  full = false,
+): PartitionPlan {
+  if (full) return { month, action: 'full', reason: 'forced' };
+  if (!stamp) return { month, action: 'full', reason: 'new' };
+  if (stamp.templateVersion !== version) return { month, action: 'full', reason: 'template' };
+  const render = Object.keys(current.stories).filter((id) => stamp.stories[id] !== current.stories[id]).sort(byCodePoint);
+  const removed = Object.keys(stamp.stories).filter((id) => !(id in current.stories)).sort(byCodePoint);
+  if (render.length === 0 && removed.length === 0 && stamp.index === current.index) return { month, action: 'keep' };
+  return { month, action: 'stories', render, removed };
+}
+
+export const stampPath = (frozenDir: string, month: string): string => path.join(frozenDir, `${month}.stamp.json`);
+
+async function readStamp(frozenDir: string, month: string): Promise<PartitionStamp | undefined> {
+  try {
+    const s = JSON.parse(await readFile(stampPath(frozenDir, month), 'utf8')) as PartitionStamp;
+    return typeof s.templateVersion === 'string' && s.stories && typeof s.index === 'string' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `astro build` in a child process (its own Vite instance) with extra environment; rejects when it fails. */
+export function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--silent'], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`))));
+  });
+}
+
+/**
+ * Writes `data` to `file` unless it already holds exactly these bytes (then its mtime stays). A changed file is
+ * replaced by rename, never rewritten in place: dist/ holds hard links to frozen files, which must not change under it.
+ */
+async function writeIfChanged(file: string, data: Buffer): Promise<boolean> {
+  const old = await readFile(file).catch(() => null);
+  if (old && old.equals(data)) return false;
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+  return true;
+}
+
+async function removeEmptyDirs(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const e of entries) if (e.isDirectory()) await removeEmptyDirs(path.join(dir, e.name));
+  if ((await readdir(dir).catch(() => ['x'])).length === 0) await rmdir(dir).catch(() => undefined);
+}
+
+/** Files of `dir` relative to it, '/'-separated, sorted. */
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort(byCodePoint);
+}
+
+export interface SyncResult {
+  written: string[];
+  removed: string[];
+}
+
+/**
+ * Makes `files` of `from` appear in `to` (writing only changed ones) and removes the files of `to` that `owned` says
+ * this sync manages but that `files` no longer has.
+ */
+async function syncFiles(from: string, to: string, files: readonly string[], owned: (rel: string) => boolean): Promise<SyncResult> {
+  const written: string[] = [];
+  const removed: string[] = [];
+  const keep = new Set(files);
+  for (const f of files) if (await writeIfChanged(path.join(to, f), await readFile(path.join(from, f)))) written.push(f);
+  for (const f of await listFiles(to)) {
+    if (keep.has(f) || !owned(f)) continue;
+    await rm(path.join(to, f), { force: true });
+    removed.push(f);
+  }
+  await removeEmptyDirs(to);
+  return { written, removed };
+}
+
+/** Pagefind bundle files a merged index needs (the search page's own bundle brings the UI, worker and WebAssembly). */
+const MERGED_BUNDLE_FILE = /^(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|fragment|filter)\/.+)$/;
+
+/**
+ * Builds a Pagefind search index of the HTML under `dir` (pages marked data-pagefind-body: stories and sources) into
+ * `outputPath`; returns the number of pages indexed. Runs after Astro, since it reads the built HTML.
+ */
+export async function writePagefindIndex(dir: string, outputPath: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: dir });
+    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The month's own index (archive/<month>/pagefind/ in its tree): only what a merged index needs, changed files only. */
+async function partitionSearchIndex(tree: string, month: string, scratch: string): Promise<number> {
+  const out = path.join(scratch, 'pagefind');
+  await rm(out, { recursive: true, force: true });
+  const pages = await writePagefindIndex(tree, out);
+  const files = (await listFiles(out)).filter((f) => MERGED_BUNDLE_FILE.test(f));
+  await syncFiles(out, path.join(tree, `archive/${month}/pagefind`), files, () => true);
+  return pages;
+}
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The month's sitemap: every HTML page of the partition tree, absolute URLs under the site and base, sorted. */
+export function partitionSitemap(pages: readonly string[], site: string, base: string): string {
+  const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
+  const urls = pages
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => new URL(f.slice(0, -'index.html'.length), root).href)
+    .sort(byCodePoint);
+  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((u) => `<url><loc>${xmlEscape(u)}</loc></url>`).join('')}</urlset>\n`;
+}
+
+export interface PartitionResult {
+  month: string;
+  action: PartitionPlan['action'];
+  reason?: string;
+  /** Story files loaded and rendered by Astro (0 when kept). */
+  rendered: number;
+  /** Files written or removed in the partition tree (pages, assets, search index, sitemap). */
+  written: number;
+  removed: number;
+  /** HTML pages in the partition tree after the build. */
+  pages: number;
+  seconds: number;
+}
+
+export interface FreezeContext {
+  root: string;
+  contentDir: string;
+  frozenDir: string;
+  /** Environment for the Astro child processes (PARALLAX_SITE, PARALLAX_BASE…). */
+  env: NodeJS.ProcessEnv;
+  version: string;
+}
+
+/** Builds one partition as planned; the stamp is removed first and written last, so a crash leaves it stale. */
+export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext): Promise<PartitionResult> {
+  const started = performance.now();
+  const { month } = plan;
+  const current = await monthHashes(ctx.contentDir, month);
+  if (plan.action === 'keep') {
+    return { month, action: 'keep', rendered: 0, written: 0, removed: 0, pages: (await listFiles(path.join(ctx.frozenDir, month))).filter((f) => f.endsWith('.html')).length, seconds: 0 };
+  }
+  const tree = path.join(ctx.frozenDir, month);
+  const scratch = path.join(ctx.frozenDir, '.work', month);
+  const out = path.join(scratch, 'out');
+  await rm(scratch, { recursive: true, force: true });
+  await rm(stampPath(ctx.frozenDir, month), { force: true });
+  const only = plan.action === 'stories' ? plan.render : undefined;
+  const env: NodeJS.ProcessEnv = {
+    ...ctx.env,
+    PARALLAX_CONTENT_DIR: ctx.contentDir,
+    PARALLAX_PARTITION: month,
+    PARALLAX_OUT_DIR: out,
+    PARALLAX_CACHE_DIR: path.join(scratch, 'cache'),
+  };
+  if (only) env.PARALLAX_ONLY_IDS = only.join(',');
+  else delete env.PARALLAX_ONLY_IDS;
+  await runAstroBuild(ctx.root, env);
+  const ids = new Set(Object.keys(current.stories));
+  const renderedIds = new Set(only ?? ids);
+  const storyPage = /^story\/([a-z0-9]+)\/index\.html$/;
+  const monthPrefix = `archive/${month}/`;
+  const bundlePrefix = `archive/${month}/pagefind/`;
+  const kept = (await listFiles(out)).filter((f) => {
+    const m = storyPage.exec(f);
+    return (m && renderedIds.has(m[1]!)) || f.startsWith(monthPrefix) || f.startsWith('_astro/');
+  });
+  // What this sync may delete: lists (always fully re-rendered), the rendered or removed stories' pages, and on a
+  // whole rebuild every page and asset (a partial build keeps the old assets its untouched pages still reference).
+  const gone = new Set(plan.action === 'stories' ? plan.removed : []);
+  const owned = (f: string): boolean => {
+    if (f.startsWith(bundlePrefix) || f === `sitemap-archive-${month}.xml`) return false;
+    if (plan.action === 'full') return true;
+    const m = storyPage.exec(f);
+    return f.startsWith(monthPrefix) || (!!m && (renderedIds.has(m[1]!) || gone.has(m[1]!)));
+  };
+  const synced = await syncFiles(out, tree, kept, owned);
+  let written = synced.written.length;
+  let removed = synced.removed.length;
+  const before = new Set(await listFiles(path.join(tree, bundlePrefix)));
+  await partitionSearchIndex(tree, month, scratch);
+  const after = await listFiles(path.join(tree, bundlePrefix));
+  removed += [...before].filter((f) => !after.includes(f)).length;
+  const pages = (await listFiles(tree)).filter((f) => f.endsWith('.html'));
+  const site = ctx.env.PARALLAX_SITE || 'http://localhost:4321';
+  const base = ctx.env.PARALLAX_BASE || '/';
+  if (await writeIfChanged(path.join(tree, `sitemap-archive-${month}.xml`), Buffer.from(partitionSitemap(pages, site, base)))) written++;
+  await rm(scratch, { recursive: true, force: true });
+  const stamp: PartitionStamp = { templateVersion: ctx.version, ...current };
+  await writeFile(`${stampPath(ctx.frozenDir, month)}.tmp`, `${JSON.stringify(stamp, null, 1)}\n`);
+  await rename(`${stampPath(ctx.frozenDir, month)}.tmp`, stampPath(ctx.frozenDir, month));
+  return {
+    month,
+    action: plan.action,
+    ...(plan.action === 'full' ? { reason: plan.reason } : {}),
+    rendered: renderedIds.size,
+    written,
+    removed,
+    pages: pages.length,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Plans and builds every archive month of the content dir (one Astro run at a time); drops partitions of gone months. */
+export async function buildPartitions(ctx: FreezeContext, full = false, log: (line: string) => void = () => undefined): Promise<PartitionResult[]> {
+  await mkdir(ctx.frozenDir, { recursive: true });
+  const months = archiveMonths(ctx.contentDir).sort(byCodePoint);
+  const results: PartitionResult[] = [];
+  for (const month of months) {
+    const plan = planPartition(month, await readStamp(ctx.frozenDir, month), ctx.version, await monthHashes(ctx.contentDir, month), full);
+    const r = await buildPartition(plan, ctx);
+    if (r.action !== 'keep') log(`archive ${month}: ${r.action}${r.reason ? ` (${r.reason})` : ''}, ${r.rendered} stories rendered, ${r.written} files written, ${r.removed} removed, ${r.seconds.toFixed(1)} s`);
+    results.push(r);
+  }
+  const wanted = new Set(months);
+  for (const name of await readdir(ctx.frozenDir)) {
+    const month = name.replace(/\.stamp\.json$/, '');
+    if (/^\d{4}-\d{2}$/.test(month) && !wanted.has(month)) await rm(path.join(ctx.frozenDir, name), { recursive: true, force: true });
+  }
+  return results;
+}
+
+/**
+ * Hard-links every file of each partition tree into `dist` (copies when linking fails, e.g. across file systems).
+ * A path dist already has is left alone: the live build wins (a story back in the window), and _astro/ files with the
+ * same content-hashed name are the same bytes. Returns the number of files added.
+ */
+export async function linkPartitions(frozenDir: string, months: readonly string[], dist: string): Promise<number> {
+  let added = 0;
+  for (const month of months) {
+    const tree = path.join(frozenDir, month);
+    for (const f of await listFiles(tree)) {
+      const target = path.join(dist, f);
+      if (existsSync(target)) continue;
+      await mkdir(path.dirname(target), { recursive: true });
+      await link(path.join(tree, f), target).catch(() => copyFile(path.join(tree, f), target));
+      added++;
+    }
+  }
+  return added;
+}
+
+/** The small page a merged story's old URL serves (what Astro writes for a static redirect), pointing at `to`. */
+export function redirectPage(fromPath: string, toPath: string, canonical: string): string {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<!doctype html><html lang="en"><title>Redirecting to: ${esc(toPath)}</title><meta http-equiv="refresh" content="0;url=${esc(toPath)}"><meta name="robots" content="noindex"><link rel="canonical" href="${esc(canonical)}"><body><a href="${esc(toPath)}">Redirecting from <code>${esc(fromPath)}</code> to <code>${esc(toPath)}</code></a></body></html>\n`;
+}
+
+/**
+ * Writes a redirect page for every merged story id of <content>/state/redirects.json (old id → surviving id, chains
+ * followed) whose old URL has no page and whose target has one in `dist`. Returns [written, skipped (no target)].
+ */
+export async function writeRedirects(contentDir: string, dist: string, site: string, base: string): Promise<[number, number]> {
+  let map: Record<string, string> = {};
+  try {
+    map = JSON.parse(await readFile(path.join(contentDir, 'state', 'redirects.json'), 'utf8')) as Record<string, string>;
+  } catch {
+    return [0, 0];
+  }
+  const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
+  const prefix = root.pathname;
+  let written = 0;
+  let skipped = 0;
+  for (const from of Object.keys(map).sort(byCodePoint)) {
+    let to = map[from]!;
+    for (let hops = 0; map[to] && hops < 16; hops++) to = map[to]!;
+    const page = path.join(dist, 'story', from, 'index.html');
+    if (!/^[a-z0-9]+$/.test(from) || existsSync(page)) continue;
+    if (!existsSync(path.join(dist, 'story', to, 'index.html'))) {
+      skipped++;
+      continue;
+    }
+    await mkdir(path.dirname(page), { recursive: true });
+    await writeFile(page, redirectPage(`${prefix}story/${from}/`, `${prefix}story/${to}/`, new URL(`story/${to}/`, root).href));
+    written++;
+  }
+  return [written, skipped];
+}

@@ -1,0 +1,130 @@
+/**
+ * Site freezing, the pure parts: which partitions a build rebuilds (planPartition), the template version and what it
+ * covers, the partition sitemap, redirect pages, and the archive helpers the list pages use.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planPartition, partitionSitemap, redirectPage, TEMPLATE_INPUTS, templateVersion, type PartitionStamp } from '../../src/build/freeze';
+import type { ArchiveEntry } from '../../src/core/schema/archive';
+import { archiveMonthPath, archiveMonths, archiveTopicHref, entriesByTopic, hasTopicPage, monthLabel, readArchiveIndex } from '../../src/site/archive';
+import { ROOT, tempDir } from '../helpers';
+
+const stamp: PartitionStamp = { templateVersion: 'v1', index: 'i1', stories: { a: 'ha', b: 'hb', c: 'hc' } };
+const current = { index: 'i1', stories: { a: 'ha', b: 'hb', c: 'hc' } };
+
+describe('planPartition', () => {
+  it.each([
+    ['unchanged', stamp, 'v1', current, false, { action: 'keep' }],
+    ['no stamp (new month or interrupted build)', undefined, 'v1', current, false, { action: 'full', reason: 'new' }],
+    ['template changed', stamp, 'v2', current, false, { action: 'full', reason: 'template' }],
+    ['--full', stamp, 'v1', current, true, { action: 'full', reason: 'forced' }],
+    ['one story overridden', stamp, 'v1', { index: 'i2', stories: { ...current.stories, b: 'hb2' } }, false, { action: 'stories', render: ['b'], removed: [] }],
+    ['a story added, one gone', stamp, 'v1', { index: 'i2', stories: { a: 'ha', c: 'hc', d: 'hd' } }, false, { action: 'stories', render: ['d'], removed: ['b'] }],
+    ['only the index changed', stamp, 'v1', { ...current, index: 'i2' }, false, { action: 'stories', render: [], removed: [] }],
+  ] as const)('%s', (_name, s, version, cur, full, expected) => {
+    expect(planPartition('2026-01', s, version, cur, full)).toEqual({ month: '2026-01', ...expected });
+  });
+});
+
+describe('templateVersion', () => {
+  it('changes with any template input and with the site URL settings, not with other files', async () => {
+    const root = await tempDir('parallax-template-');
+    await mkdir(path.join(root, 'src', 'pages'), { recursive: true });
+    await mkdir(path.join(root, 'src', 'io'), { recursive: true });
+    await writeFile(path.join(root, 'src', 'pages', 'index.astro'), 'a');
+    await writeFile(path.join(root, 'src', 'io', 'x.ts'), 'x');
+    const v1 = await templateVersion(root, {});
+    expect(v1).toMatch(/^[0-9a-f]{64}$/);
+    expect(await templateVersion(root, {})).toBe(v1);
+    await writeFile(path.join(root, 'src', 'io', 'x.ts'), 'y');
+    expect(await templateVersion(root, {})).toBe(v1);
+    expect(await templateVersion(root, { PARALLAX_BASE: '/parallax/' })).not.toBe(v1);
+    await writeFile(path.join(root, 'src', 'pages', 'index.astro'), 'b');
+    expect(await templateVersion(root, {})).not.toBe(v1);
+  });
+
+  it('covers every module the pages import, transitively (so no frozen page can go stale unseen)', async () => {
+    const covered = (rel: string): boolean => TEMPLATE_INPUTS.some((p) => rel === p || rel.startsWith(`${p}/`));
+    const seen = new Set<string>();
+    const queue = (await readdir(path.join(ROOT, 'src', 'pages'), { recursive: true }))
+      .filter((f) => /\.(astro|ts)$/.test(f))
+      .map((f) => path.join('src', 'pages', f).split(path.sep).join('/'));
+    queue.push('src/content.config.ts');
+    const missing: string[] = [];
+    while (queue.length) {
+      const rel = queue.pop()!;
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      if (!covered(rel)) missing.push(rel);
+      const text = await readFile(path.join(ROOT, rel), 'utf8');
+      // Type-only imports add no runtime code; everything else the pages run must be a template input.
+      for (const [, spec] of text.matchAll(/^(?!import type)(?:import|export)\b[^;]*?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+        let target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec!));
+        if (!/\.(astro|ts|css|mjs)$/.test(target)) target += '.ts';
+        queue.push(target);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(40);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('partition files', () => {
+  it('lists every page of the partition in its sitemap, under the base, sorted', () => {
+    const xml = partitionSitemap(['story/b/index.html', 'archive/2026-01/index.html', '_astro/x.css', 'story/a/index.html'], 'https://example.org', '/parallax/');
+    expect(xml).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
+        '<url><loc>https://example.org/parallax/archive/2026-01/</loc></url><url><loc>https://example.org/parallax/story/a/</loc></url>' +
+        '<url><loc>https://example.org/parallax/story/b/</loc></url></urlset>\n',
+    );
+  });
+
+  it('writes a redirect page that refreshes to the target and names it canonical', () => {
+    const html = redirectPage('/p/story/old/', '/p/story/new/', 'https://example.org/p/story/new/');
+    expect(html).toContain('<meta http-equiv="refresh" content="0;url=/p/story/new/">');
+    expect(html).toContain('<link rel="canonical" href="https://example.org/p/story/new/">');
+    expect(html).toContain('<a href="/p/story/new/">');
+  });
+});
+
+const entry = (id: string, topics: string[], sourceCount = 2): ArchiveEntry => ({
+  id,
+  slug: id,
+  title: `Story ${id}`,
+  firstSeen: '2026-01-02T00:00:00Z',
+  lastUpdated: '2026-01-03T00:00:00Z',
+  sourceCount,
+  articleCount: sourceCount,
+  bias: { left: 1, center: 0, right: 0, unrated: 1 },
+  blindspot: null,
+  topics,
+  sourceIds: ['a', 'b'],
+});
+
+describe('archive lists', () => {
+  it('groups a month by topic slug, once per story, with topic pages from ARCHIVE_TOPIC_PAGE_MIN stories', () => {
+    const entries = [entry('s1', ['Politics', 'politics', 'U.S. news']), entry('s2', ['politics']), entry('s3', ['Politics', 'weather'])];
+    const groups = entriesByTopic(entries);
+    expect(groups.map((g) => [g.key, g.name, g.entries.map((e) => e.id)])).toEqual([
+      ['politics', 'Politics', ['s1', 's2', 's3']],
+      ['u-s-news', 'U.S. news', ['s1']],
+      ['weather', 'Weather', ['s3']],
+    ]);
+    expect(groups.map(hasTopicPage)).toEqual([true, false, false]);
+    expect(archiveTopicHref('2026-01', 'politics', 3)).toBe('archive/2026-01/topic/politics/');
+    expect(archiveTopicHref('2026-01', 'weather', 1)).toBe('archive/2026-01/topics/#t-weather');
+  });
+
+  it('reads months newest first and validates index files', async () => {
+    const dir = await tempDir('parallax-archive-');
+    for (const m of ['2025-12', '2026-01', 'notes']) await mkdir(path.join(dir, 'archive', m), { recursive: true });
+    await writeFile(path.join(dir, 'archive', '2025-12', 'index.json'), JSON.stringify([entry('s1', [])]));
+    await writeFile(path.join(dir, 'archive', '2026-01', 'index.json'), '[]');
+    expect(archiveMonths(dir)).toEqual(['2026-01', '2025-12']);
+    expect(readArchiveIndex(dir, '2025-12').map((e) => e.id)).toEqual(['s1']);
+    expect(readArchiveIndex(dir, '2024-01')).toEqual([]);
+    expect(monthLabel('2026-01')).toBe('January 2026');
+    expect(archiveMonthPath('2026-01', 2)).toBe('archive/2026-01/2/');
+  });
+});
