@@ -212,8 +212,9 @@ export const RETENTION_WINDOW_HOURS = CLUSTER_WINDOW_HOURS;
 export const UNDATED_TOMBSTONE_DAYS = 30;
 
 /**
- * The run lock (proper-lockfile on <content>/.lock): a live run refreshes the lock's mtime every half of this; a
- * lock not refreshed for this long belongs to a run that died (killed, power loss) and is taken over. A minute is
+ * The run lock (proper-lockfile; <content>.lock, beside the content directory): a live run refreshes the lock's
+ * mtime every half of this; a lock not refreshed for this long belongs to a run that died (killed, power loss) and
+ * is taken over. A minute is
  * far above any event-loop stall of a healthy run and short enough that the next hourly run is never blocked.
  * A lock held by a process that no longer exists on this host is taken over at once.
  */
