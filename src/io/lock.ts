@@ -1,0 +1,128 @@
+/**
+ * One run at a time per content directory. Two runs writing one directory would interleave their journals
+ * (src/io/journal.ts) and lose each other's stories, so every run holds a lock for its whole length:
+ *
+ *   <content>.lock               the lock: a directory made atomically by proper-lockfile (mkdir), its mtime
+ *                                refreshed every RUN_LOCK_STALE_MS / 2 while the run lives
+ *   <content>.lock-holder.json   who holds it: { pid, host, since, command }, for the error message
+ *
+ * Both sit beside the content directory, not in it, so they are never committed with the content nor counted in
+ * its tree. A second run fails at once with RunLockedError naming the holder. A lock left by a run that died is
+ * taken over: at once when its holder is a process that no longer exists on this host, otherwise once its mtime is
+ * RUN_LOCK_STALE_MS old (proper-lockfile's stale check). The takeover claims the holder file by renaming it, which
+ * only one process can do, so two runs never take over the same dead lock.
+ */
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { RUN_LOCK_STALE_MS } from '../core/config';
+
+/** Who holds a run lock. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  /** When the run took the lock (UTC ISO-8601, real clock). */
+  since: string;
+  /** The command line of the holding process. */
+  command: string;
+}
+
+/** Another run holds the lock on this content directory. */
+export class RunLockedError extends Error {
+  constructor(
+    readonly contentDir: string,
+    readonly holder: LockHolder | null,
+  ) {
+    const who = holder ? `pid ${holder.pid} on ${holder.host} since ${holder.since} (${holder.command})` : 'a run that is starting (holder not recorded yet)';
+    super(`${contentDir} is locked by another Parallax run: ${who}; wait for it to finish (a dead run's lock is taken over after ${RUN_LOCK_STALE_MS / 1000} s)`);
+  }
+}
+
+export interface LockOptions {
+  /** Stale threshold, ms (proper-lockfile's minimum is 2,000). */
+  staleMs?: number;
+}
+
+const lockPathOf = (dir: string) => `${dir}.lock`;
+const holderPathOf = (dir: string) => `${dir}.lock-holder.json`;
+
+async function readHolder(file: string): Promise<LockHolder | null> {
+  try {
+    const h = JSON.parse(await readFile(file, 'utf8')) as LockHolder;
+    return typeof h.pid === 'number' && typeof h.host === 'string' ? h : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when `pid` is a live process on this host (EPERM: alive, someone else's). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes over the lock of a holder that died on this host; false when another process claimed it first. */
+async function takeOverDead(dir: string, holder: LockHolder): Promise<boolean> {
+  const claimed = `${holderPathOf(dir)}.taken-${process.pid}`;
+  try {
+    await rename(holderPathOf(dir), claimed);
+  } catch {
+    return false;
+  }
+  const again = await readHolder(claimed);
+  if (!again || again.pid !== holder.pid || again.host !== holder.host) {
+    // Renamed a newer holder's file: put it back, do not take over.
+    await rename(claimed, holderPathOf(dir)).catch(() => undefined);
+    return false;
+  }
+  await rmdir(lockPathOf(dir)).catch(() => undefined);
+  await rm(claimed, { force: true });
+  return true;
+}
+
+async function acquire(dir: string, staleMs: number, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
+  const options = { lockfilePath: lockPathOf(dir), realpath: false, stale: staleMs, update: Math.floor(staleMs / 2), retries: 0, onCompromised };
+  try {
+    return await lockfile.lock(dir, options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    const holder = await readHolder(holderPathOf(dir));
+    if (holder && holder.host === os.hostname() && holder.pid !== process.pid && !alive(holder.pid) && (await takeOverDead(dir, holder))) {
+      try {
+        return await lockfile.lock(dir, options);
+      } catch (again) {
+        if ((again as NodeJS.ErrnoException).code !== 'ELOCKED') throw again;
+      }
+    }
+    throw new RunLockedError(dir, holder);
+  }
+}
+
+/**
+ * Runs `fn` holding the run lock of `contentDir` (created if missing). Throws RunLockedError when another run holds
+ * it; releases it when `fn` settles. A lock lost mid-run (the process stalled past the stale threshold and another
+ * run took over) makes the run fail after `fn` rather than report success.
+ */
+export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const dir = path.resolve(contentDir);
+  await mkdir(dir, { recursive: true });
+  let compromised: Error | null = null;
+  const release = await acquire(dir, Math.max(options.staleMs ?? RUN_LOCK_STALE_MS, 2_000), (e) => (compromised = e));
+  const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: process.argv.slice(1).join(' ') };
+  const tmp = `${holderPathOf(dir)}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(holder)}\n`);
+  await rename(tmp, holderPathOf(dir));
+  try {
+    const result = await fn();
+    if (compromised) throw new Error(`${dir}: the run lock was lost during the run (${String(compromised)}); run again`);
+    return result;
+  } finally {
+    if ((await readHolder(holderPathOf(dir)))?.pid === process.pid) await rm(holderPathOf(dir), { force: true });
+    await release().catch(() => undefined);
+  }
+}

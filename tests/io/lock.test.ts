@@ -1,0 +1,77 @@
+/**
+ * The run lock (src/io/lock.ts): two runs on one content directory never write at once — the second fails at once
+ * with an error naming the holder and the content stays exactly one run's — and a dead run's lock is taken over.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RunLockedError, withRunLock } from '../../src/io/lock';
+import { ROOT, runFolder, tempDir, treeDigest } from '../helpers';
+
+const SMALL = path.join(ROOT, 'tests', 'io', 'fixtures', 'feeds-small');
+const NOW = new Date('2026-02-18T00:00:00Z');
+const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+async function reference(): Promise<Record<string, string>> {
+  const dir = path.join(await tempDir('parallax-lock-ref-'), 'content');
+  await runFolder(SMALL, dir, NOW);
+  return treeDigest(dir);
+}
+
+describe('run lock', () => {
+  it('two concurrent ingests on one directory: one writes, the other fails naming the holder; the content is one run', async () => {
+    const dir = path.join(await tempDir('parallax-lock-'), 'content');
+    const results = await Promise.allSettled([runFolder(SMALL, dir, NOW), runFolder(SMALL, dir, NOW)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toBeInstanceOf(RunLockedError);
+    expect(String(failed.reason.message)).toMatch(/is locked by another Parallax run/);
+    expect(await treeDigest(dir)).toEqual(await reference());
+  });
+
+  it('a second process (the CLI) fails with exit 1 and a message naming the holder: pid, host, since, command', async () => {
+    const dir = path.join(await tempDir('parallax-lock-'), 'content');
+    const cli = () =>
+      spawnSync(process.execPath, [TSX, path.join(ROOT, 'scripts', 'parallax.ts'), 'ingest', '--feeds', SMALL, '--content', dir, '--registry', path.join(ROOT, 'content', 'sources.json'), '--now', NOW.toISOString()], {
+        encoding: 'utf8',
+        env: { ...process.env, PARALLAX_FSYNC: '0' },
+      });
+    const r = await withRunLock(dir, async () => cli());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${dir} is locked by another Parallax run: pid ${process.pid} on ${os.hostname()} since `);
+    expect(await treeDigest(dir)).toEqual({}); // nothing written by the refused run
+    // Released: the same command now runs and writes one run's content.
+    expect(cli().status).toBe(0);
+    expect(await treeDigest(dir)).toEqual(await reference());
+  }, 60_000);
+
+  it('takes over at once the lock of a run that was killed (its process is gone on this host)', async () => {
+    const dir = path.join(await tempDir('parallax-lock-'), 'content');
+    // node --import tsx (not the tsx CLI, which runs the script in a second process): child.pid is the holder.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests', 'io', 'lock-child.ts'), dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve()));
+    await expect(withRunLock(dir, async () => 'second')).rejects.toThrow(`pid ${child.pid} on ${os.hostname()}`);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const t0 = performance.now();
+    expect(await withRunLock(dir, async () => JSON.parse(await readFile(`${dir}.lock-holder.json`, 'utf8')).pid)).toBe(process.pid);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    // A full run afterwards completes normally.
+    await runFolder(SMALL, dir, NOW);
+    expect(await treeDigest(dir)).toEqual(await reference());
+  }, 30_000);
+
+  it('takes over a lock not refreshed within the stale threshold (holder on another host), not a fresh one', async () => {
+    const dir = path.join(await tempDir('parallax-lock-'), 'content');
+    await mkdir(`${dir}.lock`, { recursive: true });
+    await writeFile(`${dir}.lock-holder.json`, JSON.stringify({ pid: 1, host: 'elsewhere.invalid', since: '2026-01-01T00:00:00Z', command: 'parallax ingest' }));
+    await expect(withRunLock(dir, async () => 'x', { staleMs: 2_000 })).rejects.toThrow(
+      `is locked by another Parallax run: pid 1 on elsewhere.invalid since 2026-01-01T00:00:00Z (parallax ingest)`,
+    );
+    const old = new Date(Date.now() - 10_000);
+    await utimes(`${dir}.lock`, old, old);
+    expect(await withRunLock(dir, async () => 'taken over', { staleMs: 2_000 })).toBe('taken over');
+  });
+});
