@@ -4,8 +4,7 @@
  * I/O (reading feeds, the content store) comes in through `deps`; everything between is pure (src/core).
  */
 import path from 'node:path';
-import { CLUSTER_WINDOW_HOURS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
-import { reportedAt } from './core/coverage/coverage';
+import { MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
 import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
@@ -15,10 +14,13 @@ import { readFeedStates, readOverrides, readTakedownLog } from './io/content-sto
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
-import { buildStories, resolveRedirect } from './core/story/build-stories';
-import { slugify } from './core/story/ids';
+import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
+import { slugify, storyIdFor } from './core/story/ids';
 import { hostOf } from './core/registry/domain';
-import { readArticles, readRedirects, readRegistry, readStoryIndex, writeContent } from './io/content-store';
+import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
+import { archiveStories } from './io/archive-stories';
+import { listActiveStoryIds, listArchive, readArticles, readRedirects, readRegistry, readStoryIndex, readTombstones, writeContent } from './io/content-store';
+import { withRunLock } from './io/lock';
 
 export interface IngestOptions {
   /** Content directory to read and write (absolute or relative to cwd). */
@@ -49,6 +51,12 @@ export interface FeedReport {
   articles: number;
   /** Articles not stored before this run. */
   newArticles: number;
+  /**
+   * Items not stored because they were already older than the retention window when first read, or are articles
+   * pruned before (src/core/retention.ts): read, counted, never new again. items = articles + expired + duplicates
+   * + item errors.
+   */
+  expired: number;
   duplicates: number;
   errors: NamedError[];
   /** ok, not_modified (a 304: nothing parsed) or failed (a feed-level error). */
@@ -59,10 +67,17 @@ export interface IngestReport {
   now: string;
   feeds: FeedReport[];
   feedsFailed: number;
+  /** Articles kept in full after this run (src/core/retention.ts). */
   articlesTotal: number;
   newArticles: number;
+  /** Items older than the window, not stored (sum of the feeds' `expired`). */
+  expired: number;
   windowArticles: number;
+  /** Active stories (stories/). */
   stories: number;
+  /** Stories moved to the archive this run, and articles pruned this run. */
+  archivedStories: number;
+  prunedArticles: number;
   /** Stories with at least MIN_SOURCES_FOR_STORY_PAGE sources (each has a page). */
   multiSourceStories: number;
   storiesWith3Plus: number;
@@ -93,8 +108,15 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
   };
 }
 
-/** Runs the main job once. Throws only for an invalid registry or a content directory that cannot be written. */
-export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
+/**
+ * Runs the main job once, holding the content directory's run lock (src/io/lock.ts). Throws for an invalid
+ * registry, a content directory that cannot be written, or RunLockedError when another run holds the directory.
+ */
+export function ingest(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
+  return withRunLock(options.contentDir, () => ingestLocked(options, deps));
+}
+
+async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
   // Finish or discard an interrupted write, migrate older content, refuse newer content (src/io/migrate-content.ts).
   await openContent(options.contentDir, (m) => deps.log('info', m));
   const overrides = await readOverrides(options.contentDir);
@@ -141,8 +163,11 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
     if (dates.length) nowMs = Math.max(...dates);
   }
   const now = toIso(nowMs);
+  const window = retentionWindow(nowMs);
 
   const stored = await readArticles(options.contentDir, (m) => deps.log('warn', m));
+  const tombstones = await readTombstones(options.contentDir);
+  const tombstonesSeen = new Set<string>();
   const all = new Map(stored);
   const seenThisRun = new Set<string>();
   const feedReports: FeedReport[] = [];
@@ -150,6 +175,7 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
     const source = sources.get(p.sourceId)!;
     const result = normaliseItems(p.feed.items, p.sourceId, now, source.language);
     let fresh = 0;
+    let expired = 0;
     let duplicates = result.duplicates;
     for (const article of result.articles) {
       if (seenThisRun.has(article.id)) {
@@ -157,7 +183,16 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
         continue;
       }
       seenThisRun.add(article.id);
-      if (!stored.has(article.id)) fresh++;
+      if (!stored.has(article.id)) {
+        // Older than the window on first sight, or an undated article pruned before: counted, not stored again.
+        const remembered = article.published === null && tombstones[article.id] !== undefined;
+        if (remembered || isExpiredItem(article, window)) {
+          if (remembered) tombstonesSeen.add(article.id);
+          expired++;
+          continue;
+        }
+        fresh++;
+      }
       all.set(article.id, mergeArticle(stored.get(article.id), article));
     }
     const itemErrors = p.errors.filter((e) => e.kind === 'item_invalid').length;
@@ -167,16 +202,15 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
       sourceId: p.sourceId,
       format: p.feed.format,
       items: p.feed.items.length + itemErrors,
-      articles: result.articles.length - (duplicates - result.duplicates),
+      articles: result.articles.length - (duplicates - result.duplicates) - expired,
       newArticles: fresh,
+      expired,
       duplicates,
       errors,
     });
     for (const e of errors) deps.log(e.kind.startsWith('item_') ? 'warn' : 'error', `${p.input.name}: ${e.kind}: ${e.message}`);
   }
 
-  const windowStart = nowMs - CLUSTER_WINDOW_HOURS * 3_600_000;
-  const windowEnd = nowMs + MAX_FUTURE_SKEW_HOURS * 3_600_000;
   // Editorial takedowns (overrides.json): out of the stored and the new articles, on every run.
   const takenDown = new Map<string, string[]>();
   for (const a of [...all.values()]) {
@@ -187,12 +221,17 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
     takenDown.set(label, [...(takenDown.get(label) ?? []), a.id]);
   }
   const articles = [...all.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
-  const active = articles.filter((a: Article) => {
-    const t = Date.parse(reportedAt(a));
-    return t >= windowStart && t <= windowEnd;
-  });
+  const active = articles.filter((a: Article) => inWindow(a, window));
   const previousIndex = await readStoryIndex(options.contentDir);
-  const built = buildStories({ active, archive: all, sources, now: new Date(nowMs), index: previousIndex, overrides: overrides.stories });
+  const archived = await listArchive(options.contentDir);
+  const built = buildStories({
+    active,
+    archive: all,
+    sources,
+    now: new Date(nowMs),
+    index: { ...previousIndex, ...archivedIdGuards(active, previousIndex, archived) },
+    overrides: overrides.stories,
+  });
   const { stories, index } = built;
   // A merged story's id keeps leading somewhere: its file goes, a redirect stays (the site renders redirect pages).
   const redirectsSoFar = { ...(await readRedirects(options.contentDir)), ...built.redirects };
@@ -214,33 +253,80 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
     f.status = state.status;
     return state;
   });
+  // Retention (src/core/retention.ts): stories that left the window move to archive/<YYYY-MM>/, their articles and
+  // index entries go; an archived id that is a story again (an editor's merge) or gone (merged away) leaves it.
+  const plan = retentionPlan({
+    articles: all,
+    stories,
+    index,
+    previouslyActive: await listActiveStoryIds(options.contentDir),
+    removed: removedStoryIds,
+    window,
+  });
+  const archiving = await archiveStories(options.contentDir, {
+    archive: plan.archive,
+    unarchive: [...stories.map((s) => s.id), ...removedStoryIds].filter((id) => archived.has(id)),
+    archived,
+  });
+  const tombstonesNext = nextTombstones(
+    tombstones,
+    plan.pruned.filter((id) => all.get(id)!.published === null),
+    tombstonesSeen,
+    now.slice(0, 10),
+  );
   const resolved = [...sources.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
   const multi = stories.filter((s) => s.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE).length;
   const report: IngestReport = {
     now,
     feeds: feedReports,
     feedsFailed: feedReports.filter((f) => f.errors.some((e) => !e.kind.startsWith('item_'))).length,
-    articlesTotal: articles.length,
+    articlesTotal: plan.keep.length,
     newArticles: feedReports.reduce((s, f) => s + f.newArticles, 0),
+    expired: feedReports.reduce((s, f) => s + f.expired, 0),
     windowArticles: active.length,
     stories: stories.length,
+    archivedStories: plan.archive.length,
+    prunedArticles: plan.pruned.length,
     multiSourceStories: multi,
     storiesWith3Plus: stories.filter((s) => s.coverage.sourceCount >= 3).length,
     filesChanged: 0,
   };
-  const { filesChanged: _changed, newArticles: _new, feeds: _feeds, ...stateCounts } = report;
+  const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, ...stateCounts } = report;
   report.filesChanged = await writeContent(options.contentDir, {
-    articles,
+    articles: plan.keep,
     stories,
     removedStoryIds,
     sources: resolved,
-    index,
+    index: plan.index,
     // Per-run counts of what was new are left out of the stored state, so a re-run with the same input and clock
     // leaves the tree byte-identical.
     feeds: feedStates,
     takedowns: takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir)),
     run: { ...stateCounts, feeds: feedReports.length },
-    extra: { [path.join('state', 'redirects.json')]: redirects },
+    extra: { [path.join('state', 'redirects.json')]: redirects, [path.join('state', 'expired-undated.json')]: tombstonesNext, ...archiving.indexes },
+    texts: archiving.texts,
+    deletes: archiving.deletes,
   });
   return report;
+}
+
+/**
+ * Index entries that keep a new story from taking an archived story's id: a story's id is minted from its first
+ * article (storyIdFor), so an article of an archived story that comes back into the window (its feed re-dated it)
+ * would mint the archived id again. buildStories never reuses an id its index names; pseudo entries
+ * ("archived:<id>" → id, no such article) name the archived ids such an article would mint. Compaction drops them.
+ */
+export function archivedIdGuards(active: readonly Article[], index: Readonly<StoryIndex>, archived: ReadonlyMap<string, string>): StoryIndex {
+  const guards: StoryIndex = {};
+  if (!archived.size) return guards;
+  const used = new Set(Object.values(index));
+  for (const a of active) {
+    if (index[a.id]) continue;
+    for (let n = 0; ; n++) {
+      const id = storyIdFor(n ? `${a.id}#${n}` : a.id);
+      if (archived.has(id)) guards[`archived:${id}`] = id;
+      else if (!used.has(id)) break;
+    }
+  }
+  return guards;
 }

@@ -1,21 +1,27 @@
 /**
  * The content directory on disk:
  *   articles/<YYYY-MM-DD>/<sourceId>.json   articles by the UTC day they were reported and by source (JSON arrays)
- *   stories/<id>.md                         one story per file (front matter + summary body)
+ *   stories/<id>.md                         one ACTIVE story per file (front matter + summary body)
+ *   archive/<YYYY-MM>/<id>.md               archived stories (no article in the window), same format
+ *   archive/<YYYY-MM>/index.json            that month's ArchiveEntry[] (src/core/schema/archive.ts)
  *   state/sources.json                      the resolved registry the site renders (registry + discovered sources)
- *   state/story-index.json                  article id → story id (keeps story ids stable across runs)
+ *   state/story-index.json                  article id → story id of the kept articles (keeps ids stable)
+ *   state/expired-undated.json              pruned undated article id → day last listed (src/core/retention.ts)
+ *   state/redirects.json                    merged story id → the id it leads to
  *   state/feeds.json                        per-feed result of the last run
  *   state/run.json                          the last run's clock and counts
  *   state/takedowns.json                    the takedowns applied (overrides.json) and what each removed
  *   state/manifest.json                     { schemaVersion } (src/io/migrate-content.ts)
  *   overrides.json                          editorial overrides (curated, read only)
- * A run's writes are one transaction (src/io/journal.ts); files are only rewritten when their bytes change.
+ * Articles are kept only while their story is active (src/core/retention.ts). A run's writes are one transaction
+ * (src/io/journal.ts); files are only rewritten when their bytes change. One run at a time (src/io/lock.ts).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
 import { ArticleSchema, type Article } from '../core/schema/article';
+import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
 import { RegistrySchema, type Source } from '../core/schema/source';
 import type { Story } from '../core/schema/story';
 import type { StoryIndex } from '../core/story/build-stories';
@@ -78,11 +84,16 @@ export async function readArticles(contentDir: string, warn: (msg: string) => vo
 }
 
 /** The story index from state/story-index.json, or {} when absent or unreadable. */
-export async function readStoryIndex(contentDir: string): Promise<StoryIndex> {
+export function readStoryIndex(contentDir: string): Promise<StoryIndex> {
+  return readStateJson<StoryIndex>(contentDir, 'story-index.json', {});
+}
+
+/** A state file's JSON value (state/<name>), or `fallback` when it is absent or unreadable. */
+async function readStateJson<T>(contentDir: string, name: string, fallback: T): Promise<T> {
   try {
-    return JSON.parse(await readFile(path.join(contentDir, 'state', 'story-index.json'), 'utf8')) as StoryIndex;
+    return JSON.parse(await readFile(path.join(contentDir, 'state', name), 'utf8')) as T;
   } catch {
-    return {};
+    return fallback;
   }
 }
 
@@ -101,6 +112,10 @@ export interface ContentSnapshot {
   takedowns?: unknown;
   /** Further state files: path relative to the content directory → JSON value. */
   extra?: Record<string, unknown>;
+  /** Further text files (archived stories): path relative to the content directory → bytes. */
+  texts?: Record<string, string>;
+  /** Further files to remove (archived stories moved or gone), relative paths. */
+  deletes?: string[];
 }
 
 /** Shard path of an article: articles/<UTC day it was reported>/<sourceId>.json. */
@@ -108,8 +123,29 @@ export function shardOf(article: Article): string {
   return path.join('articles', reportedAt(article).slice(0, 10), `${article.sourceId}.json`);
 }
 
+/**
+ * Adds the shards holding `articles` to `puts` (path → bytes) and the stored shards that hold none of them any
+ * more (an article's date moved, a takedown, pruned by retention) to `deletes`.
+ */
+export async function planArticleShards(contentDir: string, articles: readonly Article[], puts: Map<string, string>, deletes: string[]): Promise<void> {
+  const shards = new Map<string, Article[]>();
+  for (const a of articles) {
+    const rel = shardOf(a);
+    if (!shards.has(rel)) shards.set(rel, []);
+    shards.get(rel)!.push(a);
+  }
+  for (const [rel, rows] of [...shards].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    rows.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    puts.set(rel, toJson(rows));
+  }
+  for (const file of await listFiles(path.join(contentDir, 'articles'))) {
+    const rel = path.relative(contentDir, file);
+    if (!shards.has(rel)) deletes.push(rel);
+  }
+}
+
 /** The content's schema version: state/manifest.json. Bump it with a migration in src/io/migrate-content.ts. */
-export const CONTENT_SCHEMA_VERSION = 2;
+export const CONTENT_SCHEMA_VERSION = 3;
 
 /**
  * Writes the whole content tree under `contentDir` as one transaction (src/io/journal.ts): a crash at any point
@@ -119,21 +155,7 @@ export const CONTENT_SCHEMA_VERSION = 2;
 export async function writeContent(contentDir: string, snap: ContentSnapshot, probe?: JournalProbe): Promise<number> {
   const puts = new Map<string, string>();
   const deletes: string[] = [];
-  const shards = new Map<string, Article[]>();
-  for (const a of snap.articles) {
-    const rel = shardOf(a);
-    if (!shards.has(rel)) shards.set(rel, []);
-    shards.get(rel)!.push(a);
-  }
-  for (const [rel, rows] of [...shards].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    rows.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    puts.set(rel, toJson(rows));
-  }
-  // Shards that no longer hold any article (an article's date moved, a takedown) are removed.
-  for (const file of await listFiles(path.join(contentDir, 'articles'))) {
-    const rel = path.relative(contentDir, file);
-    if (!shards.has(rel)) deletes.push(rel);
-  }
+  await planArticleShards(contentDir, snap.articles, puts, deletes);
   for (const story of snap.stories) puts.set(path.join('stories', `${story.id}.md`), serializeStory(story));
   for (const id of snap.removedStoryIds) {
     const rel = path.join('stories', `${id}.md`);
@@ -144,6 +166,8 @@ export async function writeContent(contentDir: string, snap: ContentSnapshot, pr
   puts.set(path.join('state', 'feeds.json'), toJson(snap.feeds));
   if (snap.takedowns !== undefined) puts.set(path.join('state', 'takedowns.json'), toJson(snap.takedowns));
   for (const [rel, value] of Object.entries(snap.extra ?? {})) puts.set(rel, toJson(value));
+  for (const [rel, text] of Object.entries(snap.texts ?? {})) puts.set(rel, text);
+  for (const rel of snap.deletes ?? []) if (!puts.has(rel) && !deletes.includes(rel) && existsSync(path.join(contentDir, rel))) deletes.push(rel);
   puts.set(path.join('state', 'run.json'), toJson(snap.run));
   puts.set(MANIFEST, toJson({ schemaVersion: CONTENT_SCHEMA_VERSION }));
   const changed: Array<{ rel: string; data: string }> = [];
@@ -167,12 +191,8 @@ export async function readFeedStates(contentDir: string): Promise<Map<string, Fe
 }
 
 /** The stored takedown log (state/takedowns.json), or null. */
-export async function readTakedownLog(contentDir: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path.join(contentDir, 'state', 'takedowns.json'), 'utf8'));
-  } catch {
-    return null;
-  }
+export function readTakedownLog(contentDir: string): Promise<unknown> {
+  return readStateJson<unknown>(contentDir, 'takedowns.json', null);
 }
 
 /** The editorial overrides (<content>/overrides.json); none when the file is absent; throws when it is invalid. */
@@ -188,10 +208,59 @@ export async function readOverrides(contentDir: string): Promise<Overrides> {
 }
 
 /** Story redirects (state/redirects.json: merged story id → the id it leads to), {} when absent or unreadable. */
-export async function readRedirects(contentDir: string): Promise<Record<string, string>> {
+export function readRedirects(contentDir: string): Promise<Record<string, string>> {
+  return readStateJson<Record<string, string>>(contentDir, 'redirects.json', {});
+}
+
+/** Ids of the active stories: the files in stories/ (sorted). */
+export async function listActiveStoryIds(contentDir: string): Promise<string[]> {
   try {
-    return JSON.parse(await readFile(path.join(contentDir, 'state', 'redirects.json'), 'utf8')) as Record<string, string>;
+    return (await readdir(path.join(contentDir, 'stories'))).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
   } catch {
-    return {};
+    return [];
   }
+}
+
+/** Path of an archived story: archive/<YYYY-MM>/<id>.md. */
+export function archivePathOf(month: string, id: string): string {
+  return path.join('archive', month, `${id}.md`);
+}
+
+/** Path of a month's archive index: archive/<YYYY-MM>/index.json. */
+export function archiveIndexPathOf(month: string): string {
+  return path.join('archive', month, 'index.json');
+}
+
+/** Archived story id → its month (YYYY-MM), from the file names under archive/ (names only, no file is read). */
+export async function listArchive(contentDir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let months: string[];
+  try {
+    months = (await readdir(path.join(contentDir, 'archive'))).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
+  } catch {
+    return out;
+  }
+  for (const month of months) {
+    for (const f of (await readdir(path.join(contentDir, 'archive', month))).sort()) if (f.endsWith('.md')) out.set(f.slice(0, -3), month);
+  }
+  return out;
+}
+
+/** A month's archive index (archive/<YYYY-MM>/index.json); [] when absent; throws naming the file when invalid. */
+export async function readArchiveIndex(contentDir: string, month: string): Promise<ArchiveEntry[]> {
+  const file = path.join(contentDir, archiveIndexPathOf(month));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const parsed = ArchiveIndexSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${file}: invalid archive index: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** The remembered ids of pruned undated articles (state/expired-undated.json), {} when absent or unreadable. */
+export function readTombstones(contentDir: string): Promise<Record<string, string>> {
+  return readStateJson<Record<string, string>>(contentDir, 'expired-undated.json', {});
 }

@@ -10,13 +10,17 @@
  *   1  articles/, stories/, state/{sources,story-index,feeds,run}.json; feeds.json holds the last run's results.
  *   2  + state/manifest.json; feeds.json entries carry health (status, lastAttempt, lastSuccess, lastError,
  *      consecutiveFailures, newestItem, lastNewArticle, stale) and conditional-GET validators (etag, lastModified).
+ *   3  + archive/<YYYY-MM>/{<id>.md,index.json}: stories/ holds only active stories; articles/ and
+ *      state/story-index.json only the articles kept (src/core/retention.ts); state/expired-undated.json.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isStoryActive, nextTombstones, retentionPlan, retentionWindow } from '../core/retention';
 import type { FeedState } from '../core/state/feed-state';
-import { CONTENT_SCHEMA_VERSION, MANIFEST } from './content-store';
-import { commitPlan, recoverContent } from './journal';
+import { archiveStories, readStoryFile } from './archive-stories';
+import { CONTENT_SCHEMA_VERSION, listActiveStoryIds, listArchive, MANIFEST, planArticleShards, readArticles, readStoryIndex } from './content-store';
+import { commitPlan, recoverContent, type WritePlan } from './journal';
 import { toJson } from './write-atomic';
 
 export class ContentVersionError extends Error {}
@@ -35,7 +39,7 @@ export async function contentVersion(dir: string): Promise<number | null> {
   return v;
 }
 
-type Migration = (dir: string) => Promise<Array<{ rel: string; data: string }>>;
+type Migration = (dir: string) => Promise<WritePlan>;
 
 async function readJson(file: string): Promise<unknown> {
   try {
@@ -77,14 +81,49 @@ const v1to2: Migration = async (dir) => {
       } satisfies FeedState,
     ];
   });
-  return [
-    { rel: path.join('state', 'feeds.json'), data: toJson(states) },
-    { rel: MANIFEST, data: toJson({ schemaVersion: 2 }) },
-  ];
+  return {
+    puts: [
+      { rel: path.join('state', 'feeds.json'), data: toJson(states) },
+      { rel: MANIFEST, data: toJson({ schemaVersion: 2 }) },
+    ],
+    deletes: [],
+  };
+};
+
+/**
+ * 2 → 3: the retention of src/core/retention.ts at the clock of the last run (state/run.json): stories with no
+ * article in the window move to archive/<YYYY-MM>/ (with each month's index.json), the articles of no active story
+ * and outside the window are pruned, the story index keeps only the kept articles. Undated pruned articles are
+ * remembered (state/expired-undated.json) as a run would.
+ */
+const v2to3: Migration = async (dir) => {
+  const run = (await readJson(path.join(dir, 'state', 'run.json'))) as { now?: string } | null;
+  const nowMs = typeof run?.now === 'string' ? Date.parse(run.now) : NaN;
+  if (Number.isNaN(nowMs)) return { puts: [{ rel: MANIFEST, data: toJson({ schemaVersion: 3 }) }], deletes: [] };
+  const window = retentionWindow(nowMs);
+  const stories = [];
+  for (const id of await listActiveStoryIds(dir)) {
+    const { story } = await readStoryFile(path.join(dir, 'stories', `${id}.md`));
+    if (isStoryActive(story, window)) stories.push(story);
+  }
+  const articles = await readArticles(dir, () => undefined);
+  const plan = retentionPlan({ articles, stories, index: await readStoryIndex(dir), previouslyActive: await listActiveStoryIds(dir), removed: [], window });
+  const moves = await archiveStories(dir, { archive: plan.archive, unarchive: [], archived: await listArchive(dir) });
+  const puts = new Map<string, string>();
+  const deletes: string[] = [...moves.deletes];
+  for (const [rel, text] of Object.entries(moves.texts)) puts.set(rel, text);
+  for (const [rel, entries] of Object.entries(moves.indexes)) puts.set(rel, toJson(entries));
+  // The kept articles' shards, written as a run writes them (emptied shards removed).
+  await planArticleShards(dir, plan.keep, puts, deletes);
+  puts.set(path.join('state', 'story-index.json'), toJson(plan.index));
+  const undated = plan.pruned.filter((id) => articles.get(id)!.published === null);
+  puts.set(path.join('state', 'expired-undated.json'), toJson(nextTombstones({}, undated, [], new Date(nowMs).toISOString().slice(0, 10))));
+  puts.set(MANIFEST, toJson({ schemaVersion: 3 }));
+  return { puts: [...puts].map(([rel, data]) => ({ rel, data })), deletes };
 };
 
 /** MIGRATIONS[n] takes version n to n + 1. */
-const MIGRATIONS: Record<number, Migration> = { 1: v1to2 };
+const MIGRATIONS: Record<number, Migration> = { 1: v1to2, 2: v2to3 };
 
 /**
  * Makes a content directory ready to read and write: recovers an interrupted write, then migrates older content to
@@ -102,7 +141,7 @@ export async function openContent(dir: string, log: (message: string) => void = 
   for (let v = found; v < CONTENT_SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) throw new ContentVersionError(`${dir}: no migration from content schema version ${v}`);
-    await commitPlan(dir, { puts: await step(dir), deletes: [] });
+    await commitPlan(dir, await step(dir));
     log(`${dir}: migrated content from schema version ${v} to ${v + 1}`);
   }
   return found;

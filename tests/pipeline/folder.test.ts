@@ -44,11 +44,21 @@ describe('a folder of unknown feeds', () => {
     expect(kinds['garbage.xml']!.length).toBe(1);
     expect(report.feedsFailed).toBe(3);
     expect(logs.some((l) => l.startsWith('error: B22.xml: external_entity_rejected'))).toBe(true);
-    expect(report.articlesTotal).toBe(6);
+    // Six readable items: B11 (undated: first seen now) and B24 are in the window; the four older ones are read and
+    // counted as expired, never stored (src/core/retention.ts).
+    expect(report.articlesTotal).toBe(2);
+    expect(report.expired).toBe(4);
+    const expiredBy = Object.fromEntries(report.feeds.map((f) => [f.name, f.expired]));
+    expect(expiredBy).toMatchObject({ 'B01.xml': 1, 'B03.xml': 1, 'B05.xml': 1, 'B07.xml': 1, 'B11.xml': 0, 'B24.xml': 0 });
   });
 
   it.each(['B01', 'B03', 'B05', 'B07', 'B11', 'B24'])('stores %s as an article with its exact title, summary and date', async (id) => {
     const want = await expected(id);
+    // Read at a clock a day after the item's own date, so it is inside the retention window and stored.
+    const feeds = await tempDir('parallax-feeds-');
+    await copyFile(path.join(CASES, `${id}.xml`), path.join(feeds, `${id}.xml`));
+    const content = await tempDir();
+    await runFolder(feeds, content, want.published ? new Date(Date.parse(want.published) + 86_400_000) : new Date('2026-08-01T00:00:00Z'));
     const shards = (await readdir(path.join(content, 'articles'), { recursive: true })).filter((f) => f.endsWith('.json'));
     const rows = (await Promise.all(shards.map(async (f) => JSON.parse(await readFile(path.join(content, 'articles', f), 'utf8'))))).flat();
     const article = rows.find((a: { url: string }) => a.url === want.link);

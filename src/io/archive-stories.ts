@@ -1,0 +1,80 @@
+/**
+ * The file side of the story archive (layout in src/core/schema/archive.ts): moving the stories that left the window
+ * from stories/ to archive/<YYYY-MM>/ byte for byte (git sees a rename), taking archived ids out again (an editor
+ * merged the story into another, or made it a live story again), and each touched month's index.json. Returns the
+ * writes for the run's one transaction (writeContent); writes nothing itself.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { updateArchiveIndex } from '../core/retention';
+import { archiveMonthOf, type ArchiveEntry } from '../core/schema/archive';
+import { StorySchema, type Story } from '../core/schema/story';
+import { parseStoryFile } from '../core/story/serialize-story';
+import { archiveIndexPathOf, archivePathOf, readArchiveIndex } from './content-store';
+
+export interface ArchiveMoves {
+  /** Active story ids to archive (their stories/<id>.md exists). */
+  archive: readonly string[];
+  /** Archived ids whose archive file goes (they are live stories again, or merged into another). */
+  unarchive: readonly string[];
+  /** Archived id → month, as on disk before the run (listArchive). */
+  archived: ReadonlyMap<string, string>;
+  /** Archived stories rewritten in place or moved by an editor's override: the new story and its bytes. */
+  rewrite?: ReadonlyArray<{ story: Story; text: string }>;
+}
+
+export interface ArchiveWrites {
+  /** archive/<YYYY-MM>/<id>.md → bytes. */
+  texts: Record<string, string>;
+  /** stories/<id>.md moved away, archive files taken out, emptied month indexes. */
+  deletes: string[];
+  /** archive/<YYYY-MM>/index.json → entries, for every touched month that still has stories. */
+  indexes: Record<string, ArchiveEntry[]>;
+}
+
+/** Reads a story file and validates it (throws naming the file when it does not match StorySchema). */
+export async function readStoryFile(file: string): Promise<{ story: Story; text: string }> {
+  const text = await readFile(file, 'utf8');
+  const parsed = StorySchema.safeParse(parseStoryFile(text));
+  if (!parsed.success) throw new Error(`${file}: invalid story: ${parsed.error.issues[0]?.message}`);
+  return { story: parsed.data, text };
+}
+
+/** The writes that archive, unarchive and rewrite the given stories (see ArchiveMoves). */
+export async function archiveStories(contentDir: string, moves: ArchiveMoves): Promise<ArchiveWrites> {
+  const out: ArchiveWrites = { texts: {}, deletes: [], indexes: {} };
+  const adds = new Map<string, Story[]>();
+  const removes = new Map<string, string[]>();
+  const touch = <T>(m: Map<string, T[]>, month: string, v: T) => m.set(month, [...(m.get(month) ?? []), v]);
+  const takeOut = (id: string) => {
+    const month = moves.archived.get(id);
+    if (month === undefined) return;
+    out.deletes.push(archivePathOf(month, id));
+    touch(removes, month, id);
+  };
+  const put = (story: Story, text: string) => {
+    const month = archiveMonthOf(story);
+    const rel = archivePathOf(month, story.id);
+    out.texts[rel] = text;
+    touch(adds, month, story);
+  };
+  for (const id of moves.unarchive) takeOut(id);
+  for (const { story, text } of moves.rewrite ?? []) {
+    if (moves.archived.get(story.id) !== archiveMonthOf(story)) takeOut(story.id);
+    put(story, text);
+  }
+  for (const id of moves.archive) {
+    const rel = path.join('stories', `${id}.md`);
+    const { story, text } = await readStoryFile(path.join(contentDir, rel));
+    if (moves.archived.has(id) && moves.archived.get(id) !== archiveMonthOf(story)) takeOut(id);
+    put(story, text);
+    out.deletes.push(rel);
+  }
+  out.deletes = out.deletes.filter((rel) => out.texts[rel] === undefined);
+  for (const month of [...new Set([...adds.keys(), ...removes.keys()])].sort()) {
+    const entries = updateArchiveIndex(await readArchiveIndex(contentDir, month), adds.get(month) ?? [], removes.get(month) ?? []);
+    if (entries.length) out.indexes[archiveIndexPathOf(month)] = entries;
+    else out.deletes.push(archiveIndexPathOf(month));
+  }
+  return out;
+}
