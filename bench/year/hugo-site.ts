@@ -1,6 +1,6 @@
 /**
  * The Hugo side of the full-rebuild comparison (bench-only: Hugo is not a dependency and not in CI). The same story
- * files Parallax builds from (content/stories/*.md and content/archive/<YYYY-MM>/*.md: YAML front matter = the story,
+ * files (those with a page: 2+ sources) Parallax builds from (content/stories/*.md and content/archive/<YYYY-MM>/*.md: YAML front matter = the story,
  * body = the summary bullets) are hard-linked into a Hugo site whose minimal layouts render what a Parallax story page
  * shows: title, summary bullets, the article list with source names, coverage counts (sources, articles,
  * left/center/right); plus paginated section lists (50 a page), as Parallax's archive lists are. Hugo comes from
@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { MIN_SOURCES_FOR_STORY_PAGE } from '../../src/core/config';
 
 /** Stories per list page in the Hugo site (Parallax's archive lists are paginated too). */
 const HUGO_PAGE_SIZE = 50;
@@ -28,17 +29,17 @@ const SINGLE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{{ .Title }}</title></head>
 <body><main><article>
 <h1>{{ .Title }}</h1>
-{{ with .Params.coverage }}<p>{{ .sourcecount }} sources · {{ .articlecount }} articles · Left {{ .bias.left }} · Center {{ .bias.center }} · Right {{ .bias.right }} · Unrated {{ .bias.unrated }}</p>{{ end }}
+{{ with .Params.coverage }}<p>{{ .sourceCount }} sources · {{ .articleCount }} articles · Left {{ .bias.left }} · Center {{ .bias.center }} · Right {{ .bias.right }} · Unrated {{ .bias.unrated }}</p>{{ end }}
 {{ .Content }}
 <h2>Coverage</h2>
-<ul>{{ range .Params.articles }}<li><a href="{{ .url }}">{{ .title }}</a> — {{ index $.Site.Data.sources .sourceid | default .sourceid }}</li>{{ end }}</ul>
+<ul>{{ range .Params.articles }}<li><a href="{{ .url }}">{{ .title }}</a> — {{ index $.Site.Data.sources .sourceId | default .sourceId }}</li>{{ end }}</ul>
 </article></main></body></html>
 `;
 
 const LIST = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
 <body><main><h1>{{ .Title }}</h1>
-<ul>{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> ({{ .Params.coverage.sourcecount }} sources)</li>{{ end }}</ul>
+<ul>{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> ({{ .Params.coverage.sourceCount }} sources)</li>{{ end }}</ul>
 {{ with .Paginator }}{{ if .HasPrev }}<a href="{{ .Prev.URL }}">newer</a>{{ end }} {{ if .HasNext }}<a href="{{ .Next.URL }}">older</a>{{ end }}{{ end }}
 </main></body></html>
 `;
@@ -54,7 +55,7 @@ function sourceNames(content: string): Record<string, string> {
   return {};
 }
 
-/** Writes the Hugo site into `site` (replacing it) from `content`; returns the number of story files linked. */
+/** Writes the Hugo site into `site` (replacing it) from `content`; returns the number of story files linked (2+ sources). */
 export async function writeHugoSite(content: string, site: string): Promise<number> {
   await rm(site, { recursive: true, force: true });
   await mkdir(path.join(site, 'layouts', '_default'), { recursive: true });
@@ -87,6 +88,9 @@ export async function writeHugoSite(content: string, site: string): Promise<numb
     await mkdir(to, { recursive: true });
     for (const f of readdirSync(from).sort()) {
       if (!f.endsWith('.md')) continue;
+      // Parallax gives a page only to a story with MIN_SOURCES_FOR_STORY_PAGE (2) sources or more: Hugo gets the same.
+      const m = /^\s*sourceCount: (\d+)/m.exec(readFileSync(path.join(from, f), 'utf8'));
+      if (!m || Number(m[1]) < MIN_SOURCES_FOR_STORY_PAGE) continue;
       await link(path.join(from, f), path.join(to, f));
       n++;
     }

@@ -14,8 +14,9 @@
  * At the last checkpoint, a full rebuild (`build --no-ingest --full` where the build has that flag) runs side by side
  * with Hugo (Debian's package, installed with apt-get when missing; bench-only) over the same story files (./hugo-site.ts).
  *
- * --scale F keeps the fraction F of entries (deterministic FNV-1a subsample, default 1) and --feed-cap N at most N
- * entries per feed per day (default 20), so a year fits well under an hour with 200+ multi-source stories a day. --quick: 21 days, checkpoints 7,14,21. Prints a table
+ * Volume: --per-story N (default 3) and --others F (default 0.05) thin the week by story (./select-entries.ts) so a year
+ * fits well under an hour with 200+ multi-source stories a day; --scale F (a uniform fraction, default 1) and
+ * --feed-cap N (entries per feed per day, default none) thin further. --quick: 21 days, checkpoints 7,14,21. Prints a table
  * and writes the results as JSON to bench/year/results-<date>.json (not committed). Skips without ../shared.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,18 +29,25 @@ import type { FeedInput } from '../../src/core/pipeline-types';
 import type { Source } from '../../src/core/schema/source';
 import type { IngestReport } from '../../src/pipeline';
 import { ensureHugo, runHugo, writeHugoSite } from './hugo-site';
+import { canonicalUrl } from '../../src/core/feed/canonical-url';
+import { articleIdFor } from '../../src/core/story/ids';
+import { loadStream } from '../lib/stream';
 import { haveStream, loadWeek } from './load-stream';
-import { feedsAt, jsonFeedOf, simulatedDay, sourceIdOf, type SimulatedDay, type StreamDay } from './stream-copies';
+import { selectByStory } from './select-entries';
+import { feedsAt, jsonFeedOf, simulatedDay, sourceIdOf, type SimulatedDay, type StreamDay, type Thinning } from './stream-copies';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
 /** Items per feed in the simulated hourly fetch: what a typical news feed lists (most RSS feeds carry 20–50). */
 const HOURLY_FEED_ITEMS = 50;
 /**
- * Default entries per feed per simulated day: 20 keeps 1,457 of the stream's 3,086 entries a day (47 %) and every one
- * of its 136 feeds, for ~2xx multi-source stories a day (printed by the run).
+ * Default thinning (./select-entries.ts): 3 articles (distinct sources) of each of the week's 1,637 multi-source
+ * stories and 5 % of the other articles: ~700 of the stream's 3,086 entries a day, keeping its ~234 multi-source
+ * stories a day, so one run's window (7 days) holds ~5,000 articles and a year fits in well under an hour here.
+ * (Uniform thinning to the same volume leaves ~60 multi-source stories a day.)
  */
-const DEFAULT_FEED_CAP = 20;
+const DEFAULT_PER_STORY = 3;
+const DEFAULT_OTHERS = 0.05;
 /** The fsync setting the child processes (the measured hourly update and builds) run with: the caller's, default on. */
 const CHILD_FSYNC = process.env.PARALLAX_FSYNC;
 // The simulated days only make the state the checkpoints start from: their writes skip fsync (PARALLAX_FSYNC=0, the
@@ -54,6 +62,8 @@ const { values } = parseArgs({
     days: { type: 'string' },
     scale: { type: 'string' },
     'feed-cap': { type: 'string' },
+    'per-story': { type: 'string' },
+    others: { type: 'string' },
     checkpoints: { type: 'string' },
     quick: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -72,7 +82,9 @@ if (!haveStream()) {
 const quick = values.quick === true;
 const days = Number(values.days ?? (quick ? 21 : 365));
 const scale = Number(values.scale ?? 1);
-const feedCap = values['feed-cap'] === undefined ? DEFAULT_FEED_CAP : Number(values['feed-cap']);
+const feedCap = values['feed-cap'] === undefined ? Infinity : Number(values['feed-cap']);
+const perStory = Number(values['per-story'] ?? DEFAULT_PER_STORY);
+const others = Number(values.others ?? DEFAULT_OTHERS);
 const checkpoints = [
   ...new Set([
     ...String(values.checkpoints ?? (quick ? '7,14,21' : '30,90,180,365'))
@@ -82,8 +94,8 @@ const checkpoints = [
     days,
   ]),
 ].sort((a, b) => a - b);
-if (!(days >= 1) || !(scale > 0 && scale <= 1) || !(feedCap >= 1)) {
-  process.stderr.write('year: --days must be ≥ 1, --scale in (0, 1], --feed-cap ≥ 1\n');
+if (!(days >= 1) || !(scale > 0 && scale <= 1) || !(feedCap >= 1) || !(perStory >= 1) || !(others >= 0 && others <= 1)) {
+  process.stderr.write('year: --days must be ≥ 1, --scale in (0, 1], --feed-cap ≥ 1, --per-story ≥ 1, --others in [0, 1]\n');
   process.exit(2);
 }
 
@@ -95,17 +107,26 @@ interface Timed {
   stdout: string;
 }
 
+/**
+ * Runs `parallax <args>` in a fresh child process under /usr/bin/time -v. The working tree is shared with other work
+ * in progress, so a failed run is retried once after 20 s (a half-saved source file) before the error is thrown.
+ */
 function timed(args: string[], env: Record<string, string>): Timed {
-  const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, ...args], {
-    cwd: ROOT,
-    env: { ...childEnv(), ...env, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`parallax ${args.join(' ')} failed (${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
-  return { seconds, ...timeV(r.stderr), stdout: r.stdout };
+  for (let attempt = 1; ; attempt++) {
+    const t0 = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, ...args], {
+      cwd: ROOT,
+      env: { ...childEnv(), ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    if (r.status === 0) return { seconds, ...timeV(r.stderr), stdout: r.stdout };
+    const message = `parallax ${args.join(' ')} failed (${r.status}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`;
+    if (attempt >= 2) throw new Error(message);
+    process.stdout.write(`  ${message.split('\n')[0]}; retrying in 20 s\n`);
+    spawnSync('sleep', ['20']);
+  }
 }
 
 function childEnv(): NodeJS.ProcessEnv {
@@ -218,6 +239,14 @@ function buildHasFull(): boolean {
 const MB = 1024 * 1024;
 const week = loadWeek();
 const registry = registryOf(week);
+const s0 = performance.now();
+const selection = selectByStory(loadStream(), new Date(`${week.at(-1)!.day}T23:59:59Z`), perStory, others);
+const keptLinks = new Set(week.flatMap((d) => d.feeds.flatMap((f) => f.entries.map((e) => e.link)).filter((l): l is string => !!l && selection.keep.has(articleIdFor(canonicalUrl(l) ?? l)))));
+const thinning: Thinning = { scale, feedCap, keep: (link) => keptLinks.has(link) };
+process.stdout.write(
+  `thinning: the week clustered once (${((performance.now() - s0) / 1000).toFixed(1)} s): ${selection.multiSourceStories} multi-source stories; kept ${selection.keptInStories} of their articles ` +
+    `(≤ ${perStory} each) + ${selection.keptOthers} others (${others}) of ${selection.articles}\n`,
+);
 const work = values.work ? path.resolve(String(values.work)) : await mkdtemp(path.join(os.tmpdir(), 'parallax-year-'));
 const content = path.join(work, 'content');
 const registryPath = path.join(work, 'sources.json');
@@ -234,7 +263,7 @@ git(content, 'config', 'user.name', 'year bench');
 git(content, 'config', 'gc.auto', '0');
 
 process.stdout.write(
-  `year: ${days} simulated days from ${week[0]!.day} (copies of ${week.length} captured days, ${registry.length} sources), scale ${scale}, at most ${feedCap} entries per feed per day, ` +
+  `year: ${days} simulated days from ${week[0]!.day} (copies of ${week.length} captured days, ${registry.length} sources), thinning ${perStory}/story + ${others} others, scale ${scale}, feed cap ${feedCap}, ` +
     `checkpoints ${checkpoints.join(', ')}; work dir ${work}\n`,
 );
 
@@ -268,10 +297,18 @@ const results: Checkpoint[] = [];
 const daily: Array<{ day: number; date: string; seconds: number; newArticles: number; stories: number; multiSource: number; commitSeconds: number }> = [];
 let previousPacked = { day: 0, kb: 0 };
 let hugo: Record<string, unknown> | null = null;
+const failures: Array<{ day: number; step: string; message: string }> = [];
 const started = performance.now();
+const resultsFile = path.join(ROOT, 'bench', 'year', `results-${new Date().toISOString().slice(0, 10)}.json`);
+/** Writes what is measured so far (after every checkpoint, so a run cut short keeps its checkpoints). */
+async function writeResults(): Promise<void> {
+  const totalMinutes = (performance.now() - started) / 60000;
+  const meta = { days, perStory, others, scale, feedCap: Number.isFinite(feedCap) ? feedCap : null, selection: { ...selection, keep: selection.keep.size } };
+  await writeFile(resultsFile, `${JSON.stringify({ ...meta, checkpoints: results, hugo, failures, daily, totalMinutes }, null, 2)}\n`);
+}
 try {
   for (let d = 0; d < days; d++) {
-    const sim = simulatedDay(week, d, scale, feedCap);
+    const sim = simulatedDay(week, d, thinning);
     const inputs = feedInputs(sim, registry);
     const t0 = performance.now();
     const report: IngestReport = await ingest(
@@ -292,63 +329,69 @@ try {
       );
     }
     if (!checkpoints.includes(d + 1)) continue;
-
-    // 1. Catch-up build of the state reached (freezes the months archived since the last build, if the build does).
-    const catchUp = timed(['build', '--no-ingest', '--content', content], buildEnv);
-    const catchUpPages = pagesIn(buildEnv.PARALLAX_OUT_DIR);
-    // 2. One hourly update: the feeds an hour after the day's end, then the hourly build.
-    const at = new Date(Date.parse(sim.end) + 3_600_000).toISOString().replace('.000Z', 'Z');
-    const hourDir = path.join(work, `hour-${d + 1}`);
-    await mkdir(hourDir, { recursive: true });
-    for (const f of feedsAt([sim, simulatedDay(week, d + 1, scale, feedCap)], at, HOURLY_FEED_ITEMS)) await writeFile(path.join(hourDir, f.file), jsonFeedOf(f));
-    const hourIngest = timed(['ingest', '--feeds', hourDir, '--content', content, '--registry', registryPath, '--now', at, '--json'], buildEnv);
-    const hourReport = JSON.parse(hourIngest.stdout.slice(hourIngest.stdout.indexOf('{'))) as IngestReport;
-    await rm(hourDir, { recursive: true, force: true });
-    const hourBuild = timed(['build', '--no-ingest', '--content', content], buildEnv);
-    // 3. Sizes, and the repository packed.
-    const stories = countStories(content);
-    const dist = sizeOf(buildEnv.PARALLAX_OUT_DIR);
-    git(content, 'add', '-A');
-    git(content, 'commit', '-q', '--allow-empty', '-m', `day ${d + 1} + 1 h`);
-    const r0 = performance.now();
-    git(content, 'repack', '-adf', '-q');
-    const repackSeconds = (performance.now() - r0) / 1000;
-    const packedKb = Number(/size-pack: (\d+)/.exec(git(content, 'count-objects', '-v'))?.[1] ?? 0);
-    const cp: Checkpoint = {
-      day: d + 1,
-      date: sim.day,
-      storyFiles: stories.files,
-      storiesWithPages: stories.withPages,
-      activeStories: stories.active,
-      archivedStories: stories.archived,
-      storiesWithPagesPerDay: stories.withPages / (d + 1),
-      dailyIngestSeconds: seconds,
-      catchUpBuild: { seconds: catchUp.seconds, cpuSeconds: catchUp.cpuSeconds, peakMb: catchUp.peakMb, pages: catchUpPages },
-      hourly: {
-        newArticles: hourReport.newArticles,
-        ingest: { seconds: hourIngest.seconds, cpuSeconds: hourIngest.cpuSeconds, peakMb: hourIngest.peakMb, timings: pipelineTimings(hourReport) },
-        build: { seconds: hourBuild.seconds, cpuSeconds: hourBuild.cpuSeconds, peakMb: hourBuild.peakMb, pages: pagesIn(buildEnv.PARALLAX_OUT_DIR) },
-      },
-      dist: { ...dist, htmlPages: pagesIn(buildEnv.PARALLAX_OUT_DIR) },
-      contentDir: sizeOf(content),
-      frozen: sizeOf(buildEnv.PARALLAX_FROZEN_DIR),
-      packedKb,
-      packedKbPerDay: packedKb / (d + 1),
-      packedKbPerDaySincePrevious: (packedKb - previousPacked.kb) / (d + 1 - previousPacked.day),
-      repackSeconds,
-    };
-    previousPacked = { day: d + 1, kb: packedKb };
-    results.push(cp);
-    process.stdout.write(
-      `checkpoint day ${cp.day}: ${cp.storiesWithPages} stories with pages (${cp.storiesWithPagesPerDay.toFixed(0)}/day; ${cp.activeStories} active files, ${cp.archivedStories} archived); ` +
-        `catch-up build ${cp.catchUpBuild.seconds.toFixed(1)} s; hourly: ${cp.hourly.newArticles} new articles, ingest ${cp.hourly.ingest.seconds.toFixed(1)} s ` +
-        `(${cp.hourly.ingest.peakMb.toFixed(0)} MB), build ${cp.hourly.build.seconds.toFixed(1)} s (${cp.hourly.build.peakMb.toFixed(0)} MB, ${cp.hourly.build.pages} pages); ` +
-        `dist ${(cp.dist.bytes / MB).toFixed(1)} MB; content ${(cp.contentDir.bytes / MB).toFixed(1)} MB; packed ${(packedKb / 1024).toFixed(1)} MB\n`,
-    );
+    try {
+      // 1. Catch-up build of the state reached (freezes the months archived since the last build, if the build does).
+      const catchUp = timed(['build', '--no-ingest', '--content', content], buildEnv);
+      const catchUpPages = pagesIn(buildEnv.PARALLAX_OUT_DIR);
+      // 2. One hourly update: the feeds an hour after the day's end, then the hourly build.
+      const at = new Date(Date.parse(sim.end) + 3_600_000).toISOString().replace('.000Z', 'Z');
+      const hourDir = path.join(work, `hour-${d + 1}`);
+      await mkdir(hourDir, { recursive: true });
+      for (const f of feedsAt([sim, simulatedDay(week, d + 1, thinning)], at, HOURLY_FEED_ITEMS)) await writeFile(path.join(hourDir, f.file), jsonFeedOf(f));
+      const hourIngest = timed(['ingest', '--feeds', hourDir, '--content', content, '--registry', registryPath, '--now', at, '--json'], buildEnv);
+      const hourReport = JSON.parse(hourIngest.stdout.slice(hourIngest.stdout.indexOf('{'))) as IngestReport;
+      await rm(hourDir, { recursive: true, force: true });
+      const hourBuild = timed(['build', '--no-ingest', '--content', content], buildEnv);
+      // 3. Sizes, and the repository packed.
+      const stories = countStories(content);
+      const dist = sizeOf(buildEnv.PARALLAX_OUT_DIR);
+      git(content, 'add', '-A');
+      git(content, 'commit', '-q', '--allow-empty', '-m', `day ${d + 1} + 1 h`);
+      const r0 = performance.now();
+      git(content, 'repack', '-adf', '-q');
+      const repackSeconds = (performance.now() - r0) / 1000;
+      const packedKb = Number(/size-pack: (\d+)/.exec(git(content, 'count-objects', '-v'))?.[1] ?? 0);
+      const cp: Checkpoint = {
+        day: d + 1,
+        date: sim.day,
+        storyFiles: stories.files,
+        storiesWithPages: stories.withPages,
+        activeStories: stories.active,
+        archivedStories: stories.archived,
+        storiesWithPagesPerDay: stories.withPages / (d + 1),
+        dailyIngestSeconds: seconds,
+        catchUpBuild: { seconds: catchUp.seconds, cpuSeconds: catchUp.cpuSeconds, peakMb: catchUp.peakMb, pages: catchUpPages },
+        hourly: {
+          newArticles: hourReport.newArticles,
+          ingest: { seconds: hourIngest.seconds, cpuSeconds: hourIngest.cpuSeconds, peakMb: hourIngest.peakMb, timings: pipelineTimings(hourReport) },
+          build: { seconds: hourBuild.seconds, cpuSeconds: hourBuild.cpuSeconds, peakMb: hourBuild.peakMb, pages: pagesIn(buildEnv.PARALLAX_OUT_DIR) },
+        },
+        dist: { ...dist, htmlPages: pagesIn(buildEnv.PARALLAX_OUT_DIR) },
+        contentDir: sizeOf(content),
+        frozen: sizeOf(buildEnv.PARALLAX_FROZEN_DIR),
+        packedKb,
+        packedKbPerDay: packedKb / (d + 1),
+        packedKbPerDaySincePrevious: (packedKb - previousPacked.kb) / (d + 1 - previousPacked.day),
+        repackSeconds,
+      };
+      previousPacked = { day: d + 1, kb: packedKb };
+      results.push(cp);
+      process.stdout.write(
+        `checkpoint day ${cp.day}: ${cp.storiesWithPages} stories with pages (${cp.storiesWithPagesPerDay.toFixed(0)}/day; ${cp.activeStories} active files, ${cp.archivedStories} archived); ` +
+          `catch-up build ${cp.catchUpBuild.seconds.toFixed(1)} s; hourly: ${cp.hourly.newArticles} new articles, ingest ${cp.hourly.ingest.seconds.toFixed(1)} s ` +
+          `(${cp.hourly.ingest.peakMb.toFixed(0)} MB), build ${cp.hourly.build.seconds.toFixed(1)} s (${cp.hourly.build.peakMb.toFixed(0)} MB, ${cp.hourly.build.pages} pages); ` +
+          `dist ${(cp.dist.bytes / MB).toFixed(1)} MB; content ${(cp.contentDir.bytes / MB).toFixed(1)} MB; packed ${(packedKb / 1024).toFixed(1)} MB\n`,
+      );
+    } catch (error) {
+      failures.push({ day: d + 1, step: 'checkpoint', message: String(error).slice(0, 4000) });
+      process.stdout.write(`checkpoint day ${d + 1} failed (the days go on): ${String(error).split('\n')[0]}\n`);
+    }
+    await writeResults();
   }
 
   // Full rebuild of the whole archive against Hugo over the same story files, side by side.
   if (!values['no-hugo']) {
+   try {
     const full = buildHasFull();
     await rm(buildEnv.PARALLAX_OUT_DIR, { recursive: true, force: true });
     const parallax = timed(['build', '--no-ingest', '--content', content, ...(full ? ['--full'] : [])], buildEnv);
@@ -365,6 +408,10 @@ try {
       ratio: parallax.seconds / h.seconds,
       pagesPerSecondRatio: h.pages / h.seconds / (parallaxPages / parallax.seconds),
     };
+   } catch (error) {
+    failures.push({ day: days, step: 'full rebuild vs hugo', message: String(error).slice(0, 4000) });
+    process.stdout.write(`full rebuild vs hugo failed: ${String(error).split('\n')[0]}\n`);
+   }
   }
 } finally {
   const totalMinutes = (performance.now() - started) / 60000;
@@ -382,9 +429,8 @@ try {
         `  ratio parallax/hugo: ${(hugo['ratio'] as number).toFixed(1)}x wall time, ${(hugo['pagesPerSecondRatio'] as number).toFixed(1)}x pages per second\n`,
     );
   }
-  const out = path.join(ROOT, 'bench', 'year', `results-${new Date().toISOString().slice(0, 10)}.json`);
-  await writeFile(out, `${JSON.stringify({ days, scale, feedCap, checkpoints: results, hugo, daily, totalMinutes }, null, 2)}\n`);
-  process.stdout.write(`results: ${path.relative(ROOT, out)}\n`);
+  await writeResults();
+  process.stdout.write(`results: ${path.relative(ROOT, resultsFile)}${failures.length ? ` (${failures.length} failed steps: see failures)` : ''}\n`);
   if (!values.keep) await rm(work, { recursive: true, force: true });
   else process.stdout.write(`kept ${work}\n`);
 }

@@ -106,12 +106,23 @@ export interface SimulatedDay {
   feeds: StreamFeed[];
 }
 
+/** How a simulated day is thinned (all optional: by default every entry with a link is kept). */
+export interface Thinning {
+  /** Fraction of entries kept, (0, 1] (keepEntry). */
+  scale?: number;
+  /** At most this many entries per feed per day (capEntries). */
+  feedCap?: number;
+  /** Keeps an entry by its original (copy 0) link, e.g. the story-aware selection of ./select-entries.ts. */
+  keep?: (link: string) => boolean;
+}
+
 /**
  * Simulated day `d` from the base week: copy ⌊d/7⌋ of base day d mod 7, dates shifted by whole weeks, links made
- * unique per copy, entries without a link dropped, the rest subsampled at `scale` and capped at `feedCap` per feed. Publication times later than the
- * day's end (a feed's clock ahead) are kept as the feed gave them, shifted like the rest.
+ * unique per copy, entries without a link dropped, the rest thinned (`keep`, then `scale`, then `feedCap` per feed).
+ * Publication times later than the day's end (a feed's clock ahead) are kept as the feed gave them, shifted.
  */
-export function simulatedDay(week: readonly StreamDay[], d: number, scale: number, feedCap = Infinity): SimulatedDay {
+export function simulatedDay(week: readonly StreamDay[], d: number, thinning: Thinning = {}): SimulatedDay {
+  const { scale = 1, feedCap = Infinity, keep = () => true } = thinning;
   if (week.length !== COPY_DAYS) throw new Error(`the stream must hold ${COPY_DAYS} days, not ${week.length}`);
   const { base, copy } = copyOf(d);
   const ms = copy * COPY_DAYS * DAY_MS;
@@ -121,7 +132,7 @@ export function simulatedDay(week: readonly StreamDay[], d: number, scale: numbe
     file: f.file,
     url: f.url,
     entries: capEntries(
-      f.entries.filter((e): e is StreamEntry & { link: string } => !!e.link && keepEntry(e.link, copy, scale)),
+      f.entries.filter((e): e is StreamEntry & { link: string } => !!e.link && keep(e.link) && keepEntry(e.link, copy, scale)),
       copy,
       feedCap,
     ).map((e) => ({ ...e, link: copyLink(e.link, copy), date_published: shiftIso(e.date_published, ms) })),

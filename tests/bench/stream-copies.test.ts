@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../../src/core/feed/canonical-url';
-import { addDays, copyLink, feedsAt, hashFraction, jsonFeedOf, keepEntry, shiftIso, simulatedDay, sourceIdOf, type StreamDay } from '../../bench/year/stream-copies';
+import { addDays, capEntries, copyLink, feedsAt, hashFraction, jsonFeedOf, keepEntry, shiftIso, simulatedDay, sourceIdOf, type StreamDay } from '../../bench/year/stream-copies';
 
 /** A week of two feeds; day i has entries published at 10:00 and 23:30 that day, one without a link, one repeated. */
 function week(): StreamDay[] {
@@ -42,15 +42,15 @@ describe('time shift', () => {
 
   it('day d is copy ⌊d/7⌋ of base day d mod 7, shifted by whole weeks, its clock at the day end', () => {
     const w = week();
-    const d10 = simulatedDay(w, 10, 1);
+    const d10 = simulatedDay(w, 10);
     expect(d10.day).toBe('2023-11-23');
     expect(d10.end).toBe('2023-11-23T23:59:59Z');
     expect(d10.feeds[0]!.entries.map((e) => [e.title, e.date_published])).toEqual([
       ['A 3 morning', '2023-11-23T10:00:00Z'],
       ['A 3 night', '2023-11-23T22:30:00Z'],
     ]);
-    expect(simulatedDay(w, 364, 1).day).toBe('2024-11-11');
-    expect(simulatedDay(w, 0, 1).feeds[0]!.entries[0]!.date_published).toBe('2023-11-13T10:00:00Z');
+    expect(simulatedDay(w, 364).day).toBe('2024-11-11');
+    expect(simulatedDay(w, 0).feeds[0]!.entries[0]!.date_published).toBe('2023-11-13T10:00:00Z');
   });
 });
 
@@ -69,7 +69,7 @@ describe('id uniqueness', () => {
     const urls = new Set<string>();
     let entries = 0;
     for (let d = 0; d < 365; d++) {
-      for (const f of simulatedDay(w, d, 1).feeds) {
+      for (const f of simulatedDay(w, d).feeds) {
         for (const e of f.entries) {
           entries++;
           urls.add(canonicalUrl(e.link!)!);
@@ -78,7 +78,7 @@ describe('id uniqueness', () => {
     }
     expect(entries).toBe(365 * 3); // the entry without a link is dropped
     expect(urls.size).toBe(entries);
-    expect(simulatedDay(w, 15, 1).feeds[1]!.entries[0]!.title).toBe('B 1');
+    expect(simulatedDay(w, 15).feeds[1]!.entries[0]!.title).toBe('B 1');
   });
 });
 
@@ -99,9 +99,20 @@ describe('deterministic subsampling', () => {
     expect(links.every((l) => keepEntry(l, 3, 1))).toBe(true);
   });
 
+  it('capEntries keeps the lowest hashes, in their order; a keep predicate sees the original link', () => {
+    const entries = Array.from({ length: 6 }, (_, i) => ({ link: `https://a.example/${i}` }));
+    const two = capEntries(entries, 0, 2);
+    expect(two).toHaveLength(2);
+    expect(two).toEqual(capEntries(entries, 0, 2));
+    expect(entries.filter((e) => two.includes(e))).toEqual(two);
+    expect(capEntries(entries, 0, 10)).toEqual(entries);
+    const day = simulatedDay(week(), 8, { keep: (link) => link === 'https://a.example/1/n' });
+    expect(day.feeds.map((f) => f.entries.map((e) => e.link))).toEqual([['https://a.example/1/n?pxcopy=1'], []]);
+  });
+
   it('a simulated day is byte-identical across runs', () => {
-    const a = simulatedDay(week(), 23, 0.5).feeds.map(jsonFeedOf);
-    const b = simulatedDay(week(), 23, 0.5).feeds.map(jsonFeedOf);
+    const a = simulatedDay(week(), 23, { scale: 0.5, feedCap: 1 }).feeds.map(jsonFeedOf);
+    const b = simulatedDay(week(), 23, { scale: 0.5, feedCap: 1 }).feeds.map(jsonFeedOf);
     expect(a).toEqual(b);
   });
 });
@@ -110,16 +121,16 @@ describe('hourly fetch and feed text', () => {
   it('feedsAt lists the past 24 h up to the hour, newest first, capped, without undated entries', () => {
     const w = week();
     const at = '2023-11-14T00:59:59Z';
-    const feeds = feedsAt([simulatedDay(w, 0, 1), simulatedDay(w, 1, 1)], at, 1);
+    const feeds = feedsAt([simulatedDay(w, 0), simulatedDay(w, 1)], at, 1);
     expect(feeds.map((f) => [f.file, f.entries.map((e) => e.title)])).toEqual([
       ['a_entries.json', ['A 0 night']],
       ['b_entries.json', []],
     ]);
-    expect(feedsAt([simulatedDay(w, 0, 1)], at, 50)[0]!.entries.map((e) => e.title)).toEqual(['A 0 night', 'A 0 morning']);
+    expect(feedsAt([simulatedDay(w, 0)], at, 50)[0]!.entries.map((e) => e.title)).toEqual(['A 0 night', 'A 0 morning']);
   });
 
   it('jsonFeedOf writes a JSON Feed 1.1 with the links as ids', () => {
-    const f = simulatedDay(week(), 7, 1).feeds[0]!;
+    const f = simulatedDay(week(), 7).feeds[0]!;
     const doc = JSON.parse(jsonFeedOf(f)) as { version: string; home_page_url: string; items: Array<{ id: string; url: string; title: string; date_published: string }> };
     expect(doc.version).toBe('https://jsonfeed.org/version/1.1');
     expect(doc.home_page_url).toBe('https://www.a.example/');
