@@ -12,7 +12,10 @@ import type { ClusterConfig } from './story/cluster';
  *   reaches `threshold`; two stories the same article reaches merge when their centroids are within `threshold` —
  *   a centroid gathers a story's whole vocabulary, so large stories told in varied words still attract their
  *   follow-ups; 0.3 is where, on the gold file, "same topic" stops being merged as "same event";
- * - titles count twice (they carry the event more densely than leads); only the first 60 lead tokens count;
+ * - titles count twice (they carry the event more densely than leads); only the first 30 lead terms count (about
+ *   two lead sentences; on the gold file 20, 30, 40, 60 and 100 give the same stories within one article);
+ * - merge step: two stories merge when their centroids' cosine reaches `storyMergeThreshold`, 0.3 as for an article
+ *   (one rule for "same event"; on the gold file it raises recall from 0.875 to 0.93 at precision 1.0);
  * - a story whose partial cosine with an article (over its indexed terms) is under 0.12 is not scored further;
  * - name-like terms weigh 1.5×; terms in over 5 % of the window's articles do not propose candidates, and only an
  *   article's 10 heaviest terms look candidates up (on the gold file, 10 finds the same stories as all terms);
@@ -26,10 +29,11 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = {
   minPairSimilarity: 0.12,
   maxDocFrequencyShare: 0.05,
   titleWeight: 2,
-  maxBodyTokens: 60,
+  maxBodyTokens: 30,
   entityBoost: 1.5,
   maxSpanHours: 96,
   candidateTerms: 10,
+  storyMergeThreshold: 0.3,
 };
 
 /** Articles whose time (published, else first seen) is older than this before the run's clock are not clustered. */

@@ -42,6 +42,8 @@ export interface ClusterConfig {
   entityBoost: number;
   /** Longest time a story may span, first to last article (hours): a longer-running topic becomes successive stories. */
   maxSpanHours: number;
+  /** Two whole stories merge when their centroids' cosine reaches this (1 or more: no story merge step). */
+  storyMergeThreshold: number;
   /** How many of a document's heaviest terms look up candidate stories in the inverted index. */
   candidateTerms: number;
 }
@@ -59,6 +61,10 @@ export interface ClusterResult {
   model: TermModel;
   vectors: Map<string, SparseVector>;
 }
+
+/** The merge step scans at most this many stories per term (a term heavy in hundreds of stories is a topic, not an
+ * event, and would make the step quadratic). */
+const MAX_STORY_POSTINGS = 200;
 
 /** Growable posting list of one term: documents (batch indices, in time order) and their weights for the term. */
 interface Postings {
@@ -188,10 +194,15 @@ export function clusterDocs(
     return normSq[root]! > 0 ? d / Math.sqrt(normSq[root]!) : 0;
   };
   const centroidCosine = (a: number, b: number): number => {
-    const sa = sumOf(a);
-    const sb = sumOf(b);
-    const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+    const sa = sums[a];
+    const sb = sums[b];
     let d = 0;
+    if (!sa || !sb) {
+      // A one-article story's summed vector is its article's (unit) vector.
+      if (!sa && !sb) return dot(vectors[a]!, vectors[b]!);
+      return sa ? cosineTo(vectors[b]!, a) : cosineTo(vectors[a]!, b);
+    }
+    const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
     for (const [id, w] of small) d += w * (big.get(id) ?? 0);
     const den = Math.sqrt(normSq[a]! * normSq[b]!);
     return den > 0 ? d / den : 0;
@@ -286,6 +297,110 @@ export function clusterDocs(
       if (other === root) continue;
       if (Math.max(last[root]!, last[other]!) - Math.min(first[root]!, first[other]!) > maxSpanMs) continue;
       if (centroidCosine(root, other) >= config.threshold) root = merge(root, other);
+    }
+  }
+
+  // Merge step over whole stories: a story merges with the story whose centroid is closest to its own, if that
+  // cosine reaches `storyMergeThreshold` and the two fit in `maxSpanHours`. Candidates: stories sharing one of
+  // their `candidateTerms` heaviest terms and starting within `maxSpanHours` of each other (an index of the stories
+  // of the pass, by term, in time order). Stories are visited in time order; a merged story is visited again, until
+  // nothing merges (so a re-run over the result finds nothing left to merge).
+  if (config.storyMergeThreshold <= 1) {
+    const roots: number[] = [];
+    for (let i = 0; i < n; i++) if (parent[i] === i && !isIsolated[i]) roots.push(i);
+    /** The story's `candidateTerms` heaviest terms and their weights in its normalised centroid. */
+    const heaviest = (r: number): [number[], number[]] => {
+      const top: number[] = [];
+      const topW: number[] = [];
+      const offer = (term: number, w: number): void => {
+        if (top.length === config.candidateTerms && w <= topW[top.length - 1]!) return;
+        let p = top.length === config.candidateTerms ? top.length - 1 : top.length;
+        while (p > 0 && (topW[p - 1]! < w || (topW[p - 1] === w && top[p - 1]! > term))) {
+          top[p] = top[p - 1]!;
+          topW[p] = topW[p - 1]!;
+          p--;
+        }
+        top[p] = term;
+        topW[p] = w;
+      };
+      const sum = sums[r];
+      if (sum) for (const [term, w] of sum) offer(term, w);
+      else {
+        const v = vectors[r]!;
+        for (let k = 0; k < v.ids.length; k++) offer(v.ids[k]!, v.weights[k]!);
+      }
+      const norm = Math.sqrt(normSq[r]!) || 1;
+      return [top, topW.map((w) => w / norm)];
+    };
+    const byTerm = new Map<number, number[]>();
+    const weightsByTerm = new Map<number, number[]>();
+    for (const r of roots) {
+      const [terms, weights] = heaviest(r);
+      terms.forEach((term, k) => {
+        const list = byTerm.get(term);
+        if (list) {
+          list.push(r);
+          weightsByTerm.get(term)!.push(weights[k]!);
+        } else {
+          byTerm.set(term, [r]);
+          weightsByTerm.set(term, [weights[k]!]);
+        }
+      });
+    }
+    /** First index in `list` (ascending story starts) of a story starting at or after `t`. */
+    const lowerBound = (list: number[], t: number): number => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (times[list[mid]!]! < t) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const seen = new Int32Array(n).fill(-1);
+    let work = roots;
+    let visit = 0;
+    while (work.length > 0) {
+      const next: number[] = [];
+      for (const r0 of work) {
+        const r = find(r0);
+        if (r !== r0 && work !== roots) continue;
+        visit++;
+        // Partial cosine over shared heaviest terms (a lower bound, as for articles) preselects; exact decides.
+        const found: number[] = [];
+        const [terms, weights] = heaviest(r);
+        terms.forEach((term, k) => {
+          const list = byTerm.get(term);
+          if (!list) return;
+          const ws = weightsByTerm.get(term)!;
+          const from = lowerBound(list, first[r]! - maxSpanMs);
+          const to = Math.min(list.length, lowerBound(list, first[r]! + maxSpanMs + 1), from + MAX_STORY_POSTINGS);
+          for (let p = from; p < to; p++) {
+            const other = find(list[p]!);
+            if (other === r) continue;
+            if (seen[other] !== visit) {
+              seen[other] = visit;
+              acc[other] = 0;
+              found.push(other);
+            }
+            acc[other]! += weights[k]! * ws[p]!;
+          }
+        });
+        let best = -1;
+        let bestSim = config.storyMergeThreshold;
+        for (const other of found) {
+          if (acc[other]! < config.minPairSimilarity) continue;
+          if (Math.max(last[r]!, last[other]!) - Math.min(first[r]!, first[other]!) > maxSpanMs) continue;
+          const sim = centroidCosine(r, other);
+          if (sim > bestSim || (sim === bestSim && (best < 0 || other < best))) {
+            best = other;
+            bestSim = sim;
+          }
+        }
+        if (best >= 0) next.push(merge(r, best));
+      }
+      work = next;
     }
   }
 
