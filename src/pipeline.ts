@@ -18,7 +18,12 @@ import { buildStories, resolveRedirect, type StoryIndex } from './core/story/bui
 import { slugify, storyIdFor } from './core/story/ids';
 import { hostOf } from './core/registry/domain';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
-import { archiveStories } from './io/archive-stories';
+import { archiveStories, scanArchive } from './io/archive-stories';
+import { archiveActionOf, overridesFingerprint, pendingMerges, rehydrateArticles } from './core/archive-overrides';
+import type { Overrides, TakedownIndex } from './core/overrides/overrides';
+import type { Story } from './core/schema/story';
+import { serializeStory } from './core/story/serialize-story';
+import { readFile } from 'node:fs/promises';
 import { listActiveStoryIds, listArchive, readArticles, readRedirects, readRegistry, readStoryIndex, readTombstones, writeContent } from './io/content-store';
 import { withRunLock } from './io/lock';
 
@@ -223,21 +228,43 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const articles = [...all.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
   const active = articles.filter((a: Article) => inWindow(a, window));
   const previousIndex = await readStoryIndex(options.contentDir);
+  const previousRedirects = await readRedirects(options.contentDir);
   const archived = await listArchive(options.contentDir);
+  // Overrides that touch archived stories (src/core/archive-overrides.ts): taken-down ones go, pinned headlines are
+  // rewritten, merged or split ones have their articles back in this run to be clustered again.
+  const edits = await archiveOverrideEdits(options.contentDir, overrides, takedowns, archived, previousRedirects);
+  const rehydrated: StoryIndex = {};
+  for (const [storyId, list] of edits.rebuild) {
+    for (const a of list) {
+      if (!all.has(a.id)) all.set(a.id, a);
+      rehydrated[a.id] = storyId;
+    }
+  }
+  for (const r of edits.removed) r.labels.forEach((label, i) => takenDown.set(label, [...(takenDown.get(label) ?? []), r.articleIds[i]!]));
+  // Merges already applied are not passed again: their stories may be archived, out of the index.
+  const storyOverrides = { ...overrides.stories, merge: pendingMerges(overrides.stories.merge, previousRedirects) };
   const built = buildStories({
     active,
     archive: all,
     sources,
     now: new Date(nowMs),
-    index: { ...previousIndex, ...archivedIdGuards(active, previousIndex, archived) },
-    overrides: overrides.stories,
+    index: { ...previousIndex, ...rehydrated, ...archivedIdGuards(active, previousIndex, archived) },
+    overrides: storyOverrides,
   });
   const { stories, index } = built;
+  // Rehydrated articles whose story stays out of the window (two archived stories merged, a split in one): rebuilt
+  // on their own, written back to the archive.
+  const liveNow = new Set(stories.map((s) => s.id));
+  const again = Object.keys(rehydrated).filter((id) => !liveNow.has(index[id]!)).map((id) => all.get(id)!);
+  const againIndex: StoryIndex = Object.fromEntries(again.map((a) => [a.id, index[a.id]!]));
+  const rebuilt = again.length
+    ? buildStories({ active: again, archive: all, sources, now: new Date(nowMs), index: { ...againIndex, ...archivedIdGuards(again, againIndex, archived) }, overrides: storyOverrides })
+    : { stories: [], index: {}, redirects: {} };
   // A merged story's id keeps leading somewhere: its file goes, a redirect stays (the site renders redirect pages).
-  const redirectsSoFar = { ...(await readRedirects(options.contentDir)), ...built.redirects };
+  const redirectsSoFar = { ...previousRedirects, ...built.redirects, ...rebuilt.redirects };
   const redirects: Record<string, string> = {};
   for (const id of Object.keys(redirectsSoFar).sort()) redirects[id] = resolveRedirect(id, redirectsSoFar);
-  const removedStoryIds = Object.keys(built.redirects).sort();
+  const removedStoryIds = [...new Set([...Object.keys(built.redirects), ...Object.keys(rebuilt.redirects)])].sort();
 
   // A story that still holds a taken-down article (archived, not rebuilt this run) goes with it; the index forgets it.
   const taken = [...takenDown.values()].flat();
@@ -265,8 +292,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   });
   const archiving = await archiveStories(options.contentDir, {
     archive: plan.archive,
-    unarchive: [...stories.map((s) => s.id), ...removedStoryIds].filter((id) => archived.has(id)),
+    unarchive: [...stories.map((s) => s.id), ...removedStoryIds, ...edits.removed.map((r) => r.id)].filter((id) => archived.has(id)),
     archived,
+    rewrite: [...rebuilt.stories, ...edits.headlines].map((story) => ({ story, text: serializeStory(story) })),
   });
   const tombstonesNext = nextTombstones(
     tombstones,
@@ -303,11 +331,49 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     feeds: feedStates,
     takedowns: takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir)),
     run: { ...stateCounts, feeds: feedReports.length },
-    extra: { [path.join('state', 'redirects.json')]: redirects, [path.join('state', 'expired-undated.json')]: tombstonesNext, ...archiving.indexes },
+    extra: {
+      [path.join('state', 'redirects.json')]: redirects,
+      [path.join('state', 'expired-undated.json')]: tombstonesNext,
+      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint },
+      ...archiving.indexes,
+    },
     texts: archiving.texts,
     deletes: archiving.deletes,
   });
   return report;
+}
+
+/** The fingerprint of the overrides last applied to the archive (src/core/archive-overrides.ts). */
+const ARCHIVE_OVERRIDES_STATE = path.join('state', 'archive-overrides.json');
+
+/**
+ * The archived stories that the overrides touch, found by a scan of the archive only when the overrides changed
+ * since the last run (their fingerprint in state/archive-overrides.json): stories to remove (takedowns), pinned
+ * headlines to write, and the rehydrated articles of stories to cluster again (merge, split), by story id.
+ */
+async function archiveOverrideEdits(
+  contentDir: string,
+  overrides: Overrides,
+  takedowns: TakedownIndex,
+  archived: ReadonlyMap<string, string>,
+  redirects: Readonly<Record<string, string>>,
+): Promise<{ fingerprint: string; removed: Array<{ id: string; articleIds: string[]; labels: string[] }>; headlines: Story[]; rebuild: Map<string, Article[]> }> {
+  const fingerprint = overridesFingerprint(overrides);
+  const out = { fingerprint, removed: [] as Array<{ id: string; articleIds: string[]; labels: string[] }>, headlines: [] as Story[], rebuild: new Map<string, Article[]>() };
+  let stored: unknown = null;
+  try {
+    stored = (JSON.parse(await readFile(path.join(contentDir, ARCHIVE_OVERRIDES_STATE), 'utf8')) as { fingerprint?: unknown }).fingerprint;
+  } catch {
+    // first run, or before archives: scan when there is anything to scan
+  }
+  if (stored === fingerprint || !archived.size) return out;
+  const liveIds = new Set([...(await listActiveStoryIds(contentDir)), ...archived.keys()]);
+  for (const { story, action } of await scanArchive(contentDir, archived, (s) => archiveActionOf(s, overrides, takedowns, redirects, liveIds))) {
+    if (action.kind === 'remove') out.removed.push({ id: story.id, articleIds: action.articleIds, labels: action.labels });
+    else if (action.kind === 'headline') out.headlines.push({ ...story, title: action.title, slug: slugify(action.title) });
+    else out.rebuild.set(story.id, rehydrateArticles(story.articles));
+  }
+  return out;
 }
 
 /**

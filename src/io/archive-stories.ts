@@ -78,3 +78,17 @@ export async function archiveStories(contentDir: string, moves: ArchiveMoves): P
   }
   return out;
 }
+
+/**
+ * Every archived story for which `decide` returns an action (reads every archived file: the pipeline calls it only
+ * when the overrides changed). In id order.
+ */
+export async function scanArchive<A>(contentDir: string, archived: ReadonlyMap<string, string>, decide: (story: Story) => A | null): Promise<Array<{ story: Story; action: A }>> {
+  const out: Array<{ story: Story; action: A }> = [];
+  for (const [id, month] of [...archived].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    const { story } = await readStoryFile(path.join(contentDir, archivePathOf(month, id)));
+    const action = decide(story);
+    if (action !== null) out.push({ story, action });
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * Editors' overrides (overrides.json) written after stories were archived reach the archived files: a pinned
+ * headline rewrites the file in place, a merge of two archived stories rewrites the survivor to list the merged
+ * story's articles (the other file goes, a redirect stays), a takedown removes the archived story. The archive is
+ * scanned only when the overrides change: the next run with the same overrides changes nothing.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ArchiveIndexSchema, type ArchiveEntry } from '../../src/core/schema/archive';
+import { StorySchema, type Story } from '../../src/core/schema/story';
+import { parseStoryFile } from '../../src/core/story/serialize-story';
+import { ROOT, runFolder, tempDir, treeDigest } from '../helpers';
+
+const SMALL = path.join(ROOT, 'tests', 'io', 'fixtures', 'feeds-small');
+const DAY0 = new Date('2026-02-18T00:00:00Z');
+const DAY8 = new Date('2026-02-26T00:00:00Z');
+const DAY9 = new Date('2026-02-27T00:00:00Z');
+const DAY10 = new Date('2026-02-28T00:00:00Z');
+
+let dir: string;
+let entries: ArchiveEntry[];
+const readIndex = async () => ArchiveIndexSchema.parse(JSON.parse(await readFile(path.join(dir, 'archive', '2026-02', 'index.json'), 'utf8')));
+const readArchived = async (id: string): Promise<Story> => StorySchema.parse(parseStoryFile(await readFile(path.join(dir, 'archive', '2026-02', `${id}.md`), 'utf8')));
+
+beforeAll(async () => {
+  dir = path.join(await tempDir('parallax-archive-ovr-'), 'content');
+  await runFolder(SMALL, dir, DAY0);
+  await runFolder(SMALL, dir, DAY8); // every story archived
+  entries = await readIndex();
+});
+
+describe('overrides on archived stories', () => {
+  it('applies a headline, a merge of two archived stories and a takedown to the archive files', async () => {
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+    const byAge = [...entries].sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.id < b.id ? -1 : 1));
+    const [older, newer, pinned, gone] = [byAge[0]!, byAge[1]!, byAge[2]!, byAge[3]!];
+    const olderStory = await readArchived(older.id);
+    const newerStory = await readArchived(newer.id);
+    const goneStory = await readArchived(gone.id);
+    const pinnedStory = await readArchived(pinned.id);
+    const untouched = byAge.slice(4).map((e) => `archive/2026-02/${e.id}.md`);
+    const before = await treeDigest(dir);
+    await writeFile(
+      path.join(dir, 'overrides.json'),
+      JSON.stringify({
+        version: 1,
+        stories: {
+          merge: [{ storyIds: [newer.id, older.id], reason: 'one event' }],
+          headline: [{ storyId: pinned.id, title: 'An editor’s headline for an archived story', reason: 'clarity' }],
+        },
+        takedowns: [{ kind: 'article', articleId: goneStory.articles[0]!.id, reason: 'legal request' }],
+      }),
+    );
+    const { report } = await runFolder(SMALL, dir, DAY9);
+    expect(report.stories).toBe(0); // nothing came back to life
+    const after = await treeDigest(dir);
+
+    // Merge: the older id survives in the archive and lists both stories' articles; the newer redirects to it.
+    const merged = await readArchived(older.id);
+    expect(merged.articles.map((a) => a.id).sort()).toEqual([...olderStory.articles, ...newerStory.articles].map((a) => a.id).sort());
+    expect(merged.coverage.articleCount).toBe(olderStory.articles.length + newerStory.articles.length);
+    expect(after[`archive/2026-02/${newer.id}.md`]).toBeUndefined();
+    const redirects = JSON.parse(await readFile(path.join(dir, 'state', 'redirects.json'), 'utf8'));
+    expect(redirects[newer.id]).toBe(older.id);
+
+    // Headline: rewritten in place, the rest of the story as it was.
+    const p = await readArchived(pinned.id);
+    expect(p.title).toBe('An editor’s headline for an archived story');
+    expect(p.slug).toBe('an-editors-headline-for-an-archived-story');
+    expect({ ...p, title: pinnedStory.title, slug: pinnedStory.slug }).toEqual(pinnedStory);
+
+    // Takedown: the archived story holding the article is removed, and the log says what went.
+    expect(after[`archive/2026-02/${gone.id}.md`]).toBeUndefined();
+    const log = JSON.parse(await readFile(path.join(dir, 'state', 'takedowns.json'), 'utf8'));
+    expect(log[0]).toMatchObject({ takedown: `article ${goneStory.articles[0]!.id}`, reason: 'legal request', removedArticles: [goneStory.articles[0]!.id] });
+
+    // The month's index follows: the merged and the taken-down ids are gone, the new title listed.
+    const index = await readIndex();
+    expect(index.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).filter((id) => id !== newer.id && id !== gone.id).sort());
+    expect(index.find((e) => e.id === pinned.id)!.title).toBe('An editor’s headline for an archived story');
+    expect(index.find((e) => e.id === older.id)!.articleCount).toBe(merged.articles.length);
+    // Every other archived story is untouched, byte for byte.
+    for (const rel of untouched) expect(after[rel], rel).toBe(before[rel]);
+
+    // The next run with the same overrides does not scan again and changes no story file.
+    await runFolder(SMALL, dir, DAY10);
+    const next = await treeDigest(dir);
+    expect(Object.keys({ ...after, ...next }).filter((k) => after[k] !== next[k]).sort()).toEqual(['state/feeds.json', 'state/run.json']);
+  });
+});
