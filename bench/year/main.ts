@@ -80,7 +80,7 @@ if (!haveStream()) {
 }
 
 const quick = values.quick === true;
-const days = Number(values.days ?? (quick ? 21 : 365));
+let days = Number(values.days ?? (quick ? 21 : 365));
 const scale = Number(values.scale ?? 1);
 const feedCap = values['feed-cap'] === undefined ? Infinity : Number(values['feed-cap']);
 const perStory = Number(values['per-story'] ?? DEFAULT_PER_STORY);
@@ -327,6 +327,13 @@ try {
           `(${report.multiSourceStories} with 2+ sources); ingest ${seconds.toFixed(1)} s, commit ${commitSeconds.toFixed(1)} s; ` +
           `elapsed ${((performance.now() - started) / 60000).toFixed(1)} min\n`,
       );
+    }
+    // A run that would overrun its time can be cut short: `touch <work>/finish-now` makes this day the last
+    // checkpoint (then the full rebuild against Hugo), and the results say how many days were simulated.
+    if (existsSync(path.join(work, 'finish-now')) && !checkpoints.includes(d + 1)) {
+      checkpoints.push(d + 1);
+      days = d + 1;
+      process.stdout.write(`finish-now: day ${d + 1} is the last\n`);
     }
     if (!checkpoints.includes(d + 1)) continue;
     try {
