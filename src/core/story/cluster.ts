@@ -66,14 +66,6 @@ export interface ClusterResult {
  * event, and would make the step quadratic). */
 const MAX_STORY_POSTINGS = 200;
 
-/** Growable posting list of one term: documents (batch indices, in time order) and their weights for the term. */
-interface Postings {
-  docs: number[];
-  weights: number[];
-  /** Index of the first posting still inside the gap window (older ones are skipped, then compacted away). */
-  start: number;
-}
-
 /**
  * Clusters `input` into stories. Returns every document in exactly one cluster (singletons included).
  * `fixedGroups`: lists of document ids that are one story already (kept together, never split; unknown ids ignored).
@@ -210,7 +202,18 @@ export function clusterDocs(
 
   const maxGapMs = config.maxGapHours * 3_600_000;
   const maxSpanMs = config.maxSpanHours * 3_600_000;
-  const postings: Array<Postings | undefined> = new Array(model.terms.length);
+  // Inverted index as linked lists in flat typed arrays (no per-term arrays to grow or collect): entry e holds a
+  // document and its weight for one term, and the term's previous (older) entry; head[t] is the newest. A walk from
+  // the head stops at the first document older than the gap window. live[t] counts the term's entries in the window.
+  let entryCount = 0;
+  for (const v of vectors) entryCount += v.ids.length;
+  const entryDoc = new Int32Array(entryCount);
+  const entryWeight = new Float64Array(entryCount);
+  const entryNext = new Int32Array(entryCount);
+  const head = new Int32Array(model.terms.length).fill(-1);
+  const live = new Int32Array(model.terms.length);
+  const indexed = new Uint8Array(n);
+  let entries = 0;
   const acc = new Float64Array(n);
   const stamp = new Int32Array(n).fill(-1);
   const touched: number[] = [];
@@ -221,7 +224,11 @@ export function clusterDocs(
     const v = vectors[j]!;
     const time = times[j]!;
     const oldest = time - maxGapMs;
-    while (times[windowStart]! < oldest) windowStart++;
+    for (; times[windowStart]! < oldest; windowStart++) {
+      if (!indexed[windowStart]) continue;
+      const old = vectors[windowStart]!.ids;
+      for (let k = 0; k < old.length; k++) live[old[k]!]!--;
+    }
     if (isIsolated[j]) {
       open(j);
       continue; // never indexed: nothing joins it either
@@ -241,33 +248,27 @@ export function clusterDocs(
     }
     for (let k = 0; k < v.ids.length; k++) {
       const term = v.ids[k]!;
-      let list = postings[term];
-      if (!list) postings[term] = list = { docs: [], weights: [], start: 0 };
-      let s0 = list.start;
-      while (s0 < list.docs.length && times[list.docs[s0]!]! < oldest) s0++;
-      if (s0 > 64 && s0 * 2 > list.docs.length) {
-        list.docs.splice(0, s0);
-        list.weights.splice(0, s0);
-        s0 = 0;
-      }
-      list.start = s0;
-      if (evaluate && v.weights[k]! >= minWeight && list.docs.length - s0 <= maxPostings) {
-        const w = v.weights[k]!;
-        const pd = list.docs;
-        const pw = list.weights;
-        for (let p = s0; p < pd.length; p++) {
-          const r = find(storyOf[pd[p]!]!);
+      const w = v.weights[k]!;
+      if (evaluate && w >= minWeight && live[term]! <= maxPostings) {
+        for (let e = head[term]!; e >= 0; e = entryNext[e]!) {
+          const i = entryDoc[e]!;
+          if (times[i]! < oldest) break;
+          const r = find(storyOf[i]!);
           if (stamp[r] !== j) {
             stamp[r] = j;
             acc[r] = 0;
             touched.push(r);
           }
-          acc[r]! += w * pw[p]!;
+          acc[r]! += w * entryWeight[e]!;
         }
       }
-      list.docs.push(j);
-      list.weights.push(v.weights[k]!);
+      entryDoc[entries] = j;
+      entryWeight[entries] = w;
+      entryNext[entries] = head[term]!;
+      head[term] = entries++;
+      live[term]!++;
     }
+    indexed[j] = 1;
     if (!evaluate) {
       const held = groupStory[g]!;
       if (held < 0) {

@@ -320,14 +320,13 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   }
 
   // Dictionary in code-point order, as buildTermModel.
-  const order: number[] = [];
-  for (let i = 0; i < localTerms.length; i++) if (df.data[i]! > 0) order.push(i);
-  order.sort((a, b) => (localTerms[a]! < localTerms[b]! ? -1 : 1));
+  // The default sort compares UTF-16 code units, as `<` does (and buildTermModel's sort()).
+  const terms = localTerms.filter((_, i) => df.data[i]! > 0).sort();
+  const order = terms.map((t) => localOf.get(t)!);
   const m = order.length;
   const rank = new Int32Array(localTerms.length);
   order.forEach((local, i) => (rank[local] = i));
   const n = docs.length;
-  const terms = order.map((i) => localTerms[i]!);
   const termIds = new Map<string, number>();
   const idf = new Float64Array(m);
   const dfSorted = new Int32Array(m);

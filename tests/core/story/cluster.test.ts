@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLUSTER_CONFIG } from '../../../src/core/config';
 import { clusterDocs, type ClusterDoc } from '../../../src/core/story/cluster';
 
 const H = 3_600_000;
@@ -49,5 +50,35 @@ describe('clusterDocs', () => {
       { id: 'y', title: 'A', text: '', time: t0 },
     ]);
     expect(groups(r)).toEqual([['x'], ['y']]);
+  });
+
+  it('re-running with its own result as fixed groups gives the same clusters (published assignments are kept)', () => {
+    const first = clusterDocs(docs);
+    const fixed = first.clusters.map((c) => c.map((m) => m.id));
+    expect(clusterDocs(docs, undefined, fixed).clusters).toEqual(first.clusters);
+  });
+
+  it('keeps a fixed group together even when its articles are unrelated, and new articles still join it', () => {
+    const r = clusterDocs([...docs, { ...docs[1]!, id: 'a4', time: t0 + 4 * H }], undefined, [['a1', 'd1']]);
+    expect(groups(r)).toEqual([['a1', 'a2', 'a3', 'a4', 'd1'], ['b1', 'b2'], ['c1', 'c2']]);
+  });
+
+  it('merges two stories that one article reaches when their centroids are close', () => {
+    // a1 and a3 are held apart as two stories; a2, close to both, joins one and the two merge (even without the
+    // story merge step).
+    const navalny = docs.filter((d) => d.id.startsWith('a'));
+    const noStep = { ...DEFAULT_CLUSTER_CONFIG, storyMergeThreshold: 2 };
+    expect(groups(clusterDocs(navalny, noStep, [['a1'], ['a3']]))).toEqual([['a1', 'a2', 'a3']]);
+  });
+
+  it('merges two close stories with no article between them in the story merge step, and only there', () => {
+    const two = docs.filter((d) => d.id === 'a1' || d.id === 'a3');
+    expect(groups(clusterDocs(two, undefined, [['a1'], ['a3']]))).toEqual([['a1', 'a3']]);
+    expect(groups(clusterDocs(two, { ...DEFAULT_CLUSTER_CONFIG, storyMergeThreshold: 2 }, [['a1'], ['a3']]))).toEqual([['a1'], ['a3']]);
+  });
+
+  it('never lets an isolated article join or be joined', () => {
+    const r = clusterDocs(docs, undefined, [], new Set(['a1']));
+    expect(groups(r)).toEqual([['a1'], ['a2', 'a3'], ['b1', 'b2'], ['c1', 'c2'], ['d1']]);
   });
 });
