@@ -4,7 +4,7 @@
  * story's articles (the other file goes, a redirect stays), a takedown removes the archived story. The archive is
  * scanned only when the overrides change: the next run with the same overrides changes nothing.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveIndexSchema, type ArchiveEntry } from '../../src/core/schema/archive';
@@ -87,5 +87,37 @@ describe('overrides on archived stories', () => {
     await runFolder(SMALL, dir, DAY10);
     const next = await treeDigest(dir);
     expect(Object.keys({ ...after, ...next }).filter((k) => after[k] !== next[k]).sort()).toEqual(['state/feeds.json', 'state/run.json']);
+  });
+
+  it('merges an archived story with a live one: the older (archived) id survives and is live again with both lists', async () => {
+    const d = path.join(await tempDir('parallax-archive-ovr-'), 'content');
+    const feeds = await tempDir('parallax-feeds-');
+    await cp(SMALL, feeds, { recursive: true });
+    await runFolder(feeds, d, DAY0);
+    await runFolder(feeds, d, DAY8);
+    const archivedEntry = ArchiveIndexSchema.parse(JSON.parse(await readFile(path.join(d, 'archive', '2026-02', 'index.json'), 'utf8')))[0]!;
+    const archivedStory = StorySchema.parse(parseStoryFile(await readFile(path.join(d, 'archive', '2026-02', `${archivedEntry.id}.md`), 'utf8')));
+    // A new item on day 9 makes a live story.
+    await writeFile(
+      path.join(feeds, 'fresh.rss.xml'),
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Fresh</title><link>https://fresh.example/</link>` +
+        `<item><title>A follow-up nobody clustered with the old story</title><link>https://fresh.example/follow-up</link>` +
+        `<pubDate>Thu, 26 Feb 2026 22:00:00 GMT</pubDate><description>Later news.</description></item></channel></rss>`,
+    );
+    const { report } = await runFolder(feeds, d, DAY9);
+    expect(report.stories).toBe(1);
+    // The story index holds only the kept article: the fresh one, in the live story.
+    const [freshArticle, liveId] = Object.entries(JSON.parse(await readFile(path.join(d, 'state', 'story-index.json'), 'utf8')) as Record<string, string>)[0]!;
+    await writeFile(path.join(d, 'overrides.json'), JSON.stringify({ version: 1, stories: { merge: [{ storyIds: [liveId, archivedEntry.id], reason: 'same event' }] } }));
+    const merged = await runFolder(feeds, d, DAY9);
+    expect(merged.report.stories).toBe(1);
+    const tree = await treeDigest(d);
+    expect(tree[`archive/2026-02/${archivedEntry.id}.md`]).toBeUndefined();
+    expect(tree[`stories/${liveId}.md`]).toBeUndefined();
+    const survivor = StorySchema.parse(parseStoryFile(await readFile(path.join(d, 'stories', `${archivedEntry.id}.md`), 'utf8')));
+    expect(survivor.articles.map((a) => a.id).sort()).toEqual([...archivedStory.articles.map((a) => a.id), freshArticle].sort());
+    expect(JSON.parse(await readFile(path.join(d, 'state', 'redirects.json'), 'utf8'))[liveId]).toBe(archivedEntry.id);
+    const index = ArchiveIndexSchema.parse(JSON.parse(await readFile(path.join(d, 'archive', '2026-02', 'index.json'), 'utf8')));
+    expect(index.some((e) => e.id === archivedEntry.id)).toBe(false);
   });
 });
