@@ -17,7 +17,7 @@
  * (src/io/journal.ts); files are only rewritten when their bytes change. One run at a time (src/io/lock.ts).
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
 import { ArticleSchema, type Article } from '../core/schema/article';
@@ -176,6 +176,11 @@ export async function writeContent(contentDir: string, snap: ContentSnapshot, pr
     if (existing !== data) changed.push({ rel, data });
   }
   await commitPlan(contentDir, { puts: changed, deletes }, probe);
+  // An archive month emptied by editors' takedowns or merges leaves no empty folder behind (best effort: rmdir
+  // fails on a folder that still holds files, and a crash here leaves only an empty folder).
+  for (const dir of new Set(deletes.filter((rel) => rel.split(path.sep)[0] === 'archive').map((rel) => path.dirname(rel)))) {
+    await rmdir(path.join(contentDir, dir)).catch(() => undefined);
+  }
   return changed.length + deletes.length;
 }
 
