@@ -1,6 +1,8 @@
 /**
- * The main job, top-down: read feeds → decode + parse → normalise into articles → dedupe against the store →
- * cluster the active window into stories → coverage, headline, summary → write the content directory.
+ * The main job, top-down, holding the content directory's run lock: read feeds → decode + parse → normalise into
+ * articles → dedupe against the store (items older than the window are counted, not stored) → cluster the active
+ * window into stories → coverage, headline, summary → retention (stories that left the window to the archive, their
+ * articles pruned) → write the content directory as one transaction.
  * I/O (reading feeds, the content store) comes in through `deps`; everything between is pure (src/core).
  */
 import path from 'node:path';
@@ -23,8 +25,18 @@ import { archiveActionOf, overridesFingerprint, pendingMerges, rehydrateArticles
 import type { Overrides, TakedownIndex } from './core/overrides/overrides';
 import type { Story } from './core/schema/story';
 import { serializeStory } from './core/story/serialize-story';
-import { readFile } from 'node:fs/promises';
-import { listActiveStoryIds, listArchive, readArticles, readRedirects, readRegistry, readStoryIndex, readTombstones, writeContent } from './io/content-store';
+import {
+  ARCHIVE_OVERRIDES_STATE,
+  listActiveStoryIds,
+  listArchive,
+  readArchiveOverridesFingerprint,
+  readArticles,
+  readRedirects,
+  readRegistry,
+  readStoryIndex,
+  readTombstones,
+  writeContent,
+} from './io/content-store';
 import { withRunLock } from './io/lock';
 
 export interface IngestOptions {
@@ -343,9 +355,6 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   return report;
 }
 
-/** The fingerprint of the overrides last applied to the archive (src/core/archive-overrides.ts). */
-const ARCHIVE_OVERRIDES_STATE = path.join('state', 'archive-overrides.json');
-
 /**
  * The archived stories that the overrides touch, found by a scan of the archive only when the overrides changed
  * since the last run (their fingerprint in state/archive-overrides.json): stories to remove (takedowns), pinned
@@ -360,13 +369,7 @@ async function archiveOverrideEdits(
 ): Promise<{ fingerprint: string; removed: Array<{ id: string; articleIds: string[]; labels: string[] }>; headlines: Story[]; rebuild: Map<string, Article[]> }> {
   const fingerprint = overridesFingerprint(overrides);
   const out = { fingerprint, removed: [] as Array<{ id: string; articleIds: string[]; labels: string[] }>, headlines: [] as Story[], rebuild: new Map<string, Article[]>() };
-  let stored: unknown = null;
-  try {
-    stored = (JSON.parse(await readFile(path.join(contentDir, ARCHIVE_OVERRIDES_STATE), 'utf8')) as { fingerprint?: unknown }).fingerprint;
-  } catch {
-    // first run, or before archives: scan when there is anything to scan
-  }
-  if (stored === fingerprint || !archived.size) return out;
+  if ((await readArchiveOverridesFingerprint(contentDir)) === fingerprint || !archived.size) return out;
   const liveIds = new Set([...(await listActiveStoryIds(contentDir)), ...archived.keys()]);
   for (const { story, action } of await scanArchive(contentDir, archived, (s) => archiveActionOf(s, overrides, takedowns, redirects, liveIds))) {
     if (action.kind === 'remove') out.removed.push({ id: story.id, articleIds: action.articleIds, labels: action.labels });

@@ -8,6 +8,7 @@
  *   state/story-index.json                  article id → story id of the kept articles (keeps ids stable)
  *   state/expired-undated.json              pruned undated article id → day last listed (src/core/retention.ts)
  *   state/redirects.json                    merged story id → the id it leads to
+ *   state/archive-overrides.json            fingerprint of the overrides last applied to the archive
  *   state/feeds.json                        per-feed result of the last run
  *   state/run.json                          the last run's clock and counts
  *   state/takedowns.json                    the takedowns applied (overrides.json) and what each removed
@@ -268,4 +269,13 @@ export async function readArchiveIndex(contentDir: string, month: string): Promi
 /** The remembered ids of pruned undated articles (state/expired-undated.json), {} when absent or unreadable. */
 export function readTombstones(contentDir: string): Promise<Record<string, string>> {
   return readStateJson<Record<string, string>>(contentDir, 'expired-undated.json', {});
+}
+
+/** State file holding the fingerprint of the overrides last applied to the archive (src/core/archive-overrides.ts). */
+export const ARCHIVE_OVERRIDES_STATE = path.join('state', 'archive-overrides.json');
+
+/** The fingerprint of the overrides last applied to the archive, or null (none yet, unreadable). */
+export async function readArchiveOverridesFingerprint(contentDir: string): Promise<string | null> {
+  const v = await readStateJson<{ fingerprint?: unknown } | null>(contentDir, 'archive-overrides.json', null);
+  return typeof v?.fingerprint === 'string' ? v.fingerprint : null;
 }

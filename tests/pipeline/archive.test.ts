@@ -8,7 +8,9 @@ import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveIndexSchema } from '../../src/core/schema/archive';
-import type { IngestReport } from '../../src/pipeline';
+import type { Article } from '../../src/core/schema/article';
+import { storyIdFor } from '../../src/core/story/ids';
+import { archivedIdGuards, type IngestReport } from '../../src/pipeline';
 import { ROOT, runFolder, tempDir, treeDigest } from '../helpers';
 
 const SMALL = path.join(ROOT, 'tests', 'io', 'fixtures', 'feeds-small');
@@ -106,5 +108,18 @@ describe('an undated item after its story is archived', () => {
     // Seen again on a later day: the tombstone's day moves on; nothing else but the run state.
     expect(changed).toEqual(['state/expired-undated.json', 'state/feeds.json', 'state/run.json']);
     expect(Object.values(JSON.parse(await readFile(path.join(dir, 'state', 'expired-undated.json'), 'utf8')))).toEqual(['2026-02-27']);
+  });
+});
+
+describe('archivedIdGuards', () => {
+  it('names the archived ids a new article would mint, and nothing when no archived id is in the way', () => {
+    const a = { id: 'art1' } as Article;
+    const first = storyIdFor('art1');
+    const second = storyIdFor('art1#1');
+    expect(archivedIdGuards([a], {}, new Map([[first, '2026-01']]))).toEqual({ [`archived:${first}`]: first });
+    // The first id is archived, the second used by a live story: both skipped, the third is free.
+    expect(archivedIdGuards([a], { other: second }, new Map([[first, '2026-01']]))).toEqual({ [`archived:${first}`]: first });
+    expect(archivedIdGuards([a], {}, new Map([['zzz', '2026-01']]))).toEqual({});
+    expect(archivedIdGuards([a], { art1: first }, new Map([[first, '2026-01']]))).toEqual({}); // already in a story
   });
 });
