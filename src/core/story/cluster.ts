@@ -74,13 +74,15 @@ const MAX_STORY_POSTINGS = 200;
  * Single pass in time order (then id), with an inverted index over the documents of the last `maxGapHours`:
  * - a document of a fixed group joins its group's story directly (published assignments are never re-decided, so a
  *   re-run over the same window reproduces them exactly);
- * - any other document scores the stories of the documents it shares an indexed term with: the partial dot product
- *   over those postings (terms in more than `maxDocFrequencyShare` of the window propose nothing) preselects
- *   stories, the exact cosine with each one's centroid (summed vectors, as centroid linkage) decides; it joins the
+ * - any other document scores the stories of the documents that share one of its `candidateTerms` heaviest terms:
+ *   the partial dot product over those postings (terms in more than `maxDocFrequencyShare` of the window propose
+ *   nothing) preselects stories, the exact cosine with each one's centroid (summed vectors, as centroid linkage) decides; it joins the
  *   best story at or above `threshold` whose span stays within `maxSpanHours`, else starts a new one;
- * - merge step: when it reached several stories, each other one whose centroid is within `threshold` of the grown
- *   story merges into it (two stories that grow together become one; Miranda et al., "Multilingual clustering of
- *   streaming news", EMNLP 2018, use the same assign-then-merge shape).
+ * - when it reached several stories, each other one whose centroid is within `threshold` of the grown story merges
+ *   into it (two stories that grow together become one);
+ * - then a merge step over whole stories (see below) joins each story that gained articles to its closest story
+ *   within `storyMergeThreshold` (Miranda et al., "Multilingual clustering of streaming news", EMNLP 2018, use the
+ *   same assign-then-merge shape).
  * Cost: each document touches the window postings of its non-saturated terms, so time grows linearly with the
  * stream at a given news density.
  */
@@ -117,6 +119,8 @@ export function clusterDocs(
   const first = new Float64Array(n);
   /** Articles per story (at its root). */
   const size = new Int32Array(n);
+  /** 1 when the story holds an article placed by this run (not from a fixed group). */
+  const fresh = new Uint8Array(n);
   const last = new Float64Array(n);
   const find = (x: number): number => {
     let r = x;
@@ -179,6 +183,7 @@ export function clusterDocs(
     normSq[keep] = Math.max(sq, 0);
     parent[gone] = keep;
     size[keep]! += size[gone]!;
+    fresh[keep] = fresh[keep]! | fresh[gone]!;
     first[keep] = Math.min(first[keep]!, first[gone]!);
     last[keep] = Math.max(last[keep]!, last[gone]!);
     return keep;
@@ -303,11 +308,13 @@ export function clusterDocs(
     }
     if (candidates.length === 0) {
       open(j);
+      fresh[j] = 1;
       continue;
     }
     candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     let root = candidates[0]![0];
     join(root, j);
+    fresh[root] = 1;
     for (let c = 1; c < candidates.length; c++) {
       const other = find(candidates[c]![0]);
       if (other === root) continue;
@@ -316,16 +323,26 @@ export function clusterDocs(
     }
   }
 
-  // Merge step over whole stories: a story merges with the story whose centroid is closest to its own, if that
-  // cosine reaches `storyMergeThreshold` and the two fit in `maxSpanHours`. Candidates: stories sharing one of
-  // their `candidateTerms` heaviest terms and starting within `maxSpanHours` of each other (an index of the stories
-  // of the pass, by term, in time order). Stories are visited in time order; a merged story is visited again, until
-  // nothing merges (so a re-run over the result finds nothing left to merge).
+  // Merge step over whole stories: a story that gained an article in this run merges with the story whose centroid
+  // is closest to its own, if that cosine reaches `storyMergeThreshold` and the two fit in `maxSpanHours` (so a
+  // follow-up that came after the gap window still finds its story). Candidates: stories sharing one of their
+  // `candidateTerms` heaviest terms and starting within `maxSpanHours` of each other (an index of the stories of the
+  // pass, by term, in time order), preselected by the partial cosine over those terms. Stories are visited in time
+  // order; a merged story is visited again, until nothing merges (so a re-run finds nothing left to merge).
   if (config.storyMergeThreshold <= 1) {
     const roots: number[] = [];
     for (let i = 0; i < n; i++) if (parent[i] === i && !isIsolated[i]) roots.push(i);
-    /** The story's `candidateTerms` heaviest terms and their weights in its normalised centroid. */
+    /** The story's `candidateTerms` heaviest terms and their weights in its normalised centroid (kept while the story
+     * does not change size). */
+    const heavyCache = new Map<number, [number[], number[], number]>();
     const heaviest = (r: number): [number[], number[]] => {
+      const cached = heavyCache.get(r);
+      if (cached && cached[2] === size[r]) return [cached[0], cached[1]];
+      const out = computeHeaviest(r);
+      heavyCache.set(r, [out[0], out[1], size[r]!]);
+      return out;
+    };
+    const computeHeaviest = (r: number): [number[], number[]] => {
       const top: number[] = [];
       const topW: number[] = [];
       const offer = (term: number, w: number): void => {
@@ -382,6 +399,9 @@ export function clusterDocs(
       for (const r0 of work) {
         const r = find(r0);
         if (r !== r0 && work !== roots) continue;
+        // One-article stories are found from the other side (two of them were compared in the pass); a story that
+        // gained no article in this run was compared in the run that built it (the past is not re-clustered).
+        if (size[r] === 1 || !fresh[r]) continue;
         visit++;
         // Partial cosine over shared heaviest terms (a lower bound, as for articles) preselects; exact decides.
         const found: number[] = [];
@@ -407,8 +427,6 @@ export function clusterDocs(
         let bestSim = config.storyMergeThreshold;
         for (const other of found) {
           if (acc[other]! < config.minPairSimilarity) continue;
-          // Two one-article stories were already compared in the pass.
-          if (size[r] === 1 && size[other] === 1) continue;
           // A story spans at most maxSpanHours (stories up to that far apart may merge: follow-ups a day or two later
           // join their story here, which on the gold file is worth 0.025 of recall at the same precision).
           if (Math.max(last[r]!, last[other]!) - Math.min(first[r]!, first[other]!) > maxSpanMs) continue;
