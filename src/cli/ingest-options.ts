@@ -128,7 +128,7 @@ export function formatSummary(report: IngestReport | null, pages: number | null,
       `  new articles    ${report.newArticles}`,
       `  expired items   ${report.expired} (older than the window, not stored)`,
       `Articles          ${report.articlesTotal} stored, ${report.newArticles} new, ${report.windowArticles} in the window, ${report.prunedArticles} pruned`,
-      `Stories           ${report.stories} active (${report.multiSourceStories} with 2+ sources, ${report.storiesWith3Plus} with 3+ sources), ${report.archivedStories} archived now`,
+      `Stories           ${report.stories} (${report.multiSourceStories} with 2+ sources, ${report.storiesWith3Plus} with 3+ sources), ${report.archivedStories} archived now`,
       `Errors            ${byKind.length ? byKind.join(', ') : 'none'}`,
       `Clock (--now)     ${report.now}`,
     );
