@@ -53,9 +53,17 @@ export function entryHasPage(entry: Pick<ArchiveEntry, 'sourceCount'>): boolean 
   return entry.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE;
 }
 
-/** The month's stories that have a page, in index order (newest lastUpdated first, ties by id). */
+const listedMemo = new WeakMap<ArchiveEntry[], ArchiveEntry[]>();
+
+/**
+ * The month's stories that have a page, in index order (newest lastUpdated first, ties by id); the same array for
+ * the same index, so per-month groupings (entriesByTopic) are computed once per build, not once per page.
+ */
 export function listedEntries(contentDir: string, month: string): ArchiveEntry[] {
-  return readArchiveIndex(contentDir, month).filter(entryHasPage);
+  const all = readArchiveIndex(contentDir, month);
+  let listed = listedMemo.get(all);
+  if (!listed) listedMemo.set(all, (listed = all.filter(entryHasPage)));
+  return listed;
 }
 
 export interface EntryGroup {
