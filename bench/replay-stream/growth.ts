@@ -11,7 +11,7 @@
  * kept articles, the share of the published story ids (2+ sources) of the previous day's end still published under the
  * same id (as a live or archived story), and redirects made that day. Wall and CPU time of the runs.
  *
- * `--quick`: 3-hourly runs and a plain repack. `days` > 7 replays time-shifted copies of the week after it.
+ * `step` hours between runs (1: hourly, gc --aggressive each day; more: a plain repack). `days` > 7 replays time-shifted copies of the week after it.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -118,7 +118,7 @@ function safeDir(dir: string): string[] {
 const readJson = async (file: string): Promise<Record<string, string>> => JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, string>;
 
 /** Runs the replay; returns one row per simulated day and the totals. */
-export async function replayGrowth(options: { quick: boolean; days: number; log: (line: string) => void }): Promise<{ rows: DayRow[]; runs: number; wallSeconds: number; cpuSeconds: number }> {
+export async function replayGrowth(options: { step: number; days: number; log: (line: string) => void }): Promise<{ rows: DayRow[]; runs: number; step: number; wallSeconds: number; cpuSeconds: number }> {
   const week = loadWeek();
   const days = Array.from({ length: options.days }, (_, d) => simulatedDay(week, d));
   const registry = registryOf(week);
@@ -127,7 +127,8 @@ export async function replayGrowth(options: { quick: boolean; days: number; log:
   const content = path.join(work, 'content');
   const registryPath = path.join(work, 'sources.json');
   await writeFile(registryPath, JSON.stringify(registry));
-  const step = options.quick ? 3 : 1;
+  const step = options.step;
+  if (!(24 % step === 0 && step >= 1)) throw new Error(`--step: ${step} is not a whole divisor of 24`);
   const rows: DayRow[] = [];
   let runs = 0;
   let lastPacked = 0;
@@ -173,7 +174,7 @@ export async function replayGrowth(options: { quick: boolean; days: number; log:
           commits++;
         }
       }
-      if (options.quick) git(content, 'repack', '-adf', '-q');
+      if (step > 1) git(content, 'repack', '-adf', '-q');
       else git(content, 'gc', '--aggressive', '--prune=now', '-q');
       const { packed } = countObjects(content);
       const disk = diskUsage(content);
@@ -211,7 +212,7 @@ export async function replayGrowth(options: { quick: boolean; days: number; log:
       options.log(
         `${row.day}: ${row.runs} runs, ${row.commits} commits, packed ${(row.packedBytes / 1e6).toFixed(2)} MB (+${(row.addedPackedBytes / 1e6).toFixed(2)}), ` +
           `content ${(row.contentBytes / 1e6).toFixed(2)} MB, ${row.active} active / ${row.archived} archived, ${row.articles} articles kept, ` +
-          `ids kept ${row.kept}/${row.published}, runs ${row.wallSeconds.toFixed(0)} s wall ${row.cpuSeconds.toFixed(0)} s CPU`,
+          `ids kept ${row.kept}/${row.published}, per commit ${(row.perCommitMean / 1024).toFixed(0)} KiB mean, runs ${row.wallSeconds.toFixed(0)} s wall ${row.cpuSeconds.toFixed(0)} s CPU`,
       );
       lastPacked = packed;
       previousPublished = published;
@@ -219,7 +220,7 @@ export async function replayGrowth(options: { quick: boolean; days: number; log:
       totalWall += wall;
       totalCpu += cpu;
     }
-    return { rows, runs, wallSeconds: totalWall, cpuSeconds: totalCpu };
+    return { rows, runs, step, wallSeconds: totalWall, cpuSeconds: totalCpu };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@
  * 1. Repository growth (./growth.ts): the 7-day stream ../shared/data/stream-2023-11-13_19 replayed as hourly runs on
  *    a content directory that is a git repository, committed after every run; prints the table per simulated day
  *    (packed size, bytes per hourly commit and per day, content/ bytes, story ids kept from day to day, redirects).
- *    `--quick`: 3-hourly runs; `--days=N` (default 7): days 8 on are the week again, time-shifted with new ids
+ *    `--quick`: 3-hourly runs (`--step=H`: every H hours, a divisor of 24); `--days=N` (default 7): days 8 on are the week again, time-shifted with new ids
  *    (bench/year/stream-copies.ts), so stories start to leave the 7-day window and the archive shows. Skips without
  *    the stream. Runs with PARALLAX_FSYNC=0 (fsync only makes the journal survive a power loss; it costs wall time
  *    here, not bytes).
@@ -42,14 +42,15 @@ const MISBEHAVIOURS = ['/slow-first-byte', '/slow-drip', '/status/500', '/503-lo
 
 const quick = process.argv.includes('--quick');
 const daysArg = process.argv.find((a) => a.startsWith('--days='));
+const stepArg = process.argv.find((a) => a.startsWith('--step='));
 if (!process.argv.includes('--live-only')) {
   if (!haveStream()) process.stdout.write('replay-stream: the 7-day stream is not in ../shared; growth skipped\n');
   else {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const growth = await replayGrowth({ quick, days: daysArg ? Number(daysArg.slice(7)) : 7, log: (line) => process.stdout.write(`${line}\n`) });
+    const growth = await replayGrowth({ step: stepArg ? Number(stepArg.slice(7)) : quick ? 3 : 1, days: daysArg ? Number(daysArg.slice(7)) : 7, log: (line) => process.stdout.write(`${line}\n`) });
     const c = process.cpuUsage(c0);
-    process.stdout.write(`\nRepository growth, ${growth.runs} ${quick ? '3-hourly' : 'hourly'} runs over ${growth.rows.length} simulated days:\n${growthTable(growth.rows)}\n`);
+    process.stdout.write(`\nRepository growth, ${growth.runs} runs every ${growth.step} h over ${growth.rows.length} simulated days:\n${growthTable(growth.rows)}\n`);
     process.stdout.write(
       `ingest runs: ${growth.wallSeconds.toFixed(0)} s wall, ${growth.cpuSeconds.toFixed(0)} s CPU (mean ${(growth.wallSeconds / growth.runs).toFixed(2)} s per run); ` +
         `whole replay with git: ${((performance.now() - t0) / 1000).toFixed(0)} s wall, ${((c.user + c.system) / 1e6).toFixed(0)} s CPU in this process; ` +
