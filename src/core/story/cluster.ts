@@ -42,7 +42,7 @@ export interface ClusterConfig {
   entityBoost: number;
   /** Longest time a story may span, first to last article (hours): a longer-running topic becomes successive stories. */
   maxSpanHours: number;
-  /** Two whole stories merge when their centroids' cosine reaches this (1 or more: no story merge step). */
+  /** Two whole stories merge when their centroids' cosine reaches this (above 1: no story merge step). */
   storyMergeThreshold: number;
   /** How many of a document's heaviest terms look up candidate stories in the inverted index. */
   candidateTerms: number;
