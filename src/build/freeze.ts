@@ -85,12 +85,19 @@ export interface PartitionStamp {
   stories: Record<string, string>;
 }
 
+/** Files hashed at once (reads in flight) when checking a month: enough to hide file-system latency. */
+const HASH_CONCURRENCY = 64;
+
 /** The current content hashes of one archive month (index.json and every story file). */
 export async function monthHashes(contentDir: string, month: string): Promise<Omit<PartitionStamp, 'templateVersion'>> {
   const dir = path.join(contentDir, 'archive', month);
   const names = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort(byCodePoint);
+  const hashes: string[] = new Array(names.length);
+  for (let i = 0; i < names.length; i += HASH_CONCURRENCY) {
+    await Promise.all(names.slice(i, i + HASH_CONCURRENCY).map(async (n, k) => (hashes[i + k] = sha256(await readFile(path.join(dir, n))))));
+  }
   const stories: Record<string, string> = {};
-  for (const n of names) stories[n.slice(0, -3)] = sha256(await readFile(path.join(dir, n)));
+  names.forEach((n, i) => (stories[n.slice(0, -3)] = hashes[i]!));
   return { index: sha256(await readFile(path.join(dir, 'index.json'))), stories };
 }
 
@@ -262,8 +269,8 @@ export interface PartitionResult {
   /** Files written or removed in the partition tree (pages, assets, search index, sitemap). */
   written: number;
   removed: number;
-  /** HTML pages in the partition tree after the build. */
-  pages: number;
+  /** HTML pages in the partition tree after the build (null when kept: not counted, to keep the check cheap). */
+  pages: number | null;
   seconds: number;
 }
 
@@ -276,14 +283,15 @@ export interface FreezeContext {
   version: string;
 }
 
-/** Builds one partition as planned; the stamp is removed first and written last, so a crash leaves it stale. */
-export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext): Promise<PartitionResult> {
+/**
+ * Builds one partition as planned (`current`: the month's hashes the plan was made from); the stamp is removed first
+ * and written last, so a crash leaves it stale.
+ */
+export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext, current?: Omit<PartitionStamp, 'templateVersion'>): Promise<PartitionResult> {
   const started = performance.now();
   const { month } = plan;
-  const current = await monthHashes(ctx.contentDir, month);
-  if (plan.action === 'keep') {
-    return { month, action: 'keep', rendered: 0, written: 0, removed: 0, pages: (await listFiles(path.join(ctx.frozenDir, month))).filter((f) => f.endsWith('.html')).length, seconds: 0 };
-  }
+  if (plan.action === 'keep') return { month, action: 'keep', rendered: 0, written: 0, removed: 0, pages: null, seconds: 0 };
+  current ??= await monthHashes(ctx.contentDir, month);
   const tree = path.join(ctx.frozenDir, month);
   const scratch = path.join(ctx.frozenDir, '.work', month);
   const out = path.join(scratch, 'out');
@@ -351,8 +359,9 @@ export async function buildPartitions(ctx: FreezeContext, full = false, log: (li
   const months = archiveMonths(ctx.contentDir).sort(byCodePoint);
   const results: PartitionResult[] = [];
   for (const month of months) {
-    const plan = planPartition(month, await readStamp(ctx.frozenDir, month), ctx.version, await monthHashes(ctx.contentDir, month), full);
-    const r = await buildPartition(plan, ctx);
+    const current = await monthHashes(ctx.contentDir, month);
+    const plan = planPartition(month, await readStamp(ctx.frozenDir, month), ctx.version, current, full);
+    const r = await buildPartition(plan, ctx, current);
     if (r.action !== 'keep') log(`archive ${month}: ${r.action}${r.reason ? ` (${r.reason})` : ''}, ${r.rendered} stories rendered, ${r.written} files written, ${r.removed} removed, ${r.seconds.toFixed(1)} s`);
     results.push(r);
   }
