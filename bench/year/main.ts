@@ -294,7 +294,7 @@ interface Checkpoint {
 const pagesIn = (dir: string): number => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((e) => String(e).endsWith('.html')).length : 0);
 
 const results: Checkpoint[] = [];
-const daily: Array<{ day: number; date: string; seconds: number; newArticles: number; stories: number; multiSource: number; commitSeconds: number }> = [];
+const daily: Array<{ day: number; date: string; seconds: number; cpuSeconds: number; newArticles: number; stories: number; multiSource: number; commitSeconds: number }> = [];
 let previousPacked = { day: 0, kb: 0 };
 let hugo: Record<string, unknown> | null = null;
 const failures: Array<{ day: number; step: string; message: string }> = [];
@@ -311,20 +311,23 @@ try {
     const sim = simulatedDay(week, d, thinning);
     const inputs = feedInputs(sim, registry);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const report: IngestReport = await ingest(
       { contentDir: content, registryPath, now: new Date(sim.end) },
       { readFeeds: async () => inputs, live: false, clock: () => Date.parse(sim.end), log: () => undefined },
     );
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const c0 = performance.now();
     git(content, 'add', '-A');
     git(content, 'commit', '-q', '--allow-empty', '-m', `day ${d + 1} ${sim.day}`);
     const commitSeconds = (performance.now() - c0) / 1000;
-    daily.push({ day: d + 1, date: sim.day, seconds, newArticles: report.newArticles, stories: report.stories, multiSource: report.multiSourceStories, commitSeconds });
+    daily.push({ day: d + 1, date: sim.day, seconds, cpuSeconds, newArticles: report.newArticles, stories: report.stories, multiSource: report.multiSourceStories, commitSeconds });
     if ((d + 1) % 5 === 0 || d === 0) {
       process.stdout.write(
         `  day ${String(d + 1).padStart(3)} ${sim.day}: ${report.newArticles} new articles, ${report.windowArticles} in the window, ${report.stories} stories ` +
-          `(${report.multiSourceStories} with 2+ sources); ingest ${seconds.toFixed(1)} s, commit ${commitSeconds.toFixed(1)} s; ` +
+          `(${report.multiSourceStories} with 2+ sources); ingest ${seconds.toFixed(1)} s (cpu ${cpuSeconds.toFixed(1)} s), commit ${commitSeconds.toFixed(1)} s; ` +
           `elapsed ${((performance.now() - started) / 60000).toFixed(1)} min\n`,
       );
     }
