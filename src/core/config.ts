@@ -16,8 +16,8 @@ import type { ClusterConfig } from './story/cluster';
  *   two lead sentences; on the gold file 20, 30, 40, 60 and 100 give the same stories within one article);
  * - merge step: a story that gained articles merges with a story whose centroid is within `storyMergeThreshold`,
  *   0.3 as for an article (one rule for "same event"), up to 96 h apart; on the gold file it raises recall from 0.875
- *   to 0.926 at precision 1.0. Its price in the 7-day replay (bench story-identity): 18–36 published ids redirected
- *   a day instead of 5–25, and the incremental result agrees with a batch run at BCubed F1 0.877 instead of 0.95
+ *   to 0.926 at precision 1.0. Its price in the 7-day replay (bench story-identity): 13–36 published ids redirected
+ *   a day instead of 5–25, and the incremental result agrees with a batch run at BCubed F1 0.882 instead of 0.95
  *   (storyMergeThreshold above 1 turns the step off);
  * - a story whose partial cosine with an article (over its indexed terms) is under 0.12 is not scored further;
  * - name-like terms weigh 1.5×; terms in over 5 % of the window's articles do not propose candidates, and only an
