@@ -136,6 +136,11 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The build's own account of what it rebuilt (its `site: …` line, from the frozen-partition build), or null. */
+function buildLine(stdout: string): string | null {
+  return stdout.split('\n').find((l) => l.startsWith('site:'))?.trim() ?? null;
+}
+
 /** CPU seconds (user + system) and peak RSS (MB) from /usr/bin/time -v output. */
 export function timeV(stderr: string): { cpuSeconds: number; peakMb: number } {
   const num = (re: RegExp) => Number(re.exec(stderr)?.[1] ?? 0);
@@ -276,11 +281,11 @@ interface Checkpoint {
   archivedStories: number;
   storiesWithPagesPerDay: number;
   dailyIngestSeconds: number;
-  catchUpBuild: { seconds: number; cpuSeconds: number; peakMb: number; pages: number };
+  catchUpBuild: { seconds: number; cpuSeconds: number; peakMb: number; pages: number; said: string | null };
   hourly: {
     newArticles: number;
     ingest: { seconds: number; cpuSeconds: number; peakMb: number; timings: Record<string, number> | null };
-    build: { seconds: number; cpuSeconds: number; peakMb: number; pages: number };
+    build: { seconds: number; cpuSeconds: number; peakMb: number; pages: number; said: string | null };
   };
   dist: { bytes: number; files: number; htmlPages: number };
   contentDir: { bytes: number; files: number };
@@ -370,11 +375,11 @@ try {
         archivedStories: stories.archived,
         storiesWithPagesPerDay: stories.withPages / (d + 1),
         dailyIngestSeconds: seconds,
-        catchUpBuild: { seconds: catchUp.seconds, cpuSeconds: catchUp.cpuSeconds, peakMb: catchUp.peakMb, pages: catchUpPages },
+        catchUpBuild: { seconds: catchUp.seconds, cpuSeconds: catchUp.cpuSeconds, peakMb: catchUp.peakMb, pages: catchUpPages, said: buildLine(catchUp.stdout) },
         hourly: {
           newArticles: hourReport.newArticles,
           ingest: { seconds: hourIngest.seconds, cpuSeconds: hourIngest.cpuSeconds, peakMb: hourIngest.peakMb, timings: pipelineTimings(hourReport) },
-          build: { seconds: hourBuild.seconds, cpuSeconds: hourBuild.cpuSeconds, peakMb: hourBuild.peakMb, pages: pagesIn(buildEnv.PARALLAX_OUT_DIR) },
+          build: { seconds: hourBuild.seconds, cpuSeconds: hourBuild.cpuSeconds, peakMb: hourBuild.peakMb, pages: pagesIn(buildEnv.PARALLAX_OUT_DIR), said: buildLine(hourBuild.stdout) },
         },
         dist: { ...dist, htmlPages: pagesIn(buildEnv.PARALLAX_OUT_DIR) },
         contentDir: sizeOf(content),
