@@ -9,7 +9,7 @@
  * is written with a capital inside sentence-case text (not as a sentence's first word) at least as often as in lower
  * case: a corpus-level truecasing signal that works even though most headlines are in Title Case.
  */
-import { termOf, words } from './tokenize';
+import { NO_SPACE_SCRIPT, termOf, words } from './tokenize';
 
 /** Sparse vector: term ids ascending, with their weights. */
 export interface SparseVector {
@@ -189,8 +189,6 @@ export function topSharedTerms(a: SparseVector, b: SparseVector, model: TermMode
   return shared.slice(0, k).map((p) => p[0]);
 }
 
-const SENTENCE_BREAK_G = new RegExp(SENTENCE_BREAK.source, 'gu');
-
 /** Document vectors of one batch and the batch's term model. */
 export interface BatchVectors {
   model: TermModel;
@@ -203,8 +201,23 @@ class IntList {
   data = new Int32Array(1024);
   length = 0;
   push(x: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = x;
+  }
+  grow(): void {
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+/** Growable Float64 array (typed storage, amortised doubling). */
+class FloatList {
+  data = new Float64Array(1024);
+  length = 0;
+  push(x: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = new Float64Array(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
@@ -212,15 +225,126 @@ class IntList {
   }
 }
 
+// Character classes of UTF-16 code units for the batch scanner (bit flags), from the same Unicode properties as
+// tokenize.ts's WORD regex and this file's SENTENCE_BREAK, so the scanner finds exactly their words and sentences.
+/** \p{L} or \p{N}: starts or continues a word. */
+const C_START = 1;
+/** \p{L}, \p{N} or \p{M}: continues a word. */
+const C_CONT = 2;
+/** ' ’ . - : kept inside a word when a letter or digit follows. */
+const C_INNER = 4;
+/** \s (whitespace): a sentence ends at whitespace after one of . ! ? : ; */
+const C_SPACE = 8;
+/** . ! ? : ; */
+const C_STOP = 16;
+/** Surrogate halves and scripts written without spaces (tokenize.ts's NO_SPACE_SCRIPT): a sentence holding one is
+ * read by `words` (regex or Intl.Segmenter) instead. */
+const C_SLOW = 32;
+let charClassTable: Uint8Array | undefined;
+
+/** The class flags of every BMP code unit (64 KiB, built once on first use in a few milliseconds). */
+function charClasses(): Uint8Array {
+  if (charClassTable) return charClassTable;
+  const t = new Uint8Array(65536);
+  // Every BMP code unit in order, surrogates replaced by a space (they are flagged C_SLOW below).
+  const codes = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) codes[c] = c >= 0xd800 && c <= 0xdfff ? 0x20 : c;
+  let all = '';
+  for (let c = 0; c < 65536; c += 4096) all += String.fromCharCode(...codes.subarray(c, c + 4096));
+  const mark = (re: RegExp, flag: number): void => {
+    for (const m of all.matchAll(re)) t[m.index!]! |= flag;
+  };
+  mark(/[\p{L}\p{N}]/gu, C_START | C_CONT);
+  mark(/\p{M}/gu, C_CONT);
+  mark(/['’.\-]/gu, C_INNER);
+  mark(/\s/gu, C_SPACE);
+  mark(/[.!?:;]/gu, C_STOP);
+  mark(new RegExp(NO_SPACE_SCRIPT.source, 'gu'), C_SLOW);
+  for (let c = 0xd800; c <= 0xdfff; c++) t[c] = C_SLOW;
+  charClassTable = t;
+  return t;
+}
+
+/**
+ * Raw words seen in a batch → their info (see vectorizeBatch), keyed by the word's UTF-16 code units in the text
+ * itself: open addressing over FNV-1a hashes, so a word seen before is found without cutting it out of the text as
+ * a string (most words of a batch are repeats).
+ */
+class WordTable {
+  /** Entry index + 1 per slot (0: empty); capacity a power of two, at most half full. */
+  private slots = new Int32Array(1 << 16);
+  private hashes = new IntList();
+  private starts = new IntList();
+  private lengths = new IntList();
+  private infos = new IntList();
+  /** Code units of every entry, back to back. */
+  private chars = new Uint16Array(1 << 16);
+  private used = 0;
+
+  /** The info of `text[start, end)` (FNV-1a hash `hash`), or -1 when it is not in the table. */
+  get(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const len = end - start;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s]! - 1;
+      if (e < 0) return -1;
+      if (this.hashes.data[e] !== hash || this.lengths.data[e] !== len) continue;
+      const at = this.starts.data[e]!;
+      let k = 0;
+      while (k < len && this.chars[at + k] === text.charCodeAt(start + k)) k++;
+      if (k === len) return this.infos.data[e]!;
+    }
+  }
+
+  /** Adds `text[start, end)` (not in the table yet) with its info. */
+  set(text: string, start: number, end: number, hash: number, info: number): void {
+    const len = end - start;
+    if (this.used + len > this.chars.length) {
+      const next = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
+      next.set(this.chars);
+      this.chars = next;
+    }
+    for (let k = 0; k < len; k++) this.chars[this.used + k] = text.charCodeAt(start + k);
+    const e = this.infos.length;
+    this.hashes.push(hash);
+    this.starts.push(this.used);
+    this.lengths.push(len);
+    this.infos.push(info);
+    this.used += len;
+    if (2 * (e + 1) > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let k = 0; k <= e; k++) this.place(k);
+    } else this.place(e);
+  }
+
+  private place(e: number): void {
+    const mask = this.slots.length - 1;
+    let s = this.hashes.data[e]! & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = e + 1;
+  }
+}
+
+/** FNV-1a 32-bit offset basis and prime (Fowler, Noll, Vo). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /**
  * The same vectors and model as `termCounts` + `buildTermModel` + `toVector` over `docs`, in one pass with interned
  * terms: each distinct raw word is looked up once per batch (its term id and casing flags cached), counts and casing
  * evidence live in typed arrays, and only the final dictionary is sorted (term ids in code-point order, as
- * buildTermModel). About 10x faster than the per-document Maps; the batch clustering path (cluster.ts) uses it.
+ * buildTermModel). The batch clustering path (cluster.ts) uses it.
+ * Text is read by one character scan (class table above) that finds the sentences and words of `words` and
+ * SENTENCE_BREAK and looks each word up in a WordTable by its code units, without allocating it; only a sentence
+ * holding surrogates or a script without spaces goes through `words` (regex or Intl.Segmenter).
+ * Every document's vector is a view into two batch-wide typed arrays (ids, weights).
  */
 export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptions): BatchVectors {
+  const cls = charClasses();
   // Raw word → (local term id + 1) * 4 + flags (1: starts with a capital; 2: a "long" word for isTitleCase); term id
   // + 1 is 0 for stop words, which still count in the Title Case test.
+  const table = new WordTable();
+  /** The same, for words of sentences read by `words` (keyed by the word as a string). */
   const wordInfo = new Map<string, number>();
   const localOf = new Map<string, number>();
   const localTerms: string[] = [];
@@ -229,13 +353,13 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const lower = new IntList();
   const seenIn = new IntList();
   let tf = new Float64Array(1024);
-  const touched: number[] = [];
-  const docIds: Int32Array[] = [];
-  const docTf: Float64Array[] = [];
+  const touched = new IntList();
+  // All documents' (local term id, weighted tf) pairs back to back; document d's are [docStart[d], docStart[d + 1]).
+  const allLocal = new IntList();
+  const allTf = new FloatList();
+  const docStart = new Int32Array(docs.length + 1);
   let docIndex = 0;
   const infoOf = (w: string): number => {
-    let e = wordInfo.get(w);
-    if (e !== undefined) return e;
     const term = termOf(w);
     let id = -1;
     if (term !== null) {
@@ -258,37 +382,82 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
     }
     const cased = w[0] !== w[0]!.toLowerCase() ? 1 : 0;
     const long = w.length > 3 && /^\p{L}/u.test(w) ? 2 : 0;
-    e = (id + 1) * 4 + cased + long;
-    wordInfo.set(w, e);
-    return e;
+    return (id + 1) * 4 + cased + long;
   };
-  const infos: number[] = [];
+  const infos = new IntList();
+  /** Appends the infos of the words of `text[start, end)` (one sentence) to `infos`. */
+  const scanWords = (text: string, start: number, end: number): void => {
+    let i = start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (!(cls[c]! & C_START)) {
+        i++;
+        continue;
+      }
+      // As tokenize.ts's WORD: a letter or digit, then letters, digits, marks, or ' ’ . - before a letter or digit.
+      const from = i;
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      for (i++; i < end; i++) {
+        const d = text.charCodeAt(i);
+        const k = cls[d]!;
+        if (!(k & C_CONT) && !(k & C_INNER && i + 1 < end && cls[text.charCodeAt(i + 1)]! & C_START)) break;
+        h = Math.imul(h ^ d, FNV_PRIME);
+      }
+      let e = table.get(text, from, i, h);
+      if (e < 0) {
+        e = infoOf(text.slice(from, i));
+        table.set(text, from, i, h, e);
+      }
+      infos.push(e);
+    }
+  };
   const addText = (text: string, weight: number, maxTokens: number): void => {
     let taken = 0;
-    // Sentences are taken one at a time (the same pieces as text.split(SENTENCE_BREAK)), so a long body is read
-    // only as far as its first maxTokens terms.
+    // Sentences one at a time (the same pieces as text.split(SENTENCE_BREAK): a break is whitespace after
+    // . ! ? : ; or a run of newlines), so a long body is read only as far as its first maxTokens terms.
     let pos = 0;
-    while (pos < text.length) {
-      SENTENCE_BREAK_G.lastIndex = pos;
-      const m = SENTENCE_BREAK_G.exec(text);
-      const end = m ? m.index : text.length;
-      const sentence = text.slice(pos, end);
-      pos = m ? end + m[0].length : text.length;
-      const ws = words(sentence);
+    const n = text.length;
+    while (pos < n) {
+      let end = n;
+      let next = n;
+      let slow = false;
+      for (let p = pos; p < n; p++) {
+        const c = text.charCodeAt(p);
+        const k = cls[c]!;
+        if (k & C_SLOW) slow = true;
+        if (!(k & C_SPACE)) continue;
+        if (p > 0 && cls[text.charCodeAt(p - 1)]! & C_STOP) {
+          end = p;
+          for (next = p + 1; next < n && cls[text.charCodeAt(next)]! & C_SPACE; ) next++;
+          break;
+        }
+        if (c === 10) {
+          end = p;
+          for (next = p + 1; next < n && text.charCodeAt(next) === 10; ) next++;
+          break;
+        }
+      }
       infos.length = 0;
+      if (slow) {
+        for (const w of words(text.slice(pos, end))) {
+          let e = wordInfo.get(w);
+          if (e === undefined) wordInfo.set(w, (e = infoOf(w)));
+          infos.push(e);
+        }
+      } else scanWords(text, pos, end);
+      pos = next;
       let long = 0;
       let capped = 0;
-      for (const w of ws) {
-        const e = infoOf(w);
-        infos.push(e);
-        if (e & 2) {
+      const info = infos.data;
+      for (let i = 0; i < infos.length; i++) {
+        if (info[i]! & 2) {
           long++;
-          if (e & 1) capped++;
+          if (info[i]! & 1) capped++;
         }
       }
       const titleCase = long >= 3 && capped / long > 0.6;
       for (let i = 0; i < infos.length; i++) {
-        const e = infos[i]!;
+        const e = info[i]!;
         const id = (e >> 2) - 1;
         if (id < 0) continue;
         if (seenIn.data[id] !== docIndex) {
@@ -308,15 +477,13 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
     touched.length = 0;
     addText(doc.title, options.titleWeight, Infinity);
     if (doc.text) addText(doc.text, 1, options.maxBodyTokens);
-    const ids = Int32Array.from(touched);
-    const counts = new Float64Array(ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      counts[k] = tf[ids[k]!]!;
-      df.data[ids[k]!]!++;
+    for (let k = 0; k < touched.length; k++) {
+      const id = touched.data[k]!;
+      allLocal.push(id);
+      allTf.push(tf[id]!);
+      df.data[id]!++;
     }
-    docIds.push(ids);
-    docTf.push(counts);
-    docIndex++;
+    docStart[++docIndex] = allLocal.length;
   }
 
   // Dictionary in code-point order, as buildTermModel.
@@ -341,32 +508,34 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   }
   const model: TermModel = { termIds, terms, idf, entity, docCount: n, df: dfSorted };
 
+  const total = allLocal.length;
+  const allIds = new Int32Array(total);
+  const allWeights = new Float64Array(total);
+  const local = allLocal.data;
+  const counts = allTf.data;
   const vectors: SparseVector[] = new Array(n);
   for (let d = 0; d < n; d++) {
-    const local = docIds[d]!;
-    const counts = docTf[d]!;
-    const len = local.length;
-    const ids = new Int32Array(len);
-    const weights = new Float64Array(len);
+    const from = docStart[d]!;
+    const to = docStart[d + 1]!;
     // Insertion sort by global id (documents have tens of terms).
-    for (let k = 0; k < len; k++) {
+    for (let k = from; k < to; k++) {
       const id = rank[local[k]!]!;
       let w = (1 + Math.log(counts[k]!)) * idf[id]!;
       if (entity[id]) w *= options.entityBoost;
       let p = k;
-      while (p > 0 && ids[p - 1]! > id) {
-        ids[p] = ids[p - 1]!;
-        weights[p] = weights[p - 1]!;
+      while (p > from && allIds[p - 1]! > id) {
+        allIds[p] = allIds[p - 1]!;
+        allWeights[p] = allWeights[p - 1]!;
         p--;
       }
-      ids[p] = id;
-      weights[p] = w;
+      allIds[p] = id;
+      allWeights[p] = w;
     }
     let norm = 0;
-    for (let k = 0; k < len; k++) norm += weights[k]! * weights[k]!;
+    for (let k = from; k < to; k++) norm += allWeights[k]! * allWeights[k]!;
     norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < len; k++) weights[k]! /= norm;
-    vectors[d] = { ids, weights };
+    for (let k = from; k < to; k++) allWeights[k]! /= norm;
+    vectors[d] = { ids: allIds.subarray(from, to), weights: allWeights.subarray(from, to) };
   }
   return { model, vectors };
 }

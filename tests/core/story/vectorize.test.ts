@@ -8,6 +8,11 @@ const docs = [
   { title: 'U.S. and Iran agree guiding principles in Geneva', text: null },
   { title: '東京で地震 (Tokyo earthquake)', text: 'Ein Erdbeben der Stärke 5 erschütterte Tokio am Dienstag. ' + 'word '.repeat(200) },
   { title: 'The', text: '' },
+  // Edge cases of the character scanner: curly and straight apostrophes, inner dots and hyphens, marks (Devanagari),
+  // accents, an emoji (surrogate pair) and no-break spaces, sentence ends at "..." / "?!" / ":" and CRLF, a word
+  // ending in an inner punctuation mark at the end of the text.
+  { title: 'O’Neill’s U.S. visit: Covid-19 talks… “Historic”', text: 'Café owners in Zürich said: prices rose.\r\nहिन्दी समाचार पढ़ें. Then what?!\u00a0Nothing... Really; Mr. Smith-\n\nJones met 3.5m people in 2023 😀 Sunday e-mail-' },
+  { title: 'Why It Matters: The Big Story Of The Day', text: 'Officials In Paris Said Nothing.  Police arrested 2 men.\tSee Page 3.' },
 ];
 
 describe('vectorizeBatch', () => {
@@ -28,6 +33,7 @@ describe('vectorizeBatch', () => {
       expect([...batch.vectors[i]!.weights]).toEqual([...v.weights]);
     });
     expect(batch.vectors[4]!.ids.length).toBe(0);
+    expect(['oneil', 'covid-19', 'histor', 'owner'].every((t) => batch.model.termIds.has(t))).toBe(true);
     // Name-like terms: "Kremlin" is capitalised inside sentence-case text; "poisoned" is not.
     expect(batch.model.entity[batch.model.termIds.get('kremlin')!]).toBe(1);
     expect(batch.model.entity[batch.model.termIds.get('poison')!]).toBe(0);
