@@ -17,6 +17,7 @@ import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
+import { keepUnchangedStories } from './core/story/story-changes';
 import { slugify, storyIdFor } from './core/story/ids';
 import { hostOf } from './core/registry/domain';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
@@ -29,6 +30,7 @@ import {
   ARCHIVE_OVERRIDES_STATE,
   listActiveStoryIds,
   listArchive,
+  readActiveStories,
   readArchiveOverridesFingerprint,
   readArticles,
   readRedirects,
@@ -259,18 +261,20 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     active,
     archive: all,
     sources,
-    now: new Date(nowMs),
     index: { ...previousIndex, ...rehydrated, ...archivedIdGuards(active, previousIndex, archived) },
     overrides: storyOverrides,
   });
-  const { stories, index } = built;
+  const { index } = built;
+  // A story whose articles, headline and coverage did not change keeps its stored version and file
+  // (src/core/story/story-changes.ts): the window's statistics drift every run, the story did not.
+  const stories = keepUnchangedStories(built.stories, await readActiveStories(options.contentDir, (m) => deps.log('warn', m)));
   // Rehydrated articles whose story stays out of the window (two archived stories merged, a split in one): rebuilt
   // on their own, written back to the archive.
   const liveNow = new Set(stories.map((s) => s.id));
   const again = Object.keys(rehydrated).filter((id) => !liveNow.has(index[id]!)).map((id) => all.get(id)!);
   const againIndex: StoryIndex = Object.fromEntries(again.map((a) => [a.id, index[a.id]!]));
   const rebuilt = again.length
-    ? buildStories({ active: again, archive: all, sources, now: new Date(nowMs), index: { ...againIndex, ...archivedIdGuards(again, againIndex, archived) }, overrides: storyOverrides })
+    ? buildStories({ active: again, archive: all, sources, index: { ...againIndex, ...archivedIdGuards(again, againIndex, archived) }, overrides: storyOverrides })
     : { stories: [], index: {}, redirects: {} };
   // A merged story's id keeps leading somewhere: its file goes, a redirect stays (the site renders redirect pages).
   const redirectsSoFar = { ...previousRedirects, ...built.redirects, ...rebuilt.redirects };

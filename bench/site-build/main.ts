@@ -52,7 +52,6 @@ function copyOf(story: Story, k: number): Story {
       articleCount: articles.length,
       brokeBy: { sourceId: first.sourceId, articleId: first.id, at: first.published ?? first.firstSeen },
     },
-    score: Math.round(story.score * 0.5 ** (k / 2) * 1e6) / 1e6,
   };
 }
 

@@ -33,7 +33,7 @@ for (const day of streamDays()) {
   const start = now.getTime() - CLUSTER_WINDOW_HOURS * 3_600_000;
   const active = [...archive.values()].filter((a) => Date.parse(reportedAt(a)) >= start);
   const t0 = performance.now();
-  const built = buildStories({ active, archive, sources, now, index });
+  const built = buildStories({ active, archive, sources, index });
   totalSeconds += (performance.now() - t0) / 1000;
   redirects = { ...redirects, ...built.redirects };
   index = built.index;
@@ -53,7 +53,7 @@ const cpu0 = process.cpuUsage();
 clusterDocs(all.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)) })));
 const clusterCpu = process.cpuUsage(cpu0);
 const t0 = performance.now();
-const batch = buildStories({ active: all, archive, sources, now: new Date('2023-11-19T23:59:59Z'), index: {} });
+const batch = buildStories({ active: all, archive, sources, index: {} });
 const batchSeconds = (performance.now() - t0) / 1000;
 const batchOf = new Map<string, string>();
 for (const s of batch.stories) for (const a of s.articles) batchOf.set(a.id, s.id);

@@ -29,7 +29,7 @@ export interface Selection {
  */
 export function selectByStory(articles: readonly Article[], now: Date, perStory: number, otherFraction: number): Selection {
   const archive = new Map(articles.map((a) => [a.id, a]));
-  const built = buildStories({ active: [...articles], archive, sources: new Map(), now, index: {} });
+  const built = buildStories({ active: [...articles], archive, sources: new Map(), index: {} });
   const keep = new Set<string>();
   let multiSourceStories = 0;
   for (const story of built.stories) {

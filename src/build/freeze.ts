@@ -44,6 +44,7 @@ export const TEMPLATE_INPUTS: readonly string[] = [
   'src/core/feed/clean-text.ts',
   'src/core/registry/domain.ts',
   'src/core/schema',
+  'src/core/story/rank.ts',
   'src/core/story/serialize-story.ts',
   'src/layouts',
   'src/pages',

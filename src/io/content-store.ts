@@ -24,9 +24,9 @@ import { reportedAt } from '../core/coverage/coverage';
 import { ArticleSchema, type Article } from '../core/schema/article';
 import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
 import { RegistrySchema, type Source } from '../core/schema/source';
-import type { Story } from '../core/schema/story';
+import { StorySchema, type Story } from '../core/schema/story';
 import type { StoryIndex } from '../core/story/build-stories';
-import { serializeStory } from '../core/story/serialize-story';
+import { parseStoryFile, serializeStory } from '../core/story/serialize-story';
 import { NO_OVERRIDES, parseOverrides, type Overrides } from '../core/overrides/overrides';
 import { parseFeedStates, type FeedState } from '../core/state/feed-state';
 import { commitPlan, type JournalProbe } from './journal';
@@ -216,6 +216,25 @@ export async function readOverrides(contentDir: string): Promise<Overrides> {
 /** Story redirects (state/redirects.json: merged story id → the id it leads to), {} when absent or unreadable. */
 export function readRedirects(contentDir: string): Promise<Record<string, string>> {
   return readStateJson<Record<string, string>>(contentDir, 'redirects.json', {});
+}
+
+/**
+ * The stored active stories (stories/*.md), by id. A file that is unreadable or does not match StorySchema is
+ * reported through `warn` and left out (the run then writes the story afresh).
+ */
+export async function readActiveStories(contentDir: string, warn: (msg: string) => void): Promise<Map<string, Story>> {
+  const out = new Map<string, Story>();
+  for (const id of await listActiveStoryIds(contentDir)) {
+    const file = path.join(contentDir, 'stories', `${id}.md`);
+    try {
+      const parsed = StorySchema.safeParse(parseStoryFile(await readFile(file, 'utf8')));
+      if (parsed.success) out.set(id, parsed.data);
+      else warn(`${file}: invalid story, written afresh (${parsed.error.issues[0]?.message})`);
+    } catch (error) {
+      warn(`${file}: unreadable story, written afresh (${String(error)})`);
+    }
+  }
+  return out;
 }
 
 /** Ids of the active stories: the files in stories/ (sorted). */

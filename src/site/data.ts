@@ -14,14 +14,15 @@ import { StorySchema, type Story } from '../core/schema/story';
 import { parseStoryFile } from '../core/story/serialize-story';
 import { contentDir, onlyIds, partitionMonth, storiesDir } from '../site-config';
 import { readArchiveIndex } from './archive';
+import { withRankScores, type RankedStory } from './stories';
 import { readRunNow, resolveNow } from './run-clock';
 import { deepStripControl } from './text';
 
 export interface SiteData {
   sources: Source[];
   sourcesById: Map<string, Source>;
-  stories: Story[];
-  storiesById: Map<string, Story>;
+  stories: RankedStory[];
+  storiesById: Map<string, RankedStory>;
   /** The run's clock (UTC ISO-8601). */
   now: string;
 }
@@ -57,7 +58,8 @@ async function load(): Promise<SiteData> {
         readRunNow(contentDir()),
         stories.map((s) => s.lastUpdated),
       );
-  return { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, storiesById: new Map(stories.map((s) => [s.id, s])), now };
+  const ranked = withRankScores(stories, now);
+  return { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories: ranked, storiesById: new Map(ranked.map((s) => [s.id, s])), now };
 }
 
 export function siteData(): Promise<SiteData> {

@@ -7,6 +7,7 @@
  */
 import type { Source } from '../core/schema/source';
 import type { Story } from '../core/schema/story';
+import type { RankedStory } from './stories';
 import { BUCKET_LABEL, sourceBucket } from './bias';
 import type { SiteData } from './data';
 import { articleTime } from './format';
@@ -51,7 +52,7 @@ function channel(site: URL, kind: FeedKind, key: string, page: string, title: st
 }
 
 /** Blindspot stories (ranked), for the Left first then for the Right. */
-export function blindspotStories(stories: readonly Story[], side: 'left' | 'right'): Story[] {
+export function blindspotStories(stories: readonly RankedStory[], side: 'left' | 'right'): RankedStory[] {
   return rankStories(stories).filter((s) => s.blindspot === side);
 }
 

@@ -8,6 +8,7 @@
  */
 import { getRssString } from '@astrojs/rss';
 import type { Story } from '../core/schema/story';
+import type { RankedStory } from './stories';
 import { RSS_ITEM_LIMIT, rankStories } from './stories';
 import { stripControl } from './text';
 
@@ -31,7 +32,7 @@ export function storyDescription(story: Pick<Story, 'summary'>): string {
 }
 
 /** The top stories feed (ranked, limited): kept for callers of the first version. */
-export async function buildFeed(stories: readonly Story[], opts: FeedOptions): Promise<string> {
+export async function buildFeed(stories: readonly RankedStory[], opts: FeedOptions): Promise<string> {
   const top = rankStories(stories).slice(0, opts.limit ?? RSS_ITEM_LIMIT);
   return rssString(
     {
@@ -69,7 +70,7 @@ export interface FeedItem {
 }
 
 /** Items for a list of stories: guid = the story's opaque id, link = its page, date = last update. */
-export function storyItems(stories: readonly Story[], storyUrl: (id: string) => string): FeedItem[] {
+export function storyItems(stories: readonly RankedStory[], storyUrl: (id: string) => string): FeedItem[] {
   return stories.map((s) => ({
     guid: s.id,
     title: s.title,

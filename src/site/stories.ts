@@ -3,7 +3,17 @@
  */
 import type { Story, StoryArticle } from '../core/schema/story';
 import { MIN_SOURCES_FOR_STORY_PAGE, RSS_TOP_STORIES } from '../core/config';
+import { rankScore } from '../core/story/rank';
 import { articleTime } from './format';
+
+/** A story with its home-page rank score at the build's clock; story files store none (it decays with time). */
+export type RankedStory = Story & { score: number };
+
+/** Each story with its rank score at `now` (UTC ISO-8601): src/core/story/rank.ts, from sources and last update. */
+export function withRankScores(stories: readonly Story[], now: string): RankedStory[] {
+  const nowMs = Date.parse(now);
+  return stories.map((s) => ({ ...s, score: rankScore(s.coverage.sourceCount, Date.parse(s.lastUpdated), nowMs) }));
+}
 
 /**
  * A story gets its own page, a home-page slot and an RSS item only when at least MIN_SOURCES_FOR_STORY_PAGE distinct
@@ -27,7 +37,7 @@ export function hasStoryPage(story: Pick<Story, 'coverage'>): boolean {
 const rankMemo = new WeakMap<readonly object[], unknown[]>();
 
 /** Stories with a page, by score (highest first), ties by id (code-point order) so the order is deterministic. */
-export function rankStories<T extends Pick<Story, 'id' | 'score' | 'coverage'>>(stories: readonly T[]): T[] {
+export function rankStories<T extends Pick<RankedStory, 'id' | 'score' | 'coverage'>>(stories: readonly T[]): T[] {
   let ranked = rankMemo.get(stories) as T[] | undefined;
   if (!ranked) {
     ranked = stories.filter(hasStoryPage).sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));

@@ -3,6 +3,7 @@
  * URL slug, and topics whose slugs collide share one page.
  */
 import type { Story } from '../core/schema/story';
+import type { RankedStory } from './stories';
 import { rankStories } from './stories';
 
 export interface Topic {
@@ -10,7 +11,7 @@ export interface Topic {
   /** Display name: the first spelling met in code-point order. */
   name: string;
   /** Stories with a page tagged with this topic, ranked as on the home page. */
-  stories: Story[];
+  stories: RankedStory[];
 }
 
 /** URL-safe slug of a topic ("U.S. Politics" → "u-s-politics"); "topic" when nothing is left. */
@@ -32,18 +33,18 @@ export function topicName(topic: string): string {
   return t ? t[0]!.toUpperCase() + t.slice(1) : t;
 }
 
-const memo = new WeakMap<readonly Story[], Topic[]>();
+const memo = new WeakMap<readonly RankedStory[], Topic[]>();
 
 /** collectTopics, computed once per story list (pages of one build share the list). */
-export function topicsOf(stories: readonly Story[]): Topic[] {
+export function topicsOf(stories: readonly RankedStory[]): Topic[] {
   let topics = memo.get(stories);
   if (!topics) memo.set(stories, (topics = collectTopics(stories)));
   return topics;
 }
 
 /** Every topic of the stories that have a page, by slug (code-point order), each with its ranked stories. */
-export function collectTopics(stories: readonly Story[]): Topic[] {
-  const bySlug = new Map<string, { name: string; stories: Story[] }>();
+export function collectTopics(stories: readonly RankedStory[]): Topic[] {
+  const bySlug = new Map<string, { name: string; stories: RankedStory[] }>();
   for (const story of rankStories(stories)) {
     for (const t of [...new Set(story.topics.map((x) => x.trim()).filter(Boolean))].sort()) {
       const slug = topicSlug(t);

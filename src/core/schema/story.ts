@@ -119,8 +119,9 @@ export const StorySchema = z.object({
   topics: z.array(z.string()),
   /** Ids of other stories closest to this one (centroid cosine, most similar first); empty when none. */
   similar: z.array(z.string()).default([]),
-  /** Home-page rank score at the run's clock (see src/core/story/rank.ts). */
-  score: z.number(),
+  // No rank score is stored: it decays with the clock, so the site computes it at build time (src/site/data.ts,
+  // src/core/story/rank.ts) and a story's file changes only when the story does. Files written before keep a
+  // `score` key, which parsing drops.
 });
 export type Story = z.infer<typeof StorySchema>;
 

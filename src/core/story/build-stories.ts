@@ -13,7 +13,6 @@ import type { Story, StoryArticle } from '../schema/story';
 import { clusterDocs, type ClusterConfig } from './cluster';
 import { chooseHeadline } from './headline';
 import { slugify, storyIdFor } from './ids';
-import { rankScore } from './rank';
 import { similarStories } from './similar-stories';
 import { summarize } from './summarize';
 import { storyTopics } from './topics';
@@ -126,7 +125,6 @@ export interface BuildStoriesInput {
   /** Every stored article by id, so a story keeps the articles that have left the window. */
   archive: ReadonlyMap<string, Article>;
   sources: ReadonlyMap<string, Source>;
-  now: Date;
   /** The previous run's story index ({} on a first run). */
   index: Readonly<StoryIndex>;
   overrides?: StoryOverrides;
@@ -134,13 +132,13 @@ export interface BuildStoriesInput {
 }
 
 /**
- * Incremental story building at clock `now`: the window's articles are clustered with the stories they already
+ * Incremental story building: the window's articles are clustered with the stories they already
  * belong to held together (never split; editors' splits aside), so new articles join existing stories or start new
  * ones, and stories that grow together merge (the older id survives, the other redirects). Stories whose articles
  * have all left the window are not returned (their files stay as archived).
  */
 export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
-  const { active, archive, sources, now } = input;
+  const { active, archive, sources } = input;
   const overrides = input.overrides ?? NO_STORY_OVERRIDES;
   const config = input.config ?? DEFAULT_CLUSTER_CONFIG;
   const byId = new Map(archive);
@@ -235,7 +233,6 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       blindspot: blindspotOf(coverage, baseline),
       topics: storyTopics(storyArticles, centre, result.model),
       similar: [],
-      score: rankScore(coverage.sourceCount, Date.parse(lastUpdated), now.getTime()),
     };
   });
   stories.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import type { List, Root } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
-import type { Story } from '../schema/story';
+import { StorySchema, type Story } from '../schema/story';
 
 const processor = remark().use(remarkGfm).data('settings', { bullet: '-', listItemIndent: 'one' });
 
@@ -36,9 +36,12 @@ export function storyBody(story: Story): string {
   return processor.stringify(root);
 }
 
-/** The whole file: front matter (keys in schema order) and body. Deterministic for the same story. */
+/**
+ * The whole file: front matter and body. Keys are in schema order (the story goes through StorySchema first), so a
+ * story read back from its file serialises to the same bytes. Throws a ZodError for a story that is not valid.
+ */
 export function serializeStory(story: Story): string {
-  return matter.stringify(storyBody(story), story as unknown as Record<string, unknown>);
+  return matter.stringify(storyBody(story), StorySchema.parse(story) as unknown as Record<string, unknown>);
 }
 
 /** Reads a story file back into its front-matter data (unvalidated; validate with StorySchema). */

@@ -31,7 +31,7 @@ const geneva = [
 ];
 
 function run(articles: Article[], index: StoryIndex, now: string, overrides: StoryOverrides = NO_STORY_OVERRIDES, archive: Article[] = []) {
-  return buildStories({ active: articles, archive: new Map([...archive, ...articles].map((a) => [a.id, a])), sources, now: new Date(now), index, overrides });
+  return buildStories({ active: articles, archive: new Map([...archive, ...articles].map((a) => [a.id, a])), sources, index, overrides });
 }
 
 const storyOf = (r: ReturnType<typeof run>, articleId: string) => r.stories.find((s) => s.articles.some((a) => a.id === articleId))!;

@@ -32,7 +32,6 @@ function story(title: string, bullet = 'A plain sentence.'): Story {
     },
     blindspot: null,
     topics: [],
-    score: 1,
   });
 }
 
