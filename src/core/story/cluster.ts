@@ -62,6 +62,65 @@ export interface ClusterResult {
   vectors: Map<string, SparseVector>;
 }
 
+/**
+ * A story's summed vector: term id → summed weight, kept in insertion order (iteration order decides float sums and
+ * ties, so it is the same as a Map's) with an open-addressing index for lookups. Plain arrays (on the JS heap) keep
+ * the many small sums cheap to allocate.
+ */
+class TermSum {
+  /** Term ids and their sums, in insertion order. */
+  readonly ids: number[] = [];
+  readonly values: number[] = [];
+  /** Index into `ids` + 1 per slot (0: empty); length a power of two, at most half full. */
+  private slots: number[] = new Array<number>(32).fill(0);
+  private shift = 27;
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The sum for `id`, or 0 when the term is absent. */
+  get(id: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = Math.imul(id, 0x9e3779b1) >>> this.shift; ; s = (s + 1) & mask) {
+      const k = this.slots[s]!;
+      if (k === 0) return 0;
+      if (this.ids[k - 1] === id) return this.values[k - 1]!;
+    }
+  }
+
+  /** Adds `w` to the sum of `id` (as `map.set(id, (map.get(id) ?? 0) + w)`); returns the sum before. */
+  add(id: number, w: number): number {
+    const mask = this.slots.length - 1;
+    let s = Math.imul(id, 0x9e3779b1) >>> this.shift;
+    for (; ; s = (s + 1) & mask) {
+      const k = this.slots[s]!;
+      if (k === 0) break;
+      if (this.ids[k - 1] === id) {
+        const old = this.values[k - 1]!;
+        this.values[k - 1] = old + w;
+        return old;
+      }
+    }
+    this.ids.push(id);
+    this.values.push(0 + w);
+    this.slots[s] = this.ids.length;
+    if (2 * this.ids.length > this.slots.length) this.rehash();
+    return 0;
+  }
+
+  private rehash(): void {
+    this.slots = new Array<number>(this.slots.length * 2).fill(0);
+    this.shift--;
+    const mask = this.slots.length - 1;
+    for (let k = 0; k < this.ids.length; k++) {
+      let s = Math.imul(this.ids[k]!, 0x9e3779b1) >>> this.shift;
+      while (this.slots[s] !== 0) s = (s + 1) & mask;
+      this.slots[s] = k + 1;
+    }
+  }
+}
+
 /** The merge step scans at most this many stories per term (a term heavy in hundreds of stories is a topic, not an
  * event, and would make the step quadratic). */
 const MAX_STORY_POSTINGS = 200;
@@ -114,7 +173,7 @@ export function clusterDocs(
   // Stories: union-find over the index of their first document. Only roots hold data.
   const parent = new Int32Array(n);
   const storyOf = new Int32Array(n);
-  const sums: Array<Map<number, number> | null> = new Array(n).fill(null);
+  const sums: Array<TermSum | null> = new Array(n).fill(null);
   const normSq = new Float64Array(n);
   const first = new Float64Array(n);
   /** Articles per story (at its root). */
@@ -141,12 +200,12 @@ export function clusterDocs(
     first[j] = times[j]!;
     last[j] = times[j]!;
   };
-  const sumOf = (root: number): Map<number, number> => {
+  const sumOf = (root: number): TermSum => {
     let sum = sums[root];
     if (!sum) {
       const v = vectors[root]!;
-      sum = new Map();
-      for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k]!, v.weights[k]!);
+      sum = new TermSum();
+      for (let k = 0; k < v.ids.length; k++) sum.add(v.ids[k]!, v.weights[k]!);
       sums[root] = sum;
     }
     return sum;
@@ -161,9 +220,8 @@ export function clusterDocs(
     for (let k = 0; k < v.ids.length; k++) {
       const id = v.ids[k]!;
       const w = v.weights[k]!;
-      const old = sum.get(id) ?? 0;
+      const old = sum.add(id, w);
       sq += 2 * old * w + w * w;
-      sum.set(id, old + w);
     }
     normSq[root] = Math.max(sq, 0);
     first[root] = Math.min(first[root]!, times[j]!);
@@ -175,9 +233,9 @@ export function clusterDocs(
     let big = sumOf(keep);
     let small = sumOf(gone);
     let sq = normSq[keep]! + normSq[gone]!;
-    for (const [id, w] of small) sq += 2 * w * (big.get(id) ?? 0);
+    for (let k = 0; k < small.size; k++) sq += 2 * small.values[k]! * big.get(small.ids[k]!);
     if (small.size > big.size) [big, small] = [small, big];
-    for (const [id, w] of small) big.set(id, (big.get(id) ?? 0) + w);
+    for (let k = 0; k < small.size; k++) big.add(small.ids[k]!, small.values[k]!);
     sums[keep] = big;
     sums[gone] = null;
     normSq[keep] = Math.max(sq, 0);
@@ -192,7 +250,7 @@ export function clusterDocs(
     const sum = sums[root];
     if (!sum) return dot(v, vectors[root]!);
     let d = 0;
-    for (let k = 0; k < v.ids.length; k++) d += v.weights[k]! * (sum.get(v.ids[k]!) ?? 0);
+    for (let k = 0; k < v.ids.length; k++) d += v.weights[k]! * sum.get(v.ids[k]!);
     return normSq[root]! > 0 ? d / Math.sqrt(normSq[root]!) : 0;
   };
   const centroidCosine = (a: number, b: number): number => {
@@ -205,25 +263,30 @@ export function clusterDocs(
       return sa ? cosineTo(vectors[b]!, a) : cosineTo(vectors[a]!, b);
     }
     const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
-    for (const [id, w] of small) d += w * (big.get(id) ?? 0);
+    for (let k = 0; k < small.size; k++) d += small.values[k]! * big.get(small.ids[k]!);
     const den = Math.sqrt(normSq[a]! * normSq[b]!);
     return den > 0 ? d / den : 0;
   };
 
   const maxGapMs = config.maxGapHours * 3_600_000;
   const maxSpanMs = config.maxSpanHours * 3_600_000;
-  // Inverted index as linked lists in flat typed arrays (no per-term arrays to grow or collect): entry e holds a
-  // document and its weight for one term, and the term's previous (older) entry; head[t] is the newest. A walk from
-  // the head stops at the first document older than the gap window. live[t] counts the term's entries in the window.
-  let entryCount = 0;
-  for (const v of vectors) entryCount += v.ids.length;
-  const entryDoc = new Int32Array(entryCount);
-  const entryWeight = new Float64Array(entryCount);
-  const entryNext = new Int32Array(entryCount);
-  const head = new Int32Array(model.terms.length).fill(-1);
-  const live = new Int32Array(model.terms.length);
+  // Inverted index in flat typed arrays, each term's postings contiguous (all vectors are known up front, so each
+  // term's share is counted first): term t's postings are [postingStart[t], postingEnd[t]), documents in index (time) order, so a
+  // walk from the newest one reads memory in sequence and stops at the first document older than the gap window.
+  // live[t] counts the term's postings in the window.
+  const termCount = model.terms.length;
+  const postingStart = new Int32Array(termCount + 1);
+  for (let j = 0; j < n; j++) {
+    if (isIsolated[j]) continue;
+    const ids = vectors[j]!.ids;
+    for (let k = 0; k < ids.length; k++) postingStart[ids[k]! + 1]!++;
+  }
+  for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
+  const postingDoc = new Int32Array(postingStart[termCount]!);
+  const postingWeight = new Float64Array(postingStart[termCount]!);
+  const postingEnd = postingStart.slice(0, termCount);
+  const live = new Int32Array(termCount);
   const indexed = new Uint8Array(n);
-  let entries = 0;
   const acc = new Float64Array(n);
   const stamp = new Int32Array(n).fill(-1);
   const touched: number[] = [];
@@ -270,8 +333,8 @@ export function clusterDocs(
       const term = v.ids[k]!;
       const w = v.weights[k]!;
       if (evaluate && w >= minWeight && live[term]! <= maxPostings) {
-        for (let e = head[term]!; e >= 0; e = entryNext[e]!) {
-          const i = entryDoc[e]!;
+        for (let e = postingEnd[term]! - 1, from = postingStart[term]!; e >= from; e--) {
+          const i = postingDoc[e]!;
           if (times[i]! < oldest) break;
           const r = find(storyOf[i]!);
           if (stamp[r] !== j) {
@@ -279,13 +342,12 @@ export function clusterDocs(
             acc[r] = 0;
             touched.push(r);
           }
-          acc[r]! += w * entryWeight[e]!;
+          acc[r]! += w * postingWeight[e]!;
         }
       }
-      entryDoc[entries] = j;
-      entryWeight[entries] = w;
-      entryNext[entries] = head[term]!;
-      head[term] = entries++;
+      const e = postingEnd[term]!++;
+      postingDoc[e] = j;
+      postingWeight[e] = w;
       live[term]!++;
     }
     indexed[j] = 1;
@@ -357,7 +419,7 @@ export function clusterDocs(
         topW[p] = w;
       };
       const sum = sums[r];
-      if (sum) for (const [term, w] of sum) offer(term, w);
+      if (sum) for (let k = 0; k < sum.size; k++) offer(sum.ids[k]!, sum.values[k]!);
       else {
         const v = vectors[r]!;
         for (let k = 0; k < v.ids.length; k++) offer(v.ids[k]!, v.weights[k]!);
