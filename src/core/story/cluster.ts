@@ -394,29 +394,34 @@ export function clusterDocs(
   if (config.storyMergeThreshold <= 1) {
     const roots: number[] = [];
     for (let i = 0; i < n; i++) if (parent[i] === i && !isIsolated[i]) roots.push(i);
-    /** The story's `candidateTerms` heaviest terms and their weights in its normalised centroid (kept while the story
-     * does not change size). */
-    const heavyCache = new Map<number, [number[], number[], number]>();
-    const heaviest = (r: number): [number[], number[]] => {
-      const cached = heavyCache.get(r);
-      if (cached && cached[2] === size[r]) return [cached[0], cached[1]];
-      const out = computeHeaviest(r);
-      heavyCache.set(r, [out[0], out[1], size[r]!]);
-      return out;
-    };
-    const computeHeaviest = (r: number): [number[], number[]] => {
-      const top: number[] = [];
-      const topW: number[] = [];
+    // Every later root is one of these (a merge keeps the lower index), so each story's `candidateTerms` heaviest
+    // terms and their weights in its normalised centroid live in flat arrays at its position in `roots`, kept while
+    // the story does not change size (heavySize).
+    const K = config.candidateTerms;
+    const positionOf = new Int32Array(n);
+    roots.forEach((r, p) => (positionOf[r] = p));
+    const heavyTerms = new Int32Array(roots.length * K);
+    const heavyWeights = new Float64Array(roots.length * K);
+    const heavyCount = new Int32Array(roots.length);
+    const heavySize = new Int32Array(roots.length);
+    /** Fills story r's heaviest terms (heaviest first, ties by term id; a term that only ties the K-th is left
+     * out), unless they are up to date; returns r's position in `roots` (its terms are at position * K). */
+    const heaviest = (r: number): number => {
+      const at = positionOf[r]!;
+      if (heavySize[at] === size[r]) return at;
+      heavySize[at] = size[r]!;
+      const base = at * K;
+      let count = 0;
       const offer = (term: number, w: number): void => {
-        if (top.length === config.candidateTerms && w <= topW[top.length - 1]!) return;
-        let p = top.length === config.candidateTerms ? top.length - 1 : top.length;
-        while (p > 0 && (topW[p - 1]! < w || (topW[p - 1] === w && top[p - 1]! > term))) {
-          top[p] = top[p - 1]!;
-          topW[p] = topW[p - 1]!;
+        if (count === K && w <= heavyWeights[base + count - 1]!) return;
+        let p = count === K ? count - 1 : count++;
+        while (p > 0 && (heavyWeights[base + p - 1]! < w || (heavyWeights[base + p - 1] === w && heavyTerms[base + p - 1]! > term))) {
+          heavyTerms[base + p] = heavyTerms[base + p - 1]!;
+          heavyWeights[base + p] = heavyWeights[base + p - 1]!;
           p--;
         }
-        top[p] = term;
-        topW[p] = w;
+        heavyTerms[base + p] = term;
+        heavyWeights[base + p] = w;
       };
       const sum = sums[r];
       if (sum) for (let k = 0; k < sum.size; k++) offer(sum.ids[k]!, sum.values[k]!);
@@ -425,35 +430,61 @@ export function clusterDocs(
         for (let k = 0; k < v.ids.length; k++) offer(v.ids[k]!, v.weights[k]!);
       }
       const norm = Math.sqrt(normSq[r]!) || 1;
-      return [top, topW.map((w) => w / norm)];
+      for (let k = 0; k < count; k++) heavyWeights[base + k]! /= norm;
+      heavyCount[at] = count;
+      return at;
     };
-    const byTerm = new Map<number, number[]>();
-    const weightsByTerm = new Map<number, number[]>();
+    // Index of the stories by heaviest term, each term's entries contiguous ([listStart[t], listStart[t + 1])) and in
+    // root order, i.e. by ascending story start (listTime); the weights are those at indexing time.
+    const listStart = new Int32Array(model.terms.length + 1);
     for (const r of roots) {
-      const [terms, weights] = heaviest(r);
-      terms.forEach((term, k) => {
-        const list = byTerm.get(term);
-        if (list) {
-          list.push(r);
-          weightsByTerm.get(term)!.push(weights[k]!);
-        } else {
-          byTerm.set(term, [r]);
-          weightsByTerm.set(term, [weights[k]!]);
-        }
-      });
+      const at = heaviest(r);
+      for (let k = 0; k < heavyCount[at]!; k++) listStart[heavyTerms[at * K + k]! + 1]!++;
     }
-    /** First index in `list` (ascending story starts) of a story starting at or after `t`. */
-    const lowerBound = (list: number[], t: number): number => {
-      let lo = 0;
-      let hi = list.length;
+    for (let t = 0; t < model.terms.length; t++) listStart[t + 1]! += listStart[t]!;
+    const listFill = listStart.slice(0, model.terms.length);
+    const listStory = new Int32Array(listStart[model.terms.length]!);
+    const listWeight = new Float64Array(listStory.length);
+    const listTime = new Float64Array(listStory.length);
+    for (const r of roots) {
+      const at = positionOf[r]!;
+      for (let k = 0; k < heavyCount[at]!; k++) {
+        const e = listFill[heavyTerms[at * K + k]!]!++;
+        listStory[e] = r;
+        listWeight[e] = heavyWeights[at * K + k]!;
+        listTime[e] = times[r]!;
+      }
+    }
+    /** First index in [from, to) (ascending story starts) of a story starting at or after `t`. */
+    const lowerBound = (from: number, to: number, t: number): number => {
+      let lo = from;
+      let hi = to;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (times[list[mid]!]! < t) lo = mid + 1;
+        if (listTime[mid]! < t) lo = mid + 1;
         else hi = mid;
       }
       return lo;
     };
+    // The visited story's summed vector, scattered by term (zero elsewhere): the centroid cosine with each candidate
+    // reads it instead of a hash lookup, with the same products summed in the same order as centroidCosine.
+    const dense = new Float64Array(model.terms.length);
+    const centroidCosineDense = (r: number, other: number): number => {
+      const sr = sums[r]!;
+      const so = sums[other];
+      let d = 0;
+      if (!so) {
+        const v = vectors[other]!;
+        for (let k = 0; k < v.ids.length; k++) d += v.weights[k]! * dense[v.ids[k]!]!;
+        return normSq[r]! > 0 ? d / Math.sqrt(normSq[r]!) : 0;
+      }
+      if (sr.size <= so.size) for (let k = 0; k < sr.size; k++) d += sr.values[k]! * so.get(sr.ids[k]!);
+      else for (let k = 0; k < so.size; k++) d += so.values[k]! * dense[so.ids[k]!]!;
+      const den = Math.sqrt(normSq[r]! * normSq[other]!);
+      return den > 0 ? d / den : 0;
+    };
     const seen = new Int32Array(n).fill(-1);
+    const found: number[] = [];
     let work = roots;
     let visit = 0;
     while (work.length > 0) {
@@ -466,25 +497,27 @@ export function clusterDocs(
         if (size[r] === 1 || !fresh[r]) continue;
         visit++;
         // Partial cosine over shared heaviest terms (a lower bound, as for articles) preselects; exact decides.
-        const found: number[] = [];
-        const [terms, weights] = heaviest(r);
-        terms.forEach((term, k) => {
-          const list = byTerm.get(term);
-          if (!list) return;
-          const ws = weightsByTerm.get(term)!;
-          const from = lowerBound(list, first[r]! - maxSpanMs);
-          const to = Math.min(list.length, lowerBound(list, first[r]! + maxSpanMs + 1), from + MAX_STORY_POSTINGS);
+        found.length = 0;
+        const at = heaviest(r);
+        for (let k = 0; k < heavyCount[at]!; k++) {
+          const term = heavyTerms[at * K + k]!;
+          const w = heavyWeights[at * K + k]!;
+          const listEnd = listStart[term + 1]!;
+          const from = lowerBound(listStart[term]!, listEnd, first[r]! - maxSpanMs);
+          const to = Math.min(listEnd, lowerBound(listStart[term]!, listEnd, first[r]! + maxSpanMs + 1), from + MAX_STORY_POSTINGS);
           for (let p = from; p < to; p++) {
-            const other = find(list[p]!);
+            const other = find(listStory[p]!);
             if (other === r) continue;
             if (seen[other] !== visit) {
               seen[other] = visit;
               acc[other] = 0;
               found.push(other);
             }
-            acc[other]! += weights[k]! * ws[p]!;
+            acc[other]! += w * listWeight[p]!;
           }
-        });
+        }
+        const sum = sums[r]!;
+        for (let k = 0; k < sum.size; k++) dense[sum.ids[k]!] = sum.values[k]!;
         let best = -1;
         let bestSim = config.storyMergeThreshold;
         for (const other of found) {
@@ -492,12 +525,13 @@ export function clusterDocs(
           // A story spans at most maxSpanHours (stories up to that far apart may merge: follow-ups a day or two later
           // join their story here, which on the gold file is worth 0.025 of recall at the same precision).
           if (Math.max(last[r]!, last[other]!) - Math.min(first[r]!, first[other]!) > maxSpanMs) continue;
-          const sim = centroidCosine(r, other);
+          const sim = centroidCosineDense(r, other);
           if (sim > bestSim || (sim === bestSim && (best < 0 || other < best))) {
             best = other;
             bestSim = sim;
           }
         }
+        for (let k = 0; k < sum.size; k++) dense[sum.ids[k]!] = 0;
         if (best >= 0) next.push(merge(r, best));
       }
       work = next;
