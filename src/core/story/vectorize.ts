@@ -259,7 +259,8 @@ function charClasses(): Uint8Array {
   mark(/['’.\-]/gu, C_INNER);
   mark(/\s/gu, C_SPACE);
   mark(/[.!?:;]/gu, C_STOP);
-  mark(new RegExp(NO_SPACE_SCRIPT.source, 'gu'), C_SLOW);
+  // Characters of scripts without spaces are letters, but only C_SLOW here: the scanner's words stop before them.
+  for (const m of all.matchAll(new RegExp(NO_SPACE_SCRIPT.source, 'gu'))) t[m.index!] = C_SLOW;
   for (let c = 0xd800; c <= 0xdfff; c++) t[c] = C_SLOW;
   charClassTable = t;
   return t;
@@ -268,31 +269,32 @@ function charClasses(): Uint8Array {
 /**
  * Raw words seen in a batch → their info (see vectorizeBatch), keyed by the word's UTF-16 code units in the text
  * itself: open addressing over FNV-1a hashes, so a word seen before is found without cutting it out of the text as
- * a string (most words of a batch are repeats).
+ * a string (most words of a batch are repeats). Each slot holds its entry inline (hash, length, info, offset of its
+ * code units), so a probe touches one slot and the word's code units, not several parallel arrays.
  */
 class WordTable {
-  /** Entry index + 1 per slot (0: empty); capacity a power of two, at most half full. */
-  private slots = new Int32Array(1 << 16);
-  private hashes = new IntList();
-  private starts = new IntList();
-  private lengths = new IntList();
-  private infos = new IntList();
+  /** Four Int32 per slot: hash, length (0: empty slot), info, offset in `chars`. Capacity a power of two, at most
+   * half full. */
+  private slots = new Int32Array(4 << 16);
+  private count = 0;
   /** Code units of every entry, back to back. */
   private chars = new Uint16Array(1 << 16);
   private used = 0;
 
   /** The info of `text[start, end)` (FNV-1a hash `hash`), or -1 when it is not in the table. */
   get(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
     const len = end - start;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const e = this.slots[s]! - 1;
-      if (e < 0) return -1;
-      if (this.hashes.data[e] !== hash || this.lengths.data[e] !== len) continue;
-      const at = this.starts.data[e]!;
+      const at = s << 2;
+      const slotLen = slots[at + 1]!;
+      if (slotLen === 0) return -1;
+      if (slots[at] !== hash || slotLen !== len) continue;
+      const from = slots[at + 3]!;
       let k = 0;
-      while (k < len && this.chars[at + k] === text.charCodeAt(start + k)) k++;
-      if (k === len) return this.infos.data[e]!;
+      while (k < len && this.chars[from + k] === text.charCodeAt(start + k)) k++;
+      if (k === len) return slots[at + 2]!;
     }
   }
 
@@ -305,23 +307,25 @@ class WordTable {
       this.chars = next;
     }
     for (let k = 0; k < len; k++) this.chars[this.used + k] = text.charCodeAt(start + k);
-    const e = this.infos.length;
-    this.hashes.push(hash);
-    this.starts.push(this.used);
-    this.lengths.push(len);
-    this.infos.push(info);
+    if (2 * (this.count + 1) > this.slots.length >> 2) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
+      for (let at = 0; at < old.length; at += 4) if (old[at + 1] !== 0) this.place(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+    }
+    this.place(hash, len, info, this.used);
+    this.count++;
     this.used += len;
-    if (2 * (e + 1) > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2);
-      for (let k = 0; k <= e; k++) this.place(k);
-    } else this.place(e);
   }
 
-  private place(e: number): void {
-    const mask = this.slots.length - 1;
-    let s = this.hashes.data[e]! & mask;
-    while (this.slots[s] !== 0) s = (s + 1) & mask;
-    this.slots[s] = e + 1;
+  private place(hash: number, len: number, info: number, from: number): void {
+    const mask = (this.slots.length >> 2) - 1;
+    let s = hash & mask;
+    while (this.slots[(s << 2) + 1] !== 0) s = (s + 1) & mask;
+    const at = s << 2;
+    this.slots[at] = hash;
+    this.slots[at + 1] = len;
+    this.slots[at + 2] = info;
+    this.slots[at + 3] = from;
   }
 }
 
@@ -385,92 +389,100 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
     return (id + 1) * 4 + cased + long;
   };
   const infos = new IntList();
-  /** Appends the infos of the words of `text[start, end)` (one sentence) to `infos`. */
-  const scanWords = (text: string, start: number, end: number): void => {
-    let i = start;
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      if (!(cls[c]! & C_START)) {
-        i++;
-        continue;
+  /** Counts the terms of one sentence (its word infos in `infos`) into the document, up to `maxTokens` of them, with
+   * casing evidence; returns how many it took. */
+  const addSentence = (weight: number, maxTokens: number): number => {
+    let long = 0;
+    let capped = 0;
+    const info = infos.data;
+    for (let i = 0; i < infos.length; i++) {
+      if (info[i]! & 2) {
+        long++;
+        if (info[i]! & 1) capped++;
       }
-      // As tokenize.ts's WORD: a letter or digit, then letters, digits, marks, or ' ’ . - before a letter or digit.
-      const from = i;
-      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
-      for (i++; i < end; i++) {
-        const d = text.charCodeAt(i);
-        const k = cls[d]!;
-        if (!(k & C_CONT) && !(k & C_INNER && i + 1 < end && cls[text.charCodeAt(i + 1)]! & C_START)) break;
-        h = Math.imul(h ^ d, FNV_PRIME);
-      }
-      let e = table.get(text, from, i, h);
-      if (e < 0) {
-        e = infoOf(text.slice(from, i));
-        table.set(text, from, i, h, e);
-      }
-      infos.push(e);
     }
-  };
-  const addText = (text: string, weight: number, maxTokens: number): void => {
+    const titleCase = long >= 3 && capped / long > 0.6;
     let taken = 0;
-    // Sentences one at a time (the same pieces as text.split(SENTENCE_BREAK): a break is whitespace after
-    // . ! ? : ; or a run of newlines), so a long body is read only as far as its first maxTokens terms.
-    let pos = 0;
+    for (let i = 0; i < infos.length; i++) {
+      const e = info[i]!;
+      const id = (e >> 2) - 1;
+      if (id < 0) continue;
+      if (seenIn.data[id] !== docIndex) {
+        seenIn.data[id] = docIndex;
+        tf[id] = 0;
+        touched.push(id);
+      }
+      tf[id]! += weight;
+      const cased = e & 1;
+      if (!cased) lower.data[id]!++;
+      else if (i > 0 && !titleCase) caps.data[id]!++;
+      if (++taken >= maxTokens) break;
+    }
+    return taken;
+  };
+  /**
+   * Adds one text's terms (each counting `weight`), at most `maxTokens` of them, sentence by sentence (the same pieces
+   * as text.split(SENTENCE_BREAK): a break is whitespace after . ! ? : ; or a run of newlines), so a long body is read
+   * only as far as its first maxTokens terms. One scan finds both the words and the breaks; a sentence holding a
+   * C_SLOW character is read again by `words`.
+   */
+  const addText = (text: string, weight: number, maxTokens: number): void => {
     const n = text.length;
-    while (pos < n) {
+    let taken = 0;
+    let from = 0;
+    let i = 0;
+    for (;;) {
+      infos.length = 0;
+      let slow = false;
       let end = n;
       let next = n;
-      let slow = false;
-      for (let p = pos; p < n; p++) {
-        const c = text.charCodeAt(p);
+      while (i < n) {
+        const c = text.charCodeAt(i);
         const k = cls[c]!;
-        if (k & C_SLOW) slow = true;
-        if (!(k & C_SPACE)) continue;
-        if (p > 0 && cls[text.charCodeAt(p - 1)]! & C_STOP) {
-          end = p;
-          for (next = p + 1; next < n && cls[text.charCodeAt(next)]! & C_SPACE; ) next++;
-          break;
+        if (k & C_START && !slow) {
+          // As tokenize.ts's WORD: a letter or digit, then letters, digits, marks, or ' ’ . - before a letter or
+          // digit (C_SLOW characters are neither, so a word stops before one and the loop sees it).
+          const start = i;
+          let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+          for (i++; i < n; i++) {
+            const d = text.charCodeAt(i);
+            const kd = cls[d]!;
+            if (!(kd & C_CONT) && !(kd & C_INNER && i + 1 < n && cls[text.charCodeAt(i + 1)]! & C_START)) break;
+            h = Math.imul(h ^ d, FNV_PRIME);
+          }
+          let e = table.get(text, start, i, h);
+          if (e < 0) {
+            e = infoOf(text.slice(start, i));
+            table.set(text, start, i, h, e);
+          }
+          infos.push(e);
+          continue;
         }
-        if (c === 10) {
-          end = p;
-          for (next = p + 1; next < n && text.charCodeAt(next) === 10; ) next++;
-          break;
-        }
+        if (k & C_SPACE) {
+          if (i > 0 && cls[text.charCodeAt(i - 1)]! & C_STOP) {
+            end = i;
+            for (next = i + 1; next < n && cls[text.charCodeAt(next)]! & C_SPACE; ) next++;
+            break;
+          }
+          if (c === 10) {
+            end = i;
+            for (next = i + 1; next < n && text.charCodeAt(next) === 10; ) next++;
+            break;
+          }
+        } else if (k & C_SLOW) slow = true;
+        i++;
       }
-      infos.length = 0;
       if (slow) {
-        for (const w of words(text.slice(pos, end))) {
+        infos.length = 0;
+        for (const w of words(text.slice(from, end))) {
           let e = wordInfo.get(w);
           if (e === undefined) wordInfo.set(w, (e = infoOf(w)));
           infos.push(e);
         }
-      } else scanWords(text, pos, end);
-      pos = next;
-      let long = 0;
-      let capped = 0;
-      const info = infos.data;
-      for (let i = 0; i < infos.length; i++) {
-        if (info[i]! & 2) {
-          long++;
-          if (info[i]! & 1) capped++;
-        }
       }
-      const titleCase = long >= 3 && capped / long > 0.6;
-      for (let i = 0; i < infos.length; i++) {
-        const e = info[i]!;
-        const id = (e >> 2) - 1;
-        if (id < 0) continue;
-        if (seenIn.data[id] !== docIndex) {
-          seenIn.data[id] = docIndex;
-          tf[id] = 0;
-          touched.push(id);
-        }
-        tf[id]! += weight;
-        const cased = e & 1;
-        if (!cased) lower.data[id]!++;
-        else if (i > 0 && !titleCase) caps.data[id]!++;
-        if (++taken >= maxTokens) return;
-      }
+      taken += addSentence(weight, maxTokens - taken);
+      if ((taken > 0 && taken >= maxTokens) || next >= n) return;
+      from = i = next;
     }
   };
   for (const doc of docs) {

@@ -12,6 +12,7 @@ const docs = [
   // accents, an emoji (surrogate pair) and no-break spaces, sentence ends at "..." / "?!" / ":" and CRLF, a word
   // ending in an inner punctuation mark at the end of the text.
   { title: 'O’Neill’s U.S. visit: Covid-19 talks… “Historic”', text: 'Café owners in Zürich said: prices rose.\r\nहिन्दी समाचार पढ़ें. Then what?!\u00a0Nothing... Really; Mr. Smith-\n\nJones met 3.5m people in 2023 😀 Sunday e-mail-' },
+  { title: 'Tesla東京 opens. Sony-東 Deal Signed', text: 'Toyota said: Prius新型 sales rose. ไทย news. Then Honda.' },
   { title: 'Why It Matters: The Big Story Of The Day', text: 'Officials In Paris Said Nothing.  Police arrested 2 men.\tSee Page 3.' },
 ];
 
@@ -19,6 +20,7 @@ describe('vectorizeBatch', () => {
   it.each([
     ['default options', DEFAULT_CLUSTER_CONFIG],
     ['short leads, no boost', { ...DEFAULT_CLUSTER_CONFIG, maxBodyTokens: 5, entityBoost: 1 }],
+    ['one lead token', { ...DEFAULT_CLUSTER_CONFIG, maxBodyTokens: 1 }],
   ])('gives the same model and vectors as termCounts + buildTermModel + toVector (%s)', (_, options) => {
     const counted = docs.map((d) => termCounts(d, options));
     const model = buildTermModel(counted);
@@ -33,7 +35,7 @@ describe('vectorizeBatch', () => {
       expect([...batch.vectors[i]!.weights]).toEqual([...v.weights]);
     });
     expect(batch.vectors[4]!.ids.length).toBe(0);
-    expect(['oneil', 'covid-19', 'histor', 'owner'].every((t) => batch.model.termIds.has(t))).toBe(true);
+    expect(['oneil', 'covid-19', 'histor', 'café'].every((t) => batch.model.termIds.has(t))).toBe(true);
     // Name-like terms: "Kremlin" is capitalised inside sentence-case text; "poisoned" is not.
     expect(batch.model.entity[batch.model.termIds.get('kremlin')!]).toBe(1);
     expect(batch.model.entity[batch.model.termIds.get('poison')!]).toBe(0);
