@@ -291,6 +291,8 @@ export function clusterDocs(
   const stamp = new Int32Array(n).fill(-1);
   const touched: number[] = [];
   const candidates: Array<[number, number]> = [];
+  /** The current document's weights by term id (zero elsewhere). */
+  const scattered = new Float64Array(model.terms.length);
   const scratch: number[] = [];
   let windowStart = 0;
   for (let j = 0; j < n; j++) {
@@ -360,14 +362,24 @@ export function clusterDocs(
       continue;
     }
     // Exact centroid cosine for the stories whose partial score (a lower bound of it) reaches minPairSimilarity.
+    // The document is scattered by term so that its cosine with a one-article story is a walk over that article's
+    // terms (the same products summed in the same ascending term order as `dot`; an absent term adds 0).
     candidates.length = 0;
+    for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = v.weights[k]!;
     for (const r of touched) {
       if (time - first[r]! > maxSpanMs) continue;
       const norm = Math.sqrt(normSq[r]!);
       if (norm === 0 || acc[r]! / norm < config.minPairSimilarity) continue;
-      const sim = cosineTo(v, r);
+      let sim: number;
+      if (sums[r]) sim = cosineTo(v, r);
+      else {
+        const other = vectors[r]!;
+        sim = 0;
+        for (let k = 0; k < other.ids.length; k++) sim += scattered[other.ids[k]!]! * other.weights[k]!;
+      }
       if (sim >= config.threshold) candidates.push([r, sim]);
     }
+    for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = 0;
     if (candidates.length === 0) {
       open(j);
       fresh[j] = 1;
