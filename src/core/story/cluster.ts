@@ -289,7 +289,9 @@ export function clusterDocs(
   const indexed = new Uint8Array(n);
   const acc = new Float64Array(n);
   const stamp = new Int32Array(n).fill(-1);
-  const touched: number[] = [];
+  /** Stories reached by the current document: touched[0, touchedCount). */
+  const touched = new Int32Array(n);
+  let touchedCount = 0;
   const candidates: Array<[number, number]> = [];
   /** The current document's weights by term id (zero elsewhere). */
   const scattered = new Float64Array(model.terms.length);
@@ -312,7 +314,7 @@ export function clusterDocs(
     // Small batches use every term; the cap only keeps a cycle's very common terms from proposing everything.
     const maxPostings = Math.max(100, Math.floor(config.maxDocFrequencyShare * (j - windowStart)));
     const evaluate = g < 0;
-    touched.length = 0;
+    touchedCount = 0;
     // Only the document's `candidateTerms` heaviest terms look up postings (they carry most of any cosine).
     let minWeight = 0;
     if (evaluate && v.ids.length > config.candidateTerms) {
@@ -342,7 +344,7 @@ export function clusterDocs(
           if (stamp[r] !== j) {
             stamp[r] = j;
             acc[r] = 0;
-            touched.push(r);
+            touched[touchedCount++] = r;
           }
           acc[r]! += w * postingWeight[e]!;
         }
@@ -366,7 +368,8 @@ export function clusterDocs(
     // terms (the same products summed in the same ascending term order as `dot`; an absent term adds 0).
     candidates.length = 0;
     for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = v.weights[k]!;
-    for (const r of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const r = touched[t]!;
       if (time - first[r]! > maxSpanMs) continue;
       const norm = Math.sqrt(normSq[r]!);
       if (norm === 0 || acc[r]! / norm < config.minPairSimilarity) continue;

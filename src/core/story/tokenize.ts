@@ -23,12 +23,14 @@ export interface Token {
   cased: boolean;
 }
 
+const FOLDED_MARK = /['’.]/u;
+
 /** Lower-case and fold a word for matching: apostrophes dropped, "U.S." → "us", possessive 's removed. */
 export function foldWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/['’](s)?$/u, '')
-    .replace(/['’.]/gu, '');
+  const lower = word.toLowerCase();
+  // Most words hold none of ' ’ . (then both replacements are no-ops).
+  if (!FOLDED_MARK.test(lower)) return lower;
+  return lower.replace(/['’](s)?$/u, '').replace(/['’.]/gu, '');
 }
 
 /** Raw words of `text` in order (no stop-word removal). */
