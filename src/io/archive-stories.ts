@@ -4,13 +4,11 @@
  * merged the story into another, or made it a live story again), and each touched month's index.json. Returns the
  * writes for the run's one transaction (writeContent); writes nothing itself.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { updateArchiveIndex } from '../core/retention';
 import { archiveMonthOf, type ArchiveEntry } from '../core/schema/archive';
-import { StorySchema, type Story } from '../core/schema/story';
-import { parseStoryFile } from '../core/story/serialize-story';
-import { archiveIndexPathOf, archivePathOf, readArchiveIndex } from './content-store';
+import type { Story } from '../core/schema/story';
+import { archiveIndexPathOf, archivePathOf, readArchiveIndex, readStoryFile } from './content-store';
 
 export interface ArchiveMoves {
   /** Active story ids to archive (their stories/<id>.md exists). */
@@ -30,14 +28,6 @@ export interface ArchiveWrites {
   deletes: string[];
   /** archive/<YYYY-MM>/index.json → entries, for every touched month that still has stories. */
   indexes: Record<string, ArchiveEntry[]>;
-}
-
-/** Reads a story file and validates it (throws naming the file when it does not match StorySchema). */
-export async function readStoryFile(file: string): Promise<{ story: Story; text: string }> {
-  const text = await readFile(file, 'utf8');
-  const parsed = StorySchema.safeParse(parseStoryFile(text));
-  if (!parsed.success) throw new Error(`${file}: invalid story: ${parsed.error.issues[0]?.message}`);
-  return { story: parsed.data, text };
 }
 
 /** The writes that archive, unarchive and rewrite the given stories (see ArchiveMoves). */

@@ -218,6 +218,14 @@ export function readRedirects(contentDir: string): Promise<Record<string, string
   return readStateJson<Record<string, string>>(contentDir, 'redirects.json', {});
 }
 
+/** Reads a story file and validates it (throws naming the file when it does not match StorySchema). */
+export async function readStoryFile(file: string): Promise<{ story: Story; text: string }> {
+  const text = await readFile(file, 'utf8');
+  const parsed = StorySchema.safeParse(parseStoryFile(text));
+  if (!parsed.success) throw new Error(`${file}: invalid story: ${parsed.error.issues[0]?.message}`);
+  return { story: parsed.data, text };
+}
+
 /**
  * The stored active stories (stories/*.md), by id. A file that is unreadable or does not match StorySchema is
  * reported through `warn` and left out (the run then writes the story afresh).
@@ -225,13 +233,10 @@ export function readRedirects(contentDir: string): Promise<Record<string, string
 export async function readActiveStories(contentDir: string, warn: (msg: string) => void): Promise<Map<string, Story>> {
   const out = new Map<string, Story>();
   for (const id of await listActiveStoryIds(contentDir)) {
-    const file = path.join(contentDir, 'stories', `${id}.md`);
     try {
-      const parsed = StorySchema.safeParse(parseStoryFile(await readFile(file, 'utf8')));
-      if (parsed.success) out.set(id, parsed.data);
-      else warn(`${file}: invalid story, written afresh (${parsed.error.issues[0]?.message})`);
+      out.set(id, (await readStoryFile(path.join(contentDir, 'stories', `${id}.md`))).story);
     } catch (error) {
-      warn(`${file}: unreadable story, written afresh (${String(error)})`);
+      warn(`${String(error instanceof Error ? error.message : error)}; written afresh`);
     }
   }
   return out;

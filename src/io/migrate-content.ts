@@ -18,8 +18,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isStoryActive, nextTombstones, retentionPlan, retentionWindow } from '../core/retention';
 import type { FeedState } from '../core/state/feed-state';
-import { archiveStories, readStoryFile } from './archive-stories';
-import { CONTENT_SCHEMA_VERSION, listActiveStoryIds, listArchive, MANIFEST, planArticleShards, readArticles, readStoryIndex } from './content-store';
+import { archiveStories } from './archive-stories';
+import { CONTENT_SCHEMA_VERSION, listActiveStoryIds, listArchive, MANIFEST, planArticleShards, readArticles, readStoryFile, readStoryIndex } from './content-store';
 import { commitPlan, recoverContent, type WritePlan } from './journal';
 import { toJson } from './write-atomic';
 
