@@ -51,13 +51,26 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
+/** An article's word sets, as sameCopy compares them. */
+interface CopyWords {
+  title: Set<string>;
+  text: Set<string>;
+}
+
+const copyWords = (a: Pick<SyndicationArticle, 'title' | 'summary'>): CopyWords => ({
+  title: wordSet(a.title),
+  text: wordSet(a.summary, SYNDICATION_TEXT_WORDS),
+});
+
+function sameWords(x: CopyWords, y: CopyWords): boolean {
+  const t = jaccard(x.title, y.title);
+  if (x.text.size < 8 || y.text.size < 8) return t >= SYNDICATION_TITLE_ONLY_JACCARD;
+  return t >= SYNDICATION_TITLE_JACCARD && jaccard(x.text, y.text) >= SYNDICATION_TEXT_JACCARD;
+}
+
 /** True when two articles carry the same copy (see SYNDICATION_* in config). */
 export function sameCopy(x: Pick<SyndicationArticle, 'title' | 'summary'>, y: Pick<SyndicationArticle, 'title' | 'summary'>): boolean {
-  const t = jaccard(wordSet(x.title), wordSet(y.title));
-  const xs = wordSet(x.summary, SYNDICATION_TEXT_WORDS);
-  const ys = wordSet(y.summary, SYNDICATION_TEXT_WORDS);
-  if (xs.size < 8 || ys.size < 8) return t >= SYNDICATION_TITLE_ONLY_JACCARD;
-  return t >= SYNDICATION_TITLE_JACCARD && jaccard(xs, ys) >= SYNDICATION_TEXT_JACCARD;
+  return sameWords(copyWords(x), copyWords(y));
 }
 
 export interface SyndicationResult {
@@ -77,12 +90,14 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
   const credit = new Map<string, string | null>();
   const out: SyndicatedArticle[] = [];
   const own = new Set<string>();
+  // Word sets once per article: the pairs below are quadratic in the story's size.
+  const words = sorted.map(copyWords);
   sorted.forEach((a, i) => {
     let copyOf: string | null = null;
     for (let j = 0; j < i; j++) {
       const b = sorted[j]!;
       if (b.sourceId === a.sourceId) continue;
-      if (sameCopy(a, b)) {
+      if (sameWords(words[i]!, words[j]!)) {
         copyOf = root.get(b.id) ?? b.id;
         break;
       }

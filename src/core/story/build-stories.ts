@@ -160,11 +160,21 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     if (!groups.has(id)) groups.set(id, []);
     groups.get(id)!.push(a.id);
   }
+  // Each held story's start over all its articles (merged stories included), for the clustering's span limit.
+  const groupStart = new Map<string, string>();
+  for (const [articleId, storyId] of Object.entries(index)) {
+    const a = byId.get(articleId);
+    if (!a || !groups.has(storyId)) continue;
+    const t = reportedAt(a);
+    if (!groupStart.has(storyId) || t < groupStart.get(storyId)!) groupStart.set(storyId, t);
+  }
+  const heldIds = [...groups.keys()].sort();
   const result = clusterDocs(
     active.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)) })),
     config,
-    [...groups.keys()].sort().map((k) => groups.get(k)!),
+    heldIds.map((k) => groups.get(k)!),
     edited.isolated,
+    heldIds.map((k) => Date.parse(groupStart.get(k)!)),
   );
   const assigned = assignStoryIds(result.clusters.map((c) => c.map((m) => m.id)), index, storyStart);
   const ids = assigned.ids;

@@ -128,7 +128,10 @@ const MAX_STORY_POSTINGS = 200;
 /**
  * Clusters `input` into stories. Returns every document in exactly one cluster (singletons included).
  * `fixedGroups`: lists of document ids that are one story already (kept together, never split; unknown ids ignored).
- * `isolated`: ids that never join any other document. Never throws; an empty input gives no clusters.
+ * `isolated`: ids that never join any other document. `groupStarts[g]` (ms since the epoch, optional): when fixed
+ * group g's story began, counting its articles outside `input` (those that left the window), so the `maxSpanHours`
+ * limit holds over a story's whole life and an ongoing topic becomes successive stories instead of one that grows
+ * for ever. Never throws; an empty input gives no clusters.
  *
  * Single pass in time order (then id), with an inverted index over the documents of the last `maxGapHours`:
  * - a document of a fixed group joins its group's story directly (published assignments are never re-decided, so a
@@ -150,6 +153,7 @@ export function clusterDocs(
   config: ClusterConfig = DEFAULT_CLUSTER_CONFIG,
   fixedGroups: string[][] = [],
   isolated: ReadonlySet<string> = new Set(),
+  groupStarts: readonly number[] = [],
 ): ClusterResult {
   const docs = [...input].sort((x, y) => x.time - y.time || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const n = docs.length;
@@ -360,6 +364,8 @@ export function clusterDocs(
       if (held < 0) {
         open(j);
         groupStory[g] = j;
+        const start = groupStarts[g];
+        if (start !== undefined && start < first[j]!) first[j] = start;
       } else join(find(held), j);
       continue;
     }

@@ -63,6 +63,15 @@ describe('clusterDocs', () => {
     expect(groups(r)).toEqual([['a1', 'a2', 'a3', 'a4', 'd1'], ['b1', 'b2'], ['c1', 'c2']]);
   });
 
+  it('closes a held story to new articles once it began more than maxSpanHours before them (groupStarts)', () => {
+    // b1 is the window's only article of a story that began 90 h before it (its other articles left the window).
+    const late = { ...docs.find((d) => d.id === 'b2')!, time: t0 + 10 * H };
+    const held = [docs.find((d) => d.id === 'b1')!, late];
+    expect(groups(clusterDocs(held, DEFAULT_CLUSTER_CONFIG, [['b1']], new Set(), [t0 - 80 * H]))).toEqual([['b1', 'b2']]);
+    expect(groups(clusterDocs(held, DEFAULT_CLUSTER_CONFIG, [['b1']], new Set(), [t0 - 90 * H]))).toEqual([['b1'], ['b2']]);
+    expect(groups(clusterDocs(held, DEFAULT_CLUSTER_CONFIG, [['b1']]))).toEqual([['b1', 'b2']]);
+  });
+
   it('merges two stories that one article reaches when their centroids are close', () => {
     // a1 and a3 are held apart as two stories; a2, close to both, joins one and the two merge (even without the
     // story merge step).
