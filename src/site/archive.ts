@@ -82,14 +82,17 @@ export function entriesByTopic(entries: readonly ArchiveEntry[]): EntryGroup[] {
   return groups;
 }
 
-/** Whether a month's topic has its own page (else it is listed with its stories on the month's topic index). */
+/**
+ * Whether a month's topic (its group, or its story count) has its own page and a place on the month's topic index:
+ * at least ARCHIVE_TOPIC_PAGE_MIN stories (src/core/config.ts). Rarer topics have no archive page.
+ */
 export function hasTopicPage(group: Pick<EntryGroup, 'entries'> | number): boolean {
   return (typeof group === 'number' ? group : group.entries.length) >= ARCHIVE_TOPIC_PAGE_MIN;
 }
 
-/** Site path of where a month's topic is listed: its own page, or its entry on the month's topic index. */
-export function archiveTopicHref(month: string, slug: string, count: number): string {
-  return hasTopicPage(count) ? archiveGroupPath(month, 'topic', slug) : `${archiveTopicsPath(month)}#t-${slug}`;
+/** Site path of a month's topic page when the topic has one (`count`: its stories that month), else undefined. */
+export function archiveTopicHref(month: string, slug: string, count: number): string | undefined {
+  return hasTopicPage(count) ? archiveGroupPath(month, 'topic', slug) : undefined;
 }
 
 function groupByTopic(entries: readonly ArchiveEntry[]): EntryGroup[] {

@@ -1,10 +1,13 @@
 /**
  * Topic pages: story.topics are free text from the feeds' categories (lower-cased by the pipeline); each gets a
- * URL slug, and topics whose slugs collide share one page.
+ * URL slug, and topics whose slugs collide share one page. Only topics of at least TOPIC_PAGE_MIN_STORIES stories
+ * get a page (src/core/config.ts).
  */
-import type { Story } from '../core/schema/story';
+import { TOPIC_PAGE_MIN_STORIES } from '../core/config';
 import type { RankedStory } from './stories';
 import { rankStories } from './stories';
+
+export { TOPIC_PAGE_MIN_STORIES };
 
 export interface Topic {
   slug: string;
@@ -35,11 +38,28 @@ export function topicName(topic: string): string {
 
 const memo = new WeakMap<readonly RankedStory[], Topic[]>();
 
-/** collectTopics, computed once per story list (pages of one build share the list). */
+/**
+ * The topics that get a page (and feeds, and a place on /topics/): collectTopics limited to topics with at least
+ * TOPIC_PAGE_MIN_STORIES stories; computed once per story list (pages of one build share the list).
+ */
 export function topicsOf(stories: readonly RankedStory[]): Topic[] {
   let topics = memo.get(stories);
-  if (!topics) memo.set(stories, (topics = collectTopics(stories)));
+  if (!topics) memo.set(stories, (topics = topicsWithPage(collectTopics(stories))));
   return topics;
+}
+
+/** The topics of `topics` that get a page: at least `min` stories (default TOPIC_PAGE_MIN_STORIES). */
+export function topicsWithPage(topics: readonly Topic[], min = TOPIC_PAGE_MIN_STORIES): Topic[] {
+  return topics.filter((t) => t.stories.length >= min);
+}
+
+const slugMemo = new WeakMap<readonly RankedStory[], Set<string>>();
+
+/** Slugs of the topics that have a page (topicsOf), for linking a story's topic chips only to pages that exist. */
+export function topicPageSlugs(stories: readonly RankedStory[]): Set<string> {
+  let slugs = slugMemo.get(stories);
+  if (!slugs) slugMemo.set(stories, (slugs = new Set(topicsOf(stories).map((t) => t.slug))));
+  return slugs;
 }
 
 /** Every topic of the stories that have a page, by slug (code-point order), each with its ranked stories. */

@@ -5,11 +5,12 @@
  * finds no serious or critical violation on the blindspot and topic pages.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOPIC_PAGE_MIN_STORIES } from '../../src/core/config';
 import { ROOT, tempDir } from '../helpers';
 import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
 
@@ -21,7 +22,19 @@ let files: string[];
 beforeAll(async () => {
   const work = await tempDir('parallax-fixture-site-');
   dist = path.join(work, 'dist');
-  await buildSite(work, ['--no-ingest', '--content', path.join(ROOT, 'tests', 'fixtures', 'site-content')], { PARALLAX_BASE: BASE, PARALLAX_SITE: SITE });
+  // The fixture's topics each tag one story; two more stories tagged "politics" give it TOPIC_PAGE_MIN_STORIES (3),
+  // so politics gets a page and feeds while weather (one story) stays a chip without a page.
+  const content = path.join(work, 'content');
+  await cp(path.join(ROOT, 'tests', 'fixtures', 'site-content'), content, { recursive: true });
+  const tag = async (id: string, from: string, to: string): Promise<void> => {
+    const file = path.join(content, 'stories', `${id}.md`);
+    const text = await readFile(file, 'utf8');
+    if (!text.includes(from)) throw new Error(`${id}: no ${JSON.stringify(from)}`);
+    await writeFile(file, text.replace(from, to));
+  };
+  await tag('m5n6b7v8', 'topics:\n  - labor\n', 'topics:\n  - labor\n  - politics\n');
+  await tag('p8w4n6t2', 'topics: []\n', 'topics:\n  - politics\n');
+  await buildSite(work, ['--no-ingest', '--content', content], { PARALLAX_BASE: BASE, PARALLAX_SITE: SITE });
   files = (await readdir(dist, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
 }, 300_000);
 
@@ -46,8 +59,20 @@ describe('a project-site build (base /parallax/)', () => {
     expect(await read('sitemap-0.xml')).toContain(`<loc>${SITE}${BASE}methodology/</loc>`);
   });
 
-  it('writes topic pages and the blindspot page with both lists', async () => {
-    expect(files).toEqual(expect.arrayContaining(['topic/politics/index.html', 'topic/weather/index.html', 'topics/index.html']));
+  it('writes topic pages (from TOPIC_PAGE_MIN_STORIES stories) and the blindspot page with both lists', async () => {
+    expect(TOPIC_PAGE_MIN_STORIES).toBe(3);
+    expect(files).toEqual(expect.arrayContaining(['topic/politics/index.html', 'topic/politics/rss.xml', 'topic/politics/feed.json', 'topics/index.html']));
+    expect(files.filter((f) => f.startsWith('topic/') && f.includes('.'))).toEqual(['topic/politics/feed.json', 'topic/politics/index.html', 'topic/politics/rss.xml']);
+    const politics = await read('topic/politics/index.html');
+    for (const id of ['k3v9q2m7', 'm5n6b7v8', 'p8w4n6t2']) expect(politics).toContain(`href="${BASE}story/${id}/"`);
+    const topics = await read('topics/index.html');
+    expect(topics).toContain(`href="${BASE}topic/politics/"`);
+    expect(topics).not.toContain('topic/weather/');
+    // A story's chip links to its topic's page when there is one; the one-story topic is plain text.
+    expect(await read('story/m5n6b7v8/index.html')).toContain(`<a href="${BASE}topic/politics/">Politics</a>`);
+    const storm = await read('story/20260217/index.html');
+    expect(storm).toContain('<span class="nolink">Weather</span>');
+    expect(storm).not.toContain('topic/weather/');
     const html = await read('blindspot/index.html');
     const [forLeft, forRight] = html.split('id="bs-right"');
     expect(forLeft).toContain(`${BASE}story/20260217/`);

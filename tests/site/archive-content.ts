@@ -48,7 +48,8 @@ export function archivedStory(t: Story, month: string, i: number): Story {
     firstSeen: at,
     lastUpdated: at,
     coverage: { ...t.coverage, brokeBy: { ...t.coverage.brokeBy, articleId: `${id}a0`, at } },
-    topics: [TOPICS[i % TOPICS.length]!, TOPICS[(i * 7 + 3) % TOPICS.length]!, `${month} story ${i % 5}`],
+    // Every 24th story also has a topic of its own (like most key terms), too rare for an archive topic page.
+    topics: [TOPICS[i % TOPICS.length]!, TOPICS[(i * 7 + 3) % TOPICS.length]!, `${month} story ${i % 5}`, ...(i % 24 === 0 ? [`lone ${i}`] : [])],
     similar: [],
   };
 }

@@ -11,6 +11,10 @@ const sources = fixtureSources();
 const stories = fixtureStories();
 const data: SiteData = { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, storiesById: new Map(stories.map((s) => [s.id, s])), now: '2026-02-18T02:10:00Z' };
 const site = new URL('https://example.github.io');
+// Each fixture topic tags one story; a topic feed needs TOPIC_PAGE_MIN_STORIES (3), so here every story is "politics".
+const tagged = stories.map((s) => ({ ...s, topics: [...s.topics, 'politics'] }));
+const topicData: SiteData = { ...data, stories: tagged, storiesById: new Map(tagged.map((s) => [s.id, s])) };
+const dataFor = (kind: string): SiteData => (kind === 'topic' ? topicData : data);
 
 describe('feedFor', () => {
   it.each([
@@ -20,16 +24,21 @@ describe('feedFor', () => {
     ['source', 'frontier-wire'],
     ['story', 'k3v9q2m7'],
   ] as const)('%s feed: RSS well-formed, JSON Feed 1.1 with the same ids', async (kind, key) => {
-    const rssFeed = feedFor(data, site, kind, key, false)!;
+    const rssFeed = feedFor(dataFor(kind), site, kind, key, false)!;
     const xml = await rssString(rssFeed.channel, rssFeed.items);
     expect(XMLValidator.validate(xml)).toBe(true);
     const items = (new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (n) => n === 'item' }).parse(xml).rss.channel.item ?? []) as Array<{ guid: { '#text': string } }>;
-    const jsonFeed = feedFor(data, site, kind, key, true)!;
+    const jsonFeed = feedFor(dataFor(kind), site, kind, key, true)!;
     const json = JSON.parse(jsonFeedString(jsonFeed.channel, jsonFeed.items));
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.feed_url).toBe(`https://example.github.io/${jsonFeedPath(kind, key)}`);
     expect(json.items.map((i: { id: string }) => i.id)).toEqual(items.map((i) => i.guid['#text']));
     expect(rssPath(kind, key).endsWith('rss.xml')).toBe(true);
+  });
+
+  it('has a topic feed only for a topic with a page (TOPIC_PAGE_MIN_STORIES stories)', () => {
+    expect(feedFor(data, site, 'topic', 'weather', false)).toBeUndefined(); // one story
+    expect(feedFor(topicData, site, 'topic', 'politics', false)!.items.length).toBe(tagged.filter((s) => s.coverage.sourceCount >= 2).length);
   });
 
   it('story feeds carry one item per article, newest first; story lists use the story id', () => {

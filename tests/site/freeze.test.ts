@@ -103,7 +103,7 @@ const entry = (id: string, topics: string[], sourceCount = 2): ArchiveEntry => (
 });
 
 describe('archive lists', () => {
-  it('groups a month by topic slug, once per story, with topic pages from ARCHIVE_TOPIC_PAGE_MIN stories', () => {
+  it('groups a month by topic slug, once per story, with topic pages from ARCHIVE_TOPIC_PAGE_MIN (10) stories', () => {
     const entries = [entry('s1', ['Politics', 'politics', 'U.S. news']), entry('s2', ['politics']), entry('s3', ['Politics', 'weather'])];
     const groups = entriesByTopic(entries);
     expect(groups.map((g) => [g.key, g.name, g.entries.map((e) => e.id)])).toEqual([
@@ -111,9 +111,15 @@ describe('archive lists', () => {
       ['u-s-news', 'U.S. news', ['s1']],
       ['weather', 'Weather', ['s3']],
     ]);
-    expect(groups.map(hasTopicPage)).toEqual([true, false, false]);
-    expect(archiveTopicHref('2026-01', 'politics', 3)).toBe('archive/2026-01/topic/politics/');
-    expect(archiveTopicHref('2026-01', 'weather', 1)).toBe('archive/2026-01/topics/#t-weather');
+    expect(groups.map(hasTopicPage)).toEqual([false, false, false]);
+    // Politics in ARCHIVE_TOPIC_PAGE_MIN (10) stories gets a page; one story short of it, none.
+    const many = Array.from({ length: 10 }, (_, i) => entry(`p${i}`, ['politics', ...(i < 9 ? ['weather'] : [])]));
+    expect(entriesByTopic(many).map((g) => [g.key, g.entries.length, hasTopicPage(g)])).toEqual([
+      ['politics', 10, true],
+      ['weather', 9, false],
+    ]);
+    expect(archiveTopicHref('2026-01', 'politics', 10)).toBe('archive/2026-01/topic/politics/');
+    expect(archiveTopicHref('2026-01', 'weather', 9)).toBeUndefined();
   });
 
   it('reads months newest first and validates index files', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectTopics, topicName, topicSlug } from '../../src/site/topics';
+import { collectTopics, topicName, topicPageSlugs, topicsOf, topicsWithPage, topicSlug, TOPIC_PAGE_MIN_STORIES } from '../../src/site/topics';
 import { fixtureStories } from './load-fixture';
 
 describe('topicSlug', () => {
@@ -34,5 +34,28 @@ describe('collectTopics', () => {
       ['world', ['b2']],
     ]);
     expect(topicName('world')).toBe('World');
+  });
+});
+
+describe('topicsOf: topics with a page', () => {
+  it('keeps topics of at least TOPIC_PAGE_MIN_STORIES (3) stories with a page; chips of the others have no page', () => {
+    expect(TOPIC_PAGE_MIN_STORIES).toBe(3);
+    const [base] = fixtureStories().filter((s) => s.coverage.sourceCount >= 2);
+    const lone = fixtureStories().find((s) => s.coverage.sourceCount < 2)!;
+    const story = (id: string, topics: string[]) => ({ ...base!, id, topics });
+    const stories = [
+      story('a1', ['politics', 'weather']),
+      story('b2', ['Politics', 'weather']),
+      story('c3', ['politics', 'zysk']),
+      { ...lone, id: 'd4', topics: ['weather'] }, // no page: does not count
+    ];
+    expect(collectTopics(stories).map((t) => [t.slug, t.stories.length])).toEqual([
+      ['politics', 3],
+      ['weather', 2],
+      ['zysk', 1],
+    ]);
+    expect(topicsOf(stories).map((t) => [t.slug, t.stories.map((s) => s.id).sort()])).toEqual([['politics', ['a1', 'b2', 'c3']]]);
+    expect([...topicPageSlugs(stories)]).toEqual(['politics']);
+    expect(topicsWithPage(collectTopics(stories), 2).map((t) => t.slug)).toEqual(['politics', 'weather']);
   });
 });
