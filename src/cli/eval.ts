@@ -1,7 +1,9 @@
 /**
- * `parallax eval --data FILE.jsonl [--threshold X]`: runs the pipeline's clustering (src/core/story/cluster.ts, the
- * default config of src/core/config.ts unless overridden) on labelled articles and prints BCubed and pairwise
- * precision/recall/F1, NMI, ARI, cluster counts, docs per second and peak memory.
+ * `parallax eval --data FILE.jsonl [--half A|B] [--threshold X] [--set key=value ...]`: runs the pipeline's clustering
+ * (src/core/story/cluster.ts, the default config of src/core/config.ts unless overridden) on labelled articles and
+ * prints BCubed and pairwise precision/recall/F1, NMI, ARI, cluster counts, docs per second and peak memory.
+ * `--half A|B` keeps only the gold stories of one half (labelHalf: by the SHA-1 of the label), so a new parameter is
+ * chosen on one half and reported on the other; `--set` overrides any field of the cluster config.
  * `parallax eval --convert-uci CSV --out FILE.jsonl` turns the UCI News Aggregator CSV into that format.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -10,7 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { DEFAULT_CLUSTER_CONFIG } from '../core/config';
 import { clusterDocs } from '../core/story/cluster';
 import { scoreClustering } from '../core/story/evaluate';
-import { fromUciRows, parseLabelledJsonl, toClusterDocs } from '../core/story/labelled-docs';
+import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, withOverrides } from '../core/story/labelled-docs';
 import { UsageError } from './ingest-options';
 
 export const description = 'score the story clustering on labelled articles (BCubed, pairwise, NMI, ARI, speed)';
@@ -23,6 +25,8 @@ export async function run(args: string[]): Promise<number> {
       'convert-uci': { type: 'string' },
       out: { type: 'string' },
       threshold: { type: 'string' },
+      half: { type: 'string' },
+      set: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
     },
   });
@@ -34,9 +38,16 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`wrote ${docs.length} labelled articles to ${values.out}\n`);
     return 0;
   }
-  if (!values.data) throw new UsageError('usage: parallax eval --data FILE.jsonl [--threshold X] | --convert-uci CSV --out FILE.jsonl');
-  const rows = parseLabelledJsonl(await readFile(values.data, 'utf8'));
-  const config = { ...DEFAULT_CLUSTER_CONFIG, ...(values.threshold ? { threshold: Number(values.threshold) } : {}) };
+  const usage = 'usage: parallax eval --data FILE.jsonl [--half A|B] [--threshold X] [--set key=value ...] | --convert-uci CSV --out FILE.jsonl';
+  if (!values.data) throw new UsageError(usage);
+  if (values.half !== undefined && values.half !== 'A' && values.half !== 'B') throw new UsageError(`--half must be A or B\n${usage}`);
+  const rows = parseLabelledJsonl(await readFile(values.data, 'utf8')).filter((r) => values.half === undefined || labelHalf(r.label) === values.half);
+  let config;
+  try {
+    config = withOverrides(DEFAULT_CLUSTER_CONFIG, [...(values.threshold ? [`threshold=${values.threshold}`] : []), ...(values.set ?? [])]);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const docs = toClusterDocs(rows);
   const heapBefore = process.memoryUsage().rss;
   const started = performance.now();
@@ -63,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
       `pairwise          P ${f(scores.pairwisePrecision)}  R ${f(scores.pairwiseRecall)}  F1 ${f(scores.pairwiseF1)}`,
       `NMI / ARI         ${f(scores.nmi)} / ${f(scores.ari)}`,
       `speed             ${result.docsPerSecond} docs/s (${result.seconds} s wall; ${result.docsPerCpuSecond} docs per CPU second, ${result.cpuSeconds} s), peak RSS ${result.peakRssMb} MB`,
-      `config            threshold ${config.threshold}`,
+      `config            ${values.half ? `half ${values.half} (${rows.length} articles); ` : ''}threshold ${config.threshold}${values.set?.length ? `; ${values.set.join(' ')}` : ''}`,
     ].join('\n') + '\n',
   );
   return 0;

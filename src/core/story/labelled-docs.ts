@@ -4,7 +4,8 @@
  * `published` is UTC ISO-8601 (or any Date.parse-able ISO form); without dates, file order is stream order (one
  * second apart, so time never separates them).
  */
-import type { ClusterDoc } from './cluster';
+import { createHash } from 'node:crypto';
+import type { ClusterConfig, ClusterDoc } from './cluster';
 
 export interface LabelledDoc {
   id: string;
@@ -55,4 +56,30 @@ export function fromUciRows(rows: Array<Record<string, string>>): LabelledDoc[] 
     published: new Date(Number(r.TIMESTAMP)).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     label: r.STORY!,
   }));
+}
+
+/**
+ * Which half of a labelled set a gold story belongs to: 'A' when the first byte of the SHA-1 of its label is even,
+ * else 'B'. Whole stories fall in one half, so a parameter can be chosen on half A and reported on half B (and the
+ * other way round) without fitting it to the stories it is judged on.
+ */
+export function labelHalf(label: string): 'A' | 'B' {
+  return createHash('sha1').update(label).digest()[0]! % 2 === 0 ? 'A' : 'B';
+}
+
+/**
+ * `config` with `key=value` overrides applied (values parsed as numbers). Throws Error naming the first override that
+ * is not `key=value`, names a key `config` does not have, or whose value is not a finite number.
+ */
+export function withOverrides(config: Readonly<ClusterConfig>, overrides: readonly string[]): ClusterConfig {
+  const out: ClusterConfig = { ...config };
+  for (const o of overrides) {
+    const eq = o.indexOf('=');
+    const key = o.slice(0, eq);
+    const value = Number(o.slice(eq + 1));
+    if (eq <= 0 || !(key in config)) throw new Error(`--set ${o}: expected key=value with a key of the cluster config (${Object.keys(config).join(', ')})`);
+    if (o.slice(eq + 1).trim() === '' || !Number.isFinite(value)) throw new Error(`--set ${o}: the value is not a number`);
+    (out as unknown as Record<string, number>)[key] = value;
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreClustering } from '../../../src/core/story/evaluate';
+import { DEFAULT_CLUSTER_CONFIG } from '../../../src/core/config';
+import { labelHalf, withOverrides } from '../../../src/core/story/labelled-docs';
 
 const m = (o: Record<string, string>) => new Map(Object.entries(o));
 
@@ -35,5 +37,23 @@ describe('scoreClustering', () => {
     const s = scoreClustering(m({ a: '1', b: '1', c: '1', d: '1' }), m({ a: 'w', b: 'x', c: 'y', d: 'z' }));
     expect(s.bcubedPrecision).toBe(0.25);
     expect(s.ari).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('labelHalf and withOverrides (eval --half, --set)', () => {
+  it('puts every article of a gold story in the same half, and both halves are used', () => {
+    const labels = Array.from({ length: 64 }, (_, i) => `story-${i}`);
+    const halves = labels.map((l) => labelHalf(l));
+    expect(new Set(halves)).toEqual(new Set(['A', 'B']));
+    labels.forEach((l, i) => expect(labelHalf(l)).toBe(halves[i]));
+  });
+
+  it('overrides known config keys with numbers and rejects anything else', () => {
+    expect(withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=0.25', 'storyMergeThreshold=2'])).toEqual({ ...DEFAULT_CLUSTER_CONFIG, threshold: 0.25, storyMergeThreshold: 2 });
+    expect(withOverrides(DEFAULT_CLUSTER_CONFIG, [])).toEqual(DEFAULT_CLUSTER_CONFIG);
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['nope=1'])).toThrow(/nope=1/);
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold'])).toThrow(/key=value/);
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=abc'])).toThrow(/not a number/);
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold='])).toThrow(/not a number/);
   });
 });
