@@ -17,7 +17,6 @@ import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
-import { keepUnchangedStories } from './core/story/story-changes';
 import { slugify, storyIdFor } from './core/story/ids';
 import { hostOf } from './core/registry/domain';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
@@ -257,17 +256,17 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   for (const r of edits.removed) r.labels.forEach((label, i) => takenDown.set(label, [...(takenDown.get(label) ?? []), r.articleIds[i]!]));
   // Merges already applied are not passed again: their stories may be archived, out of the index.
   const storyOverrides = { ...overrides.stories, merge: pendingMerges(overrides.stories.merge, previousRedirects) };
+  // A story whose articles, headline and coverage did not change keeps its stored version and file
+  // (src/core/story/story-changes.ts): the window's statistics drift every run, the story did not.
   const built = buildStories({
     active,
     archive: all,
     sources,
     index: { ...previousIndex, ...rehydrated, ...archivedIdGuards(active, previousIndex, archived) },
     overrides: storyOverrides,
+    previous: await readActiveStories(options.contentDir, (m) => deps.log('warn', m)),
   });
-  const { index } = built;
-  // A story whose articles, headline and coverage did not change keeps its stored version and file
-  // (src/core/story/story-changes.ts): the window's statistics drift every run, the story did not.
-  const stories = keepUnchangedStories(built.stories, await readActiveStories(options.contentDir, (m) => deps.log('warn', m)));
+  const { index, stories } = built;
   // Rehydrated articles whose story stays out of the window (two archived stories merged, a split in one): rebuilt
   // on their own, written back to the archive.
   const liveNow = new Set(stories.map((s) => s.id));

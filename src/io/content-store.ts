@@ -157,7 +157,8 @@ export async function writeContent(contentDir: string, snap: ContentSnapshot, pr
   const puts = new Map<string, string>();
   const deletes: string[] = [];
   await planArticleShards(contentDir, snap.articles, puts, deletes);
-  for (const story of snap.stories) puts.set(path.join('stories', `${story.id}.md`), serializeStory(story));
+  // A story object read by readActiveStories and kept as it was is already its file's bytes: not serialised again.
+  for (const story of snap.stories) if (!storedStories.has(story)) puts.set(path.join('stories', `${story.id}.md`), serializeStory(story));
   for (const id of snap.removedStoryIds) {
     const rel = path.join('stories', `${id}.md`);
     if (!puts.has(rel) && existsSync(path.join(contentDir, rel))) deletes.push(rel);
@@ -226,15 +227,22 @@ export async function readStoryFile(file: string): Promise<{ story: Story; text:
   return { story: parsed.data, text };
 }
 
+/** Story objects returned by readActiveStories: their files hold them, so writeContent leaves those files alone. */
+const storedStories = new WeakSet<Story>();
+
 /**
  * The stored active stories (stories/*.md), by id. A file that is unreadable or does not match StorySchema is
- * reported through `warn` and left out (the run then writes the story afresh).
+ * reported through `warn` and left out (the run then writes the story afresh). Passing one of these objects back to
+ * writeContent unchanged (as buildStories does with its `previous` stories) keeps its file as it is, without serialising it again; the
+ * objects must not be mutated.
  */
 export async function readActiveStories(contentDir: string, warn: (msg: string) => void): Promise<Map<string, Story>> {
   const out = new Map<string, Story>();
   for (const id of await listActiveStoryIds(contentDir)) {
     try {
-      out.set(id, (await readStoryFile(path.join(contentDir, 'stories', `${id}.md`))).story);
+      const { story } = await readStoryFile(path.join(contentDir, 'stories', `${id}.md`));
+      storedStories.add(story);
+      out.set(id, story);
     } catch (error) {
       warn(`${String(error instanceof Error ? error.message : error)}; written afresh`);
     }

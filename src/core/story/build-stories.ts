@@ -15,6 +15,7 @@ import { chooseHeadline } from './headline';
 import { slugify, storyIdFor } from './ids';
 import { similarStories } from './similar-stories';
 import { summarize } from './summarize';
+import { materialOf } from './story-changes';
 import { storyTopics } from './topics';
 import { centroid, dot, termCounts, toVector, topSharedTerms, type SparseVector } from './vectorize';
 
@@ -129,6 +130,12 @@ export interface BuildStoriesInput {
   index: Readonly<StoryIndex>;
   overrides?: StoryOverrides;
   config?: ClusterConfig;
+  /**
+   * The stored active stories by id (what the last run wrote). A story whose materialOf is unchanged is returned as
+   * this very object (./story-changes.ts): its summary, topics, similar stories and article similarities are not
+   * recomputed, so its file stays as it is.
+   */
+  previous?: ReadonlyMap<string, Story>;
 }
 
 /**
@@ -195,17 +202,19 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   const centres = new Map<string, SparseVector>();
   const nextIndex: StoryIndex = { ...index };
   for (const [articleId, storyId] of Object.entries(nextIndex)) nextIndex[articleId] = resolveRedirect(storyId, redirects);
+  /** Stories returned as their stored object (nothing a reader sees changed): not summarised again. */
+  const kept = new Set<Story>();
   const stories: Story[] = result.clusters.map((clustered, i) => {
     const id = ids[i]!;
     const centre = centroid(clustered.map((m) => result.vectors.get(m.id)!));
     centres.set(id, centre);
-    const expired = (expiredOf.get(id) ?? []).map((a) => ({ id: a.id, similarity: Math.round(dot(vectorOf(a), centre) * 1e4) / 1e4 }));
-    const members = [...clustered, ...expired].sort((x, y) => {
-      const tx = reportedAt(byId.get(x.id)!);
-      const ty = reportedAt(byId.get(y.id)!);
-      return tx < ty ? -1 : tx > ty ? 1 : x.id < y.id ? -1 : 1;
+    const expiredArticles = expiredOf.get(id) ?? [];
+    const members = [...clustered.map((m) => m.id), ...expiredArticles.map((a) => a.id)].sort((x, y) => {
+      const tx = reportedAt(byId.get(x)!);
+      const ty = reportedAt(byId.get(y)!);
+      return tx < ty ? -1 : tx > ty ? 1 : x < y ? -1 : 1;
     });
-    const storyArticles = members.map((m) => byId.get(m.id)!);
+    const storyArticles = members.map((m) => byId.get(m)!);
     for (const a of storyArticles) nextIndex[a.id] = id;
     const title =
       pinned.get(id) ??
@@ -215,10 +224,11 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       );
     const coverage = computeCoverage(storyArticles, sources);
     const times = storyArticles.map(reportedAt).sort();
-    const lastUpdated = times.at(-1)!;
-    const list: StoryArticle[] = members.map((m) => {
-      const a = byId.get(m.id)!;
-      return {
+    const material = {
+      id,
+      slug: slugify(title),
+      title,
+      articles: storyArticles.map((a) => ({
         id: a.id,
         sourceId: a.sourceId,
         url: a.url,
@@ -227,27 +237,37 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
         image: a.image,
         published: a.published,
         firstSeen: a.firstSeen,
-        similarity: m.similarity,
-        sharedTerms: members.length > 1 ? topSharedTerms(vectorOf(a), centre, result.model, 3) : [],
-      };
-    });
-    return {
-      id,
-      slug: slugify(title),
-      title,
-      summary: summarize(storyArticles, centre, result.model, config, title),
-      articles: list,
+      })),
       firstSeen: times[0]!,
-      lastUpdated,
+      lastUpdated: times.at(-1)!,
       coverage,
       blindspot: blindspotOf(coverage, baseline),
+    };
+    const stored = input.previous?.get(id);
+    if (stored && materialOf(stored) === materialOf(material)) {
+      kept.add(stored);
+      return stored;
+    }
+    const similarity = new Map(clustered.map((m) => [m.id, m.similarity]));
+    for (const a of expiredArticles) similarity.set(a.id, Math.round(dot(vectorOf(a), centre) * 1e4) / 1e4);
+    const articles: StoryArticle[] = material.articles.map((a, k) => ({
+      ...a,
+      similarity: similarity.get(a.id)!,
+      sharedTerms: members.length > 1 ? topSharedTerms(vectorOf(storyArticles[k]!), centre, result.model, 3) : [],
+    }));
+    return {
+      ...material,
+      summary: summarize(storyArticles, centre, result.model, config, title),
+      articles,
       topics: storyTopics(storyArticles, centre, result.model),
       similar: [],
     };
   });
   stories.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const similar = similarStories(stories.map((s) => ({ id: s.id, centre: centres.get(s.id)!, listable: s.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE })));
-  for (const s of stories) s.similar = similar.get(s.id) ?? [];
+  const similar = similarStories(
+    stories.map((s) => ({ id: s.id, centre: centres.get(s.id)!, listable: s.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE, query: !kept.has(s) })),
+  );
+  for (const s of stories) if (!kept.has(s)) s.similar = similar.get(s.id) ?? [];
   const sortedIndex: StoryIndex = {};
   for (const k of Object.keys(nextIndex).sort()) sortedIndex[k] = nextIndex[k]!;
   return { stories, index: sortedIndex, redirects };

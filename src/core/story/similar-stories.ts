@@ -12,6 +12,8 @@ export interface SimilarItem {
   centre: SparseVector;
   /** Whether the story may be listed as similar (e.g. it has a page); it still gets its own list. */
   listable: boolean;
+  /** Whether its own list is wanted (default true); a story kept from the last run keeps its stored list. */
+  query?: boolean;
 }
 
 /** Terms per centroid used to find candidates (the exact cosine is then computed on whole centroids). */
@@ -22,12 +24,13 @@ function topTerms(v: SparseVector, k: number): number[] {
   return order.slice(0, k).map((i) => v.ids[i]!);
 }
 
-/** Story id → similar story ids. */
+/** Story id → similar story ids, for every item whose `query` is not false. */
 export function similarStories(items: SimilarItem[], max = SIMILAR_STORIES_MAX, minCosine = SIMILAR_STORIES_MIN_COSINE): Map<string, string[]> {
+  const top = items.map((it) => (it.listable || it.query !== false ? topTerms(it.centre, INDEX_TERMS) : []));
   const postings = new Map<number, number[]>();
   items.forEach((it, i) => {
     if (!it.listable) return;
-    for (const t of topTerms(it.centre, INDEX_TERMS)) {
+    for (const t of top[i]!) {
       const list = postings.get(t) ?? [];
       list.push(i);
       postings.set(t, list);
@@ -35,8 +38,9 @@ export function similarStories(items: SimilarItem[], max = SIMILAR_STORIES_MAX, 
   });
   const out = new Map<string, string[]>();
   items.forEach((it, i) => {
+    if (it.query === false) return;
     const candidates = new Set<number>();
-    for (const t of topTerms(it.centre, INDEX_TERMS)) for (const j of postings.get(t) ?? []) if (j !== i) candidates.add(j);
+    for (const t of top[i]!) for (const j of postings.get(t) ?? []) if (j !== i) candidates.add(j);
     const scored = [...candidates]
       .map((j) => ({ id: items[j]!.id, cos: dot(it.centre, items[j]!.centre) }))
       .filter((x) => x.cos >= minCosine && x.id !== it.id)

@@ -11,11 +11,17 @@
  */
 import type { Story } from '../schema/story';
 
+/** The fields of a story that materialOf reads: what a run knows before it summarises the story. */
+export type StoryMaterial = Pick<Story, 'id' | 'title' | 'slug' | 'firstSeen' | 'lastUpdated' | 'coverage' | 'blindspot'> & {
+  articles: ReadonlyArray<Pick<Story['articles'][number], 'id' | 'sourceId' | 'url' | 'title' | 'excerpt' | 'image' | 'published' | 'firstSeen'>>;
+};
+
 /**
  * The part of a story a reader would call its news (JSON text): id, headline, slug, its articles' own data (not
  * their similarity or shared terms, which move with the window), first seen and last updated, coverage, blindspot.
+ * buildStories (./build-stories.ts) keeps a stored story as it is when this is unchanged.
  */
-export function materialOf(story: Story): string {
+export function materialOf(story: StoryMaterial): string {
   return JSON.stringify([
     story.id,
     story.title,
@@ -26,15 +32,4 @@ export function materialOf(story: Story): string {
     story.coverage,
     story.blindspot,
   ]);
-}
-
-/**
- * The run's stories with each unchanged one replaced by its stored version (same order). `previous` holds the
- * stored active stories by id; a story with no stored version, or whose materialOf differs, is kept as built.
- */
-export function keepUnchangedStories(built: readonly Story[], previous: ReadonlyMap<string, Story>): Story[] {
-  return built.map((story) => {
-    const stored = previous.get(story.id);
-    return stored && materialOf(stored) === materialOf(story) ? stored : story;
-  });
 }

@@ -46,6 +46,18 @@ describe('buildStories across runs', () => {
     expect(first.redirects).toEqual({});
   });
 
+  it('returns a stored story as the same object when nothing a reader sees changed, and rebuilds one that grew', () => {
+    const previous = new Map(first.stories.map((s) => [s.id, s]));
+    const again = buildStories({ active: [...navalny, ...geneva, navalnyLater], archive: new Map([...navalny, ...geneva, navalnyLater].map((a) => [a.id, a])), sources, index: first.index, previous });
+    expect(storyOf(again, 'g1')).toBe(previous.get(storyIdFor('g1')));
+    const grown = storyOf(again, 'n3');
+    expect(grown).not.toBe(previous.get(storyIdFor('n1')));
+    expect(grown.articles.map((a) => a.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(grown.summary.length).toBeGreaterThan(0);
+    // The rebuilt story is what a run without stored stories builds.
+    expect(grown).toEqual(storyOf(run([...navalny, ...geneva, navalnyLater], first.index, '2026-02-17T16:00:00Z'), 'n3'));
+  });
+
   it('adds a new article to its existing story and keeps the id', () => {
     const second = run([...navalny, ...geneva, navalnyLater], first.index, '2026-02-17T16:00:00Z');
     expect(storyOf(second, 'n3').id).toBe(storyIdFor('n1'));

@@ -23,5 +23,9 @@ describe('similarStories', () => {
     expect(out.get('s5')).toEqual([]);
     expect(similarStories(items, 1, 0.1).get('s1')).toEqual(['s2']);
     expect(similarStories(items, 5, 0.5).get('s1')).toEqual(['s2']);
+    // A story kept from the last run (query: false) gets no list but can still be listed.
+    const kept = similarStories(items.map((it) => (it.id === 's2' ? { ...it, query: false } : it)), 5, 0.1);
+    expect(kept.has('s2')).toBe(false);
+    expect(kept.get('s1')).toEqual(['s2', 's3']);
   });
 });
