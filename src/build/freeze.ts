@@ -14,12 +14,13 @@
  * A partition is rebuilt whole when its stamp is missing or its template version differs (the site's code changed,
  * or `--full`); when only some story files (or the index) differ, just those stories are rendered again with the
  * month's lists (PARALLAX_ONLY_IDS), and a file whose bytes do not change is not rewritten (its mtime stays).
- * dist/ = the live Astro build + hard links (copies across file systems) of every partition + redirect pages.
+ * dist/ = the live Astro build + hard links (copies across file systems) of every partition + redirect pages, put
+ * together by src/build/assemble.ts.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { archiveMonths } from '../site/archive';
@@ -35,7 +36,7 @@ export const TEMPLATE_INPUTS: readonly string[] = [
   'astro.config.mjs',
   'package-lock.json',
   'public',
-  'src/build',
+  'src/build/freeze.ts', // what a partition holds (search index, sitemap); assemble.ts only links it into dist/
   'src/components',
   'src/content.config.ts',
   'src/core/config.ts',
@@ -374,32 +375,6 @@ export async function buildPartitions(ctx: FreezeContext, full = false, log: (li
   return results;
 }
 
-/**
- * Hard-links every file of each partition tree into `dist` (copies when linking fails, e.g. across file systems).
- * A path dist already has is left alone: the live build wins (a story back in the window), and _astro/ files with the
- * same content-hashed name are the same bytes. GNU `cp -rln` does a month in one process (~0.8 s of system time for
- * 6,000 pages here); where it is missing or fails (another cp, another file system, or a cp whose -n reports skipped
- * files as an error), each file is linked from Node, which gives the same tree.
- */
-export async function linkPartitions(frozenDir: string, months: readonly string[], dist: string): Promise<void> {
-  for (const month of months) {
-    const tree = path.join(frozenDir, month);
-    if (!existsSync(tree)) continue;
-    const ok = await new Promise<boolean>((resolve) => {
-      const child = spawn('cp', ['-r', '-l', '-n', `${tree}/.`, `${dist}/`], { stdio: 'ignore' });
-      child.on('error', () => resolve(false));
-      child.on('exit', (code) => resolve(code === 0));
-    });
-    if (ok) continue;
-    for (const f of await listFiles(tree)) {
-      const target = path.join(dist, f);
-      if (existsSync(target)) continue;
-      await mkdir(path.dirname(target), { recursive: true });
-      await link(path.join(tree, f), target).catch(() => copyFile(path.join(tree, f), target));
-    }
-  }
-}
-
 /** The small page a merged story's old URL serves (what Astro writes for a static redirect), pointing at `to`. */
 export function redirectPage(fromPath: string, toPath: string, canonical: string): string {
   const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -408,31 +383,47 @@ export function redirectPage(fromPath: string, toPath: string, canonical: string
 
 /**
  * Writes a redirect page for every merged story id of <content>/state/redirects.json (old id → surviving id, chains
- * followed) whose old URL has no page and whose target has one in `dist`. Returns [written, skipped (no target)].
+ * followed) whose old URL has no page and whose target has one in `dist`. `ours`: redirect pages (paths relative to
+ * dist, story/<id>/index.html) already in `dist` from an earlier run, which it may rewrite (only when their bytes
+ * change) or leave; any other existing page is a real one. Returns the redirect pages `dist` has afterwards, and how
+ * many merged ids were skipped because their target has no page (an earlier page of ours for such an id is removed).
  */
-export async function writeRedirects(contentDir: string, dist: string, site: string, base: string): Promise<[number, number]> {
+export async function writeRedirects(
+  contentDir: string,
+  dist: string,
+  site: string,
+  base: string,
+  ours: ReadonlySet<string> = new Set(),
+): Promise<{ pages: string[]; skipped: number }> {
   let map: Record<string, string> = {};
   try {
     map = JSON.parse(await readFile(path.join(contentDir, 'state', 'redirects.json'), 'utf8')) as Record<string, string>;
   } catch {
-    return [0, 0];
+    return { pages: [], skipped: 0 };
   }
   const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
   const prefix = root.pathname;
-  let written = 0;
+  const pages: string[] = [];
   let skipped = 0;
   for (const from of Object.keys(map).sort(byCodePoint)) {
     let to = map[from]!;
     for (let hops = 0; map[to] && hops < 16; hops++) to = map[to]!;
-    const page = path.join(dist, 'story', from, 'index.html');
-    if (!/^[a-z0-9]+$/.test(from) || existsSync(page)) continue;
+    const rel = `story/${from}/index.html`;
+    const page = path.join(dist, rel);
+    if (!/^[a-z0-9]+$/.test(from) || (!ours.has(rel) && existsSync(page))) continue;
     if (!existsSync(path.join(dist, 'story', to, 'index.html'))) {
+      if (ours.has(rel)) await rm(page, { force: true });
       skipped++;
       continue;
     }
-    await mkdir(path.dirname(page), { recursive: true });
-    await writeFile(page, redirectPage(`${prefix}story/${from}/`, `${prefix}story/${to}/`, new URL(`story/${to}/`, root).href));
-    written++;
+    // Synchronous: thousands of small pages (~15 a day), where an awaited read per page costs more than the read.
+    const html = redirectPage(`${prefix}story/${from}/`, `${prefix}story/${to}/`, new URL(`story/${to}/`, root).href);
+    if (!ours.has(rel) || !existsSync(page) || readFileSync(page, 'utf8') !== html) {
+      mkdirSync(path.dirname(page), { recursive: true });
+      writeFileSync(`${page}.tmp`, html);
+      renameSync(`${page}.tmp`, page);
+    }
+    pages.push(rel);
   }
-  return [written, skipped];
+  return { pages, skipped };
 }

@@ -7,17 +7,20 @@
  *    PARALLAX_FROZEN_DIR, else `.parallax-frozen` beside the output dir), rebuilt only when its stamp is stale: the
  *    site's code changed (whole month) or story files changed (those stories and the month's lists); `--full`
  *    rebuilds every month (one Astro run per month, so memory is bounded by the largest month);
- * 2. the live Astro build renders the active stories (<content>/stories/) and every list page, and Pagefind indexes it;
- * 3. dist/ gets hard links to every partition's files and a redirect page per merged story id.
+ * 2. the live Astro build renders the active stories (<content>/stories/) and every list page into a staging dir
+ *    beside dist/, and Pagefind indexes it there (a failed build leaves dist/ as it was);
+ * 3. src/build/assemble.ts puts them together in dist/: the staged live files, hard links to every partition's files
+ *    (only the months whose stamp changed since the last assembly are relinked) and a redirect page per merged id.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
 import { formatSummary, ingestSettings, INGEST_OPTIONS, ROOT, runIngest, type IngestSettings } from './ingest-options';
 import { archiveMonths } from '../site/archive';
-import { buildPartitions, linkPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
+import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
+import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
 
 export const description = 'ingest, then build the static site into dist/';
 
@@ -42,9 +45,12 @@ export function frozenDir(flag?: string): string {
   return path.join(path.dirname(outDir()), '.parallax-frozen');
 }
 
-/** Runs the live `astro build` (active stories and lists) on `contentDir` in a child process; rejects when it fails. */
-export function astroBuild(contentDir: string): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PARALLAX_CONTENT_DIR: contentDir };
+/**
+ * Runs the live `astro build` (active stories and lists) on `contentDir` in a child process, into `out` (default: the
+ * output dir); rejects when it fails.
+ */
+export function astroBuild(contentDir: string, out = outDir()): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PARALLAX_CONTENT_DIR: contentDir, PARALLAX_OUT_DIR: out };
   delete env.PARALLAX_PARTITION;
   delete env.PARALLAX_ONLY_IDS;
   return runAstroBuild(ROOT, env);
@@ -60,10 +66,15 @@ export interface SiteBuildReport {
   /** Archive partitions, oldest month first, with what each build did. */
   partitions: PartitionResult[];
   partitionSeconds: number;
-  /** The live Astro build and its Pagefind index. */
+  /** The live Astro build and its Pagefind index (into the staging dir). */
   liveSeconds: number;
-  /** Linking partitions into dist/ and writing redirect pages. */
+  astroSeconds: number;
+  pagefindSeconds: number;
+  /** Putting the live build, the partitions and the redirect pages into dist/. */
   assembleSeconds: number;
+  assembly: AssemblyResult['mode'];
+  /** Months linked by the assembly (all when full, changed ones when incremental). */
+  relinked: string[];
   /** HTML pages in dist/ (live + frozen + redirects). */
   pages: number;
   redirects: number;
@@ -88,23 +99,47 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const partitionSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
-  await rm(dist, { recursive: true, force: true });
-  await astroBuild(settings.contentDir);
-  await pagefindIndex(dist);
+  const staging = stagingDir(dist);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await astroBuild(settings.contentDir, staging);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+  const astroSeconds = (performance.now() - t) / 1000;
+  const tp = performance.now();
+  try {
+    await pagefindIndex(staging);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+  const pagefindSeconds = (performance.now() - tp) / 1000;
   const liveSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
-  await linkPartitions(frozen, archiveMonths(settings.contentDir), dist);
-  const [redirects] = await writeRedirects(settings.contentDir, dist, env.PARALLAX_SITE || 'http://localhost:4321', env.PARALLAX_BASE || '/');
+  const site = env.PARALLAX_SITE || 'http://localhost:4321';
+  const base = env.PARALLAX_BASE || '/';
+  const assembled = await assembleSite({
+    staging,
+    dist,
+    frozenDir: frozen,
+    months: archiveMonths(settings.contentDir),
+    full: !!values.full,
+    redirects: async (tree, ours) => (await writeRedirects(settings.contentDir, tree, site, base, ours)).pages,
+  });
   const assembleSeconds = (performance.now() - t) / 1000;
-
-  const pages = (await readdir(dist, { recursive: true })).filter((e) => e.endsWith('.html')).length;
+  const { pages, redirects } = assembled;
   const rebuilt = partitions.filter((p) => p.action !== 'keep');
   log(
-    `\nsite: ${partitions.length} archive months (${rebuilt.length} rebuilt, ${rebuilt.reduce((n, p) => n + p.rendered, 0)} stories rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s · assemble ${assembleSeconds.toFixed(1)} s · ${redirects} redirects`,
+    `\nsite: ${partitions.length} archive months (${rebuilt.length} rebuilt, ${rebuilt.reduce((n, p) => n + p.rendered, 0)} stories rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s) · assemble ${assembleSeconds.toFixed(1)} s (${assembled.mode}, ${assembled.relinked.length} months linked) · ${redirects} redirects`,
   );
   process.stdout.write(`\nParallax\n${formatSummary(report, pages, (performance.now() - started) / 1000)}\n`);
-  return { ...settings, site: { partitions, partitionSeconds, liveSeconds, assembleSeconds, pages, redirects } };
+  return {
+    ...settings,
+    site: { partitions, partitionSeconds, liveSeconds, astroSeconds, pagefindSeconds, assembleSeconds, assembly: assembled.mode, relinked: assembled.relinked, pages, redirects },
+  };
 }
 
 export async function run(args: string[]): Promise<number> {

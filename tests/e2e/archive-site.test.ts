@@ -4,19 +4,22 @@
  * - first build: every month is a new partition; a link checker over dist/ finds every internal link (archive
  *   pagination, topic lists, redirects, each partition's own CSS) resolving; lists are complete; sitemap and search
  *   cover the archive;
- * - unchanged content: no partition is rebuilt and no frozen file is rewritten (mtimes kept);
+ * - unchanged content: no partition is rebuilt and no frozen file is rewritten (mtimes kept), and dist/ is updated
+ *   in place without relinking any month;
  * - an editor's override of one archived story: only that story and its month's list pages (and the month's search
  *   index) are rewritten; the other months' files keep their bytes and mtimes;
+ * - dist/ after those incremental updates is byte-identical to a full assembly into a new output dir;
  * - a template change (stale stamp): that month is rebuilt whole, the others kept;
  * - a partition built before a CSS change (its stylesheet has another name than the live build's) still loads it.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveIndexSchema } from '../../src/core/schema/archive';
 import { ARCHIVE_PAGE_SIZE, ARCHIVE_TOPIC_PAGE_MIN } from '../../src/core/config';
+import { ID_FILE } from '../../src/build/assemble';
 import { StorySchema } from '../../src/core/schema/story';
 import { parseStoryFile, serializeStory } from '../../src/core/story/serialize-story';
 import { ROOT, tempDir } from '../helpers';
@@ -52,6 +55,15 @@ async function snapshot(month: string): Promise<Record<string, string>> {
   }
   return out;
 }
+/** Path → bytes of every file of a tree (but the assembly's own id file). */
+async function contents(dir: string): Promise<Record<string, Buffer>> {
+  const out: Record<string, Buffer> = {};
+  for (const f of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== ID_FILE)) {
+    const abs = path.join(f.parentPath, f.name);
+    out[path.relative(dir, abs).split(path.sep).join('/')] = await readFile(abs);
+  }
+  return Object.fromEntries(Object.entries(out).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+}
 const changed = (a: Record<string, string>, b: Record<string, string>): string[] =>
   [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
 
@@ -74,6 +86,7 @@ describe('the first build of a site with an archive', () => {
   it('builds every month as a new partition and links it into dist/', () => {
     for (const m of MONTHS) expect(firstLog).toMatch(new RegExp(`archive ${m}: full \\(new\\), ${PER_MONTH} stories rendered`));
     expect(firstLog).toMatch(/site: 3 archive months \(3 rebuilt, 720 stories rendered\)/);
+    expect(firstLog).toMatch(/assemble [\d.]+ s \(full, 3 months linked\)/);
     expect(firstLog).toMatch(/12 redirects/);
   });
 
@@ -167,6 +180,7 @@ describe('rebuilding: freezing and unfreezing', () => {
   it('rebuilds nothing and rewrites no frozen file when nothing changed', async () => {
     const log = await build();
     expect(log).toMatch(/site: 3 archive months \(0 rebuilt, 0 stories rendered\)/);
+    expect(log).toMatch(/assemble [\d.]+ s \(incremental, 0 months linked\)/);
     for (const m of MONTHS) expect(changed(before[m]!, await snapshot(m))).toEqual([]);
     expect(await brokenLinks(dist, BASE)).toEqual([]);
   }, 300_000);
@@ -183,6 +197,7 @@ describe('rebuilding: freezing and unfreezing', () => {
     const log = await build();
     expect(log).toMatch(/archive 2025-12: stories, 1 stories rendered/);
     expect(log).toMatch(/site: 3 archive months \(1 rebuilt, 1 stories rendered\)/);
+    expect(log).toMatch(/assemble [\d.]+ s \(incremental, 1 months linked\)/);
     for (const m of ['2025-11', '2026-01']) expect(changed(before[m]!, await snapshot(m)), m).toEqual([]);
     const diff = changed(before['2025-12']!, await snapshot('2025-12'));
     const pages = diff.filter((f) => !f.startsWith('archive/2025-12/pagefind/'));
@@ -200,6 +215,17 @@ describe('rebuilding: freezing and unfreezing', () => {
     before['2025-12'] = await snapshot('2025-12');
   }, 300_000);
 
+  it('leaves dist/ as a full assembly would (relinking only the changed month)', async () => {
+    const full = path.join(work, 'dist-full');
+    const log = await buildSite(work, ['--no-ingest', '--content', content], { ...ENV, PARALLAX_OUT_DIR: full });
+    expect(log).toMatch(/assemble [\d.]+ s \(full, 3 months linked\)/);
+    const [a, b] = await Promise.all([contents(dist), contents(full)]);
+    expect(Object.keys(a).length).toBeGreaterThan(1000);
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+    expect(Object.keys(a).filter((f) => !a[f]!.equals(b[f]!))).toEqual([]);
+    await rm(full, { recursive: true });
+  }, 300_000);
+
   it('rebuilds a month whole when its template version is stale, and only that month', async () => {
     const stampFile = path.join(frozen, '2025-11.stamp.json');
     const stamp = JSON.parse(await readFile(stampFile, 'utf8')) as { templateVersion: string };
@@ -215,6 +241,8 @@ describe('rebuilding: freezing and unfreezing', () => {
 
   it('keeps serving the stylesheet a partition was built with after the live CSS changes', async () => {
     // Simulate a month frozen before a CSS change: its pages name a stylesheet the current templates no longer emit.
+    // (Edited in place behind the stamp's back, so a fresh dist/ is assembled to pick the renamed file up.)
+    await rm(dist, { recursive: true });
     const tree = path.join(frozen, '2026-01');
     const [css] = (await readdir(path.join(tree, '_astro'))).filter((f) => f.endsWith('.css'));
     const old = css!.replace(/\.css$/, '-old.css');
