@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- year [--days N] [--scale F] [--checkpoints 30,90,180,365] [--quick] [--keep] [--no-hugo]`
+ * `npm run bench -- year [--days N] [--per-story N] [--others F] [--layers N] [--scale F] [--feed-cap N]
+ *   [--checkpoints 30,90,180,365] [--quick] [--keep] [--no-hugo] [--work DIR]`
  * (also `npm run bench -- --year`): a year of news on one machine.
  *
  * Replays the captured week ../shared/data/stream-2023-11-13_19 as time-shifted copies (./stream-copies.ts) for N
@@ -10,12 +11,12 @@
  *   2. one hourly update, timed: `parallax ingest` of the feeds as a fetch one hour later would see them (the latest
  *      ≤ 50 items of each feed over the past 24 h, mostly already stored), then `parallax build --no-ingest`,
  *      each in a fresh child process under /usr/bin/time -v (wall, user+sys CPU, peak RSS of the largest process),
- *   3. dist/ and content/ sizes (bytes, files) and the packed repository (git repack -adf; count-objects size-pack).
+ *   3. dist/ and content/ sizes (bytes, files) and the packed repository (git repack -ad, which keeps deltas already found, as a server's periodic repack does; count-objects size-pack).
  * At the last checkpoint, a full rebuild (`build --no-ingest --full` where the build has that flag) runs side by side
  * with Hugo (Debian's package, installed with apt-get when missing; bench-only) over the same story files (./hugo-site.ts).
  *
- * Volume: --per-story N (default 3) and --others F (default 0.05) thin the week by story (./select-entries.ts) so a year
- * fits well under an hour with 200+ multi-source stories a day; --scale F (a uniform fraction, default 1) and
+ * Volume: --per-story N (default 2) and --others F (default 0.02) thin the week by story (./select-entries.ts), and
+ * --layers N (default 2) lays N captured days over each simulated day, so a year fits well under an hour with 200+ multi-source stories a day; --scale F (a uniform fraction, default 1) and
  * --feed-cap N (entries per feed per day, default none) thin further. --quick: 21 days, checkpoints 7,14,21. Prints a table
  * and writes the results as JSON to bench/year/results-<date>.json (not committed). Skips without ../shared.
  */
@@ -41,13 +42,17 @@ const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
 /** Items per feed in the simulated hourly fetch: what a typical news feed lists (most RSS feeds carry 20–50). */
 const HOURLY_FEED_ITEMS = 50;
 /**
- * Default thinning (./select-entries.ts): 3 articles (distinct sources) of each of the week's 1,637 multi-source
- * stories and 5 % of the other articles: ~700 of the stream's 3,086 entries a day, keeping its ~234 multi-source
- * stories a day, so one run's window (7 days) holds ~5,000 articles and a year fits in well under an hour here.
- * (Uniform thinning to the same volume leaves ~60 multi-source stories a day.)
+ * Default volume: 2 articles (distinct sources) of each of the week's ~1,460 multi-source stories (as the week
+ * clusters in one batch) and 2 % of the other articles, with 2 captured days laid over each simulated day
+ * (./stream-copies.ts): ~820 new articles a day, ~6,600 in a run's 7-day window, and ~230 stories with pages (2+
+ * sources) a day, which keeps a simulated day at a few seconds so a year fits well under an hour here.
+ * (One layer at 3 per story and 5 % others gave ~178 stories with pages a day; uniform thinning to the same volume
+ * leaves ~60.)
  */
-const DEFAULT_PER_STORY = 3;
-const DEFAULT_OTHERS = 0.05;
+const DEFAULT_PER_STORY = 2;
+const DEFAULT_OTHERS = 0.02;
+/** Captured days laid over each simulated day (./stream-copies.ts, Thinning.layers). */
+const DEFAULT_LAYERS = 2;
 /** The fsync setting the child processes (the measured hourly update and builds) run with: the caller's, default on. */
 const CHILD_FSYNC = process.env.PARALLAX_FSYNC;
 // The simulated days only make the state the checkpoints start from: their writes skip fsync (PARALLAX_FSYNC=0, the
@@ -64,6 +69,7 @@ const { values } = parseArgs({
     'feed-cap': { type: 'string' },
     'per-story': { type: 'string' },
     others: { type: 'string' },
+    layers: { type: 'string' },
     checkpoints: { type: 'string' },
     quick: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -85,6 +91,7 @@ const scale = Number(values.scale ?? 1);
 const feedCap = values['feed-cap'] === undefined ? Infinity : Number(values['feed-cap']);
 const perStory = Number(values['per-story'] ?? DEFAULT_PER_STORY);
 const others = Number(values.others ?? DEFAULT_OTHERS);
+const layers = Number(values.layers ?? DEFAULT_LAYERS);
 const checkpoints = [
   ...new Set([
     ...String(values.checkpoints ?? (quick ? '7,14,21' : '30,90,180,365'))
@@ -94,8 +101,8 @@ const checkpoints = [
     days,
   ]),
 ].sort((a, b) => a - b);
-if (!(days >= 1) || !(scale > 0 && scale <= 1) || !(feedCap >= 1) || !(perStory >= 1) || !(others >= 0 && others <= 1)) {
-  process.stderr.write('year: --days must be ≥ 1, --scale in (0, 1], --feed-cap ≥ 1, --per-story ≥ 1, --others in [0, 1]\n');
+if (!(days >= 1) || !(scale > 0 && scale <= 1) || !(feedCap >= 1) || !(perStory >= 1) || !(others >= 0 && others <= 1) || !(Number.isInteger(layers) && layers >= 1 && layers <= 7)) {
+  process.stderr.write('year: --days must be ≥ 1, --scale in (0, 1], --feed-cap ≥ 1, --per-story ≥ 1, --others in [0, 1], --layers in 1..7\n');
   process.exit(2);
 }
 
@@ -247,7 +254,7 @@ const registry = registryOf(week);
 const s0 = performance.now();
 const selection = selectByStory(loadStream(), new Date(`${week.at(-1)!.day}T23:59:59Z`), perStory, others);
 const keptLinks = new Set(week.flatMap((d) => d.feeds.flatMap((f) => f.entries.map((e) => e.link)).filter((l): l is string => !!l && selection.keep.has(articleIdFor(canonicalUrl(l) ?? l)))));
-const thinning: Thinning = { scale, feedCap, keep: (link) => keptLinks.has(link) };
+const thinning: Thinning = { scale, feedCap, keep: (link) => keptLinks.has(link), layers };
 process.stdout.write(
   `thinning: the week clustered once (${((performance.now() - s0) / 1000).toFixed(1)} s): ${selection.multiSourceStories} multi-source stories; kept ${selection.keptInStories} of their articles ` +
     `(≤ ${perStory} each) + ${selection.keptOthers} others (${others}) of ${selection.articles}\n`,
@@ -268,7 +275,7 @@ git(content, 'config', 'user.name', 'year bench');
 git(content, 'config', 'gc.auto', '0');
 
 process.stdout.write(
-  `year: ${days} simulated days from ${week[0]!.day} (copies of ${week.length} captured days, ${registry.length} sources), thinning ${perStory}/story + ${others} others, scale ${scale}, feed cap ${feedCap}, ` +
+  `year: ${days} simulated days from ${week[0]!.day} (copies of ${week.length} captured days, ${registry.length} sources), thinning ${perStory}/story + ${others} others, ${layers} layer(s), scale ${scale}, feed cap ${feedCap}, ` +
     `checkpoints ${checkpoints.join(', ')}; work dir ${work}\n`,
 );
 
@@ -308,7 +315,7 @@ const resultsFile = path.join(ROOT, 'bench', 'year', `results-${new Date().toISO
 /** Writes what is measured so far (after every checkpoint, so a run cut short keeps its checkpoints). */
 async function writeResults(): Promise<void> {
   const totalMinutes = (performance.now() - started) / 60000;
-  const meta = { days, perStory, others, scale, feedCap: Number.isFinite(feedCap) ? feedCap : null, selection: { ...selection, keep: selection.keep.size } };
+  const meta = { days, perStory, others, layers, scale, feedCap: Number.isFinite(feedCap) ? feedCap : null, selection: { ...selection, keep: selection.keep.size } };
   await writeFile(resultsFile, `${JSON.stringify({ ...meta, checkpoints: results, hugo, failures, daily, totalMinutes }, null, 2)}\n`);
 }
 try {
@@ -363,7 +370,7 @@ try {
       git(content, 'add', '-A');
       git(content, 'commit', '-q', '--allow-empty', '-m', `day ${d + 1} + 1 h`);
       const r0 = performance.now();
-      git(content, 'repack', '-adf', '-q');
+      git(content, 'repack', '-ad', '-q');
       const repackSeconds = (performance.now() - r0) / 1000;
       const packedKb = Number(/size-pack: (\d+)/.exec(git(content, 'count-objects', '-v'))?.[1] ?? 0);
       const cp: Checkpoint = {

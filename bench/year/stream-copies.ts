@@ -55,8 +55,11 @@ export function shiftIso(iso: string | null, ms: number): string | null {
   return new Date(Math.floor((t + ms) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The link of copy `k`: unchanged for copy 0, else with `pxcopy=k` added to the query (before any fragment). */
-export function copyLink(link: string, k: number): string {
+/**
+ * The link of copy `k` (a number, or a string tag such as "3L1" for layer 1 of copy 3): unchanged for copy 0, else
+ * with `pxcopy=k` added to the query (before any fragment).
+ */
+export function copyLink(link: string, k: number | string): string {
   if (k === 0) return link;
   const hash = link.indexOf('#');
   const base = hash === -1 ? link : link.slice(0, hash);
@@ -114,7 +117,16 @@ export interface Thinning {
   feedCap?: number;
   /** Keeps an entry by its original (copy 0) link, e.g. the story-aware selection of ./select-entries.ts. */
   keep?: (link: string) => boolean;
+  /**
+   * Base days laid over each simulated day (default 1). Layer L ≥ 1 of day d is base day (d + L × LAYER_STRIDE) mod 7,
+   * shifted onto day d, with links tagged `pxcopy=<copy>L<L>`: other real events on the same day, so a day carries
+   * more distinct stories than the captured week has per day (the week holds ~234 multi-source stories a day).
+   */
+  layers?: number;
 }
+
+/** Base days between layers: 3 (coprime with 7), so a day's layers are different captured days. */
+export const LAYER_STRIDE = 3;
 
 /**
  * Simulated day `d` from the base week: copy ⌊d/7⌋ of base day d mod 7, dates shifted by whole weeks, links made
@@ -122,21 +134,28 @@ export interface Thinning {
  * Publication times later than the day's end (a feed's clock ahead) are kept as the feed gave them, shifted.
  */
 export function simulatedDay(week: readonly StreamDay[], d: number, thinning: Thinning = {}): SimulatedDay {
-  const { scale = 1, feedCap = Infinity, keep = () => true } = thinning;
+  const { scale = 1, feedCap = Infinity, keep = () => true, layers = 1 } = thinning;
   if (week.length !== COPY_DAYS) throw new Error(`the stream must hold ${COPY_DAYS} days, not ${week.length}`);
   const { base, copy } = copyOf(d);
-  const ms = copy * COPY_DAYS * DAY_MS;
-  const baseDay = week[base]!;
-  const day = addDays(baseDay.day, copy * COPY_DAYS);
-  const feeds = baseDay.feeds.map((f) => ({
-    file: f.file,
-    url: f.url,
-    entries: capEntries(
-      f.entries.filter((e): e is StreamEntry & { link: string } => !!e.link && keep(e.link) && keepEntry(e.link, copy, scale)),
-      copy,
-      feedCap,
-    ).map((e) => ({ ...e, link: copyLink(e.link, copy), date_published: shiftIso(e.date_published, ms) })),
-  }));
+  const day = addDays(week[base]!.day, copy * COPY_DAYS);
+  const byFile = new Map<string, StreamFeed>();
+  for (let layer = 0; layer < layers; layer++) {
+    const layerBase = (base + layer * LAYER_STRIDE) % COPY_DAYS;
+    const baseDay = week[layerBase]!;
+    const ms = Date.parse(`${day}T00:00:00Z`) - Date.parse(`${baseDay.day}T00:00:00Z`);
+    const tag = layer === 0 ? copy : `${copy}L${layer}`;
+    for (const f of baseDay.feeds) {
+      const entries = capEntries(
+        f.entries.filter((e): e is StreamEntry & { link: string } => !!e.link && keep(e.link) && keepEntry(e.link, copy, scale)),
+        copy,
+        feedCap,
+      ).map((e) => ({ ...e, link: copyLink(e.link, tag), date_published: shiftIso(e.date_published, ms) }));
+      const feed = byFile.get(f.file);
+      if (feed) feed.entries.push(...entries);
+      else byFile.set(f.file, { file: f.file, url: f.url, entries });
+    }
+  }
+  const feeds = [...byFile.values()].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
   return { index: d, day, end: `${day}T23:59:59Z`, feeds };
 }
 

@@ -54,6 +54,22 @@ describe('time shift', () => {
   });
 });
 
+describe('layers', () => {
+  it('lays base day (d + 3L) mod 7 over day d, shifted onto it, with its own links, feeds merged by file', () => {
+    const d10 = simulatedDay(week(), 10, { layers: 2 });
+    expect(d10.day).toBe('2023-11-23');
+    expect(d10.feeds.map((f) => f.file)).toEqual(['a_entries.json', 'b_entries.json']);
+    expect(d10.feeds[0]!.entries.map((e) => [e.title, e.link, e.date_published])).toEqual([
+      ['A 3 morning', 'https://a.example/3/m?id=1&pxcopy=1#top', '2023-11-23T10:00:00Z'],
+      ['A 3 night', 'https://a.example/3/n?pxcopy=1', '2023-11-23T22:30:00Z'],
+      ['A 6 morning', 'https://a.example/6/m?id=1&pxcopy=1L1#top', '2023-11-23T10:00:00Z'],
+      ['A 6 night', 'https://a.example/6/n?pxcopy=1L1', '2023-11-23T22:30:00Z'],
+    ]);
+    // Copy 0's second layer is tagged too, so no link of a layer repeats a link of the real stream.
+    expect(simulatedDay(week(), 0, { layers: 2 }).feeds[1]!.entries.map((e) => e.link)).toEqual(['https://b.example/0', 'https://b.example/3?pxcopy=0L1']);
+  });
+});
+
 describe('id uniqueness', () => {
   it.each([
     ['https://a.example/x', 0, 'https://a.example/x'],
