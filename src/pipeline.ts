@@ -100,6 +100,11 @@ export interface IngestReport {
   multiSourceStories: number;
   storiesWith3Plus: number;
   filesChanged: number;
+  /**
+   * Wall-clock ms of the run's stages: reading, parsing and normalising the feeds against the store (`feeds`),
+   * clustering and building the stories (`stories`), retention and writing the content (`write`). Not stored.
+   */
+  timings: { feedsMs: number; storiesMs: number; writeMs: number };
 }
 
 const toIso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -135,6 +140,7 @@ export function ingest(options: IngestOptions, deps: IngestDeps): Promise<Ingest
 }
 
 async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
+  const started = performance.now();
   // Finish or discard an interrupted write, migrate older content, refuse newer content (src/io/migrate-content.ts).
   await openContent(options.contentDir, (m) => deps.log('info', m));
   const overrides = await readOverrides(options.contentDir);
@@ -258,6 +264,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const storyOverrides = { ...overrides.stories, merge: pendingMerges(overrides.stories.merge, previousRedirects) };
   // A story whose articles, headline and coverage did not change keeps its stored version and file
   // (src/core/story/story-changes.ts): the window's statistics drift every run, the story did not.
+  const storiesStart = performance.now();
   const built = buildStories({
     active,
     archive: all,
@@ -267,6 +274,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     previous: await readActiveStories(options.contentDir, (m) => deps.log('warn', m)),
   });
   const { index, stories } = built;
+  const storiesEnd = performance.now();
   // Rehydrated articles whose story stays out of the window (two archived stories merged, a split in one): rebuilt
   // on their own, written back to the archive.
   const liveNow = new Set(stories.map((s) => s.id));
@@ -333,8 +341,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     multiSourceStories: multi,
     storiesWith3Plus: stories.filter((s) => s.coverage.sourceCount >= 3).length,
     filesChanged: 0,
+    timings: { feedsMs: storiesStart - started, storiesMs: storiesEnd - storiesStart, writeMs: 0 },
   };
-  const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, ...stateCounts } = report;
+  const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, timings: _t, ...stateCounts } = report;
   report.filesChanged = await writeContent(options.contentDir, {
     articles: plan.keep,
     stories,
@@ -355,6 +364,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     texts: archiving.texts,
     deletes: archiving.deletes,
   });
+  report.timings.writeMs = performance.now() - storiesEnd;
   return report;
 }
 

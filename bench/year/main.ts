@@ -457,9 +457,15 @@ try {
   else process.stdout.write(`kept ${work}\n`);
 }
 
+/** The pipeline's stage timings (IngestReport.timings, ms) as "feeds/stories/write" seconds, or "-". */
+function stageSeconds(t: Record<string, number> | null): string {
+  if (!t) return '-';
+  return [t['feedsMs'], t['storiesMs'], t['writeMs']].map((ms) => (ms === undefined ? '?' : (ms / 1000).toFixed(1))).join('/');
+}
+
 function formatTable(rows: readonly Checkpoint[]): string {
   const head =
-    'day   stories/pages  active  archived | catch-up build s | hourly: new  ingest s (cpu)  ingest MB  build s (cpu)  build MB  pages | dist MB  files   | content MB  files  | packed MB  KB/day (since prev)';
+    'day   stories/pages  active  archived | catch-up build s | hourly: new  ingest s (cpu)  feeds/stories/write s  ingest MB  build s (cpu)  build MB  pages | dist MB  files   | content MB  files  | packed MB  KB/day (since prev)';
   const lines = rows.map((r) =>
     [
       String(r.day).padStart(3),
@@ -471,6 +477,7 @@ function formatTable(rows: readonly Checkpoint[]): string {
       '|',
       String(r.hourly.newArticles).padStart(11),
       `${r.hourly.ingest.seconds.toFixed(1)} (${r.hourly.ingest.cpuSeconds.toFixed(1)})`.padStart(14),
+      stageSeconds(r.hourly.ingest.timings).padStart(22),
       r.hourly.ingest.peakMb.toFixed(0).padStart(10),
       `${r.hourly.build.seconds.toFixed(1)} (${r.hourly.build.cpuSeconds.toFixed(1)})`.padStart(14),
       r.hourly.build.peakMb.toFixed(0).padStart(9),
