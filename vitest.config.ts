@@ -7,5 +7,6 @@ export default getViteConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    globalSetup: ['tests/global-tmp.ts'],
   },
 });
