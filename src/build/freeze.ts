@@ -87,20 +87,17 @@ export interface PartitionStamp {
   stories: Record<string, string>;
 }
 
-/** Files hashed at once (reads in flight) when checking a month: enough to hide file-system latency. */
-const HASH_CONCURRENCY = 64;
-
-/** The current content hashes of one archive month (index.json and every story file). */
+/**
+ * The current content hashes of one archive month (index.json and every story file). Read synchronously: every
+ * build checks every archived story file, and on the day-71 year-simulation state (17,859 files of ~3 KB) awaited
+ * reads, 64 in flight, took 0.93-1.20 s against 0.38 s for plain sequential reads (the hashing is the same).
+ */
 export async function monthHashes(contentDir: string, month: string): Promise<Omit<PartitionStamp, 'templateVersion'>> {
   const dir = path.join(contentDir, 'archive', month);
   const names = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort(byCodePoint);
-  const hashes: string[] = new Array(names.length);
-  for (let i = 0; i < names.length; i += HASH_CONCURRENCY) {
-    await Promise.all(names.slice(i, i + HASH_CONCURRENCY).map(async (n, k) => (hashes[i + k] = sha256(await readFile(path.join(dir, n))))));
-  }
   const stories: Record<string, string> = {};
-  names.forEach((n, i) => (stories[n.slice(0, -3)] = hashes[i]!));
-  return { index: sha256(await readFile(path.join(dir, 'index.json'))), stories };
+  for (const n of names) stories[n.slice(0, -3)] = sha256(readFileSync(path.join(dir, n)));
+  return { index: sha256(readFileSync(path.join(dir, 'index.json'))), stories };
 }
 
 export type PartitionPlan =
