@@ -106,6 +106,12 @@ describe('the first build of a site with an archive', () => {
     expect(html).not.toContain(`story/${ids['2025-12']![0]}/rss.xml`); // no story feed on a frozen page
     expect(html).not.toContain('aria-labelledby="timeline-h"');
     expect(existsSync(path.join(dist, 'story', ids['2025-12']![0]!, 'rss.xml'))).toBe(false);
+    // Lean: the articles listed plainly (no filter or sort controls), no feed autodiscovery, no og:description.
+    expect(html).toContain('<ul class="articles">');
+    expect(html).not.toContain('name="bias-filter"');
+    expect(html).not.toContain('application/rss+xml');
+    expect(html).not.toContain('og:description');
+    expect(html).toContain('og:title');
   });
 
   it('lists each month completely, newest first, ARCHIVE_PAGE_SIZE a page, with working page links', async () => {
