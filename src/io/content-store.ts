@@ -17,7 +17,7 @@
  * Articles are kept only while their story is active (src/core/retention.ts). A run's writes are one transaction
  * (src/io/journal.ts); files are only rewritten when their bytes change. One run at a time (src/io/lock.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
@@ -70,7 +70,7 @@ export async function readArticles(contentDir: string, warn: (msg: string) => vo
     if (!file.endsWith('.json')) continue;
     let rows: unknown;
     try {
-      rows = JSON.parse(await readFile(file, 'utf8'));
+      rows = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       warn(`${file}: unreadable article shard (${String(error)}); skipped`);
       continue;
@@ -173,20 +173,31 @@ export async function writeContent(contentDir: string, snap: ContentSnapshot, pr
   puts.set(path.join('state', 'run.json'), toJson(snap.run));
   puts.set(MANIFEST, toJson({ schemaVersion: CONTENT_SCHEMA_VERSION }));
   const changed: Array<{ rel: string; data: string }> = [];
-  for (const [rel, data] of puts) {
-    const existing = await readFile(path.join(contentDir, rel), 'utf8').catch(() => null);
-    if (existing !== data) changed.push({ rel, data });
-  }
+  for (const [rel, data] of puts) if (readIfPresent(path.join(contentDir, rel)) !== data) changed.push({ rel, data });
   await commitPlan(contentDir, { puts: changed, deletes }, probe);
-  // An archive month emptied by editors' takedowns or merges leaves no empty folder behind (best effort: rmdir
-  // fails on a folder that still holds files, and a crash here leaves only an empty folder).
-  for (const dir of new Set(deletes.filter((rel) => rel.split(path.sep)[0] === 'archive').map((rel) => path.dirname(rel)))) {
+  // An archive month emptied by editors' takedowns or merges, or an article day whose shards were all pruned, leaves
+  // no empty folder behind (best effort: rmdir fails on a folder that still holds files, and a crash here leaves
+  // only an empty folder).
+  const top = new Set(['archive', 'articles']);
+  for (const dir of new Set(deletes.filter((rel) => top.has(rel.split(path.sep)[0]!)).map((rel) => path.dirname(rel)))) {
     await rmdir(path.join(contentDir, dir)).catch(() => undefined);
   }
   return changed.length + deletes.length;
 }
 
 export const MANIFEST = path.join('state', 'manifest.json');
+
+/**
+ * A file's text, or null when it cannot be read. Content files are read synchronously: a run reads thousands of
+ * small files one after another, where a thread-pool round trip per file costs more than the read itself.
+ */
+function readIfPresent(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 /** The stored per-feed states (state/feeds.json), by feed key; empty when absent or unreadable. */
 export async function readFeedStates(contentDir: string): Promise<Map<string, FeedState>> {
@@ -221,7 +232,7 @@ export function readRedirects(contentDir: string): Promise<Record<string, string
 
 /** Reads a story file and validates it (throws naming the file when it does not match StorySchema). */
 export async function readStoryFile(file: string): Promise<{ story: Story; text: string }> {
-  const text = await readFile(file, 'utf8');
+  const text = readFileSync(file, 'utf8'); // synchronous: see readIfPresent
   const parsed = StorySchema.safeParse(parseStoryFile(text));
   if (!parsed.success) throw new Error(`${file}: invalid story: ${parsed.error.issues[0]?.message}`);
   return { story: parsed.data, text };

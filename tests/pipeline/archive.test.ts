@@ -4,7 +4,7 @@
  * compacted; items read again after that are counted as expired, never new, and churn no file; an undated item is
  * remembered once pruned.
  */
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveIndexSchema } from '../../src/core/schema/archive';
@@ -57,6 +57,8 @@ describe('archive on leaving the window', () => {
   it('prunes their articles and compacts the story index; re-read items count as expired, not new', async () => {
     expect(keys(day0, 'articles/').length).toBeGreaterThan(0);
     expect(keys(day8, 'articles/')).toEqual([]);
+    // No empty day folders left behind (a year of them would be listed on every run).
+    expect(await readdir(path.join(dir, 'articles')).catch(() => [])).toEqual([]);
     expect(JSON.parse(await readFile(path.join(dir, 'state', 'story-index.json'), 'utf8'))).toEqual({});
     expect(later.articlesTotal).toBe(0);
     expect(later.prunedArticles).toBe(first.articlesTotal);
