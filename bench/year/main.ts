@@ -16,7 +16,7 @@
  * with Hugo (Debian's package, installed with apt-get when missing; bench-only) over the same story files (./hugo-site.ts).
  *
  * Volume: --per-story N (default 2) and --others F (default 0.02) thin the week by story (./select-entries.ts), and
- * --layers N (default 2) lays N captured days over each simulated day, so a year fits well under an hour with 200+ multi-source stories a day; --scale F (a uniform fraction, default 1) and
+ * --layers N (default 3) lays N captured days over each simulated day, so a year fits well under an hour with 200+ multi-source stories a day; --scale F (a uniform fraction, default 1) and
  * --feed-cap N (entries per feed per day, default none) thin further. --quick: 21 days, checkpoints 7,14,21. Prints a table
  * and writes the results as JSON to bench/year/results-<date>.json (not committed). Skips without ../shared.
  */
@@ -43,16 +43,17 @@ const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
 const HOURLY_FEED_ITEMS = 50;
 /**
  * Default volume: 2 articles (distinct sources) of each of the week's ~1,460 multi-source stories (as the week
- * clusters in one batch) and 2 % of the other articles, with 2 captured days laid over each simulated day
- * (./stream-copies.ts): ~820 new articles a day, ~6,600 in a run's 7-day window, and ~230 stories with pages (2+
- * sources) a day, which keeps a simulated day at a few seconds so a year fits well under an hour here.
- * (One layer at 3 per story and 5 % others gave ~178 stories with pages a day; uniform thinning to the same volume
- * leaves ~60.)
+ * clusters in one batch) and 2 % of the other articles, with 3 captured days laid over each simulated day
+ * (./stream-copies.ts): ~1,300 new articles a day, ~9,900 in a run's 7-day window, and ~240 stories with pages (2+
+ * sources) a day at a few seconds per simulated day, so a year fits well under an hour here. Measured over 11-14
+ * days: 1 layer at 3 per story and 5 % others gave ~178 stories with pages a day; 2 layers at 2 per story ~200 (days
+ * of one week share their ongoing stories, so a layer adds fewer stories than it adds articles); uniform thinning
+ * to the same volume leaves ~60.
  */
 const DEFAULT_PER_STORY = 2;
 const DEFAULT_OTHERS = 0.02;
 /** Captured days laid over each simulated day (./stream-copies.ts, Thinning.layers). */
-const DEFAULT_LAYERS = 2;
+const DEFAULT_LAYERS = 3;
 /** The fsync setting the child processes (the measured hourly update and builds) run with: the caller's, default on. */
 const CHILD_FSYNC = process.env.PARALLAX_FSYNC;
 // The simulated days only make the state the checkpoints start from: their writes skip fsync (PARALLAX_FSYNC=0, the
