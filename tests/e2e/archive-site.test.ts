@@ -112,6 +112,12 @@ describe('the first build of a site with an archive', () => {
     expect(html).not.toContain('application/rss+xml');
     expect(html).not.toContain('og:description');
     expect(html).toContain('og:title');
+    // Summary bullets point to their article on the page, which then shows no excerpt of its own.
+    const bullet = /<a class="via" href="#a-([a-z0-9]+)">/.exec(html);
+    expect(bullet, 'a bullet linking into the page').not.toBeNull();
+    const row = new RegExp(`<li class="b-[a-z]+" id="a-${bullet![1]}">([\\s\\S]*?)</li>`).exec(html);
+    expect(row, 'the quoted article row').not.toBeNull();
+    expect(row![1]).not.toContain('class="excerpt"');
   });
 
   it('lists each month completely, newest first, ARCHIVE_PAGE_SIZE a page, with working page links', async () => {
