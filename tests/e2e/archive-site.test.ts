@@ -106,12 +106,15 @@ describe('the first build of a site with an archive', () => {
     expect(html).not.toContain(`story/${ids['2025-12']![0]}/rss.xml`); // no story feed on a frozen page
     expect(html).not.toContain('aria-labelledby="timeline-h"');
     expect(existsSync(path.join(dist, 'story', ids['2025-12']![0]!, 'rss.xml'))).toBe(false);
-    // Lean: the articles listed plainly (no filter or sort controls), no feed autodiscovery, no og:description.
+    // Lean: the articles listed plainly (no filter or sort controls), no feed autodiscovery, no Open Graph tags, the
+    // attribution kept; search covers the headline and summary only.
     expect(html).toContain('<ul class="articles">');
     expect(html).not.toContain('name="bias-filter"');
     expect(html).not.toContain('application/rss+xml');
-    expect(html).not.toContain('og:description');
-    expect(html).toContain('og:title');
+    expect(html).not.toContain('og:');
+    expect(html).toContain('belong to their outlets');
+    expect(html).toContain('<header data-pagefind-body>');
+    expect(html).not.toContain('<article class="story-layout" data-pagefind-body');
     // Summary bullets point to their article on the page, which then shows no excerpt of its own.
     const bullet = /<a class="via" href="#a-([a-z0-9]+)">/.exec(html);
     expect(bullet, 'a bullet linking into the page').not.toBeNull();
