@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { StorySchema, type Story } from '../../../src/core/schema/story';
 import { parseStoryFile, serializeStory, storyBody } from '../../../src/core/story/serialize-story';
@@ -72,5 +73,13 @@ describe('serializeStory', () => {
 
   it('is deterministic', () => {
     expect(serializeStory(story('Same'))).toBe(serializeStory(story('Same')));
+  });
+});
+
+describe('parseStoryFile', () => {
+  it("leaves nothing in gray-matter's process-wide cache (a process that reads story files day after day must not grow)", () => {
+    const text = `---\nid: leakcheck${Date.now()}\ntitle: A\n---\nBody\n`;
+    expect(parseStoryFile(text)).toMatchObject({ title: 'A' });
+    expect(Object.keys((matter as unknown as { cache: Record<string, unknown> }).cache)).not.toContain(text);
   });
 });
