@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- year [--days N] [--per-story N] [--others F] [--layers N] [--scale F] [--feed-cap N]
- *   [--checkpoints 30,90,180,365] [--quick] [--keep] [--no-hugo] [--work DIR]`
+ *   [--checkpoints 30,90,180,365] [--quick] [--keep] [--no-hugo] [--work DIR [--resume]]`
  * (also `npm run bench -- --year`): a year of news on one machine.
  *
  * Replays the captured week ../shared/data/stream-2023-11-13_19 as time-shifted copies (./stream-copies.ts) for N
@@ -77,6 +77,7 @@ const { values } = parseArgs({
     'no-hugo': { type: 'boolean', default: false },
     year: { type: 'boolean', default: false },
     work: { type: 'string' },
+    resume: { type: 'boolean', default: false },
   },
   strict: false,
 });
@@ -268,12 +269,22 @@ const buildEnv = {
   PARALLAX_FROZEN_DIR: path.join(work, 'frozen'),
   PARALLAX_CACHE_DIR: path.join(work, 'cache'),
 };
-await mkdir(content, { recursive: true });
-await writeFile(registryPath, `${JSON.stringify(registry, null, 2)}\n`);
-git(content, 'init', '-q');
-git(content, 'config', 'user.email', 'bench@parallax.invalid');
-git(content, 'config', 'user.name', 'year bench');
-git(content, 'config', 'gc.auto', '0');
+// --resume (with --work and the same volume settings): go on from the last day committed in <work>/content (a run
+// that was stopped or crashed); the checkpoints already passed are not measured again.
+let firstDay = 0;
+if (values.resume && existsSync(path.join(content, '.git'))) {
+  firstDay = Number(/^day (\d+) /.exec(git(content, 'log', '-1', '--format=%s'))?.[1] ?? 0);
+  git(content, 'reset', '-q', '--hard');
+  git(content, 'clean', '-qfd');
+  process.stdout.write(`resuming after day ${firstDay}\n`);
+} else {
+  await mkdir(content, { recursive: true });
+  await writeFile(registryPath, `${JSON.stringify(registry, null, 2)}\n`);
+  git(content, 'init', '-q');
+  git(content, 'config', 'user.email', 'bench@parallax.invalid');
+  git(content, 'config', 'user.name', 'year bench');
+  git(content, 'config', 'gc.auto', '0');
+}
 
 process.stdout.write(
   `year: ${days} simulated days from ${week[0]!.day} (copies of ${week.length} captured days, ${registry.length} sources), thinning ${perStory}/story + ${others} others, ${layers} layer(s), scale ${scale}, feed cap ${feedCap}, ` +
@@ -320,7 +331,7 @@ async function writeResults(): Promise<void> {
   await writeFile(resultsFile, `${JSON.stringify({ ...meta, checkpoints: results, hugo, failures, daily, totalMinutes }, null, 2)}\n`);
 }
 try {
-  for (let d = 0; d < days; d++) {
+  for (let d = firstDay; d < days; d++) {
     const sim = simulatedDay(week, d, thinning);
     const inputs = feedInputs(sim, registry);
     const t0 = performance.now();
