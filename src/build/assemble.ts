@@ -20,7 +20,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stampPath } from './freeze';
+import { listFiles, stampPath } from './freeze';
 
 /** Bumped when the manifest's meaning changes (an old manifest then forces a full assembly). */
 export const ASSEMBLY_FORMAT = 1;
@@ -56,16 +56,6 @@ export interface AssemblyResult {
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-
-/** Files of `dir` relative to it, '/'-separated, sorted (code-point order). */
-export async function listFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort(byCodePoint);
-}
 
 /** Where the manifest of `dist` is kept: <frozen>/.assembly/<first 16 hex of sha-256(absolute dist path)>.json. */
 export function manifestPath(frozenDir: string, dist: string): string {

@@ -182,8 +182,8 @@ async function removeEmptyDirs(dir: string): Promise<void> {
   if ((await readdir(dir).catch(() => ['x'])).length === 0) await rmdir(dir).catch(() => undefined);
 }
 
-/** Files of `dir` relative to it, '/'-separated, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
+/** Files of `dir` relative to it, '/'-separated, sorted (code-point order); [] when it does not exist. */
+export async function listFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
