@@ -10,6 +10,7 @@
  *                                     sitemap-archive-<month>.xml (listed in the live sitemap index)
  *   <frozen>/<YYYY-MM>.stamp.json     PartitionStamp: the template version it was built with and the sha-256 of its
  *                                     index.json and of every story file; written last, removed before any change
+ *   <frozen>/.hashes/<YYYY-MM>.json   a cache of the story files' hashes by stat signature (monthHashes)
  *
  * A partition is rebuilt whole when its stamp is missing or its template version differs (the site's code changed,
  * or `--full`); when only some story files (or the index) differ, just those stories are rendered again with the
@@ -19,10 +20,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { archiveMonths } from '../site/archive';
 
 /** Bumped when the partition layout or what a partition keeps changes (forces a rebuild like a template change). */
@@ -87,16 +89,59 @@ export interface PartitionStamp {
   stories: Record<string, string>;
 }
 
+/** Files changed this close (ms) before a hashing pass began are "racily clean" (git's term): their stat signature
+ * may not show a later change within the file system's timestamp granularity, so they are not cached. */
+const RACY_MS = 2000;
+
+/** `<frozen>/.hashes/<month>.json`: file name → [stat signature, sha-256] of the month's story files when last read. */
+type HashCache = Record<string, [string, string]>;
+
+const hashCachePath = (frozenDir: string, month: string): string => path.join(frozenDir, '.hashes', `${month}.json`);
+
 /**
- * The current content hashes of one archive month (index.json and every story file). Read synchronously: every
- * build checks every archived story file, and on the day-71 year-simulation state (17,859 files of ~3 KB) awaited
- * reads, 64 in flight, took 0.93-1.20 s against 0.38 s for plain sequential reads (the hashing is the same).
+ * The current content hashes of one archive month (index.json and every story file). With `frozenDir`, a story file
+ * whose stat signature (size, mtime, inode) is the one it had when last hashed, and older than that pass by
+ * RACY_MS, is not read again, as git's index does: on the day-365 year-simulation state (115,930 files) hashing them
+ * all took 2.5 s with warm caches and 8.9 s cold, against 0.45 s for the stats. A fresh checkout (new mtimes) is
+ * hashed in full. Files are read synchronously: on the day-71 state (17,859 files) awaited reads, 64 in flight, took
+ * 0.93-1.20 s against 0.38 s for plain sequential reads.
  */
-export async function monthHashes(contentDir: string, month: string): Promise<Omit<PartitionStamp, 'templateVersion'>> {
+export async function monthHashes(contentDir: string, month: string, frozenDir?: string): Promise<Omit<PartitionStamp, 'templateVersion'>> {
   const dir = path.join(contentDir, 'archive', month);
+  const passStart = Date.now();
   const names = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort(byCodePoint);
+  const cacheFile = frozenDir ? hashCachePath(frozenDir, month) : null;
+  let cache: HashCache = {};
+  if (cacheFile) {
+    try {
+      cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as HashCache;
+    } catch {
+      cache = {};
+    }
+  }
+  const next: HashCache = {};
   const stories: Record<string, string> = {};
-  for (const n of names) stories[n.slice(0, -3)] = sha256(readFileSync(path.join(dir, n)));
+  let changed = Object.keys(cache).length !== names.length;
+  for (const n of names) {
+    const file = path.join(dir, n);
+    const st = cacheFile ? statSync(file) : null;
+    const sig = st ? `${st.size}:${st.mtimeMs}:${st.ino}` : '';
+    const hit = cache[n];
+    let sha: string;
+    if (hit && hit[0] === sig) sha = hit[1];
+    else {
+      sha = sha256(readFileSync(file));
+      changed = true;
+    }
+    stories[n.slice(0, -3)] = sha;
+    if (st && st.mtimeMs < passStart - RACY_MS) next[n] = [sig, sha];
+    else changed = true;
+  }
+  if (cacheFile && changed) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(`${cacheFile}.tmp`, JSON.stringify(next));
+    renameSync(`${cacheFile}.tmp`, cacheFile);
+  }
   return { index: sha256(readFileSync(path.join(dir, 'index.json'))), stories };
 }
 
@@ -218,23 +263,29 @@ async function syncFiles(from: string, to: string, files: readonly string[], own
 /** Pagefind bundle files a merged index needs (the search page's own bundle brings the UI, worker and WebAssembly). */
 const MERGED_BUNDLE_FILE = /^(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|fragment|filter)\/.+)$/;
 
+/** Pagefind's Node API drives one backend process, which close() ends: one index is built at a time. */
+const pagefindTurn = pLimit(1);
+
 /**
  * Builds a Pagefind search index of the HTML under `dir` (pages marked data-pagefind-body: stories and sources) into
- * `outputPath`; returns the number of pages indexed. Runs after Astro, since it reads the built HTML.
+ * `outputPath`; returns the number of pages indexed. Runs after Astro, since it reads the built HTML. Concurrent calls
+ * (the live build beside partitions) wait for each other.
  */
-export async function writePagefindIndex(dir: string, outputPath: string): Promise<number> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
+export function writePagefindIndex(dir: string, outputPath: string): Promise<number> {
+  return pagefindTurn(async () => {
+    const pagefind = await import('pagefind');
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    try {
+      const added = await index.addDirectory({ path: dir });
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+      return added.page_count;
+    } finally {
+      await pagefind.close();
+    }
+  });
 }
 
 /** The month's own index (archive/<month>/pagefind/ in its tree): only what a merged index needs, changed files only. */
@@ -290,7 +341,7 @@ export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext, cu
   const started = performance.now();
   const { month } = plan;
   if (plan.action === 'keep') return { month, action: 'keep', rendered: 0, written: 0, removed: 0, pages: null, seconds: 0 };
-  current ??= await monthHashes(ctx.contentDir, month);
+  current ??= await monthHashes(ctx.contentDir, month, ctx.frozenDir);
   const tree = path.join(ctx.frozenDir, month);
   const scratch = path.join(ctx.frozenDir, '.work', month);
   const out = path.join(scratch, 'out');
@@ -352,22 +403,37 @@ export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext, cu
   };
 }
 
-/** Plans and builds every archive month of the content dir (one Astro run at a time); drops partitions of gone months. */
-export async function buildPartitions(ctx: FreezeContext, full = false, log: (line: string) => void = () => undefined): Promise<PartitionResult[]> {
+/**
+ * Plans and builds every archive month of the content dir, each month a task of `limit` (default: one at a time;
+ * src/cli/build.ts shares its limit with the live build), and drops the partitions of months that are gone. Results
+ * are in month order; `log` gets a line per month rebuilt, as each finishes.
+ */
+export async function buildPartitions(
+  ctx: FreezeContext,
+  full = false,
+  log: (line: string) => void = () => undefined,
+  limit: LimitFunction = pLimit(1),
+): Promise<PartitionResult[]> {
   await mkdir(ctx.frozenDir, { recursive: true });
   const months = archiveMonths(ctx.contentDir).sort(byCodePoint);
-  const results: PartitionResult[] = [];
-  for (const month of months) {
-    const current = await monthHashes(ctx.contentDir, month);
-    const plan = planPartition(month, await readStamp(ctx.frozenDir, month), ctx.version, current, full);
-    const r = await buildPartition(plan, ctx, current);
-    if (r.action !== 'keep') log(`archive ${month}: ${r.action}${r.reason ? ` (${r.reason})` : ''}, ${r.rendered} stories rendered, ${r.written} files written, ${r.removed} removed, ${r.seconds.toFixed(1)} s`);
-    results.push(r);
-  }
+  const results = await Promise.all(
+    months.map((month) =>
+      limit(async () => {
+        const current = await monthHashes(ctx.contentDir, month, ctx.frozenDir);
+        const plan = planPartition(month, await readStamp(ctx.frozenDir, month), ctx.version, current, full);
+        const r = await buildPartition(plan, ctx, current);
+        if (r.action !== 'keep') log(`archive ${month}: ${r.action}${r.reason ? ` (${r.reason})` : ''}, ${r.rendered} stories rendered, ${r.written} files written, ${r.removed} removed, ${r.seconds.toFixed(1)} s`);
+        return r;
+      }),
+    ),
+  );
   const wanted = new Set(months);
   for (const name of await readdir(ctx.frozenDir)) {
     const month = name.replace(/\.stamp\.json$/, '');
     if (/^\d{4}-\d{2}$/.test(month) && !wanted.has(month)) await rm(path.join(ctx.frozenDir, name), { recursive: true, force: true });
+  }
+  for (const name of await readdir(path.join(ctx.frozenDir, '.hashes')).catch(() => [])) {
+    if (!wanted.has(name.replace(/\.json$/, ''))) await rm(path.join(ctx.frozenDir, '.hashes', name), { force: true });
   }
   return results;
 }

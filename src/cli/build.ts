@@ -7,13 +7,16 @@
  *    PARALLAX_FROZEN_DIR, else `.parallax-frozen` beside the output dir), rebuilt only when its stamp is stale: the
  *    site's code changed (whole month) or story files changed (those stories and the month's lists); `--full`
  *    rebuilds every month (one Astro run per month, so memory is bounded by the largest month);
+ *    `--jobs N` (PARALLAX_BUILD_JOBS; default buildJobs()) Astro runs at a time, the live build among them;
  * 2. the live Astro build renders the active stories (<content>/stories/) and every list page into a staging dir
  *    beside dist/, and Pagefind indexes it there (a failed build leaves dist/ as it was);
  * 3. src/build/assemble.ts puts them together in dist/: the staged live files, hard links to every partition's files
  *    (only the months whose stamp changed since the last assembly are relinked) and a redirect page per merged id.
  */
 import { rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { parseArgs } from 'node:util';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
@@ -31,7 +34,32 @@ export const BUILD_OPTIONS = {
   full: { type: 'boolean', default: false },
   /** Where frozen archive partitions are kept between builds. */
   'frozen-dir': { type: 'string' },
+  /** Astro builds (partitions and the live one) run at a time; default buildJobs(). */
+  jobs: { type: 'string' },
 } as const;
+
+/**
+ * Peak memory to allow per concurrent Astro build (bytes): the largest measured was 1,264 MB, a month of ~8,000
+ * archived stories in the year simulation's full rebuild (bench year, docs/deploy.md), rounded up.
+ */
+const BUILD_JOB_BYTES = 1.5 * 1024 ** 3;
+/** Beyond this many concurrent builds the shared disk and the assembly, not the CPUs, bound a build. */
+const BUILD_JOBS_MAX = 4;
+
+/**
+ * How many Astro builds run at a time: `flag` or PARALLAX_BUILD_JOBS when set (an integer ≥ 1; throws otherwise),
+ * else one per CPU (os.availableParallelism) while each can have BUILD_JOB_BYTES of the machine's memory, at most
+ * BUILD_JOBS_MAX, at least 1.
+ */
+export function buildJobs(flag?: string, env: NodeJS.ProcessEnv = process.env, cpus = os.availableParallelism(), memory = os.totalmem()): number {
+  const said = flag ?? env.PARALLAX_BUILD_JOBS;
+  if (said !== undefined && said !== '') {
+    const n = Number(said);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--jobs must be a whole number ≥ 1 (got "${said}")`);
+    return n;
+  }
+  return Math.max(1, Math.min(cpus, Math.floor(memory / BUILD_JOB_BYTES), BUILD_JOBS_MAX));
+}
 
 /** Where the site is built: PARALLAX_OUT_DIR (the Astro config reads the same variable) or dist/. */
 export function outDir(): string {
@@ -92,32 +120,36 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const frozen = frozenDir(values['frozen-dir']);
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
-  let t = performance.now();
   const env: NodeJS.ProcessEnv = { ...process.env };
   const ctx = { root: ROOT, contentDir: settings.contentDir, frozenDir: frozen, env, version: await templateVersion(ROOT, env) };
-  const partitions = await buildPartitions(ctx, !!values.full, log);
-  const partitionSeconds = (performance.now() - t) / 1000;
-
-  t = performance.now();
+  // The live build and the partitions share one limit: the live build is queued first (it is the longest), and the
+  // months that changed build beside it when there is more than one job.
+  const jobs = buildJobs(values.jobs);
+  const limit = pLimit(jobs);
   const staging = stagingDir(dist);
   await rm(staging, { recursive: true, force: true });
-  try {
+  let astroSeconds = 0;
+  let pagefindSeconds = 0;
+  const live = limit(async () => {
+    const t = performance.now();
     await astroBuild(settings.contentDir, staging);
-  } catch (e) {
-    await rm(staging, { recursive: true, force: true });
-    throw e;
-  }
-  const astroSeconds = (performance.now() - t) / 1000;
-  const tp = performance.now();
-  try {
+    astroSeconds = (performance.now() - t) / 1000;
+    const tp = performance.now();
     await pagefindIndex(staging);
-  } catch (e) {
+    pagefindSeconds = (performance.now() - tp) / 1000;
+    return (performance.now() - t) / 1000;
+  });
+  const tParts = performance.now();
+  const frozenRun = buildPartitions(ctx, !!values.full, log, limit).then((r) => ({ r, seconds: (performance.now() - tParts) / 1000 }));
+  const [liveDone, frozenDone] = await Promise.allSettled([live, frozenRun]);
+  if (liveDone.status === 'rejected' || frozenDone.status === 'rejected') {
     await rm(staging, { recursive: true, force: true });
-    throw e;
+    throw liveDone.status === 'rejected' ? liveDone.reason : (frozenDone as PromiseRejectedResult).reason;
   }
-  const pagefindSeconds = (performance.now() - tp) / 1000;
-  const liveSeconds = (performance.now() - t) / 1000;
+  const liveSeconds = liveDone.value;
+  const { r: partitions, seconds: partitionSeconds } = frozenDone.value;
 
+  let t = performance.now();
   t = performance.now();
   const site = env.PARALLAX_SITE || 'http://localhost:4321';
   const base = env.PARALLAX_BASE || '/';
@@ -133,7 +165,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const { pages, redirects } = assembled;
   const rebuilt = partitions.filter((p) => p.action !== 'keep');
   log(
-    `\nsite: ${partitions.length} archive months (${rebuilt.length} rebuilt, ${rebuilt.reduce((n, p) => n + p.rendered, 0)} stories rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s) · assemble ${assembleSeconds.toFixed(1)} s (${assembled.mode}, ${assembled.relinked.length} months linked) · ${redirects} redirects`,
+    `\nsite (${jobs} build job${jobs === 1 ? '' : 's'}): ${partitions.length} archive months (${rebuilt.length} rebuilt, ${rebuilt.reduce((n, p) => n + p.rendered, 0)} stories rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s) · assemble ${assembleSeconds.toFixed(1)} s (${assembled.mode}, ${assembled.relinked.length} months linked) · ${redirects} redirects`,
   );
   process.stdout.write(`\nParallax\n${formatSummary(report, pages, (performance.now() - started) / 1000)}\n`);
   return {

@@ -2,12 +2,14 @@
  * Site freezing, the pure parts: which partitions a build rebuilds (planPartition), the template version and what it
  * covers, the partition sitemap, redirect pages, and the archive helpers the list pages use.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planPartition, partitionSitemap, redirectPage, TEMPLATE_INPUTS, templateVersion, type PartitionStamp } from '../../src/build/freeze';
+import { monthHashes, planPartition, partitionSitemap, redirectPage, TEMPLATE_INPUTS, templateVersion, type PartitionStamp } from '../../src/build/freeze';
 import type { ArchiveEntry } from '../../src/core/schema/archive';
 import { archiveMonthPath, archiveMonths, archiveTopicHref, entriesByTopic, hasTopicPage, monthLabel, readArchiveIndex } from '../../src/site/archive';
+import { buildJobs } from '../../src/cli/build';
 import { ROOT, tempDir } from '../helpers';
 
 const stamp: PartitionStamp = { templateVersion: 'v1', index: 'i1', stories: { a: 'ha', b: 'hb', c: 'hc' } };
@@ -24,6 +26,49 @@ describe('planPartition', () => {
     ['only the index changed', stamp, 'v1', { ...current, index: 'i2' }, false, { action: 'stories', render: [], removed: [] }],
   ] as const)('%s', (_name, s, version, cur, full, expected) => {
     expect(planPartition('2026-01', s, version, cur, full)).toEqual({ month: '2026-01', ...expected });
+  });
+});
+
+describe('monthHashes', () => {
+  const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+  it('reads a story file again only when its stat signature changed, and never trusts a file written just now', async () => {
+    const content = await tempDir('parallax-hashes-');
+    const frozen = path.join(content, 'frozen');
+    const dir = path.join(content, 'archive', '2026-01');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'index.json'), '[]');
+    await writeFile(path.join(dir, 'a.md'), 'story a');
+    await writeFile(path.join(dir, 'b.md'), 'story b');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(path.join(dir, 'a.md'), hourAgo, hourAgo);
+    expect(await monthHashes(content, '2026-01', frozen)).toEqual({ index: sha('[]'), stories: { a: sha('story a'), b: sha('story b') } });
+    // b.md was written within RACY_MS (2 s) of the pass: not cached, since a same-second change could hide from its mtime.
+    const cacheFile = path.join(frozen, '.hashes', '2026-01.json');
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Record<string, [string, string]>;
+    expect(Object.keys(cache)).toEqual(['a.md']);
+    // A cached hash is used as it is: plant a marker to prove a.md is not read again while its signature holds.
+    await writeFile(cacheFile, JSON.stringify({ 'a.md': [cache['a.md']![0], 'from-cache'] }));
+    expect((await monthHashes(content, '2026-01', frozen)).stories.a).toBe('from-cache');
+    // Any change to the file (new bytes, so a new mtime and size) is read again; without a frozen dir nothing is cached.
+    await writeFile(path.join(dir, 'a.md'), 'story a, corrected');
+    expect((await monthHashes(content, '2026-01', frozen)).stories.a).toBe(sha('story a, corrected'));
+    await writeFile(cacheFile, JSON.stringify({ 'a.md': ['0:0:0', 'stale'] }));
+    expect((await monthHashes(content, '2026-01')).stories.a).toBe(sha('story a, corrected'));
+  });
+});
+
+describe('buildJobs', () => {
+  const GB = 1024 ** 3;
+  it('runs one Astro build per CPU while each has 1.5 GB, at most 4; --jobs or PARALLAX_BUILD_JOBS decide when given', () => {
+    expect(buildJobs(undefined, {}, 2, 24 * GB)).toBe(2);
+    expect(buildJobs(undefined, {}, 16, 64 * GB)).toBe(4);
+    expect(buildJobs(undefined, {}, 4, 4 * GB)).toBe(2);
+    expect(buildJobs(undefined, {}, 8, 1 * GB)).toBe(1);
+    expect(buildJobs('3', { PARALLAX_BUILD_JOBS: '1' }, 2, 24 * GB)).toBe(3);
+    expect(buildJobs(undefined, { PARALLAX_BUILD_JOBS: '1' }, 2, 24 * GB)).toBe(1);
+    expect(() => buildJobs('0')).toThrow(/--jobs must be a whole number/);
+    expect(() => buildJobs('two')).toThrow(/--jobs must be a whole number/);
   });
 });
 
