@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- year [--days N] [--per-story N] [--others F] [--layers N] [--scale F] [--feed-cap N]
+ * `npm run bench -- year [--days N] [--stories F] [--per-story N] [--others F] [--layers N] [--scale F] [--feed-cap N]
  *   [--checkpoints 30,90,180,365] [--quick] [--keep] [--no-hugo] [--work DIR [--resume]]`
  * (also `npm run bench -- --year`): a year of news on one machine.
  *
@@ -15,7 +15,8 @@
  * At the last checkpoint, a full rebuild (`build --no-ingest --full` where the build has that flag) runs side by side
  * with Hugo (Debian's package, installed with apt-get when missing; bench-only) over the same story files (./hugo-site.ts).
  *
- * Volume: --per-story N (default 2) and --others F (default 0.02) thin the week by story (./select-entries.ts), and
+ * Volume: --stories F (default 0.85), --per-story N (default 2) and --others F (default 0.02) thin the week by story
+ * (./select-entries.ts), and
  * --layers N (default 3) lays N captured days over each simulated day, so a year fits well under an hour with 200+ multi-source stories a day; --scale F (a uniform fraction, default 1) and
  * --feed-cap N (entries per feed per day, default none) thin further. --quick: 21 days, checkpoints 7,14,21. Prints a table
  * and writes the results as JSON to bench/year/results-<date>.json (not committed). Skips without ../shared.
@@ -52,6 +53,12 @@ const HOURLY_FEED_ITEMS = 50;
  */
 const DEFAULT_PER_STORY = 2;
 const DEFAULT_OTHERS = 0.02;
+/**
+ * Fraction of the week's multi-source stories kept: 0.85 brings the ~260 stories with pages a day that all of them
+ * give (3 layers, measured over 25 days) down to ~220, above the issue's floor of 200, so the year's 365 days, its
+ * checkpoints and the full rebuild fit well under an hour here.
+ */
+const DEFAULT_STORIES = 0.85;
 /** Captured days laid over each simulated day (./stream-copies.ts, Thinning.layers). */
 const DEFAULT_LAYERS = 3;
 /** The fsync setting the child processes (the measured hourly update and builds) run with: the caller's, default on. */
@@ -70,6 +77,7 @@ const { values } = parseArgs({
     'feed-cap': { type: 'string' },
     'per-story': { type: 'string' },
     others: { type: 'string' },
+    stories: { type: 'string' },
     layers: { type: 'string' },
     checkpoints: { type: 'string' },
     quick: { type: 'boolean', default: false },
@@ -93,6 +101,7 @@ const scale = Number(values.scale ?? 1);
 const feedCap = values['feed-cap'] === undefined ? Infinity : Number(values['feed-cap']);
 const perStory = Number(values['per-story'] ?? DEFAULT_PER_STORY);
 const others = Number(values.others ?? DEFAULT_OTHERS);
+const storyFraction = Number(values.stories ?? DEFAULT_STORIES);
 const layers = Number(values.layers ?? DEFAULT_LAYERS);
 const checkpoints = [
   ...new Set([
@@ -103,8 +112,8 @@ const checkpoints = [
     days,
   ]),
 ].sort((a, b) => a - b);
-if (!(days >= 1) || !(scale > 0 && scale <= 1) || !(feedCap >= 1) || !(perStory >= 1) || !(others >= 0 && others <= 1) || !(Number.isInteger(layers) && layers >= 1 && layers <= 7)) {
-  process.stderr.write('year: --days must be ≥ 1, --scale in (0, 1], --feed-cap ≥ 1, --per-story ≥ 1, --others in [0, 1], --layers in 1..7\n');
+if (!(days >= 1) || !(scale > 0 && scale <= 1) || !(feedCap >= 1) || !(perStory >= 1) || !(others >= 0 && others <= 1) || !(storyFraction > 0 && storyFraction <= 1) || !(Number.isInteger(layers) && layers >= 1 && layers <= 7)) {
+  process.stderr.write('year: --days must be ≥ 1, --scale in (0, 1], --feed-cap ≥ 1, --per-story ≥ 1, --others in [0, 1], --stories in (0, 1], --layers in 1..7\n');
   process.exit(2);
 }
 
@@ -147,7 +156,7 @@ function childEnv(): NodeJS.ProcessEnv {
 
 /** The build's own account of what it rebuilt (its `site: …` line, from the frozen-partition build), or null. */
 function buildLine(stdout: string): string | null {
-  return stdout.split('\n').find((l) => l.startsWith('site:'))?.trim() ?? null;
+  return stdout.split('\n').find((l) => /^site\b.*: /.test(l))?.trim() ?? null;
 }
 
 /** CPU seconds (user + system) and peak RSS (MB) from /usr/bin/time -v output. */
@@ -254,11 +263,11 @@ const MB = 1024 * 1024;
 const week = loadWeek();
 const registry = registryOf(week);
 const s0 = performance.now();
-const selection = selectByStory(loadStream(), new Date(`${week.at(-1)!.day}T23:59:59Z`), perStory, others);
+const selection = selectByStory(loadStream(), new Date(`${week.at(-1)!.day}T23:59:59Z`), perStory, others, storyFraction);
 const keptLinks = new Set(week.flatMap((d) => d.feeds.flatMap((f) => f.entries.map((e) => e.link)).filter((l): l is string => !!l && selection.keep.has(articleIdFor(canonicalUrl(l) ?? l)))));
 const thinning: Thinning = { scale, feedCap, keep: (link) => keptLinks.has(link), layers };
 process.stdout.write(
-  `thinning: the week clustered once (${((performance.now() - s0) / 1000).toFixed(1)} s): ${selection.multiSourceStories} multi-source stories; kept ${selection.keptInStories} of their articles ` +
+  `thinning: the week clustered once (${((performance.now() - s0) / 1000).toFixed(1)} s): ${selection.multiSourceStories} multi-source stories, ${selection.keptStories} kept (${storyFraction}); ${selection.keptInStories} of their articles ` +
     `(≤ ${perStory} each) + ${selection.keptOthers} others (${others}) of ${selection.articles}\n`,
 );
 const work = values.work ? path.resolve(String(values.work)) : await mkdtemp(path.join(os.tmpdir(), 'parallax-year-'));
@@ -287,7 +296,7 @@ if (values.resume && existsSync(path.join(content, '.git'))) {
 }
 
 process.stdout.write(
-  `year: ${days} simulated days from ${week[0]!.day} (copies of ${week.length} captured days, ${registry.length} sources), thinning ${perStory}/story + ${others} others, ${layers} layer(s), scale ${scale}, feed cap ${feedCap}, ` +
+  `year: ${days} simulated days from ${week[0]!.day} (copies of ${week.length} captured days, ${registry.length} sources), thinning ${storyFraction} of stories × ${perStory} + ${others} others, ${layers} layer(s), scale ${scale}, feed cap ${feedCap}, ` +
     `checkpoints ${checkpoints.join(', ')}; work dir ${work}\n`,
 );
 
@@ -327,7 +336,7 @@ const resultsFile = path.join(ROOT, 'bench', 'year', `results-${new Date().toISO
 /** Writes what is measured so far (after every checkpoint, so a run cut short keeps its checkpoints). */
 async function writeResults(): Promise<void> {
   const totalMinutes = (performance.now() - started) / 60000;
-  const meta = { days, perStory, others, layers, scale, feedCap: Number.isFinite(feedCap) ? feedCap : null, selection: { ...selection, keep: selection.keep.size } };
+  const meta = { days, storyFraction, perStory, others, layers, scale, feedCap: Number.isFinite(feedCap) ? feedCap : null, selection: { ...selection, keep: selection.keep.size } };
   await writeFile(resultsFile, `${JSON.stringify({ ...meta, checkpoints: results, hugo, failures, daily, totalMinutes }, null, 2)}\n`);
 }
 try {
