@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pLimit, { type LimitFunction } from 'p-limit';
+import pLimit from 'p-limit';
 import { archiveMonths } from '../site/archive';
 
 /** Bumped when the partition layout or what a partition keeps changes (forces a rebuild like a template change). */
@@ -412,7 +412,7 @@ export async function buildPartitions(
   ctx: FreezeContext,
   full = false,
   log: (line: string) => void = () => undefined,
-  limit: LimitFunction = pLimit(1),
+  limit: <T>(task: () => Promise<T>) => Promise<T> = pLimit(1),
 ): Promise<PartitionResult[]> {
   await mkdir(ctx.frozenDir, { recursive: true });
   const months = archiveMonths(ctx.contentDir).sort(byCodePoint);
