@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const BENCH = path.dirname(new URL(import.meta.url).pathname);
-/** Benchmarks too long for a plain `npm run bench` (the year simulator takes ~20–40 min): run only when named. */
+/** Benchmarks too long for a plain `npm run bench` (the year simulator took 46 min here): run only when named. */
 const OPT_IN = ['year'];
 const all = readdirSync(BENCH, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(BENCH, d.name, 'main.ts')))
