@@ -406,7 +406,8 @@ export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext, cu
 /**
  * Plans and builds every archive month of the content dir, each month a task of `limit` (default: one at a time;
  * src/cli/build.ts shares its limit with the live build), and drops the partitions of months that are gone. Results
- * are in month order; `log` gets a line per month rebuilt, as each finishes.
+ * are in month order; `log` gets a line per month rebuilt, as each finishes. Throws the first month's error, once
+ * every month has finished.
  */
 export async function buildPartitions(
   ctx: FreezeContext,
@@ -416,7 +417,8 @@ export async function buildPartitions(
 ): Promise<PartitionResult[]> {
   await mkdir(ctx.frozenDir, { recursive: true });
   const months = archiveMonths(ctx.contentDir).sort(byCodePoint);
-  const results = await Promise.all(
+  // Every month is attempted and waited for (a failed one leaves its stamp stale); then the first failure is thrown.
+  const settled = await Promise.allSettled(
     months.map((month) =>
       limit(async () => {
         const current = await monthHashes(ctx.contentDir, month, ctx.frozenDir);
@@ -427,6 +429,9 @@ export async function buildPartitions(
       }),
     ),
   );
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const results = settled.map((r) => (r as PromiseFulfilledResult<PartitionResult>).value);
   const wanted = new Set(months);
   for (const name of await readdir(ctx.frozenDir)) {
     const month = name.replace(/\.stamp\.json$/, '');

@@ -113,6 +113,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const started = performance.now();
   const { values } = parseArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values);
+  const jobs = buildJobs(values.jobs);
   // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
   if (values['no-ingest']) await recoverContent(settings.contentDir);
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
@@ -124,7 +125,6 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const ctx = { root: ROOT, contentDir: settings.contentDir, frozenDir: frozen, env, version: await templateVersion(ROOT, env) };
   // The live build and the partitions share one limit: the live build is queued first (it is the longest), and the
   // months that changed build beside it when there is more than one job.
-  const jobs = buildJobs(values.jobs);
   const limit = pLimit(jobs);
   const staging = stagingDir(dist);
   await rm(staging, { recursive: true, force: true });
