@@ -12,7 +12,7 @@ import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
 import { feedKey, nextFeedState, observeFeed } from './core/state/feed-state';
-import { readFeedStates, readOverrides, readTakedownLog } from './io/content-store';
+import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
@@ -133,7 +133,8 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
 
 /**
  * Runs the main job once, holding the content directory's run lock (src/io/lock.ts). Throws for an invalid
- * registry, a content directory that cannot be written, or RunLockedError when another run holds the directory.
+ * registry, a content directory that cannot be written, a run clock earlier than the last run's (state/run.json:
+ * nothing is written), or RunLockedError when another run holds the directory.
  */
 export function ingest(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
   return withRunLock(options.contentDir, () => ingestLocked(options, deps));
@@ -187,6 +188,15 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     if (dates.length) nowMs = Math.max(...dates);
   }
   const now = toIso(nowMs);
+  // A clock earlier than the last run's would archive and prune against the past (e.g. the bundled demo's February
+  // feeds read into a live instance's content): refused before anything is written.
+  const lastRun = await readLastRunClock(options.contentDir);
+  if (lastRun && nowMs < Date.parse(lastRun)) {
+    throw new Error(
+      `the run's clock ${now} is earlier than the last run's (${lastRun}) in ${options.contentDir}: refusing to go back in time. ` +
+        `Use feeds newer than that (or --now ${lastRun} or later), or another --content directory.`,
+    );
+  }
   const window = retentionWindow(nowMs);
 
   const stored = await readArticles(options.contentDir, (m) => deps.log('warn', m));

@@ -200,6 +200,12 @@ function readIfPresent(file: string): string | null {
 }
 
 /** The stored per-feed states (state/feeds.json), by feed key; empty when absent or unreadable. */
+/** The last run's clock (state/run.json `now`, UTC ISO-8601), or null when there was none or it is unreadable. */
+export async function readLastRunClock(contentDir: string): Promise<string | null> {
+  const run = await readStateJson<{ now?: unknown } | null>(contentDir, 'run.json', null);
+  return typeof run?.now === 'string' && !Number.isNaN(Date.parse(run.now)) ? run.now : null;
+}
+
 export async function readFeedStates(contentDir: string): Promise<Map<string, FeedState>> {
   try {
     return parseFeedStates(JSON.parse(await readFile(path.join(contentDir, 'state', 'feeds.json'), 'utf8')));
