@@ -38,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = await load(name);
   if (!command) throw new UsageError(`unknown command "${name}" (try: parallax help)`);
+  if (args.includes('--help') || args.includes('-h')) {
+    await help();
+    return 0;
+  }
   return command.run(args);
 }
 

@@ -13,6 +13,7 @@
  * 3. src/build/assemble.ts puts them together in dist/: the staged live files, hard links to every partition's files
  *    (only the months whose stamp changed since the last assembly are relinked) and a redirect page per merged id.
  */
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ import pLimit from 'p-limit';
 import { parseArgs } from 'node:util';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
-import { formatSummary, ingestSettings, INGEST_OPTIONS, ROOT, runIngest, type IngestSettings } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_OPTIONS, ROOT, runIngest, UsageError, type IngestSettings } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
@@ -55,7 +56,7 @@ export function buildJobs(flag?: string, env: NodeJS.ProcessEnv = process.env, c
   const said = flag ?? env.PARALLAX_BUILD_JOBS;
   if (said !== undefined && said !== '') {
     const n = Number(said);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--jobs must be a whole number ≥ 1 (got "${said}")`);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a whole number ≥ 1 (got "${said}")`);
     return n;
   }
   return Math.max(1, Math.min(cpus, Math.floor(memory / BUILD_JOB_BYTES), BUILD_JOBS_MAX));
@@ -114,6 +115,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const { values } = parseArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values);
   const jobs = buildJobs(values.jobs);
+  if (values['no-ingest'] && !existsSync(settings.contentDir)) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
   // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
   if (values['no-ingest']) await recoverContent(settings.contentDir);
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);

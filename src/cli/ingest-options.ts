@@ -3,6 +3,7 @@
  * log. The demo defaults live here: with neither --live nor --feeds, the bundled snapshot is read and the content
  * goes to .demo/content, never into an instance's content/.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -37,7 +38,7 @@ export interface IngestSettings {
 /** Thrown for a command-line mistake; the CLI prints the message and exits with status 2. */
 export class UsageError extends Error {}
 
-/** Resolves the parsed flags into settings. Throws UsageError for an unreadable --now. */
+/** Resolves the parsed flags into settings. Throws UsageError for an unreadable --now or a --feeds folder that is not there. */
 export function ingestSettings(values: { live?: boolean; feeds?: string; content?: string; registry?: string; now?: string; json?: boolean }): IngestSettings {
   const demo = !values.live && !values.feeds;
   const contentDir = path.resolve(values.content ?? (demo ? DEMO_CONTENT : 'content'));
@@ -47,7 +48,9 @@ export function ingestSettings(values: { live?: boolean; feeds?: string; content
     now = new Date(values.now);
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not an ISO-8601 date: ${values.now}`);
   }
-  return { contentDir, registryPath, feedsDir: values.live ? null : path.resolve(values.feeds ?? DEMO_FEEDS), live: !!values.live, now, json: !!values.json };
+  const feedsDir = values.live ? null : path.resolve(values.feeds ?? DEMO_FEEDS);
+  if (feedsDir && !existsSync(feedsDir)) throw new UsageError(`--feeds: no folder at ${feedsDir}`);
+  return { contentDir, registryPath, feedsDir, live: !!values.live, now, json: !!values.json };
 }
 
 /** A log line: text on stderr (warnings and errors), or one JSON object per line on stderr with --json. */

@@ -33,11 +33,23 @@ import { commitPlan, type JournalProbe } from './journal';
 import { toJson } from './write-atomic';
 
 /**
- * Reads and validates a registry file (JSON array of sources). Throws Error naming the file and the first invalid
- * entry's path when it does not match SourceSchema, or when two sources share an id.
+ * Reads and validates a registry file (JSON array of sources). Throws Error naming the file when it is missing or not
+ * JSON, and the first invalid entry's path when it does not match SourceSchema, or when two sources share an id.
  */
 export async function readRegistry(file: string): Promise<Source[]> {
-  const raw: unknown = JSON.parse(await readFile(file, 'utf8'));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`no source registry at ${file}: put a sources.json in the content directory or pass --registry FILE (the bundled one is content/sources.json)`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
   const parsed = RegistrySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

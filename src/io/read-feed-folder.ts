@@ -23,10 +23,11 @@ export async function readFeedFolder(dir: string, registry: readonly Source[]): 
   const out: FeedInput[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
-    if (!(await stat(file)).isFile()) continue;
     const known = byFile.get(name);
     const base = { name, sourceId: known?.sourceId ?? null, url: known?.url ?? null, contentType: null };
     try {
+      // A broken symbolic link or an unreadable entry is that feed's error, not the run's.
+      if (!(await stat(file)).isFile()) continue;
       out.push({ ...base, bytes: new Uint8Array(await readFile(file)), error: null });
     } catch (error) {
       out.push({ ...base, bytes: null, error: { kind: 'read_failed', message: String(error) } });

@@ -1,0 +1,31 @@
+/** Reading a folder of feed files and the source registry: bad entries are named errors, never a crashed run. */
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRegistry } from '../../src/io/content-store';
+import { readFeedFolder } from '../../src/io/read-feed-folder';
+import { tempDir } from '../helpers';
+
+describe('readFeedFolder', () => {
+  it('gives a broken symbolic link its own read error and reads the other files', async () => {
+    const dir = await tempDir('parallax-folder-');
+    await writeFile(path.join(dir, 'a.xml'), '<rss version="2.0"><channel><title>A</title></channel></rss>');
+    await symlink(path.join(dir, 'gone.xml'), path.join(dir, 'b.xml'));
+    await mkdir(path.join(dir, 'c-folder'));
+    const inputs = await readFeedFolder(dir, []);
+    expect(inputs.map((i) => [i.name, i.bytes?.length ?? null, i.error?.kind ?? null])).toEqual([
+      ['a.xml', 60, null],
+      ['b.xml', null, 'read_failed'],
+    ]);
+    expect(inputs[1]!.error!.message).toMatch(/ENOENT/);
+  });
+});
+
+describe('readRegistry', () => {
+  it('names the file when it is missing or not JSON', async () => {
+    const dir = await tempDir('parallax-registry-');
+    await expect(readRegistry(path.join(dir, 'sources.json'))).rejects.toThrow(/^no source registry at .*sources\.json: .*--registry FILE/);
+    await writeFile(path.join(dir, 'sources.json'), '{ not json');
+    await expect(readRegistry(path.join(dir, 'sources.json'))).rejects.toThrow(/sources\.json: not valid JSON/);
+  });
+});
