@@ -11,7 +11,7 @@ import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
-import { feedKey, nextFeedState, observeFeed } from './core/state/feed-state';
+import { feedKey, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
@@ -84,6 +84,7 @@ export interface FeedReport {
 export interface IngestReport {
   now: string;
   feeds: FeedReport[];
+  /** Feeds with a feed-level error (isFeedFailure: not item problems, not a truncated item list). */
   feedsFailed: number;
   /** Articles kept in full after this run (src/core/retention.ts). */
   articlesTotal: number;
@@ -242,7 +243,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       duplicates,
       errors,
     });
-    for (const e of errors) deps.log(e.kind.startsWith('item_') ? 'warn' : 'error', `${p.input.name}: ${e.kind}: ${e.message}`);
+    // Item problems and a truncated item list are warnings: the feed itself was read (isFeedFailure).
+    for (const e of errors) deps.log(isFeedFailure([e]) ? 'error' : 'warn', `${p.input.name}: ${e.kind}: ${e.message}`);
   }
 
   // Editorial takedowns (overrides.json): out of the stored and the new articles, on every run.
@@ -340,7 +342,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const report: IngestReport = {
     now,
     feeds: feedReports,
-    feedsFailed: feedReports.filter((f) => f.errors.some((e) => !e.kind.startsWith('item_'))).length,
+    feedsFailed: feedReports.filter((f) => isFeedFailure(f.errors)).length,
     articlesTotal: plan.keep.length,
     newArticles: feedReports.reduce((s, f) => s + f.newArticles, 0),
     expired: feedReports.reduce((s, f) => s + f.expired, 0),
