@@ -1,6 +1,19 @@
 /** `parallax start [build options] [--port N]`: build (src/cli/build.ts), then serve dist/ on 127.0.0.1 with Astro's preview server. */
-import { ROOT } from './ingest-options';
+import { createServer } from 'node:net';
+import { ROOT, UsageError } from './ingest-options';
 import { buildSite } from './build';
+
+/** Resolves when `port` on 127.0.0.1 can be listened on; throws UsageError when it is taken or not a valid port. */
+export async function checkPort(port: number): Promise<void> {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a whole number from 1 to 65535 (got ${port})`);
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new UsageError(`port ${port} on 127.0.0.1 is in use: pass --port N (or PORT=N) for another`) : error),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
 
 export const description = 'ingest, build and serve the site on http://127.0.0.1:4321/ (the default command)';
 
@@ -8,6 +21,8 @@ export async function run(args: string[]): Promise<number> {
   const portAt = args.indexOf('--port');
   const port = Number(portAt >= 0 ? args[portAt + 1] : (process.env.PORT ?? 4321));
   const rest = portAt >= 0 ? [...args.slice(0, portAt), ...args.slice(portAt + 2)] : args;
+  // Astro's preview server would move to another port and the address printed below would point elsewhere.
+  await checkPort(port);
   await buildSite(rest);
   const { preview } = await import('astro');
   const server = await preview({ root: ROOT, logLevel: 'warn', server: { host: '127.0.0.1', port } });
