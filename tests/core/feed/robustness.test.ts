@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlEntities, decodeXmlEntities } from '../../../src/core/feed/clean-text.js';
 import { parseDate, sourceZoneOffset } from '../../../src/core/feed/parse-date.js';
-import { SUMMARY_MAX_CHARS, parseFeed, sanitizeContentHtml, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
+import { SUMMARY_MAX_CHARS, TITLE_MAX_CHARS, parseFeed, sanitizeContentHtml, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
 import { XmlSyntaxError, scanXml } from '../../../src/core/feed/scan-xml.js';
 
 const enc = new TextEncoder();
@@ -143,6 +143,21 @@ describe('per-source time zone for zone-less dates', () => {
     expect(parseDate('2099-01-01T00:00:00Z', now)).toBeNull();
     expect(parseDate('2026-02-20T00:00:00Z', now)).toBeNull();
     expect(parseDate('2026-02-19T00:00:00Z', now)).toBe('2026-02-19T00:00:00Z');
+  });
+});
+
+describe('titles', () => {
+  it('cuts a title past TITLE_MAX_CHARS (300) at a word, marked with …, and keeps a real long one whole', () => {
+    const long = Array.from({ length: 20_000 }, (_, i) => `word${i}`).join(' ');
+    const cut = parse(rss(`<item><title>${long}</title><link>https://x.example/a</link></item>`)).items[0]!.title!;
+    expect(TITLE_MAX_CHARS).toBe(300);
+    expect(cut.length).toBeLessThanOrEqual(300);
+    expect(cut.length).toBeGreaterThan(250);
+    expect(cut.startsWith('word0 word1 word2')).toBe(true);
+    expect(cut.endsWith('…')).toBe(true);
+    // The longest title of the 7-day stream is 296 characters: such a title stays as it is.
+    const real = 'A'.repeat(296);
+    expect(parse(rss(`<item><title>${real}</title><link>https://x.example/b</link></item>`)).items[0]!.title).toBe(real);
   });
 });
 
