@@ -270,6 +270,19 @@ export { SUMMARY_MAX_CHARS };
 const SUMMARY_SCAN_CHARS = SUMMARY_MAX_CHARS * 8;
 
 
+/**
+ * WordPress's default feed footer, "The post <title> appeared first on <site>." (wp-includes, the_content_feed
+ * filters of common SEO plugins), at the end of an item's text: boilerplate, not the article's summary.
+ */
+const FEED_FOOTER = /\s*\bThe post \S.{0,400}? appeared first on [\w.&'-]+(?: [\w.&'-]+){0,4}\.?\s*$/s;
+
+/** `text` without a trailing feed footer (FEED_FOOTER); null when nothing else is left. */
+export function withoutFeedFooter(text: string | null): string | null {
+  if (text === null) return null;
+  const cut = text.replace(FEED_FOOTER, '');
+  return cut.length ? cut : null;
+}
+
 /** Plain-text summary of an HTML fragment, at most SUMMARY_MAX_CHARS (only a bounded prefix of huge HTML is read). */
 function summaryOf(html: string | null): string | null {
   if (html === null) return null;
@@ -278,7 +291,7 @@ function summaryOf(html: string | null): string | null {
     const gt = h.lastIndexOf('>', SUMMARY_SCAN_CHARS);
     h = h.slice(0, gt > SUMMARY_SCAN_CHARS / 2 ? gt + 1 : SUMMARY_SCAN_CHARS);
   }
-  const text = htmlToText(h);
+  const text = withoutFeedFooter(htmlToText(h));
   return text === null ? null : truncateText(text, SUMMARY_MAX_CHARS);
 }
 
@@ -306,7 +319,7 @@ class HtmlField {
   }
   summary(): string | null {
     if (!this.present) return null;
-    const text = htmlToText(this.html(false) ?? '');
+    const text = withoutFeedFooter(htmlToText(this.html(false) ?? ''));
     // the prefix holds more text than the cap: the cap's first characters are final
     if (this.rawLength <= RAW_FIRST_CHARS || (text !== null && text.length > SUMMARY_MAX_CHARS)) {
       return text === null ? null : truncateText(text, SUMMARY_MAX_CHARS);

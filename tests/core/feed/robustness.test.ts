@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlEntities, decodeXmlEntities } from '../../../src/core/feed/clean-text.js';
 import { parseDate, sourceZoneOffset } from '../../../src/core/feed/parse-date.js';
-import { SUMMARY_MAX_CHARS, TITLE_MAX_CHARS, parseFeed, sanitizeContentHtml, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
+import { SUMMARY_MAX_CHARS, TITLE_MAX_CHARS, parseFeed, withoutFeedFooter, sanitizeContentHtml, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
 import { XmlSyntaxError, scanXml } from '../../../src/core/feed/scan-xml.js';
 
 const enc = new TextEncoder();
@@ -158,6 +158,20 @@ describe('titles', () => {
     // The longest title of the 7-day stream is 296 characters: such a title stays as it is.
     const real = 'A'.repeat(296);
     expect(parse(rss(`<item><title>${real}</title><link>https://x.example/b</link></item>`)).items[0]!.title).toBe(real);
+  });
+});
+
+describe('feed footers', () => {
+  it("drops WordPress's 'The post … appeared first on …' from the end of a summary (boston.com in the snapshot)", () => {
+    const html =
+      '<p>Washington never wore wooden dentures, historians say.</p><p>The post <a href="https://www.boston.com/a">Myths about George</a> appeared first on <a href="https://www.boston.com">Boston.com</a>.</p>';
+    const r = parse(rss(`<item><title>t</title><link>https://x.example/a</link><description><![CDATA[${html}]]></description></item>`));
+    expect(r.items[0]!.summary).toBe('Washington never wore wooden dentures, historians say.');
+    expect(withoutFeedFooter('The post Myths appeared first on Boston.com.')).toBeNull();
+    expect(withoutFeedFooter('Nothing to cut.')).toBe('Nothing to cut.');
+    expect(withoutFeedFooter('The post office closed. It appeared first on Monday in the paper, said the mayor.')).toBe(
+      'The post office closed. It appeared first on Monday in the paper, said the mayor.',
+    );
   });
 });
 
