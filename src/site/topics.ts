@@ -30,10 +30,24 @@ export function topicSlug(topic: string): string {
   return slug || 'topic';
 }
 
-/** Display name of a topic: first letter upper-cased. */
+/** Words a headline-style title keeps lower-case unless first (articles, short conjunctions and prepositions). */
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'nor', 'of', 'on', 'or', 'the', 'to', 'vs', 'via']);
+
+/**
+ * Display name of a topic in headline style (feed categories are stored lower-cased, so "trump, donald j" shows as
+ * "Trump, Donald J"): every word's first letter upper-cased except MINOR_WORDS after the first, and dotted
+ * abbreviations upper-cased whole ("u.s." → "U.S."), as the AP and Chicago styles capitalise headlines.
+ */
 export function topicName(topic: string): string {
-  const t = topic.trim();
-  return t ? t[0]!.toUpperCase() + t.slice(1) : t;
+  return topic
+    .trim()
+    .split(/(\s+)/)
+    .map((w, i) => {
+      if (/^(?:\p{L}\.)+$/u.test(w)) return w.toUpperCase();
+      if (i > 0 && MINOR_WORDS.has(w.toLowerCase())) return w;
+      return w ? w[0]!.toUpperCase() + w.slice(1) : w;
+    })
+    .join('');
 }
 
 const memo = new WeakMap<readonly RankedStory[], Topic[]>();

@@ -153,7 +153,7 @@ describe('archive lists', () => {
     const groups = entriesByTopic(entries);
     expect(groups.map((g) => [g.key, g.name, g.entries.map((e) => e.id)])).toEqual([
       ['politics', 'Politics', ['s1', 's2', 's3']],
-      ['u-s-news', 'U.S. news', ['s1']],
+      ['u-s-news', 'U.S. News', ['s1']],
       ['weather', 'Weather', ['s3']],
     ]);
     expect(groups.map(hasTopicPage)).toEqual([false, false, false]);

@@ -34,6 +34,10 @@ describe('collectTopics', () => {
       ['world', ['b2']],
     ]);
     expect(topicName('world')).toBe('World');
+    expect(topicName('trump, donald j')).toBe('Trump, Donald J');
+    expect(topicName('united states international relations')).toBe('United States International Relations');
+    expect(topicName('u.s. news and the world')).toBe('U.S. News and the World');
+    expect(topicName('18-year-old')).toBe('18-year-old');
   });
 });
 
