@@ -115,12 +115,14 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const { values } = parseArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values);
   const jobs = buildJobs(values.jobs);
+  const dist = outDir();
+  const frozen = frozenDir(values['frozen-dir']);
+  const inside = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);
+  if (inside(frozen, dist) || inside(dist, frozen)) throw new UsageError(`--frozen-dir ${frozen} and the output dir ${dist} must not contain each other`);
   if (values['no-ingest'] && !existsSync(settings.contentDir)) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
   // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
   if (values['no-ingest']) await recoverContent(settings.contentDir);
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
-  const dist = outDir();
-  const frozen = frozenDir(values['frozen-dir']);
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
