@@ -23,7 +23,7 @@ import { gunzipSync } from 'node:zlib';
 /** A problem found while parsing. `kind` is snake_case and stable; `message` is for humans. */
 export interface FeedError {
   /** e.g. 'not_a_feed', 'xml_malformed', 'json_malformed', 'external_entity_rejected',
-   * 'entity_expansion_rejected', 'too_large', 'too_many_items', 'item_invalid' */
+   * 'entity_expansion_rejected', 'too_large', 'too_many_items', 'xml_truncated', 'item_invalid' */
   kind: string;
   message: string;
   /** character offset in the decoded text, or the 0-based item index for item-level errors; null if unknown */
@@ -867,8 +867,13 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   // (the channel opens the document, so its first 16k characters tell)
   const head = text.length > 16384 ? text.slice(0, 16384) : text;
   const dropPrefix = head.indexOf('<rss:channel') !== -1 && head.indexOf('xmlns:rss') === -1 ? 'rss:' : undefined;
+  // A document that ends inside open elements (a cut-off download) keeps the items before the cut, and says so.
+  let truncated: FeedError | null = null;
+  const onTruncated = (open: string[]): void => {
+    truncated = { kind: 'xml_truncated', message: `the document ends inside ${open.length} open element(s) (<${open.join('> <')}>): a cut-off download? Items before the cut are kept`, position: text.length };
+  };
   try {
-    doc = scanXml(text, { rawElements: RAW_ELEMENTS, dropPrefix });
+    doc = scanXml(text, { rawElements: RAW_ELEMENTS, dropPrefix, onTruncated });
   } catch (err) {
     if (err instanceof XmlSyntaxError) return reject('xml_malformed', `XML could not be parsed: ${err.message}`, err.position);
     throw err;
@@ -880,7 +885,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   const local = rk.slice(rk.indexOf(':') + 1);
   const n = new Names(rootNode);
   const base = withBase(rootNode, options.url);
-  const errors: FeedError[] = [];
+  const errors: FeedError[] = truncated ? [truncated] : [];
   const items: ParsedItem[] = [];
   const ctx = contextOf(options);
 

@@ -35,6 +35,8 @@ export interface ScanOptions {
   rawElements: ReadonlySet<string>;
   /** a namespace prefix (with its colon, e.g. 'rss:') removed from element and attribute names */
   dropPrefix?: string;
+  /** told the names of the elements still open at the end of input (a truncated document), outermost first */
+  onTruncated?: (open: string[]) => void;
 }
 
 function renameReserved(name: string): string {
@@ -243,6 +245,7 @@ export function scanXml(text: string, options: ScanOptions): XmlNode {
   if (i < n && stack.length > 1 && !rootDone) top.text += text.slice(i); // text cut off by the end of input
   if (stack.length === 1 && Object.keys(doc.node!).length === 0) throw new XmlSyntaxError('no root element', 0);
   // elements left open at the end (a truncated document) are closed
+  if (stack.length > 1) options.onTruncated?.(stack.slice(1).map((f) => f.name));
   while (stack.length > 1) {
     const f = stack.pop()!;
     top = stack[stack.length - 1]!;

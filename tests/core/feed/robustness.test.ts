@@ -73,9 +73,12 @@ describe('recovery of broken documents (other/7ef13a42… and its kind)', () => 
     expect(parse(rdf).items.map((i) => i.title)).toEqual(['kept']);
   });
 
-  it('a truncated feed keeps the items before the cut', () => {
-    const r = parse(rss('<item><title>a</title><link>https://t.example/a</link></item><item><title>b</title><link>https://t.example/b'));
+  it('a truncated feed keeps the items before the cut and says it was cut (xml_truncated), a whole one does not', () => {
+    const cut = '<rss version="2.0"><channel><title>t</title><item><title>a</title><link>https://t.example/a</link></item><item><title>b</title><link>https://t.example/b';
+    const r = parse(cut);
     expect(r.items.map((i) => i.title)).toEqual(['a', 'b']);
+    expect(r.errors).toEqual([{ kind: 'xml_truncated', message: expect.stringContaining('ends inside 4 open element(s) (<rss> <channel> <item> <link>)'), position: cut.length }]);
+    expect(parse(rss('<item><title>a</title><link>https://t.example/a</link></item>')).errors).toEqual([]);
   });
 
   it('xml_malformed carries the position of the fault, and the feed when its URL is known', () => {
