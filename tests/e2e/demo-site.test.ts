@@ -59,6 +59,24 @@ describe('the demo build', () => {
     }
   });
 
+  it("shows on each home card bias counts that add up to its source count (unrated ones named)", async () => {
+    const html = await read('index.html');
+    const cards = [...html.matchAll(/<li class="story-card"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' '));
+    expect(cards.length).toBeGreaterThan(20);
+    let withUnrated = 0;
+    for (const card of cards) {
+      const sources = Number(/(\d+) sources?/.exec(card)![1]);
+      const m = /L (\d+) · C (\d+) · R (\d+)(?: · (\d+) unrated)?/.exec(card);
+      if (!m) {
+        expect(card).toContain('No rated sources yet');
+        continue;
+      }
+      if (m[4]) withUnrated++;
+      expect(Number(m[1]) + Number(m[2]) + Number(m[3]) + Number(m[4] ?? 0), card).toBe(sources);
+    }
+    expect(withUnrated).toBeGreaterThan(0);
+  });
+
   it('publishes a well-formed RSS feed of the top stories with the story id as guid', async () => {
     const xml = await read('rss.xml');
     expect(XMLValidator.validate(xml)).toBe(true);
