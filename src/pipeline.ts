@@ -18,7 +18,7 @@ import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
 import { slugify, storyIdFor } from './core/story/ids';
-import { hostOf } from './core/registry/domain';
+import { aggregatorOf, hostOf, registrableDomain } from './core/registry/domain';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
 import { archiveStories, scanArchive } from './io/archive-stories';
 import { archiveActionOf, overridesFingerprint, pendingMerges, rehydrateArticles } from './core/archive-overrides';
@@ -133,6 +133,21 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
 }
 
 /**
+ * The registry source whose homepage is on the same registrable domain as `homepage` (a discovered feed's site), or
+ * undefined: when none or several are, or the site is an aggregator (its feeds carry many outlets' links).
+ */
+export function registeredOwner(registry: readonly Source[], homepage: string): Source | undefined {
+  const host = hostOf(homepage);
+  if (!host || host.endsWith('.invalid') || aggregatorOf(homepage)) return undefined;
+  const domain = registrableDomain(host);
+  const owners = registry.filter((s) => {
+    const h = hostOf(s.homepage);
+    return h !== null && registrableDomain(h) === domain;
+  });
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
+/**
  * Runs the main job once, holding the content directory's run lock (src/io/lock.ts). Throws for an invalid
  * registry, a content directory that cannot be written, a run clock earlier than the last run's (state/run.json:
  * nothing is written), or RunLockedError when another run holds the directory.
@@ -173,6 +188,12 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     let sourceId = input.sourceId;
     if (!sourceId) {
       const found = discoverSource(input, feed);
+      // A feed from a registered outlet's own site is that outlet's, with its ratings (not an unrated double).
+      const owner = registeredOwner(registry, found.homepage);
+      if (owner) {
+        deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, so its items are ${owner.id}'s`);
+        return { input, feed, errors, sourceId: owner.id };
+      }
       const existing = sources.get(found.id);
       if (existing) existing.feeds.push(...found.feeds.filter((f) => !existing.feeds.some((e) => e.url === f.url && e.file === f.file)));
       else sources.set(found.id, found);

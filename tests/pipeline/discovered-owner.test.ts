@@ -1,0 +1,37 @@
+/**
+ * A feed file the registry does not name but that comes from a registered outlet's own site is that outlet's (its
+ * ratings apply); a feed from an unregistered site becomes a discovered, unrated source named after its domain.
+ */
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { registeredOwner } from '../../src/pipeline';
+import { readRegistry } from '../../src/io/content-store';
+import { REGISTRY, runFolder, SNAPSHOT_FEEDS, tempDir } from '../helpers';
+
+describe('a feed file the registry does not name', () => {
+  it("goes to the registered outlet of its site, and an unknown site's to a discovered source", async () => {
+    const work = await tempDir('parallax-owner-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    await copyFile(path.join(SNAPSHOT_FEEDS, 'npr-world.rss.xml'), path.join(feeds, 'a-copy-of-npr.xml'));
+    const other = (await readFile(path.join(SNAPSHOT_FEEDS, 'npr-world.rss.xml'), 'utf8')).replaceAll('npr.org', 'example-news.org');
+    await writeFile(path.join(feeds, 'unknown.xml'), other);
+    const { report, logs } = await runFolder(feeds, path.join(work, 'content'), new Date('2026-02-18T12:00:00Z'));
+    expect(report.feeds.map((f) => [f.name, f.sourceId])).toEqual([
+      ['a-copy-of-npr.xml', 'npr'],
+      ['unknown.xml', 'example-news-org'],
+    ]);
+    expect(report.feeds[0]!.articles).toBeGreaterThan(5);
+    expect(logs.filter((l) => l.includes('a-copy-of-npr.xml: not named'))).toEqual(["info: a-copy-of-npr.xml: not named in the registry; its site npr.org is npr's, so its items are npr's"]);
+  });
+
+  it('is matched by registrable domain, never to an aggregator or to one of several outlets on a domain', async () => {
+    const registry = await readRegistry(REGISTRY);
+    expect(registeredOwner(registry, 'https://text.npr.org/')?.id).toBe('npr');
+    expect(registeredOwner(registry, 'https://news.google.com/')).toBeUndefined();
+    expect(registeredOwner(registry, 'https://feed.invalid/')).toBeUndefined();
+    const twins = [...registry, { ...registry.find((s) => s.id === 'npr')!, id: 'npr-music', homepage: 'https://music.npr.org/' }];
+    expect(registeredOwner(twins, 'https://www.npr.org/')).toBeUndefined();
+  });
+});
