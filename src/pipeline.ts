@@ -110,6 +110,9 @@ export interface IngestReport {
 
 const toIso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
+/** Hours by which one captured feed's newest item may lead all the others' before the run warns that it set the clock. */
+const CLOCK_OUTLIER_HOURS = 48;
+
 /**
  * A source for a feed the registry does not name: named after its site's domain (channel titles are often just
  * "Top Stories"), unrated. The id is the domain as a slug; `.invalid` (RFC 2606) stands in when no domain is known.
@@ -206,8 +209,20 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   let nowMs = options.now?.getTime() ?? realNow.getTime();
   if (!options.now && !deps.live) {
     const limit = realNow.getTime() + MAX_FUTURE_SKEW_HOURS * 3_600_000;
-    const dates = parsed.flatMap((p) => p.feed.items.map((i) => (i.published ? Date.parse(i.published) : NaN))).filter((t) => t <= limit);
-    if (dates.length) nowMs = Math.max(...dates);
+    const newest = parsed
+      .map((p) => ({ name: p.input.name, ms: Math.max(-Infinity, ...p.feed.items.map((i) => (i.published ? Date.parse(i.published) : NaN)).filter((t) => t <= limit)) }))
+      .filter((f) => Number.isFinite(f.ms))
+      .sort((a, b) => b.ms - a.ms);
+    if (newest.length) nowMs = newest[0]!.ms;
+    // One feed far ahead of all the others sets the clock alone (a stray date, or a newer file among old captures):
+    // every other feed's items may then fall out of the window. Said, since --now chooses.
+    if (newest.length > 1 && newest[0]!.ms - newest[1]!.ms > CLOCK_OUTLIER_HOURS * 3_600_000) {
+      deps.log(
+        'warn',
+        `the run's clock ${toIso(newest[0]!.ms)} comes from ${newest[0]!.name} alone; the next newest feed (${newest[1]!.name}) ends at ${toIso(newest[1]!.ms)}: ` +
+          `items older than the window before the clock are not stored (pass --now to choose the clock)`,
+      );
+    }
   }
   const now = toIso(nowMs);
   // A clock earlier than the last run's would archive and prune against the past (e.g. the bundled demo's February
