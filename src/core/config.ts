@@ -25,7 +25,12 @@ import type { ClusterConfig } from './story/cluster';
  *   article's 10 heaviest terms look candidates up (on the gold file, 10 finds the same stories as all terms);
  * - in the pass, articles more than 36 h apart (a news cycle and its follow-ups) are never candidates for each other
  *   (the merge step may still join their stories), and a story spans at most 96 h: a topic that runs for weeks (a
- *   war, a trial) becomes successive stories instead of one that grows without end by chaining day to day.
+ *   war, a trial) becomes successive stories instead of one that grows without end by chaining day to day;
+ * - a join or merge needs cosine 0.01 left once the single term that contributes most is taken out: one shared word
+ *   is a topic (a state, a company, a TV show), not an event. Chosen on half A of the UCI set (F1 0.819 → 0.822; 0.02
+ *   0.817, 0.03 0.809); the gold file and the demo are unchanged. On the 7-day stream it keeps apart what one name
+ *   had joined (seven unrelated Kerala stories, Nord Stream and a OnePlus Nord phone, Steam games and steamed
+ *   potatoes).
  */
 export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = {
   threshold: 0.3,
@@ -38,6 +43,7 @@ export const DEFAULT_CLUSTER_CONFIG: Readonly<ClusterConfig> = {
   maxSpanHours: 96,
   candidateTerms: 10,
   storyMergeThreshold: 0.3,
+  minResidualSimilarity: 0.01,
 };
 
 /** Articles whose time (published, else first seen) is older than this before the run's clock are not clustered. */

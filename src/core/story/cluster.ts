@@ -14,7 +14,7 @@
  * clusters.
  */
 import { DEFAULT_CLUSTER_CONFIG } from '../config';
-import { dot, vectorizeBatch, type SparseVector, type TermModel } from './vectorize';
+import { vectorizeBatch, type SparseVector, type TermModel } from './vectorize';
 
 
 export interface ClusterDoc {
@@ -46,6 +46,9 @@ export interface ClusterConfig {
   storyMergeThreshold: number;
   /** How many of a document's heaviest terms look up candidate stories in the inverted index. */
   candidateTerms: number;
+  /** A join or merge also needs this much cosine left once the single term that contributes most is taken out
+   * (0..1; 0 turns the check off): one shared word (a name, a show, a company) marks a topic, an event needs more. */
+  minResidualSimilarity: number;
 }
 
 
@@ -145,6 +148,9 @@ const MAX_STORY_POSTINGS = 200;
  * - then a merge step over whole stories (see below) joins each story that gained articles to its closest story
  *   within `storyMergeThreshold` (Miranda et al., "Multilingual clustering of streaming news", EMNLP 2018, use the
  *   same assign-then-merge shape).
+ * Every join and merge also needs `minResidualSimilarity` of its cosine to remain once the single term that
+ * contributes most is left out, so that one shared word (a place, a company, a show) never makes two reports one
+ * story.
  * Cost: each document touches the window postings of its non-saturated terms, so time grows linearly with the
  * stream at a given news density.
  */
@@ -250,12 +256,36 @@ export function clusterDocs(
     last[keep] = Math.max(last[keep]!, last[gone]!);
     return keep;
   };
+  /** The largest single term's contribution to the last cosine computed by cosineTo, centroidCosine or the pass's
+   * one-article scoring (same scale as the cosine). */
+  let topTerm = 0;
   const cosineTo = (v: SparseVector, root: number): number => {
     const sum = sums[root];
-    if (!sum) return dot(v, vectors[root]!);
     let d = 0;
-    for (let k = 0; k < v.ids.length; k++) d += v.weights[k]! * sum.get(v.ids[k]!);
-    return normSq[root]! > 0 ? d / Math.sqrt(normSq[root]!) : 0;
+    let top = 0;
+    if (!sum) {
+      const u = vectors[root]!;
+      for (let i = 0, k = 0; i < v.ids.length && k < u.ids.length; ) {
+        const x = v.ids[i]!;
+        const y = u.ids[k]!;
+        if (x === y) {
+          const p = v.weights[i++]! * u.weights[k++]!;
+          d += p;
+          if (p > top) top = p;
+        } else if (x < y) i++;
+        else k++;
+      }
+      topTerm = top;
+      return d;
+    }
+    for (let k = 0; k < v.ids.length; k++) {
+      const p = v.weights[k]! * sum.get(v.ids[k]!);
+      d += p;
+      if (p > top) top = p;
+    }
+    const norm = Math.sqrt(normSq[root]!);
+    topTerm = norm > 0 ? top / norm : 0;
+    return norm > 0 ? d / norm : 0;
   };
   const centroidCosine = (a: number, b: number): number => {
     const sa = sums[a];
@@ -263,14 +293,22 @@ export function clusterDocs(
     let d = 0;
     if (!sa || !sb) {
       // A one-article story's summed vector is its article's (unit) vector.
-      if (!sa && !sb) return dot(vectors[a]!, vectors[b]!);
+      if (!sa && !sb) return cosineTo(vectors[a]!, b);
       return sa ? cosineTo(vectors[b]!, a) : cosineTo(vectors[a]!, b);
     }
     const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
-    for (let k = 0; k < small.size; k++) d += small.values[k]! * big.get(small.ids[k]!);
+    let top = 0;
+    for (let k = 0; k < small.size; k++) {
+      const p = small.values[k]! * big.get(small.ids[k]!);
+      d += p;
+      if (p > top) top = p;
+    }
     const den = Math.sqrt(normSq[a]! * normSq[b]!);
+    topTerm = den > 0 ? top / den : 0;
     return den > 0 ? d / den : 0;
   };
+  /** Whether the last cosine computed (`sim`) still reaches minResidualSimilarity without its largest term. */
+  const residualOk = (sim: number): boolean => config.minResidualSimilarity <= 0 || sim - topTerm >= config.minResidualSimilarity;
 
   const maxGapMs = config.maxGapHours * 3_600_000;
   const maxSpanMs = config.maxSpanHours * 3_600_000;
@@ -371,7 +409,7 @@ export function clusterDocs(
     }
     // Exact centroid cosine for the stories whose partial score (a lower bound of it) reaches minPairSimilarity.
     // The document is scattered by term so that its cosine with a one-article story is a walk over that article's
-    // terms (the same products summed in the same ascending term order as `dot`; an absent term adds 0).
+    // terms (the same products summed in the same ascending term order as cosineTo; an absent term adds 0).
     candidates.length = 0;
     for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = v.weights[k]!;
     for (let t = 0; t < touchedCount; t++) {
@@ -384,9 +422,15 @@ export function clusterDocs(
       else {
         const other = vectors[r]!;
         sim = 0;
-        for (let k = 0; k < other.ids.length; k++) sim += scattered[other.ids[k]!]! * other.weights[k]!;
+        let top = 0;
+        for (let k = 0; k < other.ids.length; k++) {
+          const p = scattered[other.ids[k]!]! * other.weights[k]!;
+          sim += p;
+          if (p > top) top = p;
+        }
+        topTerm = top;
       }
-      if (sim >= config.threshold) candidates.push([r, sim]);
+      if (sim >= config.threshold && residualOk(sim)) candidates.push([r, sim]);
     }
     for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = 0;
     if (candidates.length === 0) {
@@ -402,7 +446,8 @@ export function clusterDocs(
       const other = find(candidates[c]![0]);
       if (other === root) continue;
       if (Math.max(last[root]!, last[other]!) - Math.min(first[root]!, first[other]!) > maxSpanMs) continue;
-      if (centroidCosine(root, other) >= config.threshold) root = merge(root, other);
+      const sim = centroidCosine(root, other);
+      if (sim >= config.threshold && residualOk(sim)) root = merge(root, other);
     }
   }
 
@@ -494,14 +539,33 @@ export function clusterDocs(
       const sr = sums[r]!;
       const so = sums[other];
       let d = 0;
+      let top = 0;
+      let den: number;
       if (!so) {
         const v = vectors[other]!;
-        for (let k = 0; k < v.ids.length; k++) d += v.weights[k]! * dense[v.ids[k]!]!;
-        return normSq[r]! > 0 ? d / Math.sqrt(normSq[r]!) : 0;
+        for (let k = 0; k < v.ids.length; k++) {
+          const p = v.weights[k]! * dense[v.ids[k]!]!;
+          d += p;
+          if (p > top) top = p;
+        }
+        den = Math.sqrt(normSq[r]!);
+      } else {
+        if (sr.size <= so.size) {
+          for (let k = 0; k < sr.size; k++) {
+            const p = sr.values[k]! * so.get(sr.ids[k]!);
+            d += p;
+            if (p > top) top = p;
+          }
+        } else {
+          for (let k = 0; k < so.size; k++) {
+            const p = so.values[k]! * dense[so.ids[k]!]!;
+            d += p;
+            if (p > top) top = p;
+          }
+        }
+        den = Math.sqrt(normSq[r]! * normSq[other]!);
       }
-      if (sr.size <= so.size) for (let k = 0; k < sr.size; k++) d += sr.values[k]! * so.get(sr.ids[k]!);
-      else for (let k = 0; k < so.size; k++) d += so.values[k]! * dense[so.ids[k]!]!;
-      const den = Math.sqrt(normSq[r]! * normSq[other]!);
+      topTerm = den > 0 ? top / den : 0;
       return den > 0 ? d / den : 0;
     };
     const seen = new Int32Array(n).fill(-1);
@@ -547,6 +611,7 @@ export function clusterDocs(
           // join their story here, which on the gold file is worth 0.025 of recall at the same precision).
           if (Math.max(last[r]!, last[other]!) - Math.min(first[r]!, first[other]!) > maxSpanMs) continue;
           const sim = centroidCosineDense(r, other);
+          if (!residualOk(sim)) continue;
           if (sim > bestSim || (sim === bestSim && (best < 0 || other < best))) {
             best = other;
             bestSim = sim;

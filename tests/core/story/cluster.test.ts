@@ -90,6 +90,31 @@ describe('clusterDocs', () => {
     expect(groups(clusterDocs(later, undefined, [['a1', 'a2'], ['a3', 'a4']]))).toEqual([['a1', 'a2'], ['a3', 'a4']]);
   });
 
+  it('needs more than one shared term to join an article or merge two stories (minResidualSimilarity)', () => {
+    // Two Kerala stories that share only the state's name (a topic, not an event), among unrelated headlines; the
+    // Navalny pair shares three terms and joins either way.
+    const others = ['Apple earnings beat forecasts', 'Chelsea sign striker', 'Oil prices climb', 'Senate passes budget', 'Storm batters coast', 'Vaccine trial succeeds', 'Museum returns artefacts', 'Airline cancels flights'];
+    const batch: ClusterDoc[] = [
+      { id: 'k1', title: 'Floods hit Kerala', text: null, time: t0 },
+      { id: 'k2', title: 'Exams delayed in Kerala', text: null, time: t0 + H },
+      { id: 'n1', title: 'Navalny killed with frog toxin, Europe says', text: null, time: t0 },
+      { id: 'n2', title: 'Kremlin denies Navalny frog toxin claim', text: null, time: t0 + H },
+      ...others.map((title, i) => ({ id: `o${i}`, title, text: null, time: t0 + i * 60_000 })),
+    ];
+    const multi = (r: ReturnType<typeof clusterDocs>) => groups(r).filter((g) => g.length > 1);
+    const ungated = { ...DEFAULT_CLUSTER_CONFIG, minResidualSimilarity: 0 };
+    expect(multi(clusterDocs(batch, ungated))).toEqual([['k1', 'k2'], ['n1', 'n2']]);
+    expect(multi(clusterDocs(batch))).toEqual([['n1', 'n2']]);
+    // The same in the story merge step: two 2-article Kerala stories 40 h apart (beyond the pass's gap window).
+    const later = [
+      ...batch,
+      { id: 'k3', title: 'Kerala floods force evacuations', text: null, time: t0 + 10 * 60_000 },
+      { id: 'k4', title: 'Kerala exams postponed', text: null, time: t0 + 41 * H },
+    ].map((d) => (d.id === 'k2' ? { ...d, time: t0 + 40 * H } : d));
+    expect(multi(clusterDocs(later, ungated))).toEqual([['k1', 'k2', 'k3', 'k4'], ['n1', 'n2']]);
+    expect(multi(clusterDocs(later))).toEqual([['k1', 'k3'], ['k2', 'k4'], ['n1', 'n2']]);
+  });
+
   it('never lets an isolated article join or be joined', () => {
     const r = clusterDocs(docs, undefined, [], new Set(['a1']));
     expect(groups(r)).toEqual([['a1'], ['a2', 'a3'], ['b1', 'b2'], ['c1', 'c2'], ['d1']]);
