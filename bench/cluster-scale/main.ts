@@ -14,7 +14,7 @@ import { haveStream, loadStream } from '../lib/stream';
 const SIZES = process.argv.includes('--quick') ? [10_000, 20_000] : [10_000, 20_000, 50_000, 100_000];
 
 function docsOf(n: number): ClusterDoc[] {
-  const base = loadStream().map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)) }));
+  const base = loadStream().map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId }));
   const out: ClusterDoc[] = [];
   for (let copy = 0; out.length < n; copy++) {
     for (const d of base) {

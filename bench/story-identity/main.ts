@@ -50,7 +50,7 @@ process.stdout.write(`day         articles  stories  published  ids kept/prev  r
 
 const all = [...archive.values()];
 const cpu0 = process.cpuUsage();
-clusterDocs(all.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)) })));
+clusterDocs(all.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId })));
 const clusterCpu = process.cpuUsage(cpu0);
 const t0 = performance.now();
 const batch = buildStories({ active: all, archive, sources, index: {} });

@@ -177,7 +177,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   }
   const heldIds = [...groups.keys()].sort();
   const result = clusterDocs(
-    active.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)) })),
+    active.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId })),
     config,
     heldIds.map((k) => groups.get(k)!),
     edited.isolated,

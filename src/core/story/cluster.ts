@@ -24,6 +24,8 @@ export interface ClusterDoc {
   text: string | null;
   /** Event time in ms since the epoch (published, else first seen). */
   time: number;
+  /** Source id, for the feed-template rule (vectorize.ts); optional. */
+  source?: string | null;
 }
 
 export interface ClusterConfig {
@@ -49,6 +51,11 @@ export interface ClusterConfig {
   /** A join or merge also needs this much cosine left once the single term that contributes most is taken out
    * (0..1; 0 turns the check off): one shared word (a name, a show, a company) marks a topic, an event needs more. */
   minResidualSimilarity: number;
+  /** A term in at least this share of one source's articles in the batch is that feed's template (boilerplate such as
+   * "Comments URL" or a " - CNET" after every title) and is left out of its vectors (above 1: off). */
+  feedTemplateShare: number;
+  /** The feed-template rule applies to a source only when the batch holds at least this many of its articles. */
+  feedTemplateMinDocs: number;
 }
 
 

@@ -40,7 +40,7 @@ export function toClusterDocs(rows: LabelledDoc[]): ClusterDoc[] {
   const start = Date.parse('2000-01-01T00:00:00Z');
   return rows.map((r, i) => {
     const t = r.published ? Date.parse(r.published) : NaN;
-    return { id: r.id, title: r.title, text: r.text ?? null, time: Number.isNaN(t) ? start + i * 1000 : t };
+    return { id: r.id, title: r.title, text: r.text ?? null, time: Number.isNaN(t) ? start + i * 1000 : t, source: r.source ?? null };
   });
 }
 

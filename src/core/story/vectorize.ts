@@ -29,6 +29,15 @@ export interface VectorizeOptions {
 export interface TextDoc {
   title: string;
   text: string | null;
+  /** The source (outlet or feed) the document came from, for its feed template (see vectorizeBatch); optional. */
+  source?: string | null;
+}
+
+/** Feed-template rule of vectorizeBatch: a term in at least `share` of one source's documents, when the batch holds
+ * at least `minDocs` of them, is that source's template and left out of its vectors. */
+export interface FeedTemplateOptions {
+  feedTemplateShare: number;
+  feedTemplateMinDocs: number;
 }
 
 /** Weighted term counts of one document, and its evidence for which terms are names. */
@@ -343,7 +352,7 @@ const FNV_PRIME = 0x01000193;
  * holding surrogates or a script without spaces goes through `words` (regex or Intl.Segmenter).
  * Every document's vector is a view into two batch-wide typed arrays (ids, weights).
  */
-export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptions): BatchVectors {
+export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptions & Partial<FeedTemplateOptions>): BatchVectors {
   const cls = charClasses();
   // Raw word → (local term id + 1) * 4 + flags (1: starts with a capital; 2: a "long" word for isTitleCase); term id
   // + 1 is 0 for stop words, which still count in the Title Case test.
@@ -521,6 +530,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const model: TermModel = { termIds, terms, idf, entity, docCount: n, df: dfSorted };
 
   const total = allLocal.length;
+  const template = feedTemplateEntries(docs, docStart, allLocal.data, localTerms.length, options);
   const allIds = new Int32Array(total);
   const allWeights = new Float64Array(total);
   const local = allLocal.data;
@@ -528,13 +538,14 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const vectors: SparseVector[] = new Array(n);
   for (let d = 0; d < n; d++) {
     const from = docStart[d]!;
-    const to = docStart[d + 1]!;
-    // Insertion sort by global id (documents have tens of terms).
-    for (let k = from; k < to; k++) {
+    let to = from;
+    // Insertion sort by global id (documents have tens of terms), leaving out the source's template terms.
+    for (let k = from; k < docStart[d + 1]!; k++) {
+      if (template?.[k]) continue;
       const id = rank[local[k]!]!;
       let w = (1 + Math.log(counts[k]!)) * idf[id]!;
       if (entity[id]) w *= options.entityBoost;
-      let p = k;
+      let p = to++;
       while (p > from && allIds[p - 1]! > id) {
         allIds[p] = allIds[p - 1]!;
         allWeights[p] = allWeights[p - 1]!;
@@ -550,4 +561,47 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
     vectors[d] = { ids: allIds.subarray(from, to), weights: allWeights.subarray(from, to) };
   }
   return { model, vectors };
+}
+
+/**
+ * Marks the entries (positions in the batch's back-to-back (document, term) list; document d's are
+ * [docStart[d], docStart[d + 1])) whose term is its source's feed template: in at least `feedTemplateShare` of that
+ * source's documents, when the batch holds at least `feedTemplateMinDocs` of them. Such words come from the feed, not
+ * the event: Hacker News' "Article URL … Comments URL … Points", Reddit's "submitted by … [link] [comments]", a
+ * " - CNET" after every title. Left in, they make every item of the feed alike, and its items one story. Returns
+ * null when no source qualifies (or the rule is off: options unset). O(entries).
+ */
+function feedTemplateEntries(
+  docs: readonly TextDoc[],
+  docStart: Int32Array,
+  local: Int32Array,
+  termCount: number,
+  options: Partial<FeedTemplateOptions>,
+): Uint8Array | null {
+  const share = options.feedTemplateShare;
+  const minDocs = options.feedTemplateMinDocs;
+  if (share === undefined || minDocs === undefined || share > 1) return null;
+  const bySource = new Map<string, number[]>();
+  docs.forEach((doc, d) => {
+    if (!doc.source) return;
+    const list = bySource.get(doc.source);
+    if (list) list.push(d);
+    else bySource.set(doc.source, [d]);
+  });
+  let marks: Uint8Array | null = null;
+  const count = new Int32Array(termCount);
+  for (const members of bySource.values()) {
+    if (members.length < minDocs) continue;
+    for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) count[local[k]!]!++;
+    const least = share * members.length;
+    for (const d of members) {
+      for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
+        if (count[local[k]!]! < least) continue;
+        marks ??= new Uint8Array(docStart[docs.length]!);
+        marks[k] = 1;
+      }
+    }
+    for (const d of members) for (let k = docStart[d]!; k < docStart[d + 1]!; k++) count[local[k]!] = 0;
+  }
+  return marks;
 }
