@@ -48,8 +48,9 @@ export interface ClusterConfig {
   storyMergeThreshold: number;
   /** How many of a document's heaviest terms look up candidate stories in the inverted index. */
   candidateTerms: number;
-  /** A join or merge also needs this much cosine left once the single term that contributes most is taken out
-   * (0..1; 0 turns the check off): one shared word (a name, a show, a company) marks a topic, an event needs more. */
+  /** A join or merge also needs this cosine between the two once the term that contributes most to their cosine is
+   * taken out of both (0..1; 0 turns the check off): one shared word (a place, a season, a company) marks a topic,
+   * an event needs more. */
   minResidualSimilarity: number;
   /** A term in at least this share of one source's articles in the batch is that feed's template (boilerplate such as
    * "Comments URL" or a " - CNET" after every title) and is left out of its vectors (above 1: off). */
@@ -155,9 +156,9 @@ const MAX_STORY_POSTINGS = 200;
  * - then a merge step over whole stories (see below) joins each story that gained articles to its closest story
  *   within `storyMergeThreshold` (Miranda et al., "Multilingual clustering of streaming news", EMNLP 2018, use the
  *   same assign-then-merge shape).
- * Every join and merge also needs `minResidualSimilarity` of its cosine to remain once the single term that
- * contributes most is left out, so that one shared word (a place, a company, a show) never makes two reports one
- * story.
+ * Every join and merge also needs the cosine of the two to reach `minResidualSimilarity` once the term that
+ * contributes most to it is taken out of both, so that one shared word (a place, a season, a company) never makes
+ * two reports one story.
  * Cost: each document touches the window postings of its non-saturated terms, so time grows linearly with the
  * stream at a given news density.
  */
@@ -263,35 +264,43 @@ export function clusterDocs(
     last[keep] = Math.max(last[keep]!, last[gone]!);
     return keep;
   };
-  /** The largest single term's contribution to the last cosine computed by cosineTo, centroidCosine or the pass's
-   * one-article scoring (same scale as the cosine). */
-  let topTerm = 0;
+  // The last cosine computed (by cosineTo, centroidCosine, the pass's one-article scoring or the merge step's
+  // centroidCosineDense), kept for residualOk: its dot product before normalisation, the two vectors' squared norms,
+  // and the two weights of the term whose product contributed most.
+  let rawDot = 0;
+  let normA2 = 1;
+  let normB2 = 1;
+  let topA = 0;
+  let topB = 0;
   const cosineTo = (v: SparseVector, root: number): number => {
     const sum = sums[root];
     let d = 0;
     let top = 0;
+    topA = topB = 0;
     if (!sum) {
       const u = vectors[root]!;
       for (let i = 0, k = 0; i < v.ids.length && k < u.ids.length; ) {
         const x = v.ids[i]!;
         const y = u.ids[k]!;
         if (x === y) {
-          const p = v.weights[i++]! * u.weights[k++]!;
+          const fa = v.weights[i++]!, fb = u.weights[k++]!;
+          const p = fa * fb;
           d += p;
-          if (p > top) top = p;
+          if (p > top) { top = p; topA = fa; topB = fb; }
         } else if (x < y) i++;
         else k++;
       }
-      topTerm = top;
+      rawDot = d; normA2 = 1; normB2 = 1;
       return d;
     }
     for (let k = 0; k < v.ids.length; k++) {
-      const p = v.weights[k]! * sum.get(v.ids[k]!);
+      const fa = v.weights[k]!, fb = sum.get(v.ids[k]!);
+      const p = fa * fb;
       d += p;
-      if (p > top) top = p;
+      if (p > top) { top = p; topA = fa; topB = fb; }
     }
     const norm = Math.sqrt(normSq[root]!);
-    topTerm = norm > 0 ? top / norm : 0;
+    rawDot = d; normA2 = 1; normB2 = normSq[root]!;
     return norm > 0 ? d / norm : 0;
   };
   const centroidCosine = (a: number, b: number): number => {
@@ -305,17 +314,25 @@ export function clusterDocs(
     }
     const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
     let top = 0;
+    topA = topB = 0;
     for (let k = 0; k < small.size; k++) {
-      const p = small.values[k]! * big.get(small.ids[k]!);
+      const fa = small.values[k]!, fb = big.get(small.ids[k]!);
+      const p = fa * fb;
       d += p;
-      if (p > top) top = p;
+      if (p > top) { top = p; topA = fa; topB = fb; }
     }
     const den = Math.sqrt(normSq[a]! * normSq[b]!);
-    topTerm = den > 0 ? top / den : 0;
+    rawDot = d; normA2 = sa.size <= sb.size ? normSq[a]! : normSq[b]!; normB2 = sa.size <= sb.size ? normSq[b]! : normSq[a]!;
     return den > 0 ? d / den : 0;
   };
-  /** Whether the last cosine computed (`sim`) still reaches minResidualSimilarity without its largest term. */
-  const residualOk = (sim: number): boolean => config.minResidualSimilarity <= 0 || sim - topTerm >= config.minResidualSimilarity;
+  /** Whether the last cosine computed still reaches minResidualSimilarity once the term that contributed most is
+   * taken out of both vectors (the cosine of what is left of them). */
+  const residualOk = (): boolean => {
+    if (config.minResidualSimilarity <= 0) return true;
+    const restA = normA2 - topA * topA;
+    const restB = normB2 - topB * topB;
+    return restA > 1e-12 && restB > 1e-12 && (rawDot - topA * topB) / Math.sqrt(restA * restB) >= config.minResidualSimilarity;
+  };
 
   const maxGapMs = config.maxGapHours * 3_600_000;
   const maxSpanMs = config.maxSpanHours * 3_600_000;
@@ -430,14 +447,16 @@ export function clusterDocs(
         const other = vectors[r]!;
         sim = 0;
         let top = 0;
+        topA = topB = 0;
         for (let k = 0; k < other.ids.length; k++) {
-          const p = scattered[other.ids[k]!]! * other.weights[k]!;
+          const fa = scattered[other.ids[k]!]!, fb = other.weights[k]!;
+          const p = fa * fb;
           sim += p;
-          if (p > top) top = p;
+          if (p > top) { top = p; topA = fa; topB = fb; }
         }
-        topTerm = top;
+        rawDot = sim; normA2 = 1; normB2 = 1;
       }
-      if (sim >= config.threshold && residualOk(sim)) candidates.push([r, sim]);
+      if (sim >= config.threshold && residualOk()) candidates.push([r, sim]);
     }
     for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = 0;
     if (candidates.length === 0) {
@@ -454,7 +473,7 @@ export function clusterDocs(
       if (other === root) continue;
       if (Math.max(last[root]!, last[other]!) - Math.min(first[root]!, first[other]!) > maxSpanMs) continue;
       const sim = centroidCosine(root, other);
-      if (sim >= config.threshold && residualOk(sim)) root = merge(root, other);
+      if (sim >= config.threshold && residualOk()) root = merge(root, other);
     }
   }
 
@@ -548,31 +567,36 @@ export function clusterDocs(
       let d = 0;
       let top = 0;
       let den: number;
+      topA = topB = 0;
       if (!so) {
         const v = vectors[other]!;
         for (let k = 0; k < v.ids.length; k++) {
-          const p = v.weights[k]! * dense[v.ids[k]!]!;
+          const fa = v.weights[k]!, fb = dense[v.ids[k]!]!;
+          const p = fa * fb;
           d += p;
-          if (p > top) top = p;
+          if (p > top) { top = p; topA = fa; topB = fb; }
         }
         den = Math.sqrt(normSq[r]!);
+        rawDot = d; normA2 = 1; normB2 = normSq[r]!;
       } else {
         if (sr.size <= so.size) {
           for (let k = 0; k < sr.size; k++) {
-            const p = sr.values[k]! * so.get(sr.ids[k]!);
+            const fa = sr.values[k]!, fb = so.get(sr.ids[k]!);
+            const p = fa * fb;
             d += p;
-            if (p > top) top = p;
+            if (p > top) { top = p; topA = fa; topB = fb; }
           }
         } else {
           for (let k = 0; k < so.size; k++) {
-            const p = so.values[k]! * dense[so.ids[k]!]!;
+            const fa = so.values[k]!, fb = dense[so.ids[k]!]!;
+            const p = fa * fb;
             d += p;
-            if (p > top) top = p;
+            if (p > top) { top = p; topA = fa; topB = fb; }
           }
         }
         den = Math.sqrt(normSq[r]! * normSq[other]!);
+        rawDot = d; normA2 = sr.size <= so.size ? normSq[r]! : normSq[other]!; normB2 = sr.size <= so.size ? normSq[other]! : normSq[r]!;
       }
-      topTerm = den > 0 ? top / den : 0;
       return den > 0 ? d / den : 0;
     };
     const seen = new Int32Array(n).fill(-1);
@@ -618,7 +642,7 @@ export function clusterDocs(
           // join their story here, which on the gold file is worth 0.025 of recall at the same precision).
           if (Math.max(last[r]!, last[other]!) - Math.min(first[r]!, first[other]!) > maxSpanMs) continue;
           const sim = centroidCosineDense(r, other);
-          if (!residualOk(sim)) continue;
+          if (!residualOk()) continue;
           if (sim > bestSim || (sim === bestSim && (best < 0 || other < best))) {
             best = other;
             bestSim = sim;
