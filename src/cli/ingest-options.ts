@@ -9,6 +9,7 @@ import type { ParseArgsConfig } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
+import { isFailureKind } from '../core/state/feed-state';
 import { fetchFeeds } from '../io/fetch-feeds';
 import { readFeedFolder } from '../io/read-feed-folder';
 import { ingest, type IngestReport } from '../pipeline';
@@ -107,7 +108,7 @@ export function runIngest(s: IngestSettings, readFeeds = feedReader(s)): Promise
 
 /** A feed's failure reason for the summary: the error kind, with the HTTP status for http_status ("http_503"). */
 export function failureReason(f: IngestReport['feeds'][number]): string | null {
-  const e = f.errors.find((x) => !x.kind.startsWith('item_') && x.kind !== 'too_many_items');
+  const e = f.errors.find((x) => isFailureKind(x.kind));
   if (!e) return null;
   const status = e.kind === 'http_status' ? /HTTP (\d{3})/.exec(e.message)?.[1] : undefined;
   return status ? `http_${status}` : e.kind;

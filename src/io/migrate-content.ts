@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isStoryActive, nextTombstones, retentionPlan, retentionWindow } from '../core/retention';
-import type { FeedState } from '../core/state/feed-state';
+import { isFailureKind, type FeedState } from '../core/state/feed-state';
 import { archiveStories } from './archive-stories';
 import { CONTENT_SCHEMA_VERSION, listActiveStoryIds, listArchive, MANIFEST, planArticleShards, readArticles, readStoryFile, readStoryIndex } from './content-store';
 import { commitPlan, recoverContent, type WritePlan } from './journal';
@@ -57,7 +57,7 @@ const v1to2: Migration = async (dir) => {
   const states: FeedState[] = (Array.isArray(feeds) ? feeds : []).flatMap((f: Record<string, unknown>) => {
     if (!f || typeof f.name !== 'string' || typeof f.sourceId !== 'string') return [];
     const errors = Array.isArray(f.errors) ? (f.errors as FeedState['errors']) : [];
-    const feedError = errors.find((e) => !e.kind.startsWith('item_') && e.kind !== 'too_many_items');
+    const feedError = errors.find((e) => isFailureKind(e.kind));
     return [
       {
         name: f.name,

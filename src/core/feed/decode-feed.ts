@@ -7,6 +7,9 @@
  * 3. the `charset` parameter of the HTTP Content-Type;
  * 4. the `encoding` pseudo-attribute of the XML prolog;
  * 5. UTF-8; when nothing was declared and the bytes are not valid UTF-8, windows-1252.
+ * Text declared (or marked by BOM) as UTF-8 that holds bytes outside well-formed UTF-8 sequences (Latin-1 text
+ * behind a UTF-8 label, or one item pasted from a legacy source) keeps its valid UTF-8 and reads each stray byte as
+ * windows-1252, as Universal Feed Parser's fallback chain would, instead of turning its letters into U+FFFD.
  *
  * Labels are mapped like WHATWG: iso-8859-1 / latin1 / us-ascii (and aliases) decode as windows-1252, done with
  * iconv-lite because Node 20's TextDecoder maps 0x80–0x9F to C1 controls. A declared UTF-16/UTF-32 without a BOM
@@ -23,6 +26,9 @@ export interface DecodedFeed {
   encoding: string;
   /** Where the encoding came from. */
   source: 'bom' | 'sniffed' | 'http' | 'prolog' | 'default' | 'fallback';
+  /** Bytes of text declared UTF-8 that were not part of a well-formed UTF-8 sequence and were read as windows-1252
+   * (0 when the text was valid in its encoding). */
+  repairedBytes: number;
 }
 
 /** Labels that WHATWG maps to windows-1252 (Encoding Standard §4.2, the windows-1252 label list). */
@@ -84,6 +90,51 @@ function decodeWith(bytes: Uint8Array, encoding: string): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
+/**
+ * Length of the well-formed UTF-8 sequence starting at `i` (1–4), or 0 when the byte there does not start one
+ * (Unicode 15.0 §3.9, Table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF).
+ */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xf1 && b <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * Text declared UTF-8: valid UTF-8 as it is, and each byte outside a well-formed sequence read as windows-1252
+ * (iconv-lite). Returns the text and how many bytes were read that way.
+ */
+function decodeUtf8Repairing(bytes: Uint8Array): { text: string; repaired: number } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) return { text: decodeUtf8(bytes), repaired: 0 };
+  const parts: string[] = [];
+  let repaired = 0;
+  let validFrom = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    let end = i + 1;
+    while (end < bytes.length && utf8SequenceAt(bytes, end) === 0) end++;
+    if (i > validFrom) parts.push(UTF8.decode(bytes.subarray(validFrom, i)));
+    parts.push(iconv.decode(buf.subarray(i, end), 'windows-1252'));
+    repaired += end - i;
+    validFrom = i = end;
+  }
+  if (validFrom < bytes.length) parts.push(UTF8.decode(bytes.subarray(validFrom)));
+  return { text: parts.join(''), repaired };
+}
+
 /** True when the first bytes look like an ASCII-compatible encoding (no NUL in the first 4 bytes). */
 function asciiCompatible(bytes: Uint8Array): boolean {
   for (let i = 0; i < Math.min(4, bytes.length); i++) if (bytes[i] === 0) return false;
@@ -100,25 +151,26 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed
   const b0 = bytes[0], b1 = bytes[1], b2 = bytes[2], b3 = bytes[3];
   // UTF-32 (BOM, or '<' as a 4-byte unit): XML 1.0 Appendix F.1; checked before UTF-16 (FF FE 00 00 ⊃ FF FE)
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0x3c && b1 === 0 && b2 === 0 && b3 === 0)) {
-    return { text: stripBom(decodeWith(bytes, 'utf-32le')), encoding: 'utf-32le', source: b0 === 0xff ? 'bom' : 'sniffed' };
+    return { text: stripBom(decodeWith(bytes, 'utf-32le')), encoding: 'utf-32le', source: b0 === 0xff ? 'bom' : 'sniffed', repairedBytes: 0 };
   }
   if ((b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) || (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0x3c)) {
-    return { text: stripBom(decodeWith(bytes, 'utf-32be')), encoding: 'utf-32be', source: b0 === 0 && b2 === 0xfe ? 'bom' : 'sniffed' };
+    return { text: stripBom(decodeWith(bytes, 'utf-32be')), encoding: 'utf-32be', source: b0 === 0 && b2 === 0xfe ? 'bom' : 'sniffed', repairedBytes: 0 };
   }
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
-    return { text: decodeUtf8(bytes.subarray(3)), encoding: 'utf-8', source: 'bom' };
+    const { text, repaired } = decodeUtf8Repairing(bytes.subarray(3));
+    return { text, encoding: 'utf-8', source: 'bom', repairedBytes: repaired };
   }
   if (b0 === 0xff && b1 === 0xfe) {
-    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16le')), encoding: 'utf-16le', source: 'bom' };
+    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16le')), encoding: 'utf-16le', source: 'bom', repairedBytes: 0 };
   }
   if (b0 === 0xfe && b1 === 0xff) {
-    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16be')), encoding: 'utf-16be', source: 'bom' };
+    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16be')), encoding: 'utf-16be', source: 'bom', repairedBytes: 0 };
   }
   if (b0 === 0x3c && b1 === 0x00 && b3 === 0x00) {
-    return { text: stripBom(decodeWith(bytes, 'utf-16le')), encoding: 'utf-16le', source: 'sniffed' };
+    return { text: stripBom(decodeWith(bytes, 'utf-16le')), encoding: 'utf-16le', source: 'sniffed', repairedBytes: 0 };
   }
   if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00) {
-    return { text: stripBom(decodeWith(bytes, 'utf-16be')), encoding: 'utf-16be', source: 'sniffed' };
+    return { text: stripBom(decodeWith(bytes, 'utf-16be')), encoding: 'utf-16be', source: 'sniffed', repairedBytes: 0 };
   }
 
   const candidates: Array<[string | null, DecodedFeed['source']]> = [
@@ -135,12 +187,16 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed
       enc = 'utf-8';
     }
     if (enc === 'utf-16') enc = 'utf-16le';
-    return { text: stripBom(decodeWith(bytes, enc)), encoding: enc, source };
+    if (enc === 'utf-8') {
+      const { text, repaired } = decodeUtf8Repairing(bytes);
+      return { text: stripBom(text), encoding: enc, source, repairedBytes: repaired };
+    }
+    return { text: stripBom(decodeWith(bytes, enc)), encoding: enc, source, repairedBytes: 0 };
   }
   const utf8 = tryUtf8(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'default' };
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'default', repairedBytes: 0 };
   // Undeclared and not UTF-8: the web's legacy default for Western text (WHATWG), as browsers do.
-  return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', source: 'fallback' };
+  return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', source: 'fallback', repairedBytes: 0 };
 }
 
 function stripBom(s: string): string {

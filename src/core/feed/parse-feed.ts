@@ -23,7 +23,7 @@ import { gunzipSync } from 'node:zlib';
 /** A problem found while parsing. `kind` is snake_case and stable; `message` is for humans. */
 export interface FeedError {
   /** e.g. 'not_a_feed', 'xml_malformed', 'json_malformed', 'external_entity_rejected',
-   * 'entity_expansion_rejected', 'too_large', 'too_many_items', 'xml_truncated', 'item_invalid' */
+   * 'entity_expansion_rejected', 'too_large', 'too_many_items', 'xml_truncated', 'encoding_repaired', 'item_invalid' */
   kind: string;
   message: string;
   /** character offset in the decoded text, or the 0-based item index for item-level errors; null if unknown */
@@ -852,7 +852,10 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     }
     return parseFeedUnsafe(inflated, options);
   }
-  const { text } = decodeFeed(bytes, options.contentType);
+  const { text, repairedBytes } = decodeFeed(bytes, options.contentType);
+  const repaired: FeedError | null = repairedBytes
+    ? { kind: 'encoding_repaired', message: `the feed says UTF-8 but ${repairedBytes} byte(s) are not; they were read as windows-1252`, position: null }
+    : null;
   let start = 0;
   while (start < text.length && text.charCodeAt(start) <= 32) start++;
   if (start === text.length) return reject('not_a_feed', 'input is empty');
@@ -885,7 +888,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   const local = rk.slice(rk.indexOf(':') + 1);
   const n = new Names(rootNode);
   const base = withBase(rootNode, options.url);
-  const errors: FeedError[] = truncated ? [truncated] : [];
+  const errors: FeedError[] = [...(repaired ? [repaired] : []), ...(truncated ? [truncated] : [])];
   const items: ParsedItem[] = [];
   const ctx = contextOf(options);
 

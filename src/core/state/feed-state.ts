@@ -57,8 +57,15 @@ export const feedKey = (f: { url: string | null; name: string }): string => f.ur
 
 const latest = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : a > b ? a : b);
 
-/** Whether a feed-level error (not an item's) is among `errors`. */
-export const isFeedFailure = (errors: readonly NamedError[]): boolean => errors.some((e) => !e.kind.startsWith('item_') && e.kind !== 'too_many_items');
+/** Error kinds that say the feed was read, with a caveat: its item list was cut at the cap, or stray bytes in its
+ * declared UTF-8 were read as windows-1252 (src/core/feed/parse-feed.ts). */
+const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'encoding_repaired']);
+
+/** Whether `kind` is a feed-level failure: not an item's problem and not a warning. */
+export const isFailureKind = (kind: string): boolean => !kind.startsWith('item_') && !FEED_WARNING_KINDS.has(kind);
+
+/** Whether a feed-level error (not an item's, not a warning) is among `errors`. */
+export const isFeedFailure = (errors: readonly NamedError[]): boolean => errors.some((e) => isFailureKind(e.kind));
 
 /**
  * The next state of one feed. A re-run at the same clock replaces the previous run's contribution instead of

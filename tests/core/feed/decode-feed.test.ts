@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { charsetFromContentType, decodeFeed, encodingFromProlog } from '../../../src/core/feed/decode-feed.js';
 import { parseFeed } from '../../../src/core/feed/parse-feed.js';
+import { isFeedFailure } from '../../../src/core/state/feed-state.js';
 
 const TITLE = 'Prix réduits à l’été — “ok” €';
 
@@ -94,10 +95,31 @@ describe('decodeFeed: labels and sources of evidence', () => {
     expect(firstTitle(latin)).toBe(TITLE);
   });
 
-  it('declared UTF-8 with invalid bytes decodes with U+FFFD replacement, never throws', () => {
-    const bytes = Buffer.concat([Buffer.from(rss('A', 'utf-8').replace('<title>A', '<title>A\u0001'), 'utf8')]);
-    bytes[bytes.indexOf(0x01)] = 0xff;
-    expect(firstTitle(bytes)).toBe('A\ufffd');
+  it('declared UTF-8 holding Latin-1 bytes reads those bytes as windows-1252 and says so (encoding_repaired)', () => {
+    // The whole feed written in windows-1252 behind a UTF-8 label, in the prolog or the HTTP header.
+    const latin = iconv.encode(rss(TITLE, 'utf-8'), 'windows-1252');
+    expect(decodeFeed(latin)).toMatchObject({ encoding: 'utf-8', source: 'prolog', repairedBytes: 9 });
+    expect(firstTitle(latin)).toBe(TITLE);
+    expect(firstTitle(iconv.encode(rss(TITLE), 'windows-1252'), 'text/xml; charset=utf-8')).toBe(TITLE);
+    const r = parseFeed(latin);
+    expect(r.errors).toEqual([{ kind: 'encoding_repaired', message: 'the feed says UTF-8 but 9 byte(s) are not; they were read as windows-1252', position: null }]);
+    expect(isFeedFailure(r.errors)).toBe(false);
+    // One item pasted from a Latin-1 source into a UTF-8 feed: the UTF-8 stays, the stray bytes are read as Latin-1.
+    const mixed = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title><item><title>L’été ', 'utf8'), Buffer.from([0xe0, 0x20, 0x50, 0x61, 0x72, 0x69, 0x73]), Buffer.from('</title><link>https://a.example/1</link></item></channel></rss>', 'utf8')]);
+    expect(firstTitle(mixed)).toBe('L’été à Paris');
+    // A UTF-8 BOM with a stray byte; a truncated sequence at the very end; valid UTF-8 is left alone.
+    expect(decodeFeed(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>caf'), Buffer.from([0xe9]), Buffer.from('</a>')]))).toMatchObject({ text: '<a>café</a>', source: 'bom', repairedBytes: 1 });
+    expect(decodeFeed(Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><a>x</a>'), Buffer.from([0xe2, 0x80])]))).toMatchObject({ text: '<?xml version="1.0" encoding="utf-8"?><a>x</a>â€', repairedBytes: 2 });
+    expect(decodeFeed(Buffer.from(rss(TITLE, 'utf-8'), 'utf8'))).toMatchObject({ text: rss(TITLE, 'utf-8'), repairedBytes: 0 });
+  });
+
+  it.each([
+    ['overlong "/" (C0 AF)', [0xc0, 0xaf], 'À¯'],
+    ['a surrogate (ED A0 80)', [0xed, 0xa0, 0x80], 'í\u00a0€'],
+    ['above U+10FFFF (F4 90 80 80; 0x90 is unassigned in windows-1252)', [0xf4, 0x90, 0x80, 0x80], 'ô\ufffd€€'],
+  ])('reads ill-formed UTF-8 (%s) byte by byte as windows-1252 (Unicode §3.9, Table 3-7)', (_, stray, expected) => {
+    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><a>'), Buffer.from(stray), Buffer.from('</a>')]);
+    expect(decodeFeed(bytes).text).toBe(`<?xml version="1.0" encoding="utf-8"?><a>${expected}</a>`);
   });
 });
 
