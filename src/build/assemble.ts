@@ -17,10 +17,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile, link, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles, stampPath } from './freeze';
+import { makeDir, makeDirSync } from '../io/make-dir';
 
 /** Bumped when the manifest's meaning changes (an old manifest then forces a full assembly). */
 export const ASSEMBLY_FORMAT = 1;
@@ -96,7 +97,7 @@ function ensureLink(from: string, to: string, made: Set<string>): boolean {
   if (b && a.ino === b.ino && a.dev === b.dev) return false;
   const dir = path.dirname(to);
   if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
+    makeDirSync(dir);
     made.add(dir);
   }
   const tmp = `${to}.${process.pid}.link`;
@@ -136,7 +137,7 @@ export async function linkPartitions(frozenDir: string, months: readonly string[
     for (const f of await listFiles(tree)) {
       const target = path.join(dist, f);
       if (existsSync(target)) continue;
-      await mkdir(path.dirname(target), { recursive: true });
+      await makeDir(path.dirname(target));
       await link(path.join(tree, f), target).catch(() => copyFile(path.join(tree, f), target));
     }
   }
@@ -166,7 +167,7 @@ export async function assembleSite(o: AssembleOptions): Promise<AssemblyResult> 
   const months = o.months.filter((m) => existsSync(path.join(o.frozenDir, m)));
   const stamps = new Map(await Promise.all(months.map(async (m) => [m, await stampOf(o.frozenDir, m)] as const)));
   const old = o.full ? undefined : await readManifest(mfile, dist);
-  await mkdir(path.dirname(mfile), { recursive: true });
+  await makeDir(path.dirname(mfile));
   await rm(mfile, { force: true });
 
   const monthFiles = new Map<string, string[]>();
@@ -224,7 +225,7 @@ export async function assembleSite(o: AssembleOptions): Promise<AssemblyResult> 
       const to = path.join(dist, f);
       const dir = path.dirname(to);
       if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
+        makeDirSync(dir);
         made.add(dir);
       }
       renameSync(path.join(o.staging, f), to);

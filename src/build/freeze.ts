@@ -20,12 +20,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { archiveMonths } from '../site/archive';
+import { makeDir, makeDirSync } from '../io/make-dir';
 
 /** Bumped when the partition layout or what a partition keeps changes (forces a rebuild like a template change). */
 export const FREEZE_FORMAT = 1;
@@ -138,7 +139,7 @@ export async function monthHashes(contentDir: string, month: string, frozenDir?:
     else changed = true;
   }
   if (cacheFile && changed) {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    makeDirSync(path.dirname(cacheFile));
     writeFileSync(`${cacheFile}.tmp`, JSON.stringify(next));
     renameSync(`${cacheFile}.tmp`, cacheFile);
   }
@@ -191,7 +192,7 @@ export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promi
   const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const cwd = path.join(root, 'node_modules', '.cache', 'parallax-astro', `${process.pid}-${++builds}`);
   await rm(cwd, { recursive: true, force: true });
-  await mkdir(cwd, { recursive: true });
+  await makeDir(cwd);
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [astro, 'build', '--silent', '--root', root], {
@@ -214,7 +215,7 @@ export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promi
 async function writeIfChanged(file: string, data: Buffer): Promise<boolean> {
   const old = await readFile(file).catch(() => null);
   if (old && old.equals(data)) return false;
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDir(path.dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, file);
@@ -415,7 +416,7 @@ export async function buildPartitions(
   log: (line: string) => void = () => undefined,
   limit: <T>(task: () => Promise<T>) => Promise<T> = pLimit(1),
 ): Promise<PartitionResult[]> {
-  await mkdir(ctx.frozenDir, { recursive: true });
+  await makeDir(ctx.frozenDir);
   const months = archiveMonths(ctx.contentDir).sort(byCodePoint);
   // Every month is attempted and waited for (a failed one leaves its stamp stale); then the first failure is thrown.
   const settled = await Promise.allSettled(
@@ -487,7 +488,7 @@ export async function writeRedirects(
     // Synchronous: thousands of small pages (~15 a day), where an awaited read per page costs more than the read.
     const html = redirectPage(`${prefix}story/${from}/`, `${prefix}story/${to}/`, new URL(`story/${to}/`, root).href);
     if (!ours.has(rel) || !existsSync(page) || readFileSync(page, 'utf8') !== html) {
-      mkdirSync(path.dirname(page), { recursive: true });
+      makeDirSync(path.dirname(page));
       writeFileSync(`${page}.tmp`, html);
       renameSync(`${page}.tmp`, page);
     }

@@ -4,7 +4,6 @@
  *   `parallax ingest --live --shard 2/4 --fetch-only --out shards/`   fetch one shard's feeds, save them
  *   `parallax ingest --merge shards/ [--content DIR] [--now ISO]`     all shards → one parse + cluster + write
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FeedInput } from '../core/pipeline-types';
@@ -15,6 +14,7 @@ import { liveOrder, readShards, registryShard, writeShard } from '../io/fetch-sh
 import { readFeedFolder } from '../io/read-feed-folder';
 import { inShard } from '../core/state/shard';
 import { formatSummary, ingestSettings, INGEST_OPTIONS, progressBar, runIngest, UsageError } from './ingest-options';
+import { makeDir } from '../io/make-dir';
 
 export const description = 'read feeds, cluster stories, write the content directory (no site build); --shard/--merge';
 
@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
       const inputs = await readFeedFolder(settings.feedsDir!, registry);
       rows = inputs.filter((i) => inShard(i.sourceId ?? i.name, shard)).map((input) => ({ order: input.name, input }));
     }
-    await mkdir(path.resolve(values.out), { recursive: true });
+    await makeDir(path.resolve(values.out));
     const file = await writeShard(path.resolve(values.out), { shard, mode: settings.live ? 'live' : 'folder' }, rows);
     const failed = rows.filter((r) => r.input.error).length;
     const summary = { shard, feeds: rows.length, failed, file, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) };

@@ -12,8 +12,9 @@
  * idempotent (a staged file already moved is skipped). Each file is always whole: it is either its old or its new
  * version, and after recovery the tree is exactly the old or exactly the new generation.
  */
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { makeDir } from './make-dir';
 
 export const TXN_DIR = '.txn';
 
@@ -77,7 +78,7 @@ async function apply(dir: string, commit: Commit): Promise<void> {
     const target = path.join(dir, safeRel(p.rel));
     const parent = path.dirname(target);
     if (!made.has(parent)) {
-      await mkdir(parent, { recursive: true });
+      await makeDir(parent);
       made.add(parent);
     }
     try {
@@ -119,7 +120,7 @@ export async function commitPlan(dir: string, plan: WritePlan, probe?: JournalPr
   const txn = path.join(dir, TXN_DIR);
   // A committed journal left by a killed run is finished first, never overwritten; an uncommitted one is discarded.
   await recoverContent(dir);
-  await mkdir(path.join(txn, 'data'), { recursive: true });
+  await makeDir(path.join(txn, 'data'));
   const commit: Commit = { puts: [], deletes: plan.deletes.map(safeRel) };
   let n = 0;
   for (const p of plan.puts) {

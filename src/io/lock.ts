@@ -12,11 +12,12 @@
  * RUN_LOCK_STALE_MS old (proper-lockfile's stale check). The takeover claims the holder file by renaming it, which
  * only one process can do, so two runs never take over the same dead lock.
  */
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RUN_LOCK_STALE_MS } from '../core/config';
+import { makeDir } from './make-dir';
 
 /** Who holds a run lock. */
 export interface LockHolder {
@@ -110,7 +111,7 @@ async function acquire(dir: string, staleMs: number, onCompromised: (e: Error) =
  */
 export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const dir = path.resolve(contentDir);
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir);
   let compromised: Error | null = null;
   const release = await acquire(dir, Math.max(options.staleMs ?? RUN_LOCK_STALE_MS, 2_000), (e) => (compromised = e));
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: process.argv.slice(1).join(' ') };

@@ -4,14 +4,15 @@
  * written file. A file whose bytes would not change is left alone (its mtime too).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { makeDir } from './make-dir';
 
 /** Writes `data` (UTF-8 text) to `file` atomically, creating parent directories. Returns false when unchanged. */
 export async function writeFileAtomic(file: string, data: string): Promise<boolean> {
   const existing = await readFile(file, 'utf8').catch(() => null);
   if (existing === data) return false;
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDir(path.dirname(file));
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(tmp, 'w');
   try {
