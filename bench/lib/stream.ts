@@ -82,3 +82,23 @@ export function loadStream(): Article[] {
   const seen = new Set<string>();
   return streamDays().flatMap((d) => loadStreamDay(d, seen));
 }
+
+/** The hand-labelled events of the stream (tests/fixtures/stream-gold.json: links only, the data being GPL). */
+export const STREAM_GOLD = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'tests', 'fixtures', 'stream-gold.json');
+
+/**
+ * Article id → gold event of the stream's hand-labelled articles, keyed like loadStreamDay (article id of the
+ * canonical URL); null when the gold file is missing.
+ */
+export function streamGoldLabels(): Map<string, string> | null {
+  if (!existsSync(STREAM_GOLD)) return null;
+  const gold = JSON.parse(readFileSync(STREAM_GOLD, 'utf8')) as { events: Array<{ id: string; articles: Array<{ link: string }> }> };
+  const out = new Map<string, string>();
+  for (const e of gold.events) {
+    for (const a of e.articles) {
+      const url = canonicalUrl(a.link);
+      if (url) out.set(articleIdFor(url), e.id);
+    }
+  }
+  return out;
+}

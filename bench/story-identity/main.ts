@@ -12,7 +12,7 @@ import { buildStories, resolveRedirect, type Redirects, type StoryIndex } from '
 import { clusterDocs } from '../../src/core/story/cluster';
 import { scoreClustering } from '../../src/core/story/evaluate';
 import { CLUSTER_WINDOW_HOURS } from '../../src/core/config';
-import { haveStream, loadStreamDay, streamDays } from '../lib/stream';
+import { haveStream, loadStreamDay, streamDays, streamGoldLabels } from '../lib/stream';
 
 if (!haveStream()) {
   process.stdout.write('story-identity: skipped (../shared/data/stream-2023-11-13_19 not found)\n');
@@ -64,3 +64,11 @@ process.stdout.write(
     `batch clustering alone (clusterDocs): ${((clusterCpu.user + clusterCpu.system) / 1e6).toFixed(1)} CPU s\n` +
     `incremental vs batch (batch as reference): BCubed P ${vsBatch.bcubedPrecision.toFixed(3)} R ${vsBatch.bcubedRecall.toFixed(3)} F1 ${vsBatch.bcubedF1.toFixed(3)}\n`,
 );
+const gold = streamGoldLabels();
+if (gold) {
+  const line = (name: string, of: Map<string, string>) => {
+    const g = scoreClustering(of, gold);
+    return `  ${name}: BCubed P ${g.bcubedPrecision.toFixed(3)} R ${g.bcubedRecall.toFixed(3)} F1 ${g.bcubedF1.toFixed(3)}\n`;
+  };
+  process.stdout.write(`hand-labelled events (tests/fixtures/stream-gold.json, ${gold.size} articles):\n${line('incremental (as published)', incOf)}${line('batch', batchOf)}`);
+}

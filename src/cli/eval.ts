@@ -41,7 +41,8 @@ export async function run(args: string[]): Promise<number> {
   const usage = 'usage: parallax eval --data FILE.jsonl [--half A|B] [--threshold X] [--set key=value ...] | --convert-uci CSV --out FILE.jsonl';
   if (!values.data) throw new UsageError(usage);
   if (values.half !== undefined && values.half !== 'A' && values.half !== 'B') throw new UsageError(`--half must be A or B\n${usage}`);
-  const rows = parseLabelledJsonl(await readFile(values.data, 'utf8')).filter((r) => values.half === undefined || labelHalf(r.label) === values.half);
+  // Context articles (label null) are clustered in either half; only labelled ones are scored.
+  const rows = parseLabelledJsonl(await readFile(values.data, 'utf8')).filter((r) => values.half === undefined || r.label === null || labelHalf(r.label) === values.half);
   let config;
   try {
     config = withOverrides(DEFAULT_CLUSTER_CONFIG, [...(values.threshold ? [`threshold=${values.threshold}`] : []), ...(values.set ?? [])]);
@@ -59,9 +60,9 @@ export async function run(args: string[]): Promise<number> {
   const peakMb = Math.max(process.resourceUsage().maxRSS / 1024, heapBefore / 2 ** 20);
   const predicted = new Map<string, string>();
   clusters.forEach((c, i) => c.forEach((m) => predicted.set(m.id, String(i))));
-  const gold = new Map(rows.map((r) => [r.id, r.label]));
+  const gold = new Map(rows.flatMap((r) => (r.label === null ? [] : [[r.id, r.label] as const])));
   const scores = scoreClustering(predicted, gold);
-  const result = { ...scores, threshold: config.threshold, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(docs.length / seconds), cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, docsPerCpuSecond: Math.round(docs.length / cpuSeconds), peakRssMb: Math.round(peakMb) };
+  const result = { ...scores, clustered: docs.length, threshold: config.threshold, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(docs.length / seconds), cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, docsPerCpuSecond: Math.round(docs.length / cpuSeconds), peakRssMb: Math.round(peakMb) };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -69,7 +70,7 @@ export async function run(args: string[]): Promise<number> {
   const f = (x: number) => x.toFixed(3);
   process.stdout.write(
     [
-      `articles          ${scores.items} (${scores.goldClusters} gold stories, ${scores.predictedClusters} clusters)`,
+      `articles          ${scores.items}${rows.length > scores.items ? ` scored of ${rows.length} clustered` : ''} (${scores.goldClusters} gold stories, ${scores.predictedClusters} clusters)`,
       `BCubed            P ${f(scores.bcubedPrecision)}  R ${f(scores.bcubedRecall)}  F1 ${f(scores.bcubedF1)}`,
       `pairwise          P ${f(scores.pairwisePrecision)}  R ${f(scores.pairwiseRecall)}  F1 ${f(scores.pairwiseF1)}`,
       `NMI / ARI         ${f(scores.nmi)} / ${f(scores.ari)}`,

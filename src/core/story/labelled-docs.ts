@@ -1,6 +1,8 @@
 /**
  * Labelled articles for clustering evaluation: one JSON object per line (JSONL),
  *   {"id", "title", "text"?, "source"?, "published"?, "label"}
+ * A `label` of null marks a context article: it is clustered with the others (as the unlabelled articles of a day's
+ * feeds are) but not scored, so a hand-labelled sample can be judged inside the whole stream it came from.
  * `published` is UTC ISO-8601 (or any Date.parse-able ISO form); without dates, file order is stream order (one
  * second apart, so time never separates them).
  */
@@ -13,10 +15,12 @@ export interface LabelledDoc {
   text?: string | null;
   source?: string | null;
   published?: string | null;
-  label: string;
+  /** Gold story label, or null for a context article (clustered, not scored). */
+  label: string | null;
 }
 
-/** Parses JSONL text. Throws Error naming the line for a line that is not valid JSON or lacks id/title/label. */
+/** Parses JSONL text. Throws Error naming the line for a line that is not valid JSON, lacks a string id or title,
+ * or whose label is neither a string nor null. */
 export function parseLabelledJsonl(text: string): LabelledDoc[] {
   const out: LabelledDoc[] = [];
   text.split('\n').forEach((line, i) => {
@@ -27,8 +31,8 @@ export function parseLabelledJsonl(text: string): LabelledDoc[] {
     } catch (error) {
       throw new Error(`line ${i + 1}: not JSON (${(error as Error).message})`);
     }
-    if (typeof row.id !== 'string' || typeof row.title !== 'string' || typeof row.label !== 'string') {
-      throw new Error(`line ${i + 1}: needs string "id", "title" and "label"`);
+    if (typeof row.id !== 'string' || typeof row.title !== 'string' || (typeof row.label !== 'string' && row.label !== null)) {
+      throw new Error(`line ${i + 1}: needs string "id" and "title", and "label" a string or null`);
     }
     out.push(row as LabelledDoc);
   });

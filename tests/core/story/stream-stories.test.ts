@@ -3,10 +3,11 @@
  * clustered in one batch with the default config. Skipped without ../shared.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { haveStream, loadStreamDay, streamDays } from '../../../bench/lib/stream';
+import { haveStream, loadStreamDay, streamDays, streamGoldLabels } from '../../../bench/lib/stream';
 import { reportedAt } from '../../../src/core/coverage/coverage';
 import type { Article } from '../../../src/core/schema/article';
 import { clusterDocs, type ClusterMember } from '../../../src/core/story/cluster';
+import { scoreClustering } from '../../../src/core/story/evaluate';
 
 describe.skipIf(!haveStream())('clustering the 7-day stream', () => {
   const byId = new Map<string, Article>();
@@ -38,6 +39,18 @@ describe.skipIf(!haveStream())('clustering the 7-day stream', () => {
     expect(largest).toBeLessThanOrEqual(4);
     const kerala = titled(/^Kerala/);
     expect(new Set(kerala).size).toBeGreaterThanOrEqual(kerala.length - 2);
+  });
+
+  it('scores on the hand-labelled events (tests/fixtures/stream-gold.json) as measured', () => {
+    const gold = streamGoldLabels()!;
+    expect(gold.size).toBe(1004);
+    for (const id of gold.keys()) expect(byId.has(id)).toBe(true);
+    const predicted = new Map<string, string>();
+    clusters.forEach((c, i) => c.forEach((m) => predicted.set(m.id, String(i))));
+    const s = scoreClustering(predicted, gold);
+    // Measured 2026-11-30 (batch over the week): BCubed P 0.685, R 0.726, F1 0.705.
+    expect(s.bcubedPrecision).toBeGreaterThanOrEqual(0.67);
+    expect(s.bcubedRecall).toBeGreaterThanOrEqual(0.71);
   });
 
   it('still makes the week\'s big events multi-source stories', () => {
