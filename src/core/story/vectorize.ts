@@ -343,7 +343,9 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /**
- * The same vectors and model as `termCounts` + `buildTermModel` + `toVector` over `docs`, in one pass with interned
+ * The same vectors and model as `termCounts` + `buildTermModel` + `toVector` over `docs` (less each source's feed
+ * template terms in its own vectors, when the documents name their source and the feed-template options are set:
+ * feedTemplateEntries; the model and IDF still count them), in one pass with interned
  * terms: each distinct raw word is looked up once per batch (its term id and casing flags cached), counts and casing
  * evidence live in typed arrays, and only the final dictionary is sorted (term ids in code-point order, as
  * buildTermModel). The batch clustering path (cluster.ts) uses it.
