@@ -15,6 +15,12 @@ const all = readdirSync(BENCH, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(BENCH, d.name, 'main.ts')))
   .map((d) => d.name)
   .sort();
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(
+    `usage: npm run bench [-- NAME ...] [--flags]\n\nbenchmarks (all but the opt-in ones run when none is named):\n${all.map((n) => `  ${n}${OPT_IN.includes(n) ? ' (opt-in: run only when named)' : ''}`).join('\n')}\n\nFlags go to every benchmark named (e.g. --quick); each benchmark's options are in README.md.\n`,
+  );
+  process.exit(0);
+}
 // Names are the arguments without a dash, except a value right after a flag (`--days 30`) that names no benchmark.
 const named: string[] = [];
 const flags: string[] = [];

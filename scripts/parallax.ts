@@ -10,6 +10,8 @@ import { UsageError } from '../src/cli/ingest-options';
 const CLI_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'cli');
 interface Command {
   description: string;
+  /** The command's own usage and options, printed by `parallax COMMAND --help` (else the command list). */
+  help?: string;
   run: (args: string[]) => Promise<number>;
 }
 
@@ -39,7 +41,8 @@ async function main(argv: string[]): Promise<number> {
   const command = await load(name);
   if (!command) throw new UsageError(`unknown command "${name}" (try: parallax help)`);
   if (args.includes('--help') || args.includes('-h')) {
-    await help();
+    if (command.help) process.stdout.write(`${command.help}\n`);
+    else await help();
     return 0;
   }
   return command.run(args);

@@ -15,19 +15,26 @@ import { clusterDocs, type ClusterConfig } from '../../src/core/story/cluster';
 import { scoreClustering } from '../../src/core/story/evaluate';
 import { haveStream, loadStream, streamGoldLabels } from '../lib/stream';
 
+const jsonlAt = process.argv.indexOf('--jsonl');
+const jsonl = jsonlAt > 0 ? process.argv[jsonlAt + 1] : undefined;
+if (jsonlAt > 0 && (!jsonl || jsonl.startsWith('-'))) {
+  process.stderr.write('stream-gold: --jsonl needs a file name (npm run bench -- stream-gold --jsonl /tmp/stream.jsonl)\n');
+  process.exit(2);
+}
 const gold = streamGoldLabels();
 if (!haveStream() || !gold) {
-  process.stdout.write('stream-gold: skipped (../shared/data/stream-2023-11-13_19 or tests/fixtures/stream-gold.json not found)\n');
-  process.exit(0);
+  const why = '../shared/data/stream-2023-11-13_19 or tests/fixtures/stream-gold.json not found';
+  // Asked for the JSONL, the run fails rather than leave the next command a missing file.
+  process.stdout.write(`stream-gold: skipped (${why})${jsonl ? `; ${jsonl} not written` : ''}\n`);
+  process.exit(jsonl ? 1 : 0);
 }
 const articles = loadStream();
 const docs = articles.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId }));
 const ids = new Set(articles.map((a) => a.id));
 const missing = [...gold.keys()].filter((id) => !ids.has(id)).length;
 
-const jsonlAt = process.argv.indexOf('--jsonl');
-if (jsonlAt > 0) {
-  const file = path.resolve(process.argv[jsonlAt + 1]!);
+if (jsonl) {
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), jsonl);
   const lines = articles.map((a) => JSON.stringify({ id: a.id, title: a.title, text: a.summary, source: a.sourceId, published: reportedAt(a), label: gold.get(a.id) ?? null }));
   writeFileSync(file, lines.join('\n') + '\n');
   process.stdout.write(`wrote ${articles.length} articles (${gold.size - missing} labelled) to ${file}\n`);

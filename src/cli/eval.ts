@@ -7,15 +7,41 @@
  * `parallax eval --convert-uci CSV --out FILE.jsonl` turns the UCI News Aggregator CSV into that format.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DEFAULT_CLUSTER_CONFIG } from '../core/config';
 import { clusterDocs } from '../core/story/cluster';
 import { scoreClustering } from '../core/story/evaluate';
-import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, withOverrides } from '../core/story/labelled-docs';
+import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, UCI_COLUMNS, withOverrides } from '../core/story/labelled-docs';
 import { UsageError } from './ingest-options';
 
 export const description = 'score the story clustering on labelled articles (BCubed, pairwise, NMI, ARI, speed)';
+
+export const help = `usage: parallax eval --data FILE.jsonl [--half A|B] [--threshold X] [--set key=value ...] [--json]
+       parallax eval --convert-uci CSV --out FILE.jsonl
+
+  --data FILE      one labelled article per line: {"id","title","text"?,"source"?,"published"?,"label"}
+                   (label null: a context article, clustered but not scored)
+  --half A|B       score one half of the gold stories only (by the SHA-1 of the label): choose a parameter on A,
+                   report B
+  --threshold X    the join threshold (the same as --set threshold=X)
+  --set key=value  override a field of the cluster config (a decimal number), repeatable; keys:
+                   ${Object.keys(DEFAULT_CLUSTER_CONFIG).join(', ')}
+  --json           print the figures as JSON
+  --convert-uci    turn the UCI News Aggregator file (the Kaggle CSV with a header, or the original tab-separated
+                   newsCorpora.csv) into eval's JSONL
+Relative paths are read from the directory npm or parallax was started in.`;
+
+/** A path the user typed, resolved against the directory they ran npm in (INIT_CWD), not the package root. */
+const fromUser = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
+/** The rows of a UCI News Aggregator file: the Kaggle CSV (header ID,TITLE,…) or UCI's tab-separated newsCorpora.csv. */
+function uciRows(text: string): Array<Record<string, string>> {
+  const body = text.replace(/^\uFEFF/, '');
+  if (/^"?ID"?,/.test(body)) return parseCsv(body, { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  return parseCsv(body, { columns: [...UCI_COLUMNS], delimiter: '\t', quote: false, relax_column_count: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+}
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -32,22 +58,40 @@ export async function run(args: string[]): Promise<number> {
   });
   if (values['convert-uci']) {
     if (!values.out) throw new UsageError('--convert-uci needs --out FILE.jsonl');
-    const rows = parseCsv(await readFile(values['convert-uci'], 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
-    const docs = fromUciRows(rows);
-    await writeFile(values.out, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
-    process.stdout.write(`wrote ${docs.length} labelled articles to ${values.out}\n`);
+    let docs;
+    try {
+      docs = fromUciRows(uciRows(await readFile(fromUser(values['convert-uci']), 'utf8')));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+      throw new UsageError(`${values['convert-uci']}: ${(error as Error).message}`);
+    }
+    await writeFile(fromUser(values.out), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    process.stdout.write(`wrote ${docs.length} labelled articles to ${fromUser(values.out)}\n`);
     return 0;
   }
-  const usage = 'usage: parallax eval --data FILE.jsonl [--half A|B] [--threshold X] [--set key=value ...] | --convert-uci CSV --out FILE.jsonl';
-  if (!values.data) throw new UsageError(usage);
-  if (values.half !== undefined && values.half !== 'A' && values.half !== 'B') throw new UsageError(`--half must be A or B\n${usage}`);
-  // Context articles (label null) are clustered in either half; only labelled ones are scored.
-  const rows = parseLabelledJsonl(await readFile(values.data, 'utf8')).filter((r) => values.half === undefined || r.label === null || labelHalf(r.label) === values.half);
+  if (!values.data) throw new UsageError(help);
+  if (values.half !== undefined && values.half !== 'A' && values.half !== 'B') throw new UsageError(`--half must be A or B\n${help}`);
+  if (values.threshold !== undefined && (values.set ?? []).some((o) => o.startsWith('threshold='))) {
+    throw new UsageError('--threshold and --set threshold=… both set the join threshold: give one');
+  }
+  if (values.threshold !== undefined && !/^\d+(\.\d+)?$/.test(values.threshold)) throw new UsageError(`--threshold ${values.threshold}: not a decimal number ≥ 0`);
   let config;
   try {
-    config = withOverrides(DEFAULT_CLUSTER_CONFIG, [...(values.threshold ? [`threshold=${values.threshold}`] : []), ...(values.set ?? [])]);
+    config = withOverrides(DEFAULT_CLUSTER_CONFIG, [...(values.threshold !== undefined ? [`threshold=${values.threshold}`] : []), ...(values.set ?? [])]);
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+  let all;
+  try {
+    all = parseLabelledJsonl(await readFile(fromUser(values.data), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw error;
+    throw new UsageError(`${values.data}: ${(error as Error).message}`);
+  }
+  // Context articles (label null) are clustered in either half; only labelled ones are scored.
+  const rows = all.filter((r) => values.half === undefined || r.label === null || labelHalf(r.label) === values.half);
+  if (!rows.some((r) => r.label !== null)) {
+    throw new UsageError(`${values.data}: no labelled article to score${values.half ? ` in half ${values.half}` : ''} (${all.length} line(s), every label null or none)`);
   }
   const docs = toClusterDocs(rows);
   const heapBefore = process.memoryUsage().rss;
@@ -62,7 +106,7 @@ export async function run(args: string[]): Promise<number> {
   clusters.forEach((c, i) => c.forEach((m) => predicted.set(m.id, String(i))));
   const gold = new Map(rows.flatMap((r) => (r.label === null ? [] : [[r.id, r.label] as const])));
   const scores = scoreClustering(predicted, gold);
-  const result = { ...scores, clustered: docs.length, threshold: config.threshold, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(docs.length / seconds), cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, docsPerCpuSecond: Math.round(docs.length / cpuSeconds), peakRssMb: Math.round(peakMb) };
+  const result = { ...scores, clustered: docs.length, half: values.half ?? null, set: values.set ?? [], threshold: config.threshold, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(docs.length / seconds), cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, docsPerCpuSecond: Math.round(docs.length / cpuSeconds), peakRssMb: Math.round(peakMb) };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -70,12 +114,12 @@ export async function run(args: string[]): Promise<number> {
   const f = (x: number) => x.toFixed(3);
   process.stdout.write(
     [
-      `articles          ${scores.items}${rows.length > scores.items ? ` scored of ${rows.length} clustered` : ''} (${scores.goldClusters} gold stories, ${scores.predictedClusters} clusters)`,
+      `articles          ${scores.items}${rows.length > scores.items ? ` scored of ${rows.length} clustered` : ''} (${scores.goldClusters} gold stories, in ${scores.predictedClusters} clusters)`,
       `BCubed            P ${f(scores.bcubedPrecision)}  R ${f(scores.bcubedRecall)}  F1 ${f(scores.bcubedF1)}`,
       `pairwise          P ${f(scores.pairwisePrecision)}  R ${f(scores.pairwiseRecall)}  F1 ${f(scores.pairwiseF1)}`,
       `NMI / ARI         ${f(scores.nmi)} / ${f(scores.ari)}`,
       `speed             ${result.docsPerSecond} docs/s (${result.seconds} s wall; ${result.docsPerCpuSecond} docs per CPU second, ${result.cpuSeconds} s), peak RSS ${result.peakRssMb} MB`,
-      `config            ${values.half ? `half ${values.half} (${rows.length} articles); ` : ''}threshold ${config.threshold}${values.set?.length ? `; ${values.set.join(' ')}` : ''}`,
+      `config            ${values.half ? `half ${values.half}; ` : ''}threshold ${config.threshold}${values.set?.length ? `; ${values.set.join(' ')}` : ''}`,
     ].join('\n') + '\n',
   );
   return 0;

@@ -1,9 +1,10 @@
 /** `parallax eval`: labelled JSONL, context articles (label null) clustered but not scored, halves. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/eval';
-import { labelHalf, parseLabelledJsonl } from '../../src/core/story/labelled-docs';
+import { DEFAULT_CLUSTER_CONFIG } from '../../src/core/config';
+import { labelHalf, parseLabelledJsonl, toClusterDocs, withOverrides } from '../../src/core/story/labelled-docs';
 import { tempDir } from '../helpers';
 
 const rows = [
@@ -48,5 +49,60 @@ describe('parallax eval', () => {
   it('reads null labels and names a line whose label is missing', () => {
     expect(parseLabelledJsonl('{"id":"a","title":"t","label":null}\n')).toEqual([{ id: 'a', title: 't', label: null }]);
     expect(() => parseLabelledJsonl('{"id":"a","title":"t","label":null}\n{"id":"b","title":"t"}\n')).toThrow('line 2: needs string "id" and "title", and "label" a string or null');
+  });
+});
+
+describe('parallax eval: bad input is named, never scored silently', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  async function file(name: string, text: string): Promise<string> {
+    const f = path.join(await tempDir('parallax-eval-'), name);
+    await writeFile(f, text);
+    return f;
+  }
+
+  it('refuses a file with nothing to score, or a join threshold given twice', async () => {
+    const allNull = await file('null.jsonl', '{"id":"a","title":"x","label":null}\n');
+    await expect(run(['--data', allNull])).rejects.toThrow(/no labelled article to score \(1 line\(s\), every label null or none\)/);
+    await expect(run(['--data', await file('empty.jsonl', '')])).rejects.toThrow(/no labelled article to score/);
+    await expect(run(['--data', allNull, '--threshold', '0.2', '--set', 'threshold=0.5'])).rejects.toThrow('--threshold and --set threshold=… both set the join threshold: give one');
+    await expect(run(['--data', allNull, '--threshold', 'abc'])).rejects.toThrow('--threshold abc: not a decimal number ≥ 0');
+  });
+
+  it('names a repeated id, a bad date and a byte order mark is no error', () => {
+    expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x"}\n{"id":"1","title":"b","label":"y"}\n')).toThrow('line 2: id "1" is already used on line 1');
+    expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","published":"yesterday"}\n')).toThrow(/line 1: "published" is not a date/);
+    expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","published":1690027200000}\n')).toThrow(/line 1: "published" is not a date/);
+    expect(parseLabelledJsonl('\uFEFF{"id":"1","title":"a","label":"x"}\r\n')).toEqual([{ id: '1', title: 'a', label: 'x' }]);
+  });
+
+  it('gives an undated row the time of its dated neighbour, not a made-up one', () => {
+    const t = (published?: string) => ({ id: String(Math.random()), title: 't', label: 'x', ...(published ? { published } : {}) });
+    const at = Date.parse('2023-07-22T11:00:00Z');
+    expect(toClusterDocs([t(), t('2023-07-22T11:00:00Z'), t(), t('2023-07-22T12:00:00Z'), t()]).map((d) => d.time)).toEqual([at, at, at, at + 3_600_000, at + 3_600_000]);
+    const start = Date.parse('2000-01-01T00:00:00Z');
+    expect(toClusterDocs([t(), t(), t()]).map((d) => d.time)).toEqual([start, start + 1000, start + 2000]);
+  });
+
+  it('rejects config keys every object has, hexadecimal and fractional counts', () => {
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['toString=1'])).toThrow(/expected key=value with a key of the cluster config/);
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=0x10'])).toThrow('--set threshold=0x10: the value is not a decimal number ≥ 0');
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=-5'])).toThrow(/not a decimal number/);
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['candidateTerms=2.5'])).toThrow('--set candidateTerms=2.5: candidateTerms is a whole number');
+    expect(withOverrides(DEFAULT_CLUSTER_CONFIG, ['candidateTerms=12']).candidateTerms).toBe(12);
+  });
+
+  it('converts UCI\'s tab-separated newsCorpora.csv as well as the Kaggle CSV, and names a row it cannot read', async () => {
+    const row = (id: number, story: string) => [id, `Title ${id}`, `http://a.example/${id}`, 'Reuters', 'b', story, 'a.example', 1394470370698 + id].join('\t');
+    const tsv = await file('newsCorpora.csv', `${row(1, 'dA')}\n${row(2, 'dA')}\n`);
+    const out = `${tsv}.jsonl`;
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await run(['--convert-uci', tsv, '--out', out])).toBe(0);
+    expect(parseLabelledJsonl(await readFile(out, 'utf8'))).toEqual([
+      { id: '1', title: 'Title 1', source: 'Reuters', published: '2014-03-10T16:52:50Z', label: 'dA' },
+      { id: '2', title: 'Title 2', source: 'Reuters', published: '2014-03-10T16:52:50Z', label: 'dA' },
+    ]);
+    const bad = await file('other.csv', 'name,score\nx,1\n');
+    await expect(run(['--convert-uci', bad, '--out', `${bad}.jsonl`])).rejects.toThrow(/row 1: expected the UCI columns ID, TITLE, URL, PUBLISHER, CATEGORY, STORY, HOSTNAME, TIMESTAMP/);
   });
 });

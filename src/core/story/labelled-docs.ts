@@ -3,8 +3,9 @@
  *   {"id", "title", "text"?, "source"?, "published"?, "label"}
  * A `label` of null marks a context article: it is clustered with the others (as the unlabelled articles of a day's
  * feeds are) but not scored, so a hand-labelled sample can be judged inside the whole stream it came from.
- * `published` is UTC ISO-8601 (or any Date.parse-able ISO form); without dates, file order is stream order (one
- * second apart, so time never separates them).
+ * `published` is UTC ISO-8601 (or any Date.parse-able ISO form). File order is stream order: without any dates the
+ * rows are one second apart (so time never separates them); a row without a date, among dated ones, takes the time
+ * of the dated row before it (or, at the start, the first one after it).
  */
 import { createHash } from 'node:crypto';
 import type { ClusterConfig, ClusterDoc } from './cluster';
@@ -19,11 +20,13 @@ export interface LabelledDoc {
   label: string | null;
 }
 
-/** Parses JSONL text. Throws Error naming the line for a line that is not valid JSON, lacks a string id or title,
- * or whose label is neither a string nor null. */
+/** Parses JSONL text (a leading byte order mark and CRLF line ends are accepted). Throws Error naming the line for
+ * a line that is not valid JSON, lacks a string id or title, repeats an earlier id, has a label that is neither a
+ * string nor null, or a `published` that is not a date string. */
 export function parseLabelledJsonl(text: string): LabelledDoc[] {
   const out: LabelledDoc[] = [];
-  text.split('\n').forEach((line, i) => {
+  const lineOf = new Map<string, number>();
+  text.replace(/^\uFEFF/, '').split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     let row: Partial<LabelledDoc>;
     try {
@@ -34,33 +37,52 @@ export function parseLabelledJsonl(text: string): LabelledDoc[] {
     if (typeof row.id !== 'string' || typeof row.title !== 'string' || (typeof row.label !== 'string' && row.label !== null)) {
       throw new Error(`line ${i + 1}: needs string "id" and "title", and "label" a string or null`);
     }
+    const earlier = lineOf.get(row.id);
+    if (earlier !== undefined) throw new Error(`line ${i + 1}: id "${row.id}" is already used on line ${earlier}`);
+    lineOf.set(row.id, i + 1);
+    if (row.published !== undefined && row.published !== null && (typeof row.published !== 'string' || Number.isNaN(Date.parse(row.published)))) {
+      throw new Error(`line ${i + 1}: "published" is not a date (ISO-8601, e.g. 2023-07-22T11:00:00Z): ${JSON.stringify(row.published).slice(0, 60)}`);
+    }
     out.push(row as LabelledDoc);
   });
   return out;
 }
 
-/** Cluster documents from labelled rows (time from `published`, else stream order at one-second steps). */
+/**
+ * Cluster documents from labelled rows. Time (ms) from `published`; without any dates, stream order at one-second
+ * steps from 2000-01-01; an undated row among dated ones takes the time of the dated row before it, or at the start
+ * of the first dated row after it (so it is never set apart from its neighbours by a made-up date).
+ */
 export function toClusterDocs(rows: LabelledDoc[]): ClusterDoc[] {
+  const times = rows.map((r) => (r.published ? Date.parse(r.published) : NaN));
+  const firstDated = times.find((t) => !Number.isNaN(t));
   const start = Date.parse('2000-01-01T00:00:00Z');
+  let previous = firstDated;
   return rows.map((r, i) => {
-    const t = r.published ? Date.parse(r.published) : NaN;
-    return { id: r.id, title: r.title, text: r.text ?? null, time: Number.isNaN(t) ? start + i * 1000 : t, source: r.source ?? null };
+    let time = times[i]!;
+    if (Number.isNaN(time)) time = previous ?? start + i * 1000;
+    else previous = time;
+    return { id: r.id, title: r.title, text: r.text ?? null, time, source: r.source ?? null };
   });
 }
 
 /**
  * Rows of the UCI News Aggregator CSV (Gasparetti 2016; columns ID, TITLE, URL, PUBLISHER, CATEGORY, STORY, HOSTNAME,
- * TIMESTAMP in ms) as labelled docs: label = STORY, source = PUBLISHER, published from TIMESTAMP.
+ * TIMESTAMP in ms) as labelled docs: label = STORY, source = PUBLISHER, published from TIMESTAMP. Throws Error naming
+ * the first row without an ID, TITLE, STORY or a numeric TIMESTAMP.
  */
 export function fromUciRows(rows: Array<Record<string, string>>): LabelledDoc[] {
-  return rows.map((r) => ({
-    id: r.ID!,
-    title: r.TITLE!,
-    source: r.PUBLISHER ?? null,
-    published: new Date(Number(r.TIMESTAMP)).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    label: r.STORY!,
-  }));
+  return rows.map((r, i) => {
+    const ms = Number(r.TIMESTAMP);
+    if (!r.ID || !r.TITLE || !r.STORY || !/^\d+$/.test(r.TIMESTAMP ?? '') || Number.isNaN(new Date(ms).getTime())) {
+      throw new Error(`row ${i + 1}: expected the UCI columns ${UCI_COLUMNS.join(', ')} (TIMESTAMP in ms since 1970), got ${JSON.stringify(r).slice(0, 120)}`);
+    }
+    return { id: r.ID, title: r.TITLE, source: r.PUBLISHER || null, published: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'), label: r.STORY };
+  });
 }
+
+/** The UCI News Aggregator's columns, in file order (UCI_readme.txt: newsCorpora.csv is tab-delimited, no header). */
+export const UCI_COLUMNS = ['ID', 'TITLE', 'URL', 'PUBLISHER', 'CATEGORY', 'STORY', 'HOSTNAME', 'TIMESTAMP'] as const;
 
 /**
  * Which half of a labelled set a gold story belongs to: 'A' when the first byte of the SHA-1 of its label is even,
@@ -75,14 +97,18 @@ export function labelHalf(label: string): 'A' | 'B' {
  * `config` with `key=value` overrides applied (values parsed as numbers). Throws Error naming the first override that
  * is not `key=value`, names a key `config` does not have, or whose value is not a finite number.
  */
+/** Cluster config fields that count things (whole numbers). */
+const INTEGER_KEYS: ReadonlySet<string> = new Set(['candidateTerms', 'maxBodyTokens', 'feedTemplateMinDocs']);
+
 export function withOverrides(config: Readonly<ClusterConfig>, overrides: readonly string[]): ClusterConfig {
   const out: ClusterConfig = { ...config };
   for (const o of overrides) {
     const eq = o.indexOf('=');
     const key = o.slice(0, eq);
     const value = Number(o.slice(eq + 1));
-    if (eq <= 0 || !(key in config)) throw new Error(`--set ${o}: expected key=value with a key of the cluster config (${Object.keys(config).join(', ')})`);
-    if (o.slice(eq + 1).trim() === '' || !Number.isFinite(value)) throw new Error(`--set ${o}: the value is not a number`);
+    if (eq <= 0 || !Object.hasOwn(config, key)) throw new Error(`--set ${o}: expected key=value with a key of the cluster config (${Object.keys(config).join(', ')})`);
+    if (!/^\d+(\.\d+)?$/.test(o.slice(eq + 1).trim())) throw new Error(`--set ${o}: the value is not a decimal number ≥ 0`);
+    if (INTEGER_KEYS.has(key) && !Number.isInteger(value)) throw new Error(`--set ${o}: ${key} is a whole number`);
     (out as unknown as Record<string, number>)[key] = value;
   }
   return out;

@@ -53,7 +53,7 @@ describe('labelHalf and withOverrides (eval --half, --set)', () => {
     expect(withOverrides(DEFAULT_CLUSTER_CONFIG, [])).toEqual(DEFAULT_CLUSTER_CONFIG);
     expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['nope=1'])).toThrow(/nope=1/);
     expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold'])).toThrow(/key=value/);
-    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=abc'])).toThrow(/not a number/);
-    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold='])).toThrow(/not a number/);
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=abc'])).toThrow(/not a decimal number/);
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold='])).toThrow(/not a decimal number/);
   });
 });
