@@ -76,12 +76,14 @@ describe('parallax eval: bad input is named, never scored silently', () => {
     expect(parseLabelledJsonl('\uFEFF{"id":"1","title":"a","label":"x"}\r\n')).toEqual([{ id: '1', title: 'a', label: 'x' }]);
   });
 
-  it('gives an undated row the time of its dated neighbour, not a made-up one', () => {
+  it('gives an undated row the time of its dated neighbour, not a made-up one, and cuts titles as ingest does', () => {
     const t = (published?: string) => ({ id: String(Math.random()), title: 't', label: 'x', ...(published ? { published } : {}) });
     const at = Date.parse('2023-07-22T11:00:00Z');
     expect(toClusterDocs([t(), t('2023-07-22T11:00:00Z'), t(), t('2023-07-22T12:00:00Z'), t()]).map((d) => d.time)).toEqual([at, at, at, at + 3_600_000, at + 3_600_000]);
     const start = Date.parse('2000-01-01T00:00:00Z');
     expect(toClusterDocs([t(), t(), t()]).map((d) => d.time)).toEqual([start, start + 1000, start + 2000]);
+    // Titles are cut as ingest cuts them: a 200,000-word title had taken 18 s to cluster.
+    expect(toClusterDocs([{ ...t(), title: 'word '.repeat(200_000) }])[0]!.title.length).toBeLessThanOrEqual(300);
   });
 
   it('rejects config keys every object has, hexadecimal and fractional counts', () => {

@@ -8,6 +8,8 @@
  * of the dated row before it (or, at the start, the first one after it).
  */
 import { createHash } from 'node:crypto';
+import { truncateText } from '../feed/clean-text';
+import { TITLE_MAX_CHARS } from '../feed/parse-feed';
 import type { ClusterConfig, ClusterDoc } from './cluster';
 
 export interface LabelledDoc {
@@ -51,7 +53,8 @@ export function parseLabelledJsonl(text: string): LabelledDoc[] {
 /**
  * Cluster documents from labelled rows. Time (ms) from `published`; without any dates, stream order at one-second
  * steps from 2000-01-01; an undated row among dated ones takes the time of the dated row before it, or at the start
- * of the first dated row after it (so it is never set apart from its neighbours by a made-up date).
+ * of the first dated row after it (so it is never set apart from its neighbours by a made-up date). Titles are cut
+ * at TITLE_MAX_CHARS, as ingest cuts them.
  */
 export function toClusterDocs(rows: LabelledDoc[]): ClusterDoc[] {
   const times = rows.map((r) => (r.published ? Date.parse(r.published) : NaN));
@@ -62,7 +65,8 @@ export function toClusterDocs(rows: LabelledDoc[]): ClusterDoc[] {
     let time = times[i]!;
     if (Number.isNaN(time)) time = previous ?? start + i * 1000;
     else previous = time;
-    return { id: r.id, title: r.title, text: r.text ?? null, time, source: r.source ?? null };
+    // Titles cut as ingest cuts them (parse-feed's TITLE_MAX_CHARS), so eval clusters what the pipeline would.
+    return { id: r.id, title: truncateText(r.title, TITLE_MAX_CHARS), text: r.text ?? null, time, source: r.source ?? null };
   });
 }
 
