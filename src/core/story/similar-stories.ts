@@ -5,7 +5,7 @@
  * Pure.
  */
 import { SIMILAR_STORIES_MAX, SIMILAR_STORIES_MIN_COSINE } from '../config';
-import { dot, type SparseVector } from './vectorize';
+import type { SparseVector } from './vectorize';
 
 export interface SimilarItem {
   id: string;
@@ -24,11 +24,17 @@ function topTerms(v: SparseVector, k: number): number[] {
   return order.slice(0, k).map((i) => v.ids[i]!);
 }
 
-/** Story id → similar story ids, for every item whose `query` is not false. */
+/**
+ * Story id → similar story ids, for every item whose `query` is not false. Each query's centroid is scattered into a
+ * dense array once, so its cosine with a candidate is one walk over the candidate's terms (the same products, summed
+ * in the same ascending term order as `dot`).
+ */
 export function similarStories(items: SimilarItem[], max = SIMILAR_STORIES_MAX, minCosine = SIMILAR_STORIES_MIN_COSINE): Map<string, string[]> {
   const top = items.map((it) => (it.listable || it.query !== false ? topTerms(it.centre, INDEX_TERMS) : []));
   const postings = new Map<number, number[]>();
+  let maxTerm = -1;
   items.forEach((it, i) => {
+    for (const t of it.centre.ids) if (t > maxTerm) maxTerm = t;
     if (!it.listable) return;
     for (const t of top[i]!) {
       const list = postings.get(t) ?? [];
@@ -36,15 +42,32 @@ export function similarStories(items: SimilarItem[], max = SIMILAR_STORIES_MAX, 
       postings.set(t, list);
     }
   });
+  const dense = new Float64Array(maxTerm + 1);
+  /** Query index that last reached each item (a candidate is scored once per query). */
+  const reached = new Int32Array(items.length).fill(-1);
+  const candidates: number[] = [];
   const out = new Map<string, string[]>();
   items.forEach((it, i) => {
     if (it.query === false) return;
-    const candidates = new Set<number>();
-    for (const t of top[i]!) for (const j of postings.get(t) ?? []) if (j !== i) candidates.add(j);
-    const scored = [...candidates]
-      .map((j) => ({ id: items[j]!.id, cos: dot(it.centre, items[j]!.centre) }))
-      .filter((x) => x.cos >= minCosine && x.id !== it.id)
-      .sort((x, y) => y.cos - x.cos || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    candidates.length = 0;
+    for (const t of top[i]!) {
+      for (const j of postings.get(t) ?? []) {
+        if (j === i || reached[j] === i) continue;
+        reached[j] = i;
+        candidates.push(j);
+      }
+    }
+    const c = it.centre;
+    for (let k = 0; k < c.ids.length; k++) dense[c.ids[k]!] = c.weights[k]!;
+    const scored: Array<{ id: string; cos: number }> = [];
+    for (const j of candidates) {
+      const v = items[j]!.centre;
+      let cos = 0;
+      for (let k = 0; k < v.ids.length; k++) cos += dense[v.ids[k]!]! * v.weights[k]!;
+      if (cos >= minCosine && items[j]!.id !== it.id) scored.push({ id: items[j]!.id, cos });
+    }
+    for (let k = 0; k < c.ids.length; k++) dense[c.ids[k]!] = 0;
+    scored.sort((x, y) => y.cos - x.cos || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     out.set(it.id, scored.slice(0, max).map((x) => x.id));
   });
   return out;
