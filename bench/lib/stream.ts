@@ -8,6 +8,7 @@ import { canonicalUrl } from '../../src/core/feed/canonical-url';
 import { htmlToText } from '../../src/core/feed/clean-text';
 import type { Article } from '../../src/core/schema/article';
 import { articleIdFor } from '../../src/core/story/ids';
+import { eventLabels } from '../../src/core/story/labelled-docs';
 
 export const STREAM_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'shared', 'data', 'stream-2023-11-13_19');
 
@@ -92,13 +93,5 @@ export const STREAM_GOLD = path.resolve(path.dirname(new URL(import.meta.url).pa
  */
 export function streamGoldLabels(): Map<string, string> | null {
   if (!existsSync(STREAM_GOLD)) return null;
-  const gold = JSON.parse(readFileSync(STREAM_GOLD, 'utf8')) as { events: Array<{ id: string; articles: Array<{ link: string }> }> };
-  const out = new Map<string, string>();
-  for (const e of gold.events) {
-    for (const a of e.articles) {
-      const url = canonicalUrl(a.link);
-      if (url) out.set(articleIdFor(url), e.id);
-    }
-  }
-  return out;
+  return eventLabels((JSON.parse(readFileSync(STREAM_GOLD, 'utf8')) as { events: Array<{ id: string; articles: Array<{ link: string }> }> }).events);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { canonicalUrl } from '../../src/core/feed/canonical-url';
 import { scoreClustering } from '../../src/core/story/evaluate';
 import { articleIdFor } from '../../src/core/story/ids';
+import { eventLabels } from '../../src/core/story/labelled-docs';
 import { parseStoryFile } from '../../src/core/story/serialize-story';
 import { readFeedFolder } from '../../src/io/read-feed-folder';
 import { ingest } from '../../src/pipeline';
@@ -27,8 +28,7 @@ try {
     for (const a of story.articles) storyOf.set(a.id, story.id);
   }
   const gold = JSON.parse(await readFile(path.join(ROOT, 'tests', 'fixtures', 'snapshot-gold.json'), 'utf8')) as { events: Array<{ id: string; articles: Array<{ url: string }> }> };
-  const goldOf = new Map<string, string>();
-  for (const e of gold.events) for (const a of e.articles) goldOf.set(articleIdFor(canonicalUrl(a.url)!), e.id);
+  const goldOf = eventLabels(gold.events);
   const s = scoreClustering(storyOf, goldOf);
   process.stdout.write(
     `${report.stories} stories (${report.multiSourceStories} with 2+ sources); ${goldOf.size} labelled articles in ${gold.events.length} events\n` +

@@ -5,11 +5,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalUrl } from '../../src/core/feed/canonical-url';
 import { StorySchema, type Story } from '../../src/core/schema/story';
 import { ArticleSchema } from '../../src/core/schema/article';
 import { scoreClustering } from '../../src/core/story/evaluate';
-import { articleIdFor } from '../../src/core/story/ids';
+import { eventLabels } from '../../src/core/story/labelled-docs';
 import { parseStoryFile } from '../../src/core/story/serialize-story';
 import type { IngestReport } from '../../src/pipeline';
 import { ROOT, runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
@@ -94,8 +93,7 @@ describe('pipeline on the bundled snapshot', () => {
 
   it('matches the hand-labelled gold stories (BCubed over the labelled articles)', async () => {
     const gold = JSON.parse(await readFile(path.join(ROOT, 'tests', 'fixtures', 'snapshot-gold.json'), 'utf8')) as Gold;
-    const goldOf = new Map<string, string>();
-    for (const e of gold.events) for (const a of e.articles) goldOf.set(articleIdFor(canonicalUrl(a.url)!), e.id);
+    const goldOf = eventLabels(gold.events);
     const storyOf = new Map<string, string>();
     for (const s of stories) for (const a of s.articles) storyOf.set(a.id, s.id);
     for (const id of goldOf.keys()) expect(storyOf.has(id)).toBe(true);

@@ -8,9 +8,11 @@
  * of the dated row before it (or, at the start, the first one after it).
  */
 import { createHash } from 'node:crypto';
+import { canonicalUrl } from '../feed/canonical-url';
 import { truncateText } from '../feed/clean-text';
 import { TITLE_MAX_CHARS } from '../feed/parse-feed';
 import type { ClusterConfig, ClusterDoc } from './cluster';
+import { articleIdFor } from './ids';
 
 export interface LabelledDoc {
   id: string;
@@ -47,6 +49,22 @@ export function parseLabelledJsonl(text: string): LabelledDoc[] {
     }
     out.push(row as LabelledDoc);
   });
+  return out;
+}
+
+/**
+ * Article id → event id of a hand-labelled events file (tests/fixtures/snapshot-gold.json lists each article's `url`,
+ * stream-gold.json its `link`), keyed as ingest keys articles: the id of the canonical URL. A link that is not an
+ * http(s) URL is skipped.
+ */
+export function eventLabels(events: ReadonlyArray<{ id: string; articles: ReadonlyArray<{ url?: string; link?: string }> }>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of events) {
+    for (const a of e.articles) {
+      const url = canonicalUrl(a.url ?? a.link ?? '');
+      if (url) out.set(articleIdFor(url), e.id);
+    }
+  }
   return out;
 }
 
