@@ -228,6 +228,16 @@ export const STALE_AFTER_DAYS = 7;
  */
 export const SUMMARY_MAX_CHARS = 2000;
 
+/**
+ * Longest title kept (longer ones are cut with truncateText, by ingest and by eval alike): the longest of the 21,934
+ * titles in the 7-day stream (../shared/data/stream-2023-11-13_19) is 296 characters, while a hostile
+ * 100,000-character title made a source page 68,550 px tall.
+ */
+export const TITLE_MAX_CHARS = 300;
+
+/** Longest title taken from the summary of an item that has neither title nor link (RSS 2.0 allows that). */
+export const DERIVED_TITLE_MAX_CHARS = 120;
+
 // ── Retention, archive and the run lock (src/core/retention.ts, src/io/lock.ts) ──────────────────────────────────
 
 /**

@@ -30,12 +30,12 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
 }
 
 /**
- * Longest excerpt the site displays. Stored excerpts are already short (~300 characters, see StoryArticleSchema);
- * this is a guard so a pipeline bug can never put full article text on a page.
+ * Longest text `truncate` lets through by default. Stored excerpts are already cut at EXCERPT_MAX_CHARS (240,
+ * src/core/config.ts); this guard, a little above it, is so a pipeline bug can never put full article text on a page.
  */
-export const EXCERPT_MAX_CHARS = 320;
+export const EXCERPT_GUARD_CHARS = 320;
 
 /** Cut `text` (trimmed) to at most `max` characters at a word boundary when possible, marking the cut with "…". */
-export function truncate(text: string, max = EXCERPT_MAX_CHARS): string {
+export function truncate(text: string, max = EXCERPT_GUARD_CHARS): string {
   return truncateText(text.trim(), max);
 }

@@ -11,7 +11,7 @@
  * is rejected (`too_large`); the XML scanner (src/core/feed/scan-xml.ts) never processes entities (they are decoded
  * by us, standard XML ones and character references only, then HTML entities once in text fields).
  */
-import { SUMMARY_MAX_CHARS } from '../config';
+import { DERIVED_TITLE_MAX_CHARS, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
 import { collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml, truncateText } from './clean-text.js';
 import { decodeFeed } from './decode-feed.js';
@@ -264,8 +264,6 @@ function textOf(x: unknown): string | null {
   return html === null ? null : htmlToText(html);
 }
 
-/** Longest summary kept: see src/core/config.ts. */
-export { SUMMARY_MAX_CHARS };
 /** HTML read for a capped summary: markup is dense, so several times the text cap (bounds work on huge content). */
 const SUMMARY_SCAN_CHARS = SUMMARY_MAX_CHARS * 8;
 
@@ -459,16 +457,6 @@ function contextOf(options: ParseOptions): Ctx {
 
 /** An item as the format parsers give it: `contentHtml` is the unsanitised HTML of the content (or description). */
 type RawItem = Omit<ParsedItem, 'canonicalUrl' | 'contentHtml'> & { contentHtml: string | null };
-
-/** Longest title taken from the summary of an item that has neither title nor link (RSS 2.0 allows that). */
-export const DERIVED_TITLE_MAX_CHARS = 120;
-
-/**
- * Longest title kept (longer ones are cut with truncateText): the longest of the 21,934 titles in the 7-day stream
- * (../shared/data/stream-2023-11-13_19) is 296 characters, while a hostile 100,000-character title made a source
- * page 68,550 px tall.
- */
-export const TITLE_MAX_CHARS = 300;
 
 /** Shared finishing step: canonical URL and validation. Returns null (and records an error) when invalid. */
 function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): ParsedItem | null {

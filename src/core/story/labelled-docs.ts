@@ -8,9 +8,9 @@
  * of the dated row before it (or, at the start, the first one after it).
  */
 import { createHash } from 'node:crypto';
+import { TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl } from '../feed/canonical-url';
 import { truncateText } from '../feed/clean-text';
-import { TITLE_MAX_CHARS } from '../feed/parse-feed';
 import type { ClusterConfig, ClusterDoc } from './cluster';
 import { articleIdFor } from './ids';
 
@@ -83,7 +83,7 @@ export function toClusterDocs(rows: LabelledDoc[]): ClusterDoc[] {
     let time = times[i]!;
     if (Number.isNaN(time)) time = previous ?? start + i * 1000;
     else previous = time;
-    // Titles cut as ingest cuts them (parse-feed's TITLE_MAX_CHARS), so eval clusters what the pipeline would.
+    // Titles cut as ingest cuts them (TITLE_MAX_CHARS), so eval clusters what the pipeline would.
     return { id: r.id, title: truncateText(r.title, TITLE_MAX_CHARS), text: r.text ?? null, time, source: r.source ?? null };
   });
 }
@@ -115,13 +115,14 @@ export function labelHalf(label: string): 'A' | 'B' {
   return createHash('sha1').update(label).digest()[0]! % 2 === 0 ? 'A' : 'B';
 }
 
-/**
- * `config` with `key=value` overrides applied (values parsed as numbers). Throws Error naming the first override that
- * is not `key=value`, names a key `config` does not have, or whose value is not a finite number.
- */
 /** Cluster config fields that count things (whole numbers). */
 const INTEGER_KEYS: ReadonlySet<string> = new Set(['candidateTerms', 'maxBodyTokens', 'feedTemplateMinDocs']);
 
+/**
+ * `config` with `key=value` overrides applied (values parsed as numbers). Throws Error naming the first override that
+ * is not `key=value`, names a key `config` does not have, has a value that is not a plain decimal number ≥ 0, or gives
+ * a fraction for a field that counts things (INTEGER_KEYS).
+ */
 export function withOverrides(config: Readonly<ClusterConfig>, overrides: readonly string[]): ClusterConfig {
   const out: ClusterConfig = { ...config };
   for (const o of overrides) {

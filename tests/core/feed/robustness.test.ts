@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlEntities, decodeXmlEntities } from '../../../src/core/feed/clean-text.js';
 import { parseDate, sourceZoneOffset } from '../../../src/core/feed/parse-date.js';
-import { SUMMARY_MAX_CHARS, TITLE_MAX_CHARS, parseFeed, withoutFeedFooter, sanitizeContentHtml, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
+import { SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../../../src/core/config.js';
+import { parseFeed, withoutFeedFooter, sanitizeContentHtml, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
 import { XmlSyntaxError, scanXml } from '../../../src/core/feed/scan-xml.js';
 
 const enc = new TextEncoder();
