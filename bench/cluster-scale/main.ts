@@ -7,14 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DEFAULT_CLUSTER_CONFIG } from '../../src/core/config';
-import { reportedAt } from '../../src/core/coverage/coverage';
+import { clusterDocOf } from '../../src/core/story/build-stories';
 import { clusterDocs, type ClusterDoc } from '../../src/core/story/cluster';
 import { haveStream, loadStream } from '../lib/stream';
 
 const SIZES = process.argv.includes('--quick') ? [10_000, 20_000] : [10_000, 20_000, 50_000, 100_000];
 
 function docsOf(n: number): ClusterDoc[] {
-  const base = loadStream().map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId }));
+  const base = loadStream().map(clusterDocOf);
   const out: ClusterDoc[] = [];
   for (let copy = 0; out.length < n; copy++) {
     for (const d of base) {

@@ -8,7 +8,7 @@
 import { reportedAt } from '../../src/core/coverage/coverage';
 import type { Article } from '../../src/core/schema/article';
 import type { Source } from '../../src/core/schema/source';
-import { buildStories, resolveRedirect, type Redirects, type StoryIndex } from '../../src/core/story/build-stories';
+import { buildStories, clusterDocOf, resolveRedirect, type Redirects, type StoryIndex } from '../../src/core/story/build-stories';
 import { clusterDocs } from '../../src/core/story/cluster';
 import { scoreClustering } from '../../src/core/story/evaluate';
 import { CLUSTER_WINDOW_HOURS } from '../../src/core/config';
@@ -50,7 +50,7 @@ process.stdout.write(`day         articles  stories  published  ids kept/prev  r
 
 const all = [...archive.values()];
 const cpu0 = process.cpuUsage();
-clusterDocs(all.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId })));
+clusterDocs(all.map(clusterDocOf));
 const clusterCpu = process.cpuUsage(cpu0);
 const t0 = performance.now();
 const batch = buildStories({ active: all, archive, sources, index: {} });

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CLUSTER_CONFIG } from '../../src/core/config';
 import { reportedAt } from '../../src/core/coverage/coverage';
+import { clusterDocOf } from '../../src/core/story/build-stories';
 import { clusterDocs, type ClusterConfig } from '../../src/core/story/cluster';
 import { scoreClustering } from '../../src/core/story/evaluate';
 import { haveStream, loadStream, streamGoldLabels } from '../lib/stream';
@@ -29,13 +30,13 @@ if (!haveStream() || !gold) {
   process.exit(jsonl ? 1 : 0);
 }
 const articles = loadStream();
-const docs = articles.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId }));
+const docs = articles.map(clusterDocOf);
 const ids = new Set(articles.map((a) => a.id));
 const missing = [...gold.keys()].filter((id) => !ids.has(id)).length;
 
 if (jsonl) {
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), jsonl);
-  const lines = articles.map((a) => JSON.stringify({ id: a.id, title: a.title, text: a.summary, source: a.sourceId, published: reportedAt(a), label: gold.get(a.id) ?? null }));
+  const lines = articles.map((a) => JSON.stringify({ id: a.id, title: a.title, text: a.summary, source: a.sourceId, language: a.language, published: reportedAt(a), label: gold.get(a.id) ?? null }));
   writeFileSync(file, lines.join('\n') + '\n');
   process.stdout.write(`wrote ${articles.length} articles (${gold.size - missing} labelled) to ${file}\n`);
 }

@@ -21,7 +21,7 @@ export const description = 'score the story clustering on labelled articles (BCu
 export const help = `usage: parallax eval --data FILE.jsonl [--half A|B] [--threshold X] [--set key=value ...] [--json]
        parallax eval --convert-uci CSV --out FILE.jsonl
 
-  --data FILE      one labelled article per line: {"id","title","text"?,"source"?,"published"?,"label"}
+  --data FILE      one labelled article per line: {"id","title","text"?,"source"?,"language"?,"published"?,"label"}
                    (label null: a context article, clustered but not scored)
   --half A|B       score one half of the gold stories only (by the SHA-1 of the label): choose a parameter on A,
                    report B

@@ -73,6 +73,9 @@ describe('parallax eval: bad input is named, never scored silently', () => {
     expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x"}\n{"id":"1","title":"b","label":"y"}\n')).toThrow('line 2: id "1" is already used on line 1');
     expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","published":"yesterday"}\n')).toThrow(/line 1: "published" is not a date/);
     expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","published":1690027200000}\n')).toThrow(/line 1: "published" is not a date/);
+    expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","language":7}\n')).toThrow(/line 1: "language" is not a language tag/);
+    const [row] = toClusterDocs(parseLabelledJsonl('{"id":"1","title":"Die Forscher","label":"x","language":"de-AT"}\n'));
+    expect(row!.language).toBe('de-AT');
     expect(parseLabelledJsonl('\uFEFF{"id":"1","title":"a","label":"x"}\r\n')).toEqual([{ id: '1', title: 'a', label: 'x' }]);
   });
 

@@ -10,7 +10,7 @@ import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
 import { NO_STORY_OVERRIDES, type StoryOverrides } from '../schema/overrides';
 import type { Story, StoryArticle } from '../schema/story';
-import { clusterDocs, type ClusterConfig } from './cluster';
+import { clusterDocs, type ClusterConfig, type ClusterDoc } from './cluster';
 import { chooseHeadline } from './headline';
 import { slugify, storyIdFor } from './ids';
 import { similarStories } from './similar-stories';
@@ -21,6 +21,11 @@ import { centroid, dot, termCounts, toVector, topSharedTerms, type SparseVector 
 
 /** Article id → story id, for every article ever placed in a story. */
 export type StoryIndex = Record<string, string>;
+
+/** What the clustering reads of an article: title, summary, when it was reported (ms), its source and language. */
+export function clusterDocOf(a: Article): ClusterDoc {
+  return { id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId, language: a.language };
+}
 
 /** Up to `max` characters of `text`, cut at a word boundary with an ellipsis (truncateText); null stays null. */
 export function excerpt(text: string | null, max = EXCERPT_MAX_CHARS): string | null {
@@ -177,7 +182,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   }
   const heldIds = [...groups.keys()].sort();
   const result = clusterDocs(
-    active.map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId })),
+    active.map(clusterDocOf),
     config,
     heldIds.map((k) => groups.get(k)!),
     edited.isolated,
@@ -197,7 +202,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   }
   const pinned = new Map(overrides.headline.map((h) => [h.storyId, h.title]));
   const vectorOf = (a: Article) =>
-    result.vectors.get(a.id) ?? toVector(termCounts({ title: a.title, text: a.summary }, config).counts, result.model, config.entityBoost);
+    result.vectors.get(a.id) ?? toVector(termCounts(clusterDocOf(a), config).counts, result.model, config.entityBoost);
   const baseline = blindspotBaseline(active.map((a) => a.sourceId), sources);
   const centres = new Map<string, SparseVector>();
   const nextIndex: StoryIndex = { ...index };

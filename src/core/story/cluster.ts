@@ -26,6 +26,8 @@ export interface ClusterDoc {
   time: number;
   /** Source id, for the feed-template rule (vectorize.ts); optional. */
   source?: string | null;
+  /** BCP 47 language tag (the source's), for stop words and stemming (tokenize.ts); optional, absent: unknown. */
+  language?: string | null;
 }
 
 export interface ClusterConfig {

@@ -1,6 +1,6 @@
 /**
  * Labelled articles for clustering evaluation: one JSON object per line (JSONL),
- *   {"id", "title", "text"?, "source"?, "published"?, "label"}
+ *   {"id", "title", "text"?, "source"?, "language"?, "published"?, "label"}
  * A `label` of null marks a context article: it is clustered with the others (as the unlabelled articles of a day's
  * feeds are) but not scored, so a hand-labelled sample can be judged inside the whole stream it came from.
  * `published` is UTC ISO-8601 (or any Date.parse-able ISO form). File order is stream order: without any dates the
@@ -19,6 +19,9 @@ export interface LabelledDoc {
   title: string;
   text?: string | null;
   source?: string | null;
+  /** BCP 47 tag of the article's language ("en", "pl"); absent or null: unknown (tokenize.ts's stop words for an
+   * unknown language, English stemming). */
+  language?: string | null;
   published?: string | null;
   /** Gold story label, or null for a context article (clustered, not scored). */
   label: string | null;
@@ -26,7 +29,7 @@ export interface LabelledDoc {
 
 /** Parses JSONL text (a leading byte order mark and CRLF line ends are accepted). Throws Error naming the line for
  * a line that is not valid JSON, lacks a string id or title, repeats an earlier id, has a label that is neither a
- * string nor null, or a `published` that is not a date string. */
+ * string nor null, a `published` that is not a date string, or a `language` that is not a string. */
 export function parseLabelledJsonl(text: string): LabelledDoc[] {
   const out: LabelledDoc[] = [];
   const lineOf = new Map<string, number>();
@@ -46,6 +49,9 @@ export function parseLabelledJsonl(text: string): LabelledDoc[] {
     lineOf.set(row.id, i + 1);
     if (row.published !== undefined && row.published !== null && (typeof row.published !== 'string' || Number.isNaN(Date.parse(row.published)))) {
       throw new Error(`line ${i + 1}: "published" is not a date (ISO-8601, e.g. 2023-07-22T11:00:00Z): ${JSON.stringify(row.published).slice(0, 60)}`);
+    }
+    if (row.language !== undefined && row.language !== null && typeof row.language !== 'string') {
+      throw new Error(`line ${i + 1}: "language" is not a language tag (e.g. "en"): ${JSON.stringify(row.language).slice(0, 60)}`);
     }
     out.push(row as LabelledDoc);
   });
@@ -84,7 +90,7 @@ export function toClusterDocs(rows: LabelledDoc[]): ClusterDoc[] {
     if (Number.isNaN(time)) time = previous ?? start + i * 1000;
     else previous = time;
     // Titles cut as ingest cuts them (TITLE_MAX_CHARS), so eval clusters what the pipeline would.
-    return { id: r.id, title: truncateText(r.title, TITLE_MAX_CHARS), text: r.text ?? null, time, source: r.source ?? null };
+    return { id: r.id, title: truncateText(r.title, TITLE_MAX_CHARS), text: r.text ?? null, time, source: r.source ?? null, language: r.language ?? null };
   });
 }
 

@@ -1,8 +1,14 @@
 /**
- * Stop words removed before term weighting. English function words (after the classic SMART / Lucene English
- * lists, trimmed), plus news filler that carries no event identity ("says", "live", "update", "video", weekdays);
- * a few high-frequency function words of Spanish, French, German and Portuguese for multilingual registries.
+ * Stop words removed before term weighting, by the source's language.
+ * - English: function words (after the classic SMART / Lucene English lists, trimmed), plus news filler that carries
+ *   no event identity ("says", "live", "update", "video", weekdays).
+ * - The 60 other languages of the `stopword` package (its lists, MIT): their own list only, so a German "will" or a
+ *   Polish "na" is stopped in its language while an English "die", "MIT" or "DA" is kept.
+ * - A document of unknown language (no tag, as in a labelled file without one) or of a language without a list:
+ *   the English words plus a few high-frequency function words of Spanish, French, German and Portuguese.
  */
+import * as stopword from 'stopword';
+
 const ENGLISH = `a about above after again against all almost also although am among an and another any are aren't around
 as at be became because been before being below between both but by can can't cannot could couldn't did didn't do does
 doesn't doing don't down during each either else even ever every few for from further get gets got had hadn't has hasn't
@@ -25,9 +31,37 @@ const OTHER = `el la los las un una unos unas de del al y o en que por para con 
 est dans pour sur au aux ce cette qui pas par der die das den dem des ein eine einer und oder ist im mit von zu auf für
 nicht sich o os as um uma do da dos das em no na nos nas com por para é`;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${ENGLISH} ${NEWS_FILLER} ${OTHER}`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/['’]/g, '')),
-);
+const fold = (words: Iterable<string>): Set<string> => new Set([...words].filter(Boolean).map((w) => w.toLowerCase().replace(/['’]/g, '')));
+const list = (text: string): string[] => text.split(/\s+/);
+
+const ENGLISH_STOP_WORDS = fold([...list(ENGLISH), ...list(NEWS_FILLER)]);
+const UNKNOWN_LANGUAGE_STOP_WORDS = fold([...ENGLISH_STOP_WORDS, ...list(OTHER)]);
+
+/** ISO 639-1 code → the `stopword` package's list (it names them by ISO 639-3; "no" is Bokmål, its written norm). */
+const LISTS: Readonly<Record<string, readonly string[]>> = {
+  af: stopword.afr, ar: stopword.ara, bg: stopword.bul, bn: stopword.ben, br: stopword.bre, ca: stopword.cat,
+  cs: stopword.ces, da: stopword.dan, de: stopword.deu, el: stopword.ell, eo: stopword.epo, es: stopword.spa,
+  et: stopword.est, eu: stopword.eus, fa: stopword.fas, fi: stopword.fin, fr: stopword.fra, ga: stopword.gle,
+  gl: stopword.glg, gu: stopword.guj, ha: stopword.hau, he: stopword.heb, hi: stopword.hin, hr: stopword.hrv,
+  hu: stopword.hun, hy: stopword.hye, id: stopword.ind, it: stopword.ita, ja: stopword.jpn, ko: stopword.kor,
+  ku: stopword.kur, la: stopword.lat, lg: stopword.lgg, lt: stopword.lit, lv: stopword.lav, mr: stopword.mar,
+  ms: stopword.msa, my: stopword.mya, nb: stopword.nob, nl: stopword.nld, no: stopword.nob, pa: stopword.panGu,
+  pl: stopword.pol, pt: stopword.por, ro: stopword.ron, ru: stopword.rus, sk: stopword.slk, sl: stopword.slv,
+  so: stopword.som, st: stopword.sot, sv: stopword.swe, sw: stopword.swa, th: stopword.tha, tl: stopword.tgl,
+  tr: stopword.tur, uk: stopword.ukr, ur: stopword.urd, vi: stopword.vie, yo: stopword.yor, zh: stopword.zho,
+  zu: stopword.zul,
+};
+const byLanguage = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The stop words of `language`, an ISO 639-1 code in lower case as `primaryLanguage` gives it (null: unknown), in
+ * folded form (lower case, apostrophes dropped, as tokenize.ts's foldWord leaves a word). Never throws.
+ */
+export function stopWordsFor(language: string | null): ReadonlySet<string> {
+  if (language === 'en') return ENGLISH_STOP_WORDS;
+  const words = language === null ? undefined : LISTS[language];
+  if (!words) return UNKNOWN_LANGUAGE_STOP_WORDS;
+  let set = byLanguage.get(language!);
+  if (!set) byLanguage.set(language!, (set = fold(words)));
+  return set;
+}

@@ -24,6 +24,9 @@ export interface SummaryArticle {
   sourceId: string;
   title: string;
   summary: string | null;
+  /** BCP 47 tag of the article's language (its stop words and stemming, as the clustering read it); absent or
+   * null: unknown. */
+  language?: string | null;
 }
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
@@ -68,7 +71,7 @@ export function summarize(
       if (s.length < MIN_SENTENCE_CHARS || s.length > SUMMARY_MAX_SENTENCE_CHARS) continue;
       if (!/[.!?]["'”’)]?$/u.test(s) || seenText.has(s)) continue;
       seenText.add(s);
-      const vector = toVector(termCounts({ title: '', text: s }, options).counts, model, options.entityBoost);
+      const vector = toVector(termCounts({ title: '', text: s, language: a.language }, options).counts, model, options.entityBoost);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
     }
   }

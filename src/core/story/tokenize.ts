@@ -6,7 +6,7 @@
  * Myanmar) go through Intl.Segmenter word segmentation (ECMA-402).
  */
 import { stemmer } from 'stemmer';
-import { STOP_WORDS } from './stop-words';
+import { stopWordsFor } from './stop-words';
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*/gu;
 export const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -15,8 +15,9 @@ let segmenter: Intl.Segmenter | undefined;
 const ASCII_WORD = /^[a-z]{4,}$/;
 
 /**
- * A token: `term` is the lower-cased, folded and (for ASCII words) Porter-stemmed form (M. F. Porter, "An algorithm
- * for suffix stripping", 1980), so "tapering" and "taper" match; `cased` tells whether the word began with a capital.
+ * A token: `term` is the lower-cased, folded and (for ASCII words of English or unknown-language text) Porter-stemmed
+ * form (M. F. Porter, "An algorithm for suffix stripping", 1980), so "tapering" and "taper" match; `cased` tells
+ * whether the word began with a capital.
  */
 export interface Token {
   term: string;
@@ -44,29 +45,47 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-/** Matching form of a raw word, or null for a stop word or a lone Latin letter; memoised (words repeat a lot). */
-const termCache = new Map<string, string | null>();
+/**
+ * The primary language subtag of a BCP 47 tag (RFC 5646), lower-cased: "en-GB" → "en", "PL" → "pl"; null for a
+ * missing or empty tag (language unknown).
+ */
+export function primaryLanguage(tag: string | null | undefined): string | null {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary || null;
+}
+
+/** termOf's memo, one per language (null: unknown). */
+const termCaches = new Map<string | null, Map<string, string | null>>();
 const TERM_CACHE_LIMIT = 200_000;
-export function termOf(word: string): string | null {
-  const hit = termCache.get(word);
+
+/**
+ * Matching form of a raw word of text in `language` (an ISO 639-1 code as primaryLanguage gives it; null: unknown),
+ * or null for a stop word of that language (stop-words.ts) or a lone Latin letter. The English Porter stemmer applies
+ * only to English and unknown-language text. Memoised (words repeat a lot).
+ */
+export function termOf(word: string, language: string | null = null): string | null {
+  let cache = termCaches.get(language);
+  if (!cache) termCaches.set(language, (cache = new Map()));
+  const hit = cache.get(word);
   if (hit !== undefined) return hit;
   const folded = foldWord(word);
   let term: string | null = folded;
-  if ((folded.length < 2 && !/\p{N}/u.test(folded) && !NO_SPACE_SCRIPT.test(folded)) || STOP_WORDS.has(folded)) term = null;
-  else if (ASCII_WORD.test(folded)) term = stemmer(folded);
-  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-  termCache.set(word, term);
+  if ((folded.length < 2 && !/\p{N}/u.test(folded) && !NO_SPACE_SCRIPT.test(folded)) || stopWordsFor(language).has(folded)) term = null;
+  else if ((language === null || language === 'en') && ASCII_WORD.test(folded)) term = stemmer(folded);
+  if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
+  cache.set(word, term);
   return term;
 }
 
 /**
- * Content tokens of `text`: folded, stemmed, stop words (src/core/story/stop-words.ts) and 1-character Latin tokens
- * removed. Order is preserved; duplicates are kept (term frequency matters).
+ * Content tokens of `text` in `language` (ISO 639-1, null: unknown): folded, stemmed, stop words
+ * (src/core/story/stop-words.ts) and 1-character Latin tokens removed. Order is preserved; duplicates are kept (term
+ * frequency matters).
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, language: string | null = null): Token[] {
   const out: Token[] = [];
   for (const w of words(text)) {
-    const term = termOf(w);
+    const term = termOf(w, language);
     if (term === null) continue;
     const ch = w[0]!;
     out.push({ term, cased: ch !== ch.toLowerCase() });

@@ -5,7 +5,7 @@
  * spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS. Pure.
  */
 import { TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS } from '../config';
-import { tokenize, words } from './tokenize';
+import { primaryLanguage, tokenize, words } from './tokenize';
 import type { SparseVector, TermModel } from './vectorize';
 
 /** Publishers' internal tags that leak into feeds ("internal-open-access-from-nl"): not topics. */
@@ -14,6 +14,9 @@ const INTERNAL_TAG = /^(?:internal|_|tag:|sys[-_:])|^[a-z]+[-_]internal\b|\|/u;
 export interface TopicArticle {
   title: string;
   categories: string[];
+  /** BCP 47 tag of the article's language (its stop words and stemming, as the clustering read it); absent or
+   * null: unknown. */
+  language?: string | null;
 }
 
 /** Feed categories of the story, most common first (ties: code-point order), lower-cased. */
@@ -35,8 +38,9 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   const titles = new Map<string, number>();
   for (const a of articles) {
     const inTitle = new Set<string>();
+    const language = primaryLanguage(a.language);
     for (const w of words(a.title)) {
-      const tok = tokenize(w)[0];
+      const tok = tokenize(w, language)[0];
       if (!tok || /^\p{N}+$/u.test(tok.term)) continue;
       const surface = w.toLowerCase().replace(/['’]s$/u, '');
       const m = surfaces.get(tok.term) ?? new Map<string, number>();

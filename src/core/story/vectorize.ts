@@ -9,7 +9,7 @@
  * is written with a capital inside sentence-case text (not as a sentence's first word) at least as often as in lower
  * case: a corpus-level truecasing signal that works even though most headlines are in Title Case.
  */
-import { NO_SPACE_SCRIPT, termOf, words } from './tokenize';
+import { NO_SPACE_SCRIPT, primaryLanguage, termOf, words } from './tokenize';
 
 /** Sparse vector: term ids ascending, with their weights. */
 export interface SparseVector {
@@ -31,6 +31,9 @@ export interface TextDoc {
   text: string | null;
   /** The source (outlet or feed) the document came from, for its feed template (see vectorizeBatch); optional. */
   source?: string | null;
+  /** BCP 47 language tag of the text (the source's), for its stop words and stemming (tokenize.ts); null or
+   * absent: unknown. */
+  language?: string | null;
 }
 
 /** Feed-template rule of vectorizeBatch: a term in at least `share` of one source's documents, when the batch holds
@@ -77,14 +80,14 @@ const SENTENCE_BREAK = /(?<=[.!?:;])\s+|\n+/u;
  * Adds one text's terms to `counts` (each counting `weight`), at most `maxTokens` of them, and its casing evidence
  * (capitalised inside a sentence-case sentence, not as its first word; or lower case) to `casing`, in one pass.
  */
-function addText(text: string, weight: number, maxTokens: number, counts: Map<string, number>, casing: Map<string, [number, number]>): void {
+function addText(text: string, language: string | null, weight: number, maxTokens: number, counts: Map<string, number>, casing: Map<string, [number, number]>): void {
   let taken = 0;
   for (const sentence of text.split(SENTENCE_BREAK)) {
     const ws = words(sentence);
     const titleCase = isTitleCase(ws);
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i]!;
-      const term = termOf(w);
+      const term = termOf(w, language);
       if (term === null) continue;
       counts.set(term, (counts.get(term) ?? 0) + weight);
       const cased = w[0] !== w[0]!.toLowerCase();
@@ -102,8 +105,9 @@ function addText(text: string, weight: number, maxTokens: number, counts: Map<st
 export function termCounts(doc: TextDoc, options: VectorizeOptions): TermCounts {
   const counts = new Map<string, number>();
   const casing = new Map<string, [number, number]>();
-  addText(doc.title, options.titleWeight, Infinity, counts, casing);
-  if (doc.text) addText(doc.text, 1, options.maxBodyTokens, counts, casing);
+  const language = primaryLanguage(doc.language);
+  addText(doc.title, language, options.titleWeight, Infinity, counts, casing);
+  if (doc.text) addText(doc.text, language, 1, options.maxBodyTokens, counts, casing);
   return { counts, casing };
 }
 
@@ -346,7 +350,7 @@ const FNV_PRIME = 0x01000193;
  * The same vectors and model as `termCounts` + `buildTermModel` + `toVector` over `docs` (less each source's feed
  * template terms in its own vectors, when the documents name their source and the feed-template options are set:
  * feedTemplateEntries; the model and IDF still count them), in one pass with interned
- * terms: each distinct raw word is looked up once per batch (its term id and casing flags cached), counts and casing
+ * terms: each distinct raw word is looked up once per batch and language (its term id and casing flags cached), counts and casing
  * evidence live in typed arrays, and only the final dictionary is sorted (term ids in code-point order, as
  * buildTermModel). The batch clustering path (cluster.ts) uses it.
  * Text is read by one character scan (class table above) that finds the sentences and words of `words` and
@@ -358,9 +362,12 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const cls = charClasses();
   // Raw word → (local term id + 1) * 4 + flags (1: starts with a capital; 2: a "long" word for isTitleCase); term id
   // + 1 is 0 for stop words, which still count in the Title Case test.
-  const table = new WordTable();
+  // A word's term depends on the text's language (its stop words and stemming), so each language has its own tables.
+  let table = new WordTable();
   /** The same, for words of sentences read by `words` (keyed by the word as a string). */
-  const wordInfo = new Map<string, number>();
+  let wordInfo = new Map<string, number>();
+  let language: string | null = null;
+  const lexicons = new Map<string | null, { table: WordTable; wordInfo: Map<string, number> }>([[null, { table, wordInfo }]]);
   const localOf = new Map<string, number>();
   const localTerms: string[] = [];
   const df = new IntList();
@@ -375,7 +382,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const docStart = new Int32Array(docs.length + 1);
   let docIndex = 0;
   const infoOf = (w: string): number => {
-    const term = termOf(w);
+    const term = termOf(w, language);
     let id = -1;
     if (term !== null) {
       const known = localOf.get(term);
@@ -498,6 +505,13 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   };
   for (const doc of docs) {
     touched.length = 0;
+    const docLanguage = primaryLanguage(doc.language);
+    if (docLanguage !== language) {
+      language = docLanguage;
+      let lexicon = lexicons.get(language);
+      if (!lexicon) lexicons.set(language, (lexicon = { table: new WordTable(), wordInfo: new Map() }));
+      ({ table, wordInfo } = lexicon);
+    }
     addText(doc.title, options.titleWeight, Infinity);
     if (doc.text) addText(doc.text, 1, options.maxBodyTokens);
     for (let k = 0; k < touched.length; k++) {

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haveStream, loadStreamDay, streamDays, streamGoldLabels } from '../../../bench/lib/stream';
-import { reportedAt } from '../../../src/core/coverage/coverage';
 import type { Article } from '../../../src/core/schema/article';
+import { clusterDocOf } from '../../../src/core/story/build-stories';
 import { clusterDocs, type ClusterMember } from '../../../src/core/story/cluster';
 import { scoreClustering } from '../../../src/core/story/evaluate';
 
@@ -15,7 +15,7 @@ describe.skipIf(!haveStream())('clustering the 7-day stream', () => {
   beforeAll(() => {
     const seen = new Set<string>();
     for (const day of streamDays()) for (const a of loadStreamDay(day, seen)) byId.set(a.id, a);
-    const docs = [...byId.values()].map((a) => ({ id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId }));
+    const docs = [...byId.values()].map(clusterDocOf);
     ({ clusters } = clusterDocs(docs));
   });
 
@@ -48,9 +48,9 @@ describe.skipIf(!haveStream())('clustering the 7-day stream', () => {
     const predicted = new Map<string, string>();
     clusters.forEach((c, i) => c.forEach((m) => predicted.set(m.id, String(i))));
     const s = scoreClustering(predicted, gold);
-    // Measured 2026-11-30 (batch over the week): BCubed P 0.685, R 0.726, F1 0.705.
-    expect(s.bcubedPrecision).toBeGreaterThanOrEqual(0.67);
-    expect(s.bcubedRecall).toBeGreaterThanOrEqual(0.71);
+    // Measured 2026-11-30 (batch over the week, each source's language): BCubed P 0.673, R 0.710, F1 0.691.
+    expect(s.bcubedPrecision).toBeGreaterThanOrEqual(0.66);
+    expect(s.bcubedRecall).toBeGreaterThanOrEqual(0.70);
   });
 
   it('still makes the week\'s big events multi-source stories', () => {

@@ -15,6 +15,11 @@ const docs = [
   { title: 'O’Neill’s U.S. visit: Covid-19 talks… “Historic”', text: 'Café owners in Zürich said: prices rose.\r\nहिन्दी समाचार पढ़ें. Then what?!\u00a0Nothing... Really; Mr. Smith-\n\nJones met 3.5m people in 2023 😀 Sunday e-mail-' },
   { title: 'Tesla東京 opens. Sony-東 Deal Signed', text: 'Toyota said: Prius新型 sales rose. ไทย news. Then Honda.' },
   { title: 'Why It Matters: The Big Story Of The Day', text: 'Officials In Paris Said Nothing.  Police arrested 2 men.\tSee Page 3.' },
+  // The same words in several languages: each text's language decides its stop words and stemming.
+  { title: 'MIT researchers die in Alps crash', text: 'Three MIT scientists died.', language: 'en-US' },
+  { title: 'Die Forscher will also kommen', text: 'Die Polizei sagt, die Forscher sind am MIT.', language: 'de' },
+  { title: 'Hołownia w Sejmie na posiedzeniu', text: 'Marszałek Sejmu Szymon Hołownia powiedział, że to nie jest koniec.', language: 'PL' },
+  { title: '東京で地震が発生', text: '気象庁によると、東京で地震があった。', language: 'ja' },
 ];
 
 describe('vectorizeBatch', () => {
@@ -40,6 +45,17 @@ describe('vectorizeBatch', () => {
     // Name-like terms: "Kremlin" is capitalised inside sentence-case text; "poisoned" is not.
     expect(batch.model.entity[batch.model.termIds.get('kremlin')!]).toBe(1);
     expect(batch.model.entity[batch.model.termIds.get('poison')!]).toBe(0);
+    // Language: English keeps "die" and "MIT" (both stop words of German, "mit" its "with"); Polish words are not
+    // Porter-stemmed ("sejmie"); Japanese particles (で, が, に) are stop words of Japanese.
+    const termsOf = (i: number) => [...batch.vectors[i]!.ids].map((id) => batch.model.terms[id]);
+    expect(termsOf(8)).toEqual(expect.arrayContaining(['die', 'mit', 'alp', 'crash']));
+    expect(termsOf(9)).not.toContain('die');
+    expect(termsOf(9)).not.toContain('will');
+    expect(termsOf(9)).toEqual(expect.arrayContaining(['forscher', 'polizei']));
+    expect(termsOf(10)).toEqual(expect.arrayContaining(['sejmie', 'hołownia', 'posiedzeniu']));
+    expect(termsOf(10)).not.toContain('na');
+    expect(termsOf(11)).toEqual(expect.arrayContaining(['東京', '地震']));
+    expect(termsOf(11).some((t) => ['で', 'が', 'に'].includes(t!))).toBe(false);
   });
 });
 
