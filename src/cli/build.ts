@@ -21,7 +21,7 @@ import pLimit from 'p-limit';
 import { parseArgs } from 'node:util';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
-import { formatSummary, ingestSettings, INGEST_OPTIONS, ROOT, runIngest, UsageError, type IngestSettings } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_OPTIONS, requireContentDir, ROOT, runIngest, UsageError, type IngestSettings } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
@@ -119,9 +119,12 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const frozen = frozenDir(values['frozen-dir']);
   const inside = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);
   if (inside(frozen, dist) || inside(dist, frozen)) throw new UsageError(`--frozen-dir ${frozen} and the output dir ${dist} must not contain each other`);
-  if (values['no-ingest'] && !existsSync(settings.contentDir)) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
-  // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
-  if (values['no-ingest']) await recoverContent(settings.contentDir);
+  if (values['no-ingest']) {
+    if (!existsSync(settings.contentDir)) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
+    // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
+    await recoverContent(settings.contentDir);
+    requireContentDir(settings.contentDir);
+  }
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
 

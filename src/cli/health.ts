@@ -10,7 +10,7 @@ import { healthRows, STALE_AFTER_DAYS, type FeedState } from '../core/state/feed
 import { CONTENT_SCHEMA_VERSION, readFeedStates } from '../io/content-store';
 import { TXN_DIR } from '../io/journal';
 import { contentVersion } from '../io/migrate-content';
-import { UsageError } from './ingest-options';
+import { requireContentDir } from './ingest-options';
 
 export const description = 'feed health report: failures, last success and error, stale feeds (from state/feeds.json)';
 
@@ -44,7 +44,7 @@ export function formatHealth(rows: readonly FeedState[]): string {
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { content: { type: 'string' }, json: { type: 'boolean', default: false }, problems: { type: 'boolean', default: false } } });
   const dir = path.resolve(values.content ?? 'content');
-  if (!existsSync(dir)) throw new UsageError(`--content: no content directory at ${dir}`);
+  if (!existsSync(path.join(dir, TXN_DIR))) requireContentDir(dir);
   const version = await contentVersion(dir);
   if (version !== null && version > CONTENT_SCHEMA_VERSION) throw new Error(`${dir}: content schema version ${version} is newer than this Parallax understands (${CONTENT_SCHEMA_VERSION})`);
   const notes: string[] = [];

@@ -39,6 +39,18 @@ export interface IngestSettings {
 /** Thrown for a command-line mistake; the CLI prints the message and exits with status 2. */
 export class UsageError extends Error {}
 
+/**
+ * Throws UsageError unless `dir` is a content directory an ingest wrote: one holding state/sources.json (the
+ * registry the site renders). A build or health report of any other folder (an empty or mistyped --content) would
+ * show nothing, or a previous build's cached sources, and exit 0.
+ */
+export function requireContentDir(dir: string): void {
+  if (!existsSync(dir)) throw new UsageError(`--content: no content directory at ${dir}`);
+  if (!existsSync(path.join(dir, 'state', 'sources.json'))) {
+    throw new UsageError(`--content: ${dir} is not a Parallax content directory (no state/sources.json); \`parallax ingest --content ${dir}\` makes one`);
+  }
+}
+
 /** Resolves the parsed flags into settings. Throws UsageError for an unreadable --now or a --feeds folder that is not there. */
 export function ingestSettings(values: { live?: boolean; feeds?: string; content?: string; registry?: string; now?: string; json?: boolean }): IngestSettings {
   const demo = !values.live && !values.feeds;

@@ -1,0 +1,34 @@
+/** Commands that read a content directory refuse a folder that no ingest wrote (an empty or mistyped --content). */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/build';
+import { run as health } from '../../src/cli/health';
+import { requireContentDir, UsageError } from '../../src/cli/ingest-options';
+
+describe('a folder that is not a content directory', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'parallax-content-dir-'));
+    await mkdir(path.join(tmp, 'empty'));
+    await mkdir(path.join(tmp, 'content', 'state'), { recursive: true });
+    await writeFile(path.join(tmp, 'content', 'state', 'sources.json'), '[]');
+  });
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+  it('is refused by name, and a content directory is accepted', () => {
+    expect(() => requireContentDir(path.join(tmp, 'empty'))).toThrow(UsageError);
+    expect(() => requireContentDir(path.join(tmp, 'empty'))).toThrow(/is not a Parallax content directory \(no state\/sources\.json\)/);
+    expect(() => requireContentDir(path.join(tmp, 'missing'))).toThrow(/no content directory at/);
+    expect(() => requireContentDir(path.join(tmp, 'content'))).not.toThrow();
+  });
+
+  it('stops `build --no-ingest` before any build (it had built an empty site with cached sources, exit 0)', async () => {
+    await expect(buildSite(['--no-ingest', '--content', path.join(tmp, 'empty')])).rejects.toThrow(/is not a Parallax content directory/);
+  });
+
+  it('stops `health` (it had printed an empty table, exit 0)', async () => {
+    await expect(health(['--content', path.join(tmp, 'empty')])).rejects.toThrow(/is not a Parallax content directory/);
+  });
+});
