@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { z } from 'astro/zod';
 import cliProgress from 'cli-progress';
 import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
@@ -51,15 +52,23 @@ export function requireContentDir(dir: string): void {
   }
 }
 
-/** Resolves the parsed flags into settings. Throws UsageError for an unreadable --now or a --feeds folder that is not there. */
+/** --now: an RFC 3339 date-time with Z or an offset, of a real calendar day (zod checks month lengths). */
+const RUN_CLOCK = z.string().datetime({ offset: true });
+
+/** Resolves the parsed flags into settings. Throws UsageError for --live with --feeds, a --now that is not an RFC 3339
+ * date-time with a zone, or a --feeds folder that is not there. */
 export function ingestSettings(values: { live?: boolean; feeds?: string; content?: string; registry?: string; now?: string; json?: boolean }): IngestSettings {
+  if (values.live && values.feeds) throw new UsageError('--live fetches the registry\'s feed URLs and --feeds reads a folder of feed files: give one of them');
   const demo = !values.live && !values.feeds;
   const contentDir = path.resolve(values.content ?? (demo ? DEMO_CONTENT : 'content'));
   const registryPath = path.resolve(values.registry ?? (demo ? path.join(ROOT, 'content', 'sources.json') : path.join(contentDir, 'sources.json')));
   let now: Date | null = null;
   if (values.now) {
+    // new Date() would take "1" (2001), "Feb 18 2026", 2026-02-30 (as 2 March) and zone-less times in the host's zone.
+    if (!RUN_CLOCK.safeParse(values.now).success) {
+      throw new UsageError(`--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${values.now}")`);
+    }
     now = new Date(values.now);
-    if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not an ISO-8601 date: ${values.now}`);
   }
   const feedsDir = values.live ? null : path.resolve(values.feeds ?? DEMO_FEEDS);
   if (feedsDir && !existsSync(feedsDir)) throw new UsageError(`--feeds: no folder at ${feedsDir}`);

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'astro/zod';
 import { checkRegistry, type CheckResult } from '../core/registry/check';
 import { parseKiteFeeds, parseOpml, type FeedListResult } from '../core/registry/import-feeds';
 import { parseAllSidesCsv, parseKiteMediaData, parseMbfcJson, type RecordsResult } from '../core/registry/import-ratings';
@@ -26,6 +27,8 @@ const USAGE =
 
 const DEFAULT_REGISTRY = path.join(ROOT, 'content', 'sources.json');
 const DATE = /(\d{4}-\d{2}-\d{2})/;
+/** A real calendar day, YYYY-MM-DD (ISO 8601; zod checks month lengths and leap years). */
+const CALENDAR_DATE = z.string().date();
 
 function printIssues(file: string, check: CheckResult, limit: number, write: (s: string) => void): void {
   check.issues.slice(0, limit).forEach((i) => write(`${file}:${i.line}: ${i.level} ${i.code}: ${i.message}\n`));
@@ -50,17 +53,17 @@ async function runCheck(args: string[]): Promise<number> {
 /** The date a rating table speaks for: --as-of, else MBFC's latest.json beside it, else a date in its file name. */
 async function asOfFor(file: string, given: string | undefined, kind: string): Promise<string> {
   if (given) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw new UsageError('--as-of must be YYYY-MM-DD');
+    if (!CALENDAR_DATE.safeParse(given).success) throw new UsageError(`--as-of must be a date, YYYY-MM-DD (got "${given}")`);
     return given;
   }
   const latest = path.join(path.dirname(file), 'latest.json');
   if (kind === 'mbfc' && existsSync(latest)) {
     const rev = (JSON.parse(await readFile(latest, 'utf8')) as { lastRevision?: string }).lastRevision;
     const m = rev ? DATE.exec(rev) : null;
-    if (m) return m[1]!;
+    if (m && CALENDAR_DATE.safeParse(m[1]).success) return m[1]!;
   }
   const m = DATE.exec(path.basename(file));
-  if (m) return m[1]!;
+  if (m && CALENDAR_DATE.safeParse(m[1]).success) return m[1]!;
   throw new UsageError(`${file}: cannot tell the date of the ratings: pass --as-of YYYY-MM-DD`);
 }
 
@@ -119,11 +122,16 @@ async function runImport(args: string[]): Promise<number> {
       perInput.push({ kind, file: input, read: r.records.length, skipped: r.skipped, errors: r.errors });
     }
   }
+  // An input that gave nothing but errors (not OPML, not JSON, not the expected CSV) fails the import: nothing is
+  // written, since a registry merged without it is not what was asked for.
+  const unreadable = perInput.filter((p) => p.read === 0 && p.errors.length > 0);
+  for (const p of unreadable) process.stderr.write(`parallax: ${p.file}: not read as ${p.kind} (${p.errors.slice(0, 3).join('; ')}); nothing written\n`);
   const merged = merger.result();
   const text = `${JSON.stringify(merged, null, 2)}\n`;
   const after = checkRegistry(text);
   const target = values.out ?? file;
-  if (!values['dry-run']) {
+  const write = !values['dry-run'] && unreadable.length === 0;
+  if (write) {
     const tmp = `${target}.tmp-${process.pid}`;
     await writeFile(tmp, text);
     await rename(tmp, target);
@@ -132,7 +140,7 @@ async function runImport(args: string[]): Promise<number> {
   const report: MergeReport = merger.report;
   if (values.json) {
     const { registry: _r, issues, ...check } = after;
-    process.stdout.write(`${JSON.stringify({ registry: file, written: values['dry-run'] ? null : target, seconds: Number(seconds.toFixed(2)), inputs: perInput, sources: merged.length, ...report, check: { ...check, issues } }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ registry: file, written: write ? target : null, seconds: Number(seconds.toFixed(2)), inputs: perInput, sources: merged.length, ...report, check: { ...check, issues } }, null, 2)}\n`);
   } else {
     const w = (s: string): boolean => process.stdout.write(`${s}\n`);
     for (const p of perInput) {
@@ -151,9 +159,9 @@ async function runImport(args: string[]): Promise<number> {
       for (const k of top(report.kept, 10)) w(`  kept ${k.sourceId} ${k.field}: ${k.existing} (import says ${k.imported})`);
     }
     w(`check: ${after.errors} errors, ${after.warnings} warnings, ${after.disputed.length} disputed sources${after.errors ? ' (run parallax sources check)' : ''}`);
-    w(`${values['dry-run'] ? 'dry run, nothing written' : `written ${target}`} in ${seconds.toFixed(2)} s`);
+    w(`${write ? `written ${target}` : values['dry-run'] ? 'dry run, nothing written' : 'nothing written'} in ${seconds.toFixed(2)} s`);
   }
-  return after.errors > 0 ? 1 : 0;
+  return after.errors > 0 || unreadable.length > 0 ? 1 : 0;
 }
 
 export async function run(args: string[]): Promise<number> {

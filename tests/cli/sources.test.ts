@@ -75,6 +75,37 @@ describe('parallax sources', () => {
     expect(await readFile(registry, 'utf8')).toBe(before);
   });
 
+  it('import fails, writing nothing, when an input cannot be read as what it is said to be', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const registry = path.join(dir, 'sources.json');
+    await writeFile(registry, `${JSON.stringify([source('a', 'https://a.example/rss')], null, 2)}\n`);
+    const before = await readFile(registry, 'utf8');
+    const notOpml = path.join(dir, 'subs.opml');
+    await writeFile(notOpml, 'this is not xml');
+    const { code, out, err } = await cli('import', '--opml', notOpml, '--registry', registry);
+    expect(code).toBe(1);
+    expect(err).toContain(`parallax: ${notOpml}: not read as opml`);
+    expect(out).toContain('nothing written');
+    expect(await readFile(registry, 'utf8')).toBe(before);
+  });
+
+  it('import refuses an --as-of that is not a real day, and check refuses one in the registry', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const registry = path.join(dir, 'sources.json');
+    await writeFile(registry, `${JSON.stringify([source('a', 'https://a.example/rss')], null, 2)}\n`);
+    const csv = path.join(dir, 'allsides.csv');
+    await writeFile(csv, 'news_source,news_link,bias_rating\nA,https://a.example/,Left\n');
+    for (const bad of ['2023-13-45', '2023-02-29', '15/11/2023']) {
+      const { code, err } = await cli('import', '--allsides', csv, '--registry', registry, '--as-of', bad);
+      expect(code).toBe(2);
+      expect(err).toContain(`--as-of must be a date, YYYY-MM-DD (got "${bad}")`);
+    }
+    const rated = { ...source('a', 'https://a.example/rss'), bias: [{ value: 'left', rater: 'AllSides', url: null, asOf: '2023-13-45' }] };
+    await writeFile(registry, `${JSON.stringify([rated], null, 2)}\n`);
+    const { code } = await cli('check', '--registry', registry);
+    expect(code).toBe(1);
+  });
+
   it('import without an input is a usage error', async () => {
     const { code, err } = await cli('import');
     expect(code).toBe(2);

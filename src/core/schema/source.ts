@@ -35,8 +35,8 @@ const attribution = {
   rater: z.string().min(1),
   /** Page of the rating at the rater, when known. */
   url: z.string().url().nullable().default(null),
-  /** Date the rating was published or captured, ISO-8601 date (YYYY-MM-DD). */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Date the rating was published or captured, ISO-8601 calendar date (YYYY-MM-DD; a real day: no 2023-13-45). */
+  asOf: z.string().date(),
 };
 
 export const BiasRatingSchema = z.object({ value: z.enum(BIAS_VALUES), ...attribution });
@@ -88,8 +88,8 @@ export const SourceFlagSchema = z.object({
   /** Who says so: a rater's name, or "Parallax" for Parallax's own rules (the aggregator domain list in config). */
   rater: z.string().min(1),
   url: z.string().url().nullable().default(null),
-  /** Date of the rater's data (YYYY-MM-DD), or null for a rule. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  /** Date of the rater's data (YYYY-MM-DD, a real day), or null for a rule. */
+  asOf: z.string().date().nullable().default(null),
 });
 export type SourceFlag = z.infer<typeof SourceFlagSchema>;
 

@@ -1,0 +1,28 @@
+/** The ingest flags as the commands read them. */
+import { describe, expect, it } from 'vitest';
+import { ingestSettings, UsageError } from '../../src/cli/ingest-options';
+
+describe('--now', () => {
+  it('takes an RFC 3339 date-time with Z or an offset, to the millisecond', () => {
+    expect(ingestSettings({ now: '2026-02-18T03:12:00Z' }).now!.toISOString()).toBe('2026-02-18T03:12:00.000Z');
+    expect(ingestSettings({ now: '2026-02-18T04:12:00+01:00' }).now!.toISOString()).toBe('2026-02-18T03:12:00.000Z');
+    expect(ingestSettings({ now: '2026-02-18T03:12Z' }).now!.toISOString()).toBe('2026-02-18T03:12:00.000Z');
+    expect(ingestSettings({ now: '2024-02-29T00:00:00.250Z' }).now!.toISOString()).toBe('2024-02-29T00:00:00.250Z');
+  });
+  it.each([
+    ['2026-02-30T00:00:00Z', 'a day February does not have (was read as 2 March)'],
+    ['1', 'a bare number (was read as 2001)'],
+    ['Feb 18 2026', 'not ISO-8601'],
+    ['2026-02-18T03:12', 'no zone (was read in the host machine\'s zone)'],
+    ['2026-02-18T25:00:00Z', 'hour 25'],
+  ])('refuses %s: %s', (now) => {
+    expect(() => ingestSettings({ now })).toThrow(UsageError);
+    expect(() => ingestSettings({ now })).toThrow(`--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${now}")`);
+  });
+});
+
+describe('--live and --feeds', () => {
+  it('are not taken together (--feeds was silently ignored)', () => {
+    expect(() => ingestSettings({ live: true, feeds: 'feeds' })).toThrow(/--live fetches the registry's feed URLs and --feeds reads a folder of feed files: give one of them/);
+  });
+});
