@@ -10,7 +10,7 @@ import { MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config
 import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
-import { indexTakedowns, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
+import { indexTakedowns, takedownLabel, takedownLog, takedownOf, unmatchedTakedowns } from './core/overrides/overrides';
 import { feedKey, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
@@ -285,6 +285,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
 
   // Editorial takedowns (overrides.json): out of the stored and the new articles, on every run.
   const takenDown = new Map<string, string[]>();
+  const knownSourceIds = new Set([...fullRegistry.map((s) => s.id), ...[...all.values()].map((a) => a.sourceId)]);
   for (const a of [...all.values()]) {
     const t = takedownOf(takedowns, a);
     if (!t) continue;
@@ -392,6 +393,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     timings: { feedsMs: storiesStart - started, storiesMs: storiesEnd - storiesStart, writeMs: 0 },
   };
   const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, timings: _t, ...stateCounts } = report;
+  const takedownRecords = takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir));
+  for (const message of unmatchedTakedowns(overrides, takedownRecords, knownSourceIds)) deps.log('warn', message);
   report.filesChanged = await writeContent(options.contentDir, {
     articles: plan.keep,
     stories,
@@ -401,7 +404,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     // Per-run counts of what was new are left out of the stored state, so a re-run with the same input and clock
     // leaves the tree byte-identical.
     feeds: feedStates,
-    takedowns: takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir)),
+    takedowns: takedownRecords,
     run: { ...stateCounts, feeds: feedReports.length },
     extra: {
       [path.join('state', 'redirects.json')]: redirects,

@@ -63,6 +63,29 @@ describe('takedowns', () => {
     expect(log[0]!.removedArticles).toEqual([ID_DOWN]);
   });
 
+  it('warns of a takedown that matches nothing (a mistyped source id or URL) and says it on every run', async () => {
+    const other = await tempDir('parallax-takedown-');
+    const misTyped = 'https://www.washingtonpost.com/world/2026/02/17/iran-talks-geneva-nuclear/';
+    await writeFile(
+      path.join(other, 'overrides.json'),
+      JSON.stringify({
+        version: 1,
+        takedowns: [
+          { kind: 'source', sourceId: 'npr-news', reason: 'licence withdrawn' },
+          { kind: 'article', url: misTyped, reason: 'court order' },
+          { kind: 'article', url: URL_DOWN, reason: 'court order 2026/118' },
+        ],
+      }),
+    );
+    const { logs } = await runFolder(SMALL, other, NOW);
+    const warnings = logs.filter((l) => l.startsWith('warn: takedown'));
+    expect(warnings).toEqual([
+      'warn: takedown source npr-news: no source has this id (overrides.json); nothing was taken down',
+      `warn: takedown article ${misTyped}: matches no article stored so far (by article id or canonical URL; check the URL in overrides.json); it applies if one arrives`,
+    ]);
+    expect((await runFolder(SMALL, other, NOW)).logs.filter((l) => l.startsWith('warn: takedown'))).toEqual(warnings);
+  });
+
   it('refuses an invalid overrides file instead of ignoring a takedown', async () => {
     expect(() => parseOverrides({ version: 1, takedowns: [{ kind: 'article', reason: 'x' }] })).toThrow(/exactly one of url or articleId/);
     expect(() => parseOverrides({ version: 1, takedowns: [{ kind: 'source', sourceId: 'npr' }] })).toThrow(/invalid overrides/);

@@ -98,6 +98,26 @@ export function takedownLabel(t: Takedown): string {
   return t.kind === 'source' ? `source ${t.sourceId}` : `article ${t.articleId ?? t.url}`;
 }
 
+/**
+ * Warnings for takedowns that do nothing, so that a mistyped one is not mistaken for one carried out: a source
+ * takedown naming no source in `knownSourceIds` (the registry's and the stored articles' sources), and an article
+ * takedown that has removed no article so far in `log` (an article is matched by its id or by the id of its
+ * canonical URL; the takedown stays, and applies if such an article arrives). One message per takedown.
+ */
+export function unmatchedTakedowns(o: Overrides, log: readonly TakedownRecord[], knownSourceIds: ReadonlySet<string>): string[] {
+  const removed = new Map(log.map((r) => [r.takedown, r.removedArticles.length]));
+  const out: string[] = [];
+  for (const t of o.takedowns) {
+    const label = takedownLabel(t);
+    if (t.kind === 'source') {
+      if (!knownSourceIds.has(t.sourceId)) out.push(`takedown ${label}: no source has this id (overrides.json); nothing was taken down`);
+    } else if (!removed.get(label)) {
+      out.push(`takedown ${label}: matches no article stored so far (by article id or canonical URL; check the URL in overrides.json); it applies if one arrives`);
+    }
+  }
+  return out;
+}
+
 /** One entry of the takedown log, state/takedowns.json. */
 export interface TakedownRecord {
   /** "article <id|url>" or "source <id>". */
