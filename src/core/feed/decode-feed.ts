@@ -14,6 +14,15 @@
  * Labels are mapped like WHATWG: iso-8859-1 / latin1 / us-ascii (and aliases) decode as windows-1252, done with
  * iconv-lite because Node 20's TextDecoder maps 0x80–0x9F to C1 controls. A declared UTF-16/UTF-32 without a BOM
  * on bytes that are ASCII-compatible (a lying declaration) is decoded as UTF-8.
+ *
+ * The reverse mislabel: text declared in a single-byte charset (iso-8859-1, windows-1252, us-ascii, windows-1251,
+ * koi8-r...) whose bytes are mostly well-formed multi-byte UTF-8 is UTF-8 (a server's default `charset=ISO-8859-1`
+ * on a UTF-8 feed, or a template that kept an old prolog). Read as declared it would turn every non-ASCII letter into
+ * two or three characters of mojibake ("für" → "fÃ¼r", "–" → "â€“"); it is read as UTF-8 instead and
+ * `mislabelled` names the label. Genuine single-byte text is almost never valid UTF-8 (a letter byte ≥ 0xC0 would
+ * have to be followed by one to three bytes of 0x80–0xBF, which in Latin text are symbols, not letters), so a
+ * genuine Latin-1 feed (0xFC alone for "ü") still decodes as declared. The same test as the WHATWG / ICU UTF-8
+ * detectors; see {@link mostlyUtf8}.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
@@ -26,9 +35,14 @@ export interface DecodedFeed {
   encoding: string;
   /** Where the encoding came from. */
   source: 'bom' | 'sniffed' | 'http' | 'prolog' | 'default' | 'fallback';
-  /** Bytes of text declared UTF-8 that were not part of a well-formed UTF-8 sequence and were read as windows-1252
+  /** Bytes of text read as UTF-8 that were not part of a well-formed UTF-8 sequence and were read as windows-1252
    * (0 when the text was valid in its encoding). */
   repairedBytes: number;
+  /**
+   * The declared single-byte label (lower-case, as written: 'iso-8859-1', 'windows-1252'...) that the bytes
+   * contradicted, when they were read as UTF-8 instead (`encoding` is then 'utf-8'); null when the declaration held.
+   */
+  mislabelled: string | null;
 }
 
 /** Labels that WHATWG maps to windows-1252 (Encoding Standard §4.2, the windows-1252 label list). */
@@ -135,6 +149,54 @@ function decodeUtf8Repairing(bytes: Uint8Array): { text: string; repaired: numbe
   return { text: parts.join(''), repaired };
 }
 
+/** Encodings found single-byte by {@link isSingleByte}, by iconv-lite name. */
+const SINGLE_BYTE = new Map<string, boolean>();
+
+/**
+ * Whether iconv-lite decodes `encoding` one byte to one character: the 128 bytes 0x80–0xFF, forwards and backwards,
+ * give 128 UTF-16 units each (a double-byte codec such as shift_jis or gbk pairs a lead byte with the next one).
+ * 7-bit encodings (utf-7) pass too, rightly: bytes ≥ 0x80 are not theirs either. Memoised.
+ */
+function isSingleByte(encoding: string): boolean {
+  let known = SINGLE_BYTE.get(encoding);
+  if (known === undefined) {
+    const high = Buffer.from(Array.from({ length: 128 }, (_, k) => 0x80 + k));
+    known = iconv.decode(high, encoding).length === 128 && iconv.decode(high.reverse(), encoding).length === 128;
+    SINGLE_BYTE.set(encoding, known);
+  }
+  return known;
+}
+
+/**
+ * Whether text declared in a single-byte charset is UTF-8 after all: it holds at least one well-formed multi-byte
+ * UTF-8 sequence (Unicode 15.0 §3.9, Table 3-7) and more such sequences than bytes ≥ 0x80 outside one. All-ASCII
+ * bytes are not (they read the same either way). Valid UTF-8 with non-ASCII passes at once; a UTF-8 feed with one
+ * item pasted from a Latin-1 source passes too (its stray bytes are then read as windows-1252 by
+ * decodeUtf8Repairing); genuine Latin-1 text, whose high bytes stand alone, does not. Linear in the length.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buf)) return false;
+  if (isUtf8(buf)) return true;
+  let sequences = 0;
+  let strays = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 0) {
+      sequences++;
+      i += n;
+    } else {
+      strays++;
+      i++;
+    }
+  }
+  return sequences > 0 && sequences > strays;
+}
+
 /** True when the first bytes look like an ASCII-compatible encoding (no NUL in the first 4 bytes). */
 function asciiCompatible(bytes: Uint8Array): boolean {
   for (let i = 0; i < Math.min(4, bytes.length); i++) if (bytes[i] === 0) return false;
@@ -142,35 +204,39 @@ function asciiCompatible(bytes: Uint8Array): boolean {
 }
 
 /**
- * Decode feed bytes to text. Never throws; unknown labels fall through to the next source of evidence.
+ * Decode feed bytes to text, by the order of evidence in this module's header. Never throws; unknown labels fall
+ * through to the next source of evidence. A single-byte label (HTTP or prolog) on bytes that are mostly UTF-8
+ * ({@link mostlyUtf8}) is overruled: the text is read as UTF-8 and `mislabelled` names the label; a UTF-8 label on
+ * bytes that are not is kept, and `repairedBytes` counts the stray bytes read as windows-1252.
  *
  * @param bytes the response body as received (already decompressed)
- * @param contentType the HTTP Content-Type header value, if known
+ * @param contentType the HTTP Content-Type header value, if known (e.g. 'application/rss+xml; charset=ISO-8859-1')
+ * @returns the text without BOM, the encoding used, where it came from, and what was repaired
  */
 export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed {
   const b0 = bytes[0], b1 = bytes[1], b2 = bytes[2], b3 = bytes[3];
   // UTF-32 (BOM, or '<' as a 4-byte unit): XML 1.0 Appendix F.1; checked before UTF-16 (FF FE 00 00 ⊃ FF FE)
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0x3c && b1 === 0 && b2 === 0 && b3 === 0)) {
-    return { text: stripBom(decodeWith(bytes, 'utf-32le')), encoding: 'utf-32le', source: b0 === 0xff ? 'bom' : 'sniffed', repairedBytes: 0 };
+    return { text: stripBom(decodeWith(bytes, 'utf-32le')), encoding: 'utf-32le', source: b0 === 0xff ? 'bom' : 'sniffed', repairedBytes: 0, mislabelled: null };
   }
   if ((b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) || (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0x3c)) {
-    return { text: stripBom(decodeWith(bytes, 'utf-32be')), encoding: 'utf-32be', source: b0 === 0 && b2 === 0xfe ? 'bom' : 'sniffed', repairedBytes: 0 };
+    return { text: stripBom(decodeWith(bytes, 'utf-32be')), encoding: 'utf-32be', source: b0 === 0 && b2 === 0xfe ? 'bom' : 'sniffed', repairedBytes: 0, mislabelled: null };
   }
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     const { text, repaired } = decodeUtf8Repairing(bytes.subarray(3));
-    return { text, encoding: 'utf-8', source: 'bom', repairedBytes: repaired };
+    return { text, encoding: 'utf-8', source: 'bom', repairedBytes: repaired, mislabelled: null };
   }
   if (b0 === 0xff && b1 === 0xfe) {
-    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16le')), encoding: 'utf-16le', source: 'bom', repairedBytes: 0 };
+    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16le')), encoding: 'utf-16le', source: 'bom', repairedBytes: 0, mislabelled: null };
   }
   if (b0 === 0xfe && b1 === 0xff) {
-    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16be')), encoding: 'utf-16be', source: 'bom', repairedBytes: 0 };
+    return { text: stripBom(decodeWith(bytes.subarray(2), 'utf-16be')), encoding: 'utf-16be', source: 'bom', repairedBytes: 0, mislabelled: null };
   }
   if (b0 === 0x3c && b1 === 0x00 && b3 === 0x00) {
-    return { text: stripBom(decodeWith(bytes, 'utf-16le')), encoding: 'utf-16le', source: 'sniffed', repairedBytes: 0 };
+    return { text: stripBom(decodeWith(bytes, 'utf-16le')), encoding: 'utf-16le', source: 'sniffed', repairedBytes: 0, mislabelled: null };
   }
   if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00) {
-    return { text: stripBom(decodeWith(bytes, 'utf-16be')), encoding: 'utf-16be', source: 'sniffed', repairedBytes: 0 };
+    return { text: stripBom(decodeWith(bytes, 'utf-16be')), encoding: 'utf-16be', source: 'sniffed', repairedBytes: 0, mislabelled: null };
   }
 
   const candidates: Array<[string | null, DecodedFeed['source']]> = [
@@ -189,14 +255,18 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed
     if (enc === 'utf-16') enc = 'utf-16le';
     if (enc === 'utf-8') {
       const { text, repaired } = decodeUtf8Repairing(bytes);
-      return { text: stripBom(text), encoding: enc, source, repairedBytes: repaired };
+      return { text: stripBom(text), encoding: enc, source, repairedBytes: repaired, mislabelled: null };
     }
-    return { text: stripBom(decodeWith(bytes, enc)), encoding: enc, source, repairedBytes: 0 };
+    if (isSingleByte(enc) && mostlyUtf8(bytes)) {
+      const { text, repaired } = decodeUtf8Repairing(bytes);
+      return { text: stripBom(text), encoding: 'utf-8', source, repairedBytes: repaired, mislabelled: label };
+    }
+    return { text: stripBom(decodeWith(bytes, enc)), encoding: enc, source, repairedBytes: 0, mislabelled: null };
   }
   const utf8 = tryUtf8(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'default', repairedBytes: 0 };
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'default', repairedBytes: 0, mislabelled: null };
   // Undeclared and not UTF-8: the web's legacy default for Western text (WHATWG), as browsers do.
-  return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', source: 'fallback', repairedBytes: 0 };
+  return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', source: 'fallback', repairedBytes: 0, mislabelled: null };
 }
 
 function stripBom(s: string): string {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { charsetFromContentType, decodeFeed, encodingFromProlog } from '../../../src/core/feed/decode-feed.js';
@@ -120,6 +121,105 @@ describe('decodeFeed: labels and sources of evidence', () => {
   ])('reads ill-formed UTF-8 (%s) byte by byte as windows-1252 (Unicode §3.9, Table 3-7)', (_, stray, expected) => {
     const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><a>'), Buffer.from(stray), Buffer.from('</a>')]);
     expect(decodeFeed(bytes).text).toBe(`<?xml version="1.0" encoding="utf-8"?><a>${expected}</a>`);
+  });
+});
+
+describe('decodeFeed: UTF-8 bytes behind a single-byte label', () => {
+  const fixtures = new URL('../../fixtures/', import.meta.url);
+  const KLIMA = 'Klimagesetz – Bürger für Änderungen';
+  const said = (label: string) => ({ kind: 'encoding_repaired', message: `the feed says ${label} but its text is UTF-8; it was read as UTF-8`, position: null });
+
+  it('the new-user trial feed (tests/fixtures/charset): prolog ISO-8859-1, bytes UTF-8', () => {
+    const want = JSON.parse(readFileSync(new URL('charset/utf8-in-iso-8859-1-prolog.expected.json', fixtures), 'utf8'));
+    const bytes = readFileSync(new URL(`charset/${want.input}`, fixtures));
+    expect(decodeFeed(bytes)).toMatchObject({ encoding: want.encoding, source: 'prolog', repairedBytes: 0, mislabelled: want.mislabelled });
+    const r = parseFeed(bytes);
+    expect(r.feed.title).toBe(want.feed_title);
+    expect(r.items[0]).toMatchObject({ title: want.title, summary: want.summary, published: want.published });
+    expect(r.errors).toEqual(want.errors);
+    expect(isFeedFailure(r.errors)).toBe(false);
+  });
+
+  it.each(['ISO-8859-1', 'latin1', 'windows-1252', 'cp1252', 'US-ASCII', 'iso-8859-15', 'iso-8859-2'])(
+    'label %s in the prolog or the HTTP header: read as UTF-8, warned (encoding_repaired)',
+    (label) => {
+      const bytes = Buffer.from(rss(KLIMA, label), 'utf8');
+      expect(decodeFeed(bytes)).toMatchObject({ encoding: 'utf-8', source: 'prolog', mislabelled: label.toLowerCase() });
+      expect(parseFeed(bytes).errors).toEqual([said(label.toLowerCase())]);
+      expect(firstTitle(bytes)).toBe(KLIMA);
+      const undeclared = Buffer.from(rss(KLIMA), 'utf8');
+      const ct = `application/rss+xml; charset=${label}`;
+      expect(decodeFeed(undeclared, ct)).toMatchObject({ encoding: 'utf-8', source: 'http', mislabelled: label.toLowerCase() });
+      expect(firstTitle(undeclared, ct)).toBe(KLIMA);
+    },
+  );
+
+  it('one © (C2 A9) behind ISO-8859-1, as in the Daily Mail feed kept by node-feedparser (mediacontent-dupes.xml)', () => {
+    const bytes = Buffer.from(rss('© Bettmann/CORBIS', 'ISO-8859-1'), 'utf8');
+    expect(firstTitle(bytes)).toBe('© Bettmann/CORBIS'); // not "Â© Bettmann/CORBIS"
+    expect(parseFeed(bytes).errors).toEqual([said('iso-8859-1')]);
+  });
+
+  it("a server's default charset=ISO-8859-1 over a UTF-8 prolog on UTF-8 bytes: UTF-8, the header named", () => {
+    const bytes = Buffer.from(rss(KLIMA, 'utf-8'), 'utf8');
+    const r = parseFeed(bytes, { contentType: 'text/xml; charset=ISO-8859-1' });
+    expect(r.items[0]!.title).toBe(KLIMA);
+    expect(r.errors).toEqual([said('iso-8859-1')]);
+  });
+
+  it.each([
+    ['windows-1251', 'Новости дня: «Выборы»'],
+    ['koi8-r', 'Новости дня'],
+    ['iso-8859-7', 'Ειδήσεις της ημέρας'],
+  ])('the same for a non-Latin single-byte label (%s)', (label, text) => {
+    const bytes = Buffer.from(rss(text, label), 'utf8');
+    expect(decodeFeed(bytes)).toMatchObject({ encoding: 'utf-8', mislabelled: label });
+    expect(firstTitle(bytes)).toBe(text);
+    // and the genuine single-byte feed still reads as declared
+    const genuine = iconv.encode(rss(text, label), label);
+    expect(decodeFeed(genuine)).toMatchObject({ encoding: label, mislabelled: null, repairedBytes: 0 });
+    expect(firstTitle(genuine)).toBe(text);
+  });
+
+  it('a genuine Latin-1 feed is unchanged: B01 (0xE9, 0xE0, 0x92 alone), and 0xFC alone for ü', () => {
+    const b01 = readFileSync(new URL('cases/B01.xml', fixtures));
+    expect(decodeFeed(b01)).toMatchObject({ encoding: 'windows-1252', source: 'prolog', repairedBytes: 0, mislabelled: null });
+    const r = parseFeed(b01);
+    expect(r.errors).toEqual([]);
+    expect(r.items[0]!.title).toBe('Prix réduits à l’été : la mairie précise');
+    const latin = iconv.encode(rss(KLIMA, 'ISO-8859-1'), 'windows-1252');
+    expect(latin.includes(0xfc)).toBe(true);
+    expect(decodeFeed(latin)).toMatchObject({ encoding: 'windows-1252', mislabelled: null });
+    expect(parseFeed(latin).errors).toEqual([]);
+    expect(firstTitle(latin)).toBe(KLIMA);
+    expect(firstTitle(iconv.encode(rss(KLIMA), 'windows-1252'), 'text/xml; charset=latin1')).toBe(KLIMA);
+  });
+
+  it('Latin-1 text whose bytes happen to hold one UTF-8-shaped pair among lone high bytes stays Latin-1', () => {
+    // "Â«" is C2 AB, well-formed UTF-8 for «; "été" gives two lone bytes (E9 74 E9): 1 sequence < 2 strays
+    const text = 'Â« été';
+    const bytes = iconv.encode(rss(text, 'iso-8859-1'), 'windows-1252');
+    expect(decodeFeed(bytes)).toMatchObject({ encoding: 'windows-1252', mislabelled: null });
+    expect(firstTitle(bytes)).toBe(text);
+  });
+
+  it('ASCII-only bytes keep their label and give no warning', () => {
+    const bytes = Buffer.from(rss('Plain &#252; title', 'iso-8859-1'), 'utf8');
+    expect(decodeFeed(bytes)).toMatchObject({ encoding: 'windows-1252', mislabelled: null });
+    expect(parseFeed(bytes).errors).toEqual([]);
+    expect(firstTitle(bytes)).toBe('Plain ü title');
+  });
+
+  it('mostly UTF-8 with a byte pasted from a Latin-1 source: UTF-8, the stray byte read as windows-1252, both named', () => {
+    const bytes = Buffer.concat([Buffer.from(rss(`${KLIMA} – caf`, 'iso-8859-1').split('</title><link>')[0]!, 'utf8'), Buffer.from([0xe9]), Buffer.from('</title><link>https://a.example/1</link></item></channel></rss>')]);
+    expect(decodeFeed(bytes)).toMatchObject({ encoding: 'utf-8', repairedBytes: 1, mislabelled: 'iso-8859-1' });
+    expect(firstTitle(bytes)).toBe(`${KLIMA} – café`);
+    expect(parseFeed(bytes).errors).toEqual([{ kind: 'encoding_repaired', message: 'the feed says iso-8859-1 but its text is UTF-8; it was read as UTF-8, and 1 byte(s) are not; they were read as windows-1252', position: null }]);
+  });
+
+  it('a double-byte label is not second-guessed (shift_jis text stays shift_jis)', () => {
+    const bytes = iconv.encode(rss('日本語のニュース', 'shift_jis'), 'shift_jis');
+    expect(decodeFeed(bytes)).toMatchObject({ encoding: 'shift_jis', mislabelled: null });
   });
 });
 
