@@ -62,9 +62,12 @@ export function buildJobs(flag?: string, env: NodeJS.ProcessEnv = process.env, c
   return Math.max(1, Math.min(cpus, Math.floor(memory / BUILD_JOB_BYTES), BUILD_JOBS_MAX));
 }
 
-/** Where the site is built: PARALLAX_OUT_DIR (the Astro config reads the same variable) or dist/. */
+/**
+ * Where the site is built: PARALLAX_OUT_DIR (a relative one from the current directory, as --content and
+ * --frozen-dir are; the Astro child gets it absolute) or the install's dist/.
+ */
 export function outDir(): string {
-  return path.resolve(ROOT, process.env.PARALLAX_OUT_DIR ?? 'dist');
+  return process.env.PARALLAX_OUT_DIR ? path.resolve(process.env.PARALLAX_OUT_DIR) : path.join(ROOT, 'dist');
 }
 
 /** Where frozen partitions live: PARALLAX_FROZEN_DIR, else `.parallax-frozen` beside the output dir. */

@@ -1,9 +1,9 @@
-/** Commands that read a content directory refuse a folder that no ingest wrote (an empty or mistyped --content). */
+/** Where the commands read and write: a content directory that an ingest wrote, and the output directory. */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/build';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildSite, outDir } from '../../src/cli/build';
 import { run as health } from '../../src/cli/health';
 import { requireContentDir, UsageError } from '../../src/cli/ingest-options';
 
@@ -30,5 +30,25 @@ describe('a folder that is not a content directory', () => {
 
   it('stops `health` (it had printed an empty table, exit 0)', async () => {
     await expect(health(['--content', path.join(tmp, 'empty')])).rejects.toThrow(/is not a Parallax content directory/);
+  });
+});
+
+describe('PARALLAX_OUT_DIR', () => {
+  it('is read from the current directory when relative, as --content and --frozen-dir are', () => {
+    const saved = process.env.PARALLAX_OUT_DIR;
+    const cwd = vi.spyOn(process, 'cwd').mockReturnValue('/srv/instance');
+    try {
+      process.env.PARALLAX_OUT_DIR = 'mydist';
+      expect(outDir()).toBe('/srv/instance/mydist');
+      process.env.PARALLAX_OUT_DIR = '/var/www/site';
+      expect(outDir()).toBe('/var/www/site');
+      delete process.env.PARALLAX_OUT_DIR;
+      expect(path.basename(outDir())).toBe('dist');
+      expect(outDir().startsWith('/srv/instance')).toBe(false);
+    } finally {
+      cwd.mockRestore();
+      if (saved === undefined) delete process.env.PARALLAX_OUT_DIR;
+      else process.env.PARALLAX_OUT_DIR = saved;
+    }
   });
 });
