@@ -197,7 +197,8 @@ export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promi
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [astro, 'build', '--silent', '--root', root], {
         cwd,
-        stdio: ['ignore', 'inherit', 'inherit'],
+        // Astro's output goes to stderr: stdout is the command's own report (JSON with --json).
+        stdio: ['ignore', 2, 'inherit'],
         env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       });
       child.on('error', reject);

@@ -129,7 +129,8 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
     requireContentDir(settings.contentDir);
   }
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
-  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  // With --json, stdout holds only the final JSON report; progress lines go to stderr.
+  const log = (line: string): void => void (settings.json ? process.stderr : process.stdout).write(`${line}\n`);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   const ctx = { root: ROOT, contentDir: settings.contentDir, frozenDir: frozen, env, version: await templateVersion(ROOT, env) };
@@ -186,11 +187,11 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   log(
     `\nsite (${jobs} build job${jobs === 1 ? '' : 's'}): ${partitions.length} archive months (${rebuilt.length} rebuilt, ${rebuilt.reduce((n, p) => n + p.rendered, 0)} stories rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s) · assemble ${assembleSeconds.toFixed(1)} s (${assembled.mode}, ${assembled.relinked.length} months linked) · ${redirects} redirects`,
   );
-  process.stdout.write(`\nParallax\n${formatSummary(report, pages, (performance.now() - started) / 1000)}\n`);
-  return {
-    ...settings,
-    site: { partitions, partitionSeconds, liveSeconds, astroSeconds, pagefindSeconds, assembleSeconds, assembly: assembled.mode, relinked: assembled.relinked, pages, redirects },
-  };
+  const siteReport: SiteBuildReport = { partitions, partitionSeconds, liveSeconds, astroSeconds, pagefindSeconds, assembleSeconds, assembly: assembled.mode, relinked: assembled.relinked, pages, redirects };
+  const seconds = (performance.now() - started) / 1000;
+  if (settings.json) process.stdout.write(`${JSON.stringify({ ingest: report, site: siteReport, seconds: Number(seconds.toFixed(2)) }, null, 2)}\n`);
+  else process.stdout.write(`\nParallax\n${formatSummary(report, pages, seconds)}\n`);
+  return { ...settings, site: siteReport };
 }
 
 export async function run(args: string[]): Promise<number> {
