@@ -268,12 +268,15 @@ const storedStories = new WeakSet<Story>();
 export async function readActiveStories(contentDir: string, warn: (msg: string) => void): Promise<Map<string, Story>> {
   const out = new Map<string, Story>();
   for (const id of await listActiveStoryIds(contentDir)) {
+    const file = path.join(contentDir, 'stories', `${id}.md`);
     try {
-      const { story } = await readStoryFile(path.join(contentDir, 'stories', `${id}.md`));
+      const { story } = await readStoryFile(file);
       storedStories.add(story);
       out.set(id, story);
     } catch (error) {
-      warn(`${String(error instanceof Error ? error.message : error)}; written afresh`);
+      // A YAML error's message does not say which file it is in.
+      const message = String(error instanceof Error ? error.message : error);
+      warn(`${message.startsWith(file) ? message : `${file}: ${message}`}; written afresh`);
     }
   }
   return out;

@@ -1,0 +1,22 @@
+/** Reading stored stories back: a damaged file is named and left out, the others are read. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readActiveStories } from '../../src/io/content-store';
+import { tempDir } from '../helpers';
+
+describe('readActiveStories', () => {
+  it('names the file of a story whose front matter is not YAML, and of one that is not a story', async () => {
+    const dir = await tempDir('parallax-content-store-');
+    await mkdir(path.join(dir, 'stories'));
+    await writeFile(path.join(dir, 'stories', 'broken.md'), '---\ntitle: [unclosed, flow\nid: broken\n---\n');
+    await writeFile(path.join(dir, 'stories', 'other.md'), '---\ntitle: not a story\n---\n');
+    const warnings: string[] = [];
+    const stories = await readActiveStories(dir, (m) => warnings.push(m));
+    expect(stories.size).toBe(0);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]!.startsWith(`${path.join(dir, 'stories', 'broken.md')}: `)).toBe(true);
+    expect(warnings[0]).toMatch(/; written afresh$/);
+    expect(warnings[1]!.startsWith(`${path.join(dir, 'stories', 'other.md')}: invalid story`)).toBe(true);
+  });
+});
