@@ -55,8 +55,8 @@ const BUILD_JOBS_MAX = 4;
 export function buildJobs(flag?: string, env: NodeJS.ProcessEnv = process.env, cpus = os.availableParallelism(), memory = os.totalmem()): number {
   const said = flag ?? env.PARALLAX_BUILD_JOBS;
   if (said !== undefined && said !== '') {
-    const n = Number(said);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a whole number ≥ 1 (got "${said}")`);
+    const n = /^\d+$/.test(said.trim()) ? Number(said) : NaN;
+    if (!(n >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1 (got "${said}")`);
     return n;
   }
   return Math.max(1, Math.min(cpus, Math.floor(memory / BUILD_JOB_BYTES), BUILD_JOBS_MAX));

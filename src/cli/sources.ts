@@ -44,7 +44,9 @@ async function runCheck(args: string[]): Promise<number> {
     const { registry: _r, ...rest } = check;
     out(`${JSON.stringify({ file, ...rest }, null, 2)}\n`);
   } else {
-    printIssues(file, check, Number(values.limit ?? 200), out);
+    const limit = values.limit === undefined ? 200 : /^\d+$/.test(values.limit.trim()) ? Number(values.limit) : NaN;
+    if (Number.isNaN(limit)) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
+    printIssues(file, check, limit, out);
     out(`${file}: ${check.sources} sources, ${check.feeds} feeds, ${check.aggregators.length} aggregators, ${check.disputed.length} disputed; ${check.errors} errors, ${check.warnings} warnings\n`);
   }
   return check.errors > 0 ? 1 : 0;

@@ -17,10 +17,30 @@ export async function checkPort(port: number): Promise<void> {
 
 export const description = 'ingest, build and serve the site on http://127.0.0.1:4321/ (the default command)';
 
+/**
+ * The port to serve on, from `--port N` or `--port=N` in `args` (else the PORT environment variable, else 4321), and
+ * the other arguments (for the build). Throws UsageError naming where the port came from when it is not a whole
+ * number from 1 to 65535.
+ */
+export function portOf(args: readonly string[], env: NodeJS.ProcessEnv = process.env): { port: number; rest: string[] } {
+  let said: string | undefined;
+  let from = 'PORT';
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--port' || arg.startsWith('--port=')) {
+      said = arg === '--port' ? (args[++i] ?? '') : arg.slice('--port='.length);
+      from = '--port';
+    } else rest.push(arg);
+  }
+  said ??= env.PORT ?? '4321';
+  const port = /^\d{1,5}$/.test(said.trim()) ? Number(said) : NaN;
+  if (!(port >= 1 && port <= 65535)) throw new UsageError(`${from} must be a whole number from 1 to 65535 (got "${said}")`);
+  return { port, rest };
+}
+
 export async function run(args: string[]): Promise<number> {
-  const portAt = args.indexOf('--port');
-  const port = Number(portAt >= 0 ? args[portAt + 1] : (process.env.PORT ?? 4321));
-  const rest = portAt >= 0 ? [...args.slice(0, portAt), ...args.slice(portAt + 2)] : args;
+  const { port, rest } = portOf(args);
   // Astro's preview server would move to another port and the address printed below would point elsewhere.
   await checkPort(port);
   await buildSite(rest);

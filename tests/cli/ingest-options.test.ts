@@ -1,5 +1,6 @@
 /** The ingest flags as the commands read them. */
 import { describe, expect, it } from 'vitest';
+import { buildJobs } from '../../src/cli/build';
 import { ingestSettings, UsageError } from '../../src/cli/ingest-options';
 
 describe('--now', () => {
@@ -24,5 +25,12 @@ describe('--now', () => {
 describe('--live and --feeds', () => {
   it('are not taken together (--feeds was silently ignored)', () => {
     expect(() => ingestSettings({ live: true, feeds: 'feeds' })).toThrow(/--live fetches the registry's feed URLs and --feeds reads a folder of feed files: give one of them/);
+  });
+});
+
+describe('--jobs', () => {
+  it('takes only a plain whole number (1e1 and 0x2 were taken as 10 and 2)', () => {
+    expect(buildJobs('3', {}, 2, 8 * 1024 ** 3)).toBe(3);
+    for (const bad of ['1e1', '0x2', '2.0', ' ', '-1']) expect(() => buildJobs(bad, {})).toThrow(`--jobs must be a whole number ≥ 1 (got "${bad}")`);
   });
 });

@@ -106,6 +106,12 @@ describe('parallax sources', () => {
     expect(code).toBe(1);
   });
 
+  it('check refuses a --limit that is not a whole number (it printed no issues)', async () => {
+    const { code, err } = await cli('check', '--limit', 'abc');
+    expect(code).toBe(2);
+    expect(err).toContain('--limit must be a whole number (got "abc")');
+  });
+
   it('import without an input is a usage error', async () => {
     const { code, err } = await cli('import');
     expect(code).toBe(2);
