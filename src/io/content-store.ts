@@ -231,7 +231,8 @@ export function readTakedownLog(contentDir: string): Promise<unknown> {
   return readStateJson<unknown>(contentDir, 'takedowns.json', null);
 }
 
-/** The editorial overrides (<content>/overrides.json); none when the file is absent; throws when it is invalid. */
+/** The editorial overrides (<content>/overrides.json); none when the file is absent; throws Error naming the file when
+ * it is not JSON or not valid overrides. */
 export async function readOverrides(contentDir: string): Promise<Overrides> {
   const file = path.join(contentDir, 'overrides.json');
   let text: string;
@@ -240,7 +241,13 @@ export async function readOverrides(contentDir: string): Promise<Overrides> {
   } catch {
     return NO_OVERRIDES;
   }
-  return parseOverrides(JSON.parse(text), file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${(error as Error).message})`);
+  }
+  return parseOverrides(json, file);
 }
 
 /** Story redirects (state/redirects.json: merged story id → the id it leads to), {} when absent or unreadable. */

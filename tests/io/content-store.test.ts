@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readActiveStories } from '../../src/io/content-store';
+import { readActiveStories, readOverrides } from '../../src/io/content-store';
 import { tempDir } from '../helpers';
 
 describe('readActiveStories', () => {
@@ -18,5 +18,13 @@ describe('readActiveStories', () => {
     expect(warnings[0]!.startsWith(`${path.join(dir, 'stories', 'broken.md')}: `)).toBe(true);
     expect(warnings[0]).toMatch(/; written afresh$/);
     expect(warnings[1]!.startsWith(`${path.join(dir, 'stories', 'other.md')}: invalid story`)).toBe(true);
+  });
+});
+
+describe('readOverrides', () => {
+  it('names overrides.json when it is not JSON (the run stops: a takedown must not be ignored)', async () => {
+    const dir = await tempDir('parallax-content-store-');
+    await writeFile(path.join(dir, 'overrides.json'), '{ takedowns: [] }');
+    await expect(readOverrides(dir)).rejects.toThrow(`${path.join(dir, 'overrides.json')}: not JSON (`);
   });
 });
