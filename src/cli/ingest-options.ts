@@ -139,8 +139,11 @@ export function failureReason(f: IngestReport['feeds'][number]): string | null {
 export function formatSummary(report: IngestReport | null, pages: number | null, seconds: number): string {
   const lines: string[] = [];
   if (report) {
-    const errors = report.feeds.flatMap((f) => f.errors.map((e) => e.kind));
-    const byKind = [...new Set(errors)].sort().map((k) => `${k} ×${errors.filter((e) => e === k).length}`);
+    // Feed failures are errors; an item's problem or a feed-level warning (a repaired encoding) is a warning.
+    const kinds = report.feeds.flatMap((f) => f.errors.map((e) => e.kind));
+    const count = (list: string[]): string[] => [...new Set(list)].sort().map((k) => `${k} ×${list.filter((e) => e === k).length}`);
+    const errors = count(kinds.filter(isFailureKind));
+    const warnings = count(kinds.filter((k) => !isFailureKind(k)));
     const reasons = report.feeds.map(failureReason).filter((r): r is string => r !== null);
     const byReason = [...new Set(reasons)].sort().map((k) => `${k} ×${reasons.filter((r) => r === k).length}`);
     const notModified = report.feeds.filter((f) => f.status === 'not_modified').length;
@@ -154,7 +157,8 @@ export function formatSummary(report: IngestReport | null, pages: number | null,
       `  expired items   ${report.expired} (older than the window, not stored)`,
       `Articles          ${report.articlesTotal} stored, ${report.newArticles} new, ${report.windowArticles} in the window, ${report.prunedArticles} pruned`,
       `Stories           ${report.stories} (${report.multiSourceStories} with 2+ sources, ${report.storiesWith3Plus} with 3+ sources), ${report.archivedStories} archived now`,
-      `Errors            ${byKind.length ? byKind.join(', ') : 'none'}`,
+      `Errors            ${errors.length ? errors.join(', ') : 'none'}`,
+      `Warnings          ${warnings.length ? warnings.join(', ') : 'none'}`,
       `Clock (--now)     ${report.now}`,
     );
   }
