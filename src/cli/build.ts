@@ -21,12 +21,21 @@ import pLimit from 'p-limit';
 import { parseArgs } from 'node:util';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
-import { formatSummary, ingestSettings, INGEST_OPTIONS, requireContentDir, ROOT, runIngest, UsageError, type IngestSettings } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, requireContentDir, ROOT, runIngest, UsageError, type IngestSettings } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
 
 export const description = 'ingest, then build the static site into dist/';
+
+export const help = `usage: parallax build [ingest options] [--no-ingest] [--full] [--frozen-dir DIR] [--jobs N]
+
+  --no-ingest      build the content directory as it is (it must be one an ingest wrote)
+  --full           rebuild every archived month
+  --frozen-dir DIR where archived months are kept between builds (PARALLAX_FROZEN_DIR; default .parallax-frozen
+                   beside the output dir, PARALLAX_OUT_DIR, default dist/)
+  --jobs N         Astro builds at a time (PARALLAX_BUILD_JOBS; default one per CPU with 1.5 GB each, at most 4)
+${INGEST_HELP}`;
 
 export const BUILD_OPTIONS = {
   ...INGEST_OPTIONS,

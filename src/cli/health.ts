@@ -41,6 +41,12 @@ export function formatHealth(rows: readonly FeedState[]): string {
   ].join('\n');
 }
 
+export const help = `usage: parallax health [--content DIR] [--problems] [--json]
+
+  --content DIR    the content directory (default content/)
+  --problems       only failing and stale feeds
+  --json           the report as JSON`;
+
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { content: { type: 'string' }, json: { type: 'boolean', default: false }, problems: { type: 'boolean', default: false } } });
   const dir = path.resolve(values.content ?? 'content');

@@ -28,6 +28,15 @@ export const INGEST_OPTIONS = {
   json: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
+/** The ingest options' lines of `--help` (ingest, build and start take them). */
+export const INGEST_HELP = `  --feeds DIR      read a folder of feed files (default: the bundled demo snapshot, into .demo/content)
+  --live           fetch every feed URL of the registry instead
+  --content DIR    the content directory (default: content/, or .demo/content for the demo)
+  --registry FILE  the source registry (default: <content>/sources.json; the demo's: content/sources.json)
+  --now TIME       the run's clock, RFC 3339 with a zone (2026-02-18T03:12:00Z); default: the real time when live,
+                   the newest item's time for a folder
+  --json           the report as JSON on stdout, log lines as JSON lines on stderr`;
+
 export interface IngestSettings {
   contentDir: string;
   registryPath: string;

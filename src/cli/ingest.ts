@@ -13,10 +13,16 @@ import { fetchFeeds } from '../io/fetch-feeds';
 import { liveOrder, readShards, registryShard, writeShard } from '../io/fetch-shard';
 import { readFeedFolder } from '../io/read-feed-folder';
 import { inShard } from '../core/state/shard';
-import { formatSummary, ingestSettings, INGEST_OPTIONS, progressBar, runIngest, UsageError } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, progressBar, runIngest, UsageError } from './ingest-options';
 import { makeDir } from '../io/make-dir';
 
 export const description = 'read feeds, cluster stories, write the content directory (no site build); --shard/--merge';
+
+export const help = `usage: parallax ingest [--live | --feeds DIR] [--content DIR] [--registry FILE] [--now TIME] [--json]
+       parallax ingest --live --shard K/N --fetch-only --out DIR   fetch one shard's feeds and save them
+       parallax ingest --merge DIR [--content DIR] [--now TIME]     parse, cluster and write all saved shards
+
+${INGEST_HELP}`;
 
 const OPTIONS = {
   ...INGEST_OPTIONS,

@@ -21,8 +21,9 @@ import { ROOT, UsageError } from './ingest-options';
 
 export const description = 'check the source registry, or import feeds and ratings into it (OPML, Kite, AllSides, MBFC, ownership)';
 
-const USAGE =
-  'usage: parallax sources check [--registry FILE] [--json]\n' +
+/** `parallax sources --help`. */
+export const help =
+  'usage: parallax sources check [--registry FILE] [--limit N] [--json]\n' +
   '       parallax sources import (--opml FILE | --kite FILE | --allsides CSV | --mbfc JSON | --ownership JSON)... [--registry FILE] [--out FILE] [--as-of YYYY-MM-DD] [--dry-run] [--json]';
 
 const DEFAULT_REGISTRY = path.join(ROOT, 'content', 'sources.json');
@@ -96,7 +97,7 @@ async function runImport(args: string[]): Promise<number> {
     ...(values.allsides ?? []).map((f) => ['allsides', f] as const),
     ...(values.mbfc ?? []).map((f) => ['mbfc', f] as const),
   ];
-  if (!inputs.length) throw new UsageError(USAGE);
+  if (!inputs.length) throw new UsageError(help);
   const started = performance.now();
   const file = values.registry ?? DEFAULT_REGISTRY;
   const before = checkRegistry(await readFile(file, 'utf8'));
@@ -170,5 +171,5 @@ export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'check') return runCheck(rest);
   if (sub === 'import') return runImport(rest);
-  throw new UsageError(USAGE);
+  throw new UsageError(help);
 }

@@ -17,6 +17,11 @@ export async function checkPort(port: number): Promise<void> {
 
 export const description = 'ingest, build and serve the site on http://127.0.0.1:4321/ (the default command)';
 
+export const help = `usage: parallax start [build options] [--port N]
+
+  --port N         serve on 127.0.0.1:N (also PORT; default 4321)
+  and every option of \`parallax build --help\``;
+
 /**
  * The port to serve on, from `--port N` or `--port=N` in `args` (else the PORT environment variable, else 4321), and
  * the other arguments (for the build). Throws UsageError naming where the port came from when it is not a whole

@@ -1,0 +1,22 @@
+/** `parallax COMMAND --help` prints that command's usage and options, not the command list. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
+
+describe('parallax COMMAND --help', () => {
+  it.each([
+    ['ingest', '--now TIME'],
+    ['build', '--no-ingest'],
+    ['start', '--port N'],
+    ['health', '--problems'],
+    ['sources', '--as-of YYYY-MM-DD'],
+    ['eval', '--data FILE.jsonl'],
+  ])('%s', async (command, option) => {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), command, '--help']);
+    expect(stdout.startsWith(`usage: parallax ${command}`)).toBe(true);
+    expect(stdout).toContain(option);
+    expect(stdout).not.toContain('commands:');
+  });
+});
