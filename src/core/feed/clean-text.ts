@@ -116,30 +116,43 @@ export function decodeHtmlEntities(value: string): string {
  *   which turns escaped HTML (`&lt;p&gt;`, Atom `type="html"`, RSS description) into markup.
  */
 export function innerXmlToHtml(raw: string, xhtml: boolean): string {
-  let out: string;
-  if (raw.indexOf('<![CDATA[') === -1) {
-    out = xhtml ? raw : decodeXmlEntities(raw);
-  } else {
-    const parts: string[] = [];
-    let i = 0;
-    while (i < raw.length) {
-      const start = raw.indexOf('<![CDATA[', i);
-      if (start === -1) {
-        parts.push(xhtml ? raw.slice(i) : decodeXmlEntities(raw.slice(i)));
-        break;
-      }
-      parts.push(xhtml ? raw.slice(i, start) : decodeXmlEntities(raw.slice(i, start)));
-      const end = raw.indexOf(']]>', start + 9);
-      if (end === -1) {
-        parts.push(raw.slice(start + 9));
-        break;
-      }
-      parts.push(raw.slice(start + 9, end));
-      i = end + 3;
-    }
-    out = parts.join('');
-  }
+  const out = mapOutsideCdata(raw, xhtml ? (s) => s : decodeXmlEntities);
   return xhtml ? unwrapDiv(out) : out;
+}
+
+/**
+ * The literal text of an element that holds plain text, not markup: an Atom text construct with `type="text"` or
+ * no type (RFC 4287 §3.1.1.1: "the content of the Text construct MUST NOT contain child elements"; an `&lt;b&gt;`
+ * in it is the three characters "<b>", not a tag). From the raw inner XML: CDATA sections verbatim; outside them,
+ * child element tags (not allowed there, so dropped as markup, script/style with their content) and comments
+ * removed, then the XML entities and character references decoded (XML 1.0 §4.1). No HTML entity decoding: in
+ * plain text "&amp;amp;" is the five characters "&amp;". Whitespace is left as it is.
+ */
+export function innerXmlToText(raw: string): string {
+  return mapOutsideCdata(raw, (s) => decodeXmlEntities(stripTags(s)));
+}
+
+/** `raw` with `outside` applied to each part outside `<![CDATA[...]]>` and each CDATA section's content verbatim. */
+function mapOutsideCdata(raw: string, outside: (s: string) => string): string {
+  if (raw.indexOf('<![CDATA[') === -1) return outside(raw);
+  const parts: string[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    const start = raw.indexOf('<![CDATA[', i);
+    if (start === -1) {
+      parts.push(outside(raw.slice(i)));
+      break;
+    }
+    parts.push(outside(raw.slice(i, start)));
+    const end = raw.indexOf(']]>', start + 9);
+    if (end === -1) {
+      parts.push(raw.slice(start + 9));
+      break;
+    }
+    parts.push(raw.slice(start + 9, end));
+    i = end + 3;
+  }
+  return parts.join('');
 }
 
 /** Remove one wrapping `<div ...>...</div>` (the Atom xhtml container, RFC 4287 §3.1.1.3). */
@@ -189,6 +202,39 @@ function tagKind(html: string, start: number, end: number): number {
   return INLINE;
 }
 
+/**
+ * The names of HTML elements, lower-case: every element of the WHATWG HTML Living Standard's element index
+ * (§4, "Elements" index) and the obsolete ones browsers still parse as elements (§16.2 "Non-conforming features":
+ * blink, font, center, marquee...). With `htmlElementsOnly`, stripTags removes only tags with these names, so text
+ * such as "<Verizon>" or "<AAPL>" in a title is not taken for markup.
+ */
+export const HTML_ELEMENT_NAMES: ReadonlySet<string> = new Set([
+  'a', 'abbr', 'address', 'area', 'article', 'aside', 'audio', 'b', 'base', 'bdi', 'bdo', 'blockquote', 'body', 'br',
+  'button', 'canvas', 'caption', 'cite', 'code', 'col', 'colgroup', 'data', 'datalist', 'dd', 'del', 'details', 'dfn',
+  'dialog', 'div', 'dl', 'dt', 'em', 'embed', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'i', 'iframe', 'img', 'input', 'ins', 'kbd', 'label',
+  'legend', 'li', 'link', 'main', 'map', 'mark', 'math', 'menu', 'meta', 'meter', 'nav', 'noscript', 'object', 'ol',
+  'optgroup', 'option', 'output', 'p', 'picture', 'pre', 'progress', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'script',
+  'search', 'section', 'select', 'slot', 'small', 'source', 'span', 'strong', 'style', 'sub', 'summary', 'sup', 'svg',
+  'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'time', 'title', 'tr', 'track', 'u', 'ul',
+  'var', 'video', 'wbr',
+  // obsolete (WHATWG HTML §16.2), still parsed as elements
+  'acronym', 'applet', 'basefont', 'bgsound', 'big', 'blink', 'center', 'dir', 'font', 'frame', 'frameset', 'image',
+  'isindex', 'keygen', 'listing', 'marquee', 'menuitem', 'multicol', 'nextid', 'nobr', 'noembed', 'noframes', 'param',
+  'plaintext', 'rb', 'rtc', 'spacer', 'strike', 'tt', 'xmp',
+]);
+
+/** Options of {@link stripTags} and {@link htmlToText}. */
+export interface StripOptions {
+  /**
+   * Remove only tags named in {@link HTML_ELEMENT_NAMES} (and comments, declarations, processing instructions);
+   * any other `<name ...>` is text and kept. For titles, which publishers write as plain text but feeds carry as
+   * HTML (RSS, Atom `type="html"`): "AT&T and <Verizon> merge?" keeps "<Verizon>". Default false: every tag-like
+   * `<name ...>` is removed, as a browser hides an unknown element's tags (summaries, content).
+   */
+  htmlElementsOnly?: boolean;
+}
+
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58 || c === 95;
 }
@@ -209,9 +255,10 @@ const TAG_REST_RE = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
 /**
  * Strip HTML tags from a string and return text with HTML entities still encoded.
  * Comments, processing instructions and declarations are removed; script/style (and similar) elements are
- * removed with their content; block-level tags become a space. A `<` that does not start a tag is kept.
+ * removed with their content; block-level tags become a space. A `<` that does not start a tag is kept, and with
+ * `options.htmlElementsOnly` so is a tag whose (local) name is not an HTML element. Linear time; never throws.
  */
-export function stripTags(html: string): string {
+export function stripTags(html: string, options: StripOptions = {}): string {
   if (html.indexOf('<') === -1) return html;
   let out = '';
   let i = 0;
@@ -261,6 +308,13 @@ export function stripTags(html: string): string {
       if (!isNameChar(ch)) break;
       if (ch === 58) hasColon = true;
     }
+    let localStart = nameStart;
+    if (hasColon) localStart = html.lastIndexOf(':', nameEnd - 1) + 1;
+    // "<Verizon>" is text, not an HTML element; decided before looking for the '>' (so many such '<' stay linear)
+    if (options.htmlElementsOnly && !HTML_ELEMENT_NAMES.has(html.slice(localStart, nameEnd).toLowerCase())) {
+      i = lt + 1;
+      continue;
+    }
     // End of tag: the next '>', unless a quote comes first (then quoted values may hold '>').
     // Next-quote positions are cached: tags are visited left to right, so this stays linear.
     let end = html.indexOf('>', nameEnd);
@@ -274,8 +328,6 @@ export function stripTags(html: string): string {
       // unbalanced or runaway quotes: plain '>' from here on, so hostile input costs one scan, not one per tag
       else quoteAware = false;
     }
-    let localStart = nameStart;
-    if (hasColon) localStart = html.lastIndexOf(':', nameEnd - 1) + 1;
     const kind = tagKind(html, localStart, nameEnd);
     out += html.slice(textStart, lt);
     i = textStart = end + 1;
@@ -361,12 +413,12 @@ const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B
 const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\uFFFE\uFFFF]/g;
 
 /**
- * Turn an HTML fragment into plain text: strip tags (script/style content dropped), decode HTML entities once
- * (WHATWG named + numeric references), remove illegal control characters, collapse whitespace.
- * Returns null when nothing is left.
+ * Turn an HTML fragment into plain text: strip tags (script/style content dropped; with `options.htmlElementsOnly`
+ * only HTML elements' tags, see {@link StripOptions}), decode HTML entities once (WHATWG named + numeric
+ * references), remove illegal control characters, collapse whitespace. Returns null when nothing is left.
  */
-export function htmlToText(html: string): string | null {
-  const stripped = stripTags(html);
+export function htmlToText(html: string, options: StripOptions = {}): string | null {
+  const stripped = stripTags(html, options);
   const decoded = stripped.indexOf('&') === -1 ? stripped : decodeEntities(stripped, true);
   const text = collapseWhitespace(decoded);
   return text === '' ? null : text;

@@ -13,7 +13,7 @@
  */
 import { DERIVED_TITLE_MAX_CHARS, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
-import { collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml, truncateText } from './clean-text.js';
+import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, truncateText } from './clean-text.js';
 import { decodeFeed } from './decode-feed.js';
 import { parseDate } from './parse-date.js';
 import { XmlSyntaxError, scanXml } from './scan-xml.js';
@@ -34,7 +34,12 @@ export interface FeedError {
 
 /** One normalised feed item. All strings are plain text or absolute URLs; missing values are null. */
 export interface ParsedItem {
-  /** plain text: entities decoded once, tags stripped (script/style content dropped), whitespace collapsed */
+  /**
+   * plain text, whitespace collapsed, at most TITLE_MAX_CHARS: an Atom type="text" (or untyped) title literally
+   * (RFC 4287 §3.1.1.1: "Why the <blink> tag died"); an HTML title (RSS, Atom type="html", JSON Feed) with entities
+   * decoded once and only HTML elements' tags stripped (script/style content dropped), so "AT&T and <Verizon> merge?"
+   * stays whole. May hold "<" and "&": escape it at every output.
+   */
   title: string | null;
   /** absolute http(s) article URL, resolved against the xml:base chain / feed URL; feedburner:origLink preferred */
   link: string | null;
@@ -44,7 +49,7 @@ export interface ParsedItem {
   guid: string | null;
   /** UTC 'YYYY-MM-DDTHH:MM:SSZ'; null when missing, unparseable or more than 24 h after `now` */
   published: string | null;
-  /** plain text of description/summary, falling back to content:encoded/content */
+  /** plain text of description/summary, falling back to content:encoded/content (Atom plain-text ones literally) */
   summary: string | null;
   author: string | null;
   /** absolute http(s) image URL: media:content (image) / media:thumbnail (also in media:group) / enclosure
@@ -237,13 +242,38 @@ function isXhtml(x: unknown): boolean {
   return type === 'xhtml' || type === 'application/xhtml+xml' || attr(x, 'mode') === 'xml';
 }
 
-/** HTML of a text element (stop node raw markup → HTML), or null. */
-function htmlOf(x: unknown, limit = Infinity): string | null {
+/**
+ * How a text element's content is read. 'html': as markup, the way RSS carries titles and descriptions
+ * (entity-encoded or CDATA HTML; RSS 2.0 and the RSS Advisory Board's profile). 'atom': by the element's `type`
+ * (RFC 4287 §3.1.1, also atom:content §4.1.3): "text" or no type is plain text, "html" escaped HTML, "xhtml" XHTML
+ * markup; Atom 0.3's MIME types likewise ("text/html" HTML, mode="xml" markup, anything else text).
+ */
+type TextKind = 'html' | 'atom';
+
+/** Whether an Atom text construct (or atom:content) is plain text: type "text", absent, or not an HTML/XHTML type. */
+function isAtomPlainText(x: unknown): boolean {
+  if (isXhtml(x)) return false;
+  const type = attr(x, 'type')?.toLowerCase();
+  return type !== 'html' && type !== 'text/html';
+}
+
+/**
+ * HTML of a text element (stop node raw markup → HTML), or null. An Atom plain-text construct becomes its text
+ * escaped as HTML, so every reader of the HTML (plain text, first image, sanitised content) sees text, not markup:
+ * RFC 4287 §3.1.1.1, "&lt;blink&gt;" there is the text "<blink>", never a tag. One departure from the letter of
+ * the RFC: HTML character references left in the text after XML decoding are decoded once, because generators put
+ * them there meaning characters (Blogger's type="text" summaries carry "&amp;nbsp;" and "&amp;amp;"; a Jekyll
+ * feed's untyped title "Re&colon; ..."; both in the 2026-02-18 capture), far more often than a text means the
+ * characters "&nbsp;" literally. Tags are never read in such text.
+ */
+function htmlOf(x: unknown, limit = Infinity, kind: TextKind = 'html'): string | null {
   const v = first(x);
   if (v === undefined || v === null) return null;
   const raw = rawText(v);
   if (raw === '') return null;
-  return innerXmlToHtml(raw.length > limit ? boundedRaw(raw, limit) : raw, isXhtml(v));
+  const bounded = raw.length > limit ? boundedRaw(raw, limit) : raw;
+  if (kind === 'atom' && isAtomPlainText(v)) return escapeText(decodeHtmlEntities(innerXmlToText(bounded)));
+  return innerXmlToHtml(bounded, isXhtml(v));
 }
 
 /**
@@ -258,10 +288,15 @@ function boundedRaw(raw: string, limit: number): string {
   return raw.slice(0, gt > limit / 2 ? gt + 1 : limit);
 }
 
-/** Plain text of a text element (title, description, ...). */
-function textOf(x: unknown): string | null {
-  const html = htmlOf(x);
-  return html === null ? null : htmlToText(html);
+/**
+ * Plain text of a title (an item's or a feed's). Atom plain-text titles are literal (see htmlOf). HTML titles (RSS,
+ * Atom type="html") lose only real markup: tags of HTML elements, comments, script/style with their content; a
+ * "<Verizon>" that names no HTML element is text (clean-text.ts, StripOptions.htmlElementsOnly). XHTML titles are
+ * markup throughout, so every tag goes.
+ */
+function titleOf(x: unknown, kind: TextKind = 'html'): string | null {
+  const html = htmlOf(x, Infinity, kind);
+  return html === null ? null : htmlToText(html, { htmlElementsOnly: !isXhtml(first(x)) });
 }
 
 /** HTML read for a capped summary: markup is dense, so several times the text cap (bounds work on huge content). */
@@ -305,15 +340,15 @@ class HtmlField {
   private small: string | null | undefined;
   private large: string | null | undefined;
   private readonly rawLength: number;
-  constructor(private readonly node: unknown) {
+  constructor(private readonly node: unknown, private readonly kind: TextKind = 'html') {
     this.rawLength = node === undefined || node === null ? 0 : rawText(first(node)).length;
   }
   get present(): boolean {
     return this.rawLength > 0;
   }
   private html(big: boolean): string | null {
-    if (!big || this.rawLength <= RAW_FIRST_CHARS) return this.small === undefined ? (this.small = htmlOf(this.node, RAW_FIRST_CHARS)) : this.small;
-    return this.large === undefined ? (this.large = htmlOf(this.node, RAW_SCAN_CHARS)) : this.large;
+    if (!big || this.rawLength <= RAW_FIRST_CHARS) return this.small === undefined ? (this.small = htmlOf(this.node, RAW_FIRST_CHARS, this.kind)) : this.small;
+    return this.large === undefined ? (this.large = htmlOf(this.node, RAW_SCAN_CHARS, this.kind)) : this.large;
   }
   summary(): string | null {
     if (!this.present) return null;
@@ -557,7 +592,7 @@ function parseRssItem(it: Node, n: Names, base: string | undefined, ctx: Ctx): R
   for (const c of arr(n.get(it, 'dc', 'subject'))) pushCategory(categories, seen, plain(c));
 
   return {
-    title: textOf(it['title']) ?? textOf(n.get(it, 'dc', 'title')),
+    title: titleOf(it['title']) ?? titleOf(n.get(it, 'dc', 'title')),
     contentHtml: ctx.html ? (contentNode !== undefined ? htmlOf(contentNode) : htmlOf(descNode)) : null,
     link,
     guid,
@@ -595,8 +630,8 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): 
     resolveHttpUrl(plain(e['id']), undefined);
   const contentNode = first(e['content']);
   const hasContent = contentNode !== undefined && !attr(contentNode, 'src');
-  const content = new HtmlField(hasContent ? contentNode : undefined);
-  const summaryField = new HtmlField(e['summary']);
+  const content = new HtmlField(hasContent ? contentNode : undefined, 'atom');
+  const summaryField = new HtmlField(e['summary'], 'atom');
   const dateRaw =
     plain(e['published']) ?? plain(e['issued']) ?? plain(e['created']) ?? plain(e['updated']) ??
     plain(e['modified']) ?? plain(n.get(e, 'dc', 'date'));
@@ -621,8 +656,8 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): 
 
   const authors = arr(e['author']).map((a) => (a && typeof a === 'object' ? plain((a as Node)['name']) : plain(a)));
   return {
-    title: textOf(e['title']),
-    contentHtml: ctx.html ? (hasContent ? htmlOf(contentNode) : htmlOf(e['summary'])) : null,
+    title: titleOf(e['title'], 'atom'),
+    contentHtml: ctx.html ? (hasContent ? htmlOf(contentNode, Infinity, 'atom') : htmlOf(e['summary'], Infinity, 'atom')) : null,
     link,
     guid: plain(e['id']),
     published: parseDate(dateRaw, ctx.now, ctx.zone),
@@ -674,7 +709,7 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
     const id = it['id'];
     const item = finish(
       {
-        title: str(it['title']) ? htmlToText(it['title'] as string) : null,
+        title: str(it['title']) ? htmlToText(it['title'] as string, { htmlElementsOnly: true }) : null,
         contentHtml: contentHtml ?? (str(it['content_text']) ? escapeText(it['content_text'] as string) : null),
         link: resolveHttpUrl(str(it['url']), base) ?? resolveHttpUrl(str(it['external_url']), base),
         guid: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : null,
@@ -701,7 +736,7 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
   return {
     format: 'json',
     feed: {
-      title: str(d['title']) ? htmlToText(d['title'] as string) : null,
+      title: str(d['title']) ? htmlToText(d['title'] as string, { htmlElementsOnly: true }) : null,
       link: resolveHttpUrl(str(d['home_page_url']), base),
       language: str(d['language']),
     },
@@ -919,7 +954,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     return {
       format,
       feed: {
-        title: textOf(chanNode['title']) ?? textOf(n.get(chanNode, 'dc', 'title')),
+        title: titleOf(chanNode['title']) ?? titleOf(n.get(chanNode, 'dc', 'title')),
         link,
         language: plain(chanNode['language']) ?? plain(n.get(chanNode, 'dc', 'language')) ?? attr(rootNode, 'xml:lang'),
       },
@@ -945,7 +980,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     }
     return {
       format: 'atom',
-      feed: { title: textOf(rootNode['title']), link: atomLink(arr(rootNode['link']), base), language: attr(rootNode, 'xml:lang') },
+      feed: { title: titleOf(rootNode['title'], 'atom'), link: atomLink(arr(rootNode['link']), base), language: attr(rootNode, 'xml:lang') },
       items,
       errors,
     };

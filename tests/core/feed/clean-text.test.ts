@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml, rawXmlToText, stripTags } from '../../../src/core/feed/clean-text.js';
+import { HTML_ELEMENT_NAMES, collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, rawXmlToText, stripTags } from '../../../src/core/feed/clean-text.js';
 
 describe('decodeXmlEntities', () => {
   it('decodes the five predefined entities and numeric references once', () => {
@@ -51,7 +51,48 @@ describe('htmlToText', () => {
     const t0 = performance.now();
     stripTags(evil);
     htmlToText('<script>'.repeat(20_000));
+    // titles: many '<' of non-HTML names before one far '>' (each is skipped before the '>' is looked for)
+    stripTags(`${'<Verizon '.repeat(50_000)}>`, { htmlElementsOnly: true });
+    stripTags(evil, { htmlElementsOnly: true });
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe('htmlToText with htmlElementsOnly (titles)', () => {
+  it.each([
+    ['AT&T and <Verizon> merge?', 'AT&T and <Verizon> merge?'],
+    ['Apple <AAPL> and </etc/shadow> stay', 'Apple <AAPL> and </etc/shadow> stay'],
+    ['<foo:Verizon>prefixed</foo:Verizon>', '<foo:Verizon>prefixed</foo:Verizon>'],
+    ['Why the <blink>tag</blink> died', 'Why the tag died'],
+    ['<B>Bold</B> <FONT color="red">red</FONT> <center>c</center>', 'Bold red c'],
+    ['<script>alert(1)</script> Budget news', 'Budget news'],
+    ['a<!-- <Verizon> -->b', 'a b'],
+    ['<Verizon> &amp; <b>co</b>', '<Verizon> & co'],
+    ['<xhtml:b>ns</xhtml:b> ok', 'ns ok'],
+    ['Tom <3 Jerry', 'Tom <3 Jerry'],
+  ])('%j -> %j', (html, text) => {
+    expect(htmlToText(html, { htmlElementsOnly: true })).toBe(text);
+  });
+
+  it('without the option every tag-like name goes, as before (summaries)', () => {
+    expect(htmlToText('AT&T and <Verizon> merge?')).toBe('AT&T and merge?');
+  });
+
+  it('knows the current and the obsolete HTML elements, lower-case', () => {
+    for (const name of ['p', 'a', 'b', 'script', 'style', 'search', 'blink', 'marquee', 'font', 'xmp']) expect(HTML_ELEMENT_NAMES.has(name)).toBe(true);
+    for (const name of ['verizon', 'aapl', 'etc', 'item', 'entry']) expect(HTML_ELEMENT_NAMES.has(name)).toBe(false);
+  });
+});
+
+describe('innerXmlToText (Atom type="text", RFC 4287 §3.1.1.1)', () => {
+  it.each([
+    ['Why the &lt;blink&gt; tag died', 'Why the <blink> tag died'],
+    ['<![CDATA[AT&T and <Verizon> merge?]]>', 'AT&T and <Verizon> merge?'],
+    ['A &amp;amp; B', 'A &amp; B'],
+    ['child <b>elements</b> are not text<!-- nor comments -->!', 'child elements are not text !'],
+    ['&lt;x&gt; <![CDATA[&lt;y&gt;]]>', '<x> &lt;y&gt;'],
+  ])('%j -> %j', (raw, text) => {
+    expect(innerXmlToText(raw)).toBe(text);
   });
 });
 

@@ -86,8 +86,8 @@ describe('formats', () => {
     expect(r.feed).toEqual({ title: 'Atom feed', link: 'https://atom.example/', language: 'fr' });
     const [a, b] = r.items;
     expect(a).toMatchObject({ title: 'Bold & co', link: 'https://atom.example/1', guid: 'urn:uuid:1', published: '2020-01-02T02:04:05Z', author: 'Ann', categories: ['Technology', 'misc'] });
-    // type="text" content is text: the parser still strips anything tag-like (policy: titles/summaries are plain text)
-    expect(a!.summary).toBe('Plain');
+    // type="text" is plain text (RFC 4287 §3.1.1.1): the escaped "<summary>" is text, kept literally, not a tag
+    expect(a!.summary).toBe('Plain <summary>');
     expect(b).toMatchObject({ title: 'Only updated', published: '2021-05-05T05:05:05Z', summary: 'Body', image: 'https://atom.example/i.jpg' });
   });
 
@@ -235,6 +235,59 @@ describe('text fields', () => {
   it('XML-illegal control characters are removed', () => {
     const r = parse(rss('<item><title>Bad\u0001\u001f chars\u0008</title><link>https://t.example/1</link></item>'));
     expect(r.items[0]!.title).toBe('Bad chars');
+  });
+});
+
+describe('titles: plain text stays text, only real HTML markup is stripped', () => {
+  const entry = (title: string, content = '') => atom(`<entry><id>urn:1</id>${title}<link href="https://atom.example/1"/>${content}</entry>`);
+  const rssTitle = (title: string) => rss(`<item>${title}<link>https://t.example/1</link></item>`);
+
+  it.each([
+    ['Atom type="text": literal (RFC 4287 §3.1.1.1)', entry('<title type="text">Why the &lt;blink&gt; tag died</title>'), 'Why the <blink> tag died'],
+    ['Atom without type: text by default', entry('<title>Why the &lt;blink&gt; tag died</title>'), 'Why the <blink> tag died'],
+    ['Atom type="text" CDATA', entry('<title type="text"><![CDATA[AT&T and <Verizon> merge?]]></title>'), 'AT&T and <Verizon> merge?'],
+    ['Atom type="text" script text is text too', entry('<title type="text">&lt;script&gt;alert(1)&lt;/script&gt; Budget</title>'), '<script>alert(1)</script> Budget'],
+    ['Atom type="text" with an HTML reference left by the generator (Blogger)', entry("<title type='text'>Smell &amp;amp; Tell &amp;nbsp;News</title>"), 'Smell & Tell News'],
+    ['Atom type="html": <blink> is an HTML element, stripped', entry('<title type="html">Why the &lt;blink&gt; tag died</title>'), 'Why the tag died'],
+    ['Atom type="html": escaped twice is text', entry('<title type="html">Why the &amp;lt;blink&amp;gt; tag died</title>'), 'Why the <blink> tag died'],
+    ['Atom type="html": <Verizon> is no HTML element', entry('<title type="html">AT&amp;amp;T and &lt;Verizon&gt; merge?</title>'), 'AT&T and <Verizon> merge?'],
+    ['Atom type="html": script dropped with its content', entry('<title type="html">&lt;script&gt;alert(1)&lt;/script&gt;Budget news</title>'), 'Budget news'],
+    ['Atom type="xhtml": markup, escaped text kept', entry('<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Why the &lt;blink&gt; tag <b>died</b></div></title>'), 'Why the <blink> tag died'],
+    ['RSS CDATA: <Verizon> kept', rssTitle('<title><![CDATA[AT&T and <Verizon> merge?]]></title>'), 'AT&T and <Verizon> merge?'],
+    ['RSS entity-encoded HTML: tags stripped', rssTitle('<title>&lt;b&gt;Breaking:&lt;/b&gt; vote &lt;i&gt;today&lt;/i&gt;</title>'), 'Breaking: vote today'],
+    ['RSS: a path that looks like a closing tag (2026-02-18 capture)', rssTitle('<title>#include &lt;/etc/shadow&gt;</title>'), '#include </etc/shadow>'],
+    ['RSS: comments stripped', rssTitle('<title>&lt;!-- x --&gt;Visible</title>'), 'Visible'],
+    ['RSS dc:title', rss('<item><dc:title><![CDATA[<Verizon> deal]]></dc:title><link>https://t.example/1</link></item>'), '<Verizon> deal'],
+  ])('%s', (_, xml, title) => {
+    const r = parse(xml);
+    expect(r.errors).toEqual([]);
+    expect(r.items[0]!.title).toBe(title);
+  });
+
+  it('feed titles follow the same rules (Atom literal, RSS HTML)', () => {
+    expect(parse(entry('<title>t</title>').replace('<title>Atom feed</title>', '<title>The &lt;blink&gt; blog</title>')).feed.title).toBe('The <blink> blog');
+    expect(parse(rss('').replace('<title>Chan</title>', '<title><![CDATA[AT&T and <Verizon> <b>news</b>]]></title>')).feed.title).toBe('AT&T and <Verizon> news');
+  });
+
+  it('JSON Feed titles: HTML elements stripped, other text kept', () => {
+    const doc = { version: 'https://jsonfeed.org/version/1.1', title: '<Verizon> <b>feed</b>', items: [{ id: '1', url: 'https://j.example/1', title: 'AT&T and <Verizon> merge? <i>now</i>' }] };
+    const r = parseFeed(enc.encode(JSON.stringify(doc)));
+    expect(r.feed.title).toBe('<Verizon> feed');
+    expect(r.items[0]!.title).toBe('AT&T and <Verizon> merge? now');
+  });
+
+  it('Atom 0.3: type="text/html" mode="escaped" is HTML, no type is text', () => {
+    const doc = (t: string) => `<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title><entry>${t}<link rel="alternate" type="text/html" href="https://a03.example/e"/><id>tag:a03,1</id></entry></feed>`;
+    expect(parse(doc('<title type="text/html" mode="escaped">&lt;b&gt;Hi&lt;/b&gt; &lt;Verizon&gt;</title>')).items[0]!.title).toBe('Hi <Verizon>');
+    expect(parse(doc('<title mode="escaped">&lt;b&gt;Hi&lt;/b&gt;</title>')).items[0]!.title).toBe('<b>Hi</b>');
+  });
+
+  it('Atom type="text" summary and content are text as well; RSS descriptions stay HTML', () => {
+    const r = parse(entry('<title>t</title>', '<content type="text">Use &lt;b&gt; for bold &amp; &lt;img src="https://atom.example/x.png"&gt; for images</content>'), { contentHtml: true });
+    expect(r.items[0]).toMatchObject({ summary: 'Use <b> for bold & <img src="https://atom.example/x.png"> for images', image: null });
+    expect(r.items[0]!.contentHtml).toBe('Use &lt;b&gt; for bold &amp; &lt;img src="https://atom.example/x.png"&gt; for images');
+    const d = parse(rss(item('<link>https://t.example/1</link><description><![CDATA[AT&T and <Verizon> merge?]]></description>')));
+    expect(d.items[0]!.summary).toBe('AT&T and merge?'); // description is HTML: an unknown element is hidden, as a browser would
   });
 });
 
