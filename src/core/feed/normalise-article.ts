@@ -17,11 +17,14 @@ export interface NormaliseResult {
 
 /**
  * Turns one feed's items into articles for `sourceId`, first seen at `now` (UTC ISO-8601 `YYYY-MM-DDTHH:MM:SSZ`).
- * A published date more than MAX_FUTURE_SKEW_HOURS after `now` becomes null (src/core/config.ts). Every item ends as
+ * A published date after `now` becomes `now`: the item was read at `now`, so it was not published later (the usual
+ * cause is a publisher's wrong time zone; feed readers such as Miniflux do the same); one more than
+ * MAX_FUTURE_SKEW_HOURS after `now` becomes null, a bogus date (src/core/config.ts). Every item ends as
  * exactly one of: an article, a counted duplicate, or a named error. `language` is the source's BCP 47 tag.
  */
 export function normaliseItems(items: ParsedItem[], sourceId: string, now: string, language: string | null): NormaliseResult {
-  const latest = Date.parse(now) + MAX_FUTURE_SKEW_HOURS * 3_600_000;
+  const nowMs = Date.parse(now);
+  const latest = nowMs + MAX_FUTURE_SKEW_HOURS * 3_600_000;
   const seen = new Set<string>();
   const out: NormaliseResult = { articles: [], duplicates: 0, errors: [] };
   items.forEach((item, i) => {
@@ -36,7 +39,8 @@ export function normaliseItems(items: ParsedItem[], sourceId: string, now: strin
       return;
     }
     seen.add(id);
-    const published = item.published && Date.parse(item.published) <= latest ? item.published : null;
+    const ms = item.published ? Date.parse(item.published) : NaN;
+    const published = !(ms <= latest) ? null : ms > nowMs ? now : item.published;
     out.articles.push({
       id,
       sourceId,
