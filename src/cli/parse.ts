@@ -1,21 +1,79 @@
 /**
  * `parallax parse FILE [--url FEED_URL]`: one feed, normalised, as JSON on stdout:
  * {"feed": {"title", "link"}, "items": [{"title", "link", "canonicalUrl", "published", "summary", "author", "image",
- * "categories"}], "errors": [{"kind", "message", "position"?}]}. Exits 1 (with the error kind on stderr) when the feed
- * is rejected as a whole.
+ * "categories"}], "errors": [{"kind", "message", "position"?}]}. Exits 1 (with the error kind and message on stderr)
+ * when the feed is rejected as a whole.
+ *
+ * FILE is read only up to the feed size limit (DEFAULT_MAX_BYTES, the cap every ingested feed is held to): a larger
+ * file, or an endless one such as /dev/zero or a pipe, is rejected as `too_large` after at most the limit + 1 bytes,
+ * so memory stays bounded whatever FILE is.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseFeed } from '../core/feed/parse-feed';
+import { DEFAULT_MAX_BYTES, parseFeed, type ParsedFeed } from '../core/feed/parse-feed';
 import { UsageError } from './ingest-options';
 
 export const description = 'print one feed file, normalised, as JSON (for debugging a feed)';
 
+/** Bytes read per read(2) call while streaming a file in. */
+const READ_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The bytes of `file`, or `bytes: null` when it holds more than `maxBytes`. A regular file whose size is over the
+ * cap is not read at all; anything else (a character device, a pipe, a file that grows while read) is read in
+ * READ_CHUNK_BYTES chunks and abandoned as soon as `maxBytes + 1` bytes have arrived. Memory: at most
+ * `maxBytes + 1` bytes plus one chunk.
+ *
+ * @param file a path (anything `open` accepts: a regular file, /dev/stdin, a FIFO...)
+ * @param maxBytes the most bytes accepted (a non-negative integer)
+ * @returns `{ bytes }`, exactly the file's content; or `{ bytes: null, size }`, `size` being the file's size in
+ *   bytes when stat knew it, null when reading stopped at the cap
+ * @throws the fs error when the file cannot be opened or read (ENOENT, EACCES, EISDIR...)
+ */
+export async function readFileCapped(file: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { bytes: null; size: number | null }> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isFile() && info.size > maxBytes) return { bytes: null, size: info.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const want = Math.min(READ_CHUNK_BYTES, maxBytes + 1 - total);
+      const chunk = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(chunk, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > maxBytes) return { bytes: null, size: null };
+    return { bytes: new Uint8Array(Buffer.concat(chunks, total)) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The `parse` command.
+ *
+ * @param args the arguments after `parse`: FILE and optionally `--url FEED_URL` (the base for relative links)
+ * @returns the exit code: 0 when the feed was read, 1 when it was rejected as a whole (too_large, not_a_feed,
+ *   xml_malformed...; the JSON is still printed, the kind and message go to stderr)
+ * @throws UsageError without FILE (exit 2); the fs error when FILE cannot be opened or read
+ */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { url: { type: 'string' } } });
   const file = positionals[0];
   if (!file) throw new UsageError('usage: parallax parse FILE [--url FEED_URL]');
-  const feed = parseFeed(new Uint8Array(await readFile(file)), { url: values.url });
+  const read = await readFileCapped(file, DEFAULT_MAX_BYTES);
+  const feed: ParsedFeed =
+    read.bytes === null
+      ? {
+          format: null,
+          feed: { title: null, link: null, language: null },
+          items: [],
+          errors: [{ kind: 'too_large', message: tooLargeMessage(file, read.size), position: null, ...(values.url === undefined ? {} : { feed: values.url }) }],
+        }
+      : parseFeed(read.bytes, { url: values.url });
   const out = {
     feed: { title: feed.feed.title, link: feed.feed.link },
     items: feed.items.map((i) => ({
@@ -32,8 +90,17 @@ export async function run(args: string[]): Promise<number> {
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   if (feed.format === null) {
-    process.stderr.write(`parallax: feed rejected: ${feed.errors[0]?.kind ?? 'not_a_feed'}\n`);
+    const first = feed.errors[0];
+    process.stderr.write(`parallax: feed rejected: ${first ? `${first.kind}: ${first.message}` : 'not_a_feed'}\n`);
     return 1;
   }
   return 0;
+}
+
+/** "FILE is N bytes; ..." when its size is known, "FILE holds more than ..." when reading stopped at the cap. */
+function tooLargeMessage(file: string, size: number | null): string {
+  const limit = `the limit is ${DEFAULT_MAX_BYTES} bytes (${DEFAULT_MAX_BYTES / 1024 / 1024} MiB)`;
+  return size !== null
+    ? `${file} is ${size} bytes; ${limit}; not read`
+    : `${file} holds more than ${DEFAULT_MAX_BYTES} bytes; ${limit}; reading stopped there`;
 }

@@ -1,11 +1,14 @@
 /** `npx parallax parse FILE`, run as a user would (the package's bin), on the shared bug-report cases. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { readFileCapped } from '../../src/cli/parse';
+import { DEFAULT_MAX_BYTES } from '../../src/core/feed/parse-feed';
 import { ROOT } from '../helpers';
 
 const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
@@ -71,5 +74,66 @@ describe('parallax parse', () => {
     const { code, err } = await parse('');
     expect(code).toBe(2);
     expect(err).toMatch(/usage/);
+  });
+
+  describe('input over the feed size limit (DEFAULT_MAX_BYTES): too_large after at most limit + 1 bytes', () => {
+    const feed = '<rss version="2.0"><channel><title>Big</title><item><title>kept</title><link>https://b.example/1</link></item></channel></rss>';
+
+    it('a sparse 3 GiB file: rejected from its size without being read, exit 1', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
+      const big = path.join(dir, 'sparse.xml');
+      await writeFile(big, '');
+      await truncate(big, 3 * 1024 ** 3); // sparse: no disk blocks, but 3 GiB to a reader
+      expect((await stat(big)).size).toBe(3 * 1024 ** 3);
+      const { code, out, err } = await parse(big);
+      expect(code).toBe(1);
+      expect(err).toContain(`parallax: feed rejected: too_large: ${big} is 3221225472 bytes; the limit is ${DEFAULT_MAX_BYTES} bytes (10 MiB); not read`);
+      expect(JSON.parse(out)).toEqual({ feed: { title: null, link: null }, items: [], errors: [{ kind: 'too_large', message: `${big} is 3221225472 bytes; the limit is ${DEFAULT_MAX_BYTES} bytes (10 MiB); not read`, position: null }] });
+    }, 60_000);
+
+    it.runIf(existsSync('/dev/zero'))('/dev/zero (endless, size unknown): reading stops at the cap, exit 1', async () => {
+      const { code, out, err } = await parse('/dev/zero');
+      expect(code).toBe(1);
+      expect(err).toContain('too_large: /dev/zero holds more than 10485760 bytes');
+      expect(JSON.parse(out).errors[0]).toMatchObject({ kind: 'too_large', position: null });
+    }, 60_000);
+
+    it('exactly the limit is read and parsed; one byte more is too_large', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
+      const atLimit = path.join(dir, 'at-limit.xml');
+      await writeFile(atLimit, feed + ' '.repeat(DEFAULT_MAX_BYTES - feed.length));
+      const ok = await parse(atLimit);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.out).items.map((i: { title: string }) => i.title)).toEqual(['kept']);
+      const over = path.join(dir, 'over.xml');
+      await writeFile(over, feed + ' '.repeat(DEFAULT_MAX_BYTES - feed.length + 1));
+      const r = await parse(over);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.out).errors).toEqual([{ kind: 'too_large', message: `${over} is ${DEFAULT_MAX_BYTES + 1} bytes; the limit is ${DEFAULT_MAX_BYTES} bytes (10 MiB); not read`, position: null }]);
+    }, 60_000);
+  });
+});
+
+describe('readFileCapped', () => {
+  it('returns the whole content up to the cap, and the size of a regular file over it without reading it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-capped-'));
+    const file = path.join(dir, 'ten.txt');
+    await writeFile(file, '0123456789');
+    const whole = await readFileCapped(file, 10);
+    expect(whole.bytes && Buffer.from(whole.bytes).toString()).toBe('0123456789');
+    expect(await readFileCapped(file, 9)).toEqual({ bytes: null, size: 10 });
+    const empty = path.join(dir, 'empty.txt');
+    await writeFile(empty, '');
+    expect(await readFileCapped(empty, 0)).toEqual({ bytes: new Uint8Array(0) });
+  });
+
+  it.runIf(existsSync('/dev/zero'))('stops an endless device after maxBytes + 1 bytes (size unknown)', async () => {
+    expect(await readFileCapped('/dev/zero', 1024 * 1024 + 5)).toEqual({ bytes: null, size: null });
+    expect(await readFileCapped('/dev/null', 10)).toEqual({ bytes: new Uint8Array(0) });
+  });
+
+  it('throws the fs error for a missing file or a folder', async () => {
+    await expect(readFileCapped(path.join(tmpdir(), 'no-such-parallax-file.xml'), 10)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFileCapped(tmpdir(), 10)).rejects.toMatchObject({ code: 'EISDIR' });
   });
 });
