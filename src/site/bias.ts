@@ -7,6 +7,7 @@
 import { BUCKET_OF_BIAS, sourceBucket as coreSourceBucket } from '../core/coverage/coverage';
 import type { Bias, Factuality, OwnershipCategory, Source } from '../core/schema/source';
 import type { Bucket } from '../core/schema/story';
+import { shares, type Share } from './shares';
 
 export type DisplayBucket = Bucket | 'unrated';
 
@@ -69,23 +70,29 @@ export function ratingLabel(key: string): string {
   );
 }
 
-export interface BiasPercent {
-  left: number;
-  center: number;
-  right: number;
+/** Rated sources per bucket (a story's `coverage.bias`; extra fields such as `unrated` are ignored). */
+export type BiasCounts = Record<Bucket, number>;
+
+/** The Left / Center / Right shares of the rated sources as shown (see src/site/shares.ts: sum 100, ties equal). */
+export function biasShares(bias: BiasCounts): Record<Bucket, Share> {
+  return shares({ left: bias.left, center: bias.center, right: bias.right });
 }
 
 /**
  * The one-line reading of a bias distribution: "56% of the sources are Center" for the largest bucket (over rated
- * sources; the sentence says "rated sources" when some are unrated), a tie named as such, or "No rated sources yet".
+ * sources; the sentence says "rated sources" when some are unrated), a tie for the largest named as such ("Left and
+ * Right each have 50% of the sources", "Left, Center and Right each have 33⅓% of the sources"), or "No rated sources
+ * yet". Read from the counts, so a tie is never a lead, whatever rounding gives.
  */
-export function biasSentence(percent: BiasPercent, unrated = 0): string {
-  const total = percent.left + percent.center + percent.right;
-  if (total === 0) return 'No rated sources yet';
-  const max = Math.max(percent.left, percent.center, percent.right);
-  const top = BUCKET_ORDER.filter((b) => percent[b] === max).map((b) => BUCKET_LABEL[b]);
+export function biasSentence(bias: BiasCounts, unrated = 0): string {
+  const max = Math.max(bias.left, bias.center, bias.right);
+  if (max === 0) return 'No rated sources yet';
+  const share = biasShares(bias);
+  const top = BUCKET_ORDER.filter((b) => bias[b] === max);
+  const percent = `${share[top[0]!].text}%`;
   const of = unrated > 0 ? 'of the rated sources' : 'of the sources';
-  if (top.length === 1) return `${max}% ${of} are ${top[0]}`;
-  const names = top.length === 2 ? `${top[0]} and ${top[1]}` : `${top[0]}, ${top[1]} and ${top[2]}`;
-  return `${names} each have ${max}% ${of}`;
+  const names = top.map((b) => BUCKET_LABEL[b]);
+  if (names.length === 1) return `${percent} ${of} are ${names[0]}`;
+  const list = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names[0]}, ${names[1]} and ${names[2]}`;
+  return `${list} each have ${percent} ${of}`;
 }

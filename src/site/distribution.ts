@@ -3,13 +3,14 @@
  */
 import { BIAS_VALUES, FACTUALITY_VALUES, OWNERSHIP_CATEGORIES } from '../core/schema/source';
 import { ratingLabel } from './bias';
+import { shares, type Share } from './shares';
 
 export interface DistributionRow {
   key: string;
   label: string;
   count: number;
-  /** Whole-number share of the record's total (0 when the total is 0). */
-  percent: number;
+  /** Share of the record's total (see `shares`; 0 when the total is 0). */
+  percent: Share;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -24,16 +25,19 @@ export function countryName(code: string | null | undefined): string {
   }
 }
 
+/** Non-zero entries in display order, with their shares (computed over the rows shown, in that order). */
+function toRows(entries: Array<[string, number]>, label: (k: string) => string): DistributionRow[] {
+  const shown = entries.filter(([, n]) => n > 0);
+  const share = shares(Object.fromEntries(shown));
+  return shown.map(([key, count]) => ({ key, label: label(key), count, percent: share[key]! }));
+}
+
 function rows(counts: Record<string, number>, order: readonly string[], label: (k: string) => string): DistributionRow[] {
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const rank = (k: string): number => {
     const i = order.indexOf(k);
     return i === -1 ? order.length : i;
   };
-  return Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, count]) => ({ key, label: label(key), count, percent: total ? Math.round((count * 100) / total) : 0 }));
+  return toRows(Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)), label);
 }
 
 /** Factuality levels, best first, then "unrated"; zero counts omitted. */
@@ -53,12 +57,9 @@ export function biasDetailRows(counts: Record<string, number>): DistributionRow[
 
 /** Countries by count (most first), then code; "unknown" last. */
 export function countryRows(counts: Record<string, number>): DistributionRow[] {
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .sort(([a, x], [b, y]) => {
-      if ((a === 'unknown') !== (b === 'unknown')) return a === 'unknown' ? 1 : -1;
-      return y - x || (a < b ? -1 : a > b ? 1 : 0);
-    })
-    .map(([key, count]) => ({ key, label: countryName(key), count, percent: total ? Math.round((count * 100) / total) : 0 }));
+  const sorted = Object.entries(counts).sort(([a, x], [b, y]) => {
+    if ((a === 'unknown') !== (b === 'unknown')) return a === 'unknown' ? 1 : -1;
+    return y - x || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  return toRows(sorted, countryName);
 }

@@ -12,6 +12,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
+import { sumShares } from '../site/share-text';
 import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
 
 /** Characters XML 1.0 forbids (section 2.2): C0 controls except tab, LF, CR; surrogates; U+FFFE/U+FFFF. */
@@ -75,6 +76,38 @@ describe('the demo build', () => {
       expect(Number(m[1]) + Number(m[2]) + Number(m[3]) + Number(m[4] ?? 0), card).toBe(sources);
     }
     expect(withUnrated).toBeGreaterThan(0);
+  });
+
+  it('shows on every story page distributions whose parts sum to exactly 100, and names a tie for the largest side as one', async () => {
+    // Math.round on each part had made 13 of the 55 story pages show 99 or 101 (e.g. 67 + 17 + 17; 50 + 7 × 7).
+    let checked = 0;
+    for (const page of storyPages()) {
+      const html = await read(page);
+      const legend = /<ul class="bias-legend">([\s\S]*?)<\/ul>/.exec(html)![1]!;
+      const sides = [...legend.matchAll(/<li class="(left|center|right)">\w+ ([^%<]+)%<span class="muted"> \((\d+)\)/g)];
+      expect(sides.map((m) => m[1]), page).toEqual(['left', 'center', 'right']);
+      const counts = sides.map((m) => Number(m[3]));
+      const lists: Array<[string, string[]]> = [['bias', sides.map((m) => m[2]!)]];
+      for (const label of [...html.matchAll(/aria-label="Bias distribution: ([^"]+)"/g)].map((m) => m[1]!)) {
+        if (label !== 'No rated sources yet') lists.push(['bias bar', [...label.matchAll(/ ([^ ,%]+)%/g)].map((m) => m[1]!)]);
+      }
+      for (const [, title, items] of html.matchAll(/<h3>(Factuality|Ownership|Countries)<\/h3>\s*<ul class="dist">([\s\S]*?)<\/ul>/g)) {
+        lists.push([title!, [...items!.matchAll(/ · ([^%<]+)%<\/span>/g)].map((m) => m[1]!)]);
+      }
+      expect(lists.length, page).toBeGreaterThanOrEqual(4);
+      for (const [title, shares] of lists) {
+        if (title.startsWith('bias') && counts.every((n) => n === 0)) continue;
+        expect(sumShares(shares), `${page} ${title}: ${shares.join(' + ')}`).toEqual([100, 1]);
+        checked++;
+      }
+      const max = Math.max(...counts);
+      const heading = /<h3>Bias distribution<\/h3>\s*<p><strong>([^<]+)<\/strong>/.exec(html)![1]!;
+      const top = ['Left', 'Center', 'Right'].filter((_, i) => counts[i] === max);
+      if (max === 0) expect(heading, page).toBe('No rated sources yet');
+      else if (top.length === 1) expect(heading, page).toMatch(new RegExp(`^${sides[counts.indexOf(max)]![2]}% of the (rated )?sources are ${top[0]}$`));
+      else expect(heading, page).toMatch(new RegExp(`^${top.slice(0, -1).join(', ')} and ${top.at(-1)} each have ${sides[counts.indexOf(max)]![2]}% of the (rated )?sources$`));
+    }
+    expect(checked).toBeGreaterThan(3 * storyPages().length);
   });
 
   it('publishes a well-formed RSS feed of the top stories with the story id as guid', async () => {

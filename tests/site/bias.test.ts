@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { biasSentence, bucketOf, ratingLabel, sourceBucket } from '../../src/site/bias';
+import { biasSentence, biasShares, bucketOf, ratingLabel, sourceBucket } from '../../src/site/bias';
 import type { BiasRating } from '../../src/core/schema/source';
 
 const rating = (value: BiasRating['value']): BiasRating => ({ value, rater: 'AllSides', url: null, asOf: '2025-11-03' });
@@ -30,14 +30,36 @@ describe('sourceBucket', () => {
 
 describe('biasSentence', () => {
   it.each([
-    [{ left: 22, center: 56, right: 22 }, 0, '56% of the sources are Center'],
-    [{ left: 60, center: 20, right: 20 }, 2, '60% of the rated sources are Left'],
-    [{ left: 0, center: 0, right: 100 }, 2, '100% of the rated sources are Right'],
-    [{ left: 50, center: 0, right: 50 }, 0, 'Left and Right each have 50% of the sources'],
-    [{ left: 34, center: 33, right: 33 }, 0, '34% of the sources are Left'],
+    [{ left: 2, center: 5, right: 2 }, 0, '56% of the sources are Center'],
+    [{ left: 3, center: 1, right: 1 }, 2, '60% of the rated sources are Left'],
+    [{ left: 0, center: 0, right: 4 }, 2, '100% of the rated sources are Right'],
+    [{ left: 1, center: 0, right: 1 }, 0, 'Left and Right each have 50% of the sources'],
+    [{ left: 2, center: 2, right: 1 }, 1, 'Left and Center each have 40% of the rated sources'],
+    // Ties for the largest share are named as ties, never as a lead of the first bucket (1/1/1 had read "34% … Left").
+    [{ left: 1, center: 1, right: 1 }, 0, 'Left, Center and Right each have 33⅓% of the sources'],
+    [{ left: 4, center: 4, right: 4 }, 3, 'Left, Center and Right each have 33⅓% of the rated sources'],
+    [{ left: 0, center: 3, right: 3 }, 0, 'Center and Right each have 50% of the sources'],
+    [{ left: 3, center: 2, right: 3 }, 0, 'Left and Right each have 37½% of the sources'],
+    [{ left: 1, center: 1, right: 6 }, 0, '75% of the sources are Right'],
     [{ left: 0, center: 0, right: 0 }, 2, 'No rated sources yet'],
-  ])('%j (unrated %i) → %s', (percent, unrated, expected) => {
-    expect(biasSentence(percent, unrated)).toBe(expected);
+  ])('%j (unrated %i) → %s', (bias, unrated, expected) => {
+    expect(biasSentence(bias, unrated)).toBe(expected);
+  });
+});
+
+describe('biasShares', () => {
+  it.each([
+    [{ left: 1, center: 1, right: 1 }, ['33⅓', '33⅓', '33⅓']],
+    [{ left: 1, center: 1, right: 6 }, ['12½', '12½', '75']],
+    [{ left: 3, center: 3, right: 2 }, ['37½', '37½', '25']],
+    [{ left: 1, center: 2, right: 0 }, ['33', '67', '0']],
+    [{ left: 7, center: 2, right: 1 }, ['70', '20', '10']],
+    [{ left: 0, center: 0, right: 0 }, ['0', '0', '0']],
+  ])('%j → %j', (bias, texts) => {
+    const s = biasShares(bias);
+    expect([s.left.text, s.center.text, s.right.text]).toEqual(texts);
+    const sum = s.left.value + s.center.value + s.right.value;
+    expect(sum === 0 || Math.abs(sum - 100) < 1e-9).toBe(true);
   });
 });
 
