@@ -25,3 +25,17 @@ export function storyPath(id: string): string {
 export function sourcePath(id: string): string {
   return `source/${id}/`;
 }
+
+/**
+ * A page's own path as its links write it: pages are directories, so it ends in "/" (Astro gives the home page of a
+ * site under PARALLAX_BASE=/parallax as "/parallax"); a file's path ("/rss.xml") is kept.
+ */
+export function pagePath(pathname: string): string {
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return pathname.endsWith('/') || last.includes('.') ? pathname : `${pathname}/`;
+}
+
+/** Absolute URL of a page (canonical link, og:url) on `site`, ending in "/" like every internal link to it. */
+export function pageUrl(pathname: string, site: URL | string): string {
+  return new URL(pagePath(pathname), site).href;
+}

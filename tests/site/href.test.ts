@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, joinBase, sourcePath, storyPath } from '../../src/site/href';
+import { href, joinBase, pagePath, pageUrl, sourcePath, storyPath } from '../../src/site/href';
 
 describe('joinBase', () => {
   it.each([
@@ -20,5 +20,23 @@ describe('href', () => {
   it('uses the configured BASE_URL ("/" under vitest)', () => {
     expect(href(storyPath('20260217'))).toBe('/story/20260217/');
     expect(href(sourcePath('civic-ledger'))).toBe('/source/civic-ledger/');
+  });
+});
+
+describe('pagePath / pageUrl', () => {
+  it.each([
+    ['/parallax', 'https://me.example.org', 'https://me.example.org/parallax/'],
+    ['/parallax/', 'https://me.example.org', 'https://me.example.org/parallax/'],
+    ['/', 'http://localhost:4321', 'http://localhost:4321/'],
+    ['/parallax/story/k3v9q2m7', 'https://me.example.org', 'https://me.example.org/parallax/story/k3v9q2m7/'],
+    ['/methodology/', 'http://localhost:4321/', 'http://localhost:4321/methodology/'],
+    ['/parallax/rss.xml', 'https://me.example.org', 'https://me.example.org/parallax/rss.xml'],
+  ])('pageUrl(%j, %j) = %j', (pathname, site, expected) => {
+    expect(pageUrl(pathname, site)).toBe(expected);
+  });
+  it('adds the slash a directory page is linked with', () => {
+    expect(pagePath('/parallax')).toBe('/parallax/');
+    expect(pagePath('/parallax/sources')).toBe('/parallax/sources/');
+    expect(pagePath('/404.html')).toBe('/404.html');
   });
 });
