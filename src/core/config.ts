@@ -229,6 +229,12 @@ export const STALE_AFTER_DAYS = 7;
 export const SUMMARY_MAX_CHARS = 2000;
 
 /**
+ * Largest feed accepted, in bytes, however it arrives (fetched, after decompression; a file of a folder; `parse`):
+ * real news feeds are well under 3 MB; 10 MiB bounds memory and parse time.
+ */
+export const FEED_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
  * Longest title kept (longer ones are cut with truncateText, by ingest and by eval alike): the longest of the 21,934
  * titles in the 7-day stream (../shared/data/stream-2023-11-13_19) is 296 characters, while a hostile
  * 100,000-character title made a source page 68,550 px tall.

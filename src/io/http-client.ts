@@ -12,6 +12,7 @@
  * Never throws: every failure is a named error.
  */
 import type { NamedError } from '../core/pipeline-types';
+import { FEED_MAX_BYTES } from '../core/config';
 
 export interface HttpOptions {
   /** Requests in flight at once over all hosts. */
@@ -47,7 +48,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   perHostConcurrency: 2,
   headersTimeoutMs: 10_000,
   totalTimeoutMs: 30_000,
-  maxBytes: 10 * 1024 * 1024,
+  maxBytes: FEED_MAX_BYTES,
   maxRedirects: 5,
   retries: 2,
   backoffBaseMs: 1_000,

@@ -2,10 +2,12 @@
  * Reads a folder of captured feed files (the bundled snapshot or any `--feeds DIR`), matching each file to the
  * registry feed that names it.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Source } from '../core/schema/source';
 import type { FeedInput } from '../core/pipeline-types';
+import { FEED_MAX_BYTES } from '../core/config';
+import { readFileCapped } from './read-capped';
 
 /** File names that are not feeds (documentation next to the captures). */
 const NOT_A_FEED = /^(?:readme|sources|manifest|license)\b|\.(?:md|csv|txt)$/i;
@@ -13,7 +15,8 @@ const NOT_A_FEED = /^(?:readme|sources|manifest|license)\b|\.(?:md|csv|txt)$/i;
 /**
  * One FeedInput per regular file in `dir` (sorted by name, code-point order), with the registry source and feed URL
  * when a registry feed's `file` equals the file name, else sourceId null (the pipeline then makes up a source).
- * A file that cannot be read gives a FeedInput with `error` set; the run goes on.
+ * A file that cannot be read, or holds more than FEED_MAX_BYTES (read no further: src/io/read-capped.ts), gives a
+ * FeedInput with `error` set; the run goes on.
  * Throws only when `dir` itself cannot be listed.
  */
 export async function readFeedFolder(dir: string, registry: readonly Source[]): Promise<FeedInput[]> {
@@ -28,7 +31,9 @@ export async function readFeedFolder(dir: string, registry: readonly Source[]): 
     try {
       // A broken symbolic link or an unreadable entry is that feed's error, not the run's.
       if (!(await stat(file)).isFile()) continue;
-      out.push({ ...base, bytes: new Uint8Array(await readFile(file)), error: null });
+      const read = await readFileCapped(file, FEED_MAX_BYTES);
+      if (read.bytes) out.push({ ...base, bytes: read.bytes, error: null });
+      else out.push({ ...base, bytes: null, error: { kind: 'too_large', message: `${read.size ?? 'over'} bytes; the limit is ${FEED_MAX_BYTES} bytes (FEED_MAX_BYTES); not read` } });
     } catch (error) {
       out.push({ ...base, bytes: null, error: { kind: 'read_failed', message: String(error) } });
     }

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readFileCapped } from '../../src/cli/parse';
+import { readFileCapped } from '../../src/io/read-capped';
 import { DEFAULT_MAX_BYTES } from '../../src/core/feed/parse-feed';
 import { ROOT } from '../helpers';
 

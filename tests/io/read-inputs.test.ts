@@ -1,7 +1,8 @@
 /** Reading a folder of feed files and the source registry: bad entries are named errors, never a crashed run. */
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FEED_MAX_BYTES } from '../../src/core/config';
 import { readRegistry } from '../../src/io/content-store';
 import { readFeedFolder } from '../../src/io/read-feed-folder';
 import { tempDir } from '../helpers';
@@ -18,6 +19,23 @@ describe('readFeedFolder', () => {
       ['b.xml', null, 'read_failed'],
     ]);
     expect(inputs[1]!.error!.message).toMatch(/ENOENT/);
+  });
+});
+
+describe('readFeedFolder and FEED_MAX_BYTES', () => {
+  it('does not read a file over the feed size limit (a 3 GiB file had been read whole into memory)', async () => {
+    const dir = await tempDir('parallax-folder-');
+    await writeFile(path.join(dir, 'huge.xml'), '');
+    await truncate(path.join(dir, 'huge.xml'), 3 * 1024 ** 3); // sparse: no disk used
+    await writeFile(path.join(dir, 'ok.xml'), '<rss version="2.0"><channel><title>A</title></channel></rss>');
+    const before = process.memoryUsage().rss;
+    const inputs = await readFeedFolder(dir, []);
+    expect(process.memoryUsage().rss - before).toBeLessThan(FEED_MAX_BYTES);
+    expect(inputs.map((i) => [i.name, i.bytes?.length ?? null, i.error?.kind ?? null])).toEqual([
+      ['huge.xml', null, 'too_large'],
+      ['ok.xml', 60, null],
+    ]);
+    expect(inputs[0]!.error!.message).toBe(`3221225472 bytes; the limit is ${FEED_MAX_BYTES} bytes (FEED_MAX_BYTES); not read`);
   });
 });
 

@@ -11,7 +11,7 @@
  * is rejected (`too_large`); the XML scanner (src/core/feed/scan-xml.ts) never processes entities (they are decoded
  * by us, standard XML ones and character references only, then HTML entities once in text fields).
  */
-import { DERIVED_TITLE_MAX_CHARS, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
+import { DERIVED_TITLE_MAX_CHARS, FEED_MAX_BYTES, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
 import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, truncateText } from './clean-text.js';
 import { decodeFeed } from './decode-feed.js';
@@ -101,8 +101,8 @@ export interface ParseOptions {
   timer?: () => number;
 }
 
-/** Largest accepted feed: real news feeds are well under 3 MB; 10 MB bounds memory and parse time. */
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** Largest accepted feed by default: FEED_MAX_BYTES (src/core/config.ts). */
+export const DEFAULT_MAX_BYTES = FEED_MAX_BYTES;
 /** Most items read from one feed: news feeds carry 10–300, podcast archives a few thousand. */
 export const DEFAULT_MAX_ITEMS = 5000;
 /**
