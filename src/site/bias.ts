@@ -81,7 +81,7 @@ export function biasShares(bias: BiasCounts): Record<Bucket, Share> {
 /**
  * The one-line reading of a bias distribution: "56% of the sources are Center" for the largest bucket (over rated
  * sources; the sentence says "rated sources" when some are unrated), a tie for the largest named as such ("Left and
- * Right each have 50% of the sources", "Left, Center and Right each have 33⅓% of the sources"), or "No rated sources
+ * Right each have 50% of the sources", "Left, Center and Right each have 33% of the sources"), or "No rated sources
  * yet". Read from the counts, so a tie is never a lead, whatever rounding gives.
  */
 export function biasSentence(bias: BiasCounts, unrated = 0): string {

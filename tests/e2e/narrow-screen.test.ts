@@ -100,9 +100,9 @@ describe('an even Left / Center / Right split', () => {
   it('is described as a tie with equal shares, not as 34% Left', async () => {
     const html = await read('story/m5n6b7v8/index.html');
     const page = text(html);
-    expect(page).toContain('Left, Center and Right each have 33⅓% of the sources');
-    expect(page).toContain('L 33⅓% C 33⅓% R 33⅓% Left 33⅓% (1) Center 33⅓% (1) Right 33⅓% (1)');
-    expect(html).toContain('aria-label="Bias distribution: Left 33⅓%, Center 33⅓%, Right 33⅓%"');
+    expect(page).toContain('Left, Center and Right each have 33% of the sources');
+    expect(page).toContain('L 33% C 33% R 33% Left 33% (1) Center 33% (1) Right 33% (1)');
+    expect(html).toContain('aria-label="Bias distribution: Left 33%, Center 33%, Right 33%"');
     expect(html.match(/class="seg-(?:left|center|right)" style="width:33\.333%"/g)).toHaveLength(6); // header bar and details bar
     expect(page).not.toMatch(/\b34%/);
   });
@@ -112,7 +112,7 @@ describe('unknown ownership', () => {
   it('is "Unrated" on the story, source and sources pages (the data model\'s term), never "Unknown"', async () => {
     // Story 20260217 has metro-blog, which has no ownership in the registry (and two sources that have one).
     const ownership = /<h3>Ownership<\/h3>([\s\S]*?)<h3>/.exec(await read('story/20260217/index.html'))![1]!;
-    expect(text(ownership)).toContain('Unrated 1 source · 33⅓%');
+    expect(text(ownership)).toContain('Unrated 1 source · 33%');
     const facts = /<dt>Ownership<\/dt>\s*<dd>([\s\S]*?)<\/dd>/.exec(await read('source/metro-blog/index.html'))![1]!;
     expect(facts.trim()).toBe('Unrated');
     const row = /<tr>\s*<th scope="row"><a href="\/parallax\/source\/metro-blog\/">[\s\S]*?<\/tr>/.exec(await read('sources/index.html'))![0];

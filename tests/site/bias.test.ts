@@ -36,10 +36,10 @@ describe('biasSentence', () => {
     [{ left: 1, center: 0, right: 1 }, 0, 'Left and Right each have 50% of the sources'],
     [{ left: 2, center: 2, right: 1 }, 1, 'Left and Center each have 40% of the rated sources'],
     // Ties for the largest share are named as ties, never as a lead of the first bucket (1/1/1 had read "34% … Left").
-    [{ left: 1, center: 1, right: 1 }, 0, 'Left, Center and Right each have 33⅓% of the sources'],
-    [{ left: 4, center: 4, right: 4 }, 3, 'Left, Center and Right each have 33⅓% of the rated sources'],
+    [{ left: 1, center: 1, right: 1 }, 0, 'Left, Center and Right each have 33% of the sources'],
+    [{ left: 4, center: 4, right: 4 }, 3, 'Left, Center and Right each have 33% of the rated sources'],
     [{ left: 0, center: 3, right: 3 }, 0, 'Center and Right each have 50% of the sources'],
-    [{ left: 3, center: 2, right: 3 }, 0, 'Left and Right each have 37½% of the sources'],
+    [{ left: 3, center: 2, right: 3 }, 0, 'Left and Right each have 38% of the sources'],
     [{ left: 1, center: 1, right: 6 }, 0, '75% of the sources are Right'],
     [{ left: 0, center: 0, right: 0 }, 2, 'No rated sources yet'],
   ])('%j (unrated %i) → %s', (bias, unrated, expected) => {
@@ -49,9 +49,9 @@ describe('biasSentence', () => {
 
 describe('biasShares', () => {
   it.each([
-    [{ left: 1, center: 1, right: 1 }, ['33⅓', '33⅓', '33⅓']],
-    [{ left: 1, center: 1, right: 6 }, ['12½', '12½', '75']],
-    [{ left: 3, center: 3, right: 2 }, ['37½', '37½', '25']],
+    [{ left: 1, center: 1, right: 1 }, ['33', '33', '33']],
+    [{ left: 1, center: 1, right: 6 }, ['13', '13', '75']],
+    [{ left: 3, center: 3, right: 2 }, ['38', '38', '25']],
     [{ left: 1, center: 2, right: 0 }, ['33', '67', '0']],
     [{ left: 7, center: 2, right: 1 }, ['70', '20', '10']],
     [{ left: 0, center: 0, right: 0 }, ['0', '0', '0']],

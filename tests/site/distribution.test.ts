@@ -4,18 +4,14 @@ import { biasDetailRows, countryName, countryRows, factualityRows, ownershipRows
 describe('factualityRows', () => {
   it('orders levels best first, unrated last, drops zeros, computes shares', () => {
     const rows = factualityRows({ unrated: 1, mixed: 1, 'very-high': 1, high: 2, low: 0, 'mostly-factual': 1 });
-    // Sixths: no whole numbers give the four single sources equal shares summing to 100 with High's (Math.round had
-    // shown 17 × 4 + 33 = 101), so the exact shares are shown.
+    // Each share rounded on its own: the four single sources show the same 17 (17 × 4 + 33 = 101; the page says the parts may not add up to 100).
     expect(rows.map((r) => [r.label, r.count, r.percent.text])).toEqual([
-      ['Very high', 1, '16⅔'],
-      ['High', 2, '33⅓'],
-      ['Mostly factual', 1, '16⅔'],
-      ['Mixed', 1, '16⅔'],
-      ['Unrated', 1, '16⅔'],
+      ['Very high', 1, '17'],
+      ['High', 2, '33'],
+      ['Mostly factual', 1, '17'],
+      ['Mixed', 1, '17'],
+      ['Unrated', 1, '17'],
     ]);
-  });
-  it('uses whole numbers when they can sum to 100 with equal counts shown equally', () => {
-    expect(factualityRows({ high: 4, 'mostly-factual': 1, unrated: 1 }).map((r) => r.percent.text)).toEqual(['66', '17', '17']);
   });
   it('is empty for an empty record', () => {
     expect(factualityRows({})).toEqual([]);
