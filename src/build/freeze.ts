@@ -3,7 +3,8 @@
  * only the active stories and the lists.
  *
  * Frozen dir (PARALLAX_FROZEN_DIR, default `.parallax-frozen` beside the output dir), one partition per archive month:
- *   <frozen>/<YYYY-MM>/               the month's pages as they sit in dist/: story/<id>/index.html (its stories),
+ *   <frozen>/<YYYY-MM>/               the month's pages as they sit in dist/: story/<id>/index.html, rss.xml and
+ *                                     feed.json (its stories and their feeds),
  *                                     archive/<month>/** (paginated lists: the month, by topic, by source),
  *                                     archive/<month>/pagefind/ (the month's search index, merged by the search page),
  *                                     _astro/** (the CSS/JS those pages reference, content-hashed names),
@@ -362,11 +363,12 @@ export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext, cu
   await runAstroBuild(ctx.root, env);
   const ids = new Set(Object.keys(current.stories));
   const renderedIds = new Set(only ?? ids);
-  const storyPage = /^story\/([a-z0-9]+)\/index\.html$/;
+  // A story's page and its feeds (src/site/feed-routes.ts: they live as long as the page).
+  const storyFile = /^story\/([a-z0-9]+)\/(?:index\.html|rss\.xml|feed\.json)$/;
   const monthPrefix = `archive/${month}/`;
   const bundlePrefix = `archive/${month}/pagefind/`;
   const kept = (await listFiles(out)).filter((f) => {
-    const m = storyPage.exec(f);
+    const m = storyFile.exec(f);
     return (m && renderedIds.has(m[1]!)) || f.startsWith(monthPrefix) || f.startsWith('_astro/');
   });
   // What this sync may delete: lists (always fully re-rendered), the rendered or removed stories' pages, and on a
@@ -375,7 +377,7 @@ export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext, cu
   const owned = (f: string): boolean => {
     if (f.startsWith(bundlePrefix) || f === `sitemap-archive-${month}.xml`) return false;
     if (plan.action === 'full') return true;
-    const m = storyPage.exec(f);
+    const m = storyFile.exec(f);
     return f.startsWith(monthPrefix) || (!!m && (renderedIds.has(m[1]!) || gone.has(m[1]!)));
   };
   const synced = await syncFiles(out, tree, kept, owned);

@@ -17,9 +17,10 @@ export function feedRoute(kind: FeedKind, json: boolean): APIRoute {
   };
 }
 
-// Feeds belong to the live build: an archived story no longer changes (its page says so), and source and topic feeds
-// follow active stories. A partition build (PARALLAX_PARTITION) emits none.
+// A story's feeds live as long as its page: an archive month's partition build (PARALLAX_PARTITION) writes them for its
+// stories, frozen with the page, so a subscription to a story that went quiet still reads its last articles instead of
+// failing. Source and topic feeds follow active stories: the live build only.
 const live = (): boolean => partitionMonth() === undefined;
-export const storyFeedPaths = (async () => (live() ? (await siteData()).stories.filter(hasStoryPage).map((s) => ({ params: { id: s.id } })) : [])) satisfies GetStaticPaths;
+export const storyFeedPaths = (async () => (await siteData()).stories.filter(hasStoryPage).map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
 export const sourceFeedPaths = (async () => (live() ? (await siteData()).sources.map((s) => ({ params: { id: s.id } })) : [])) satisfies GetStaticPaths;
 export const topicFeedPaths = (async () => (live() ? topicsOf((await siteData()).stories).map((t) => ({ params: { slug: t.slug } })) : [])) satisfies GetStaticPaths;

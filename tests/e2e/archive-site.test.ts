@@ -106,7 +106,14 @@ describe('the first build of a site with an archive', () => {
     expect(html).not.toContain('twitter:card');
     expect(html).not.toContain(`story/${ids['2025-12']![0]}/rss.xml`); // no story feed on a frozen page
     expect(html).not.toContain('aria-labelledby="timeline-h"');
-    expect(existsSync(path.join(dist, 'story', ids['2025-12']![0]!, 'rss.xml'))).toBe(false);
+    // Its feeds stay, frozen with the page (a subscription outlives the story's active days): the story's articles,
+    // guid the article id, newest first.
+    const rss = await read(`story/${ids['2025-12']![0]}/rss.xml`);
+    const guids = [...rss.matchAll(/<guid isPermaLink="false">([a-z0-9]+)<\/guid>/g)].map((m) => m[1]);
+    expect(guids.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(guids).size).toBe(guids.length);
+    const feed = JSON.parse(await read(`story/${ids['2025-12']![0]}/feed.json`)) as { items: Array<{ id: string }> };
+    expect(feed.items.map((i) => i.id)).toEqual(guids);
     // Lean: the articles listed plainly (no filter or sort controls), no feed autodiscovery, no Open Graph tags, the
     // attribution kept; search covers the headline and summary only.
     expect(html).toContain('<ul class="articles">');
@@ -218,9 +225,10 @@ describe('rebuilding: freezing and unfreezing', () => {
     const diff = changed(before['2025-12']!, await snapshot('2025-12'));
     const pages = diff.filter((f) => !f.startsWith('archive/2025-12/pagefind/'));
     // The story's page, the month list page it is on, and its topics' pages: nothing else.
-    expect(pages).toContain(`story/${id}/index.html`);
-    expect(pages.filter((f) => f.startsWith('story/'))).toEqual([`story/${id}/index.html`]);
-    expect(pages.every((f) => f === `story/${id}/index.html` || f.startsWith('archive/2025-12/'))).toBe(true);
+    // The story's page and its two feeds (their titles changed too).
+    const own = [`story/${id}/feed.json`, `story/${id}/index.html`, `story/${id}/rss.xml`];
+    expect(pages.filter((f) => f.startsWith('story/')).sort()).toEqual(own);
+    expect(pages.every((f) => own.includes(f) || f.startsWith('archive/2025-12/'))).toBe(true);
     const lists = pages.filter((f) => f.startsWith('archive/2025-12/'));
     expect(lists.length).toBeGreaterThanOrEqual(2);
     expect(lists.length).toBeLessThan(8);
