@@ -6,13 +6,20 @@
  *                                refreshed every RUN_LOCK_STALE_MS / 2 while the run lives
  *   <content>.lock-holder.json   who holds it: { pid, host, since, command }, for the error message
  *
+ *   <content>.lock-holder.json.<pid>-<n>.tmp
+ *                                a run's holder record while it has no lock to name it in: written before it takes
+ *                                the lock and renamed to the holder file once it has it; the holder file goes back
+ *                                to this name while the run lets go of the lock
+ *
  * Both sit beside the content directory, not in it, so they are never committed with the content nor counted in
  * its tree. A second run fails at once with RunLockedError naming the holder. A lock left by a run that died is
  * taken over: at once when its holder is a process that no longer exists on this host, otherwise once its mtime is
  * RUN_LOCK_STALE_MS old (proper-lockfile's stale check). The takeover claims the holder file by renaming it, which
- * only one process can do, so two runs never take over the same dead lock.
+ * only one process can do, so two runs never take over the same dead lock. A lock with no holder file belongs to a
+ * run between taking or letting go of the lock and naming itself: it is taken over at once when no such run's
+ * record (.tmp) is of a process alive on this host (a run killed in that moment had blocked the next one).
  */
-import { readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -35,7 +42,7 @@ export class RunLockedError extends Error {
     readonly contentDir: string,
     readonly holder: LockHolder | null,
   ) {
-    const who = holder ? `pid ${holder.pid} on ${holder.host} since ${holder.since} (${holder.command})` : 'a run that is starting (holder not recorded yet)';
+    const who = holder ? `pid ${holder.pid} on ${holder.host} since ${holder.since} (${holder.command})` : 'a run that is starting or finishing (holder not recorded)';
     super(`${contentDir} is locked by another Parallax run: ${who}; wait for it to finish (a dead run's lock is taken over after ${RUN_LOCK_STALE_MS / 1000} s)`);
   }
 }
@@ -46,6 +53,8 @@ export interface LockOptions {
 }
 
 const lockPathOf = (dir: string) => `${dir}.lock`;
+/** Lock attempts made by this process, to name each attempt's holder record apart. */
+let attempts = 0;
 const holderPathOf = (dir: string) => `${dir}.lock-holder.json`;
 
 async function readHolder(file: string): Promise<LockHolder | null> {
@@ -86,14 +95,38 @@ async function takeOverDead(dir: string, holder: LockHolder): Promise<boolean> {
   return true;
 }
 
-async function acquire(dir: string, staleMs: number, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
+/**
+ * Whether a run on this host may be between taking (or letting go of) the lock on `dir` and naming itself: a
+ * holder record (.tmp, see the header) other than `own` of a live process here, or of another host (not knowable).
+ * Removes the records of dead processes on this host.
+ */
+async function anyRunNaming(dir: string, own: string): Promise<boolean> {
+  const prefix = `${path.basename(holderPathOf(dir))}.`;
+  const names = (await readdir(path.dirname(dir)).catch(() => [] as string[])).filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'));
+  let any = false;
+  for (const name of names) {
+    const file = path.join(path.dirname(dir), name);
+    if (file === own) continue;
+    const h = await readHolder(file);
+    if (h && h.host === os.hostname() && !alive(h.pid)) await rm(file, { force: true });
+    else any = true;
+  }
+  return any;
+}
+
+/** Takes the lock; `record` is this run's holder record (.tmp), written before. */
+async function acquire(dir: string, record: string, staleMs: number, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
   const options = { lockfilePath: lockPathOf(dir), realpath: false, stale: staleMs, update: Math.floor(staleMs / 2), retries: 0, onCompromised };
   try {
     return await lockfile.lock(dir, options);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const holder = await readHolder(holderPathOf(dir));
-    if (holder && holder.host === os.hostname() && holder.pid !== process.pid && !alive(holder.pid) && (await takeOverDead(dir, holder))) {
+    const deadHolder = holder && holder.host === os.hostname() && holder.pid !== process.pid && !alive(holder.pid) && (await takeOverDead(dir, holder));
+    // No holder and no run about to name itself: the run that made the lock died before naming itself or while
+    // letting go (mkdir succeeds for one taker only, so two runs doing this never both get the lock).
+    const unnamed = !holder && !(await anyRunNaming(dir, record)) && (await rmdir(lockPathOf(dir)).then(() => true, () => false));
+    if (deadHolder || unnamed) {
       try {
         return await lockfile.lock(dir, options);
       } catch (again) {
@@ -113,17 +146,26 @@ export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, o
   const dir = path.resolve(contentDir);
   await makeDir(dir);
   let compromised: Error | null = null;
-  const release = await acquire(dir, Math.max(options.staleMs ?? RUN_LOCK_STALE_MS, 2_000), (e) => (compromised = e));
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: process.argv.slice(1).join(' ') };
-  const tmp = `${holderPathOf(dir)}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(holder)}\n`);
-  await rename(tmp, holderPathOf(dir));
+  const record = `${holderPathOf(dir)}.${process.pid}-${++attempts}.tmp`;
+  await writeFile(record, `${JSON.stringify(holder)}\n`);
+  let release: () => Promise<void>;
+  try {
+    release = await acquire(dir, record, Math.max(options.staleMs ?? RUN_LOCK_STALE_MS, 2_000), (e) => (compromised = e));
+  } catch (error) {
+    await rm(record, { force: true });
+    throw error;
+  }
+  await rename(record, holderPathOf(dir));
   try {
     const result = await fn();
     if (compromised) throw new Error(`${dir}: the run lock was lost during the run (${String(compromised)}); run again`);
     return result;
   } finally {
-    if ((await readHolder(holderPathOf(dir)))?.pid === process.pid) await rm(holderPathOf(dir), { force: true });
+    // The holder file goes back to this run's record while the lock is let go, so a run that finds the lock without a
+    // holder in that moment sees a live run naming itself, and one that finds it after a kill there, a dead one.
+    if ((await readHolder(holderPathOf(dir)))?.pid === process.pid) await rename(holderPathOf(dir), record).catch(() => undefined);
     await release().catch(() => undefined);
+    await rm(record, { force: true });
   }
 }

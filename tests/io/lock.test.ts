@@ -3,6 +3,7 @@
  * with an error naming the holder and the content stays exactly one run's — and a dead run's lock is taken over.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,27 @@ describe('run lock', () => {
     await runFolder(SMALL, dir, NOW);
     expect(await treeDigest(dir)).toEqual(await reference());
   }, 30_000);
+
+  it('takes over at once a lock whose run died before naming itself or while letting go; respects a live one', async () => {
+    // A run killed between taking the lock and writing its holder file (or after moving it back, before letting go)
+    // leaves <content>.lock with only its holder record (.tmp) beside it: the next run was blocked for 60 s.
+    const dir = path.join(await tempDir('parallax-lock-'), 'content');
+    await mkdir(dir, { recursive: true });
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => child.on('exit', resolve));
+    const dead = { pid: child.pid, host: os.hostname(), since: '2026-02-18T00:00:00.000Z', command: 'parallax ingest' };
+    await mkdir(`${dir}.lock`);
+    await writeFile(`${dir}.lock-holder.json.${child.pid}-1.tmp`, JSON.stringify(dead));
+    const t0 = performance.now();
+    expect(await withRunLock(dir, async () => 'taken')).toBe('taken');
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(existsSync(`${dir}.lock-holder.json.${child.pid}-1.tmp`)).toBe(false); // the dead record is cleared
+    expect(existsSync(`${dir}.lock`)).toBe(false); // and the lock let go after the run
+    // A live run in that moment (this process, another attempt) is respected.
+    await mkdir(`${dir}.lock`);
+    await writeFile(`${dir}.lock-holder.json.${process.pid}-999.tmp`, JSON.stringify({ ...dead, pid: process.pid }));
+    await expect(withRunLock(dir, async () => 'second')).rejects.toThrow('a run that is starting or finishing (holder not recorded)');
+  });
 
   it('takes over a lock not refreshed within the stale threshold (holder on another host), not a fresh one', async () => {
     const dir = path.join(await tempDir('parallax-lock-'), 'content');
