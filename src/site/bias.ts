@@ -73,7 +73,7 @@ export function ratingLabel(key: string): string {
 /** Rated sources per bucket (a story's `coverage.bias`; extra fields such as `unrated` are ignored). */
 export type BiasCounts = Record<Bucket, number>;
 
-/** The Left / Center / Right shares of the rated sources as shown (see src/site/shares.ts: sum 100, ties equal). */
+/** The Left / Center / Right shares of the rated sources as shown (see src/site/shares.ts: whole numbers, ties equal). */
 export function biasShares(bias: BiasCounts): Record<Bucket, Share> {
   return shares({ left: bias.left, center: bias.center, right: bias.right });
 }
