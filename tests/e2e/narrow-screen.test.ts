@@ -52,14 +52,14 @@ beforeAll(async () => {
   // Three stories under the long topic give it a page and a chip on /topics/ (TOPIC_PAGE_MIN_STORIES).
   for (const id of ['m5n6b7v8', '20260217']) await editStory(content, id, (s) => (s.topics = [...s.topics, LONG_TOPIC]));
   // One Left (The Harbor Daily), one Center (Civic Ledger) and one Right (Frontier Wire) source, with the
-  // percentages the pipeline stores for it (largest remainder: 34 / 33 / 33).
+  // percentages the pipeline stores for it (each rounded on its own: 33 / 33 / 33).
   await editStory(content, 'm5n6b7v8', (s) => {
     s.articles.push({ ...s.articles[1], id: 'c1b2c3d4e5f60003', sourceId: 'civic-ledger', url: 'https://www.civicledger.example/port-strike', title: 'What the port strike means' });
     Object.assign(s.coverage, {
       sourceCount: 3,
       articleCount: 3,
       bias: { left: 1, center: 1, right: 1, unrated: 0 },
-      biasPercent: { left: 34, center: 33, right: 33 },
+      biasPercent: { left: 33, center: 33, right: 33 },
       biasDetail: { center: 1, 'lean-left': 1, right: 1 },
       factuality: { 'very-high': 1, high: 1, mixed: 1 },
       ownership: { corporation: 1, 'non-profit': 1, 'private-equity': 1 },

@@ -81,7 +81,8 @@ describe('pipeline on the bundled snapshot', () => {
       const b = s.coverage.bias;
       expect(b.left + b.center + b.right + b.unrated).toBe(s.coverage.sourceCount);
       const p = s.coverage.biasPercent;
-      expect(p.left + p.center + p.right).toBe(b.left + b.center + b.right > 0 ? 100 : 0);
+      const rated = b.left + b.center + b.right;
+      for (const k of ['left', 'center', 'right'] as const) expect(p[k]).toBe(rated ? Math.round((b[k] * 100) / rated) : 0);
       const ids = new Set(s.articles.map((a) => a.id));
       for (const bullet of s.summary) expect(ids.has(bullet.articleId)).toBe(true);
       if (s.coverage.sourceCount >= 2) expect(s.summary.length).toBeGreaterThanOrEqual(1);

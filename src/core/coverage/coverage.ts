@@ -99,27 +99,17 @@ export function sourceBucket(source: Pick<Source, 'bias'> | undefined): Bucket |
 }
 
 /**
- * Whole-number percentages of `counts` that sum to exactly 100 (Hamilton's largest-remainder method; ties go to the
- * earlier key), or all zeros when the total is 0. Keys keep their input order.
+ * Whole-number percentages of `counts`, each share rounded on its own (halves up), or all zeros when the total is 0.
+ * Keys keep their input order. Equal counts always get equal numbers, so a tie never reads as a lead (Hamilton's
+ * largest-remainder method, which makes the parts sum to exactly 100, gives one source a side 34 / 33 / 33); the parts
+ * may therefore add up to a little more or less than 100 (33 + 33 + 33). The site shows the same numbers
+ * (src/site/shares.ts).
  */
 export function percentages<K extends string>(counts: Record<K, number>): Record<K, number> {
   const keys = Object.keys(counts) as K[];
   const total = keys.reduce((s, k) => s + counts[k], 0);
   const out = {} as Record<K, number>;
-  if (total === 0) {
-    for (const k of keys) out[k] = 0;
-    return out;
-  }
-  const exact = keys.map((k) => (counts[k] * 100) / total);
-  const floors = exact.map(Math.floor);
-  let left = 100 - floors.reduce((s, v) => s + v, 0);
-  const byRemainder = keys.map((_, i) => i).sort((a, b) => exact[b]! - floors[b]! - (exact[a]! - floors[a]!) || a - b);
-  for (const i of byRemainder) {
-    if (left <= 0) break;
-    floors[i]!++;
-    left--;
-  }
-  keys.forEach((k, i) => (out[k] = floors[i]!));
+  for (const k of keys) out[k] = total === 0 ? 0 : Math.round((counts[k] * 100) / total);
   return out;
 }
 

@@ -74,7 +74,8 @@ export const CoverageSchema = z.object({
     unrated: z.number().int(),
     disputed: z.number().int().default(0),
   }),
-  /** Percentages of rated sources per bucket, whole numbers summing to 100 (largest remainder), or all 0. */
+  /** Percentages of rated sources per bucket, whole numbers, each rounded on its own (coverage.ts `percentages`:
+   * equal counts equal, the sum within a point or two of 100), or all 0. */
   biasPercent: z.object({ left: z.number().int(), center: z.number().int(), right: z.number().int() }),
   /** Sources per 5-point bias value (left … right) plus "unrated". */
   biasDetail: counts,

@@ -75,7 +75,7 @@ describe('a hand-built story', () => {
     expect(coverage.aggregators).toBe(1);
   });
 
-  it('splits Left / Center / Right over rated sources, unrated and disputed apart, percentages summing to 100', () => {
+  it('splits Left / Center / Right over rated sources, unrated and disputed apart, with their percentages', () => {
     expect(coverage.bias).toEqual({ left: 2, center: 1, right: 1, unrated: 1, disputed: 1 });
     expect(coverage.biasPercent).toEqual({ left: 50, center: 25, right: 25 });
     expect(coverage.biasPercent.left + coverage.biasPercent.center + coverage.biasPercent.right).toBe(100);
