@@ -80,17 +80,17 @@ export function biasShares(bias: BiasCounts): Record<Bucket, Share> {
 
 /**
  * The one-line reading of a bias distribution: "56% of the sources are Center" for the largest bucket (over rated
- * sources; the sentence says "rated sources" when some are unrated), a tie for the largest named as such ("Left and
+ * sources; the sentence says "rated sources" when `outside` sources, unrated or disputed, count on no side), a tie for the largest named as such ("Left and
  * Right each have 50% of the sources", "Left, Center and Right each have 33% of the sources"), or "No rated sources
  * yet". Read from the counts, so a tie is never a lead, whatever rounding gives.
  */
-export function biasSentence(bias: BiasCounts, unrated = 0): string {
+export function biasSentence(bias: BiasCounts, outside = 0): string {
   const max = Math.max(bias.left, bias.center, bias.right);
   if (max === 0) return 'No rated sources yet';
   const share = biasShares(bias);
   const top = BUCKET_ORDER.filter((b) => bias[b] === max);
   const percent = `${share[top[0]!].text}%`;
-  const of = unrated > 0 ? 'of the rated sources' : 'of the sources';
+  const of = outside > 0 ? 'of the rated sources' : 'of the sources';
   const names = top.map((b) => BUCKET_LABEL[b]);
   if (names.length === 1) return `${percent} ${of} are ${names[0]}`;
   const list = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names[0]}, ${names[1]} and ${names[2]}`;

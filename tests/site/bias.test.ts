@@ -42,8 +42,8 @@ describe('biasSentence', () => {
     [{ left: 3, center: 2, right: 3 }, 0, 'Left and Right each have 38% of the sources'],
     [{ left: 1, center: 1, right: 6 }, 0, '75% of the sources are Right'],
     [{ left: 0, center: 0, right: 0 }, 2, 'No rated sources yet'],
-  ])('%j (unrated %i) → %s', (bias, unrated, expected) => {
-    expect(biasSentence(bias, unrated)).toBe(expected);
+  ])('%j (unrated or disputed %i) → %s', (bias, outside, expected) => {
+    expect(biasSentence(bias, outside)).toBe(expected);
   });
 });
 
