@@ -13,7 +13,7 @@
  * 3. src/build/assemble.ts puts them together in dist/: the staged live files, hard links to every partition's files
  *    (only the months whose stamp changed since the last assembly are relinked) and a redirect page per merged id.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import pLimit from 'p-limit';
 import { parseArgs } from 'node:util';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
-import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, requireContentDir, ROOT, runIngest, UsageError, type IngestSettings } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, requireContentDir, ROOT, runIngest, UsageError, type IngestSettings } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
@@ -62,10 +62,10 @@ const BUILD_JOBS_MAX = 4;
  * BUILD_JOBS_MAX, at least 1.
  */
 export function buildJobs(flag?: string, env: NodeJS.ProcessEnv = process.env, cpus = os.availableParallelism(), memory = os.totalmem()): number {
-  const said = flag ?? env.PARALLAX_BUILD_JOBS;
-  if (said !== undefined && said !== '') {
+  const said = flag ?? (env.PARALLAX_BUILD_JOBS || undefined);
+  if (said !== undefined) {
     const n = /^\d+$/.test(said.trim()) ? Number(said) : NaN;
-    if (!(n >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1 (got "${said}")`);
+    if (!(n >= 1)) throw new UsageError(`${flag === undefined ? 'PARALLAX_BUILD_JOBS' : '--jobs'} must be a whole number ≥ 1 (got "${said}")`);
     return n;
   }
   return Math.max(1, Math.min(cpus, Math.floor(memory / BUILD_JOB_BYTES), BUILD_JOBS_MAX));
@@ -132,14 +132,15 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const inside = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);
   if (inside(frozen, dist) || inside(dist, frozen)) throw new UsageError(`--frozen-dir ${frozen} and the output dir ${dist} must not contain each other`);
   if (values['no-ingest']) {
-    if (!existsSync(settings.contentDir)) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
+    if (!statSync(settings.contentDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
     // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
     await recoverContent(settings.contentDir);
     requireContentDir(settings.contentDir);
   }
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
-  // With --json, stdout holds only the final JSON report; progress lines go to stderr.
-  const log = (line: string): void => void (settings.json ? process.stderr : process.stdout).write(`${line}\n`);
+  // With --json, stdout holds only the final JSON report; progress lines go to stderr as JSON log lines.
+  const jsonLog = makeLog(true);
+  const log = (line: string): void => (settings.json ? jsonLog('info', line.trim()) : void process.stdout.write(`${line}\n`));
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   const ctx = { root: ROOT, contentDir: settings.contentDir, frozenDir: frozen, env, version: await templateVersion(ROOT, env) };

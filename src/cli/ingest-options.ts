@@ -3,7 +3,7 @@
  * log. The demo defaults live here: with neither --live nor --feeds, the bundled snapshot is read and the content
  * goes to .demo/content, never into an instance's content/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { z } from 'astro/zod';
@@ -55,7 +55,7 @@ export class UsageError extends Error {}
  * show nothing, or a previous build's cached sources, and exit 0.
  */
 export function requireContentDir(dir: string): void {
-  if (!existsSync(dir)) throw new UsageError(`--content: no content directory at ${dir}`);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${dir}`);
   if (!existsSync(path.join(dir, 'state', 'sources.json'))) {
     throw new UsageError(`--content: ${dir} is not a Parallax content directory (no state/sources.json); \`parallax ingest --content ${dir}\` makes one`);
   }
@@ -72,12 +72,13 @@ export function ingestSettings(values: { live?: boolean; feeds?: string; content
   const contentDir = path.resolve(values.content ?? (demo ? DEMO_CONTENT : 'content'));
   const registryPath = path.resolve(values.registry ?? (demo ? path.join(ROOT, 'content', 'sources.json') : path.join(contentDir, 'sources.json')));
   let now: Date | null = null;
-  if (values.now) {
-    // new Date() would take "1" (2001), "Feb 18 2026", 2026-02-30 (as 2 March) and zone-less times in the host's zone.
-    if (!RUN_CLOCK.safeParse(values.now).success) {
+  if (values.now !== undefined) {
+    // new Date() would take "1" (2001), "Feb 18 2026", 2026-02-30 (as 2 March) and zone-less times in the host's zone;
+    // zod's pattern takes any two-digit offset (+25:00), which Date then cannot read.
+    now = RUN_CLOCK.safeParse(values.now).success ? new Date(values.now) : null;
+    if (!now || Number.isNaN(now.getTime())) {
       throw new UsageError(`--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${values.now}")`);
     }
-    now = new Date(values.now);
   }
   const feedsDir = values.live ? null : path.resolve(values.feeds ?? DEMO_FEEDS);
   if (feedsDir && !existsSync(feedsDir)) throw new UsageError(`--feeds: no folder at ${feedsDir}`);
@@ -166,8 +167,8 @@ export function formatSummary(report: IngestReport | null, pages: number | null,
       `  expired items   ${report.expired} (older than the window, not stored)`,
       `Articles          ${report.articlesTotal} stored, ${report.newArticles} new, ${report.windowArticles} in the window, ${report.prunedArticles} pruned`,
       `Stories           ${report.stories} (${report.multiSourceStories} with 2+ sources, ${report.storiesWith3Plus} with 3+ sources), ${report.archivedStories} archived now`,
-      `Errors            ${errors.length ? errors.join(', ') : 'none'}`,
-      `Warnings          ${warnings.length ? warnings.join(', ') : 'none'}`,
+      `Feed errors       ${errors.length ? errors.join(', ') : 'none'}`,
+      `Feed warnings     ${warnings.length ? warnings.join(', ') : 'none'}`,
       `Clock (--now)     ${report.now}`,
     );
   }

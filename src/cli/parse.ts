@@ -15,6 +15,11 @@ import { UsageError } from './ingest-options';
 
 export const description = 'print one feed file, normalised, as JSON (for debugging a feed)';
 
+export const help = `usage: parallax parse FILE [--url FEED_URL]
+
+  FILE             a feed file (RSS, RDF, Atom or JSON Feed; at most 10 MiB, as ingest takes)
+  --url FEED_URL   the feed's URL, the base for relative links`;
+
 /**
  * The `parse` command.
  *

@@ -44,8 +44,17 @@ export function portOf(args: readonly string[], env: NodeJS.ProcessEnv = process
   return { port, rest };
 }
 
+/**
+ * The site origin the pages' absolute links (canonical, og:url, every feed link) name: PARALLAX_SITE when set, else
+ * the one `start` serves, on `port` (with --port 8081 the links had pointed to 4321).
+ */
+export function siteOf(port: number, env: NodeJS.ProcessEnv = process.env): string {
+  return env.PARALLAX_SITE || `http://localhost:${port}`;
+}
+
 export async function run(args: string[]): Promise<number> {
   const { port, rest } = portOf(args);
+  process.env.PARALLAX_SITE = siteOf(port);
   // Astro's preview server would move to another port and the address printed below would point elsewhere.
   await checkPort(port);
   await buildSite(rest);

@@ -21,11 +21,14 @@ describe('a folder that is not a content directory', () => {
     expect(() => requireContentDir(path.join(tmp, 'empty'))).toThrow(UsageError);
     expect(() => requireContentDir(path.join(tmp, 'empty'))).toThrow(/is not a Parallax content directory \(no state\/sources\.json\)/);
     expect(() => requireContentDir(path.join(tmp, 'missing'))).toThrow(/no content directory at/);
+    expect(() => requireContentDir(path.join(tmp, 'content', 'state', 'sources.json'))).toThrow(/no content directory at/); // a file
     expect(() => requireContentDir(path.join(tmp, 'content'))).not.toThrow();
   });
 
   it('stops `build --no-ingest` before any build (it had built an empty site with cached sources, exit 0)', async () => {
     await expect(buildSite(['--no-ingest', '--content', path.join(tmp, 'empty')])).rejects.toThrow(/is not a Parallax content directory/);
+    // A file: named as no content directory (it had been a raw ENOTDIR).
+    await expect(buildSite(['--no-ingest', '--content', path.join(tmp, 'content', 'state', 'sources.json')])).rejects.toThrow(/no content directory at/);
   });
 
   it('stops `health` (it had printed an empty table, exit 0)', async () => {

@@ -13,6 +13,7 @@ describe('parallax COMMAND --help', () => {
     ['health', '--problems'],
     ['sources', '--as-of YYYY-MM-DD'],
     ['eval', '--data FILE.jsonl'],
+    ['parse', '--url FEED_URL'],
   ])('%s', async (command, option) => {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), command, '--help']);
     expect(stdout.startsWith(`usage: parallax ${command}`)).toBe(true);

@@ -16,6 +16,8 @@ describe('--now', () => {
     ['Feb 18 2026', 'not ISO-8601'],
     ['2026-02-18T03:12', 'no zone (was read in the host machine\'s zone)'],
     ['2026-02-18T25:00:00Z', 'hour 25'],
+    ['2026-02-18T03:12:00+25:00', 'an offset past ±24 h (was a crash: "Invalid time value")'],
+    ['', 'empty (was ignored, the default clock used)'],
   ])('refuses %s: %s', (now) => {
     expect(() => ingestSettings({ now })).toThrow(UsageError);
     expect(() => ingestSettings({ now })).toThrow(`--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${now}")`);
@@ -31,6 +33,8 @@ describe('--live and --feeds', () => {
 describe('--jobs', () => {
   it('takes only a plain whole number (1e1 and 0x2 were taken as 10 and 2)', () => {
     expect(buildJobs('3', {}, 2, 8 * 1024 ** 3)).toBe(3);
-    for (const bad of ['1e1', '0x2', '2.0', ' ', '-1']) expect(() => buildJobs(bad, {})).toThrow(`--jobs must be a whole number ≥ 1 (got "${bad}")`);
+    for (const bad of ['1e1', '0x2', '2.0', ' ', '-1', '']) expect(() => buildJobs(bad, {})).toThrow(`--jobs must be a whole number ≥ 1 (got "${bad}")`);
+    expect(() => buildJobs(undefined, { PARALLAX_BUILD_JOBS: 'abc' })).toThrow('PARALLAX_BUILD_JOBS must be a whole number ≥ 1 (got "abc")');
+    expect(buildJobs(undefined, { PARALLAX_BUILD_JOBS: '' }, 2, 8 * 1024 ** 3)).toBe(2); // empty: unset
   });
 });

@@ -1,7 +1,7 @@
 /** `parallax start` checks its port before building, so it never prints an address that another program holds. */
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { checkPort, portOf } from '../../src/cli/start';
+import { checkPort, portOf, siteOf } from '../../src/cli/start';
 
 describe('checkPort', () => {
   it('accepts a free port and names a taken one', async () => {
@@ -28,5 +28,13 @@ describe('portOf', () => {
     expect(() => portOf([], { PORT: 'xyz' })).toThrow('PORT must be a whole number from 1 to 65535 (got "xyz")');
     expect(() => portOf(['--port=0x50'], {})).toThrow(/got "0x50"/);
     expect(() => portOf(['--port', '70000'], {})).toThrow(/got "70000"/);
+  });
+});
+
+describe('siteOf', () => {
+  it('names the port served unless PARALLAX_SITE says where the site lives', () => {
+    expect(siteOf(8081, {})).toBe('http://localhost:8081');
+    expect(siteOf(4321, {})).toBe('http://localhost:4321');
+    expect(siteOf(8081, { PARALLAX_SITE: 'https://news.example.org' })).toBe('https://news.example.org');
   });
 });

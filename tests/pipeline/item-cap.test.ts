@@ -21,7 +21,7 @@ describe('a feed over the item cap', () => {
     expect(summary).toMatch(/ {2}ok +1\n/);
     expect(summary).toMatch(/ {2}failed +0\n/);
     // A capped item list is a warning, not an error.
-    expect(summary).toMatch(/\nErrors +none\n/);
-    expect(summary).toMatch(/\nWarnings +too_many_items ×1\n/);
+    expect(summary).toMatch(/\nFeed errors +none\n/);
+    expect(summary).toMatch(/\nFeed warnings +too_many_items ×1\n/);
   }, 60_000);
 });
