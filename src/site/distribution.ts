@@ -55,11 +55,13 @@ export function biasDetailRows(counts: Record<string, number>): DistributionRow[
   return rows(counts, [...BIAS_VALUES, 'unrated'], ratingLabel);
 }
 
-/** Countries by count (most first), then code; "unknown" last. */
+/** Countries by count (most first), then by the name shown; "unknown" last. */
 export function countryRows(counts: Record<string, number>): DistributionRow[] {
   const sorted = Object.entries(counts).sort(([a, x], [b, y]) => {
     if ((a === 'unknown') !== (b === 'unknown')) return a === 'unknown' ? 1 : -1;
-    return y - x || (a < b ? -1 : a > b ? 1 : 0);
+    // Most sources first; ties by the name shown (France before Germany, whose codes sort the other way).
+    const [na, nb] = [countryName(a), countryName(b)];
+    return y - x || (na < nb ? -1 : na > nb ? 1 : 0);
   });
   return toRows(sorted, countryName);
 }

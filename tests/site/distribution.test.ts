@@ -37,9 +37,9 @@ describe('biasDetailRows', () => {
 });
 
 describe('countryRows / countryName', () => {
-  it('sorts by count, then code, unknown last', () => {
-    const rows = countryRows({ unknown: 3, DE: 1, US: 4, GB: 1, CA: 1 });
-    expect(rows.map((r) => r.label)).toEqual(['United States', 'Canada', 'Germany', 'United Kingdom', 'Unknown']);
+  it('sorts by count, then by name, unknown last', () => {
+    const rows = countryRows({ unknown: 3, DE: 1, US: 4, GB: 1, CA: 1, FR: 1 });
+    expect(rows.map((r) => r.label)).toEqual(['United States', 'Canada', 'France', 'Germany', 'United Kingdom', 'Unknown']);
     expect(rows[0]?.percent).toEqual({ value: 40, text: '40' });
   });
   it.each([
