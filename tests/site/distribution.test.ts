@@ -40,7 +40,7 @@ describe('countryRows / countryName', () => {
   it('sorts by count, then by name, unknown last', () => {
     const rows = countryRows({ unknown: 3, DE: 1, US: 4, GB: 1, CA: 1, FR: 1 });
     expect(rows.map((r) => r.label)).toEqual(['United States', 'Canada', 'France', 'Germany', 'United Kingdom', 'Unknown']);
-    expect(rows[0]?.percent).toEqual({ value: 40, text: '40' });
+    expect(rows[0]?.percent).toEqual({ value: 400 / 11, text: '36' });
   });
   it.each([
     ['GB', 'United Kingdom'],
