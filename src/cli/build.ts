@@ -13,7 +13,7 @@
  * 3. src/build/assemble.ts puts them together in dist/: the staged live files, hard links to every partition's files
  *    (only the months whose stamp changed since the last assembly are relinked) and a redirect page per merged id.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
