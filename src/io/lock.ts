@@ -124,8 +124,14 @@ async function acquire(dir: string, record: string, staleMs: number, onCompromis
     const holder = await readHolder(holderPathOf(dir));
     const deadHolder = holder && holder.host === os.hostname() && holder.pid !== process.pid && !alive(holder.pid) && (await takeOverDead(dir, holder));
     // No holder and no run about to name itself: the run that made the lock died before naming itself or while
-    // letting go (mkdir succeeds for one taker only, so two runs doing this never both get the lock).
-    const unnamed = !holder && !(await anyRunNaming(dir, record)) && (await rmdir(lockPathOf(dir)).then(() => true, () => false));
+    // letting go (mkdir succeeds for one taker only, so two runs doing this never both get the lock). The holder is
+    // read again after the records: a run that named itself in between (its record renamed to the holder file, so
+    // it left the listing) holds the lock.
+    const unnamed =
+      !holder &&
+      !(await anyRunNaming(dir, record)) &&
+      !(await readHolder(holderPathOf(dir))) &&
+      (await rmdir(lockPathOf(dir)).then(() => true, () => false));
     if (deadHolder || unnamed) {
       try {
         return await lockfile.lock(dir, options);
