@@ -4,12 +4,13 @@
  * "categories"}], "errors": [{"kind", "message", "position"?}]}. Exits 1 (with the error kind and message on stderr)
  * when the feed is rejected as a whole.
  *
- * FILE is read only up to the feed size limit (DEFAULT_MAX_BYTES, the cap every ingested feed is held to): a larger
+ * FILE is read only up to the feed size limit (FEED_MAX_BYTES, the cap every ingested feed is held to): a larger
  * file, or an endless one such as /dev/zero or a pipe, is rejected as `too_large` after at most the limit + 1 bytes,
  * so memory stays bounded whatever FILE is.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_BYTES, parseFeed, type ParsedFeed } from '../core/feed/parse-feed';
+import { FEED_MAX_BYTES } from '../core/config';
+import { parseFeed, type ParsedFeed } from '../core/feed/parse-feed';
 import { readFileCapped } from '../io/read-capped';
 import { UsageError } from './ingest-options';
 
@@ -32,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { url: { type: 'string' } } });
   const file = positionals[0];
   if (!file) throw new UsageError('usage: parallax parse FILE [--url FEED_URL]');
-  const read = await readFileCapped(file, DEFAULT_MAX_BYTES);
+  const read = await readFileCapped(file, FEED_MAX_BYTES);
   const feed: ParsedFeed =
     read.bytes === null
       ? {
@@ -67,8 +68,8 @@ export async function run(args: string[]): Promise<number> {
 
 /** "FILE is N bytes; ..." when its size is known, "FILE holds more than ..." when reading stopped at the cap. */
 function tooLargeMessage(file: string, size: number | null): string {
-  const limit = `the limit is ${DEFAULT_MAX_BYTES} bytes (${DEFAULT_MAX_BYTES / 1024 / 1024} MiB)`;
+  const limit = `the limit is ${FEED_MAX_BYTES} bytes (${FEED_MAX_BYTES / 1024 / 1024} MiB)`;
   return size !== null
     ? `${file} is ${size} bytes; ${limit}; not read`
-    : `${file} holds more than ${DEFAULT_MAX_BYTES} bytes; ${limit}; reading stopped there`;
+    : `${file} holds more than ${FEED_MAX_BYTES} bytes; ${limit}; reading stopped there`;
 }

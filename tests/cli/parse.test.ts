@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readFileCapped } from '../../src/io/read-capped';
-import { DEFAULT_MAX_BYTES } from '../../src/core/feed/parse-feed';
+import { FEED_MAX_BYTES } from '../../src/core/config';
 import { ROOT } from '../helpers';
 
 const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
@@ -76,7 +76,7 @@ describe('parallax parse', () => {
     expect(err).toMatch(/usage/);
   });
 
-  describe('input over the feed size limit (DEFAULT_MAX_BYTES): too_large after at most limit + 1 bytes', () => {
+  describe('input over the feed size limit (FEED_MAX_BYTES): too_large after at most limit + 1 bytes', () => {
     const feed = '<rss version="2.0"><channel><title>Big</title><item><title>kept</title><link>https://b.example/1</link></item></channel></rss>';
 
     it('a sparse 3 GiB file: rejected from its size without being read, exit 1', async () => {
@@ -87,8 +87,8 @@ describe('parallax parse', () => {
       expect((await stat(big)).size).toBe(3 * 1024 ** 3);
       const { code, out, err } = await parse(big);
       expect(code).toBe(1);
-      expect(err).toContain(`parallax: feed rejected: too_large: ${big} is 3221225472 bytes; the limit is ${DEFAULT_MAX_BYTES} bytes (10 MiB); not read`);
-      expect(JSON.parse(out)).toEqual({ feed: { title: null, link: null }, items: [], errors: [{ kind: 'too_large', message: `${big} is 3221225472 bytes; the limit is ${DEFAULT_MAX_BYTES} bytes (10 MiB); not read`, position: null }] });
+      expect(err).toContain(`parallax: feed rejected: too_large: ${big} is 3221225472 bytes; the limit is ${FEED_MAX_BYTES} bytes (10 MiB); not read`);
+      expect(JSON.parse(out)).toEqual({ feed: { title: null, link: null }, items: [], errors: [{ kind: 'too_large', message: `${big} is 3221225472 bytes; the limit is ${FEED_MAX_BYTES} bytes (10 MiB); not read`, position: null }] });
     }, 60_000);
 
     it.runIf(existsSync('/dev/zero'))('/dev/zero (endless, size unknown): reading stops at the cap, exit 1', async () => {
@@ -101,15 +101,15 @@ describe('parallax parse', () => {
     it('exactly the limit is read and parsed; one byte more is too_large', async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
       const atLimit = path.join(dir, 'at-limit.xml');
-      await writeFile(atLimit, feed + ' '.repeat(DEFAULT_MAX_BYTES - feed.length));
+      await writeFile(atLimit, feed + ' '.repeat(FEED_MAX_BYTES - feed.length));
       const ok = await parse(atLimit);
       expect(ok.code).toBe(0);
       expect(JSON.parse(ok.out).items.map((i: { title: string }) => i.title)).toEqual(['kept']);
       const over = path.join(dir, 'over.xml');
-      await writeFile(over, feed + ' '.repeat(DEFAULT_MAX_BYTES - feed.length + 1));
+      await writeFile(over, feed + ' '.repeat(FEED_MAX_BYTES - feed.length + 1));
       const r = await parse(over);
       expect(r.code).toBe(1);
-      expect(JSON.parse(r.out).errors).toEqual([{ kind: 'too_large', message: `${over} is ${DEFAULT_MAX_BYTES + 1} bytes; the limit is ${DEFAULT_MAX_BYTES} bytes (10 MiB); not read`, position: null }]);
+      expect(JSON.parse(r.out).errors).toEqual([{ kind: 'too_large', message: `${over} is ${FEED_MAX_BYTES + 1} bytes; the limit is ${FEED_MAX_BYTES} bytes (10 MiB); not read`, position: null }]);
     }, 60_000);
   });
 });

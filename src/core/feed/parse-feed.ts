@@ -80,7 +80,7 @@ export interface ParseOptions {
   contentType?: string;
   /** the reference clock for rejecting future dates; without it no future check is made */
   now?: Date;
-  /** byte cap (default {@link DEFAULT_MAX_BYTES}) */
+  /** byte cap (default FEED_MAX_BYTES, src/core/config.ts) */
   maxBytes?: number;
   /** item cap (default {@link DEFAULT_MAX_ITEMS}); items beyond it are dropped with a 'too_many_items' error */
   maxItems?: number;
@@ -101,8 +101,6 @@ export interface ParseOptions {
   timer?: () => number;
 }
 
-/** Largest accepted feed by default: FEED_MAX_BYTES (src/core/config.ts). */
-export const DEFAULT_MAX_BYTES = FEED_MAX_BYTES;
 /** Most items read from one feed: news feeds carry 10–300, podcast archives a few thousand. */
 export const DEFAULT_MAX_ITEMS = 5000;
 /**
@@ -870,7 +868,7 @@ export function parseFeed(bytes: Uint8Array, options: ParseOptions = {}): Parsed
 }
 
 function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? FEED_MAX_BYTES;
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (bytes.byteLength > maxBytes) {
     return reject('too_large', `feed is ${bytes.byteLength} bytes; the limit is ${maxBytes}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ITEMS, parseFeed, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
+import { FEED_MAX_BYTES } from '../../../src/core/config.js';
+import { DEFAULT_MAX_ITEMS, parseFeed, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
 
 const enc = new TextEncoder();
 const parse = (xml: string, opts?: ParseOptions) => parseFeed(enc.encode(xml), opts);
@@ -332,10 +333,10 @@ describe('security and limits', () => {
   });
 
   it('too_large: over the byte cap is rejected before decoding', () => {
-    expect(DEFAULT_MAX_BYTES).toBe(10 * 1024 * 1024);
+    expect(FEED_MAX_BYTES).toBe(10 * 1024 * 1024);
     const r = parseFeed(new Uint8Array(101), { maxBytes: 100 });
     expect(r.errors.map((e) => e.kind)).toEqual(['too_large']);
-    expect(parseFeed(new Uint8Array(DEFAULT_MAX_BYTES + 1)).errors[0]!.kind).toBe('too_large');
+    expect(parseFeed(new Uint8Array(FEED_MAX_BYTES + 1)).errors[0]!.kind).toBe('too_large');
   });
 
   it('maxItems keeps the first N and reports the rest', () => {
