@@ -18,10 +18,9 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { parseArgs } from 'node:util';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
-import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, requireContentDir, ROOT, runIngest, UsageError, type IngestSettings } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, requireContentDir, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
@@ -124,7 +123,7 @@ export interface SiteBuildReport {
 /** Ingest (unless --no-ingest) and build; prints the summary and returns the settings used and the build report. */
 export async function buildSite(args: string[]): Promise<IngestSettings & { site: SiteBuildReport }> {
   const started = performance.now();
-  const { values } = parseArgs({ args, options: BUILD_OPTIONS });
+  const { values } = parseCliArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values);
   const jobs = buildJobs(values.jobs);
   const dist = outDir();

@@ -8,13 +8,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DEFAULT_CLUSTER_CONFIG } from '../core/config';
 import { clusterDocs } from '../core/story/cluster';
 import { scoreClustering } from '../core/story/evaluate';
 import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, UCI_COLUMNS, withOverrides } from '../core/story/labelled-docs';
-import { UsageError } from './ingest-options';
+import { UsageError, parseCliArgs } from './ingest-options';
 
 export const description = 'score the story clustering on labelled articles (BCubed, pairwise, NMI, ARI, speed)';
 
@@ -44,7 +43,7 @@ function uciRows(text: string): Array<Record<string, string>> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCliArgs({
     args,
     options: {
       data: { type: 'string' },

@@ -5,12 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { healthRows, STALE_AFTER_DAYS, type FeedState } from '../core/state/feed-state';
 import { CONTENT_SCHEMA_VERSION, readFeedStates } from '../io/content-store';
 import { TXN_DIR } from '../io/journal';
 import { contentVersion } from '../io/migrate-content';
-import { requireContentDir } from './ingest-options';
+import { requireContentDir, parseCliArgs } from './ingest-options';
 
 export const description = 'feed health report: failures, last success and error, stale feeds (from state/feeds.json)';
 
@@ -48,7 +47,7 @@ export const help = `usage: parallax health [--content DIR] [--problems] [--json
   --json           the report as JSON`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { content: { type: 'string' }, json: { type: 'boolean', default: false }, problems: { type: 'boolean', default: false } } });
+  const { values } = parseCliArgs({ args, options: { content: { type: 'string' }, json: { type: 'boolean', default: false }, problems: { type: 'boolean', default: false } } });
   const dir = path.resolve(values.content ?? 'content');
   if (!existsSync(path.join(dir, TXN_DIR))) requireContentDir(dir);
   const version = await contentVersion(dir);

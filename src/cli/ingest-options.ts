@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'astro/zod';
 import cliProgress from 'cli-progress';
 import type { FeedInput, FeedValidators } from '../core/pipeline-types';
@@ -48,6 +48,33 @@ export interface IngestSettings {
 
 /** Thrown for a command-line mistake; the CLI prints the message and exits with status 2. */
 export class UsageError extends Error {}
+
+/** A value that reads as a negative number (-1, -0.5, -.5, -1e3): an option's value, not another option. */
+const NEGATIVE_NUMBER = /^-\.?\d/;
+
+/**
+ * node:util's parseArgs, except that a string option's value may look like a negative number: `--jobs -1` is read as
+ * `--jobs=-1`, so the option's own check names what it takes (parseArgs refused it as "ambiguous", a message about
+ * dashes). Anything after `--` is left as it is. Every command parses its arguments through this.
+ */
+export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  const args = config.args ?? [];
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      joined.push(...args.slice(i));
+      break;
+    }
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    const next = args[i + 1];
+    if (name && config.options?.[name]?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return parseArgs({ ...config, args: joined } as T);
+}
 
 /**
  * Throws UsageError unless `dir` is a content directory an ingest wrote: one holding state/sources.json (the

@@ -5,7 +5,6 @@
  *   `parallax ingest --merge shards/ [--content DIR] [--now ISO]`     all shards → one parse + cluster + write
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { FeedInput } from '../core/pipeline-types';
 import { parseShard } from '../core/state/shard';
 import { readFeedStates, readRegistry } from '../io/content-store';
@@ -13,7 +12,7 @@ import { fetchFeeds } from '../io/fetch-feeds';
 import { liveOrder, readShards, registryShard, writeShard } from '../io/fetch-shard';
 import { readFeedFolder } from '../io/read-feed-folder';
 import { inShard } from '../core/state/shard';
-import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, progressBar, runIngest, UsageError } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, progressBar, runIngest, UsageError, parseCliArgs } from './ingest-options';
 import { makeDir } from '../io/make-dir';
 
 export const description = 'read feeds, cluster stories, write the content directory (no site build); --shard/--merge';
@@ -34,7 +33,7 @@ const OPTIONS = {
 
 export async function run(args: string[]): Promise<number> {
   const started = performance.now();
-  const { values } = parseArgs({ args, options: OPTIONS });
+  const { values } = parseCliArgs({ args, options: OPTIONS });
   // --merge writes an instance's content (default content/, registry content/sources.json), never the demo's.
   const settings = ingestSettings(values.merge ? { ...values, live: true } : values);
 

@@ -8,11 +8,10 @@
  * file, or an endless one such as /dev/zero or a pipe, is rejected as `too_large` after at most the limit + 1 bytes,
  * so memory stays bounded whatever FILE is.
  */
-import { parseArgs } from 'node:util';
 import { FEED_MAX_BYTES } from '../core/config';
 import { parseFeed, type ParsedFeed } from '../core/feed/parse-feed';
 import { readFileCapped } from '../io/read-capped';
-import { UsageError } from './ingest-options';
+import { UsageError, parseCliArgs } from './ingest-options';
 
 export const description = 'print one feed file, normalised, as JSON (for debugging a feed)';
 
@@ -30,7 +29,7 @@ export const help = `usage: parallax parse FILE [--url FEED_URL]
  * @throws UsageError without FILE (exit 2); the fs error when FILE cannot be opened or read
  */
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { url: { type: 'string' } } });
+  const { values, positionals } = parseCliArgs({ args, allowPositionals: true, options: { url: { type: 'string' } } });
   const file = positionals[0];
   if (!file) throw new UsageError('usage: parallax parse FILE [--url FEED_URL]');
   const read = await readFileCapped(file, FEED_MAX_BYTES);

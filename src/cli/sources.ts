@@ -11,13 +11,12 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { checkRegistry, type CheckResult } from '../core/registry/check';
 import { parseKiteFeeds, parseOpml, type FeedListResult } from '../core/registry/import-feeds';
 import { parseAllSidesCsv, parseKiteMediaData, parseMbfcJson, type RecordsResult } from '../core/registry/import-ratings';
 import { RegistryMerger, type MergeReport } from '../core/registry/merge';
-import { ROOT, UsageError } from './ingest-options';
+import { ROOT, UsageError, parseCliArgs } from './ingest-options';
 
 export const description = 'check the source registry, or import feeds and ratings into it (OPML, Kite, AllSides, MBFC, ownership)';
 
@@ -37,7 +36,10 @@ function printIssues(file: string, check: CheckResult, limit: number, write: (s:
 }
 
 async function runCheck(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { registry: { type: 'string' }, json: { type: 'boolean', default: false }, limit: { type: 'string' } } });
+  const { values } = parseCliArgs({ args, options: { registry: { type: 'string' }, json: { type: 'boolean', default: false }, limit: { type: 'string' } } });
+  // Checked with --json too (which lists every issue), so a bad --limit is never silently ignored.
+  const limit = values.limit === undefined ? 200 : /^\d+$/.test(values.limit.trim()) ? Number(values.limit) : NaN;
+  if (Number.isNaN(limit)) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
   const file = values.registry ?? DEFAULT_REGISTRY;
   const check = checkRegistry(await readFile(file, 'utf8'));
   const out = (s: string): boolean => process.stdout.write(s);
@@ -45,8 +47,6 @@ async function runCheck(args: string[]): Promise<number> {
     const { registry: _r, ...rest } = check;
     out(`${JSON.stringify({ file, ...rest }, null, 2)}\n`);
   } else {
-    const limit = values.limit === undefined ? 200 : /^\d+$/.test(values.limit.trim()) ? Number(values.limit) : NaN;
-    if (Number.isNaN(limit)) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
     printIssues(file, check, limit, out);
     out(`${file}: ${check.sources} sources, ${check.feeds} feeds, ${check.aggregators.length} aggregators, ${check.disputed.length} disputed; ${check.errors} errors, ${check.warnings} warnings\n`);
   }
@@ -75,7 +75,7 @@ function top<T>(list: T[], n: number): T[] {
 }
 
 async function runImport(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCliArgs({
     args,
     options: {
       registry: { type: 'string' },

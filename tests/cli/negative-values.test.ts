@@ -1,0 +1,60 @@
+/**
+ * A numeric option given a negative number (`--jobs -1`) gets the option's own message and exit 2, as `--jobs=-1` and
+ * `--jobs abc` do (node's parseArgs had refused it as "ambiguous", a message about dashes). Run as a user would.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/cli/ingest-options';
+import { ROOT } from '../helpers';
+
+const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}
+
+const NOW = '--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00';
+
+describe('a negative number as an option value', () => {
+  // Each is refused before anything is read or written.
+  it.each([
+    [['build', '--jobs', '-1'], '--jobs must be a whole number ≥ 1 (got "-1")'],
+    [['build', '--jobs=-1'], '--jobs must be a whole number ≥ 1 (got "-1")'],
+    [['build', '--no-ingest', '--jobs', '-0.5'], '--jobs must be a whole number ≥ 1 (got "-0.5")'],
+    [['sources', 'check', '--limit', '-1'], '--limit must be a whole number (got "-1")'],
+    // With --json a bad --limit had been ignored (exit 0).
+    [['sources', 'check', '--json', '--limit', '-1'], '--limit must be a whole number (got "-1")'],
+    [['start', '--port', '-1'], '--port must be a whole number from 1 to 65535 (got "-1")'],
+    [['ingest', '--now', '-1'], `${NOW} (got "-1")`],
+    [['eval', '--data', 'x.jsonl', '--threshold', '-0.3'], '--threshold -0.3: not a decimal number ≥ 0'],
+  ])('parallax %j', async (args, message) => {
+    const { code, out, err } = await cli(args);
+    expect(err).toBe(`parallax: ${message}\n`);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+  });
+});
+
+describe('parseCliArgs', () => {
+  const options = { jobs: { type: 'string' }, json: { type: 'boolean' } } as const;
+  it('reads a negative number after a string option as its value', () => {
+    expect(parseCliArgs({ args: ['--jobs', '-1', '--json'], options }).values).toEqual({ jobs: '-1', json: true });
+    expect(parseCliArgs({ args: ['--jobs', '-.5'], options }).values).toEqual({ jobs: '-.5' });
+    expect(parseCliArgs({ args: ['--jobs=-2'], options }).values).toEqual({ jobs: '-2' });
+  });
+  it('leaves other dashes to parseArgs, and what follows --', () => {
+    // A missing value before another option stays an error, not the option's value.
+    expect(() => parseCliArgs({ args: ['--jobs', '--json'], options })).toThrow(/argument is ambiguous/);
+    expect(() => parseCliArgs({ args: ['--jobs', '-x'], options })).toThrow(/argument is ambiguous/);
+    expect(() => parseCliArgs({ args: ['--json', '-1'], options })).toThrow(/Unknown option '-1'/);
+    expect(parseCliArgs({ args: ['--', '--jobs', '-1'], options, allowPositionals: true }).positionals).toEqual(['--jobs', '-1']);
+  });
+});
