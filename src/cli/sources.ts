@@ -8,8 +8,8 @@
  * result and reports what was added, the duplicates and the aggregators found. Feed lists are merged first, then
  * ownership, then ratings. Rating tables only enrich sources already in the registry.
  */
-import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { checkRegistry, type CheckResult } from '../core/registry/check';
@@ -30,6 +30,25 @@ const DATE = /(\d{4}-\d{2}-\d{2})/;
 /** A real calendar day, YYYY-MM-DD (ISO 8601; zod checks month lengths and leap years). */
 const CALENDAR_DATE = z.string().date();
 
+/**
+ * Throws UsageError unless `file`, given as `flag` (--registry, --opml...), is a file that is there: a missing path
+ * or a directory is named in one line (they had been Node's raw ENOENT / EISDIR).
+ */
+function requireFile(flag: string, file: string): void {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`${flag}: no file at ${path.resolve(file)}`);
+  if (stat.isDirectory()) throw new UsageError(`${flag}: ${path.resolve(file)} is a directory, not a file`);
+}
+
+/** Throws UsageError unless the registry can be written to `file` (--out): its folder is there, and it is no directory. */
+function requireOutFile(file: string): void {
+  const target = path.resolve(file);
+  const folder = statSync(path.dirname(target), { throwIfNoEntry: false });
+  if (!folder) throw new UsageError(`--out: folder ${path.dirname(target)} does not exist`);
+  if (!folder.isDirectory()) throw new UsageError(`--out: ${path.dirname(target)} is not a folder`);
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out: ${target} is a directory, not a file`);
+}
+
 function printIssues(file: string, check: CheckResult, limit: number, write: (s: string) => void): void {
   check.issues.slice(0, limit).forEach((i) => write(`${file}:${i.line}: ${i.level} ${i.code}: ${i.message}\n`));
   if (check.issues.length > limit) write(`… and ${check.issues.length - limit} more (use --json for all)\n`);
@@ -41,6 +60,7 @@ async function runCheck(args: string[]): Promise<number> {
   const limit = values.limit === undefined ? 200 : /^\d+$/.test(values.limit.trim()) ? Number(values.limit) : NaN;
   if (Number.isNaN(limit)) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
   const file = values.registry ?? DEFAULT_REGISTRY;
+  requireFile('--registry', file);
   const check = checkRegistry(await readFile(file, 'utf8'));
   const out = (s: string): boolean => process.stdout.write(s);
   if (values.json) {
@@ -100,6 +120,10 @@ async function runImport(args: string[]): Promise<number> {
   if (!inputs.length) throw new UsageError(help);
   const started = performance.now();
   const file = values.registry ?? DEFAULT_REGISTRY;
+  // Every path is checked before anything is read or written.
+  requireFile('--registry', file);
+  for (const [kind, input] of inputs) requireFile(`--${kind}`, input);
+  if (values.out !== undefined) requireOutFile(values.out);
   const before = checkRegistry(await readFile(file, 'utf8'));
   if (before.errors > 0 && before.registry.length !== before.sources) {
     printIssues(file, before, 20, (s) => process.stderr.write(s));
@@ -136,8 +160,13 @@ async function runImport(args: string[]): Promise<number> {
   const write = !values['dry-run'] && unreadable.length === 0;
   if (write) {
     const tmp = `${target}.tmp-${process.pid}`;
-    await writeFile(tmp, text);
-    await rename(tmp, target);
+    try {
+      await writeFile(tmp, text);
+      await rename(tmp, target);
+    } catch (error) {
+      await rm(tmp, { force: true }); // not left beside the target
+      throw error;
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   const report: MergeReport = merger.report;

@@ -1,6 +1,6 @@
 /** `parallax sources check|import`, run as a user would (the package's bin), on small hand-made files. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -110,6 +110,37 @@ describe('parallax sources', () => {
     const { code, err } = await cli('check', '--limit', 'abc');
     expect(code).toBe(2);
     expect(err).toContain('--limit must be a whole number (got "abc")');
+  });
+
+  // Each had been Node's raw ENOENT or EISDIR (exit 1; a directory as --out left a temp file beside it).
+  it.each([
+    ['--out in a folder that does not exist', (d: string) => ['--opml', `${d}/subs.opml`, '--out', `${d}/nope/sources.json`], (d: string) => `--out: folder ${d}/nope does not exist`],
+    ['--out naming a directory', (d: string) => ['--opml', `${d}/subs.opml`, '--out', `${d}/dir`], (d: string) => `--out: ${d}/dir is a directory, not a file`],
+    ['--out under a file', (d: string) => ['--opml', `${d}/subs.opml`, '--out', `${d}/subs.opml/sources.json`], (d: string) => `--out: ${d}/subs.opml is not a folder`],
+    ['--opml naming a directory', (d: string) => ['--opml', `${d}/dir`], (d: string) => `--opml: ${d}/dir is a directory, not a file`],
+    ['--opml naming no file', (d: string) => ['--opml', `${d}/missing.opml`], (d: string) => `--opml: no file at ${d}/missing.opml`],
+    ['--kite naming a directory', (d: string) => ['--opml', `${d}/subs.opml`, '--kite', `${d}/dir`], (d: string) => `--kite: ${d}/dir is a directory, not a file`],
+    ['--registry naming no file', (d: string) => ['--opml', `${d}/subs.opml`, '--registry', `${d}/missing.json`], (d: string) => `--registry: no file at ${d}/missing.json`],
+  ])('import names %s in one line, exits 2 and writes nothing', async (_case, args, message) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const registry = path.join(dir, 'sources.json');
+    await writeFile(registry, `${JSON.stringify([source('a', 'https://a.example/rss')], null, 2)}\n`);
+    await writeFile(path.join(dir, 'subs.opml'), '<opml version="2.0"><body><outline text="B" xmlUrl="https://b.example/feed"/></body></opml>');
+    await mkdir(path.join(dir, 'dir'));
+    const before = await readFile(registry, 'utf8');
+    const { code, out, err } = await cli('import', '--registry', registry, ...args(dir));
+    expect(err).toBe(`parallax: ${message(dir)}\n`);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(await readFile(registry, 'utf8')).toBe(before);
+    expect((await readdir(dir)).sort()).toEqual(['dir', 'sources.json', 'subs.opml']);
+    expect(await readdir(path.join(dir, 'dir'))).toEqual([]);
+  });
+
+  it('check names a --registry that is a directory or not there (raw EISDIR / ENOENT before)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    expect(await cli('check', '--registry', dir)).toEqual({ code: 2, out: '', err: `parallax: --registry: ${dir} is a directory, not a file\n` });
+    expect(await cli('check', '--registry', `${dir}/none.json`)).toEqual({ code: 2, out: '', err: `parallax: --registry: no file at ${dir}/none.json\n` });
   });
 
   it('import without an input is a usage error', async () => {
