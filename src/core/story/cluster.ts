@@ -483,7 +483,10 @@ export function clusterDocs(
   // follow-up that came after the gap window still finds its story). Candidates: stories sharing one of their
   // `candidateTerms` heaviest terms and starting within `maxSpanHours` of each other (an index of the stories of the
   // pass, by term, in time order), preselected by the partial cosine over those terms. Stories are visited in time
-  // order; a merged story is visited again, until nothing merges (so a re-run finds nothing left to merge).
+  // order; a merged story is visited again, until nothing merges (so a re-run finds nothing left to merge), but from
+  // the second round on only stories of two or more articles are its candidates: a one-article story is offered the
+  // stories as the pass left them, since a centroid that absorbed stories has drifted, and on the 7-day stream
+  // one-article stories sharing one topic word joined it one by one (27 Christmas features of five days).
   if (config.storyMergeThreshold <= 1) {
     const roots: number[] = [];
     for (let i = 0; i < n; i++) if (parent[i] === i && !isIsolated[i]) roots.push(i);
@@ -636,6 +639,7 @@ export function clusterDocs(
         let bestSim = config.storyMergeThreshold;
         for (const other of found) {
           if (acc[other]! < config.minPairSimilarity) continue;
+          if (size[other] === 1 && work !== roots) continue; // see above: one-article stories in the first round only
           // A story spans at most maxSpanHours (stories up to that far apart may merge: follow-ups a day or two later
           // join their story here, which on the gold file is worth 0.025 of recall at the same precision).
           if (Math.max(last[r]!, last[other]!) - Math.min(first[r]!, first[other]!) > maxSpanMs) continue;

@@ -1,14 +1,15 @@
 /**
  * Language-aware tokenising for clustering and summarising.
  *
- * Space-delimited scripts use one Unicode-aware regex (letters and digits, inner apostrophes, dots and hyphens
- * kept: "U.S.", "Covid-19", "O'Neill"); scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer,
+ * Space-delimited scripts use one Unicode-aware regex (letters and digits, inner apostrophes and dots kept: "U.S.",
+ * "O'Neill"; a hyphen splits, as at a word boundary of Unicode UAX #29, so "Xi-Biden summit" meets "Biden" and
+ * "Israel-Hamas war" meets "Israel"); scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer,
  * Myanmar) go through Intl.Segmenter word segmentation (ECMA-402).
  */
 import { stemmer } from 'stemmer';
 import { stopWordsFor } from './stop-words';
 
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.](?=[\p{L}\p{N}]))*/gu;
 export const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 let segmenter: Intl.Segmenter | undefined;
 /** Words the English Porter stemmer may touch: ASCII letters only (other scripts and mixed tokens stay whole). */
@@ -25,6 +26,27 @@ export interface Token {
 }
 
 const FOLDED_MARK = /['’.]/u;
+
+/** A Latin letter with a diacritic (precomposed, Latin-1 Supplement to Latin Extended Additional) or a combining mark. */
+const LATIN_DIACRITIC = /[\u00c0-\u024f\u1e00-\u1eff\p{M}]/u;
+/** Latin letters that carry a stroke or are ligatures, which Unicode does not decompose (after Lucene's ASCIIFoldingFilter). */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
+const UNDECOMPOSED_RE = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu');
+
+/**
+ * A lower-case word with the diacritics of its Latin letters removed, so spellings with and without them match
+ * ("grindavík" and "grindavik", "hołownia" and "holownia", "sánchez" and "sanchez"), as search engines fold them
+ * (Unicode canonical decomposition, UAX #15, then the combining marks after a Latin letter dropped; letters with a
+ * stroke and ligatures by table). Marks of other scripts (Devanagari vowel signs, Arabic harakat) are kept.
+ */
+export function foldDiacritics(lower: string): string {
+  if (!LATIN_DIACRITIC.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
+    .normalize('NFC');
+}
 
 /** Lower-case and fold a word for matching: apostrophes dropped, "U.S." → "us", possessive 's removed. */
 export function foldWord(word: string): string {
@@ -60,7 +82,8 @@ const TERM_CACHE_LIMIT = 200_000;
 
 /**
  * Matching form of a raw word of text in `language` (an ISO 639-1 code as primaryLanguage gives it; null: unknown),
- * or null for a stop word of that language (stop-words.ts) or a lone Latin letter. The English Porter stemmer applies
+ * or null for a stop word of that language (stop-words.ts) or a lone Latin letter. Latin diacritics are folded
+ * (foldDiacritics) after the stop-word test, whose lists carry them. The English Porter stemmer applies
  * only to English and unknown-language text. Memoised (words repeat a lot).
  */
 export function termOf(word: string, language: string | null = null): string | null {
@@ -69,9 +92,9 @@ export function termOf(word: string, language: string | null = null): string | n
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
   const folded = foldWord(word);
-  let term: string | null = folded;
+  let term: string | null = foldDiacritics(folded);
   if ((folded.length < 2 && !/\p{N}/u.test(folded) && !NO_SPACE_SCRIPT.test(folded)) || stopWordsFor(language).has(folded)) term = null;
-  else if ((language === null || language === 'en') && ASCII_WORD.test(folded)) term = stemmer(folded);
+  else if ((language === null || language === 'en') && ASCII_WORD.test(term)) term = stemmer(term);
   if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
   cache.set(word, term);
   return term;

@@ -269,7 +269,7 @@ function charClasses(): Uint8Array {
   };
   mark(/[\p{L}\p{N}]/gu, C_START | C_CONT);
   mark(/\p{M}/gu, C_CONT);
-  mark(/['’.\-]/gu, C_INNER);
+  mark(/['’.]/gu, C_INNER);
   mark(/\s/gu, C_SPACE);
   mark(/[.!?:;]/gu, C_STOP);
   // Characters of scripts without spaces are letters, but only C_SLOW here: the scanner's words stop before them.

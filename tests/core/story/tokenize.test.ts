@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stopWordsFor } from '../../../src/core/story/stop-words';
-import { primaryLanguage, termOf, tokenize } from '../../../src/core/story/tokenize';
+import { foldDiacritics, primaryLanguage, termOf, tokenize } from '../../../src/core/story/tokenize';
+import { vectorizeBatch } from '../../../src/core/story/vectorize';
 
 describe('primaryLanguage', () => {
   it('takes the primary subtag of a BCP 47 tag, lower-cased', () => {
@@ -38,5 +39,40 @@ describe('stop words and stemming by language', () => {
   it('tokenizes with the language given', () => {
     expect(tokenize('Die Polizei will MIT warnen', 'de').map((t) => t.term)).toEqual(['polizei', 'warnen']);
     expect(tokenize('Students die at MIT', 'en').map((t) => t.term)).toEqual(['student', 'die', 'mit']);
+  });
+});
+
+describe('diacritic folding', () => {
+  it('matches Latin spellings with and without diacritics, precomposed or combining', () => {
+    expect(termOf('Grindavík', 'en')).toBe(termOf('Grindavik', 'en'));
+    expect(termOf('Grindavi\u0301k', 'en')).toBe('grindavik');
+    expect(termOf('Hołownia', 'pl')).toBe('holownia');
+    expect(termOf('Sánchez', 'es')).toBe('sanchez');
+    expect(foldDiacritics('straße')).toBe('strasse');
+    expect(foldDiacritics('çağlar')).toBe('caglar');
+  });
+  it('checks stop words before folding, and keeps the marks of other scripts', () => {
+    expect(termOf('się', 'pl')).toBeNull();
+    expect(termOf('sie', 'pl')).toBe('sie');
+    expect(foldDiacritics('नमस्ते')).toBe('नमस्ते');
+    expect(foldDiacritics('йод')).toBe('йод');
+  });
+  it('folds in the batch vectors too, so two reports spelt differently share the term', () => {
+    const { vectors, model } = vectorizeBatch(
+      [{ title: 'Grindavík evacuated', text: null }, { title: 'Grindavik evacuated', text: null }],
+      { titleWeight: 2, maxBodyTokens: 20, entityBoost: 1.5 },
+    );
+    expect(model.terms).toContain('grindavik');
+    expect(model.terms.filter((t) => t.startsWith('grindav'))).toHaveLength(1);
+    expect([...vectors[0]!.ids]).toEqual([...vectors[1]!.ids]);
+  });
+});
+
+describe('hyphens', () => {
+  it('split a hyphenated word into its parts, as a UAX #29 word boundary does, so each part matches alone', () => {
+    expect(tokenize('Xi-Biden summit', 'en').map((t) => t.term)).toEqual(['xi', 'biden', 'summit']);
+    expect(tokenize('Israel-Hamas war: Covid-19', 'en').map((t) => t.term)).toEqual(['israel', 'hama', 'war', 'covid', '19']);
+    // Inner dots and apostrophes still join: "E.ON" and "O'Neill" stay one word each.
+    expect(tokenize("E.ON O'Neill", 'en').map((t) => t.term)).toEqual(['eon', 'oneil']);
   });
 });

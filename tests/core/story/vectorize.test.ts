@@ -41,7 +41,7 @@ describe('vectorizeBatch', () => {
       expect([...batch.vectors[i]!.weights]).toEqual([...v.weights]);
     });
     expect(batch.vectors[4]!.ids.length).toBe(0);
-    expect(['oneil', 'covid-19', 'histor', 'café'].every((t) => batch.model.termIds.has(t))).toBe(true);
+    expect(['oneil', 'covid', '19', 'histor', 'cafe'].every((t) => batch.model.termIds.has(t))).toBe(true);
     // Name-like terms: "Kremlin" is capitalised inside sentence-case text; "poisoned" is not.
     expect(batch.model.entity[batch.model.termIds.get('kremlin')!]).toBe(1);
     expect(batch.model.entity[batch.model.termIds.get('poison')!]).toBe(0);
@@ -52,7 +52,7 @@ describe('vectorizeBatch', () => {
     expect(termsOf(9)).not.toContain('die');
     expect(termsOf(9)).not.toContain('will');
     expect(termsOf(9)).toEqual(expect.arrayContaining(['forscher', 'polizei']));
-    expect(termsOf(10)).toEqual(expect.arrayContaining(['sejmie', 'hołownia', 'posiedzeniu']));
+    expect(termsOf(10)).toEqual(expect.arrayContaining(['sejmie', 'holownia', 'posiedzeniu']));
     expect(termsOf(10)).not.toContain('na');
     expect(termsOf(11)).toEqual(expect.arrayContaining(['東京', '地震']));
     expect(termsOf(11).some((t) => ['で', 'が', 'に'].includes(t!))).toBe(false);
