@@ -20,7 +20,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
-import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, requireContentDir, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, requireContentDir, requireSources, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
@@ -137,6 +137,8 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
     requireContentDir(settings.contentDir);
   }
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
+  // Content without a source would publish an empty site over the last one: stopped before the build touches dist/.
+  requireSources(settings.contentDir);
   // With --json, stdout holds only the final JSON report; progress lines go to stderr as JSON log lines.
   const jsonLog = makeLog(true);
   const log = (line: string): void => (settings.json ? jsonLog('info', line.trim()) : void process.stdout.write(`${line}\n`));

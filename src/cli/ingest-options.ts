@@ -3,7 +3,7 @@
  * log. The demo defaults live here: with neither --live nor --feeds, the bundled snapshot is read and the content
  * goes to .demo/content, never into an instance's content/.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'astro/zod';
@@ -12,8 +12,9 @@ import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
 import { isFailureKind } from '../core/state/feed-state';
 import { fetchFeeds } from '../io/fetch-feeds';
+import { readRegistry } from '../io/content-store';
 import { readFeedFolder } from '../io/read-feed-folder';
-import { ingest, type IngestReport } from '../pipeline';
+import { ingest, type IngestDeps, type IngestReport } from '../pipeline';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const DEMO_FEEDS = path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'feeds');
@@ -88,6 +89,41 @@ export function requireContentDir(dir: string): void {
   }
 }
 
+/** How sources get into `registry` (README, "Sources and ratings"), for the messages of a run that has none. */
+const addSources = (registry = 'REGISTRY.json'): string =>
+  `add outlets with \`parallax sources import --registry ${registry} --opml FEEDS.opml\` (or --kite FEEDS.json), or by hand (README: "Sources and ratings")`;
+
+/**
+ * Throws (exit 1) when the content directory's resolved sources (state/sources.json, what the site renders) are an
+ * empty list: the last ingest read an empty registry, and a build would publish an empty site over the last one.
+ * A missing or unreadable file is left to requireContentDir and the site's own validation.
+ */
+export function requireSources(dir: string): void {
+  let sources: unknown;
+  try {
+    sources = JSON.parse(readFileSync(path.join(dir, 'state', 'sources.json'), 'utf8'));
+  } catch {
+    return;
+  }
+  if (Array.isArray(sources) && sources.length === 0) {
+    throw new Error(`no sources in ${dir} (state/sources.json is empty): nothing to publish, the site was not built. To fix: ${addSources()}, then run \`parallax ingest\``);
+  }
+}
+
+/**
+ * Wraps a run's feed reader so that a run with no source at all (an empty registry, and no feed file of an outlet
+ * outside it) stops before the content is changed, instead of writing empty content (and a build an empty site).
+ */
+function refuseNoSources(s: IngestSettings, readFeeds: IngestDeps['readFeeds']): IngestDeps['readFeeds'] {
+  return async (registry, validators) => {
+    const inputs = await readFeeds(registry, validators);
+    if (registry.length > 0 || inputs.length > 0) return inputs;
+    const listed = (await readRegistry(s.registryPath)).length;
+    const why = listed ? `every source of the registry ${s.registryPath} is taken down (overrides.json)` : `no sources in the registry ${s.registryPath}`;
+    throw new Error(`${why}: nothing to read, the content was left as it was. To fix: ${addSources(s.registryPath)}`);
+  };
+}
+
 /** --now: an RFC 3339 date-time with Z or an offset, of a real calendar day (zod checks month lengths). */
 const RUN_CLOCK = z.string().datetime({ offset: true });
 
@@ -159,9 +195,15 @@ export function feedReader(s: IngestSettings): (registry: Source[], validators: 
   };
 }
 
-/** Runs the pipeline with the real clock; log lines go to stderr (JSON lines with --json). */
+/**
+ * Runs the pipeline with the real clock; log lines go to stderr (JSON lines with --json). Throws, writing nothing,
+ * when there is no source to read (an empty registry and no feed file of an outlet outside it).
+ */
 export function runIngest(s: IngestSettings, readFeeds = feedReader(s)): Promise<IngestReport> {
-  return ingest({ contentDir: s.contentDir, registryPath: s.registryPath, now: s.now }, { readFeeds, live: s.live, clock: () => Date.now(), log: makeLog(s.json) });
+  return ingest(
+    { contentDir: s.contentDir, registryPath: s.registryPath, now: s.now },
+    { readFeeds: refuseNoSources(s, readFeeds), live: s.live, clock: () => Date.now(), log: makeLog(s.json) },
+  );
 }
 
 /** A feed's failure reason for the summary: the error kind, with the HTTP status for http_status ("http_503"). */
