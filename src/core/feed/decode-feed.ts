@@ -6,7 +6,8 @@
  * 2. UTF-32 and UTF-16 without BOM recognised from `<?` / `<` byte patterns (XML 1.0 Appendix F.1);
  * 3. the `charset` parameter of the HTTP Content-Type;
  * 4. the `encoding` pseudo-attribute of the XML prolog;
- * 5. UTF-8; when nothing was declared and the bytes are not valid UTF-8, windows-1252.
+ * 5. UTF-8; when nothing was declared and the bytes are not valid UTF-8, UTF-8 with its stray bytes read as
+ *    windows-1252 if they are mostly UTF-8 ({@link mostlyUtf8}), else windows-1252.
  * Text declared (or marked by BOM) as UTF-8 that holds bytes outside well-formed UTF-8 sequences (Latin-1 text
  * behind a UTF-8 label, or one item pasted from a legacy source) keeps its valid UTF-8 and reads each stray byte as
  * windows-1252, as Universal Feed Parser's fallback chain would, instead of turning its letters into U+FFFD.
@@ -265,6 +266,12 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'default', repairedBytes: 0, mislabelled: null };
+  // Undeclared, mostly UTF-8 with some stray bytes (an item pasted from a Latin-1 source): UTF-8, XML's default
+  // (XML 1.0 §4.3.3), repaired as for a UTF-8 label, rather than every letter of the rest turned into mojibake.
+  if (mostlyUtf8(bytes)) {
+    const { text, repaired } = decodeUtf8Repairing(bytes);
+    return { text: stripBom(text), encoding: 'utf-8', source: 'default', repairedBytes: repaired, mislabelled: null };
+  }
   // Undeclared and not UTF-8: the web's legacy default for Western text (WHATWG), as browsers do.
   return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', source: 'fallback', repairedBytes: 0, mislabelled: null };
 }

@@ -770,15 +770,17 @@ function timeBudget(options: ParseOptions): { spent(index: number, errors: FeedE
 /**
  * The 'encoding_repaired' warning for what decodeFeed repaired, or null when nothing was: a single-byte label
  * overruled because the bytes are UTF-8 (`mislabelled`), and/or bytes of text read as UTF-8 that were not UTF-8
- * (`repairedBytes`, read as windows-1252). A warning, not a failure (src/core/state/feed-state.ts).
+ * (`repairedBytes`, read as windows-1252), under a UTF-8 label or BOM (`declared`) or none. A warning, not a failure
+ * (src/core/state/feed-state.ts).
  */
-function repairedError(repairedBytes: number, mislabelled: string | null): FeedError | null {
+function repairedError(repairedBytes: number, mislabelled: string | null, declared: boolean): FeedError | null {
   const strays = `${repairedBytes} byte(s) are not; they were read as windows-1252`;
   if (mislabelled !== null) {
     const rest = repairedBytes ? `, and ${strays}` : '';
     return { kind: 'encoding_repaired', message: `the feed says ${mislabelled} but its text is UTF-8; it was read as UTF-8${rest}`, position: null };
   }
-  return repairedBytes ? { kind: 'encoding_repaired', message: `the feed says UTF-8 but ${strays}`, position: null } : null;
+  const says = declared ? 'the feed says UTF-8' : 'the feed names no charset (UTF-8, as XML defaults) and its text is mostly UTF-8,';
+  return repairedBytes ? { kind: 'encoding_repaired', message: `${says} but ${strays}`, position: null } : null;
 }
 
 function reject(kind: string, message: string, position: number | null = null): ParsedFeed {
@@ -887,8 +889,8 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     }
     return parseFeedUnsafe(inflated, options);
   }
-  const { text, repairedBytes, mislabelled } = decodeFeed(bytes, options.contentType);
-  const repaired = repairedError(repairedBytes, mislabelled);
+  const { text, repairedBytes, mislabelled, source } = decodeFeed(bytes, options.contentType);
+  const repaired = repairedError(repairedBytes, mislabelled, source !== 'default');
   let start = 0;
   while (start < text.length && text.charCodeAt(start) <= 32) start++;
   if (start === text.length) return reject('not_a_feed', 'input is empty');

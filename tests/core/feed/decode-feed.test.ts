@@ -96,6 +96,17 @@ describe('decodeFeed: labels and sources of evidence', () => {
     expect(firstTitle(latin)).toBe(TITLE);
   });
 
+  it('undeclared, mostly UTF-8 with one byte pasted from a Latin-1 source: UTF-8 (XML default), the stray byte repaired', () => {
+    const bytes = Buffer.concat([Buffer.from(rss(`${TITLE} caf`).split('</title><link>')[0]!, 'utf8'), Buffer.from([0xe9]), Buffer.from('</title><link>https://a.example/1</link></item></channel></rss>')]);
+    expect(decodeFeed(bytes)).toMatchObject({ encoding: 'utf-8', source: 'default', repairedBytes: 1, mislabelled: null });
+    expect(firstTitle(bytes)).toBe(`${TITLE} café`);
+    // Before: read whole as windows-1252, "réduits" had become "rÃ©duits".
+    expect(firstTitle(bytes)).not.toContain('Ã');
+    const parsed = parseFeed(bytes);
+    expect(parsed.errors).toEqual([{ kind: 'encoding_repaired', message: 'the feed names no charset (UTF-8, as XML defaults) and its text is mostly UTF-8, but 1 byte(s) are not; they were read as windows-1252', position: null }]);
+    expect(isFeedFailure(parsed.errors)).toBe(false);
+  });
+
   it('declared UTF-8 holding Latin-1 bytes reads those bytes as windows-1252 and says so (encoding_repaired)', () => {
     // The whole feed written in windows-1252 behind a UTF-8 label, in the prolog or the HTTP header.
     const latin = iconv.encode(rss(TITLE, 'utf-8'), 'windows-1252');
