@@ -19,9 +19,9 @@
  * dist/ = the live Astro build + hard links (copies across file systems) of every partition + redirect pages, put
  * together by src/build/assemble.ts.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -182,12 +182,43 @@ async function readStamp(frozenDir: string, month: string): Promise<PartitionSta
 
 let builds = 0;
 
+/** Astro builds running now, with their working directories. */
+const running = new Map<ChildProcess, string>();
+/** Exit codes for the signals that stop a build: 128 + the signal's number (POSIX shells' convention). */
+const STOP_SIGNALS: ReadonlyArray<[NodeJS.Signals, number]> = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
+
+/**
+ * On SIGINT/SIGTERM/SIGHUP while Astro builds run: stops them with the same signal (a build left running would write
+ * into the staging dir while the next build writes there too), removes their working directories, says so on
+ * stderr and exits with 128 + the signal's number. Installed while a build runs, so other commands keep Node's
+ * default behaviour.
+ */
+function stopBuildsAndExit(signal: NodeJS.Signals): void {
+  process.stderr.write(`\ninterrupted (${signal}): stopping the site build; dist/ was not changed by it\n`);
+  for (const [child, cwd] of running) {
+    child.kill(signal);
+    rmSync(cwd, { recursive: true, force: true });
+  }
+  process.exit(STOP_SIGNALS.find(([s]) => s === signal)![1]);
+}
+
+function track(child: ChildProcess, cwd: string): void {
+  if (running.size === 0) for (const [signal] of STOP_SIGNALS) process.on(signal, stopBuildsAndExit);
+  running.set(child, cwd);
+}
+
+function untrack(child: ChildProcess): void {
+  running.delete(child);
+  if (running.size === 0) for (const [signal] of STOP_SIGNALS) process.off(signal, stopBuildsAndExit);
+}
+
 /**
  * Runs `astro build` of the project at `root` in a child process (its own Vite instance) with `env`; rejects when it
  * fails. Astro 5 writes its intermediate server bundle into `<cwd>/.astro/` when the output dir is outside the
  * working directory, so each child gets its own working directory under `<root>/node_modules/.cache/` (inside the
  * project, so the bundle still resolves the project's packages): concurrent builds (partitions, tests, benchmarks)
- * would otherwise overwrite each other's bundle.
+ * would otherwise overwrite each other's bundle. Interrupted by a signal, the command stops its builds and exits
+ * (stopBuildsAndExit).
  */
 export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
@@ -202,8 +233,16 @@ export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promi
         stdio: ['ignore', 2, 'inherit'],
         env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       });
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`))));
+      track(child, cwd);
+      child.on('error', (err) => {
+        untrack(child);
+        reject(err);
+      });
+      child.on('exit', (code) => {
+        untrack(child);
+        if (code === 0) resolve();
+        else reject(new Error(`astro build exited with ${code}`));
+      });
     });
   } finally {
     await rm(cwd, { recursive: true, force: true });
