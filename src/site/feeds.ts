@@ -16,6 +16,7 @@ import { storyItems, type FeedChannel, type FeedItem } from './rss';
 import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
 import { topicsOf, topicPath } from './topics';
 import { truncate } from './text';
+import { articleTitle } from './article-title';
 
 export type FeedKind = 'top' | 'blindspot' | 'topic' | 'source' | 'story';
 
@@ -93,7 +94,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
         .slice(0, RSS_ITEM_LIMIT)
         .map(({ article, storyId, linked }): FeedItem => ({
           guid: article.id,
-          title: article.title,
+          title: articleTitle(article, source.name),
           link: linked ? storyUrl(storyId) : article.url,
           externalUrl: linked ? article.url : undefined,
           date: articleTime(article),
@@ -111,7 +112,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
         .reverse()
         .map((a): FeedItem => ({
           guid: a.id,
-          title: `${outletLabel(a.sourceId, data.sourcesById)}: ${a.title}`,
+          title: `${outletLabel(a.sourceId, data.sourcesById)}: ${articleTitle(a, data.sourcesById.get(a.sourceId)?.name ?? a.sourceId)}`,
           link: a.url,
           date: articleTime(a),
           description: truncate(a.excerpt ?? ''),

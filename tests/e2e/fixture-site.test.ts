@@ -34,6 +34,10 @@ beforeAll(async () => {
   };
   await tag('m5n6b7v8', 'topics:\n  - labor\n', 'topics:\n  - labor\n  - politics\n');
   await tag('p8w4n6t2', 'topics: []\n', 'topics:\n  - politics\n');
+  // Two untitled articles (a feed's `<title></title>` beside a link is stored as title ""): one with an excerpt, one
+  // without any text.
+  await tag('m5n6b7v8', 'title: Dockworkers and employers fail to agree\n', "title: ''\n");
+  await tag('m5n6b7v8', 'title: Port strike costs mount for shippers\n    excerpt: Shippers say the backlog now stretches to more than 40 vessels.\n', "title: ''\n    excerpt: null\n");
   await buildSite(work, ['--no-ingest', '--content', content], { PARALLAX_BASE: BASE, PARALLAX_SITE: SITE });
   files = (await readdir(dist, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
 }, 300_000);
@@ -88,6 +92,37 @@ describe('a project-site build (base /parallax/)', () => {
     expect(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]).not.toContain('<');
     const rss = await read('story/k3v9q2m7/rss.xml');
     expect(XMLValidator.validate(rss)).toBe(true);
+  });
+});
+
+describe('an article with an empty title', () => {
+  const TALKS = 'Talks broke up without a date for the next meeting.';
+  const TALKS_URL = 'https://www.harbordaily.example/2026/02/17/port-strike-talks';
+  const COSTS_URL = 'https://frontierwire.example/business/port-strike';
+
+  it('is named by its excerpt, else as an untitled article from its outlet, on the story and source pages', async () => {
+    const story = await read('story/m5n6b7v8/index.html');
+    expect(story).not.toMatch(/<a [^>]*><\/a><\/h3>/);
+    expect(story).toContain(`<h3><a href="${TALKS_URL}" rel="noopener noreferrer nofollow">${TALKS}</a></h3>`);
+    expect(story).toContain(`<h3><a href="${COSTS_URL}" rel="noopener noreferrer nofollow">Untitled article from Frontier Wire</a></h3>`);
+    // The excerpt is the title already: it is not repeated under it.
+    expect(story).not.toContain(`<p class="excerpt">${TALKS}</p>`);
+    const source = await read('source/frontier-wire/index.html');
+    expect(source).toContain(`<h3><a href="${COSTS_URL}" rel="noopener noreferrer nofollow">Untitled article from Frontier Wire</a></h3>`);
+    expect(source).not.toMatch(/<a [^>]*><\/a><\/h3>/);
+  });
+
+  it('gets the same readable title in the story and source feeds (RSS and JSON Feed)', async () => {
+    const titles = (xml: string): string[] => [...xml.matchAll(/<item>[\s\S]*?<title>([^<]*)<\/title>/g)].map((m) => m[1]!);
+    expect(titles(await read('story/m5n6b7v8/rss.xml'))).toEqual([`The Harbor Daily (Left): ${TALKS}`, 'Frontier Wire (Right): Untitled article from Frontier Wire']);
+    const story = JSON.parse(await read('story/m5n6b7v8/feed.json')) as { items: Array<{ title: string }> };
+    expect(story.items.map((i) => i.title)).toEqual([`The Harbor Daily (Left): ${TALKS}`, 'Frontier Wire (Right): Untitled article from Frontier Wire']);
+    const source = JSON.parse(await read('source/harbor-daily/feed.json')) as { items: Array<{ title: string; url: string }> };
+    expect(source.items.find((i) => i.url.includes('m5n6b7v8'))?.title).toBe(TALKS);
+    for (const f of files.filter((x) => x.endsWith('feed.json'))) {
+      for (const item of (JSON.parse(await read(f)) as { items: Array<{ title: string }> }).items) expect(item.title.trim(), f).not.toBe('');
+    }
+    for (const f of files.filter((x) => x.endsWith('rss.xml'))) expect(await read(f), f).not.toMatch(/<title>(?:[^<]*\): )?<\/title>/);
   });
 });
 
