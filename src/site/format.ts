@@ -1,5 +1,7 @@
 /**
- * Dates for display, always in UTC so a build is the same wherever it runs (no locale, no local time zone).
+ * Dates for display, always in UTC so a build is the same wherever it runs (no locale, no local time zone), and always
+ * absolute: a page is served for days after it was built, so a relative age ("2 h ago") written into it would be
+ * false by the time it is read.
  */
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -23,24 +25,6 @@ export function formatUtcDate(iso: string): string {
   const d = parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
   if (!d) return iso;
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-/**
- * How long before `now` (the run's clock, never Date.now()) a moment was: "just now", "5 min ago", "3 h ago",
- * "2 days ago"; past a week, the UTC date. Moments after `now` (clock skew in a feed) read "just now".
- */
-export function formatAgo(iso: string | null | undefined, now: string): string {
-  const d = iso ? parse(iso) : undefined;
-  const n = parse(now);
-  if (!d || !n) return formatUtc(iso);
-  const minutes = Math.floor((n.getTime() - d.getTime()) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.floor(hours / 24);
-  if (days < 7) return days === 1 ? '1 day ago' : `${days} days ago`;
-  return formatUtcDate(iso as string);
 }
 
 /** The moment an article counts from: its published date, or when Parallax first saw it. */

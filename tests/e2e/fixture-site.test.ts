@@ -95,6 +95,19 @@ describe('a project-site build (base /parallax/)', () => {
   });
 });
 
+describe('times on the pages', () => {
+  it('are absolute UTC times with a machine-readable datetime, never an age relative to the build (a page is served for days)', async () => {
+    const home = await read('index.html');
+    // The run clock is 2026-02-18T02:10:00Z: the card had said "Updated 9 h ago", true only at build time.
+    expect(home).toContain('Updated <time datetime="2026-02-17T16:30:00Z">17 Feb 2026, 16:30 UTC</time>');
+    expect(home).toContain('Updated <time datetime="2026-02-18T01:05:00Z">18 Feb 2026, 01:05 UTC</time>');
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      const text = (await read(f)).replace(/<[^>]*>/g, ' ');
+      expect(text, f).not.toMatch(/\b(?:ago|just now)\b/i);
+    }
+  });
+});
+
 describe('an article with an empty title', () => {
   const TALKS = 'Talks broke up without a date for the next meeting.';
   const TALKS_URL = 'https://www.harbordaily.example/2026/02/17/port-strike-talks';
