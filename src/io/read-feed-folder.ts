@@ -16,7 +16,9 @@ const NOT_A_FEED = /^(?:readme|sources|manifest|license)\b|\.(?:md|csv|txt)$/i;
  * One FeedInput per regular file in `dir` (sorted by name, code-point order), with the registry source and feed URL
  * when a registry feed's `file` equals the file name, else sourceId null (the pipeline then makes up a source).
  * A file that cannot be read, or holds more than FEED_MAX_BYTES (read no further: src/io/read-capped.ts), gives a
- * FeedInput with `error` set; the run goes on.
+ * FeedInput with `error` set; the run goes on. So does a registry feed whose `file` is not in `dir` (kind
+ * 'missing_file'), when `dir` holds a file the registry names (a capture of the registry's feeds; a folder of other
+ * feeds, matched to outlets by their site, is not). Sorted by file name.
  * Throws only when `dir` itself cannot be listed.
  */
 export async function readFeedFolder(dir: string, registry: readonly Source[]): Promise<FeedInput[]> {
@@ -38,5 +40,12 @@ export async function readFeedFolder(dir: string, registry: readonly Source[]): 
       out.push({ ...base, bytes: null, error: { kind: 'read_failed', message: String(error) } });
     }
   }
-  return out;
+  // In a capture of the registry's feeds (the folder holds a file it names), a registered feed whose file is missing
+  // is that feed's failure, not silently skipped. A folder of other feeds (none named) is not such a capture.
+  const present = new Set(names);
+  const capture = names.some((n) => byFile.has(n));
+  for (const [name, known] of byFile) {
+    if (capture && !present.has(name)) out.push({ name, sourceId: known.sourceId, url: known.url, contentType: null, bytes: null, error: { kind: 'missing_file', message: `the registry names the file ${name}, which is not in ${dir}` } });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,11 +1,12 @@
 /** Reading a folder of feed files and the source registry: bad entries are named errors, never a crashed run. */
-import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEED_MAX_BYTES } from '../../src/core/config';
 import { readRegistry } from '../../src/io/content-store';
+import type { Source } from '../../src/core/schema/source';
 import { readFeedFolder } from '../../src/io/read-feed-folder';
-import { tempDir } from '../helpers';
+import { REGISTRY, runFolder, SNAPSHOT_FEEDS, tempDir } from '../helpers';
 
 describe('readFeedFolder', () => {
   it('gives a broken symbolic link its own read error and reads the other files', async () => {
@@ -45,5 +46,36 @@ describe('readRegistry', () => {
     await expect(readRegistry(path.join(dir, 'sources.json'))).rejects.toThrow(/^no source registry at .*sources\.json: .*--registry FILE/);
     await writeFile(path.join(dir, 'sources.json'), '{ not json');
     await expect(readRegistry(path.join(dir, 'sources.json'))).rejects.toThrow(/sources\.json: not valid JSON/);
+  });
+});
+
+describe('readFeedFolder and the registry', () => {
+  it("gives a registered feed whose file is not in the folder a 'missing_file' error (it had been skipped silently)", async () => {
+    const dir = await tempDir('parallax-folder-');
+    await writeFile(path.join(dir, 'a.xml'), '<rss version="2.0"><channel><title>A</title></channel></rss>');
+    const feed = (file: string) => ({ url: `https://${file}.example/rss`, file, topic: null, kind: 'news' as const });
+    const registry = [
+      { id: 'a', name: 'A', homepage: 'https://a.example/', feeds: [feed('a.xml')] },
+      { id: 'b', name: 'B', homepage: 'https://b.example/', feeds: [feed('b.xml')] },
+    ] as unknown as Source[];
+    const inputs = await readFeedFolder(dir, registry);
+    expect(inputs.map((i) => [i.name, i.sourceId, i.bytes?.length ?? null, i.error?.kind ?? null])).toEqual([
+      ['a.xml', 'a', 60, null],
+      ['b.xml', 'b', null, 'missing_file'],
+    ]);
+    expect(inputs[1]!.error!.message).toBe(`the registry names the file b.xml, which is not in ${dir}`);
+    // A folder of other feeds (no file the registry names) is not a capture of it: nothing is missing.
+    await rm(path.join(dir, 'a.xml'));
+    await writeFile(path.join(dir, 'other.xml'), '<rss version="2.0"><channel><title>O</title></channel></rss>');
+    expect((await readFeedFolder(dir, registry)).map((i) => [i.name, i.sourceId, i.error?.kind ?? null])).toEqual([['other.xml', null, null]]);
+  });
+
+  it('counts those feeds as failed in the run (the summary had said "Feeds read 11" for 15 registered)', async () => {
+    const dir = await tempDir('parallax-folder-');
+    await copyFile(path.join(SNAPSHOT_FEEDS, '404media.rss.xml'), path.join(dir, '404media.rss.xml'));
+    const { report } = await runFolder(dir, await tempDir('parallax-content-'), new Date('2026-02-18T03:12:00Z'));
+    const registered = (await readRegistry(REGISTRY)).flatMap((s) => s.feeds.filter((f) => f.file)).length;
+    expect(report.feeds).toHaveLength(registered);
+    expect(report.feedsFailed).toBe(registered - 1);
   });
 });
