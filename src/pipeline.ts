@@ -113,12 +113,25 @@ const toIso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toI
 /** Hours by which one captured feed's newest item may lead all the others' before the run warns that it set the clock. */
 const CLOCK_OUTLIER_HOURS = 48;
 
+/** The host that most of a feed's item links are on, when more than half of them are (a feed without a channel
+ * link still names its site in its items; an aggregator's items spread over many hosts and give none). */
+function itemsHost(parsed: ParsedFeed): string | null {
+  const counts = new Map<string, number>();
+  for (const item of parsed.items) {
+    const host = item.link ? hostOf(item.link) : null;
+    if (host) counts.set(host, (counts.get(host) ?? 0) + 1);
+  }
+  const [host, n] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [null, 0];
+  return n * 2 > parsed.items.length ? host : null;
+}
+
 /**
  * A source for a feed the registry does not name: named after its site's domain (channel titles are often just
- * "Top Stories"), unrated. The id is the domain as a slug; `.invalid` (RFC 2606) stands in when no domain is known.
+ * "Top Stories"), unrated. The site is the channel link's, else the feed URL's, else the one most item links are on;
+ * the id is the domain as a slug; `.invalid` (RFC 2606) stands in when no domain is known.
  */
 export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
-  const host = (parsed.feed.link ? hostOf(parsed.feed.link) : null) ?? (input.url ? hostOf(input.url) : null);
+  const host = (parsed.feed.link ? hostOf(parsed.feed.link) : null) ?? (input.url ? hostOf(input.url) : null) ?? itemsHost(parsed);
   const slug = host ? slugify(host) : slugify(input.name.replace(/\.[a-z.]+$/i, ''));
   const homepage = host ? `https://${host}/` : `https://${slug}.invalid/`;
   return {

@@ -5,7 +5,8 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { registeredOwner } from '../../src/pipeline';
+import { parseFeed } from '../../src/core/feed/parse-feed';
+import { discoverSource, registeredOwner } from '../../src/pipeline';
 import { readRegistry } from '../../src/io/content-store';
 import { REGISTRY, runFolder, SNAPSHOT_FEEDS, tempDir } from '../helpers';
 
@@ -33,5 +34,16 @@ describe('a feed file the registry does not name', () => {
     expect(registeredOwner(registry, 'https://feed.invalid/')).toBeUndefined();
     const twins = [...registry, { ...registry.find((s) => s.id === 'npr')!, id: 'npr-music', homepage: 'https://music.npr.org/' }];
     expect(registeredOwner(twins, 'https://www.npr.org/')).toBeUndefined();
+  });
+
+  it("takes a feed's site from its item links when it has no channel link and no URL (it had been nolink.invalid)", () => {
+    const rss = (links: string[]) =>
+      `<rss version="2.0"><channel><title>Nolink</title>${links.map((l, i) => `<item><title>T${i}</title><link>${l}</link></item>`).join('')}</channel></rss>`;
+    const input = { name: 'nolink.xml', sourceId: null, url: null, contentType: null, bytes: null, error: null };
+    const own = discoverSource(input, parseFeed(Buffer.from(rss(['https://nolink-site.test/a', 'https://nolink-site.test/b', 'https://other.test/c']))));
+    expect(own).toMatchObject({ id: 'nolink-site-test', name: 'nolink-site.test', homepage: 'https://nolink-site.test/' });
+    // An aggregator's items spread over many sites: no site is guessed.
+    const spread = discoverSource(input, parseFeed(Buffer.from(rss(['https://a.test/1', 'https://b.test/2']))));
+    expect(spread).toMatchObject({ id: 'nolink', name: 'nolink.xml', homepage: 'https://nolink.invalid/' });
   });
 });
