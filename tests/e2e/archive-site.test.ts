@@ -233,7 +233,7 @@ describe('rebuilding: freezing and unfreezing', () => {
     expect(lists.length).toBeGreaterThanOrEqual(2);
     expect(lists.length).toBeLessThan(8);
     for (const f of lists) expect(await read(f)).toContain('Editor fixed this headline');
-    expect(await read(`story/${id}/index.html`)).toContain('<h1>Editor fixed this headline</h1>');
+    expect(await read(`story/${id}/index.html`)).toContain('<h1 data-pagefind-meta="title">Editor fixed this headline</h1>');
     expect(diff.some((f) => f.startsWith('archive/2025-12/pagefind/'))).toBe(true);
     expect(await brokenLinks(dist, BASE)).toEqual([]);
     before['2025-12'] = await snapshot('2025-12');

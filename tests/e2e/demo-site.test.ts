@@ -281,7 +281,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const external = watchExternal(page, server.origin);
     const html = await read(storyPages()[0]!);
-    const title = /<h1>([^<]+)<\/h1>/.exec(html)![1]!;
+    const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(html)![1]!;
     const word = title.split(/[^A-Za-z]+/).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0]!;
     await page.goto(`${server.origin}/search/`);
     await page.locator('.pagefind-ui__search-input').fill(word);

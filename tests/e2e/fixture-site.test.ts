@@ -85,7 +85,7 @@ describe('a project-site build (base /parallax/)', () => {
 
   it('escapes hostile headlines once in HTML, RSS and JSON-LD', async () => {
     const html = await read('story/k3v9q2m7/index.html');
-    expect(html).toContain('<h1>Re: Budget talks: what &quot;changed&quot; #2 &amp; the &lt;script&gt; behind the deal</h1>');
+    expect(html).toContain('<h1 data-pagefind-meta="title">Re: Budget talks: what &quot;changed&quot; #2 &amp; the &lt;script&gt; behind the deal</h1>');
     // Outside attribute values (where "<" is inert), the only script element is the JSON-LD one.
     const markup = html.replace(/="[^"]*"/g, '=""');
     expect(markup.match(/<script\b/g)).toHaveLength(1);
@@ -178,6 +178,34 @@ describe.skipIf(!existsSync(CHROMIUM))('the project site in a browser', () => {
     await expect.poll(() => page.getByText('No Left sources have covered this story yet.').isVisible()).toBe(true);
     expect(external).toEqual([]);
     await context.close();
+  }, 60_000);
+
+  it("gives search results the page's own title and an excerpt of its text, not its layout (Pagefind's index)", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${BASE}search/`);
+    // A string, not a function: Vitest would rewrite a dynamic import() inside a function for Node.
+    const search = (q: string): Promise<Array<{ url: string; title: string; excerpt: string }>> =>
+      page.evaluate(`(async () => {
+        const pagefind = await import(${JSON.stringify(`${BASE}pagefind/pagefind.js`)});
+        const found = await pagefind.search(${JSON.stringify(q)});
+        return Promise.all(found.results.map(async (r) => {
+          const d = await r.data();
+          return { url: d.url, title: d.meta.title, excerpt: d.excerpt.replace(/<\\/?mark>/g, '') };
+        }));
+      })()`);
+    const source = (await search('Frontier Wire')).find((r) => r.url === `${BASE}source/frontier-wire/`)!;
+    // Had been "Frontier Wire Right" and "Sources. Frontier Wire Right. Homepagehttps://frontierwire.example/ CountryUnited States (US) Languageen …".
+    expect(source.title).toBe('Frontier Wire');
+    expect(source.excerpt).toMatch(/^Frontier Wire Bias ratings\. Right by AllSides, as of 3 Nov 2025 Lean Right by Ad Fontes Media/);
+    expect(source.excerpt).not.toMatch(/Homepage|Country|Language|Sources\./);
+    const storm = (await search('storm')).find((r) => r.url === `${BASE}story/20260217/`)!;
+    expect(storm.title).toBe('Storm closes northern rail lines for a second day');
+    const strike = (await search('strike')).find((r) => r.url === `${BASE}story/m5n6b7v8/`)!;
+    expect(strike.title).toBe('Port strike enters third week as talks stall');
+    // Story excerpts had begun "Articles. Show Sort" (the filter's labels) and carried "All (2) Left (1) … Oldest first".
+    for (const r of [storm, strike]) expect(r.excerpt).not.toMatch(/Articles\.|Show|Sort|Oldest first|Newest first|\(\d+\)|No \w+ sources have covered|Summary\./);
+    expect(strike.excerpt).toContain('Port strike enters third week as talks stall.');
+    await page.close();
   }, 60_000);
 
   it('has no serious or critical axe-core violation on the blindspot, topic, sources and 404 pages', async () => {
