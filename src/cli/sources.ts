@@ -184,6 +184,9 @@ async function runImport(args: string[]): Promise<number> {
       for (const d of top([...report.duplicates].sort((a, b) => Number(a.exact) - Number(b.exact)), 10)) w(`  duplicate: ${d.url} = ${d.sameAs} (${d.sourceId})`);
       if (report.duplicates.length > 10) w(`  … ${report.duplicates.length - 10} more duplicates (--json lists them all)`);
       for (const u of top(report.invalidUrls, 5)) w(`  invalid URL: ${u}`);
+      if (report.namesDiffer.length) w(`names: ${report.namesDiffer.length} feeds came under another name than the source of their site; each was kept in that one source`);
+      for (const n of top(report.namesDiffer, 10)) w(`  same site, another name: "${n.name}" (${n.url}) kept in ${n.sourceId} ("${n.sourceName}")`);
+      if (report.namesDiffer.length > 10) w(`  … ${report.namesDiffer.length - 10} more (--json lists them all)`);
     }
     if (report.aggregators.length) w(`aggregators flagged (kept out of coverage counts): ${report.aggregators.map((a) => `${a.domain} (${a.feeds} feeds)`).join(', ')}`);
     if (report.recordsRead) {

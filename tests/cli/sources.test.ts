@@ -143,6 +143,36 @@ describe('parallax sources', () => {
     expect(await cli('check', '--registry', `${dir}/none.json`)).toEqual({ code: 2, out: '', err: `parallax: --registry: no file at ${dir}/none.json\n` });
   });
 
+  it('import --opml makes one source per outlet site (htmlUrl) and names a second title of one site', async () => {
+    // The trial's OPML: two Medium blogs had become one source "medium-com", feedburner outlets had the feed proxy as
+    // their homepage.
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const registry = path.join(dir, 'sources.json');
+    await writeFile(registry, '[]\n');
+    const opml = path.join(dir, 'fb.opml');
+    await writeFile(
+      opml,
+      `<?xml version="1.0"?><opml version="2.0"><head/><body>
+<outline type="rss" text="Outlet A" xmlUrl="https://feeds.feedburner.com/OutletA" htmlUrl="https://www.outlet-a.com/"/>
+<outline type="rss" text="Outlet A Sport" xmlUrl="https://feeds.feedburner.com/OutletASport" htmlUrl="https://www.outlet-a.com/sport"/>
+<outline type="rss" text="Outlet B" xmlUrl="https://feeds.feedburner.com/OutletB" htmlUrl="https://www.outlet-b.org/"/>
+<outline type="rss" text="Blog C" xmlUrl="https://medium.com/feed/@c" htmlUrl="https://medium.com/@c"/>
+<outline type="rss" text="Blog D" xmlUrl="https://medium.com/feed/@d" htmlUrl="https://medium.com/@d"/>
+</body></opml>`,
+    );
+    const { code, out } = await cli('import', '--opml', opml, '--registry', registry);
+    expect(code).toBe(0);
+    const written = JSON.parse(await readFile(registry, 'utf8')) as Array<{ id: string; name: string; homepage: string; feeds: Array<{ url: string }> }>;
+    expect(written.map((s) => [s.id, s.name, s.homepage, s.feeds.map((f) => f.url)])).toEqual([
+      ['medium-com-c', 'Blog C', 'https://medium.com/@c', ['https://medium.com/feed/@c']],
+      ['medium-com-d', 'Blog D', 'https://medium.com/@d', ['https://medium.com/feed/@d']],
+      ['outlet-a-com', 'Outlet A', 'https://www.outlet-a.com/', ['https://feeds.feedburner.com/OutletA', 'https://feeds.feedburner.com/OutletASport']],
+      ['outlet-b-org', 'Outlet B', 'https://www.outlet-b.org/', ['https://feeds.feedburner.com/OutletB']],
+    ]);
+    expect(out).toContain('sources: 4 added, 4 in the registry');
+    expect(out).toContain('  same site, another name: "Outlet A Sport" (https://feeds.feedburner.com/OutletASport) kept in outlet-a-com ("Outlet A")\n');
+  });
+
   it('import without an input is a usage error', async () => {
     const { code, err } = await cli('import');
     expect(code).toBe(2);

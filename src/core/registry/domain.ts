@@ -78,26 +78,66 @@ export function isFeedHost(url: string): boolean {
 }
 
 /**
- * The key that groups feeds into one source: the aggregator entry for aggregator feeds (all of Google News is one
- * aggregator), host + first path segment on a feed-hosting service, else the site host (siteHost: feed-server
- * labels dropped, so rss.nytimes.com and nytimes.com are one source while the Times of India and the Economic
- * Times, two sites under indiatimes.com, stay two). Null for a URL that is not http(s).
+ * Hosts where each outlet is a path, not a subdomain: "medium.com/@c" and "medium.com/@d" are two blogs (their feeds
+ * are medium.com/feed/@c and /feed/@d). Only the host itself (or www.): "c.medium.com" is a site of its own
+ * (registrableDomain). Feed-hosting services (FEED_HOST_DOMAINS) are grouped the same way.
+ */
+const PATH_TENANT_HOSTS: readonly string[] = ['medium.com', 'substack.com', 'tumblr.com'];
+
+/**
+ * Path segments that name a feed or a kind of page, never an outlet: passed over when looking for the outlet's
+ * segment ("medium.com/feed/@c" → "@c", "youtube.com/channel/UC1" → "uc1").
+ */
+const NON_TENANT_SEGMENTS = new Set(['feed', 'feeds', 'rss', 'atom', 'channel', 'user', 'c']);
+
+/**
+ * The outlet part of a URL's path on a host that serves many outlets: its first segment that is not a feed or page
+ * word (NON_TENANT_SEGMENTS); when that is a file name ("videos.xml") and the URL has a query, the first query
+ * value instead ("youtube.com/feeds/videos.xml?channel_id=UC1" → "uc1", as its channel page "youtube.com/channel/UC1").
+ * Lower-cased; "" when there is none.
+ */
+function tenantOf(u: URL): string {
+  const segment = u.pathname.split('/').filter(Boolean).find((s) => !NON_TENANT_SEGMENTS.has(s.toLowerCase())) ?? '';
+  const first = [...u.searchParams.values()][0];
+  const tenant = segment.includes('.') && first ? first : segment;
+  return tenant.toLowerCase();
+}
+
+/**
+ * The key that names an outlet from any of its URLs (a feed, or its site's page such as an OPML outline's htmlUrl):
+ * the aggregator entry for aggregator URLs (all of Google News is one aggregator); host + the outlet's path segment
+ * (tenantOf) on a feed-hosting service (FEED_HOST_DOMAINS) or a host whose outlets are paths (medium.com/@c);
+ * else the site host (siteHost: feed-server labels dropped, so rss.nytimes.com and nytimes.com are one source
+ * while the Times of India and the Economic Times, two sites under indiatimes.com, stay two). Null for a URL that
+ * is not http(s).
  */
 export function sourceKeyOf(url: string): string | null {
   const host = hostOf(url);
   if (!host) return null;
   const agg = aggregatorOf(url);
   if (agg) return agg;
-  if (isFeedHost(url)) {
-    let first = '';
+  if (isFeedHost(url) || PATH_TENANT_HOSTS.includes(host)) {
+    let tenant = '';
     try {
-      first = new URL(/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) ? url.trim() : `https://${url.trim()}`).pathname.split('/').filter(Boolean)[0] ?? '';
+      tenant = tenantOf(new URL(/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) ? url.trim() : `https://${url.trim()}`));
     } catch {
-      first = '';
+      tenant = '';
     }
-    return first ? `${host}/${first.toLowerCase()}` : host;
+    return tenant ? `${host}/${tenant}` : host;
   }
   return siteHost(host);
+}
+
+/**
+ * The key of the outlet a feed belongs to (what groups feeds into one source): an aggregator feed's aggregator;
+ * else the outlet's own site, `homepage` (an OPML outline's htmlUrl), when it is an http(s) URL, so that outlets
+ * whose feeds share a host (a feed proxy, a local server) stay apart; else the feed URL's (sourceKeyOf). Null when
+ * neither is usable. Every feed list import (OPML, Kite) groups feeds through this.
+ */
+export function outletKeyOf(feedUrl: string, homepage?: string | null): string | null {
+  const agg = aggregatorOf(feedUrl);
+  if (agg) return agg;
+  return (homepage ? sourceKeyOf(homepage) : null) ?? sourceKeyOf(feedUrl);
 }
 
 /**

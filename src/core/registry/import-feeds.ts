@@ -14,6 +14,8 @@ export interface FeedListResult {
 interface Outline {
   '@_xmlUrl'?: string;
   '@_xmlurl'?: string;
+  '@_htmlUrl'?: string;
+  '@_htmlurl'?: string;
   '@_text'?: string;
   '@_title'?: string;
   '@_language'?: string;
@@ -24,7 +26,8 @@ const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Arra
 
 /**
  * Feeds of an OPML 1.0/2.0 document: every outline with an xmlUrl; nested folders (outlines without xmlUrl) give the
- * topic (the innermost folder's text, lower-cased). No DTD or entity expansion beyond XML's five.
+ * topic (the innermost folder's text, lower-cased); an outline's htmlUrl is the outlet's site (the merge groups
+ * feeds into sources by it, and it becomes a new source's homepage). No DTD or entity expansion beyond XML's five.
  */
 export function parseOpml(text: string): FeedListResult {
   const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, allowBooleanAttributes: true, isArray: (name) => name === 'outline' });
@@ -41,7 +44,8 @@ export function parseOpml(text: string): FeedListResult {
     for (const o of outlines) {
       const url = o['@_xmlUrl'] ?? o['@_xmlurl'];
       const label = (o['@_title'] ?? o['@_text'] ?? '').toString().trim();
-      if (url) feeds.push({ url: String(url), name: label || null, topic, language: o['@_language'] ?? null });
+      const site = String(o['@_htmlUrl'] ?? o['@_htmlurl'] ?? '').trim();
+      if (url) feeds.push({ url: String(url), name: label || null, homepage: site || null, topic, language: o['@_language'] ?? null });
       const children = asArray(o.outline);
       if (children.length) walk(children, url ? topic : label.toLowerCase() || topic);
     }

@@ -1,7 +1,11 @@
 /**
  * Merging imported records into a registry without clobbering hand edits. The rules:
  * - a feed is added only when no source lists the same feed (feedKey); a repeat is counted and named as a duplicate;
- * - a new feed joins the source that owns its domain (sourceKeyOf), else a new, unrated source is made for it;
+ * - a new feed joins the source of its outlet (outletKeyOf): the one whose homepage is the outlet's site, given by the
+ *   record's homepage (an OPML htmlUrl) when it has one, else by the feed URL; without a homepage, also the one
+ *   source whose feeds share the feed's site. Else a new, unrated source is made for it, its homepage the record's.
+ *   Two records whose homepages are different sites never share a source; a record that joins a source under
+ *   another name is reported (namesDiffer);
  * - a rating is added only when the source has no rating from that rater in that dimension (an existing one, set by
  *   hand or by an earlier import, is never overwritten; a different value is reported as kept);
  * - ownership and country are filled only when empty; flags are added, never removed;
@@ -10,12 +14,14 @@
  */
 import type { BiasRating, FactualityRating, FeedKind, Ownership, Source, SourceFlag } from '../schema/source';
 import { slugify } from '../story/ids';
-import { aggregatorOf, feedKey, hostOf, isFeedHost, registrableDomain, siteHost, sourceKeyOf } from './domain';
+import { aggregatorOf, feedKey, hostOf, isFeedHost, outletKeyOf, registrableDomain, siteHost, sourceKeyOf } from './domain';
 
 export interface FeedRecord {
   url: string;
   /** Name of the feed or outlet (OPML title), used when a new source is made. */
   name?: string | null;
+  /** The outlet's site (OPML htmlUrl): which source the feed belongs to, and a new source's homepage. */
+  homepage?: string | null;
   topic?: string | null;
   kind?: FeedKind;
   language?: string | null;
@@ -40,6 +46,8 @@ export interface MergeReport {
   duplicates: Array<{ url: string; sameAs: string; sourceId: string; exact: boolean }>;
   invalidUrls: string[];
   sourcesAdded: number;
+  /** Feeds that joined a source of the same site under another name (an OPML title): kept in the one source. */
+  namesDiffer: Array<{ url: string; name: string; sourceId: string; sourceName: string }>;
   /** Sources flagged as aggregators by this merge, with the aggregator domain. */
   aggregators: Array<{ sourceId: string; domain: string; feeds: number }>;
   recordsRead: number;
@@ -58,7 +66,7 @@ export interface MergeReport {
 const PARALLAX_RULE = 'Parallax';
 
 function emptyReport(): MergeReport {
-  return { feedsRead: 0, feedsAdded: 0, duplicates: [], invalidUrls: [], sourcesAdded: 0, aggregators: [], recordsRead: 0, recordsMatched: 0, ratingsAdded: 0, flagsAdded: 0, ownershipFilled: 0, countriesFilled: 0, kept: [], ambiguous: [] };
+  return { feedsRead: 0, feedsAdded: 0, duplicates: [], invalidUrls: [], sourcesAdded: 0, namesDiffer: [], aggregators: [], recordsRead: 0, recordsMatched: 0, ratingsAdded: 0, flagsAdded: 0, ownershipFilled: 0, countriesFilled: 0, kept: [], ambiguous: [] };
 }
 
 /**
@@ -94,7 +102,10 @@ export class RegistryMerger {
   readonly sources: Source[];
   readonly report: MergeReport = emptyReport();
   private byFeedKey = new Map<string, { url: string; sourceId: string }>();
-  private bySourceKey = new Map<string, Source>();
+  /** Outlet key of a source's homepage (or the key it was made under) → the source. */
+  private byHome = new Map<string, Source>();
+  /** Outlet key of a feed URL → the sources with a feed there (several when a host serves many outlets). */
+  private byFeedSite = new Map<string, Set<Source>>();
   private byDomain = new Map<string, Set<Source>>();
   private ids = new Set<string>();
 
@@ -109,12 +120,31 @@ export class RegistryMerger {
     for (const f of s.feeds) {
       const key = feedKey(f.url);
       if (key && !this.byFeedKey.has(key)) this.byFeedKey.set(key, { url: f.url, sourceId: s.id });
-      const sk = sourceKeyOf(f.url);
-      if (sk && !this.bySourceKey.has(sk)) this.bySourceKey.set(sk, s);
+      this.indexFeedSite(s, f.url);
     }
     const hk = sourceKeyOf(s.homepage);
-    if (hk && !aggregatorOf(s.homepage) && !this.bySourceKey.has(hk)) this.bySourceKey.set(hk, s);
+    if (hk && !aggregatorOf(s.homepage) && !this.byHome.has(hk)) this.byHome.set(hk, s);
     this.indexDomains(s, domainsOf(s));
+  }
+
+  private indexFeedSite(s: Source, url: string): void {
+    const sk = sourceKeyOf(url);
+    if (!sk) return;
+    let set = this.byFeedSite.get(sk);
+    if (!set) this.byFeedSite.set(sk, (set = new Set()));
+    set.add(s);
+  }
+
+  /**
+   * The source a feed record belongs to: the one whose homepage is its outlet's site; without a homepage in the
+   * record, else the one source with feeds on the feed's site (none when several share it: a host serving many
+   * outlets names none of them).
+   */
+  private sourceFor(key: string, hasHomepage: boolean): Source | undefined {
+    const home = this.byHome.get(key);
+    if (home || hasHomepage) return home;
+    const shared = this.byFeedSite.get(key);
+    return shared?.size === 1 ? [...shared][0] : undefined;
   }
 
   private indexDomains(s: Source, domains: string[]): void {
@@ -136,8 +166,11 @@ export class RegistryMerger {
     this.report.feedsRead++;
     const url = rec.url.trim();
     const key = feedKey(url);
-    const sk = sourceKeyOf(url);
-    if (!key || !sk) {
+    const agg = aggregatorOf(url);
+    // The outlet's site, when the record names one (not for an aggregator's feed: all of it is one aggregator).
+    const homepage = !agg && rec.homepage && sourceKeyOf(rec.homepage) ? rec.homepage.trim() : null;
+    const sk = outletKeyOf(url, homepage);
+    if (!key || !sourceKeyOf(url) || !sk) {
       this.report.invalidUrls.push(url);
       return;
     }
@@ -146,15 +179,14 @@ export class RegistryMerger {
       this.report.duplicates.push({ url, sameAs: dup.url, sourceId: dup.sourceId, exact: url === dup.url });
       return;
     }
-    let source = this.bySourceKey.get(sk);
+    let source = this.sourceFor(sk, homepage !== null);
     const feed = { url, file: null, topic: rec.topic ?? null, kind: rec.kind ?? 'news' } as const;
+    const name = rec.name?.trim() || null;
     if (!source) {
-      const agg = aggregatorOf(url);
-      const home = agg ?? (isFeedHost(url) ? sk : siteHost(hostOf(url)!));
       source = {
         id: this.freshId(sk),
-        name: agg ?? (rec.name?.trim() || sk),
-        homepage: `https://${home}/`,
+        name: agg ?? (name || sk),
+        homepage: homepage ?? `https://${sk}/`,
         feeds: [],
         country: null,
         language: rec.language?.trim() || 'en',
@@ -166,19 +198,23 @@ export class RegistryMerger {
       };
       this.sources.push(source);
       this.ids.add(source.id);
-      this.bySourceKey.set(sk, source);
+      this.byHome.set(sk, source);
       this.report.sourcesAdded++;
       if (agg) this.report.aggregators.push({ sourceId: source.id, domain: agg, feeds: 0 });
-    } else if (aggregatorOf(url) && !source.flags?.some((f) => f.value === 'aggregator')) {
-      (source.flags ??= []).push({ value: 'aggregator', rater: PARALLAX_RULE, url: null, asOf: null });
-      this.report.flagsAdded++;
-      this.report.aggregators.push({ sourceId: source.id, domain: aggregatorOf(url)!, feeds: 0 });
+    } else {
+      if (agg && !source.flags?.some((f) => f.value === 'aggregator')) {
+        (source.flags ??= []).push({ value: 'aggregator', rater: PARALLAX_RULE, url: null, asOf: null });
+        this.report.flagsAdded++;
+        this.report.aggregators.push({ sourceId: source.id, domain: agg, feeds: 0 });
+      }
+      if (name && !agg && name.toLowerCase() !== source.name.trim().toLowerCase()) this.report.namesDiffer.push({ url, name, sourceId: source.id, sourceName: source.name });
     }
     source.feeds.push(feed);
-    if (!aggregatorOf(url)) this.indexDomains(source, domainsOf({ homepage: source.homepage, feeds: [feed] }));
+    this.indexFeedSite(source, url);
+    if (!agg) this.indexDomains(source, domainsOf({ homepage: source.homepage, feeds: [feed] }));
     this.byFeedKey.set(key, { url, sourceId: source.id });
-    const agg = this.report.aggregators.find((a) => a.sourceId === source.id);
-    if (agg) agg.feeds++;
+    const flagged = this.report.aggregators.find((a) => a.sourceId === source.id);
+    if (flagged) flagged.feeds++;
     this.report.feedsAdded++;
   }
 

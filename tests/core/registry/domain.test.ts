@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatorOf, feedKey, hostOf, registrableDomain, sourceKeyOf } from '../../../src/core/registry/domain';
+import { aggregatorOf, feedKey, hostOf, outletKeyOf, registrableDomain, sourceKeyOf } from '../../../src/core/registry/domain';
 
 describe('registrableDomain', () => {
   it.each([
@@ -35,4 +35,21 @@ describe('feed and source keys', () => {
     expect(hostOf('opencv.org/feed')).toBe('opencv.org');
     expect(hostOf('mailto:x@example.com')).toBeNull();
   });
+});
+
+describe('outlet keys', () => {
+  it.each([
+    ['https://medium.com/feed/@c', null, 'medium.com/@c'],
+    ['https://medium.com/feed/@d', 'https://medium.com/@d', 'medium.com/@d'],
+    ['https://c.medium.com/feed', null, 'c.medium.com'],
+    ['https://feeds.feedburner.com/OutletA', 'https://www.outlet-a.com/', 'outlet-a.com'],
+    ['https://feeds.feedburner.com/OutletA', null, 'feeds.feedburner.com/outleta'],
+    ['http://127.0.0.1:8765/alpha.xml', 'https://news.alpha.test/', 'news.alpha.test'],
+    ['http://127.0.0.1:8765/alpha.xml', null, '127.0.0.1'],
+    ['http://127.0.0.1:8765/alpha.xml', 'not a site', '127.0.0.1'],
+    ['https://www.youtube.com/feeds/videos.xml?channel_id=UC1', null, 'youtube.com/uc1'],
+    ['https://www.youtube.com/feeds/videos.xml?channel_id=UC1', 'https://www.youtube.com/channel/UC1', 'youtube.com/uc1'],
+    ['https://news.google.com/rss/search?q=x', 'https://example.com/', 'news.google.com'],
+    ['https://rss.nytimes.com/World.xml', 'https://www.nytimes.com/section/world', 'nytimes.com'],
+  ])('%s (site %s) → %s', (feed, site, expected) => expect(outletKeyOf(feed, site)).toBe(expected));
 });

@@ -3,7 +3,7 @@ import { parseKiteFeeds, parseOpml } from '../../../src/core/registry/import-fee
 import { countryCode, parseAllSidesCsv, parseKiteMediaData, parseMbfcJson } from '../../../src/core/registry/import-ratings';
 
 describe('parseOpml', () => {
-  it('reads every outline with an xmlUrl; nested folders give the topic', () => {
+  it('reads every outline with an xmlUrl; nested folders give the topic, htmlUrl the outlet\'s site', () => {
     const opml = `<?xml version="1.0"?>
 <opml version="2.0"><head><title>subs</title></head><body>
   <outline text="World">
@@ -14,9 +14,9 @@ describe('parseOpml', () => {
 </body></opml>`;
     expect(parseOpml(opml)).toEqual({
       feeds: [
-        { url: 'https://news.example.com/rss.xml', name: 'Example News', topic: 'world', language: null },
-        { url: 'https://gadgets.example.org/feed', name: 'Gadgets', topic: 'tech & science', language: null },
-        { url: 'https://loose.example.net/atom', name: 'Loose', topic: null, language: null },
+        { url: 'https://news.example.com/rss.xml', name: 'Example News', homepage: 'https://news.example.com/', topic: 'world', language: null },
+        { url: 'https://gadgets.example.org/feed', name: 'Gadgets', homepage: null, topic: 'tech & science', language: null },
+        { url: 'https://loose.example.net/atom', name: 'Loose', homepage: null, topic: null, language: null },
       ],
       errors: [],
     });

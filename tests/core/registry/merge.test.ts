@@ -96,4 +96,78 @@ describe('RegistryMerger', () => {
     expect(m.report.ambiguous).toEqual(['shared.example']);
     expect(m.result().map((s) => s.country)).toEqual([null, null]);
   });
+
+  describe('groups feeds by the outlet\'s site (an OPML htmlUrl), never merging two sites', () => {
+    const sources = (m: RegistryMerger): Array<[string, string, string, string[]]> => m.result().map((s) => [s.id, s.name, s.homepage, s.feeds.map((f) => f.url)]);
+
+    it('keeps feed-proxy, Medium and Substack outlets apart, each with its htmlUrl as homepage', () => {
+      const m = new RegistryMerger([]);
+      m.addFeed({ url: 'https://feeds.feedburner.com/OutletA', name: 'Outlet A', homepage: 'https://www.outlet-a.com/' });
+      m.addFeed({ url: 'https://feeds.feedburner.com/OutletB', name: 'Outlet B', homepage: 'https://www.outlet-b.org/' });
+      m.addFeed({ url: 'https://medium.com/feed/@c', name: 'Blog C', homepage: 'https://medium.com/@c' });
+      m.addFeed({ url: 'https://medium.com/feed/@d', name: 'Blog D', homepage: 'https://medium.com/@d' });
+      m.addFeed({ url: 'https://e.substack.com/feed', name: 'Sub E', homepage: 'https://e.substack.com/' });
+      expect(sources(m)).toEqual([
+        ['e-substack-com', 'Sub E', 'https://e.substack.com/', ['https://e.substack.com/feed']],
+        ['medium-com-c', 'Blog C', 'https://medium.com/@c', ['https://medium.com/feed/@c']],
+        ['medium-com-d', 'Blog D', 'https://medium.com/@d', ['https://medium.com/feed/@d']],
+        ['outlet-a-com', 'Outlet A', 'https://www.outlet-a.com/', ['https://feeds.feedburner.com/OutletA']],
+        ['outlet-b-org', 'Outlet B', 'https://www.outlet-b.org/', ['https://feeds.feedburner.com/OutletB']],
+      ]);
+      expect(m.report.sourcesAdded).toBe(5);
+      expect(m.report.namesDiffer).toEqual([]);
+    });
+
+    it('keeps outlets served from one host apart by their htmlUrl; feeds without one group by the feed URL', () => {
+      const m = new RegistryMerger([]);
+      m.addFeed({ url: 'http://127.0.0.1:8765/alpha.xml', name: 'Alpha News', homepage: 'https://news.alpha.test/' });
+      m.addFeed({ url: 'http://127.0.0.1:8765/beta.xml', name: 'Beta Times', homepage: 'https://www.beta.test/' });
+      m.addFeed({ url: 'http://127.0.0.1:8765/empty.xml', name: 'Empty' });
+      m.addFeed({ url: 'http://127.0.0.1:8765/zero.xml', name: 'Zero' });
+      expect(sources(m)).toEqual([
+        ['127-0-0-1', 'Empty', 'https://127.0.0.1/', ['http://127.0.0.1:8765/empty.xml', 'http://127.0.0.1:8765/zero.xml']],
+        ['beta-test', 'Beta Times', 'https://www.beta.test/', ['http://127.0.0.1:8765/beta.xml']],
+        ['news-alpha-test', 'Alpha News', 'https://news.alpha.test/', ['http://127.0.0.1:8765/alpha.xml']],
+      ]);
+      expect(m.report.namesDiffer).toEqual([{ url: 'http://127.0.0.1:8765/zero.xml', name: 'Zero', sourceId: '127-0-0-1', sourceName: 'Empty' }]);
+    });
+
+    it('keeps one source for two outlines of one site under different titles, and reports it', () => {
+      const m = new RegistryMerger([hand]);
+      m.addFeed({ url: 'https://feeds.feedburner.com/example-tech', name: 'Example Tech Desk', homepage: 'https://news.example.com/tech' });
+      m.addFeed({ url: 'https://news.example.com/sport.xml', name: 'example news' }); // same name, any case: not reported
+      expect(sources(m)).toEqual([
+        ['example-news', 'Example News', 'https://www.news.example.com/', ['https://rss.news.example.com/world.xml', 'https://feeds.feedburner.com/example-tech', 'https://news.example.com/sport.xml']],
+      ]);
+      expect(m.report.namesDiffer).toEqual([{ url: 'https://feeds.feedburner.com/example-tech', name: 'Example Tech Desk', sourceId: 'example-news', sourceName: 'Example News' }]);
+    });
+
+    it('groups Medium and YouTube feeds without a site by their outlet (the Kite list has no htmlUrl)', () => {
+      const m = new RegistryMerger([]);
+      m.addFeed({ url: 'https://medium.com/feed/@beautyon_' });
+      m.addFeed({ url: 'https://medium.com/feed/prxofficial' });
+      m.addFeed({ url: 'https://www.youtube.com/feeds/videos.xml?channel_id=UCaaa' });
+      m.addFeed({ url: 'https://www.youtube.com/feeds/videos.xml?channel_id=UCbbb' });
+      expect(sources(m).map(([id, , home, feeds]) => [id, home, feeds.length])).toEqual([
+        ['medium-com-beautyon', 'https://medium.com/@beautyon_/', 1],
+        ['medium-com-prxofficial', 'https://medium.com/prxofficial/', 1],
+        ['youtube-com-ucaaa', 'https://youtube.com/ucaaa/', 1],
+        ['youtube-com-ucbbb', 'https://youtube.com/ucbbb/', 1],
+      ]);
+    });
+
+    it('re-importing the same OPML records changes nothing', () => {
+      const recs = [
+        { url: 'http://127.0.0.1:8765/alpha.xml', name: 'Alpha News', homepage: 'https://news.alpha.test/' },
+        { url: 'http://127.0.0.1:8765/beta.xml', name: 'Beta Times', homepage: 'https://www.beta.test/' },
+        { url: 'http://127.0.0.1:8765/gamma.xml', name: 'Gamma', homepage: 'https://gamma.test/' },
+      ];
+      const first = new RegistryMerger([]);
+      recs.forEach((r) => first.addFeed(r));
+      const second = new RegistryMerger(first.result());
+      recs.forEach((r) => second.addFeed(r));
+      expect(second.result()).toEqual(first.result());
+      expect(second.report.feedsAdded).toBe(0);
+    });
+  });
 });
