@@ -70,6 +70,22 @@ export function ratingLabel(key: string): string {
   );
 }
 
+/** The 5-point values each side of the bar gathers (Center gathers one, so it has no parts to show). */
+const SIDE_PARTS: Record<'left' | 'right', readonly Bias[]> = { left: ['left', 'lean-left'], right: ['right', 'lean-right'] };
+
+/**
+ * The 5-point parts of a side's count in the coverage box, from a story's `coverage.biasDetail`: "1 Left, 2 Lean Left"
+ * beside "Left 3", so a count that gathers Lean Left outlets under "Left" says so. Undefined when there is nothing to
+ * add (no source on that side, or all of them rated plainly Left / Right) or when the detail does not add up to the
+ * side's count (content written by another version).
+ */
+export function sideParts(side: 'left' | 'right', count: number, detail: Readonly<Record<string, number>>): string | undefined {
+  const parts = SIDE_PARTS[side].map((v) => [v, detail[v] ?? 0] as const).filter(([, n]) => n > 0);
+  if (count === 0 || parts.reduce((sum, [, n]) => sum + n, 0) !== count) return undefined;
+  if (parts.length === 1 && parts[0]![0] === side) return undefined;
+  return parts.map(([v, n]) => `${n} ${BIAS_LABEL[v]}`).join(', ');
+}
+
 /** Rated sources per bucket (a story's `coverage.bias`; extra fields such as `unrated` are ignored). */
 export type BiasCounts = Record<Bucket, number>;
 

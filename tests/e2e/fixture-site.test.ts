@@ -10,7 +10,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOPIC_PAGE_MIN_STORIES } from '../../src/core/config';
+import { DEFAULT_CLUSTER_CONFIG, TOPIC_PAGE_MIN_STORIES } from '../../src/core/config';
 import { ROOT, tempDir } from '../helpers';
 import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
 
@@ -92,6 +92,28 @@ describe('a project-site build (base /parallax/)', () => {
     expect(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]).not.toContain('<');
     const rss = await read('story/k3v9q2m7/rss.xml');
     expect(XMLValidator.validate(rss)).toBe(true);
+  });
+});
+
+describe('wording', () => {
+  it("labels the coverage box's counts as the bar does, with the Lean Left / Lean Right parts a side gathers", async () => {
+    const html = await read('story/k3v9q2m7/index.html');
+    // biasDetail: left 1, lean-left 1, center 1, right 1, lean-right 1 (had been "Leaning Left 2", "Leaning Right 2").
+    expect(html).toContain('<dt>Left</dt><dd>2 <span class="muted">(1 Left, 1 Lean Left)</span></dd>');
+    expect(html).toContain('<dt>Center</dt><dd>1</dd>');
+    expect(html).toContain('<dt>Right</dt><dd>2 <span class="muted">(1 Right, 1 Lean Right)</span></dd>');
+    const strike = await read('story/m5n6b7v8/index.html');
+    expect(strike).toContain('<dt>Left</dt><dd>1 <span class="muted">(1 Lean Left)</span></dd>');
+    expect(strike).toContain('<dt>Right</dt><dd>1</dd>');
+    expect(html + strike).not.toContain('Leaning');
+  });
+
+  it('states the story merge rule as a minimum cosine similarity, read from the clustering config', async () => {
+    const text = (await read('methodology/index.html')).replace(/<[^>]*>/g, '');
+    expect(DEFAULT_CLUSTER_CONFIG.storyMergeThreshold).toBeLessThanOrEqual(1);
+    expect(text).toContain(`two whose centroids have a cosine similarity of at least ${DEFAULT_CLUSTER_CONFIG.storyMergeThreshold} merge`);
+    expect(text).toContain(`if that similarity is at least ${DEFAULT_CLUSTER_CONFIG.threshold};`);
+    expect(text).not.toMatch(/or closer merge/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { biasSentence, biasShares, bucketOf, ratingLabel, sourceBucket } from '../../src/site/bias';
+import { biasSentence, biasShares, bucketOf, ratingLabel, sideParts, sourceBucket } from '../../src/site/bias';
 import type { BiasRating } from '../../src/core/schema/source';
 
 const rating = (value: BiasRating['value']): BiasRating => ({ value, rater: 'AllSides', url: null, asOf: '2025-11-03' });
@@ -73,5 +73,19 @@ describe('ratingLabel', () => {
     ['something-new', 'something-new'],
   ])('%s → %s', (key, label) => {
     expect(ratingLabel(key)).toBe(label);
+  });
+});
+
+describe('sideParts (the coverage box: what a side of the bar gathers)', () => {
+  it.each([
+    ['left', 7, { left: 3, 'lean-left': 4, center: 2 }, '3 Left, 4 Lean Left'],
+    ['left', 1, { 'lean-left': 1, right: 1 }, '1 Lean Left'],
+    ['left', 2, { left: 2, 'lean-right': 1 }, undefined],
+    ['right', 2, { right: 1, 'lean-right': 1, left: 1 }, '1 Right, 1 Lean Right'],
+    ['right', 1, { right: 1 }, undefined],
+    ['right', 0, { left: 2 }, undefined],
+    ['left', 3, { left: 1, 'lean-left': 1 }, undefined],
+  ] as const)('%s %i of %j → %j', (side, count, detail, expected) => {
+    expect(sideParts(side, count, detail)).toBe(expected);
   });
 });
