@@ -3,7 +3,8 @@
  * - top stories (/rss.xml), blindspots (/blindspot/rss.xml), each topic (/topic/<slug>/rss.xml): one item per story,
  *   guid = the story's opaque id;
  * - each source (/source/<id>/rss.xml) and each story (/story/<id>/rss.xml, to follow a story's updates): one item
- *   per article, guid = the article's opaque id (a story feed gains an item whenever an outlet joins the coverage).
+ *   per article, guid = the article's opaque id (a story feed gains an item for every article that joins the story,
+ *   a second article from an outlet already in it included).
  */
 import type { Source } from '../core/schema/source';
 import type { Story } from '../core/schema/story';
@@ -118,7 +119,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
           description: truncate(a.excerpt ?? ''),
         }));
       return {
-        channel: channel(site, kind, key, storyPath(key), `Parallax: ${story.title}`, `Updates to this story: every outlet's article as it joins the coverage.`, now, json),
+        channel: channel(site, kind, key, storyPath(key), `Parallax: ${story.title}`, `Updates to this story: one item per article, each as it joins the coverage.`, now, json),
         items,
       };
     }

@@ -47,6 +47,10 @@ describe('feedFor', () => {
     expect(story.items.map((i) => i.guid).sort()).toEqual(k.articles.map((a) => a.id).sort());
     expect(story.items.map((i) => i.date)).toEqual([...story.items.map((i) => i.date)].sort().reverse());
     expect(feedFor(data, site, 'top', '', false)!.items.map((i) => i.guid)).toContain('20260217');
+    // 7 articles of 6 sources (Civic Ledger twice): 7 items, and the channel says so.
+    expect([story.items.length, k.coverage.sourceCount]).toEqual([7, 6]);
+    expect(story.items.filter((i) => i.title.startsWith('Civic Ledger (Center): ')).map((i) => i.title)).toEqual(['Civic Ledger (Center): Timeline: the budget talks so far', 'Civic Ledger (Center): Re: Budget talks: what "changed" #2']);
+    expect(story.channel.description).toBe('Updates to this story: one item per article, each as it joins the coverage.');
   });
 
   it('has no feed for an unknown key or a single-source story', () => {
