@@ -127,8 +127,18 @@ function refuseNoSources(s: IngestSettings, readFeeds: IngestDeps['readFeeds']):
 /** --now: an RFC 3339 date-time with Z or an offset, of a real calendar day (zod checks month lengths). */
 const RUN_CLOCK = z.string().datetime({ offset: true });
 
+/**
+ * Throws UsageError unless `dir`, given as `flag` (--feeds, --merge), is a folder: a missing path or a file is named
+ * in one line (they had been Node's raw ENOENT / ENOTDIR from scandir).
+ */
+export function requireFolder(flag: string, dir: string, what: string): void {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`${flag}: no folder at ${path.resolve(dir)}`);
+  if (!stat.isDirectory()) throw new UsageError(`${flag}: ${path.resolve(dir)} is a file, not a folder (${flag} takes a folder of ${what})`);
+}
+
 /** Resolves the parsed flags into settings. Throws UsageError for --live with --feeds, a --now that is not an RFC 3339
- * date-time with a zone, or a --feeds folder that is not there. */
+ * date-time with a zone, or a --feeds path that is not a folder. */
 export function ingestSettings(values: { live?: boolean; feeds?: string; content?: string; registry?: string; now?: string; json?: boolean }): IngestSettings {
   if (values.live && values.feeds) throw new UsageError('--live fetches the registry\'s feed URLs and --feeds reads a folder of feed files: give one of them');
   const demo = !values.live && !values.feeds;
@@ -144,7 +154,7 @@ export function ingestSettings(values: { live?: boolean; feeds?: string; content
     }
   }
   const feedsDir = values.live ? null : path.resolve(values.feeds ?? DEMO_FEEDS);
-  if (feedsDir && !existsSync(feedsDir)) throw new UsageError(`--feeds: no folder at ${feedsDir}`);
+  if (feedsDir) requireFolder('--feeds', feedsDir, 'feed files');
   return { contentDir, registryPath, feedsDir, live: !!values.live, now, json: !!values.json };
 }
 

@@ -12,7 +12,7 @@ import { fetchFeeds } from '../io/fetch-feeds';
 import { liveOrder, readShards, registryShard, writeShard } from '../io/fetch-shard';
 import { readFeedFolder } from '../io/read-feed-folder';
 import { inShard } from '../core/state/shard';
-import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, progressBar, runIngest, UsageError, parseCliArgs } from './ingest-options';
+import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, progressBar, requireFolder, runIngest, UsageError, parseCliArgs } from './ingest-options';
 import { makeDir } from '../io/make-dir';
 
 export const description = 'read feeds, cluster stories, write the content directory (no site build); --shard/--merge';
@@ -63,6 +63,7 @@ export async function run(args: string[]): Promise<number> {
 
   let report;
   if (values.merge) {
+    requireFolder('--merge', values.merge, 'shards saved by --fetch-only');
     const merged = await readShards(path.resolve(values.merge));
     report = await runIngest({ ...settings, live: merged.mode === 'live' }, async () => merged.inputs);
   } else {

@@ -8,6 +8,8 @@
  * file, or an endless one such as /dev/zero or a pipe, is rejected as `too_large` after at most the limit + 1 bytes,
  * so memory stays bounded whatever FILE is.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { FEED_MAX_BYTES } from '../core/config';
 import { parseFeed, type ParsedFeed } from '../core/feed/parse-feed';
 import { readFileCapped } from '../io/read-capped';
@@ -26,12 +28,16 @@ export const help = `usage: parallax parse FILE [--url FEED_URL]
  * @param args the arguments after `parse`: FILE and optionally `--url FEED_URL` (the base for relative links)
  * @returns the exit code: 0 when the feed was read, 1 when it was rejected as a whole (too_large, not_a_feed,
  *   xml_malformed...; the JSON is still printed, the kind and message go to stderr)
- * @throws UsageError without FILE (exit 2); the fs error when FILE cannot be opened or read
+ * @throws UsageError without FILE, or when FILE is not there or is a directory (exit 2); the fs error when FILE
+ *   cannot be opened or read otherwise
  */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCliArgs({ args, allowPositionals: true, options: { url: { type: 'string' } } });
   const file = positionals[0];
   if (!file) throw new UsageError('usage: parallax parse FILE [--url FEED_URL]');
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`parse: no file at ${path.resolve(file)}`);
+  if (stat.isDirectory()) throw new UsageError(`parse: ${path.resolve(file)} is a directory, not a feed file`);
   const read = await readFileCapped(file, FEED_MAX_BYTES);
   const feed: ParsedFeed =
     read.bytes === null

@@ -40,14 +40,20 @@ function requireFile(flag: string, file: string): void {
   if (stat.isDirectory()) throw new UsageError(`${flag}: ${path.resolve(file)} is a directory, not a file`);
 }
 
-/** Throws UsageError unless the registry can be written to `file` (--out): its folder is there, and it is no directory. */
-function requireOutFile(file: string): void {
+/**
+ * Throws UsageError unless the registry can be written to `file`, given as `flag` (--out, or --registry for a new
+ * registry): its folder is there, and it is no directory.
+ */
+function requireOutFile(flag: string, file: string): void {
   const target = path.resolve(file);
   const folder = statSync(path.dirname(target), { throwIfNoEntry: false });
-  if (!folder) throw new UsageError(`--out: folder ${path.dirname(target)} does not exist`);
-  if (!folder.isDirectory()) throw new UsageError(`--out: ${path.dirname(target)} is not a folder`);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out: ${target} is a directory, not a file`);
+  if (!folder) throw new UsageError(`${flag}: folder ${path.dirname(target)} does not exist`);
+  if (!folder.isDirectory()) throw new UsageError(`${flag}: ${path.dirname(target)} is not a folder`);
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag}: ${target} is a directory, not a file`);
 }
+
+/** How to start a registry from nothing: an import into a --registry file that is not there yet makes it. */
+const START_REGISTRY = (file: string): string => `start one with \`parallax sources import --registry ${file} --opml FEEDS.opml\` (or --kite FEEDS.json)`;
 
 function printIssues(file: string, check: CheckResult, limit: number, write: (s: string) => void): void {
   check.issues.slice(0, limit).forEach((i) => write(`${file}:${i.line}: ${i.level} ${i.code}: ${i.message}\n`));
@@ -60,6 +66,7 @@ async function runCheck(args: string[]): Promise<number> {
   const limit = values.limit === undefined ? 200 : /^\d+$/.test(values.limit.trim()) ? Number(values.limit) : NaN;
   if (Number.isNaN(limit)) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
   const file = values.registry ?? DEFAULT_REGISTRY;
+  if (!existsSync(file)) throw new UsageError(`--registry: no file at ${path.resolve(file)}; ${START_REGISTRY(file)}`);
   requireFile('--registry', file);
   const check = checkRegistry(await readFile(file, 'utf8'));
   const out = (s: string): boolean => process.stdout.write(s);
@@ -81,7 +88,14 @@ async function asOfFor(file: string, given: string | undefined, kind: string): P
   }
   const latest = path.join(path.dirname(file), 'latest.json');
   if (kind === 'mbfc' && existsSync(latest)) {
-    const rev = (JSON.parse(await readFile(latest, 'utf8')) as { lastRevision?: string }).lastRevision;
+    let rev: string | undefined;
+    try {
+      rev = (JSON.parse(await readFile(latest, 'utf8')) as { lastRevision?: string } | null)?.lastRevision;
+    } catch (error) {
+      // Had been JSON.parse's bare `Unexpected token 'o', "not json" is not valid JSON`, naming no file.
+      throw new Error(`${latest}: not valid JSON (${error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error)}); it dates the MBFC ratings: fix it, or pass --as-of YYYY-MM-DD`);
+    }
+    if (typeof rev !== 'string') rev = undefined;
     const m = rev ? DATE.exec(rev) : null;
     if (m && CALENDAR_DATE.safeParse(m[1]).success) return m[1]!;
   }
@@ -120,11 +134,15 @@ async function runImport(args: string[]): Promise<number> {
   if (!inputs.length) throw new UsageError(help);
   const started = performance.now();
   const file = values.registry ?? DEFAULT_REGISTRY;
-  // Every path is checked before anything is read or written.
-  requireFile('--registry', file);
+  // Every path is checked before anything is read or written. A --registry that is not there yet is started empty
+  // (the import writes it), so a new instance needs no hand-made "[]".
+  const fresh = !existsSync(file);
+  if (fresh) requireOutFile('--registry', file);
+  else requireFile('--registry', file);
   for (const [kind, input] of inputs) requireFile(`--${kind}`, input);
-  if (values.out !== undefined) requireOutFile(values.out);
-  const before = checkRegistry(await readFile(file, 'utf8'));
+  if (values.out !== undefined) requireOutFile('--out', values.out);
+  if (fresh) process.stderr.write(`parallax: --registry: no file at ${path.resolve(file)}: starting a new, empty registry${values['dry-run'] ? ' (dry run: not written)' : ' there'}\n`);
+  const before = checkRegistry(fresh ? '[]' : await readFile(file, 'utf8'));
   if (before.errors > 0 && before.registry.length !== before.sources) {
     printIssues(file, before, 20, (s) => process.stderr.write(s));
     process.stderr.write(`parallax: ${file} has entries that do not validate; fix them before importing (parallax sources check)\n`);
@@ -199,9 +217,30 @@ async function runImport(args: string[]): Promise<number> {
   return after.errors > 0 || unreadable.length > 0 ? 1 : 0;
 }
 
+/** The subcommands of `parallax sources`. */
+const SUBCOMMANDS = ['check', 'import'] as const;
+
+/**
+ * Throws UsageError naming the subcommands when `sub` is not one of them (`sources add` had printed the usage, or
+ * with --help exited 0 as if `add` were a command); without a subcommand, the message is the usage.
+ */
+export function requireSubcommand(sub: string | undefined): asserts sub is (typeof SUBCOMMANDS)[number] {
+  if (sub === undefined) throw new UsageError(help);
+  if (!(SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`sources: unknown subcommand "${sub}": the subcommands are ${SUBCOMMANDS.join(' and ')} (parallax sources --help)`);
+}
+
+/**
+ * The text `parallax sources ARGS --help` prints: the usage, once the subcommand is known. Throws UsageError for an
+ * unknown one. For the dispatcher (scripts/parallax.ts), which prints `help` for any `sources … --help`.
+ */
+export function helpFor(args: readonly string[]): string {
+  const sub = args.find((a) => !a.startsWith('-'));
+  if (sub !== undefined) requireSubcommand(sub);
+  return help;
+}
+
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === 'check') return runCheck(rest);
-  if (sub === 'import') return runImport(rest);
-  throw new UsageError(help);
+  requireSubcommand(sub);
+  return sub === 'check' ? runCheck(rest) : runImport(rest);
 }

@@ -1,7 +1,10 @@
 /** The ingest flags as the commands read them. */
 import { describe, expect, it } from 'vitest';
 import { buildJobs } from '../../src/cli/build';
-import { ingestSettings, UsageError } from '../../src/cli/ingest-options';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ingestSettings, requireFolder, UsageError } from '../../src/cli/ingest-options';
 
 describe('--now', () => {
   it('takes an RFC 3339 date-time with Z or an offset, to the millisecond', () => {
@@ -37,4 +40,21 @@ describe('--jobs', () => {
     expect(() => buildJobs(undefined, { PARALLAX_BUILD_JOBS: 'abc' })).toThrow('PARALLAX_BUILD_JOBS must be a whole number ≥ 1 (got "abc")');
     expect(buildJobs(undefined, { PARALLAX_BUILD_JOBS: '' }, 2, 8 * 1024 ** 3)).toBe(2); // empty: unset
   });
+});
+
+describe('folder options (--feeds, --merge)', () => {
+  // They had been Node's raw "ENOTDIR: not a directory, scandir" / "ENOENT: no such file or directory, scandir".
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-folder-'));
+  const file = path.join(dir, 'subs.opml');
+  writeFileSync(file, '<opml/>');
+  it.each([
+    [() => ingestSettings({ feeds: file }), `--feeds: ${file} is a file, not a folder (--feeds takes a folder of feed files)`],
+    [() => ingestSettings({ feeds: path.join(dir, 'none') }), `--feeds: no folder at ${dir}/none`],
+    [() => requireFolder('--merge', file, 'shards saved by --fetch-only'), `--merge: ${file} is a file, not a folder (--merge takes a folder of shards saved by --fetch-only)`],
+    [() => requireFolder('--merge', '/nonexistent-parallax', 'shards saved by --fetch-only'), '--merge: no folder at /nonexistent-parallax'],
+  ])('%#: one line naming the option and the path', (call, message) => {
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(message);
+  });
+  it('takes a folder', () => expect(ingestSettings({ feeds: dir }).feedsDir).toBe(dir));
 });

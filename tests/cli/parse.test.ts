@@ -76,6 +76,12 @@ describe('parallax parse', () => {
     expect(err).toMatch(/usage/);
   });
 
+  it('names a FILE that is a folder or not there in one line, exit 2 (had been raw EISDIR / ENOENT)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
+    expect(await parse(dir)).toEqual({ code: 2, out: '', err: `parallax: parse: ${dir} is a directory, not a feed file\n` });
+    expect(await parse(path.join(dir, 'missing.xml'))).toEqual({ code: 2, out: '', err: `parallax: parse: no file at ${dir}/missing.xml\n` });
+  });
+
   describe('input over the feed size limit (FEED_MAX_BYTES): too_large after at most limit + 1 bytes', () => {
     const feed = '<rss version="2.0"><channel><title>Big</title><item><title>kept</title><link>https://b.example/1</link></item></channel></rss>';
 

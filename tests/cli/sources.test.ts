@@ -1,10 +1,13 @@
 /** `parallax sources check|import`, run as a user would (the package's bin), on small hand-made files. */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/ingest-options';
+import { help, helpFor } from '../../src/cli/sources';
 import { ROOT } from '../helpers';
 
 const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
@@ -120,7 +123,7 @@ describe('parallax sources', () => {
     ['--opml naming a directory', (d: string) => ['--opml', `${d}/dir`], (d: string) => `--opml: ${d}/dir is a directory, not a file`],
     ['--opml naming no file', (d: string) => ['--opml', `${d}/missing.opml`], (d: string) => `--opml: no file at ${d}/missing.opml`],
     ['--kite naming a directory', (d: string) => ['--opml', `${d}/subs.opml`, '--kite', `${d}/dir`], (d: string) => `--kite: ${d}/dir is a directory, not a file`],
-    ['--registry naming no file', (d: string) => ['--opml', `${d}/subs.opml`, '--registry', `${d}/missing.json`], (d: string) => `--registry: no file at ${d}/missing.json`],
+    ['--registry in a folder that does not exist', (d: string) => ['--opml', `${d}/subs.opml`, '--registry', `${d}/nope/missing.json`], (d: string) => `--registry: folder ${d}/nope does not exist`],
   ])('import names %s in one line, exits 2 and writes nothing', async (_case, args, message) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
     const registry = path.join(dir, 'sources.json');
@@ -140,7 +143,47 @@ describe('parallax sources', () => {
   it('check names a --registry that is a directory or not there (raw EISDIR / ENOENT before)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
     expect(await cli('check', '--registry', dir)).toEqual({ code: 2, out: '', err: `parallax: --registry: ${dir} is a directory, not a file\n` });
-    expect(await cli('check', '--registry', `${dir}/none.json`)).toEqual({ code: 2, out: '', err: `parallax: --registry: no file at ${dir}/none.json\n` });
+    expect(await cli('check', '--registry', `${dir}/none.json`)).toEqual({
+      code: 2,
+      out: '',
+      err: `parallax: --registry: no file at ${dir}/none.json; start one with \`parallax sources import --registry ${dir}/none.json --opml FEEDS.opml\` (or --kite FEEDS.json)\n`,
+    });
+  });
+
+  it('import into a --registry that is not there starts a new one (it had to be written by hand as [])', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const opml = path.join(dir, 'subs.opml');
+    await writeFile(opml, '<opml version="2.0"><body><outline text="B" xmlUrl="https://b.example/feed" htmlUrl="https://b.example/"/></body></opml>');
+    const registry = path.join(dir, 'new.json');
+    const dry = await cli('import', '--opml', opml, '--registry', registry, '--dry-run');
+    expect(dry.err).toBe(`parallax: --registry: no file at ${registry}: starting a new, empty registry (dry run: not written)\n`);
+    expect(dry.code).toBe(0);
+    expect(existsSync(registry)).toBe(false);
+    const { code, out, err } = await cli('import', '--opml', opml, '--registry', registry);
+    expect(err).toBe(`parallax: --registry: no file at ${registry}: starting a new, empty registry there\n`);
+    expect(code).toBe(0);
+    expect(out).toContain(`written ${registry}`);
+    expect((JSON.parse(await readFile(registry, 'utf8')) as Array<{ id: string; homepage: string }>).map((s) => [s.id, s.homepage])).toEqual([['b-example', 'https://b.example/']]);
+    expect((await cli('check', '--registry', registry)).code).toBe(0);
+  });
+
+  it('names an MBFC latest.json that is not JSON (had been JSON.parse\'s message alone)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const registry = path.join(dir, 'sources.json');
+    await writeFile(registry, `${JSON.stringify([source('a', 'https://a.example/rss')], null, 2)}\n`);
+    await writeFile(path.join(dir, 'latest.json'), 'not json\n');
+    await writeFile(path.join(dir, 'mbfc.json'), JSON.stringify([{ domain: 'a.example', bias: 'left', reporting: 'high' }]));
+    const { code, out, err } = await cli('import', '--mbfc', path.join(dir, 'mbfc.json'), '--registry', registry);
+    expect(err).toBe(`parallax: ${dir}/latest.json: not valid JSON (Unexpected token 'o', "not json " is not valid JSON); it dates the MBFC ratings: fix it, or pass --as-of YYYY-MM-DD\n`);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+  });
+
+  it('an unknown subcommand is a usage error naming the subcommands (exit 2)', async () => {
+    expect(await cli('add')).toEqual({ code: 2, out: '', err: 'parallax: sources: unknown subcommand "add": the subcommands are check and import (parallax sources --help)\n' });
+    expect(() => helpFor(['add', '--help'])).toThrow(new UsageError('sources: unknown subcommand "add": the subcommands are check and import (parallax sources --help)'));
+    expect(helpFor(['import', '--help'])).toBe(help);
+    expect(helpFor(['--help'])).toBe(help);
   });
 
   it('import --opml makes one source per outlet site (htmlUrl) and names a second title of one site', async () => {

@@ -1,0 +1,38 @@
+/**
+ * `parallax ingest --feeds PATH` and `--merge PATH` with a path that is not a folder, run as a user would: one line
+ * naming the option and the path, exit 2 (they had been Node's raw ENOTDIR / ENOENT from scandir, exit 1).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REGISTRY, ROOT } from '../helpers';
+
+const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}
+
+describe('ingest folder options', () => {
+  it.each([
+    ['--feeds', 'a file', (d: string) => `--feeds: ${d}/subs.opml is a file, not a folder (--feeds takes a folder of feed files)`],
+    ['--merge', 'a file', (d: string) => `--merge: ${d}/subs.opml is a file, not a folder (--merge takes a folder of shards saved by --fetch-only)`],
+    ['--merge', 'no path', (d: string) => `--merge: no folder at ${d}/missing`],
+  ])('%s naming %s', async (flag, what, message) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-folder-opt-'));
+    await writeFile(path.join(dir, 'subs.opml'), '<opml/>');
+    const target = what === 'a file' ? path.join(dir, 'subs.opml') : path.join(dir, 'missing');
+    const content = path.join(dir, 'content');
+    expect(await cli('ingest', flag, target, '--content', content, '--registry', REGISTRY)).toEqual({ code: 2, out: '', err: `parallax: ${message(dir)}\n` });
+    expect(await readdir(dir)).toEqual(['subs.opml']); // no content written
+  });
+});
