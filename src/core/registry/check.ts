@@ -10,8 +10,8 @@ import { jsonLines, lineOf } from './json-lines';
 export type IssueLevel = 'error' | 'warning';
 
 /**
- * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, unknown_rating_value, unknown_flag,
- * missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
+ * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, invalid_language, unknown_rating_value,
+ * unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
  * rating_without_url, ownership_without_source, aggregator_not_flagged, disputed_bias (warnings).
  */
 export interface RegistryIssue {
@@ -49,6 +49,23 @@ function codeFor(path: ReadonlyArray<string | number>, message: string): string 
   if (last === 'rater' || last === 'asOf') return 'missing_attribution';
   if (/url/i.test(message) || last === 'url' || last === 'homepage' || last === 'sourceUrl') return 'invalid_url';
   return 'invalid_field';
+}
+
+/** BCP 47 shape with a 2- or 3-letter primary language (ISO 639-1/2/3: "en", "pt-BR", "zh-Hant", "arq"). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/**
+ * True when `tag` is a BCP 47 language tag whose primary language is an ISO 639 code ("en", "pt-BR", "zh-Hant"),
+ * not a language's name ("english": BCP 47 allows 5–8 letter primary subtags, but none is registered, and the
+ * language chooses the stop words).
+ */
+export function isLanguageTag(tag: string): boolean {
+  if (!LANGUAGE_TAG.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** Line of a character offset in `text`. */
@@ -123,6 +140,10 @@ export function checkRegistry(text: string): CheckResult {
       }
     } else {
       registry.push(parsed.data as Source);
+    }
+
+    if (typeof e.language === 'string' && e.language.length >= 2 && !isLanguageTag(e.language)) {
+      add('error', 'invalid_language', [i, 'language'], `${id}: language ${JSON.stringify(e.language)} is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")`);
     }
 
     if (typeof e.id === 'string') {

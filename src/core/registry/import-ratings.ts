@@ -108,7 +108,7 @@ export function parseAllSidesCsv(text: string, asOf: string): RecordsResult {
   return { records, skipped, errors: [] };
 }
 
-const MBFC_BIAS: Record<string, Bias> = { left: 'left', 'left-center': 'lean-left', center: 'center', 'right-center': 'lean-right', right: 'right' };
+const MBFC_BIAS: Record<string, Bias> = { left: 'left', 'left-center': 'lean-left', center: 'center', 'least-biased': 'center', 'right-center': 'lean-right', right: 'right' };
 const MBFC_FLAGS: Record<string, SourceFlagValue> = {
   'fake-news': 'fake-news',
   questionable: 'fake-news',
@@ -117,12 +117,21 @@ const MBFC_FLAGS: Record<string, SourceFlagValue> = {
   satire: 'satire',
   'pro-science': 'pro-science',
 };
+/**
+ * An MBFC label as its tables key it: trimmed, lower-case, spaces and underscores as hyphens ("Very High", "very high"
+ * and "very_high" are "very-high"; "Left Center" is "left-center").
+ */
+export function mbfcLabel(value: unknown): string {
+  return typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_]+/g, '-') : '';
+}
+
 const FACTUALITY: Record<string, Factuality> = { 'very-high': 'very-high', high: 'high', 'mostly-factual': 'mostly-factual', mixed: 'mixed', low: 'low', 'very-low': 'very-low' };
 
 /**
  * MBFC-style JSON: an array of {domain, name, url, bias, reporting} (the MBFC browser extension's sources.json).
  * MBFC's Left-Center / Right-Center are Lean Left / Lean Right; "Least Biased" (center) is Center; its other
  * categories (Questionable = fake-news, Conspiracy-Pseudoscience, Satire, Pro-Science) are flags, never a side.
+ * Labels are read through mbfcLabel; a bias or reporting (factuality) label it does not know is counted in `skipped`.
  */
 export function parseMbfcJson(text: string, asOf: string): RecordsResult {
   const skipped: Record<string, number> = {};
@@ -140,12 +149,13 @@ export function parseMbfcJson(text: string, asOf: string): RecordsResult {
     }
     const url = typeof r.url === 'string' && /^https?:\/\//.test(r.url) ? r.url : null;
     const attribution = { rater: MBFC, url, asOf };
-    const label = typeof r.bias === 'string' ? r.bias.toLowerCase() : '';
-    const reporting = typeof r.reporting === 'string' ? r.reporting.toLowerCase() : '';
+    const label = mbfcLabel(r.bias);
+    const reporting = mbfcLabel(r.reporting);
     const bias = MBFC_BIAS[label];
     const flag = MBFC_FLAGS[label];
     if (label && !bias && !flag) skip(skipped, `unknown bias label "${label}"`);
     const factuality = FACTUALITY[reporting];
+    if (reporting && !factuality) skip(skipped, `unknown factuality label "${reporting}"`);
     if (!bias && !flag && !factuality) {
       skip(skipped, 'no usable rating');
       continue;

@@ -43,6 +43,16 @@ describe('checkRegistry', () => {
     expect(r.feeds).toBe(2);
   });
 
+  it('refuses a language that is not a BCP 47 tag with an ISO 639 code, naming the source and line (it had passed)', () => {
+    const t = text([src('a', { language: 'english' }), src('b', { language: 'pt-BR' }), src('c', { language: 'zh-Hant' }), src('d', { language: 'en_US' }), src('e', { language: 'arq' })]);
+    const r = checkRegistry(t);
+    expect(r.issues).toEqual([
+      { level: 'error', code: 'invalid_language', line: lineWith(t, '"language": "english"'), path: '0.language', message: 'a: language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")' },
+      { level: 'error', code: 'invalid_language', line: lineWith(t, '"language": "en_US"'), path: '3.language', message: 'd: language "en_US" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")' },
+    ]);
+    expect(lineWith(t, '"language": "english"')).toBe(15);
+  });
+
   it('reports each problem with the line to fix', () => {
     const t = text([
       src('a'),

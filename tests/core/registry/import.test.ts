@@ -59,6 +59,23 @@ describe('parseAllSidesCsv', () => {
 });
 
 describe('parseMbfcJson', () => {
+  it('reads spelling variants of a label and counts one it does not know under skipped (a factuality label had been dropped silently)', () => {
+    const rows = [
+      { domain: 'a.example', bias: 'Left Center', reporting: 'very high' },
+      { domain: 'b.example', bias: 'right-center', reporting: 'Very High' },
+      { domain: 'c.example', bias: 'LEAST_BIASED', reporting: ' Mostly Factual ' },
+      { domain: 'd.example', bias: 'left', reporting: 'pretty good' },
+      { domain: 'e.example', bias: 'sideways', reporting: 'superb' },
+    ];
+    const r = parseMbfcJson(JSON.stringify(rows), '2026-08-19');
+    expect(r.records.map((x) => [x.domain, x.bias?.value ?? null, x.factuality?.value ?? null])).toEqual([
+      ['a.example', 'lean-left', 'very-high'],
+      ['b.example', 'lean-right', 'very-high'],
+      ['c.example', 'center', 'mostly-factual'],
+      ['d.example', 'left', null],
+    ]);
+    expect(r.skipped).toEqual({ 'unknown factuality label "pretty-good"': 1, 'unknown bias label "sideways"': 1, 'unknown factuality label "superb"': 1, 'no usable rating': 1 });
+  });
   it('maps MBFC categories that are not a position to flags, never to a side', () => {
     const rows = [
       { domain: 'lc.example', name: 'LC', url: 'https://mediabiasfactcheck.com/lc/', bias: 'left-center', reporting: 'high' },
