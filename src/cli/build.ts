@@ -205,7 +205,26 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   return { ...settings, site: siteReport };
 }
 
-export async function run(args: string[]): Promise<number> {
-  await buildSite(args);
+/** The origin the site's absolute links name when PARALLAX_SITE is not set (as astro.config.mjs and freeze.ts default). */
+const DEFAULT_SITE = 'http://localhost:4321';
+
+/**
+ * The warning of a build for publication without PARALLAX_SITE (null when it is set): its feeds (rss.xml, feed.json),
+ * sitemap, canonical and og:url links would name http://localhost:4321, silently. `start` sets PARALLAX_SITE to the
+ * address it serves (siteOf), so it has nothing to warn about and never calls this.
+ */
+export function siteUrlWarning(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.PARALLAX_SITE) return null;
+  return `PARALLAX_SITE is not set: rss.xml, feed.json, the sitemap and the canonical and og:url links name ${DEFAULT_SITE}; to publish, set the site's origin, e.g. PARALLAX_SITE=https://news.example.org parallax build`;
+}
+
+/**
+ * The `build` command: builds (`build`, buildSite by default), then warns on stderr (a JSON log line with --json,
+ * so stdout stays the report) when PARALLAX_SITE is not set in `env`.
+ */
+export async function run(args: string[], build: (args: string[]) => Promise<{ json: boolean }> = buildSite, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { json } = await build(args);
+  const warning = siteUrlWarning(env);
+  if (warning) makeLog(json)('warn', warning);
   return 0;
 }
