@@ -493,15 +493,13 @@ type RawItem = Omit<ParsedItem, 'canonicalUrl' | 'contentHtml'> & { contentHtml:
 
 /** Shared finishing step: canonical URL and validation. Returns null (and records an error) when invalid. */
 function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): ParsedItem | null {
-  let title = item.title === null ? null : truncateText(item.title, TITLE_MAX_CHARS);
+  let title = item.title === null || item.title.trim() === '' ? null : truncateText(item.title, TITLE_MAX_CHARS);
+  // RSS 2.0: "at least one of title or description must be present"; a description-only item is valid, so its
+  // summary's start names it (an untitled item with a link too: readers and feeds need a name to show for it)
+  if (title === null && item.summary !== null && item.summary.trim() !== '') title = truncateText(item.summary, DERIVED_TITLE_MAX_CHARS);
   if (title === null && item.link === null) {
-    // RSS 2.0: "at least one of title or description must be present"; a description-only item is valid, so its
-    // summary's start names it rather than the item being dropped
-    if (item.summary !== null) title = truncateText(item.summary, DERIVED_TITLE_MAX_CHARS);
-    else {
-      errors.push({ kind: 'item_invalid', message: `item ${index} has no title, no http(s) link and no text`, position: index });
-      return null;
-    }
+    errors.push({ kind: 'item_invalid', message: `item ${index} has no title, no http(s) link and no text`, position: index });
+    return null;
   }
   // fixed key order (the interface's), so serialised output is stable
   const out: ParsedItem = {

@@ -101,6 +101,17 @@ describe('formats', () => {
     expect(r.items[0]).toMatchObject({ title: 'E', link: 'https://a03.example/e', published: '2004-01-02T10:00:00Z', summary: 'Hi' });
   });
 
+  it('names an RSS item with an empty or blank title and a link by its description, and leaves one with no text untitled', () => {
+    const rss = `<rss version="2.0"><channel><title>C</title>
+      <item><title></title><link>https://a.example/1</link><description>Lava reached the town's edge overnight. Residents had left.</description></item>
+      <item><title>  </title><link>https://a.example/2</link></item></channel></rss>`;
+    const r = parseFeed(enc.encode(rss));
+    expect(r.items.map((i) => [i.title, i.link])).toEqual([
+      ["Lava reached the town's edge overnight. Residents had left.", 'https://a.example/1'],
+      [null, 'https://a.example/2'],
+    ]);
+  });
+
   it('JSON Feed 1.1', () => {
     const doc = {
       version: 'https://jsonfeed.org/version/1.1',
@@ -119,7 +130,8 @@ describe('formats', () => {
     expect(r.feed).toEqual({ title: 'JF', link: 'https://jf.example/', language: 'en' });
     expect(r.items).toEqual([
       { title: 'First & best', link: 'https://jf.example/posts/1?fbclid=x', canonicalUrl: 'https://jf.example/posts/1', guid: '1', published: '2024-05-01T14:00:00Z', summary: 'Hello', author: 'Jay', image: 'https://jf.example/i.png', categories: ['a', 'b'] },
-      { title: null, link: 'https://elsewhere.example/x', canonicalUrl: 'https://elsewhere.example/x', guid: '2', published: '2024-05-02T00:00:00Z', summary: 'S', author: null, image: 'https://jf.example/big.jpg', categories: [] },
+      // no title but a link and text: named by its text (it had been stored untitled, an empty link on its story page)
+      { title: 'S', link: 'https://elsewhere.example/x', canonicalUrl: 'https://elsewhere.example/x', guid: '2', published: '2024-05-02T00:00:00Z', summary: 'S', author: null, image: 'https://jf.example/big.jpg', categories: [] },
       // neither title nor link, but text: kept, named by its text (a title-less micro-post)
       { title: 'no title, no link', link: null, canonicalUrl: null, guid: '3', published: null, summary: 'no title, no link', author: null, image: null, categories: [] },
     ]);
