@@ -42,7 +42,9 @@ export async function readRegistry(file: string): Promise<Source[]> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new Error(`no source registry at ${file}: put a sources.json in the content directory or pass --registry FILE (the bundled one is content/sources.json)`);
+    throw new Error(
+      `no source registry at ${file}: put a sources.json in the content directory or pass --registry FILE (the bundled one is content/sources.json), or start one with \`parallax sources import --registry ${file} --opml FEEDS.opml\``,
+    );
   }
   let raw: unknown;
   try {

@@ -35,4 +35,14 @@ describe('ingest folder options', () => {
     expect(await cli('ingest', flag, target, '--content', content, '--registry', REGISTRY)).toEqual({ code: 2, out: '', err: `parallax: ${message(dir)}\n` });
     expect(await readdir(dir)).toEqual(['subs.opml']); // no content written
   });
+
+  it('ingest without a registry says how to start one (sources import into a new file)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-folder-opt-'));
+    const registry = path.join(dir, 'content', 'sources.json');
+    const { code, out, err } = await cli('ingest', '--feeds', dir, '--content', path.join(dir, 'content'));
+    expect(err).toBe(
+      `parallax: no source registry at ${registry}: put a sources.json in the content directory or pass --registry FILE (the bundled one is content/sources.json), or start one with \`parallax sources import --registry ${registry} --opml FEEDS.opml\`\n`,
+    );
+    expect([code, out]).toEqual([1, '']);
+  });
 });
