@@ -12,6 +12,8 @@ interface Command {
   description: string;
   /** The command's own usage and options, printed by `parallax COMMAND --help` (else the command list). */
   help?: string;
+  /** The same, for a command whose arguments decide it (an unknown subcommand is a usage error, not help). */
+  helpFor?: (args: string[]) => string;
   run: (args: string[]) => Promise<number>;
 }
 
@@ -41,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
   const command = await load(name);
   if (!command) throw new UsageError(`unknown command "${name}" (try: parallax help)`);
   if (args.includes('--help') || args.includes('-h')) {
-    if (command.help) process.stdout.write(`${command.help}\n`);
+    const text = command.helpFor ? command.helpFor(args) : command.help;
+    if (text) process.stdout.write(`${text}\n`);
     else await help();
     return 0;
   }

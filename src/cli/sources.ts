@@ -231,11 +231,11 @@ export function requireSubcommand(sub: string | undefined): asserts sub is (type
 
 /**
  * The text `parallax sources ARGS --help` prints: the usage, once the subcommand is known. Throws UsageError for an
- * unknown one. For the dispatcher (scripts/parallax.ts), which prints `help` for any `sources … --help`.
+ * unknown one. The dispatcher (scripts/parallax.ts) prints it for `parallax sources … --help`.
  */
 export function helpFor(args: readonly string[]): string {
-  const sub = args.find((a) => !a.startsWith('-'));
-  if (sub !== undefined) requireSubcommand(sub);
+  const sub = args[0];
+  if (sub !== undefined && !sub.startsWith('-')) requireSubcommand(sub);
   return help;
 }
 

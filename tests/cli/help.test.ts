@@ -20,4 +20,11 @@ describe('parallax COMMAND --help', () => {
     expect(stdout).toContain(option);
     expect(stdout).not.toContain('commands:');
   });
+
+  it('an unknown subcommand with --help is a usage error, not help (`sources add --help` had exited 0)', async () => {
+    const run = promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'sources', 'add', '--help']);
+    await expect(run).rejects.toMatchObject({ code: 2, stdout: '', stderr: 'parallax: sources: unknown subcommand "add": the subcommands are check and import (parallax sources --help)\n' });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'sources', 'import', '--help']);
+    expect(stdout.startsWith('usage: parallax sources')).toBe(true);
+  });
 });
