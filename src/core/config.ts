@@ -144,6 +144,19 @@ export const FEED_HOST_DOMAINS: readonly string[] = [
   'youtube.com',
 ];
 
+/** Hosting platforms where each subdomain is a different site ("someone.substack.com"): src/core/registry/domain.ts. */
+export const SUBDOMAIN_TENANT_HOSTS: readonly string[] = [
+  'substack.com', 'blogspot.com', 'wordpress.com', 'medium.com', 'tumblr.com', 'github.io', 'ghost.io', 'typepad.com',
+  'livejournal.com', 'beehiiv.com', 'buttondown.email',
+];
+
+/**
+ * Hosts where each outlet is a path, not a subdomain: "medium.com/@c" and "medium.com/@d" are two blogs (their feeds
+ * are medium.com/feed/@c and /feed/@d). Only the host itself (or www.): "c.medium.com" is a site of its own
+ * (SUBDOMAIN_TENANT_HOSTS). Feed-hosting services (FEED_HOST_DOMAINS) are grouped the same way.
+ */
+export const PATH_TENANT_HOSTS: readonly string[] = ['medium.com', 'substack.com', 'tumblr.com'];
+
 /**
  * Two ratings of one source that are this many steps apart or more on the 5-point scale (left … right) are a
  * dispute: the source is shown as disputed with each rating instead of a median that neither rater gave

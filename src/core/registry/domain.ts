@@ -2,7 +2,7 @@
  * Domains of sources and feeds: how the registry matches a rating table's row, an ownership record or a new feed to
  * a source. Pure; no public-suffix list is bundled, so the registrable domain is a documented heuristic (below).
  */
-import { AGGREGATOR_DOMAINS, FEED_HOST_DOMAINS } from '../config';
+import { AGGREGATOR_DOMAINS, FEED_HOST_DOMAINS, PATH_TENANT_HOSTS, SUBDOMAIN_TENANT_HOSTS } from '../config';
 import { canonicalUrl } from '../feed/canonical-url';
 
 /**
@@ -11,8 +11,7 @@ import { canonicalUrl } from '../feed/canonical-url';
  */
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'or', 'ne', 'go', 'gob', 'gv', 'nic', 'mil', 'ltd', 'plc', 'sch', 'nhs', 'info', 'biz', 'nom', 'web', 'gen', 'in', 'nsw', 'vic', 'qld']);
 
-/** Hosting platforms where each subdomain is a different site ("someone.substack.com"). */
-const PLATFORMS = new Set(['substack.com', 'blogspot.com', 'wordpress.com', 'medium.com', 'tumblr.com', 'github.io', 'ghost.io', 'typepad.com', 'livejournal.com', 'beehiiv.com', 'buttondown.email']);
+const PLATFORMS: ReadonlySet<string> = new Set(SUBDOMAIN_TENANT_HOSTS);
 
 /** Lower-case host of an http(s) URL without a leading "www.", or null. A bare "host/path" is read as https. */
 export function hostOf(url: string): string | null {
@@ -76,13 +75,6 @@ export function isFeedHost(url: string): boolean {
   const host = hostOf(url);
   return host !== null && FEED_HOST_DOMAINS.some((d) => hostMatches(host, d));
 }
-
-/**
- * Hosts where each outlet is a path, not a subdomain: "medium.com/@c" and "medium.com/@d" are two blogs (their feeds
- * are medium.com/feed/@c and /feed/@d). Only the host itself (or www.): "c.medium.com" is a site of its own
- * (registrableDomain). Feed-hosting services (FEED_HOST_DOMAINS) are grouped the same way.
- */
-const PATH_TENANT_HOSTS: readonly string[] = ['medium.com', 'substack.com', 'tumblr.com'];
 
 /**
  * Path segments that name a feed or a kind of page, never an outlet: passed over when looking for the outlet's
