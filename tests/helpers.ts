@@ -1,8 +1,10 @@
-/** Shared test helpers: temporary folders, a content-tree digest, and a quiet pipeline run. */
+/** Shared test helpers: temporary folders, a content-tree digest, a quiet pipeline run, and the CLI run as a user would. */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { ingest, type IngestReport } from '../src/pipeline';
 import { readFeedFolder } from '../src/io/read-feed-folder';
 
@@ -41,3 +43,14 @@ export async function runFolder(feedsDir: string, contentDir: string, now: Date 
 
 /** ../shared beside the repository (CI has it; a user's clone does not): tests that read it skip without it. */
 export const SHARED = path.resolve(ROOT, '..', 'shared');
+
+/** Runs `node bin/parallax.mjs ...args` with `env` added to this process's; its exit code, stdout and stderr. */
+export async function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), ...args], { env: { ...process.env, ...env } });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}

@@ -2,25 +2,14 @@
  * `parallax ingest --feeds PATH` and `--merge PATH` with a path that is not a folder, run as a user would: one line
  * naming the option and the path, exit 2 (they had been Node's raw ENOTDIR / ENOENT from scandir, exit 1).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY, ROOT } from '../helpers';
+import { REGISTRY, runCli } from '../helpers';
 
-const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('ingest folder options', () => {
   it.each([

@@ -2,24 +2,12 @@
  * A numeric option given a negative number (`--jobs -1`) gets the option's own message and exit 2, as `--jobs=-1` and
  * `--jobs abc` do (node's parseArgs had refused it as "ambiguous", a message about dashes). Run as a user would.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/ingest-options';
-import { ROOT } from '../helpers';
+import { runCli } from '../helpers';
 
-const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args);
 
 const NOW = '--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00';
 

@@ -3,26 +3,15 @@
  * and leave the content and the built site as they were (they had written empty content and published an empty
  * site over the last one, exit 0). Run as a user would, on captured feeds (no network).
  */
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
+import { ROOT, runCli, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
 
-const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
 const FEED = '404media.rss.xml';
 const NOW = '2026-02-18T03:12:00Z';
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
-}
+const cli = runCli;
 
 const noRegistrySources = (registry: string): string =>
   `parallax: no sources in the registry ${registry}: nothing to read, the content was left as it was. ` +

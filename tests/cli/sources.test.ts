@@ -1,26 +1,15 @@
 /** `parallax sources check|import`, run as a user would (the package's bin), on small hand-made files. */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/ingest-options';
 import { help, helpFor } from '../../src/cli/sources';
-import { ROOT } from '../helpers';
+import { runCli } from '../helpers';
 
-const BIN = path.join(ROOT, 'bin', 'parallax.mjs');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'sources', ...args]);
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(['sources', ...args]);
 
 const source = (id: string, url: string) => ({
   id,
