@@ -17,6 +17,14 @@ import path from 'node:path';
 
 export const DEFAULT_CONTENT_DIR = 'content';
 
+/** The origin the site's absolute links name when PARALLAX_SITE is not set (astro.config.mjs has the same default). */
+export const DEFAULT_SITE = 'http://localhost:4321';
+
+/** The site's origin: PARALLAX_SITE, else DEFAULT_SITE. */
+export function siteOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PARALLAX_SITE || DEFAULT_SITE;
+}
+
 /** Absolute path of the content directory the build reads (from PARALLAX_CONTENT_DIR, relative to cwd). */
 export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.PARALLAX_CONTENT_DIR || DEFAULT_CONTENT_DIR);

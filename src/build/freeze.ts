@@ -28,6 +28,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { archiveMonths } from '../site/archive';
 import { makeDir, makeDirSync } from '../io/make-dir';
+import { siteOrigin } from '../site-config';
 
 /** Bumped when the partition layout or what a partition keeps changes (forces a rebuild like a template change). */
 export const FREEZE_FORMAT = 1;
@@ -427,7 +428,7 @@ export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext, cu
   const after = await listFiles(path.join(tree, bundlePrefix));
   removed += [...before].filter((f) => !after.includes(f)).length;
   const pages = (await listFiles(tree)).filter((f) => f.endsWith('.html'));
-  const site = ctx.env.PARALLAX_SITE || 'http://localhost:4321';
+  const site = siteOrigin(ctx.env);
   const base = ctx.env.PARALLAX_BASE || '/';
   if (await writeIfChanged(path.join(tree, `sitemap-archive-${month}.xml`), Buffer.from(partitionSitemap(pages, site, base)))) written++;
   await rm(scratch, { recursive: true, force: true });

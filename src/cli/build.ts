@@ -24,6 +24,7 @@ import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, re
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
+import { DEFAULT_SITE, siteOrigin } from '../site-config';
 
 export const description = 'ingest, then build the static site into dist/';
 
@@ -182,7 +183,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
 
   let t = performance.now();
   t = performance.now();
-  const site = env.PARALLAX_SITE || 'http://localhost:4321';
+  const site = siteOrigin(env);
   const base = env.PARALLAX_BASE || '/';
   const assembled = await assembleSite({
     staging,
@@ -204,9 +205,6 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   else process.stdout.write(`\nParallax\n${formatSummary(report, pages, seconds)}\n`);
   return { ...settings, site: siteReport };
 }
-
-/** The origin the site's absolute links name when PARALLAX_SITE is not set (as astro.config.mjs and freeze.ts default). */
-const DEFAULT_SITE = 'http://localhost:4321';
 
 /**
  * The warning of a build for publication without PARALLAX_SITE (null when it is set): its feeds (rss.xml, feed.json),
