@@ -484,9 +484,10 @@ export function clusterDocs(
   // `candidateTerms` heaviest terms and starting within `maxSpanHours` of each other (an index of the stories of the
   // pass, by term, in time order), preselected by the partial cosine over those terms. Stories are visited in time
   // order; a merged story is visited again, until nothing merges (so a re-run finds nothing left to merge), but from
-  // the second round on only stories of two or more articles are its candidates: a one-article story is offered the
-  // stories as the pass left them, since a centroid that absorbed stories has drifted, and on the 7-day stream
-  // one-article stories sharing one topic word joined it one by one (27 Christmas features of five days).
+  // the second round on only stories of two or more articles are its candidates: one-article stories are offered the
+  // stories as the pass left them (in the first round, a story takes every one within `storyMergeThreshold` of it,
+  // and its closest larger story), since a centroid that absorbed stories has drifted, and on the 7-day stream
+  // one-article stories sharing one topic word had joined it one by one (27 Christmas features of five days).
   if (config.storyMergeThreshold <= 1) {
     const roots: number[] = [];
     for (let i = 0; i < n; i++) if (parent[i] === i && !isIsolated[i]) roots.push(i);
@@ -637,6 +638,7 @@ export function clusterDocs(
         for (let k = 0; k < sum.size; k++) dense[sum.ids[k]!] = sum.values[k]!;
         let best = -1;
         let bestSim = config.storyMergeThreshold;
+        const lone: number[] = [];
         for (const other of found) {
           if (acc[other]! < config.minPairSimilarity) continue;
           if (size[other] === 1 && work !== roots) continue; // see above: one-article stories in the first round only
@@ -644,13 +646,20 @@ export function clusterDocs(
           // join their story here, which on the gold file is worth 0.025 of recall at the same precision).
           if (Math.max(last[r]!, last[other]!) - Math.min(first[r]!, first[other]!) > maxSpanMs) continue;
           const sim = centroidCosineDense(r, other);
+          if (size[other] === 1) {
+            if (sim >= config.storyMergeThreshold) lone.push(other);
+            continue;
+          }
           if (sim > bestSim || (sim === bestSim && (best < 0 || other < best))) {
             best = other;
             bestSim = sim;
           }
         }
         for (let k = 0; k < sum.size; k++) dense[sum.ids[k]!] = 0;
-        if (best >= 0) next.push(merge(r, best));
+        let m = r;
+        for (const o of lone) m = merge(m, o);
+        if (best >= 0) m = merge(m, best);
+        if (lone.length > 0 || best >= 0) next.push(m);
       }
       work = next;
     }
