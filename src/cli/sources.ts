@@ -143,7 +143,9 @@ async function runImport(args: string[]): Promise<number> {
   if (values.out !== undefined) requireOutFile('--out', values.out);
   if (fresh) process.stderr.write(`parallax: --registry: no file at ${path.resolve(file)}: starting a new, empty registry${values['dry-run'] ? ' (dry run: not written)' : ' there'}\n`);
   const before = checkRegistry(fresh ? '[]' : await readFile(file, 'utf8'));
-  if (before.errors > 0 && before.registry.length !== before.sources) {
+  // Entries that do not validate, or a file that is not a registry at all (cut off, empty, not a JSON array): an
+  // import over it would have written the new sources alone and lost every one it held.
+  if (before.errors > 0 && (before.registry.length !== before.sources || before.sources === 0)) {
     printIssues(file, before, 20, (s) => process.stderr.write(s));
     process.stderr.write(`parallax: ${file} has entries that do not validate; fix them before importing (parallax sources check)\n`);
     return 1;

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/ingest-options';
 import { help, helpFor } from '../../src/cli/sources';
-import { runCli } from '../helpers';
-
+import { ROOT, runCli } from '../helpers';
 
 const cli = (...args: string[]) => runCli(['sources', ...args]);
 
@@ -203,6 +202,22 @@ describe('parallax sources', () => {
     ]);
     expect(out).toContain('sources: 4 added, 4 in the registry');
     expect(out).toContain('  same site, another name: "Outlet A Sport" (https://feeds.feedburner.com/OutletASport) kept in outlet-a-com ("Outlet A")\n');
+  });
+
+  it('import over a registry that is not one (cut off, empty, an object) fails and writes nothing (it had kept only the new sources)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const opml = path.join(dir, 'c.opml');
+    await writeFile(opml, '<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="A" xmlUrl="https://a.example/rss" htmlUrl="https://a.example/"/></body></opml>');
+    const bundled = await readFile(path.join(ROOT, 'content', 'sources.json'), 'utf8');
+    for (const [name, text, kind] of [['cut.json', bundled.slice(0, 1500), 'invalid_json'], ['empty.json', '', 'invalid_json'], ['object.json', '{"sources":[]}', 'not_an_array']] as const) {
+      const registry = path.join(dir, name);
+      await writeFile(registry, text);
+      const r = await cli('import', '--opml', opml, '--registry', registry);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`${registry}:`);
+      expect(r.err).toContain(`error ${kind}`);
+      expect(await readFile(registry, 'utf8')).toBe(text);
+    }
   });
 
   it('import without an input is a usage error', async () => {
