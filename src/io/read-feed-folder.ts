@@ -37,7 +37,8 @@ export async function readFeedFolder(dir: string, registry: readonly Source[]): 
       if (read.bytes) out.push({ ...base, bytes: read.bytes, error: null });
       else out.push({ ...base, bytes: null, error: { kind: 'too_large', message: `${read.size ?? 'over'} bytes; the limit is ${FEED_MAX_BYTES} bytes (FEED_MAX_BYTES); not read` } });
     } catch (error) {
-      out.push({ ...base, bytes: null, error: { kind: 'read_failed', message: String(error) } });
+      // The message is shown on the public source page: the error's code, never the server's path.
+      out.push({ ...base, bytes: null, error: { kind: 'read_failed', message: `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${name} could not be read` } });
     }
   }
   // In a capture of the registry's feeds (the folder holds a file it names), a registered feed whose file is missing
@@ -45,7 +46,7 @@ export async function readFeedFolder(dir: string, registry: readonly Source[]): 
   const present = new Set(names);
   const capture = names.some((n) => byFile.has(n));
   for (const [name, known] of byFile) {
-    if (capture && !present.has(name)) out.push({ name, sourceId: known.sourceId, url: known.url, contentType: null, bytes: null, error: { kind: 'missing_file', message: `the registry names the file ${name}, which is not in ${dir}` } });
+    if (capture && !present.has(name)) out.push({ name, sourceId: known.sourceId, url: known.url, contentType: null, bytes: null, error: { kind: 'missing_file', message: `the registry names the file ${name}, which is not in the feeds folder` } });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
