@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isFailureKind } from '../core/state/feed-state';
 
 export interface FeedHealth {
   name: string;
@@ -12,7 +13,10 @@ export interface FeedHealth {
   items: number;
   articles: number;
   duplicates: number;
+  /** Feed-level failures (isFailureKind), as "kind: message". */
   errors: string[];
+  /** Caveats of a feed that was read (a repaired charset, items cut at the cap, an item's own problem). */
+  warnings: string[];
 }
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -25,6 +29,12 @@ function errorText(e: unknown): string {
     if (parts.length) return parts.join(': ');
   }
   return JSON.stringify(e) ?? String(e);
+}
+
+/** Whether an error entry is a warning: its `kind` is not a feed failure (an entry without a kind is a failure). */
+function isWarning(e: unknown): boolean {
+  const kind = e && typeof e === 'object' ? (e as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' && !isFailureKind(kind);
 }
 
 /** Parses the text of feeds.json leniently (never throws): entries without a name and sourceId are skipped. */
@@ -49,7 +59,8 @@ export function parseFeedHealth(text: string | undefined): FeedHealth[] {
       items: num(o.items),
       articles: num(o.articles),
       duplicates: num(o.duplicates),
-      errors: Array.isArray(o.errors) ? o.errors.map(errorText) : [],
+      errors: Array.isArray(o.errors) ? o.errors.filter((e) => !isWarning(e)).map(errorText) : [],
+      warnings: Array.isArray(o.errors) ? o.errors.filter(isWarning).map(errorText) : [],
     });
   }
   return out;

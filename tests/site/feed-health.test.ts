@@ -16,6 +16,19 @@ describe('parseFeedHealth', () => {
     expect(feedHealthBySource(rows).get('a')!.map((r) => r.name)).toEqual(['a.xml', 'b.xml']);
   });
 
+  it('keeps a feed that was read with a caveat apart from a failed one (a repaired charset had shown as a red error)', () => {
+    const [row] = parseFeedHealth(
+      JSON.stringify([
+        { name: 'z.xml', sourceId: 'z', format: 'rss', items: 2, articles: 2, duplicates: 0, errors: [{ kind: 'encoding_repaired', message: 'the feed names no charset' }, { kind: 'item_invalid', message: 'item 3 has no link' }] },
+      ]),
+    );
+    expect(row!.errors).toEqual([]);
+    expect(row!.warnings).toEqual(['the feed names no charset', 'item 3 has no link']);
+    const [failed] = parseFeedHealth(JSON.stringify([{ name: 'f.xml', sourceId: 'f', errors: [{ kind: 'missing_file', message: 'not in the feeds folder' }] }]));
+    expect(failed!.errors).toEqual(['not in the feeds folder']);
+    expect(failed!.warnings).toEqual([]);
+  });
+
   it.each([undefined, '', '{', '42', '{"x":1}'])('never throws on %j', (text) => {
     expect(parseFeedHealth(text)).toEqual([]);
   });
