@@ -3,7 +3,7 @@
  * through the story index, and fills in headline, summary, coverage, blindspot, topics and rank.
  */
 import { truncateText } from '../feed/clean-text';
-import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE } from '../config';
+import { DEFAULT_CLUSTER_CONFIG, DERIVED_TITLE_MAX_CHARS, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE } from '../config';
 import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/blindspot';
 import { computeCoverage, reportedAt, sourceBucket } from '../coverage/coverage';
 import type { Article } from '../schema/article';
@@ -25,6 +25,13 @@ export type StoryIndex = Record<string, string>;
 /** What the clustering reads of an article: title, summary, when it was reported (ms), its source and language. */
 export function clusterDocOf(a: Article): ClusterDoc {
   return { id: a.id, title: a.title, text: a.summary, time: Date.parse(reportedAt(a)), source: a.sourceId, language: a.language };
+}
+
+/** Whether an article's title is the cut-off start of its own text, as the parser names an item that has no title
+ * (src/core/feed/parse-feed.ts, DERIVED_TITLE_MAX_CHARS): a stand-in, not a headline its outlet wrote. A title equal
+ * to the whole text is not told apart from a feed that repeats its titles as descriptions, so it is not counted. */
+export function titleFromText(a: Pick<Article, 'title' | 'summary'>): boolean {
+  return !!a.summary && a.title !== a.summary && a.title === truncateText(a.summary, DERIVED_TITLE_MAX_CHARS);
 }
 
 /** Up to `max` characters of `text`, cut at a word boundary with an ellipsis (truncateText); null stays null. */
@@ -224,7 +231,10 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     const title =
       pinned.get(id) ??
       chooseHeadline(
-        clustered.map((m) => ({ title: byId.get(m.id)!.title, sourceId: byId.get(m.id)!.sourceId, similarity: m.similarity })),
+        clustered.map((m) => {
+          const a = byId.get(m.id)!;
+          return { title: a.title, sourceId: a.sourceId, similarity: m.similarity, derived: titleFromText(a) };
+        }),
         sources,
       );
     const coverage = computeCoverage(storyArticles, sources);

@@ -88,18 +88,23 @@ export interface HeadlineCandidate {
   sourceId: string;
   /** Cosine of the article to the story centroid. */
   similarity: number;
+  /** The title is a stand-in made from the article's text (its feed gave none): used only when no other is. */
+  derived?: boolean;
 }
 
 const termsOf = (title: string): Set<string> => new Set(tokenize(title).map((t) => t.term));
 
 /**
- * The candidates that may give the headline. Aggregators' titles go when an outlet's title exists. When the story is
+ * The candidates that may give the headline. Stand-in titles made from an article's text (`derived`) go when a title
+ * an outlet wrote exists, and aggregators' titles go when an outlet's title exists. When the story is
  * covered by two sides or more (Left, Center, Right among rated, undisputed sources), a title from a Left or Right
  * source stays only if at least HEADLINE_SHARED_TERMS_MIN of its content words also appear in titles from another
  * side; Center and unrated sources' titles always stay. Never empty when `candidates` is not.
  */
 export function eligibleCandidates(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): HeadlineCandidate[] {
-  const usable = candidates.filter((c) => c.title.trim());
+  const nonEmpty = candidates.filter((c) => c.title.trim());
+  const written = nonEmpty.filter((c) => !c.derived);
+  const usable = written.length ? written : nonEmpty;
   const outlets = usable.filter((c) => !isAggregator(sources.get(c.sourceId)));
   const pool = outlets.length ? outlets : usable.length ? usable : candidates;
   const side = (c: HeadlineCandidate) => (disputedRatings(sources.get(c.sourceId)) ? null : sourceBucket(sources.get(c.sourceId)));

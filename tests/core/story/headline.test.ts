@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseHeadline, cleanHeadline, eligibleCandidates, isClickbait } from '../../../src/core/story/headline';
 import type { Bias, Factuality, Source } from '../../../src/core/schema/source';
+import { titleFromText } from '../../../src/core/story/build-stories';
 
 function source(id: string, bias: Bias[] = [], factuality: Factuality[] = [], extra: Partial<Source> = {}): Source {
   return {
@@ -40,6 +41,19 @@ describe('chooseHeadline', () => {
     const sources = map(source('a', [], ['very-low']), source('b', [], ['very-high']));
     expect(chooseHeadline([{ title: 'A title', sourceId: 'a', similarity: 0.6 }, { title: 'B title', sourceId: 'b', similarity: 0.57 }], sources)).toBe('B title');
     expect(chooseHeadline([{ title: 'A title', sourceId: 'a', similarity: 0.7 }, { title: 'B title', sourceId: 'b', similarity: 0.57 }], sources)).toBe('A title');
+  });
+
+  it('never takes a stand-in title made from an article\'s text when an outlet wrote one (a cut-off description had headed a story)', () => {
+    const sources = map(source('a'), source('b'));
+    const standIn = { title: 'Lava reached the edge of the town overnight as residents who had left were told…', sourceId: 'a', similarity: 0.9, derived: true };
+    expect(chooseHeadline([standIn, { title: 'Iceland volcano erupts near Grindavik', sourceId: 'b', similarity: 0.5 }], sources)).toBe('Iceland volcano erupts near Grindavik');
+    expect(chooseHeadline([standIn], sources)).toBe(standIn.title);
+    const text = 'Lava reached the edge of the town overnight as residents who had left were told they could not go back for weeks, officials said on Tuesday.';
+    // The parser's stand-in for this text (parse-feed.ts: its first DERIVED_TITLE_MAX_CHARS, cut at a word).
+    expect(titleFromText({ title: 'Lava reached the edge of the town overnight as residents who had left were told they could not go back for weeks,…', summary: text })).toBe(true);
+    expect(titleFromText({ title: 'Lava reaches Grindavik', summary: text })).toBe(false);
+    expect(titleFromText({ title: 'Magazine printables - February 27, 2026', summary: 'Magazine printables - February 27, 2026' })).toBe(false);
+    expect(titleFromText({ title: 'Iceland volcano erupts', summary: 'Lava reached the town.' })).toBe(false);
   });
 
   it('passes over clickbait when a plain title is near', () => {
