@@ -13,7 +13,7 @@ import { DEFAULT_CLUSTER_CONFIG } from '../core/config';
 import { clusterDocs } from '../core/story/cluster';
 import { scoreClustering } from '../core/story/evaluate';
 import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, UCI_COLUMNS, withOverrides } from '../core/story/labelled-docs';
-import { UsageError, parseCliArgs } from './ingest-options';
+import { requireFile, UsageError, parseCliArgs } from './ingest-options';
 
 export const description = 'score the story clustering on labelled articles (BCubed, pairwise, NMI, ARI, speed)';
 
@@ -57,6 +57,7 @@ export async function run(args: string[]): Promise<number> {
   });
   if (values['convert-uci']) {
     if (!values.out) throw new UsageError('--convert-uci needs --out FILE.jsonl');
+    requireFile('--convert-uci', fromUser(values['convert-uci']));
     let docs;
     try {
       docs = fromUciRows(uciRows(await readFile(fromUser(values['convert-uci']), 'utf8')));
@@ -80,6 +81,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  requireFile('--data', fromUser(values.data));
   let all;
   try {
     all = parseLabelledJsonl(await readFile(fromUser(values.data), 'utf8'));

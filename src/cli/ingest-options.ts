@@ -50,6 +50,16 @@ export interface IngestSettings {
 /** Thrown for a command-line mistake; the CLI prints the message and exits with status 2. */
 export class UsageError extends Error {}
 
+/**
+ * Throws UsageError unless `file`, given as `flag` (--registry, --opml, --data...), is a file that is there: a missing
+ * path or a directory is named in one line (they had been Node's raw ENOENT / EISDIR).
+ */
+export function requireFile(flag: string, file: string): void {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`${flag}: no file at ${path.resolve(file)}`);
+  if (stat.isDirectory()) throw new UsageError(`${flag}: ${path.resolve(file)} is a directory, not a file`);
+}
+
 /** A value that reads as a negative number (-1, -0.5, -.5, -1e3): an option's value, not another option. */
 const NEGATIVE_NUMBER = /^-\.?\d/;
 

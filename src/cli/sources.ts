@@ -16,7 +16,7 @@ import { checkRegistry, type CheckResult } from '../core/registry/check';
 import { parseKiteFeeds, parseOpml, type FeedListResult } from '../core/registry/import-feeds';
 import { parseAllSidesCsv, parseKiteMediaData, parseMbfcJson, type RecordsResult } from '../core/registry/import-ratings';
 import { RegistryMerger, type MergeReport } from '../core/registry/merge';
-import { ROOT, UsageError, parseCliArgs } from './ingest-options';
+import { requireFile, ROOT, UsageError, parseCliArgs } from './ingest-options';
 
 export const description = 'check the source registry, or import feeds and ratings into it (OPML, Kite, AllSides, MBFC, ownership)';
 
@@ -29,16 +29,6 @@ const DEFAULT_REGISTRY = path.join(ROOT, 'content', 'sources.json');
 const DATE = /(\d{4}-\d{2}-\d{2})/;
 /** A real calendar day, YYYY-MM-DD (ISO 8601; zod checks month lengths and leap years). */
 const CALENDAR_DATE = z.string().date();
-
-/**
- * Throws UsageError unless `file`, given as `flag` (--registry, --opml...), is a file that is there: a missing path
- * or a directory is named in one line (they had been Node's raw ENOENT / EISDIR).
- */
-function requireFile(flag: string, file: string): void {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (!stat) throw new UsageError(`${flag}: no file at ${path.resolve(file)}`);
-  if (stat.isDirectory()) throw new UsageError(`${flag}: ${path.resolve(file)} is a directory, not a file`);
-}
 
 /**
  * Throws UsageError unless the registry can be written to `file`, given as `flag` (--out, or --registry for a new

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/eval';
+import { UsageError } from '../../src/cli/ingest-options';
 import { DEFAULT_CLUSTER_CONFIG } from '../../src/core/config';
 import { labelHalf, parseLabelledJsonl, toClusterDocs, withOverrides } from '../../src/core/story/labelled-docs';
 import { tempDir } from '../helpers';
@@ -67,6 +68,13 @@ describe('parallax eval: bad input is named, never scored silently', () => {
     await expect(run(['--data', await file('empty.jsonl', '')])).rejects.toThrow(/no labelled article to score/);
     await expect(run(['--data', allNull, '--threshold', '0.2', '--set', 'threshold=0.5'])).rejects.toThrow('--threshold and --set threshold=… both set the join threshold: give one');
     await expect(run(['--data', allNull, '--threshold', 'abc'])).rejects.toThrow('--threshold abc: not a decimal number ≥ 0');
+  });
+
+  it('names a --data or --convert-uci path that is missing or a folder (raw ENOENT / EISDIR before)', async () => {
+    const dir = await tempDir('parallax-eval-');
+    await expect(run(['--data', path.join(dir, 'none.jsonl')])).rejects.toThrow(`--data: no file at ${path.join(dir, 'none.jsonl')}`);
+    await expect(run(['--data', dir])).rejects.toThrow(`--data: ${dir} is a directory, not a file`);
+    await expect(run(['--convert-uci', dir, '--out', path.join(dir, 'o.jsonl')])).rejects.toThrow(UsageError);
   });
 
   it('names a repeated id, a bad date and a byte order mark is no error', () => {
