@@ -133,6 +133,7 @@ export const AGGREGATOR_DOMAINS: readonly string[] = [
  */
 export const FEED_HOST_DOMAINS: readonly string[] = [
   'feedburner.com',
+  'feedproxy.google.com',
   'feedblitz.com',
   'rss.app',
   'rsshub.app',

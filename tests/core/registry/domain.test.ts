@@ -28,6 +28,9 @@ describe('feed and source keys', () => {
     expect(aggregatorOf('https://www.google.com/search')).toBeNull();
     expect(sourceKeyOf('https://old.reddit.com/r/x/.rss')).toBe('reddit.com');
     expect(sourceKeyOf('https://feeds.feedburner.com/ndtvnews-world-news')).toBe('feeds.feedburner.com/ndtvnews-world-news');
+    // FeedBurner's other host: two blogs behind it are two outlets (they had become one source).
+    expect(sourceKeyOf('http://feedproxy.google.com/BlogOne')).toBe('feedproxy.google.com/blogone');
+    expect(sourceKeyOf('http://feedproxy.google.com/BlogTwo')).toBe('feedproxy.google.com/blogtwo');
     expect(sourceKeyOf('https://rss.nytimes.com/services/xml/rss/nyt/World.xml')).toBe('nytimes.com');
     expect(sourceKeyOf('https://feeds.bbci.co.uk/news/rss.xml')).toBe('bbci.co.uk');
     expect(sourceKeyOf('https://timesofindia.indiatimes.com/rssfeeds/1.cms')).toBe('timesofindia.indiatimes.com');
