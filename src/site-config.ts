@@ -25,6 +25,26 @@ export function siteOrigin(env: NodeJS.ProcessEnv = process.env): string {
   return env.PARALLAX_SITE || DEFAULT_SITE;
 }
 
+/**
+ * What is wrong with PARALLAX_SITE, or null when it is unset or an origin: it must be an absolute http(s) URL
+ * (Astro's `site`), and a path in it is not used (the feeds and sitemap name the origin; PARALLAX_BASE is the path).
+ */
+export function siteOriginProblem(env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = env.PARALLAX_SITE;
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `PARALLAX_SITE must be an absolute http(s) URL such as https://news.example.org (got "${value}")`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `PARALLAX_SITE must be an http(s) URL (got "${value}")`;
+  if (url.pathname !== '/' || url.search || url.hash) {
+    return `PARALLAX_SITE must be an origin without a path (got "${value}"); for a site served under ${url.pathname}, set PARALLAX_SITE=${url.origin} PARALLAX_BASE=${url.pathname.replace(/\/?$/, '/')}`;
+  }
+  return null;
+}
+
 /** Absolute path of the content directory the build reads (from PARALLAX_CONTENT_DIR, relative to cwd). */
 export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.PARALLAX_CONTENT_DIR || DEFAULT_CONTENT_DIR);

@@ -24,7 +24,7 @@ import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, re
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
-import { DEFAULT_SITE, siteOrigin } from '../site-config';
+import { DEFAULT_SITE, siteOrigin, siteOriginProblem } from '../site-config';
 
 export const description = 'ingest, then build the static site into dist/';
 
@@ -127,6 +127,8 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const { values } = parseCliArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values);
   const jobs = buildJobs(values.jobs);
+  const siteProblem = siteOriginProblem();
+  if (siteProblem) throw new UsageError(siteProblem);
   const dist = outDir();
   const frozen = frozenDir(values['frozen-dir']);
   const inside = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);

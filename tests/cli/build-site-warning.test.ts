@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run, siteUrlWarning } from '../../src/cli/build';
 import { siteOf } from '../../src/cli/start';
+import { siteOriginProblem } from '../../src/site-config';
+import { runCli } from '../helpers';
 
 const WARNING =
   "PARALLAX_SITE is not set: rss.xml, feed.json, the sitemap and the canonical and og:url links name http://localhost:4321; to publish, set the site's origin, e.g. PARALLAX_SITE=https://news.example.org parallax build";
@@ -45,5 +47,18 @@ describe('build without PARALLAX_SITE', () => {
     expect(seen.err).toEqual([]);
     expect(siteUrlWarning({ PARALLAX_SITE: '' })).toBe(WARNING);
     expect(siteUrlWarning({ PARALLAX_SITE: 'https://news.example.org' })).toBeNull();
+  });
+});
+
+describe('a PARALLAX_SITE that is not an origin', () => {
+  it('is named in one line before anything is built (Astro had failed with "site: Invalid url"; a path was dropped silently)', async () => {
+    expect(siteOriginProblem({ PARALLAX_SITE: 'news.example.org' })).toBe('PARALLAX_SITE must be an absolute http(s) URL such as https://news.example.org (got "news.example.org")');
+    expect(siteOriginProblem({ PARALLAX_SITE: 'ftp://news.example.org' })).toBe('PARALLAX_SITE must be an http(s) URL (got "ftp://news.example.org")');
+    expect(siteOriginProblem({ PARALLAX_SITE: 'https://news.example.org/sub' })).toBe(
+      'PARALLAX_SITE must be an origin without a path (got "https://news.example.org/sub"); for a site served under /sub, set PARALLAX_SITE=https://news.example.org PARALLAX_BASE=/sub/',
+    );
+    for (const ok of [undefined, '', 'https://news.example.org', 'https://you.github.io/', 'http://127.0.0.1:8081']) expect(siteOriginProblem({ PARALLAX_SITE: ok })).toBeNull();
+    const r = await runCli(['build', '--no-ingest'], { PARALLAX_SITE: 'news.example.org' });
+    expect([r.code, r.err]).toEqual([2, 'parallax: PARALLAX_SITE must be an absolute http(s) URL such as https://news.example.org (got "news.example.org")\n']);
   });
 });
