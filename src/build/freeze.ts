@@ -50,6 +50,7 @@ export const TEMPLATE_INPUTS: readonly string[] = [
   'src/core/feed/clean-text.ts',
   'src/core/registry/domain.ts',
   'src/core/schema',
+  'src/core/state/feed-state.ts', // which feed errors are failures (source pages' feed health)
   'src/core/story/rank.ts',
   'src/core/story/serialize-story.ts',
   'src/layouts',
