@@ -5,8 +5,8 @@
  * article reads as the start of its excerpt, or "Untitled article from <outlet>", never as an empty link or a feed
  * item titled "Outlet (Left): ".
  */
-import { DERIVED_TITLE_MAX_CHARS } from '../core/config';
-import { stripControl, truncate } from './text';
+import { standInTitle } from '../core/feed/clean-text';
+import { stripControl } from './text';
 
 /** What `articleTitle` reads from an article: a story article's `excerpt` (or an article's `summary`). */
 export interface TitledArticle {
@@ -20,15 +20,14 @@ function clean(text: string | null | undefined): string {
 }
 
 /**
- * The title to show for an article: its own title when it has one; else the start of its excerpt, cut at a word
- * boundary to DERIVED_TITLE_MAX_CHARS (the length src/core/feed/parse-feed.ts gives a title it derives from a
- * summary); else "Untitled article from <outlet>" (`outlet` is the source's name, or its id when unknown).
+ * The title to show for an article: its own title when it has one; else the start of its excerpt, as the parser
+ * names an untitled item (standInTitle); else "Untitled article from <outlet>" (`outlet` is the source's name, or its id when unknown).
  */
 export function articleTitle(article: TitledArticle, outlet: string): string {
   const own = clean(article.title);
   if (own) return own;
   const excerpt = clean(article.excerpt);
-  if (excerpt) return truncate(excerpt, DERIVED_TITLE_MAX_CHARS);
+  if (excerpt) return standInTitle(excerpt);
   return `Untitled article from ${clean(outlet) || 'an unnamed source'}`;
 }
 
@@ -39,5 +38,5 @@ export function articleTitle(article: TitledArticle, outlet: string): string {
 export function showExcerpt(article: TitledArticle): boolean {
   const excerpt = clean(article.excerpt);
   if (!excerpt) return false;
-  return clean(article.title) !== '' || excerpt.length > DERIVED_TITLE_MAX_CHARS;
+  return clean(article.title) !== '' || standInTitle(excerpt) !== excerpt;
 }

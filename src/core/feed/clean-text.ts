@@ -6,6 +6,7 @@
  * (dropping script/style content), remove XML-illegal control characters, collapse whitespace.
  */
 import { decodeHTML, decodeXML } from 'entities';
+import { DERIVED_TITLE_MAX_CHARS } from '../config';
 
 /**
  * Decode the XML predefined entities (`&amp; &lt; &gt; &quot; &apos;`) and numeric character references
@@ -444,4 +445,13 @@ export function truncateText(text: string, max: number): string {
   const cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The title an item without one is given: the start of its text, cut by truncateText to DERIVED_TITLE_MAX_CHARS (RSS
+ * 2.0 lets an item carry only a description). The parser names such items with it; the headline choice and the
+ * site recognise it by it.
+ */
+export function standInTitle(text: string): string {
+  return truncateText(text, DERIVED_TITLE_MAX_CHARS);
 }

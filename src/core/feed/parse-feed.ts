@@ -11,9 +11,9 @@
  * is rejected (`too_large`); the XML scanner (src/core/feed/scan-xml.ts) never processes entities (they are decoded
  * by us, standard XML ones and character references only, then HTML entities once in text fields).
  */
-import { DERIVED_TITLE_MAX_CHARS, FEED_MAX_BYTES, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
+import { FEED_MAX_BYTES, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
-import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, truncateText } from './clean-text.js';
+import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, standInTitle, truncateText } from './clean-text.js';
 import { decodeFeed } from './decode-feed.js';
 import { parseDate } from './parse-date.js';
 import { XmlSyntaxError, scanXml } from './scan-xml.js';
@@ -496,7 +496,7 @@ function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): Pa
   let title = item.title === null || item.title.trim() === '' ? null : truncateText(item.title, TITLE_MAX_CHARS);
   // RSS 2.0: "at least one of title or description must be present"; a description-only item is valid, so its
   // summary's start names it (an untitled item with a link too: readers and feeds need a name to show for it)
-  if (title === null && item.summary !== null && item.summary.trim() !== '') title = truncateText(item.summary, DERIVED_TITLE_MAX_CHARS);
+  if (title === null && item.summary !== null && item.summary.trim() !== '') title = standInTitle(item.summary);
   if (title === null && item.link === null) {
     errors.push({ kind: 'item_invalid', message: `item ${index} has no title, no http(s) link and no text`, position: index });
     return null;

@@ -2,8 +2,8 @@
  * From articles to stories: clusters the articles of the active window, keeps each story's id stable across runs
  * through the story index, and fills in headline, summary, coverage, blindspot, topics and rank.
  */
-import { truncateText } from '../feed/clean-text';
-import { DEFAULT_CLUSTER_CONFIG, DERIVED_TITLE_MAX_CHARS, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE } from '../config';
+import { standInTitle, truncateText } from '../feed/clean-text';
+import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE } from '../config';
 import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/blindspot';
 import { computeCoverage, reportedAt, sourceBucket } from '../coverage/coverage';
 import type { Article } from '../schema/article';
@@ -28,10 +28,10 @@ export function clusterDocOf(a: Article): ClusterDoc {
 }
 
 /** Whether an article's title is the cut-off start of its own text, as the parser names an item that has no title
- * (src/core/feed/parse-feed.ts, DERIVED_TITLE_MAX_CHARS): a stand-in, not a headline its outlet wrote. A title equal
+ * (standInTitle): a stand-in, not a headline its outlet wrote. A title equal
  * to the whole text is not told apart from a feed that repeats its titles as descriptions, so it is not counted. */
 export function titleFromText(a: Pick<Article, 'title' | 'summary'>): boolean {
-  return !!a.summary && a.title !== a.summary && a.title === truncateText(a.summary, DERIVED_TITLE_MAX_CHARS);
+  return !!a.summary && a.title !== a.summary && a.title === standInTitle(a.summary);
 }
 
 /** Up to `max` characters of `text`, cut at a word boundary with an ellipsis (truncateText); null stays null. */
