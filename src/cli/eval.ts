@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DEFAULT_CLUSTER_CONFIG } from '../core/config';
-import { clusterDocs } from '../core/story/cluster';
+import { clusterDocs, hasLead } from '../core/story/cluster';
 import { scoreClustering } from '../core/story/evaluate';
 import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, UCI_COLUMNS, withOverrides } from '../core/story/labelled-docs';
 import { requireFile, UsageError, parseCliArgs } from './ingest-options';
@@ -107,7 +107,8 @@ export async function run(args: string[]): Promise<number> {
   clusters.forEach((c, i) => c.forEach((m) => predicted.set(m.id, String(i))));
   const gold = new Map(rows.flatMap((r) => (r.label === null ? [] : [[r.id, r.label] as const])));
   const scores = scoreClustering(predicted, gold);
-  const result = { ...scores, clustered: docs.length, half: values.half ?? null, set: values.set ?? [], threshold: config.threshold, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(docs.length / seconds), cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, docsPerCpuSecond: Math.round(docs.length / cpuSeconds), peakRssMb: Math.round(peakMb) };
+  const withoutLead = docs.filter((d) => !hasLead(d)).length;
+  const result = { ...scores, clustered: docs.length, half: values.half ?? null, set: values.set ?? [], threshold: config.threshold, titleOnlyThreshold: config.titleOnlyThreshold, withoutLead, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(docs.length / seconds), cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, docsPerCpuSecond: Math.round(docs.length / cpuSeconds), peakRssMb: Math.round(peakMb) };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -120,7 +121,7 @@ export async function run(args: string[]): Promise<number> {
       `pairwise          P ${f(scores.pairwisePrecision)}  R ${f(scores.pairwiseRecall)}  F1 ${f(scores.pairwiseF1)}`,
       `NMI / ARI         ${f(scores.nmi)} / ${f(scores.ari)}`,
       `speed             ${result.docsPerSecond} docs/s (${result.seconds} s wall; ${result.docsPerCpuSecond} docs per CPU second, ${result.cpuSeconds} s), peak RSS ${result.peakRssMb} MB`,
-      `config            ${values.half ? `half ${values.half}; ` : ''}threshold ${config.threshold}${values.set?.length ? `; ${values.set.join(' ')}` : ''}`,
+      `config            ${values.half ? `half ${values.half}; ` : ''}threshold ${config.threshold}, ${config.titleOnlyThreshold} between articles without a lead (${withoutLead} of ${docs.length})${values.set?.length ? `; ${values.set.join(' ')}` : ''}`,
     ].join('\n') + '\n',
   );
   return 0;

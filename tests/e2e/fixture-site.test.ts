@@ -114,6 +114,7 @@ describe('wording', () => {
     expect(text).toContain(`two whose centroids have a cosine similarity of at least ${DEFAULT_CLUSTER_CONFIG.storyMergeThreshold} merge`);
     expect(text).toContain(`if that similarity is at least ${DEFAULT_CLUSTER_CONFIG.threshold};`);
     expect(text).not.toMatch(/or closer merge/);
+    expect(text).toContain(`that both lack a lead, the thresholds are ${DEFAULT_CLUSTER_CONFIG.titleOnlyThreshold} and ${DEFAULT_CLUSTER_CONFIG.titleOnlyResidualSimilarity} instead`);
   });
 });
 

@@ -59,6 +59,12 @@ export interface ClusterConfig {
   feedTemplateShare: number;
   /** The feed-template rule applies to a source only when the batch holds at least this many of its articles. */
   feedTemplateMinDocs: number;
+  /** Used instead of `threshold` and `storyMergeThreshold` when neither of the two has lead text (hasLead: articles
+   * with only a title, or stories of such articles): a headline's few words give reports of one event lower cosines. */
+  titleOnlyThreshold: number;
+  /** Used instead of `minResidualSimilarity` when neither of the two has lead text: in a headline's few words a
+   * chance overlap weighs more. */
+  titleOnlyResidualSimilarity: number;
 }
 
 
@@ -138,6 +144,36 @@ class TermSum {
  * event, and would make the step quadratic). */
 const MAX_STORY_POSTINGS = 200;
 
+const SPACE = /\s/u;
+const isSpace = (c: string): boolean => c <= ' ' || (c > '~' && SPACE.test(c));
+
+/** Whether `a` and `b` are one text but for case and whitespace (runs of it count as one, and none at either end).
+ * Walks both only up to their first difference, since it runs on every article of a batch. */
+function sameText(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && isSpace(a[i]!)) i++;
+    while (j < b.length && isSpace(b[j]!)) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    while (i < a.length && j < b.length && !isSpace(a[i]!) && !isSpace(b[j]!)) {
+      if (a[i] !== b[j] && a[i]!.toLowerCase() !== b[j]!.toLowerCase()) return false;
+      i++;
+      j++;
+    }
+    // One word ended and the other did not.
+    if (i < a.length && j < b.length && isSpace(a[i]!) !== isSpace(b[j]!)) return false;
+  }
+}
+
+/**
+ * Whether a document has lead text beyond its title: a letter or digit in `text`, which is not the title again (some
+ * feeds repeat the title as the description). Without it the title-only limits apply (ClusterConfig).
+ */
+export function hasLead(doc: Pick<ClusterDoc, 'title' | 'text'>): boolean {
+  return !!doc.text && /[\p{L}\p{N}]/u.test(doc.text) && !sameText(doc.text, doc.title);
+}
+
 /**
  * Clusters `input` into stories. Returns every document in exactly one cluster (singletons included).
  * `fixedGroups`: lists of document ids that are one story already (kept together, never split; unknown ids ignored).
@@ -160,7 +196,8 @@ const MAX_STORY_POSTINGS = 200;
  *   same assign-then-merge shape).
  * Every join and merge also needs the cosine of the two to reach `minResidualSimilarity` once the term that
  * contributes most to it is taken out of both, so that one shared word (a place, a season, a company) never makes
- * two reports one story.
+ * two reports one story. Between two sides without lead text, `titleOnlyThreshold` and `titleOnlyResidualSimilarity`
+ * stand for the thresholds and the residual.
  * Cost: each document touches the window postings of its non-saturated terms, so time grows linearly with the
  * stream at a given news density.
  */
@@ -200,6 +237,14 @@ export function clusterDocs(
   const size = new Int32Array(n);
   /** 1 when the story holds an article placed by this run (not from a fixed group). */
   const fresh = new Uint8Array(n);
+  /** Articles with lead text per story (at its root); an article's own is hasLead(doc). */
+  const leads = Int32Array.from(docs, (d) => (hasLead(d) ? 1 : 0));
+  /** 1 when neither side (an article or a story, by index) has lead text, so the title-only limits apply to the two
+   * (ClusterConfig.titleOnlyThreshold), else 0: the index into the limits below. */
+  const titleOnly = (a: number, b: number): 0 | 1 => (leads[a] === 0 && leads[b] === 0 ? 1 : 0);
+  const joinThreshold = [config.threshold, config.titleOnlyThreshold] as const;
+  const mergeThreshold = [config.storyMergeThreshold, config.titleOnlyThreshold] as const;
+  const residualOf = [config.minResidualSimilarity, config.titleOnlyResidualSimilarity] as const;
   const last = new Float64Array(n);
   const find = (x: number): number => {
     let r = x;
@@ -233,6 +278,7 @@ export function clusterDocs(
   const join = (root: number, j: number): void => {
     parent[j] = root;
     size[root]!++;
+    leads[root]! += leads[j]!;
     storyOf[j] = root;
     const v = vectors[j]!;
     const sum = sumOf(root);
@@ -261,6 +307,7 @@ export function clusterDocs(
     normSq[keep] = Math.max(sq, 0);
     parent[gone] = keep;
     size[keep]! += size[gone]!;
+    leads[keep]! += leads[gone]!;
     fresh[keep] = fresh[keep]! | fresh[gone]!;
     first[keep] = Math.min(first[keep]!, first[gone]!);
     last[keep] = Math.max(last[keep]!, last[gone]!);
@@ -269,21 +316,21 @@ export function clusterDocs(
   /**
    * The cosine of two vectors from their dot product `dot`, squared norms `a2` and `b2`, and the two weights `topA`,
    * `topB` of the term whose product contributed most to `dot` — or -1 (below any threshold) when what is left of
-   * the two once that term is taken out of both has a cosine under minResidualSimilarity. Every join and merge
+   * the two once that term is taken out of both has a cosine under `residual` (residualOf). Every join and merge
    * decision reads its similarity through this, so the residual rule holds at each of them.
    */
-  const linkCosine = (dot: number, a2: number, b2: number, topA: number, topB: number): number => {
+  const linkCosine = (dot: number, a2: number, b2: number, topA: number, topB: number, residual: number): number => {
     const den = Math.sqrt(a2 * b2);
     if (!(den > 0)) return 0;
-    if (config.minResidualSimilarity > 0) {
+    if (residual > 0) {
       const restA = a2 - topA * topA;
       const restB = b2 - topB * topB;
-      if (!(restA > 1e-12 && restB > 1e-12 && (dot - topA * topB) / Math.sqrt(restA * restB) >= config.minResidualSimilarity)) return -1;
+      if (!(restA > 1e-12 && restB > 1e-12 && (dot - topA * topB) / Math.sqrt(restA * restB) >= residual)) return -1;
     }
     return dot / den;
   };
   /** linkCosine of unit vector `v` and story `root`'s centroid. */
-  const cosineTo = (v: SparseVector, root: number): number => {
+  const cosineTo = (v: SparseVector, root: number, residual: number): number => {
     const sum = sums[root];
     let d = 0;
     let top = 0;
@@ -302,7 +349,7 @@ export function clusterDocs(
         } else if (x < y) i++;
         else k++;
       }
-      return linkCosine(d, 1, 1, topA, topB);
+      return linkCosine(d, 1, 1, topA, topB, residual);
     }
     for (let k = 0; k < v.ids.length; k++) {
       const fa = v.weights[k]!, fb = sum.get(v.ids[k]!);
@@ -310,17 +357,17 @@ export function clusterDocs(
       d += p;
       if (p > top) { top = p; topA = fa; topB = fb; }
     }
-    return linkCosine(d, 1, normSq[root]!, topA, topB);
+    return linkCosine(d, 1, normSq[root]!, topA, topB, residual);
   };
   /** linkCosine of the centroids of stories `a` and `b`. */
-  const centroidCosine = (a: number, b: number): number => {
+  const centroidCosine = (a: number, b: number, residual: number): number => {
     const sa = sums[a];
     const sb = sums[b];
     let d = 0;
     if (!sa || !sb) {
       // A one-article story's summed vector is its article's (unit) vector.
-      if (!sa && !sb) return cosineTo(vectors[a]!, b);
-      return sa ? cosineTo(vectors[b]!, a) : cosineTo(vectors[a]!, b);
+      if (!sa && !sb) return cosineTo(vectors[a]!, b, residual);
+      return sa ? cosineTo(vectors[b]!, a, residual) : cosineTo(vectors[a]!, b, residual);
     }
     const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
     let top = 0;
@@ -332,7 +379,7 @@ export function clusterDocs(
       d += p;
       if (p > top) { top = p; topA = fa; topB = fb; }
     }
-    return sa.size <= sb.size ? linkCosine(d, normSq[a]!, normSq[b]!, topA, topB) : linkCosine(d, normSq[b]!, normSq[a]!, topA, topB);
+    return sa.size <= sb.size ? linkCosine(d, normSq[a]!, normSq[b]!, topA, topB, residual) : linkCosine(d, normSq[b]!, normSq[a]!, topA, topB, residual);
   };
 
   const maxGapMs = config.maxGapHours * 3_600_000;
@@ -442,8 +489,9 @@ export function clusterDocs(
       if (time - first[r]! > maxSpanMs) continue;
       const norm = Math.sqrt(normSq[r]!);
       if (norm === 0 || acc[r]! / norm < config.minPairSimilarity) continue;
+      const limits = titleOnly(j, r);
       let sim: number;
-      if (sums[r]) sim = cosineTo(v, r);
+      if (sums[r]) sim = cosineTo(v, r, residualOf[limits]);
       else {
         const other = vectors[r]!;
         let d = 0;
@@ -456,9 +504,9 @@ export function clusterDocs(
           d += p;
           if (p > top) { top = p; topA = fa; topB = fb; }
         }
-        sim = linkCosine(d, 1, 1, topA, topB);
+        sim = linkCosine(d, 1, 1, topA, topB, residualOf[limits]);
       }
-      if (sim >= config.threshold) candidates.push([r, sim]);
+      if (sim >= joinThreshold[limits]) candidates.push([r, sim]);
     }
     for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = 0;
     if (candidates.length === 0) {
@@ -474,7 +522,8 @@ export function clusterDocs(
       const other = find(candidates[c]![0]);
       if (other === root) continue;
       if (Math.max(last[root]!, last[other]!) - Math.min(first[root]!, first[other]!) > maxSpanMs) continue;
-      if (centroidCosine(root, other) >= config.threshold) root = merge(root, other);
+      const limits = titleOnly(root, other);
+      if (centroidCosine(root, other, residualOf[limits]) >= joinThreshold[limits]) root = merge(root, other);
     }
   }
 
@@ -567,7 +616,7 @@ export function clusterDocs(
     // reads it instead of a hash lookup, with the same products summed in the same order as centroidCosine.
     const dense = new Float64Array(model.terms.length);
     /** linkCosine of the visited story `r` (scattered in `dense`) and story `other`. */
-    const centroidCosineDense = (r: number, other: number): number => {
+    const centroidCosineDense = (r: number, other: number, residual: number): number => {
       const sr = sums[r]!;
       const so = sums[other];
       let d = 0;
@@ -582,7 +631,7 @@ export function clusterDocs(
           d += p;
           if (p > top) { top = p; topA = fa; topB = fb; }
         }
-        return linkCosine(d, 1, normSq[r]!, topA, topB);
+        return linkCosine(d, 1, normSq[r]!, topA, topB, residual);
       }
       if (sr.size <= so.size) {
         for (let k = 0; k < sr.size; k++) {
@@ -591,7 +640,7 @@ export function clusterDocs(
           d += p;
           if (p > top) { top = p; topA = fa; topB = fb; }
         }
-        return linkCosine(d, normSq[r]!, normSq[other]!, topA, topB);
+        return linkCosine(d, normSq[r]!, normSq[other]!, topA, topB, residual);
       }
       for (let k = 0; k < so.size; k++) {
         const fa = so.values[k]!, fb = dense[so.ids[k]!]!;
@@ -599,7 +648,7 @@ export function clusterDocs(
         d += p;
         if (p > top) { top = p; topA = fa; topB = fb; }
       }
-      return linkCosine(d, normSq[other]!, normSq[r]!, topA, topB);
+      return linkCosine(d, normSq[other]!, normSq[r]!, topA, topB, residual);
     };
     const seen = new Int32Array(n).fill(-1);
     const found: number[] = [];
@@ -637,7 +686,7 @@ export function clusterDocs(
         const sum = sums[r]!;
         for (let k = 0; k < sum.size; k++) dense[sum.ids[k]!] = sum.values[k]!;
         let best = -1;
-        let bestSim = config.storyMergeThreshold;
+        let bestSim = 0;
         const lone: number[] = [];
         for (const other of found) {
           if (acc[other]! < config.minPairSimilarity) continue;
@@ -645,12 +694,14 @@ export function clusterDocs(
           // A story spans at most maxSpanHours (stories up to that far apart may merge: follow-ups a day or two later
           // join their story here, which on the gold file is worth 0.025 of recall at the same precision).
           if (Math.max(last[r]!, last[other]!) - Math.min(first[r]!, first[other]!) > maxSpanMs) continue;
-          const sim = centroidCosineDense(r, other);
+          const limits = titleOnly(r, other);
+          const sim = centroidCosineDense(r, other, residualOf[limits]);
+          if (sim < mergeThreshold[limits]) continue;
           if (size[other] === 1) {
-            if (sim >= config.storyMergeThreshold) lone.push(other);
+            lone.push(other);
             continue;
           }
-          if (sim > bestSim || (sim === bestSim && (best < 0 || other < best))) {
+          if (best < 0 || sim > bestSim || (sim === bestSim && other < best)) {
             best = other;
             bestSim = sim;
           }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CONFIG } from '../../../src/core/config';
-import { clusterDocs, type ClusterDoc } from '../../../src/core/story/cluster';
+import { clusterDocs, hasLead, type ClusterDoc } from '../../../src/core/story/cluster';
 
 const H = 3_600_000;
 const t0 = Date.parse('2026-02-17T12:00:00Z');
@@ -102,7 +102,7 @@ describe('clusterDocs', () => {
       ...others.map((title, i) => ({ id: `o${i}`, title, text: null, time: t0 + i * 60_000 })),
     ];
     const multi = (r: ReturnType<typeof clusterDocs>) => groups(r).filter((g) => g.length > 1);
-    const ungated = { ...DEFAULT_CLUSTER_CONFIG, minResidualSimilarity: 0 };
+    const ungated = { ...DEFAULT_CLUSTER_CONFIG, minResidualSimilarity: 0, titleOnlyResidualSimilarity: 0 };
     expect(multi(clusterDocs(batch, ungated))).toEqual([['k1', 'k2'], ['n1', 'n2']]);
     expect(multi(clusterDocs(batch))).toEqual([['n1', 'n2']]);
     // The same in the story merge step: two 2-article Kerala stories 40 h apart (beyond the pass's gap window).
@@ -113,6 +113,37 @@ describe('clusterDocs', () => {
     ].map((d) => (d.id === 'k2' ? { ...d, time: t0 + 40 * H } : d));
     expect(multi(clusterDocs(later, ungated))).toEqual([['k1', 'k2', 'k3', 'k4'], ['n1', 'n2']]);
     expect(multi(clusterDocs(later))).toEqual([['k1', 'k3'], ['k2', 'k4'], ['n1', 'n2']]);
+  });
+
+  it('uses the title-only threshold and residual when both sides lack a lead, the lead ones otherwise', () => {
+    // (Without their leads, the two Geneva talks share "Geneva" and "talks" in this 8-headline batch and would merge:
+    // the Russia–Ukraine ones are left out of the headline-only cases.)
+    const titlesOnly = docs.filter((d) => !d.id.startsWith('c')).map((d) => ({ ...d, text: null }));
+    const strict = { ...DEFAULT_CLUSTER_CONFIG, threshold: 0.99, storyMergeThreshold: 0.99 };
+    // Headlines alone are judged by titleOnlyThreshold (0.22), so the lead threshold of 0.99 does not part them…
+    expect(groups(clusterDocs(titlesOnly, strict))).toEqual([['a1', 'a2', 'a3'], ['b1', 'b2'], ['d1']]);
+    // …while the same articles with their leads, or one side with a lead, are judged by it.
+    expect(groups(clusterDocs(docs, strict))).toEqual(docs.map((d) => [d.id]));
+    const mixed = docs.map((d) => (d.id === 'a1' || d.id === 'b1' ? { ...d, text: null } : d));
+    expect(groups(clusterDocs(mixed, strict))).toEqual(docs.map((d) => [d.id]));
+    // And the other way round: a strict title-only threshold keeps headlines apart and leaves articles with leads be.
+    const strictTitles = { ...DEFAULT_CLUSTER_CONFIG, titleOnlyThreshold: 0.99 };
+    expect(groups(clusterDocs(titlesOnly, strictTitles))).toEqual(titlesOnly.map((d) => [d.id]));
+    expect(groups(clusterDocs(docs, strictTitles))).toEqual(groups(clusterDocs(docs)));
+    // The title-only residual holds too: no two of these headlines stay that alike once their top term is left out.
+    expect(groups(clusterDocs(titlesOnly, { ...DEFAULT_CLUSTER_CONFIG, titleOnlyResidualSimilarity: 0.99 }))).toEqual(titlesOnly.map((d) => [d.id]));
+  });
+
+  it('counts as a lead only text that is more than the title again', () => {
+    expect(hasLead({ title: 'Floods hit Kerala', text: 'Rain has cut off villages in three districts.' })).toBe(true);
+    expect(hasLead({ title: 'Floods hit Kerala', text: null })).toBe(false);
+    expect(hasLead({ title: 'Floods hit Kerala', text: '  floods  HIT kerala ' })).toBe(false);
+    expect(hasLead({ title: 'Floods hit Kerala', text: ' … ' })).toBe(false);
+    expect(hasLead({ title: 'Floods hit Kerala', text: 'Floods hit Kerala, killing 12' })).toBe(true);
+    expect(hasLead({ title: 'Floods hit Kerala', text: 'Floods hitKerala' })).toBe(true);
+    expect(hasLead({ title: 'Floods hit Kerala', text: 'Floods hit Kerala\u00a0today' })).toBe(true);
+    expect(hasLead({ title: 'Floods hit Kerala', text: 'Floods\u00a0hit\n\nKerala' })).toBe(false);
+    expect(hasLead({ title: 'Floods hit', text: 'Floods hit Kerala' })).toBe(true);
   });
 
   it('never lets an isolated article join or be joined', () => {
