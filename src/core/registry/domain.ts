@@ -83,22 +83,31 @@ export function isFeedHost(url: string): boolean {
 const NON_TENANT_SEGMENTS = new Set(['feed', 'feeds', 'rss', 'atom', 'channel', 'user', 'c']);
 
 /**
- * The outlet part of a URL's path on a host that serves many outlets: its first segment that is not a feed or page
- * word (NON_TENANT_SEGMENTS); when that is a file name ("videos.xml") and the URL has a query, the first query
- * value instead ("youtube.com/feeds/videos.xml?channel_id=UC1" → "uc1", as its channel page "youtube.com/channel/UC1").
- * Lower-cased; "" when there is none.
+ * The outlet part of a URL's path on a host that serves many outlets, as written: its first segment that is not a
+ * feed or page word (NON_TENANT_SEGMENTS); when that is a file name ("videos.xml") and the URL has a query, the first
+ * query value instead (`inQuery`: "youtube.com/feeds/videos.xml?channel_id=UC1" → "UC1", as its channel page
+ * "youtube.com/channel/UC1"). "" when there is none.
  */
-function tenantOf(u: URL): string {
+function tenantPart(u: URL): { tenant: string; inQuery: boolean } {
   const segment = u.pathname.split('/').filter(Boolean).find((s) => !NON_TENANT_SEGMENTS.has(s.toLowerCase())) ?? '';
   const first = [...u.searchParams.values()][0];
-  const tenant = segment.includes('.') && first ? first : segment;
-  return tenant.toLowerCase();
+  return segment.includes('.') && first ? { tenant: first, inQuery: true } : { tenant: segment, inQuery: false };
+}
+
+/** An http(s) URL, a bare "host/path" read as https; null when it does not parse. */
+function parseWebUrl(url: string): URL | null {
+  const t = url.trim();
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:/i.test(t) ? t : `https://${t}`);
+  } catch {
+    return null;
+  }
 }
 
 /**
  * The key that names an outlet from any of its URLs (a feed, or its site's page such as an OPML outline's htmlUrl):
  * the aggregator entry for aggregator URLs (all of Google News is one aggregator); host + the outlet's path segment
- * (tenantOf) on a feed-hosting service (FEED_HOST_DOMAINS) or a host whose outlets are paths (medium.com/@c);
+ * (tenantPart, lower-cased) on a feed-hosting service (FEED_HOST_DOMAINS) or a host whose outlets are paths (medium.com/@c);
  * else the site host (siteHost: feed-server labels dropped, so rss.nytimes.com and nytimes.com are one source
  * while the Times of India and the Economic Times, two sites under indiatimes.com, stay two). Null for a URL that
  * is not http(s).
@@ -108,16 +117,43 @@ export function sourceKeyOf(url: string): string | null {
   if (!host) return null;
   const agg = aggregatorOf(url);
   if (agg) return agg;
-  if (isFeedHost(url) || PATH_TENANT_HOSTS.includes(host)) {
-    let tenant = '';
-    try {
-      tenant = tenantOf(new URL(/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) ? url.trim() : `https://${url.trim()}`));
-    } catch {
-      tenant = '';
-    }
+  if (hasTenants(url, host)) {
+    const u = parseWebUrl(url);
+    const tenant = u ? tenantPart(u).tenant.toLowerCase() : '';
     return tenant ? `${host}/${tenant}` : host;
   }
   return siteHost(host);
+}
+
+/** True when outlets on `url`'s host are told apart by their path: a feed-hosting service or a PATH_TENANT_HOSTS host. */
+function hasTenants(url: string, host: string): boolean {
+  return isFeedHost(url) || PATH_TENANT_HOSTS.includes(host);
+}
+
+/** YouTube's feed query keys and the page each names (https://www.youtube.com/feeds/videos.xml?channel_id=…). */
+const YOUTUBE_FEED_PAGES: Readonly<Record<string, string>> = { channel_id: 'channel/', user: 'user/', playlist_id: 'playlist?list=' };
+
+/**
+ * A homepage for an outlet known only by a feed URL (an OPML outline without an htmlUrl): the aggregator's site for
+ * an aggregator's feed; on a host whose outlets are paths, the host and the outlet's path segment as written (ids
+ * such as YouTube's "UCx…" are case-sensitive), or, when the feed's query names the outlet, its YouTube page
+ * (YOUTUBE_FEED_PAGES) or else the feed URL itself; else the
+ * feed's scheme, site host (siteHost: "rss.nytimes.com" → "nytimes.com") and port. Null when `feedUrl` is not http(s).
+ */
+export function homepageOfFeed(feedUrl: string): string | null {
+  const host = hostOf(feedUrl);
+  const u = parseWebUrl(feedUrl);
+  if (!host || !u) return null;
+  const agg = aggregatorOf(feedUrl);
+  if (agg) return `https://${agg}/`;
+  const port = u.port ? `:${u.port}` : '';
+  if (hasTenants(feedUrl, host)) {
+    const { tenant, inQuery } = tenantPart(u);
+    if (!inQuery) return `${u.protocol}//${u.hostname}${port}/${tenant}`;
+    const page = host === 'youtube.com' ? YOUTUBE_FEED_PAGES[[...u.searchParams.keys()][0]!] : undefined;
+    return page ? `https://www.youtube.com/${page}${encodeURIComponent(tenant)}` : u.href;
+  }
+  return `${u.protocol}//${siteHost(host)}${port}/`;
 }
 
 /**

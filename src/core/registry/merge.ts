@@ -14,7 +14,7 @@
  */
 import type { BiasRating, FactualityRating, FeedKind, Ownership, Source, SourceFlag } from '../schema/source';
 import { slugify } from '../story/ids';
-import { aggregatorOf, feedKey, hostOf, isFeedHost, outletKeyOf, registrableDomain, siteHost, sourceKeyOf } from './domain';
+import { aggregatorOf, feedKey, homepageOfFeed, hostOf, isFeedHost, outletKeyOf, registrableDomain, siteHost, sourceKeyOf } from './domain';
 
 export interface FeedRecord {
   url: string;
@@ -186,7 +186,7 @@ export class RegistryMerger {
       source = {
         id: this.freshId(sk),
         name: agg ?? (name || sk),
-        homepage: homepage ?? `https://${sk}/`,
+        homepage: homepage ?? homepageOfFeed(url)!, // an http(s) URL: sourceKeyOf(url) was checked above
         feeds: [],
         country: null,
         language: rec.language?.trim() || 'en',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatorOf, feedKey, hostOf, outletKeyOf, registrableDomain, sourceKeyOf } from '../../../src/core/registry/domain';
+import { aggregatorOf, feedKey, homepageOfFeed, hostOf, outletKeyOf, registrableDomain, sourceKeyOf } from '../../../src/core/registry/domain';
 
 describe('registrableDomain', () => {
   it.each([
@@ -55,4 +55,21 @@ describe('outlet keys', () => {
     ['https://news.google.com/rss/search?q=x', 'https://example.com/', 'news.google.com'],
     ['https://rss.nytimes.com/World.xml', 'https://www.nytimes.com/section/world', 'nytimes.com'],
   ])('%s (site %s) → %s', (feed, site, expected) => expect(outletKeyOf(feed, site)).toBe(expected));
+});
+
+describe('homepageOfFeed (an outlet known only by its feed)', () => {
+  it.each([
+    ['https://rss.nytimes.com/services/xml/rss/nyt/World.xml', 'https://nytimes.com/'],
+    ['http://127.0.0.1:8765/alpha.xml', 'http://127.0.0.1:8765/'],
+    ['https://feeds.feedburner.com/OutletA', 'https://feeds.feedburner.com/OutletA'],
+    ['https://medium.com/feed/@Beauty_On', 'https://medium.com/@Beauty_On'],
+    ['https://www.youtube.com/feeds/videos.xml?channel_id=UCaBc1', 'https://www.youtube.com/channel/UCaBc1'],
+    ['https://www.youtube.com/feeds/videos.xml?user=SomeUser', 'https://www.youtube.com/user/SomeUser'],
+    ['https://www.youtube.com/feeds/videos.xml?playlist_id=PLx1', 'https://www.youtube.com/playlist?list=PLx1'],
+    ['https://www.youtube.com/feeds/videos.xml?other=1', 'https://www.youtube.com/feeds/videos.xml?other=1'],
+    ['https://news.google.com/rss/search?q=x', 'https://news.google.com/'],
+    ['ftp://example.org/feed', null],
+  ])('%s → %s', (feed, home) => {
+    expect(homepageOfFeed(feed)).toBe(home);
+  });
 });

@@ -125,7 +125,7 @@ describe('RegistryMerger', () => {
       m.addFeed({ url: 'http://127.0.0.1:8765/empty.xml', name: 'Empty' });
       m.addFeed({ url: 'http://127.0.0.1:8765/zero.xml', name: 'Zero' });
       expect(sources(m)).toEqual([
-        ['127-0-0-1', 'Empty', 'https://127.0.0.1/', ['http://127.0.0.1:8765/empty.xml', 'http://127.0.0.1:8765/zero.xml']],
+        ['127-0-0-1', 'Empty', 'http://127.0.0.1:8765/', ['http://127.0.0.1:8765/empty.xml', 'http://127.0.0.1:8765/zero.xml']],
         ['beta-test', 'Beta Times', 'https://www.beta.test/', ['http://127.0.0.1:8765/beta.xml']],
         ['news-alpha-test', 'Alpha News', 'https://news.alpha.test/', ['http://127.0.0.1:8765/alpha.xml']],
       ]);
@@ -149,10 +149,10 @@ describe('RegistryMerger', () => {
       m.addFeed({ url: 'https://www.youtube.com/feeds/videos.xml?channel_id=UCaaa' });
       m.addFeed({ url: 'https://www.youtube.com/feeds/videos.xml?channel_id=UCbbb' });
       expect(sources(m).map(([id, , home, feeds]) => [id, home, feeds.length])).toEqual([
-        ['medium-com-beautyon', 'https://medium.com/@beautyon_/', 1],
-        ['medium-com-prxofficial', 'https://medium.com/prxofficial/', 1],
-        ['youtube-com-ucaaa', 'https://youtube.com/ucaaa/', 1],
-        ['youtube-com-ucbbb', 'https://youtube.com/ucbbb/', 1],
+        ['medium-com-beautyon', 'https://medium.com/@beautyon_', 1],
+        ['medium-com-prxofficial', 'https://medium.com/prxofficial', 1],
+        ['youtube-com-ucaaa', 'https://www.youtube.com/channel/UCaaa', 1],
+        ['youtube-com-ucbbb', 'https://www.youtube.com/channel/UCbbb', 1],
       ]);
     });
 
