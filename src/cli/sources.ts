@@ -197,6 +197,10 @@ async function runImport(args: string[]): Promise<number> {
       if (report.namesDiffer.length) w(`names: ${report.namesDiffer.length} feeds came under another name than the source of their site; each was kept in that one source`);
       for (const n of top(report.namesDiffer, 10)) w(`  same site, another name: "${n.name}" (${n.url}) kept in ${n.sourceId} ("${n.sourceName}")`);
       if (report.namesDiffer.length > 10) w(`  … ${report.namesDiffer.length - 10} more (--json lists them all)`);
+      if (report.languageAssumed.length) {
+        const ids = report.languageAssumed;
+        w(`language: ${ids.length} new source(s) were given "en", since the import names no language: set "language" in the registry for any that does not publish in English (it picks the stop words its articles are clustered with): ${top(ids, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more` : ''}`);
+      }
     }
     if (report.aggregators.length) w(`aggregators flagged (kept out of coverage counts): ${report.aggregators.map((a) => `${a.domain} (${a.feeds} feeds)`).join(', ')}`);
     if (report.recordsRead) {

@@ -61,12 +61,17 @@ export interface MergeReport {
   kept: Array<{ sourceId: string; field: string; existing: string; imported: string }>;
   /** Domains that match more than one source (not applied). */
   ambiguous: string[];
+  /** New sources given the default language "en" because their record named none (OPML has no language). */
+  languageAssumed: string[];
 }
 
 const PARALLAX_RULE = 'Parallax';
 
+/** The language a new source gets when its record names none (the registry schema's default too). */
+const DEFAULT_LANGUAGE = 'en';
+
 function emptyReport(): MergeReport {
-  return { feedsRead: 0, feedsAdded: 0, duplicates: [], invalidUrls: [], sourcesAdded: 0, namesDiffer: [], aggregators: [], recordsRead: 0, recordsMatched: 0, ratingsAdded: 0, flagsAdded: 0, ownershipFilled: 0, countriesFilled: 0, kept: [], ambiguous: [] };
+  return { feedsRead: 0, feedsAdded: 0, duplicates: [], invalidUrls: [], sourcesAdded: 0, namesDiffer: [], aggregators: [], recordsRead: 0, recordsMatched: 0, ratingsAdded: 0, flagsAdded: 0, ownershipFilled: 0, countriesFilled: 0, kept: [], ambiguous: [], languageAssumed: [] };
 }
 
 /**
@@ -189,7 +194,7 @@ export class RegistryMerger {
         homepage: homepage ?? homepageOfFeed(url)!, // an http(s) URL: sourceKeyOf(url) was checked above
         feeds: [],
         country: null,
-        language: rec.language?.trim() || 'en',
+        language: rec.language?.trim() || DEFAULT_LANGUAGE,
         bias: [],
         factuality: [],
         ownership: null,
@@ -200,6 +205,7 @@ export class RegistryMerger {
       this.ids.add(source.id);
       this.byHome.set(sk, source);
       this.report.sourcesAdded++;
+      if (!rec.language?.trim()) this.report.languageAssumed.push(source.id);
       if (agg) this.report.aggregators.push({ sourceId: source.id, domain: agg, feeds: 0 });
     } else {
       if (agg && !source.flags?.some((f) => f.value === 'aggregator')) {
