@@ -18,6 +18,7 @@ import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
 import { slugify, storyIdFor } from './core/story/ids';
+import { languageFrom } from './core/registry/check';
 import { aggregatorOf, hostOf, registrableDomain } from './core/registry/domain';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
 import { archiveStories, scanArchive } from './io/archive-stories';
@@ -140,7 +141,8 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
     homepage,
     feeds: [{ url: input.url ?? parsed.feed.link ?? homepage, file: input.url ? null : input.name, topic: null }],
     country: null,
-    language: parsed.feed.language?.toLowerCase().split(/[-_]/)[0] || 'en',
+    // The feed's own <language>, its primary subtag; a name ("english") or unknown code is no language (the default).
+    language: languageFrom(parsed.feed.language?.toLowerCase().split(/[-_]/)[0]) ?? 'en',
     bias: [],
     factuality: [],
     ownership: null,

@@ -199,8 +199,14 @@ async function runImport(args: string[]): Promise<number> {
       if (report.namesDiffer.length > 10) w(`  … ${report.namesDiffer.length - 10} more (--json lists them all)`);
       if (report.languageAssumed.length) {
         const ids = report.languageAssumed;
-        w(`language: ${ids.length} new source(s) were given "en", since the import names no language: set "language" in the registry for any that does not publish in English (it picks the stop words its articles are clustered with): ${top(ids, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more` : ''}`);
+        w(`language: ${ids.length} new source(s) were given "en", since the import names no language for them: set "language" in the registry for any that does not publish in English (it picks the stop words its articles are clustered with): ${top(ids, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more` : ''}`);
       }
+      const read = new Map<string, number>();
+      for (const r of report.languageRead) {
+        const how = `"${r.given}" read as "${r.language}"`;
+        read.set(how, (read.get(how) ?? 0) + 1);
+      }
+      if (read.size) w(`language: a country code given as a language: ${[...read].map(([how, n]) => `${how} (${n} sources)`).join(', ')}`);
     }
     if (report.aggregators.length) w(`aggregators flagged (kept out of coverage counts): ${report.aggregators.map((a) => `${a.domain} (${a.feeds} feeds)`).join(', ')}`);
     if (report.recordsRead) {

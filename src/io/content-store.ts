@@ -21,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
+import { languageProblem } from '../core/registry/check';
 import { ArticleSchema, type Article } from '../core/schema/article';
 import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
 import { RegistrySchema, type Source } from '../core/schema/source';
@@ -61,6 +62,10 @@ export async function readRegistry(file: string): Promise<Source[]> {
   for (const s of parsed.data) {
     if (ids.has(s.id)) throw new Error(`${file}: duplicate source id "${s.id}"`);
     ids.add(s.id);
+    // The language picks a source's stop words: a name ("english") or an unassigned code ("xx") would silently
+    // cluster its articles with the unknown-language list.
+    const badLanguage = languageProblem(s.language);
+    if (badLanguage) throw new Error(`${file}: source "${s.id}": ${badLanguage}; \`parallax sources check\` lists every problem`);
   }
   return parsed.data;
 }

@@ -204,7 +204,7 @@ describe('parallax sources', () => {
     expect(out).toContain('  same site, another name: "Outlet A Sport" (https://feeds.feedburner.com/OutletASport) kept in outlet-a-com ("Outlet A")\n');
     // OPML names no language: the four were given "en", and the run says so (a Polish outlet would be clustered
     // with English stop words until its language is set).
-    expect(out).toContain('language: 4 new source(s) were given "en", since the import names no language: set "language" in the registry for any that does not publish in English (it picks the stop words its articles are clustered with): outlet-a-com, outlet-b-org, medium-com-c, medium-com-d\n');
+    expect(out).toContain('language: 4 new source(s) were given "en", since the import names no language for them: set "language" in the registry for any that does not publish in English (it picks the stop words its articles are clustered with): outlet-a-com, outlet-b-org, medium-com-c, medium-com-d\n');
   });
 
   it('import over a registry that is not one (cut off, empty, an object) fails and writes nothing (it had kept only the new sources)', async () => {

@@ -48,6 +48,16 @@ describe('readRegistry', () => {
     await writeFile(path.join(dir, 'sources.json'), '{ not json');
     await expect(readRegistry(path.join(dir, 'sources.json'))).rejects.toThrow(/sources\.json: not valid JSON/);
   });
+
+  it('refuses a source whose language is not a language tag ("english" had been read, clustering it with no stop words of its own)', async () => {
+    const dir = await tempDir('parallax-registry-');
+    const file = path.join(dir, 'sources.json');
+    const source = { id: 'a', name: 'A', homepage: 'https://a.example/', feeds: [{ url: 'https://a.example/rss' }] };
+    await writeFile(file, JSON.stringify([{ ...source, language: 'english' }]));
+    await expect(readRegistry(file)).rejects.toThrow(`${file}: source "a": language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); \`parallax sources check\` lists every problem`);
+    await writeFile(file, JSON.stringify([{ ...source, language: 'pl' }]));
+    expect((await readRegistry(file)).map((s) => s.language)).toEqual(['pl']);
+  });
 });
 
 describe('readFeedFolder and the registry', () => {

@@ -46,4 +46,12 @@ describe('a feed file the registry does not name', () => {
     const spread = discoverSource(input, parseFeed(Buffer.from(rss(['https://a.test/1', 'https://b.test/2']))));
     expect(spread).toMatchObject({ id: 'nolink', name: 'nolink.xml', homepage: 'https://nolink.invalid/' });
   });
+
+  it("reads a feed's <language> as a language tag: its primary subtag, a country code as its language, a name as none", () => {
+    const input = { name: 'x.xml', sourceId: null, url: 'https://x.test/rss', contentType: null, bytes: null, error: null };
+    const languageOf = (language: string) =>
+      discoverSource(input, parseFeed(Buffer.from(`<rss version="2.0"><channel><title>X</title><link>https://x.test/</link><language>${language}</language></channel></rss>`))).language;
+    // "english" had become the source's language, which picks no stop words.
+    expect(['pl-PL', 'en_US', 'gr', 'english', 'xx'].map(languageOf)).toEqual(['pl', 'en', 'el', 'en', 'en']);
+  });
 });

@@ -10,8 +10,8 @@ import { jsonLines, lineOf } from './json-lines';
 export type IssueLevel = 'error' | 'warning';
 
 /**
- * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, invalid_language, unknown_rating_value,
- * unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
+ * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, invalid_language, invalid_date (not a real
+ * day, or after today), unknown_rating_value, unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
  * rating_without_url, ownership_without_source, aggregator_not_flagged, disputed_bias (warnings).
  */
 export interface RegistryIssue {
@@ -42,10 +42,11 @@ const RATING_HINT: Record<string, string> = Object.fromEntries(
   SOURCE_FLAGS.map((f) => [f, `"${f}" is not a bias position: put it in the source's flags`]),
 );
 
-function codeFor(path: ReadonlyArray<string | number>, message: string): string {
+function codeFor(path: ReadonlyArray<string | number>, message: string, value: unknown): string {
   const last = path.at(-1);
   if ((path.includes('bias') || path.includes('factuality')) && last === 'value') return 'unknown_rating_value';
   if (path.includes('flags') && last === 'value') return 'unknown_flag';
+  if (last === 'asOf' && value !== undefined) return 'invalid_date';
   if (last === 'rater' || last === 'asOf') return 'missing_attribution';
   if (/url/i.test(message) || last === 'url' || last === 'homepage' || last === 'sourceUrl') return 'invalid_url';
   return 'invalid_field';
@@ -54,18 +55,47 @@ function codeFor(path: ReadonlyArray<string | number>, message: string): string 
 /** BCP 47 shape with a 2- or 3-letter primary language (ISO 639-1/2/3: "en", "pt-BR", "zh-Hant", "arq"). */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 
+/** Names of languages (CLDR, through the runtime's ICU); `of` gives undefined for a code it does not know. */
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
 /**
- * True when `tag` is a BCP 47 language tag whose primary language is an ISO 639 code ("en", "pt-BR", "zh-Hant"),
- * not a language's name ("english": BCP 47 allows 5–8 letter primary subtags, but none is registered, and the
- * language chooses the stop words).
+ * True when `tag` is a BCP 47 language tag whose primary language is an ISO 639 code that CLDR names ("en", "pt-BR",
+ * "zh-Hant", "arq"), not a language's name ("english": BCP 47 allows 5–8 letter primary subtags, but none is
+ * registered) nor an unassigned code ("xx"): the language chooses the stop words.
  */
 export function isLanguageTag(tag: string): boolean {
   if (!LANGUAGE_TAG.test(tag)) return false;
   try {
-    return Intl.getCanonicalLocales(tag).length === 1;
+    if (Intl.getCanonicalLocales(tag).length !== 1) return false;
   } catch {
     return false;
   }
+  return LANGUAGE_NAMES.of(tag.split('-')[0]!.toLowerCase()) !== undefined;
+}
+
+/**
+ * Country codes (ISO 3166-1) that feed lists give as a language, with the country's language (ISO 639-1): only codes
+ * that are no language at all (Kite's list gives Greek outlets "gr"); "ca", "br" or "se" are languages and left be.
+ */
+const COUNTRY_AS_LANGUAGE: Readonly<Record<string, string>> = {
+  gr: 'el', jp: 'ja', cn: 'zh', cz: 'cs', dk: 'da', ua: 'uk', il: 'he', vn: 'vi', gb: 'en', us: 'en', ir: 'fa', rs: 'sr',
+  al: 'sq', by: 'be', kz: 'kk', ge: 'ka', at: 'de', mx: 'es',
+};
+
+/**
+ * A source's language from one someone else wrote (an import record, a feed's <language>): the tag when it is one
+ * (isLanguageTag), the country's language for a country code (COUNTRY_AS_LANGUAGE), else null.
+ */
+export function languageFrom(raw: string | null | undefined): string | null {
+  const tag = raw?.trim() ?? '';
+  if (!tag) return null;
+  if (isLanguageTag(tag)) return tag;
+  return COUNTRY_AS_LANGUAGE[tag.toLowerCase()] ?? null;
+}
+
+/** Why `language` cannot be a source's language (isLanguageTag), or null when it can. */
+export function languageProblem(language: string): string | null {
+  return isLanguageTag(language) ? null : `language ${JSON.stringify(language)} is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")`;
 }
 
 /** Line of a character offset in `text`. */
@@ -75,8 +105,11 @@ function lineAt(text: string, offset: number): number {
   return n;
 }
 
-/** Checks a registry file's text. Never throws. */
-export function checkRegistry(text: string): CheckResult {
+/**
+ * Checks a registry file's text. `today` (YYYY-MM-DD, UTC; default the clock's) is the last day a rating's or flag's
+ * `asOf` may name. Never throws.
+ */
+export function checkRegistry(text: string, today: string = new Date().toISOString().slice(0, 10)): CheckResult {
   const issues: RegistryIssue[] = [];
   const result = (registry: Source[] = [], feeds = 0, aggregators: string[] = [], disputed: string[] = [], sources = 0): CheckResult => {
     issues.sort((a, b) => a.line - b.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -125,9 +158,9 @@ export function checkRegistry(text: string): CheckResult {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = [i, ...issue.path];
-        const code = codeFor(issue.path, issue.message);
         let value: unknown = entry;
         for (const p of issue.path) value = (value as Record<string | number, unknown> | undefined)?.[p];
+        const code = codeFor(issue.path, issue.message, value);
         const hint = code === 'unknown_rating_value' && typeof value === 'string' ? RATING_HINT[value] : undefined;
         const allowed =
           code === 'unknown_rating_value'
@@ -142,8 +175,14 @@ export function checkRegistry(text: string): CheckResult {
       registry.push(parsed.data as Source);
     }
 
-    if (typeof e.language === 'string' && e.language.length >= 2 && !isLanguageTag(e.language)) {
-      add('error', 'invalid_language', [i, 'language'], `${id}: language ${JSON.stringify(e.language)} is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")`);
+    const badLanguage = typeof e.language === 'string' && e.language.length >= 2 ? languageProblem(e.language) : null;
+    if (badLanguage) add('error', 'invalid_language', [i, 'language'], `${id}: ${badLanguage}`);
+    if (parsed.success) {
+      for (const list of ['bias', 'factuality', 'flags'] as const) {
+        (parsed.data[list] ?? []).forEach((r, k) => {
+          if (r.asOf !== null && r.asOf > today) add('error', 'invalid_date', [i, list, k, 'asOf'], `${id}: ${list}.${k}.asOf ${r.asOf} is after today (${today}): a rating is dated when it was made`);
+        });
+      }
     }
 
     if (typeof e.id === 'string') {

@@ -15,6 +15,7 @@
 import type { BiasRating, FactualityRating, FeedKind, Ownership, Source, SourceFlag } from '../schema/source';
 import { slugify } from '../story/ids';
 import { aggregatorOf, feedKey, homepageOfFeed, hostOf, isFeedHost, outletKeyOf, registrableDomain, siteHost, sourceKeyOf } from './domain';
+import { languageFrom } from './check';
 
 export interface FeedRecord {
   url: string;
@@ -61,8 +62,11 @@ export interface MergeReport {
   kept: Array<{ sourceId: string; field: string; existing: string; imported: string }>;
   /** Domains that match more than one source (not applied). */
   ambiguous: string[];
-  /** New sources given the default language "en" because their record named none (OPML has no language). */
+  /** New sources given the default language "en" because their record named none (OPML has no language) or one
+   * that is not a language tag. */
   languageAssumed: string[];
+  /** New sources whose record gave a country code as their language, with the language read from it ("gr" → "el"). */
+  languageRead: Array<{ sourceId: string; given: string; language: string }>;
 }
 
 const PARALLAX_RULE = 'Parallax';
@@ -70,8 +74,9 @@ const PARALLAX_RULE = 'Parallax';
 /** The language a new source gets when its record names none (the registry schema's default too). */
 const DEFAULT_LANGUAGE = 'en';
 
+
 function emptyReport(): MergeReport {
-  return { feedsRead: 0, feedsAdded: 0, duplicates: [], invalidUrls: [], sourcesAdded: 0, namesDiffer: [], aggregators: [], recordsRead: 0, recordsMatched: 0, ratingsAdded: 0, flagsAdded: 0, ownershipFilled: 0, countriesFilled: 0, kept: [], ambiguous: [], languageAssumed: [] };
+  return { feedsRead: 0, feedsAdded: 0, duplicates: [], invalidUrls: [], sourcesAdded: 0, namesDiffer: [], aggregators: [], recordsRead: 0, recordsMatched: 0, ratingsAdded: 0, flagsAdded: 0, ownershipFilled: 0, countriesFilled: 0, kept: [], ambiguous: [], languageAssumed: [], languageRead: [] };
 }
 
 /**
@@ -194,7 +199,7 @@ export class RegistryMerger {
         homepage: homepage ?? homepageOfFeed(url)!, // an http(s) URL: sourceKeyOf(url) was checked above
         feeds: [],
         country: null,
-        language: rec.language?.trim() || DEFAULT_LANGUAGE,
+        language: languageFrom(rec.language) ?? DEFAULT_LANGUAGE,
         bias: [],
         factuality: [],
         ownership: null,
@@ -205,7 +210,9 @@ export class RegistryMerger {
       this.ids.add(source.id);
       this.byHome.set(sk, source);
       this.report.sourcesAdded++;
-      if (!rec.language?.trim()) this.report.languageAssumed.push(source.id);
+      const language = languageFrom(rec.language);
+      if (language === null) this.report.languageAssumed.push(source.id);
+      else if (language !== rec.language!.trim()) this.report.languageRead.push({ sourceId: source.id, given: rec.language!.trim(), language });
       if (agg) this.report.aggregators.push({ sourceId: source.id, domain: agg, feeds: 0 });
     } else {
       if (agg && !source.flags?.some((f) => f.value === 'aggregator')) {

@@ -53,6 +53,29 @@ describe('checkRegistry', () => {
     expect(lineWith(t, '"language": "english"')).toBe(15);
   });
 
+  it('refuses a language code that names no language ("xx", a country\'s "gr"), as CLDR knows them', () => {
+    const t = text([src('a', { language: 'xx' }), src('b', { language: 'gr' }), src('c', { language: 'el' }), src('d', { language: 'XX-us' })]);
+    expect(checkRegistry(t).issues.map((i) => [i.code, i.path])).toEqual([['invalid_language', '0.language'], ['invalid_language', '1.language'], ['invalid_language', '3.language']]);
+  });
+
+  it('names a rating date that is not a day, or after today, as invalid_date (a bad day had read as missing_attribution)', () => {
+    const rating = (asOf: unknown) => ({ value: 'center', rater: 'AllSides', url: 'https://www.allsides.com/x', ...(asOf === undefined ? {} : { asOf }) });
+    const t = text([
+      src('a', { bias: [rating('2023-13-45')] }),
+      src('b', { bias: [rating('2026-12-01')], factuality: [{ value: 'high', rater: 'MBFC', url: 'https://mediabiasfactcheck.com/x', asOf: '2027-01-01' }] }),
+      src('c', { bias: [rating('2026-11-30')] }),
+      src('d', { bias: [rating(undefined)] }),
+    ]);
+    const r = checkRegistry(t, '2026-11-30');
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid_date', '0.bias.0.asOf'],
+      ['invalid_date', '1.bias.0.asOf'],
+      ['invalid_date', '1.factuality.0.asOf'],
+      ['missing_attribution', '3.bias.0.asOf'],
+    ]);
+    expect(r.issues[1]!.message).toBe('b: bias.0.asOf 2026-12-01 is after today (2026-11-30): a rating is dated when it was made');
+  });
+
   it('reports each problem with the line to fix', () => {
     const t = text([
       src('a'),

@@ -41,6 +41,8 @@ describe.skipIf(!present)('import of kite_feeds.json (shared data)', () => {
     expect(m.result().length).toBeGreaterThan(5_000);
     expect(m.report.ratingsAdded).toBeGreaterThan(1_000);
     expect(check.errors).toBe(0);
+    // Kite gives Greek outlets the country code "gr" as their language: read as Greek ("el"), and said so.
+    expect(m.report.languageRead.filter((r) => r.given === 'gr' && r.language === 'el').length).toBeGreaterThan(20);
     expect(check.aggregators.length).toBe(m.report.aggregators.length);
     // No MBFC label that is not a position became a side.
     for (const s of m.result()) if ((s.flags ?? []).some((f) => f.value === 'fake-news' && f.rater === 'Media Bias/Fact Check')) expect(s.bias.filter((b) => b.rater === 'Media Bias/Fact Check')).toEqual([]);

@@ -156,6 +156,17 @@ describe('RegistryMerger', () => {
       ]);
     });
 
+    it('reads a country code given as a language as the country\'s language, and names the sources given "en"', () => {
+      const m = new RegistryMerger([]);
+      m.addFeed({ url: 'https://www.kathimerini.gr/rss', language: 'gr' });
+      m.addFeed({ url: 'https://www.tagesschau.de/rss', language: 'de' });
+      m.addFeed({ url: 'https://example.org/feed', language: 'xx' });
+      m.addFeed({ url: 'https://example.net/feed' });
+      expect(m.result().map((s) => [s.id, s.language])).toEqual([['example-net', 'en'], ['example-org', 'en'], ['kathimerini-gr', 'el'], ['tagesschau-de', 'de']]);
+      expect(m.report.languageRead).toEqual([{ sourceId: 'kathimerini-gr', given: 'gr', language: 'el' }]);
+      expect(m.report.languageAssumed).toEqual(['example-org', 'example-net']);
+    });
+
     it('re-importing the same OPML records changes nothing', () => {
       const recs = [
         { url: 'http://127.0.0.1:8765/alpha.xml', name: 'Alpha News', homepage: 'https://news.alpha.test/' },
