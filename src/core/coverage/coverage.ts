@@ -121,6 +121,17 @@ export function reportedAt(a: CoverageArticle): string {
   return a.published !== null && a.published <= a.firstSeen ? a.published : a.firstSeen;
 }
 
+/**
+ * When a story was last updated (UTC ISO-8601): the newest reportedAt of its dated articles, or, when none is dated,
+ * of all. An undated article's time is only when Parallax first read it (on an instance's first run, a feed's whole
+ * backlog at once; items with an unreadable or far-future date count as undated), so it never makes a story with
+ * dated reports read as newer than they are, nor rank it higher. `articles` is not empty.
+ */
+export function lastUpdatedOf(articles: readonly CoverageArticle[]): string {
+  const dated = articles.filter((a) => a.published !== null);
+  return (dated.length > 0 ? dated : articles).map(reportedAt).reduce((x, y) => (y > x ? y : x));
+}
+
 function tally(into: Record<string, number>, key: string): void {
   into[key] = (into[key] ?? 0) + 1;
 }

@@ -5,7 +5,7 @@
 import { standInTitle, truncateText } from '../feed/clean-text';
 import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE } from '../config';
 import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/blindspot';
-import { computeCoverage, reportedAt, sourceBucket } from '../coverage/coverage';
+import { computeCoverage, lastUpdatedOf, reportedAt, sourceBucket } from '../coverage/coverage';
 import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
 import { NO_STORY_OVERRIDES, type StoryOverrides } from '../schema/overrides';
@@ -238,7 +238,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
         sources,
       );
     const coverage = computeCoverage(storyArticles, sources);
-    const times = storyArticles.map(reportedAt).sort();
+    const firstSeen = storyArticles.map(reportedAt).reduce((x, y) => (y < x ? y : x));
     const material = {
       id,
       slug: slugify(title),
@@ -253,8 +253,8 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
         published: a.published,
         firstSeen: a.firstSeen,
       })),
-      firstSeen: times[0]!,
-      lastUpdated: times.at(-1)!,
+      firstSeen,
+      lastUpdated: lastUpdatedOf(storyArticles),
       coverage,
       blindspot: blindspotOf(coverage, baseline),
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blindspotOf } from '../../../src/core/coverage/blindspot';
-import { computeCoverage, percentages, reportedAt, sourceBias } from '../../../src/core/coverage/coverage';
+import { computeCoverage, lastUpdatedOf, percentages, reportedAt, sourceBias } from '../../../src/core/coverage/coverage';
 import type { Source } from '../../../src/core/schema/source';
 
 function source(id: string, bias: Source['bias'][number]['value'][] = [], extra: Partial<Source> = {}): Source {
@@ -76,6 +76,15 @@ describe('computeCoverage', () => {
     const b = art('b', 'c1', '2026-02-18T06:00:00Z', '2026-02-18T07:00:00Z');
     expect(reportedAt(a)).toBe('2026-02-18T05:00:00Z');
     expect(computeCoverage([b, a], sources).brokeBy).toEqual({ sourceId: 'l1', articleId: 'a', at: '2026-02-18T05:00:00Z' });
+  });
+
+  it("dates a story's last update by its dated articles: an undated one first seen later does not make it newer", () => {
+    const a = art('a', 'l1', '2026-02-18T06:00:00Z', '2026-02-18T07:00:00Z');
+    const b = art('b', 'c1', '2026-02-18T09:00:00Z', '2026-02-18T09:30:00Z');
+    const undated = art('u', 'r1', null, '2026-11-30T13:52:00Z'); // no date (or an unreadable or far-future one)
+    expect(lastUpdatedOf([a, undated, b])).toBe('2026-02-18T09:00:00Z');
+    // With no dated article, the newest first-seen time is all there is.
+    expect(lastUpdatedOf([undated, art('v', 'c1', null, '2026-11-30T12:00:00Z')])).toBe('2026-11-30T13:52:00Z');
   });
 
   it('throws on a story with no articles', () => {
