@@ -5,6 +5,7 @@
  * articles pruned) → write the content directory as one transaction.
  * I/O (reading feeds, the content store) comes in through `deps`; everything between is pure (src/core).
  */
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
 import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
@@ -185,7 +186,17 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const registry = fullRegistry.filter((s) => !takedowns.sourceIds.has(s.id));
   const takenDownFiles = new Set(fullRegistry.filter((s) => takedowns.sourceIds.has(s.id)).flatMap((s) => s.feeds.map((f) => f.file)));
   const sources = new Map(registry.map((s) => [s.id, s]));
-  const previousFeeds = await readFeedStates(options.contentDir);
+  let feedStatesUnreadable = false;
+  const previousFeeds = await readFeedStates(options.contentDir, (m) => {
+    feedStatesUnreadable = true;
+    deps.log('warn', `${m}: feed health (failures, last success, validators) starts over in this run; the file is kept as state/feeds.json.unreadable`);
+  });
+  // Kept before this run's snapshot replaces it: nothing an operator might mend by hand is lost.
+  if (feedStatesUnreadable) {
+    await copyFile(path.join(options.contentDir, 'state', 'feeds.json'), path.join(options.contentDir, 'state', 'feeds.json.unreadable')).catch((error: NodeJS.ErrnoException) =>
+      deps.log('warn', `state/feeds.json could not be kept aside (${error.code ?? error.message})`),
+    );
+  }
   const validators = new Map([...previousFeeds].map(([k, f]) => [k, { etag: f.etag, lastModified: f.lastModified }]));
   const inputs = (await deps.readFeeds(registry, validators)).filter((i) => !(i.sourceId === null && takenDownFiles.has(i.name)));
   const realNow = new Date(deps.clock());

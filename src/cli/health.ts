@@ -55,9 +55,14 @@ export async function run(args: string[]): Promise<number> {
   const notes: string[] = [];
   if (version !== null && version < CONTENT_SCHEMA_VERSION) notes.push(`content is schema version ${version}; the next ingest migrates it (no health recorded before version 2)`);
   if (existsSync(path.join(dir, TXN_DIR))) notes.push('an interrupted write is pending; the next ingest completes or discards it');
-  let rows = healthRows((await readFeedStates(dir)).values());
+  let unreadable = false;
+  const states = await readFeedStates(dir, (m) => {
+    unreadable = true;
+    notes.push(`${m}: no feed health to report; the next ingest keeps the file as state/feeds.json.unreadable and starts feed health over`);
+  });
+  let rows = healthRows(states.values());
   if (values.problems) rows = rows.filter((r) => r.status === 'failed' || r.stale);
   if (values.json) process.stdout.write(`${JSON.stringify({ contentDir: dir, schemaVersion: version, notes, feeds: rows }, null, 2)}\n`);
   else process.stdout.write(`${[...notes.map((n) => `note: ${n}`), formatHealth(rows)].join('\n')}\n`);
-  return 0;
+  return unreadable ? 1 : 0;
 }

@@ -44,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
     const registry = await readRegistry(settings.registryPath);
     let rows: Array<{ order: string; input: FeedInput }>;
     if (settings.live) {
-      const states = await readFeedStates(settings.contentDir);
+      const states = await readFeedStates(settings.contentDir, (m) => process.stderr.write(`warn: ${m}: every feed is fetched in full\n`));
       const validators = new Map([...states].map(([k, f]) => [k, { etag: f.etag, lastModified: f.lastModified }]));
       const progress = progressBar(settings.json, `Shard ${shard.index}/${shard.count}`);
       const inputs = await fetchFeeds(registryShard(registry, shard), undefined, undefined, { validators, onFeed: progress.onFeed }).finally(progress.stop);

@@ -218,19 +218,35 @@ function readIfPresent(file: string): string | null {
   }
 }
 
-/** The stored per-feed states (state/feeds.json), by feed key; empty when absent or unreadable. */
 /** The last run's clock (state/run.json `now`, UTC ISO-8601), or null when there was none or it is unreadable. */
 export async function readLastRunClock(contentDir: string): Promise<string | null> {
   const run = await readStateJson<{ now?: unknown } | null>(contentDir, 'run.json', null);
   return typeof run?.now === 'string' && !Number.isNaN(Date.parse(run.now)) ? run.now : null;
 }
 
-export async function readFeedStates(contentDir: string): Promise<Map<string, FeedState>> {
+/**
+ * The stored per-feed states (state/feeds.json), by feed key; empty when absent. When the file is there but is not
+ * a JSON array (cut off, edited by hand), `onUnreadable` gets one line saying so and the result is empty: the caller
+ * decides what that means (ingest keeps the file aside and starts feed health over; health reports it).
+ */
+export async function readFeedStates(contentDir: string, onUnreadable: (message: string) => void = () => {}): Promise<Map<string, FeedState>> {
+  const file = path.join(contentDir, 'state', 'feeds.json');
+  let text: string;
   try {
-    return parseFeedStates(JSON.parse(await readFile(path.join(contentDir, 'state', 'feeds.json'), 'utf8')));
-  } catch {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onUnreadable(`state/feeds.json could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     return new Map();
   }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    onUnreadable(`state/feeds.json is not valid JSON (${(error as Error).message})`);
+    return new Map();
+  }
+  if (!Array.isArray(data)) onUnreadable('state/feeds.json is not a JSON array of feed states');
+  return parseFeedStates(data);
 }
 
 /** The stored takedown log (state/takedowns.json), or null. */
