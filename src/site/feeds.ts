@@ -11,7 +11,7 @@ import type { Story } from '../core/schema/story';
 import type { RankedStory } from './stories';
 import { BUCKET_LABEL, sourceBucket } from './bias';
 import type { SiteData } from './data';
-import { articleTime } from './format';
+import { articleWhenText } from './format';
 import { href, sourcePath, storyPath } from './href';
 import { storyItems, type FeedChannel, type FeedItem } from './rss';
 import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
@@ -63,6 +63,17 @@ function outletLabel(sourceId: string, sourcesById: ReadonlyMap<string, Source>)
   return s ? `${s.name} (${BUCKET_LABEL[sourceBucket(s)]})` : sourceId;
 }
 
+/**
+ * An article item's date and description: its published date, or none when its feed gave no usable date, the
+ * description then beginning with when Parallax first saw it ("First seen 17 Feb 2026, 15:00 UTC. …"), as the pages say.
+ */
+export function articleDate(a: { published: string | null; firstSeen: string; excerpt?: string | null | undefined }): Pick<FeedItem, 'date' | 'description'> {
+  const excerpt = truncate(a.excerpt ?? '');
+  if (a.published !== null) return { date: a.published, description: excerpt };
+  const seen = articleWhenText(a);
+  return { date: undefined, description: `${seen.charAt(0).toUpperCase()}${seen.slice(1)}.${excerpt ? ` ${excerpt}` : ''}` };
+}
+
 /** The feed of `kind` (and `key`: topic slug, source id or story id); undefined when there is no such page. */
 export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, json: boolean): Feed | undefined {
   const storyUrl = (id: string): string => absolute(site, storyPath(id));
@@ -98,8 +109,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
           title: articleTitle(article, source.name),
           link: linked ? storyUrl(storyId) : article.url,
           externalUrl: linked ? article.url : undefined,
-          date: articleTime(article),
-          description: truncate(article.excerpt ?? ''),
+          ...articleDate(article),
         }));
       return {
         channel: channel(site, kind, key, sourcePath(key), `Parallax: ${source.name}`, `Recent articles from ${source.name}, each linked to how every side covers its story.`, now, json),
@@ -115,8 +125,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
           guid: a.id,
           title: `${outletLabel(a.sourceId, data.sourcesById)}: ${articleTitle(a, data.sourcesById.get(a.sourceId)?.name ?? a.sourceId)}`,
           link: a.url,
-          date: articleTime(a),
-          description: truncate(a.excerpt ?? ''),
+          ...articleDate(a),
         }));
       return {
         channel: channel(site, kind, key, storyPath(key), `Parallax: ${story.title}`, `Updates to this story: one item per article, each as it joins the coverage.`, now, json),

@@ -31,3 +31,20 @@ export function formatUtcDate(iso: string): string {
 export function articleTime(a: { published: string | null; firstSeen: string }): string {
   return a.published ?? a.firstSeen;
 }
+
+/**
+ * How an article's time reads on a page. An article whose feed gave no usable date (`published` null: none, unreadable,
+ * or far in the future) is shown by when Parallax first saw it, labelled so, never as if the outlet had dated it.
+ * `prefix` goes before the <time> element ("first seen " or ""), `text` inside it, `datetime` is its attribute.
+ */
+export function articleWhen(a: { published: string | null; firstSeen: string }): { dated: boolean; prefix: string; text: string; datetime: string } {
+  const dated = a.published !== null;
+  const datetime = articleTime(a);
+  return { dated, prefix: dated ? '' : 'first seen ', text: formatUtc(datetime), datetime };
+}
+
+/** The same as plain text: "18 Feb 2026, 02:10 UTC" or "first seen 18 Feb 2026, 02:10 UTC". */
+export function articleWhenText(a: { published: string | null; firstSeen: string }): string {
+  const w = articleWhen(a);
+  return `${w.prefix}${w.text}`;
+}

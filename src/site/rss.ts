@@ -58,12 +58,17 @@ export interface FeedChannel {
   now: string;
 }
 
-/** One item, format-neutral. `guid` is opaque ([a-z0-9]+ story or article id); `date` is UTC ISO-8601. */
+/**
+ * One item, format-neutral. `guid` is opaque ([a-z0-9]+ story or article id); `date` is UTC ISO-8601, or undefined for
+ * an article whose feed gave no usable date: both formats make the item date optional (RSS 2.0 pubDate, JSON Feed 1.1
+ * date_published), so such an item carries none rather than claim its first-seen time as a publication date (readers
+ * date it when they fetch it; its description says when Parallax first saw it).
+ */
 export interface FeedItem {
   guid: string;
   title: string;
   link: string;
-  date: string;
+  date: string | undefined;
   description: string;
   /** JSON Feed `external_url`: the outlet's article when `link` is a Parallax page. */
   externalUrl?: string;
@@ -94,7 +99,7 @@ export async function rssString(channel: FeedChannel, items: readonly FeedItem[]
       return {
         title: stripControl(i.title),
         link: i.link,
-        pubDate: new Date(i.date),
+        ...(i.date === undefined ? {} : { pubDate: new Date(i.date) }),
         description: stripControl(i.description),
         customData: `<guid isPermaLink="false">${GUID_PLACEHOLDER}${i.guid}</guid>`,
       };
@@ -118,7 +123,7 @@ export function jsonFeedString(channel: FeedChannel, items: readonly FeedItem[])
       ...(i.externalUrl ? { external_url: i.externalUrl } : {}),
       title: stripControl(i.title),
       content_text: stripControl(i.description),
-      date_published: new Date(i.date).toISOString(),
+      ...(i.date === undefined ? {} : { date_published: new Date(i.date).toISOString() }),
     })),
   };
   return `${JSON.stringify(feed, null, 1)}\n`;

@@ -54,6 +54,19 @@ export function buildTimeline(points: ReadonlyArray<{ time: string; bucket: Disp
   return { binHours, bins, max: Math.max(...bins.map((b) => b.total)) };
 }
 
+/**
+ * The timeline's points: the articles whose feed gave a usable date, at that date. An undated article (`published`
+ * null) has only the time Parallax first saw it (on a first run, a whole feed's backlog at once), so it is counted
+ * apart (`undated`) rather than drawn as a report at that hour.
+ */
+export function timelinePoints<A extends { published: string | null }>(
+  articles: readonly A[],
+  bucketOf: (a: A) => DisplayBucket,
+): { points: Array<{ time: string; bucket: DisplayBucket }>; undated: number } {
+  const points = articles.flatMap((a) => (a.published === null ? [] : [{ time: a.published, bucket: bucketOf(a) }]));
+  return { points, undated: articles.length - points.length };
+}
+
 /** Widest bar in viewBox units, so a story with two bins does not draw two slabs. */
 export const TIMELINE_MAX_BAR = 24;
 

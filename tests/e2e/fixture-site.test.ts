@@ -10,7 +10,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLUSTER_CONFIG, TOPIC_PAGE_MIN_STORIES } from '../../src/core/config';
+import { DEFAULT_CLUSTER_CONFIG, TOPIC_PAGE_MIN_STORIES, TOPICS_MAX_TERMS } from '../../src/core/config';
 import { ROOT, tempDir } from '../helpers';
 import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
 
@@ -131,6 +131,65 @@ describe('times on the pages', () => {
   });
 });
 
+describe('an article without a usable date', () => {
+  // k3v9q2m7's Rundfunk Aktuell article: published null (its feed gave no date), first seen 2026-02-17T15:00:00Z.
+  const SEEN = 'first seen <time datetime="2026-02-17T15:00:00Z">17 Feb 2026, 15:00 UTC</time>';
+
+  it('reads as first seen on the story and source pages, and dated articles as they were', async () => {
+    const story = await read('story/k3v9q2m7/index.html');
+    expect(story).toContain(`<span class="undated">${SEEN}</span>`);
+    expect(story.match(/first seen/g)).toHaveLength(1);
+    expect(story).toContain('<time datetime="2026-02-17T13:30:00Z">17 Feb 2026, 13:30 UTC</time>');
+    const source = await read('source/rundfunk-aktuell/index.html');
+    expect(source).toContain(`<span class="undated">${SEEN}</span>`);
+  });
+
+  it('is counted apart in the timeline, not drawn at the hour it was first seen', async () => {
+    const story = await read('story/k3v9q2m7/index.html');
+    expect(story).toContain('id="timeline-desc">6 dated articles from 17 Feb 2026, 08:00 UTC to 18 Feb 2026, 02:00 UTC, per hour; the busiest hour had 1 article. Not shown: 1 article without a usable date.</p>');
+    // The table lists the dated articles' hours only: no row for 15:00.
+    const table = /<table>[\s\S]*?<\/table>/.exec(story.slice(story.indexOf('id="timeline-h"')))![0];
+    expect(table).not.toContain('2026-02-17T15:00:00Z');
+    expect([...table.matchAll(/<tr><th scope="row">/g)]).toHaveLength(6);
+    // A story with no undated article reads as before.
+    expect(await read('story/m5n6b7v8/index.html')).toContain('id="timeline-desc">2 articles from');
+  });
+
+  it('has no date in the story and source feeds (RSS pubDate, JSON Feed date_published), and says when it was first seen', async () => {
+    const DESC = 'First seen 17 Feb 2026, 15:00 UTC. Im Streit um den US-Haushalt gibt es erste Signale einer Einigung.';
+    for (const dir of ['story/k3v9q2m7/', 'source/rundfunk-aktuell/']) {
+      const rss = await read(`${dir}rss.xml`);
+      expect(XMLValidator.validate(rss)).toBe(true);
+      const item = [...rss.matchAll(/<item>[\s\S]*?<\/item>/g)].map((m) => m[0]).find((i) => i.includes('a1b2c3d4e5f60005'))!;
+      expect(item, dir).toContain(`<description>${DESC}</description>`);
+      expect(item, dir).not.toContain('<pubDate>');
+      const json = JSON.parse(await read(`${dir}feed.json`)) as { items: Array<{ id: string; date_published?: string; content_text: string }> };
+      const entry = json.items.find((i) => i.id === 'a1b2c3d4e5f60005')!;
+      expect(entry, dir).not.toHaveProperty('date_published');
+      expect(entry.content_text).toBe(DESC);
+    }
+    const json = JSON.parse(await read('story/k3v9q2m7/feed.json')) as { items: Array<{ id: string; date_published?: string }> };
+    expect(json.items.filter((i) => i.date_published).map((i) => i.date_published)).toEqual([
+      '2026-02-18T01:05:00.000Z', '2026-02-17T18:20:00.000Z', '2026-02-17T13:30:00.000Z', '2026-02-17T11:15:00.000Z', '2026-02-17T09:40:00.000Z', '2026-02-17T08:05:00.000Z',
+    ]);
+  });
+});
+
+describe('the search index and the topics page', () => {
+  it("keeps a story's topic chips and a source's rating headings out of the index", async () => {
+    expect(await read('story/k3v9q2m7/index.html')).toContain('<ul class="chips" aria-label="Topics" data-pagefind-ignore>');
+    const source = await read('source/frontier-wire/index.html');
+    expect(source).toContain('<h2 data-pagefind-ignore>Bias ratings</h2>');
+    expect(source).toContain('<h2 data-pagefind-ignore>Factuality ratings</h2>');
+  });
+
+  it('says where topics come from: feed categories plus key words of the headlines', async () => {
+    const text = (await read('topics/index.html')).replace(/<[^>]*>/g, '');
+    expect(text).toContain(`A story's topics are the categories outlets give two or more of its articles, plus up to ${TOPICS_MAX_TERMS} key words of the story that two or more of its headlines use.`);
+    expect(text).not.toContain('Topics come from the categories outlets give their articles');
+  });
+});
+
 describe('an article with an empty title', () => {
   const TALKS = 'Talks broke up without a date for the next meeting.';
   const TALKS_URL = 'https://www.harbordaily.example/2026/02/17/port-strike-talks';
@@ -219,8 +278,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the project site in a browser', () => {
     const source = (await search('Frontier Wire')).find((r) => r.url === `${BASE}source/frontier-wire/`)!;
     // Had been "Frontier Wire Right" and "Sources. Frontier Wire Right. Homepagehttps://frontierwire.example/ CountryUnited States (US) Languageen …".
     expect(source.title).toBe('Frontier Wire');
-    expect(source.excerpt).toMatch(/^Frontier Wire Bias ratings\. Right by AllSides, as of 3 Nov 2025 Lean Right by Ad Fontes Media/);
-    expect(source.excerpt).not.toMatch(/Homepage|Country|Language|Sources\./);
+    // Then "Frontier Wire Bias ratings. Right by AllSides, …": the headings are labels, not text.
+    expect(source.excerpt).toMatch(/^Frontier Wire Right by AllSides, as of 3 Nov 2025 Lean Right by Ad Fontes Media/);
+    expect(source.excerpt).not.toMatch(/Homepage|Country|Language|Sources\.|ratings/);
     const storm = (await search('storm')).find((r) => r.url === `${BASE}story/20260217/`)!;
     expect(storm.title).toBe('Storm closes northern rail lines for a second day');
     const strike = (await search('strike')).find((r) => r.url === `${BASE}story/m5n6b7v8/`)!;
@@ -228,6 +288,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the project site in a browser', () => {
     // Story excerpts had begun "Articles. Show Sort" (the filter's labels) and carried "All (2) Left (1) … Oldest first".
     for (const r of [storm, strike]) expect(r.excerpt).not.toMatch(/Articles\.|Show|Sort|Oldest first|Newest first|\(\d+\)|No \w+ sources have covered|Summary\./);
     expect(strike.excerpt).toContain('Port strike enters third week as talks stall.');
+    // The topic chips had run into the excerpt after the headline ("… as talks stall. Labor. Politics.").
+    const budget = (await search('budget')).find((r) => r.url === `${BASE}story/k3v9q2m7/`)!;
+    for (const r of [strike, budget]) expect(r.excerpt).not.toMatch(/\b(?:Labor|Politics|Economy)\b/);
     await page.close();
   }, 60_000);
 

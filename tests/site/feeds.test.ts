@@ -45,12 +45,38 @@ describe('feedFor', () => {
     const story = feedFor(data, site, 'story', 'k3v9q2m7', false)!;
     const k = stories.find((s) => s.id === 'k3v9q2m7')!;
     expect(story.items.map((i) => i.guid).sort()).toEqual(k.articles.map((a) => a.id).sort());
-    expect(story.items.map((i) => i.date)).toEqual([...story.items.map((i) => i.date)].sort().reverse());
+    // Newest first by the articles' times (an undated article by when it was first seen, though its item has no date).
+    const time = new Map(k.articles.map((a) => [a.id, a.published ?? a.firstSeen]));
+    expect(story.items.map((i) => time.get(i.guid))).toEqual([...story.items.map((i) => time.get(i.guid))].sort().reverse());
     expect(feedFor(data, site, 'top', '', false)!.items.map((i) => i.guid)).toContain('20260217');
     // 7 articles of 6 sources (Civic Ledger twice): 7 items, and the channel says so.
     expect([story.items.length, k.coverage.sourceCount]).toEqual([7, 6]);
     expect(story.items.filter((i) => i.title.startsWith('Civic Ledger (Center): ')).map((i) => i.title)).toEqual(['Civic Ledger (Center): Timeline: the budget talks so far', 'Civic Ledger (Center): Re: Budget talks: what "changed" #2']);
     expect(story.channel.description).toBe('Updates to this story: one item per article, each as it joins the coverage.');
+  });
+
+  it('gives an article without a usable date no item date in either format, and says when it was first seen', async () => {
+    // k3v9q2m7's Rundfunk Aktuell article: published null, first seen 2026-02-17T15:00:00Z.
+    for (const [kind, key] of [['story', 'k3v9q2m7'], ['source', 'rundfunk-aktuell']] as const) {
+      const feed = feedFor(data, site, kind, key, false)!;
+      const undated = feed.items.find((i) => i.guid === 'a1b2c3d4e5f60005')!;
+      expect(undated.date, kind).toBeUndefined();
+      expect(undated.description, kind).toBe('First seen 17 Feb 2026, 15:00 UTC. Im Streit um den US-Haushalt gibt es erste Signale einer Einigung.');
+      const xml = await rssString(feed.channel, feed.items);
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const items = new XMLParser({ parseTagValue: false, isArray: (n) => n === 'item' }).parse(xml).rss.channel.item as Array<{ description: string; pubDate?: string }>;
+      const rssItem = items.find((i) => i.description.startsWith('First seen'))!;
+      expect(rssItem).not.toHaveProperty('pubDate');
+      const json = JSON.parse(jsonFeedString(feed.channel, feed.items)) as { items: Array<{ id: string; date_published?: string }> };
+      expect(json.items.find((i) => i.id === 'a1b2c3d4e5f60005')).not.toHaveProperty('date_published');
+    }
+    // A dated article keeps its published date in both formats.
+    const story = feedFor(data, site, 'story', 'k3v9q2m7', true)!;
+    expect(story.items.find((i) => i.guid === 'a1b2c3d4e5f60004')!.date).toBe('2026-02-17T13:30:00Z');
+    const json = JSON.parse(jsonFeedString(story.channel, story.items)) as { items: Array<{ id: string; date_published?: string }> };
+    expect(json.items.find((i) => i.id === 'a1b2c3d4e5f60004')!.date_published).toBe('2026-02-17T13:30:00.000Z');
+    const xml = await rssString(story.channel, story.items);
+    expect(xml).toContain('<guid isPermaLink="false">a1b2c3d4e5f60004</guid><description>The latest draft keeps the spending caps that conservatives demanded, according to a copy seen by Frontier Wire.</description><pubDate>Tue, 17 Feb 2026 13:30:00 GMT</pubDate>');
   });
 
   it('has no feed for an unknown key or a single-source story', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, TIMELINE_MAX_BAR, TIMELINE_MAX_BINS, timelineRects } from '../../src/site/timeline';
+import { buildTimeline, TIMELINE_MAX_BAR, TIMELINE_MAX_BINS, timelinePoints, timelineRects } from '../../src/site/timeline';
 
 describe('buildTimeline', () => {
   it('bins articles per hour by side, from the first hour to the last', () => {
@@ -51,5 +51,25 @@ describe('timelineRects', () => {
       expect(r.width).toBeLessThanOrEqual(TIMELINE_MAX_BAR);
       expect(r.x + r.width).toBeLessThanOrEqual(600);
     }
+  });
+});
+
+describe('timelinePoints', () => {
+  it('draws dated articles at their published time and counts undated ones apart (not at their first-seen hour)', () => {
+    const articles = [
+      { published: '2026-02-17T08:05:00Z', firstSeen: '2026-02-17T08:10:00Z', side: 'left' as const },
+      { published: null, firstSeen: '2026-02-17T15:00:00Z', side: 'unrated' as const },
+      { published: '2026-02-17T13:30:00Z', firstSeen: '2026-02-17T13:30:00Z', side: 'right' as const },
+    ];
+    const { points, undated } = timelinePoints(articles, (a) => a.side);
+    expect(points).toEqual([
+      { time: '2026-02-17T08:05:00Z', bucket: 'left' },
+      { time: '2026-02-17T13:30:00Z', bucket: 'right' },
+    ]);
+    expect(undated).toBe(1);
+    const t = buildTimeline(points);
+    expect(t.bins.reduce((n, b) => n + b.total, 0)).toBe(2);
+    expect(t.bins.some((b) => b.start === '2026-02-17T15:00:00Z' && b.total > 0)).toBe(false);
+    expect(timelinePoints(articles.slice(1, 2), (a) => a.side)).toEqual({ points: [], undated: 1 });
   });
 });
