@@ -1,5 +1,6 @@
 /**
- * Topic pages: story.topics are free text from the feeds' categories (lower-cased by the pipeline); each gets a
+ * Topic pages: story.topics are free text, the feeds' categories plus the story's key terms (src/core/story/topics.ts,
+ * lower-cased by the pipeline); each gets a
  * URL slug, and topics whose slugs collide share one page. Only topics of at least TOPIC_PAGE_MIN_STORIES stories
  * get a page (src/core/config.ts).
  */
