@@ -13,31 +13,36 @@ export const TRACKING_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Resolve `href` against `base` and return the absolute URL if its scheme is http or https, else null.
- * A protocol-relative `//host/path` with no usable base is read as https. Surrounding whitespace is trimmed.
- * Never throws.
+ * Resolve `href` against `base` (RFC 3986 §5.2, as the WHATWG URL parser does it) and return the absolute URL if its
+ * scheme is http or https, else null. A protocol-relative `//host/path` with no usable base is read as https.
+ * Surrounding whitespace is trimmed. A `base` that is not an absolute URL ("notaurl", "news/feed.xml") is no base:
+ * an absolute `href` still resolves (RFC 3986 §5.2.2: a reference with a scheme ignores the base), a relative one
+ * gives null; a bad base never blanks an absolute link. Never throws.
  */
 export function resolveHttpUrl(href: string | null | undefined, base?: string | null): string | null {
   if (href == null) return null;
   const h = href.trim();
   if (h === '' || h.length > 8192) return null;
+  const absolute = ABSOLUTE_HTTP.test(h);
   // without a base only an absolute http(s) or protocol-relative URL can resolve: refuse the rest without
   // constructing a URL (a thrown TypeError per relative image src is the costliest path of a feed)
-  if (!base && !ABSOLUTE_HTTP.test(h)) return null;
-  let u: URL;
-  try {
-    u = base ? new URL(h, base) : new URL(h.startsWith('//') ? 'https:' + h : h);
-  } catch {
-    try {
-      if (!h.startsWith('//')) return null;
-      u = new URL('https:' + h);
-    } catch {
-      return null;
-    }
-  }
+  if (!base && !absolute) return null;
+  let u = base ? parseUrl(h, base) : null;
+  // no base, or one the URL parser refused (then only an absolute href can resolve)
+  if (u === null && absolute) u = parseUrl(h.startsWith('//') ? 'https:' + h : h);
+  if (u === null) return null;
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   if (!u.hostname) return null;
   return u.href;
+}
+
+/** `new URL(href, base)`, or null where it would throw. */
+function parseUrl(href: string, base?: string): URL | null {
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
 }
 
 /** An absolute http(s) URL (the WHATWG parser also accepts backslashes and stray whitespace after the scheme). */

@@ -41,7 +41,12 @@ export interface ParsedItem {
    * stays whole. May hold "<" and "&": escape it at every output.
    */
   title: string | null;
-  /** absolute http(s) article URL, resolved against the xml:base chain / feed URL; feedburner:origLink preferred */
+  /**
+   * absolute http(s) article URL; feedburner:origLink preferred. A relative one is resolved by the format's rule (see
+   * "THE BASE FOR RELATIVE LINKS", after withBase): RSS/RDF xml:base chain, else the channel's site link, else
+   * the feed URL; Atom xml:base chain, else the feed URL, else its alternate link; JSON Feed home_page_url, else
+   * feed_url, else the feed URL
+   */
   link: string | null;
   /** `link` with tracking parameters and fragment removed, host lower-cased (see canonicalUrl) */
   canonicalUrl: string | null;
@@ -74,7 +79,12 @@ export interface ParsedFeed {
 
 /** Options for parseFeed. */
 export interface ParseOptions {
-  /** the URL the feed was fetched from: base for relative links (after xml:base) */
+  /**
+   * The URL the feed was fetched from: the last base for relative links (RSS after the xml:base chain and the
+   * channel's site link, Atom after xml:base, JSON Feed after home_page_url and feed_url; see "THE BASE FOR RELATIVE
+   * LINKS"). Only an absolute http(s) URL serves as a base; anything else is ignored for resolution (it still names
+   * the feed in `errors[].feed`).
+   */
   url?: string;
   /** HTTP Content-Type header value (its charset is used for decoding) */
   contentType?: string;
@@ -370,7 +380,10 @@ function mayHoldImage(x: unknown): boolean {
   return raw.indexOf('img') !== -1 || raw.indexOf('IMG') !== -1;
 }
 
-/** Base URL for a node: its xml:base resolved against the parent base. */
+/**
+ * Base URL for a node: its xml:base resolved against the parent's base (XML Base §4.2, RFC 3986 §5.2), or `parent`
+ * when it has none or it does not resolve (a relative xml:base with no parent base).
+ */
 function withBase(node: unknown, parent: string | undefined): string | undefined {
   const b = attr(node, 'xml:base');
   if (!b) return parent;
@@ -379,6 +392,45 @@ function withBase(node: unknown, parent: string | undefined): string | undefined
   } catch {
     return parent;
   }
+}
+
+/** Whether a node carries an xml:base attribute. */
+function hasXmlBase(node: unknown): boolean {
+  return attr(node, 'xml:base') !== null;
+}
+
+/*
+ * THE BASE FOR RELATIVE LINKS (item links, images, links in content), one rule per format. RFC 3986 §5.1 puts the
+ * base of a reference in its nearest enclosing context first and the retrieval URL last; each format says which
+ * context it has:
+ *
+ * - RSS 0.9x/2.0 and RSS 1.0 (RDF): the xml:base chain (root, channel, item) when the document declares one (a
+ *   relative xml:base resolved against the feed URL, else the site); else the channel's <link>, when it is an
+ *   absolute http(s) URL (the site); else the feed URL. The RSS 2.0 spec makes every link a full URL
+ *   ("The URL of the item", rssboard.org/rss-specification), so a relative one is an error that readers repair
+ *   against the site the channel names: the feed URL can be a CDN, a feed proxy or a mirror (FeedBurner,
+ *   127.0.0.1:8931 in a test), where the article is not, and a captured file has no URL at all.
+ * - Atom (RFC 4287 §2, xml:base): the xml:base chain (feed, entry, link), then the feed URL, as the RFC says; only
+ *   when there is neither does the feed's alternate link (its site) serve.
+ * - JSON Feed 1.1 (jsonfeed.org/version/1.1): home_page_url ("the URL of the resource that the feed describes", the
+ *   site), else feed_url (the feed's own URL, as the feed states it), else the URL it was fetched from.
+ *
+ * The feed URL (ParseOptions.url) counts only when it is an absolute http(s) URL (see feedUrlOf), so a bad one can
+ * never blank an absolute link.
+ */
+
+/** ParseOptions.url when it is an absolute http(s) URL (the only kind that can be a base), else undefined. */
+function feedUrlOf(options: ParseOptions): string | undefined {
+  return resolveHttpUrl(options.url) ?? undefined;
+}
+
+/** The RSS channel's site: its first <link> that is an absolute http(s) URL by itself, or undefined. */
+function rssSite(channel: Node): string | undefined {
+  for (const l of arr(channel['link'])) {
+    const site = resolveHttpUrl(plain(l));
+    if (site) return site;
+  }
+  return undefined;
 }
 
 const IMAGE_EXT = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)(?:[?#]|$)/i;
@@ -531,8 +583,8 @@ function guarded(parse: () => RawItem, index: number, errors: FeedError[], ctx: 
 
 // ---------------------------------------------------------------------------------------------- RSS / RDF
 
-function parseRssItem(it: Node, n: Names, base: string | undefined, ctx: Ctx): RawItem {
-  const itemBase = withBase(it, base);
+/** One RSS / RDF item; `itemBase` is its base for relative links, by "THE BASE FOR RELATIVE LINKS" (after withBase). */
+function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx): RawItem {
   const guidNode = first(it['guid']);
   const guid = plain(guidNode) ?? attr(it, n.key('rdf', 'about')) ?? attr(it, 'rdf:about');
   let link = resolveHttpUrl(plain(n.get(it, 'feedburner', 'origLink')), itemBase);
@@ -684,7 +736,8 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
   if (!Array.isArray(d['items']) || (version !== null && !version.includes('jsonfeed.org'))) {
     return reject('not_a_feed', 'JSON document is not a JSON Feed (no jsonfeed.org version or no items array)');
   }
-  const base = opts.url ?? str(d['feed_url']) ?? str(d['home_page_url']) ?? undefined;
+  // THE BASE FOR RELATIVE LINKS: home_page_url (the site), else feed_url, else the URL fetched
+  const base = resolveHttpUrl(str(d['home_page_url'])) ?? resolveHttpUrl(str(d['feed_url'])) ?? feedUrlOf(opts);
   const errors: FeedError[] = [];
   const items: ParsedItem[] = [];
   const raw = d['items'] as unknown[];
@@ -733,7 +786,7 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
     format: 'json',
     feed: {
       title: str(d['title']) ? htmlToText(d['title'] as string, { htmlElementsOnly: true }) : null,
-      link: resolveHttpUrl(str(d['home_page_url']), base),
+      link: resolveHttpUrl(str(d['home_page_url']), feedUrlOf(opts)),
       language: str(d['language']),
     },
     items,
@@ -920,7 +973,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   const rootNode: Node = root && typeof root === 'object' && !Array.isArray(root) ? (root as Node) : {};
   const local = rk.slice(rk.indexOf(':') + 1);
   const n = new Names(rootNode);
-  const base = withBase(rootNode, options.url);
+  const feedUrl = feedUrlOf(options);
   const errors: FeedError[] = [...(repaired ? [repaired] : []), ...(truncated ? [truncated] : [])];
   const items: ParsedItem[] = [];
   const ctx = contextOf(options);
@@ -929,7 +982,12 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     const format = local === 'rss' ? 'rss' : 'rdf';
     const channel = (first(rootNode['channel']) ?? {}) as Node;
     const chanNode: Node = channel && typeof channel === 'object' ? channel : {};
-    const chanBase = withBase(chanNode, base);
+    // THE BASE FOR RELATIVE LINKS: a declared xml:base chain, else the site (the channel's <link>), else the feed URL
+    const site = rssSite(chanNode);
+    const outer = feedUrl ?? site; // what a relative xml:base resolves against
+    const declared = hasXmlBase(rootNode) || hasXmlBase(chanNode);
+    const chanBase = declared ? withBase(chanNode, withBase(rootNode, outer)) : site ?? feedUrl;
+    const itemBaseOf = (it: Node): string | undefined => (hasXmlBase(it) ? withBase(it, declared ? chanBase : outer) : chanBase);
     const rawItems = [...arr(chanNode['item']), ...(format === 'rdf' || !chanNode['item'] ? arr(rootNode['item']) : [])];
     const budget = timeBudget(options);
     rawItems.forEach((it, index) => {
@@ -938,15 +996,17 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
         errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
         return;
       }
-      const item = guarded(() => parseRssItem(it as Node, n, chanBase, ctx), index, errors, ctx);
+      const item = guarded(() => parseRssItem(it as Node, n, itemBaseOf(it as Node), ctx), index, errors, ctx);
       if (item) items.push(item);
     });
     if (rawItems.length > maxItems) {
       errors.push({ kind: 'too_many_items', message: `feed has ${rawItems.length} items; kept the first ${maxItems}`, position: null });
     }
+    // the channel's own link: against the xml:base chain and the feed URL only (it is the site itself)
+    const chanLinkBase = withBase(chanNode, withBase(rootNode, feedUrl));
     let link: string | null = null;
     for (const l of arr(chanNode['link'])) {
-      link = resolveHttpUrl(plain(l), chanBase);
+      link = resolveHttpUrl(plain(l), chanLinkBase);
       if (link) break;
     }
     return {
@@ -962,6 +1022,9 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   }
 
   if (local === 'feed') {
+    // THE BASE FOR RELATIVE LINKS: the xml:base chain, then the feed URL (RFC 4287 §2); with neither, the site
+    const declaredBase = withBase(rootNode, feedUrl);
+    const base = declaredBase ?? atomLink(arr(rootNode['link']), undefined) ?? undefined;
     const entries = arr(rootNode['entry']);
     const budget = timeBudget(options);
     entries.forEach((e, index) => {
@@ -978,7 +1041,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     }
     return {
       format: 'atom',
-      feed: { title: titleOf(rootNode['title'], 'atom'), link: atomLink(arr(rootNode['link']), base), language: attr(rootNode, 'xml:lang') },
+      feed: { title: titleOf(rootNode['title'], 'atom'), link: atomLink(arr(rootNode['link']), declaredBase), language: attr(rootNode, 'xml:lang') },
       items,
       errors,
     };

@@ -166,10 +166,13 @@ describe('links', () => {
     expect(r.items[3]!.guid).toBe('at://did:plc:x/app.bsky.feed.post/1');
   });
 
-  it('resolves relative links against the feed URL, and leaves them null without one', () => {
-    const xml = rss(item('<link>/2024/01/story</link>'));
-    expect(parse(xml, { url: 'https://site.example/feeds/all.xml' }).items[0]!.link).toBe('https://site.example/2024/01/story');
-    expect(parse(xml).items[0]!.link).toBeNull();
+  it('resolves relative links against the channel link (the site), else the feed URL, and leaves them null without either', () => {
+    const xml = rss(item('<link>2024/01/story</link>')); // channel link https://site.example/
+    expect(parse(xml, { url: 'https://feeds.example/feeds/all.xml' }).items[0]!.link).toBe('https://site.example/2024/01/story');
+    expect(parse(xml).items[0]!.link).toBe('https://site.example/2024/01/story');
+    const noSite = `<rss version="2.0"><channel><title>C</title>${item('<link>2024/01/story</link>')}</channel></rss>`;
+    expect(parse(noSite, { url: 'https://feeds.example/feeds/all.xml' }).items[0]!.link).toBe('https://feeds.example/feeds/2024/01/story');
+    expect(parse(noSite).items[0]!.link).toBeNull();
   });
 
   it('Atom: nested xml:base chain (feed, entry, link) and rel selection', () => {
@@ -217,9 +220,13 @@ describe('images', () => {
     expect(img(inner)).toBe(want);
   });
 
-  it('relative image URLs resolve against the feed URL', () => {
-    expect(img('<media:thumbnail url="/t.jpg"/>', { url: 'https://i.example/feed' })).toBe('https://i.example/t.jpg');
-    expect(img('<media:thumbnail url="/t.jpg"/>')).toBeNull();
+  it('relative image URLs resolve like links: against the channel link (the site), else the feed URL', () => {
+    expect(img('<media:thumbnail url="/t.jpg"/>', { url: 'https://i.example/feed' })).toBe('https://site.example/t.jpg');
+    expect(img('<media:thumbnail url="/t.jpg"/>')).toBe('https://site.example/t.jpg');
+    const noSite = (opts?: ParseOptions) =>
+      parse(`<rss version="2.0" ${NS}><channel><title>C</title>${item('<link>https://i.example/1</link><media:thumbnail url="/t.jpg"/>')}</channel></rss>`, opts).items[0]!.image;
+    expect(noSite({ url: 'https://i.example/feed' })).toBe('https://i.example/t.jpg');
+    expect(noSite()).toBeNull();
   });
 
   it('Atom: media:group thumbnail (YouTube) and link rel=enclosure', () => {

@@ -237,10 +237,15 @@ describe('decorative images are not the article picture', () => {
 });
 
 describe('links: more forms', () => {
-  it('protocol-relative links take the feed URL scheme, https without one', () => {
-    const x = rss('<item><title>t</title><link>//news.example/a</link></item>');
-    expect(parse(x, { url: 'http://feeds.example/rss' }).items[0]!.link).toBe('http://news.example/a');
-    expect(parse(x).items[0]!.link).toBe('https://news.example/a');
+  it('protocol-relative links take the base\'s scheme (the channel link, else the feed URL), https without one', () => {
+    const item = '<item><title>t</title><link>//news.example/a</link></item>';
+    const x = rss(item); // channel link https://c.example/
+    expect(parse(x, { url: 'http://feeds.example/rss' }).items[0]!.link).toBe('https://news.example/a');
+    const noSite = `<rss version="2.0"><channel><title>C</title>${item}</channel></rss>`;
+    expect(parse(noSite, { url: 'http://feeds.example/rss' }).items[0]!.link).toBe('http://news.example/a');
+    const httpSite = `<rss version="2.0"><channel><title>C</title><link>http://c.example/</link>${item}</channel></rss>`;
+    expect(parse(httpSite, { url: 'https://feeds.example/rss' }).items[0]!.link).toBe('http://news.example/a');
+    expect(parse(noSite).items[0]!.link).toBe('https://news.example/a');
   });
 
   it('feedburner:origLink wins in RSS and Atom, and is resolved like any link', () => {
