@@ -11,7 +11,7 @@ import { MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config
 import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
-import { indexTakedowns, takedownLabel, takedownLog, takedownOf, unmatchedTakedowns } from './core/overrides/overrides';
+import { indexTakedowns, takedownLabel, takedownLog, takedownOf, unmatchedStoryOverrides, unmatchedTakedowns } from './core/overrides/overrides';
 import { feedKey, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
@@ -421,6 +421,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, timings: _t, ...stateCounts } = report;
   const takedownRecords = takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir));
   for (const message of unmatchedTakedowns(overrides, takedownRecords, knownSourceIds)) deps.log('warn', message);
+  const knownStoryIds = new Set([...Object.values(plan.index), ...Object.keys(redirects)]);
+  for (const message of unmatchedStoryOverrides(overrides, new Set(all.keys()), knownStoryIds)) deps.log('warn', message);
   report.filesChanged = await writeContent(options.contentDir, {
     articles: plan.keep,
     stories,

@@ -56,9 +56,29 @@ describe('story overrides in the pipeline', () => {
     expect((await readStory(big[2]!.id)).articles.some((a) => a.id === splitOut)).toBe(false);
   });
 
-  it('keeps the corrections on the next run, byte for byte', async () => {
+  it('keeps the corrections on the next run, byte for byte, and warns about none of them', async () => {
     const before = await readFile(path.join(dir, 'state', 'story-index.json'), 'utf8');
-    await runFolder(SNAPSHOT_FEEDS, dir);
+    const { logs } = await runFolder(SNAPSHOT_FEEDS, dir);
     expect(await readFile(path.join(dir, 'state', 'story-index.json'), 'utf8')).toBe(before);
+    // The merged-away id is a redirect now: still a known story id.
+    expect(logs.filter((l) => /overrides\.json/.test(l))).toEqual([]);
+  });
+
+  it('warns about corrections that name no known story or article (they had been ignored without a word)', async () => {
+    const overrides = JSON.parse(await readFile(path.join(dir, 'overrides.json'), 'utf8'));
+    overrides.stories.headline.push({ storyId: 'zzzzzzzzzzzz', title: 'Typo', reason: 'test' });
+    overrides.stories.split.push({ articleId: 'nonexistent', reason: 'test' });
+    overrides.stories.merge.push({ storyIds: [big[3]!.id, 'yyyyyyyyyyyy'], reason: 'test' });
+    await writeFile(path.join(dir, 'overrides.json'), JSON.stringify(overrides));
+    const { logs } = await runFolder(SNAPSHOT_FEEDS, dir);
+    expect(logs.filter((l) => /overrides\.json/.test(l))).toEqual([
+      'warn: split of article nonexistent: no article stored so far has this id (overrides.json); it applies if one arrives',
+      `warn: merge of ${big[3]!.id}, yyyyyyyyyyyy: no story has the id yyyyyyyyyyyy (overrides.json); the others are merged`,
+      'warn: headline for story zzzzzzzzzzzz: no story has this id (overrides.json); no headline was pinned',
+    ]);
+    // The unknown id did not become a redirect page (it had: a redirect to the story it was to merge with).
+    const redirects = JSON.parse(await readFile(path.join(dir, 'state', 'redirects.json'), 'utf8'));
+    expect(redirects.yyyyyyyyyyyy).toBeUndefined();
+    expect((await readStory(big[3]!.id)).id).toBe(big[3]!.id);
   });
 });

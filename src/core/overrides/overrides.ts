@@ -118,6 +118,26 @@ export function unmatchedTakedowns(o: Overrides, log: readonly TakedownRecord[],
   return out;
 }
 
+/**
+ * Warnings for story corrections that name nothing known, so that a mistyped id is not mistaken for a correction
+ * carried out: a split whose article is not stored (it applies if such an article arrives), a merge or a headline
+ * naming a story id that is neither a story (active or archived) nor a redirect. One message per entry.
+ */
+export function unmatchedStoryOverrides(o: Overrides, knownArticleIds: ReadonlySet<string>, knownStoryIds: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const s of o.stories.split) {
+    if (!knownArticleIds.has(s.articleId)) out.push(`split of article ${s.articleId}: no article stored so far has this id (overrides.json); it applies if one arrives`);
+  }
+  for (const m of o.stories.merge) {
+    const unknown = m.storyIds.filter((id) => !knownStoryIds.has(id));
+    if (unknown.length) out.push(`merge of ${m.storyIds.join(', ')}: no story has the id ${unknown.join(', ')} (overrides.json); the others are merged`);
+  }
+  for (const h of o.stories.headline) {
+    if (!knownStoryIds.has(h.storyId)) out.push(`headline for story ${h.storyId}: no story has this id (overrides.json); no headline was pinned`);
+  }
+  return out;
+}
+
 /** One entry of the takedown log, state/takedowns.json. */
 export interface TakedownRecord {
   /** "article <id|url>" or "source <id>". */

@@ -99,7 +99,8 @@ export function assignStoryIds(
 
 /**
  * Applies editors' story overrides to the previous index before clustering: merged stories' articles move to the
- * oldest id (the others redirect), and split-out articles lose their story. Pure; returns new values.
+ * oldest id (the others redirect; ids of no story in the index are passed over), and split-out articles lose their
+ * story. Pure; returns new values.
  */
 export function applyStoryOverrides(
   index: Readonly<StoryIndex>,
@@ -109,11 +110,13 @@ export function applyStoryOverrides(
   const next: StoryIndex = { ...index };
   const redirects: Redirects = {};
   for (const m of overrides.merge) {
-    const ids = [...new Set(m.storyIds)].sort((x, y) => {
-      const tx = storyStart.get(x) ?? '\uffff';
-      const ty = storyStart.get(y) ?? '\uffff';
+    // Only stories of this index merge: an id no story has (a typo) must not become a redirect page.
+    const ids = [...new Set(m.storyIds)].filter((id) => storyStart.has(id)).sort((x, y) => {
+      const tx = storyStart.get(x)!;
+      const ty = storyStart.get(y)!;
       return tx < ty ? -1 : tx > ty ? 1 : x < y ? -1 : 1;
     });
+    if (ids.length < 2) continue;
     const survivor = resolveRedirect(ids[0]!, redirects);
     for (const other of ids.slice(1)) if (other !== survivor) redirects[other] = survivor;
   }
