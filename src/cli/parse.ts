@@ -20,7 +20,7 @@ export const description = 'print one feed file, normalised, as JSON (for debugg
 export const help = `usage: parallax parse FILE [--url FEED_URL]
 
   FILE             a feed file (RSS, RDF, Atom or JSON Feed; at most 10 MiB, as ingest takes)
-  --url FEED_URL   the feed's URL, the base for relative links`;
+  --url FEED_URL   the feed's URL (absolute http or https), the last base for relative links`;
 
 /**
  * The `parse` command.
@@ -28,13 +28,14 @@ export const help = `usage: parallax parse FILE [--url FEED_URL]
  * @param args the arguments after `parse`: FILE and optionally `--url FEED_URL` (the base for relative links)
  * @returns the exit code: 0 when the feed was read, 1 when it was rejected as a whole (too_large, not_a_feed,
  *   xml_malformed...; the JSON is still printed, the kind and message go to stderr)
- * @throws UsageError without FILE, or when FILE is not there or is a directory (exit 2); the fs error when FILE
- *   cannot be opened or read otherwise
+ * @throws UsageError without FILE, when FILE is not there or is a directory, or when `--url` is not an absolute
+ *   http(s) URL (exit 2); the fs error when FILE cannot be opened or read otherwise
  */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCliArgs({ args, allowPositionals: true, options: { url: { type: 'string' } } });
   const file = positionals[0];
   if (!file) throw new UsageError('usage: parallax parse FILE [--url FEED_URL]');
+  if (values.url !== undefined) requireFeedUrl(values.url);
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat) throw new UsageError(`parse: no file at ${path.resolve(file)}`);
   if (stat.isDirectory()) throw new UsageError(`parse: ${path.resolve(file)} is a directory, not a feed file`);
@@ -69,6 +70,23 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Throws UsageError unless `url` is an absolute http(s) URL: a feed is fetched from one, and a relative or
+ * scheme-less value ("news/feed.xml", "notaurl") can be no base for its links (RFC 3986 §5.1; it had blanked every
+ * link, absolute ones too, with exit 0).
+ */
+function requireFeedUrl(url: string): void {
+  let scheme: string | null = null;
+  try {
+    scheme = new URL(url).protocol;
+  } catch {
+    /* not absolute */
+  }
+  if (scheme !== 'http:' && scheme !== 'https:') {
+    throw new UsageError(`--url ${JSON.stringify(url)}: not an absolute http(s) URL (e.g. https://news.example/feed.xml)`);
+  }
 }
 
 /** "FILE is N bytes; ..." when its size is known, "FILE holds more than ..." when reading stopped at the cap. */

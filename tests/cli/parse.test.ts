@@ -76,6 +76,18 @@ describe('parallax parse', () => {
     expect(err).toMatch(/usage/);
   });
 
+  it('refuses a --url that is not an absolute http(s) URL in one line, exit 2 (had blanked every link, exit 0)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
+    const feed = path.join(dir, 'feed.xml');
+    await writeFile(feed, '<rss version="2.0"><channel><title>C</title><item><title>abs</title><link>https://abs.example/a</link></item><item><title>rel</title><link>/b</link></item></channel></rss>');
+    for (const url of ['notaurl', 'news/feed.xml', 'ftp://feeds.example/x.xml', '']) {
+      expect(await parse(feed, '--url', url)).toEqual({ code: 2, out: '', err: `parallax: --url ${JSON.stringify(url)}: not an absolute http(s) URL (e.g. https://news.example/feed.xml)\n` });
+    }
+    const ok = await parse(feed, '--url', 'http://feeds.example/news/feed.xml');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).items.map((i: { link: string }) => i.link)).toEqual(['https://abs.example/a', 'http://feeds.example/b']);
+  });
+
   it('names a FILE that is a folder or not there in one line, exit 2 (had been raw EISDIR / ENOENT)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
     expect(await parse(dir)).toEqual({ code: 2, out: '', err: `parallax: parse: ${dir} is a directory, not a feed file\n` });
