@@ -13,7 +13,7 @@ import { DEFAULT_CLUSTER_CONFIG } from '../core/config';
 import { clusterDocs, hasLead } from '../core/story/cluster';
 import { scoreClustering } from '../core/story/evaluate';
 import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, UCI_COLUMNS, withOverrides } from '../core/story/labelled-docs';
-import { requireFile, UsageError, parseCliArgs } from './ingest-options';
+import { requireFile, requireOutFile, UsageError, parseCliArgs } from './ingest-options';
 
 export const description = 'score the story clustering on labelled articles (BCubed, pairwise, NMI, ARI, speed)';
 
@@ -57,6 +57,7 @@ export async function run(args: string[]): Promise<number> {
   });
   if (values['convert-uci']) {
     if (!values.out) throw new UsageError('--convert-uci needs --out FILE.jsonl');
+    requireOutFile('--out', fromUser(values.out));
     requireFile('--convert-uci', fromUser(values['convert-uci']));
     let docs;
     try {

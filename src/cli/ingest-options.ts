@@ -60,6 +60,18 @@ export function requireFile(flag: string, file: string): void {
   if (stat.isDirectory()) throw new UsageError(`${flag}: ${path.resolve(file)} is a directory, not a file`);
 }
 
+/**
+ * Throws UsageError unless a file can be written at `file`, given as `flag` (--out, or --registry for a new
+ * registry): its folder is there, and it is no directory.
+ */
+export function requireOutFile(flag: string, file: string): void {
+  const target = path.resolve(file);
+  const folder = statSync(path.dirname(target), { throwIfNoEntry: false });
+  if (!folder) throw new UsageError(`${flag}: folder ${path.dirname(target)} does not exist`);
+  if (!folder.isDirectory()) throw new UsageError(`${flag}: ${path.dirname(target)} is not a folder`);
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag}: ${target} is a directory, not a file`);
+}
+
 /** A value that reads as a negative number (-1, -0.5, -.5, -1e3): an option's value, not another option. */
 const NEGATIVE_NUMBER = /^-\.?\d/;
 

@@ -8,7 +8,7 @@
  * result and reports what was added, the duplicates and the aggregators found. Feed lists are merged first, then
  * ownership, then ratings. Rating tables only enrich sources already in the registry.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
@@ -16,7 +16,7 @@ import { checkRegistry, type CheckResult } from '../core/registry/check';
 import { parseKiteFeeds, parseOpml, type FeedListResult } from '../core/registry/import-feeds';
 import { parseAllSidesCsv, parseKiteMediaData, parseMbfcJson, type RecordsResult } from '../core/registry/import-ratings';
 import { RegistryMerger, type MergeReport } from '../core/registry/merge';
-import { requireFile, ROOT, UsageError, parseCliArgs } from './ingest-options';
+import { requireFile, requireOutFile, ROOT, UsageError, parseCliArgs } from './ingest-options';
 
 export const description = 'check the source registry, or import feeds and ratings into it (OPML, Kite, AllSides, MBFC, ownership)';
 
@@ -29,18 +29,6 @@ const DEFAULT_REGISTRY = path.join(ROOT, 'content', 'sources.json');
 const DATE = /(\d{4}-\d{2}-\d{2})/;
 /** A real calendar day, YYYY-MM-DD (ISO 8601; zod checks month lengths and leap years). */
 const CALENDAR_DATE = z.string().date();
-
-/**
- * Throws UsageError unless the registry can be written to `file`, given as `flag` (--out, or --registry for a new
- * registry): its folder is there, and it is no directory.
- */
-function requireOutFile(flag: string, file: string): void {
-  const target = path.resolve(file);
-  const folder = statSync(path.dirname(target), { throwIfNoEntry: false });
-  if (!folder) throw new UsageError(`${flag}: folder ${path.dirname(target)} does not exist`);
-  if (!folder.isDirectory()) throw new UsageError(`${flag}: ${path.dirname(target)} is not a folder`);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag}: ${target} is a directory, not a file`);
-}
 
 /** How to start a registry from nothing: an import into a --registry file that is not there yet makes it. */
 const START_REGISTRY = (file: string): string => `start one with \`parallax sources import --registry ${file} --opml FEEDS.opml\` (or --kite FEEDS.json)`;

@@ -76,6 +76,10 @@ describe('parallax eval: bad input is named, never scored silently', () => {
     await expect(run(['--data', path.join(dir, 'none.jsonl')])).rejects.toThrow(`--data: no file at ${path.join(dir, 'none.jsonl')}`);
     await expect(run(['--data', dir])).rejects.toThrow(`--data: ${dir} is a directory, not a file`);
     await expect(run(['--convert-uci', dir, '--out', path.join(dir, 'o.jsonl')])).rejects.toThrow(UsageError);
+    // An --out into a folder that is not there: one line, exit 2 (it had been a raw ENOENT, exit 1).
+    const csv = path.join(dir, 'uci.csv');
+    await writeFile(csv, 'ID,TITLE,URL,PUBLISHER,CATEGORY,STORY,HOSTNAME,TIMESTAMP\n1,T,http://a.example/1,P,b,dA,a.example,1394470370698\n');
+    await expect(run(['--convert-uci', csv, '--out', path.join(dir, 'missing', 'x.jsonl')])).rejects.toThrow(`--out: folder ${path.join(dir, 'missing')} does not exist`);
   });
 
   it('names a repeated id, a bad date and a byte order mark is no error', () => {
