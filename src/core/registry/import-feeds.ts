@@ -3,7 +3,7 @@
  * from text to FeedRecord[]; they never throw on bad input and return what they could read plus named problems.
  */
 import { parseJsonText } from './json-lines';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FeedRecord } from './merge';
 
 export interface FeedListResult {
@@ -28,17 +28,18 @@ const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Arra
  * Feeds of an OPML 1.0/2.0 document: every outline with an xmlUrl; nested folders (outlines without xmlUrl) give the
  * topic (the innermost folder's text, lower-cased); an outline's htmlUrl is the outlet's site (the merge groups
  * feeds into sources by it, and it becomes a new source's homepage). No DTD or entity expansion beyond XML's five.
+ * A document that is not one gives one error, in words for the user (see {@link notOpml}).
  */
 export function parseOpml(text: string): FeedListResult {
   const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, allowBooleanAttributes: true, isArray: (name) => name === 'outline' });
   let doc: { opml?: { body?: { outline?: Outline[] } } };
   try {
     doc = parser.parse(text) as typeof doc;
-  } catch (error) {
-    return { feeds: [], errors: [`not an OPML document: ${error instanceof Error ? error.message : String(error)}`] };
+  } catch {
+    return { feeds: [], errors: [notOpml(text)] };
   }
   const body = doc.opml?.body;
-  if (!body) return { feeds: [], errors: ['not an OPML document: no <opml><body>'] };
+  if (!body) return { feeds: [], errors: [notOpml(text)] };
   const feeds: FeedRecord[] = [];
   const walk = (outlines: Outline[], topic: string | null): void => {
     for (const o of outlines) {
@@ -52,6 +53,24 @@ export function parseOpml(text: string): FeedListResult {
   };
   walk(asArray(body.outline), null);
   return { feeds, errors: [] };
+}
+
+/**
+ * The one-line error for text that gave no OPML body: "not an OPML document (not XML: <what> at line L, column C)"
+ * from fast-xml-parser's validator, when the text is not well-formed XML (the parser's own exceptions name its
+ * internals, "readTagExp returned undefined at position 8"); else "not an OPML document (no <opml><body>)". The
+ * validator runs only on this failure path: the parser stays as lenient as it is on what it can read.
+ */
+function notOpml(text: string): string {
+  if (text.trim() === '') return 'not an OPML document (the file is empty)';
+  const check = XMLValidator.validate(text);
+  if (check === true) return 'not an OPML document (no <opml><body>)';
+  const { msg, line, col } = check.err;
+  // the validator's message for a document that ends inside elements lists them as a JSON array, at line 1
+  const open = /^Invalid '\[(.*)\]' found/s.exec(msg);
+  if (open) return `not an OPML document (not XML: it ends inside ${[...open[1]!.matchAll(/"([^"]*)"/g)].map((m) => `<${m[1]}>`).join(' ')})`;
+  const where = line ? ` at line ${line}${col ? `, column ${col}` : ''}` : '';
+  return `not an OPML document (not XML: ${msg.replace(/\.$/, '')}${where})`;
 }
 
 /**

@@ -22,7 +22,24 @@ describe('parseOpml', () => {
     });
   });
   it('names a document that is not OPML', () => {
-    expect(parseOpml('<rss/>').errors[0]).toContain('not an OPML document');
+    expect(parseOpml('<rss/>')).toEqual({ feeds: [], errors: ['not an OPML document (no <opml><body>)'] });
+  });
+
+  it('names text that is not XML in one line, with its line and column, without the XML library\'s internals', () => {
+    // had been: not an OPML document: readTagExp returned undefined at position 8. Context: "garbage <not xml"
+    expect(parseOpml('garbage <not xml')).toEqual({ feeds: [], errors: ["not an OPML document (not XML: char 'g' is not expected at line 1, column 1)"] });
+    expect(parseOpml('<?xml version="1.0"?>\n<opml version="2.0">\n<head><title>Subs</title></head>\n<bdy></body></opml>')).toEqual({
+      feeds: [],
+      errors: ["not an OPML document (not XML: Expected closing tag 'bdy' (opened in line 4, col 1) instead of closing tag 'body' at line 4, column 6)"],
+    });
+    expect(parseOpml('<opml><body><outline')).toEqual({ feeds: [], errors: ['not an OPML document (not XML: it ends inside <opml> <body> <outline>)'] });
+    expect(parseOpml(' \n')).toEqual({ feeds: [], errors: ['not an OPML document (the file is empty)'] });
+    for (const text of ['garbage <not xml', '{"feeds": []}', 'hello', '<opml><body><outline']) {
+      const [error, ...rest] = parseOpml(text).errors;
+      expect(rest).toEqual([]);
+      expect(error).toMatch(/^not an OPML document \(/);
+      expect(error).not.toMatch(/readTagExp|Context:|position \d/);
+    }
   });
 });
 
