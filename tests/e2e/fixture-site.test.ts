@@ -140,8 +140,9 @@ describe('an article without a usable date', () => {
     expect(story).toContain(`<span class="undated">${SEEN}</span>`);
     expect(story.match(/first seen/g)).toHaveLength(1);
     expect(story).toContain('<time datetime="2026-02-17T13:30:00Z">17 Feb 2026, 13:30 UTC</time>');
+    // On a source page the time begins its line.
     const source = await read('source/rundfunk-aktuell/index.html');
-    expect(source).toContain(`<span class="undated">${SEEN}</span>`);
+    expect(source).toContain(`<div class="meta"><span class="undated">F${SEEN.slice(1)}</span>`);
   });
 
   it('is counted apart in the timeline, not drawn at the hour it was first seen', async () => {
@@ -151,6 +152,8 @@ describe('an article without a usable date', () => {
     const table = /<table>[\s\S]*?<\/table>/.exec(story.slice(story.indexOf('id="timeline-h"')))![0];
     expect(table).not.toContain('2026-02-17T15:00:00Z');
     expect([...table.matchAll(/<tr><th scope="row">/g)]).toHaveLength(6);
+    // A legend names the bars' colours, with the dated articles per side (the undated one is Unrated: not counted).
+    expect(story).toContain('<ul class="bias-legend tl-legend"> <li class="left">Left <span class="muted">(2)</span></li><li class="center">Center <span class="muted">(2)</span></li><li class="right">Right <span class="muted">(2)</span></li> </ul>');
     // A story with no undated article reads as before.
     expect(await read('story/m5n6b7v8/index.html')).toContain('id="timeline-desc">2 articles from');
   });
@@ -288,9 +291,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the project site in a browser', () => {
     // Story excerpts had begun "Articles. Show Sort" (the filter's labels) and carried "All (2) Left (1) … Oldest first".
     for (const r of [storm, strike]) expect(r.excerpt).not.toMatch(/Articles\.|Show|Sort|Oldest first|Newest first|\(\d+\)|No \w+ sources have covered|Summary\./);
     expect(strike.excerpt).toContain('Port strike enters third week as talks stall.');
-    // The topic chips had run into the excerpt after the headline ("… as talks stall. Labor. Politics.").
+    // The topic chips had run into the excerpt after the headline ("… as talks stall. Labor. Politics."), and each
+    // summary bullet's outlet into the next bullet ("… laundering. — Deutsche Welle Prosecutors allege …").
+    expect(strike.excerpt).not.toContain('—');
     const budget = (await search('budget')).find((r) => r.url === `${BASE}story/k3v9q2m7/`)!;
     for (const r of [strike, budget]) expect(r.excerpt).not.toMatch(/\b(?:Labor|Politics|Economy)\b/);
+    // Pagefind's UI is in the page's font ("--pagefind-ui-font: inherit" had given it Pagefind's own font list).
+    await page.waitForSelector('.pagefind-ui__search-input');
+    const fonts = await page.evaluate(`[getComputedStyle(document.querySelector('.pagefind-ui')).fontFamily, getComputedStyle(document.body).fontFamily]`);
+    expect((fonts as string[])[0]).toBe((fonts as string[])[1]);
     await page.close();
   }, 60_000);
 
