@@ -225,7 +225,10 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       }
       const existing = sources.get(found.id);
       if (existing) existing.feeds.push(...found.feeds.filter((f) => !existing.feeds.some((e) => e.url === f.url && e.file === f.file)));
-      else sources.set(found.id, found);
+      else {
+        deps.log('info', `${input.name}: not named in the registry, and its site ${found.name} is no registered source's, so it is the new, unrated source ${found.id}`);
+        sources.set(found.id, found);
+      }
       sourceId = found.id;
     }
     return { input, feed, errors, sourceId };

@@ -35,6 +35,8 @@ describe('a folder of unknown feeds', () => {
     const b01 = sources.find((s: { id: string }) => s.id === 'quotidien-example-fr');
     expect(b01).toMatchObject({ name: 'quotidien.example.fr', homepage: 'https://quotidien.example.fr/', bias: [], discovered: true, language: 'en' });
     expect(b01.feeds[0].file).toBe('B01.xml');
+    // Said in the run's log, as a feed joined to a registered site is (a new source had been made without a word).
+    expect(logs).toContain('info: B01.xml: not named in the registry, and its site quotidien.example.fr is no registered source\'s, so it is the new, unrated source quotidien-example-fr');
   });
 
   it('reports hostile and broken feeds by name and kind, and reads the rest', () => {
