@@ -6,8 +6,13 @@
  * 2. UTF-32 and UTF-16 without BOM recognised from `<?` / `<` byte patterns (XML 1.0 Appendix F.1);
  * 3. the `charset` parameter of the HTTP Content-Type;
  * 4. the `encoding` pseudo-attribute of the XML prolog;
- * 5. UTF-8; when nothing was declared and the bytes are not valid UTF-8, UTF-8 with its stray bytes read as
- *    windows-1252 if they are mostly UTF-8 ({@link mostlyUtf8}), else windows-1252.
+ * 5. UTF-8 (XML 1.0 §4.3.3 and Appendix F: a document with no BOM and no declaration is UTF-8); when nothing was
+ *    declared and the bytes are not valid UTF-8, UTF-8 with its stray bytes read as windows-1252 if they are mostly
+ *    UTF-8 ({@link mostlyUtf8}), else a legacy charset guessed from the language ({@link legacyCharsetFor}): the
+ *    language the feed itself names (RSS <language> or <dc:language>, an xml:lang, JSON Feed "language", all ASCII
+ *    in any ASCII-compatible charset; it describes this document, so it decides), else the caller's hint; for any
+ *    other language, or none, windows-1252. `source` is then
+ *    'fallback' and `guessedFrom` says what chose the charset: a guess, which parseFeed reports as a warning.
  * Text declared (or marked by BOM) as UTF-8 that holds bytes outside well-formed UTF-8 sequences (Latin-1 text
  * behind a UTF-8 label, or one item pasted from a legacy source) keeps its valid UTF-8 and reads each stray byte as
  * windows-1252, as Universal Feed Parser's fallback chain would, instead of turning its letters into U+FFFD.
@@ -34,8 +39,14 @@ export interface DecodedFeed {
   text: string;
   /** The encoding actually used (WHATWG-style lower-case name, e.g. 'utf-8', 'windows-1252', 'utf-16le'). */
   encoding: string;
-  /** Where the encoding came from. */
+  /** Where the encoding came from ('fallback': guessed, for undeclared bytes that are not UTF-8). */
   source: 'bom' | 'sniffed' | 'http' | 'prolog' | 'default' | 'fallback';
+  /**
+   * For source 'fallback': the language tag that chose the legacy charset and where it was read ('feed': the
+   * document's own <language> / xml:lang / "language"; 'hint': the caller's), or null when none did (windows-1252,
+   * the legacy default for every other language). Null for every other source.
+   */
+  guessedFrom?: { language: string; from: 'feed' | 'hint' } | null;
   /** Bytes of text read as UTF-8 that were not part of a well-formed UTF-8 sequence and were read as windows-1252
    * (0 when the text was valid in its encoding). */
   repairedBytes: number;
@@ -198,6 +209,53 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
   return sequences > 0 && sequences > strays;
 }
 
+/**
+ * The legacy charset for text in `language` (a BCP 47 tag: 'ru', 'pl-PL', 'zh-Hant'), from the HTML Standard's table
+ * of suggested default encodings by locale (§13.2.3.2 "Determining the character encoding": the intersection of
+ * Windows, Chrome and Firefox defaults, i.e. what legacy pages in that language were written in), or null for every
+ * other language, whose default is windows-1252. Names are iconv-lite's. One departure: a bare "zh", which the table
+ * does not list, is read as Simplified (GBK), the far more common of the two; "zh-Hant", "zh-TW", "zh-HK" and
+ * "zh-MO" are Big5 as in the table.
+ */
+export function legacyCharsetFor(language: string): string | null {
+  const [primary = '', ...rest] = language.trim().toLowerCase().split(/[-_]/);
+  if (primary === 'zh') return rest.some((s) => s === 'hant' || s === 'tw' || s === 'hk' || s === 'mo') ? 'big5' : 'gbk';
+  return LEGACY_CHARSETS[primary] ?? null;
+}
+
+/** HTML Standard §13.2.3.2, suggested default encodings by locale language (zh apart: see legacyCharsetFor). */
+const LEGACY_CHARSETS: Readonly<Record<string, string>> = {
+  ar: 'windows-1256', az: 'windows-1254', ba: 'windows-1251', be: 'windows-1251', bg: 'windows-1251',
+  cs: 'windows-1250', el: 'iso-8859-7', et: 'windows-1257', fa: 'windows-1256', he: 'windows-1255',
+  hr: 'windows-1250', hu: 'iso-8859-2', ja: 'shift_jis', kk: 'windows-1251', ko: 'euc-kr', ku: 'windows-1254',
+  ky: 'windows-1251', lt: 'windows-1257', lv: 'windows-1257', mk: 'windows-1251', pl: 'iso-8859-2',
+  ru: 'windows-1251', sah: 'windows-1251', sk: 'windows-1250', sl: 'iso-8859-2', sr: 'windows-1251',
+  tg: 'windows-1251', th: 'windows-874', tr: 'windows-1254', tt: 'windows-1251', uk: 'windows-1251',
+  vi: 'windows-1258',
+};
+
+/** A BCP 47-shaped tag: a 2–3 letter language, then optional subtags. */
+const TAG = '([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)';
+/** Where a feed names its language, in order: RSS <language> / <dc:language>, xml:lang, JSON Feed "language". */
+const LANGUAGE_DECLARATIONS = [
+  new RegExp(`<(?:[A-Za-z][\\w.-]*:)?language\\b[^>]*>\\s*${TAG}\\s*<`),
+  new RegExp(`\\sxml:lang\\s*=\\s*["']${TAG}["']`),
+  new RegExp(`"language"\\s*:\\s*"${TAG}"`),
+];
+
+/**
+ * The language a feed names for itself in its first 16 KiB, read from the bytes before decoding (the markup is
+ * ASCII in every ASCII-compatible charset), or null.
+ */
+export function declaredLanguage(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 16384)).toString('latin1');
+  for (const re of LANGUAGE_DECLARATIONS) {
+    const m = re.exec(head);
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}
+
 /** True when the first bytes look like an ASCII-compatible encoding (no NUL in the first 4 bytes). */
 function asciiCompatible(bytes: Uint8Array): boolean {
   for (let i = 0; i < Math.min(4, bytes.length); i++) if (bytes[i] === 0) return false;
@@ -212,9 +270,11 @@ function asciiCompatible(bytes: Uint8Array): boolean {
  *
  * @param bytes the response body as received (already decompressed)
  * @param contentType the HTTP Content-Type header value, if known (e.g. 'application/rss+xml; charset=ISO-8859-1')
- * @returns the text without BOM, the encoding used, where it came from, and what was repaired
+ * @param language the source's language (BCP 47), if known: used only to guess the charset of undeclared bytes that
+ *   are not UTF-8, when the feed names no language itself ({@link legacyCharsetFor})
+ * @returns the text without BOM, the encoding used, where it came from, and what was repaired or guessed
  */
-export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed {
+export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: string): DecodedFeed {
   const b0 = bytes[0], b1 = bytes[1], b2 = bytes[2], b3 = bytes[3];
   // UTF-32 (BOM, or '<' as a 4-byte unit): XML 1.0 Appendix F.1; checked before UTF-16 (FF FE 00 00 ⊃ FF FE)
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0x3c && b1 === 0 && b2 === 0 && b3 === 0)) {
@@ -272,8 +332,12 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed
     const { text, repaired } = decodeUtf8Repairing(bytes);
     return { text: stripBom(text), encoding: 'utf-8', source: 'default', repairedBytes: repaired, mislabelled: null };
   }
-  // Undeclared and not UTF-8: the web's legacy default for Western text (WHATWG), as browsers do.
-  return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', source: 'fallback', repairedBytes: 0, mislabelled: null };
+  // Undeclared and not UTF-8: a guess, as browsers make one: the legacy charset of the feed's language (HTML
+  // Standard §13.2.3.2), else windows-1252, the web's legacy default for Western text.
+  const own = declaredLanguage(bytes);
+  const guessedFrom = own !== null ? { language: own, from: 'feed' as const } : language ? { language, from: 'hint' as const } : null;
+  const encoding = (guessedFrom && legacyCharsetFor(guessedFrom.language)) ?? 'windows-1252';
+  return { text: stripBom(decodeWith(bytes, encoding)), encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom };
 }
 
 function stripBom(s: string): string {

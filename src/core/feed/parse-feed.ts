@@ -14,7 +14,7 @@
 import { FEED_MAX_BYTES, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
 import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, standInTitle, truncateText } from './clean-text.js';
-import { decodeFeed } from './decode-feed.js';
+import { decodeFeed, type DecodedFeed } from './decode-feed.js';
 import { parseDate } from './parse-date.js';
 import { XmlSyntaxError, scanXml } from './scan-xml.js';
 import sanitizeHtml from 'sanitize-html';
@@ -88,6 +88,12 @@ export interface ParseOptions {
   url?: string;
   /** HTTP Content-Type header value (its charset is used for decoding) */
   contentType?: string;
+  /**
+   * The source's language (BCP 47, e.g. the registry's 'ru'): only to guess the charset of a feed that declares none
+   * and is not UTF-8, when the feed names no language itself (decodeFeed, legacyCharsetFor); reported as
+   * 'encoding_repaired'.
+   */
+  language?: string;
   /** the reference clock for rejecting future dates; without it no future check is made */
   now?: Date;
   /** byte cap (default FEED_MAX_BYTES, src/core/config.ts) */
@@ -834,6 +840,24 @@ function repairedError(repairedBytes: number, mislabelled: string | null, declar
   return repairedBytes ? { kind: 'encoding_repaired', message: `${says} but ${strays}`, position: null } : null;
 }
 
+/**
+ * The 'encoding_repaired' warning for a charset decodeFeed had to guess: nothing declared one (no BOM, HTTP charset or
+ * prolog encoding) and the bytes are not UTF-8, which XML 1.0 (§4.3.3, Appendix F) makes the only charset of such a
+ * document. The guess (the legacy charset of the language the feed names, or the source's, else windows-1252) is
+ * named, since its letters may be wrong (windows-1251 text read as windows-1252 is "Âóëêàí"). A warning, not a
+ * failure (src/core/state/feed-state.ts).
+ */
+function guessedError(decoded: DecodedFeed): FeedError {
+  const g = decoded.guessedFrom;
+  const whose = g ? (g.from === 'feed' ? `the language the feed names ("${g.language}")` : `the source's language ("${g.language}")`) : null;
+  const why = !g ? "the web's legacy default" : decoded.encoding === 'windows-1252' ? `the legacy default, also for ${whose}` : `the legacy charset for ${whose}`;
+  return {
+    kind: 'encoding_repaired',
+    message: `the feed names no charset and its text is not UTF-8 (XML's default); it was read as ${decoded.encoding}, ${why}: a guess, the feed should declare its charset`,
+    position: null,
+  };
+}
+
 function reject(kind: string, message: string, position: number | null = null): ParsedFeed {
   return { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [{ kind, message, position }] };
 }
@@ -940,8 +964,9 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     }
     return parseFeedUnsafe(inflated, options);
   }
-  const { text, repairedBytes, mislabelled, source } = decodeFeed(bytes, options.contentType);
-  const repaired = repairedError(repairedBytes, mislabelled, source !== 'default');
+  const decoded = decodeFeed(bytes, options.contentType, options.language);
+  const { text, repairedBytes, mislabelled, source } = decoded;
+  const repaired = source === 'fallback' ? guessedError(decoded) : repairedError(repairedBytes, mislabelled, source !== 'default');
   let start = 0;
   while (start < text.length && text.charCodeAt(start) <= 32) start++;
   if (start === text.length) return reject('not_a_feed', 'input is empty');
