@@ -3,7 +3,7 @@
  * `description` and `run(args): Promise<exitCode>`; this file only dispatches (no command list to keep in step).
  * Without a command, `start` runs: the bundled demo, built and served.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../src/cli/ingest-options';
 
@@ -24,13 +24,18 @@ async function load(name: string): Promise<Command | null> {
   return typeof mod.run === 'function' ? (mod as Command) : null;
 }
 
+/** The installed Parallax's version: package.json's. */
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(CLI_DIR, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 async function help(): Promise<void> {
   const lines = ['usage: parallax COMMAND [options]', '', 'commands:'];
   for (const f of readdirSync(CLI_DIR).filter((n) => n.endsWith('.ts')).sort()) {
     const cmd = await load(f.slice(0, -3));
     if (cmd) lines.push(`  ${f.slice(0, -3).padEnd(10)} ${cmd.description}`);
   }
-  lines.push('', 'See README.md for the options of each command.');
+  lines.push('', 'parallax COMMAND --help shows a command\'s options; parallax --version the version. See README.md.');
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -38,6 +43,10 @@ async function main(argv: string[]): Promise<number> {
   const [name = 'start', ...args] = argv;
   if (name === 'help' || name === '--help' || name === '-h') {
     await help();
+    return 0;
+  }
+  if (name === 'version' || name === '--version' || name === '-v') {
+    process.stdout.write(`parallax ${version()}\n`);
     return 0;
   }
   const command = await load(name);

@@ -21,9 +21,29 @@ import { requireFile, requireOutFile, ROOT, UsageError, parseCliArgs } from './i
 export const description = 'check the source registry, or import feeds and ratings into it (OPML, Kite, AllSides, MBFC, ownership)';
 
 /** `parallax sources --help`. */
-export const help =
+const USAGE =
   'usage: parallax sources check [--registry FILE] [--limit N] [--json]\n' +
   '       parallax sources import (--opml FILE | --kite FILE | --allsides CSV | --mbfc JSON | --ownership JSON)... [--registry FILE] [--out FILE] [--as-of YYYY-MM-DD] [--dry-run] [--json]';
+
+export const help = `${USAGE}
+
+  check            validate the registry; every problem with its line (errors exit 1, warnings do not)
+  import           merge feed lists and rating tables into the registry (only empty values are filled; each added
+                   value is attributed); the merged registry is checked before it is written
+
+  --registry FILE  the registry (default content/sources.json); import into a file not there yet starts one
+  --limit N        check: print at most N issues (default 200; --json lists all)
+  --opml FILE      an OPML feed list: one source per outline's site (htmlUrl), folders become feed topics
+  --kite FILE      Kagi Kite's kite_feeds.json: category → feeds, with its source_language
+  --allsides CSV   AllSides' bias ratings (only sources already in the registry are rated)
+  --mbfc JSON      Media Bias/Fact Check's sources.json (bias, factuality)
+  --ownership JSON Kite's media_data.json: owners and countries
+  --as-of DATE     the day the ratings speak for (YYYY-MM-DD); without it, MBFC's latest.json beside the file, else
+                   a date in the file's name
+  --out FILE       write the merged registry there instead of over --registry
+  --dry-run        report what would change; write nothing
+  --json           the report (every duplicate and kept value) as JSON
+Options may repeat (--opml a.opml --opml b.opml); relative paths are read from where parallax was started.`;
 
 const DEFAULT_REGISTRY = path.join(ROOT, 'content', 'sources.json');
 const DATE = /(\d{4}-\d{2}-\d{2})/;
@@ -62,6 +82,8 @@ async function runCheck(args: string[]): Promise<number> {
 async function asOfFor(file: string, given: string | undefined, kind: string): Promise<string> {
   if (given) {
     if (!CALENDAR_DATE.safeParse(given).success) throw new UsageError(`--as-of must be a date, YYYY-MM-DD (got "${given}")`);
+    const today = new Date().toISOString().slice(0, 10);
+    if (given > today) throw new UsageError(`--as-of ${given} is after today (${today}): ratings are dated when they were made`);
     return given;
   }
   const latest = path.join(path.dirname(file), 'latest.json');
@@ -109,7 +131,7 @@ async function runImport(args: string[]): Promise<number> {
     ...(values.allsides ?? []).map((f) => ['allsides', f] as const),
     ...(values.mbfc ?? []).map((f) => ['mbfc', f] as const),
   ];
-  if (!inputs.length) throw new UsageError(help);
+  if (!inputs.length) throw new UsageError(USAGE);
   const started = performance.now();
   const file = values.registry ?? DEFAULT_REGISTRY;
   // Every path is checked before anything is read or written. A --registry that is not there yet is started empty

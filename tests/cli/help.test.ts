@@ -1,5 +1,6 @@
 /** `parallax COMMAND --help` prints that command's usage and options, not the command list. */
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +27,13 @@ describe('parallax COMMAND --help', () => {
     await expect(run).rejects.toMatchObject({ code: 2, stdout: '', stderr: 'parallax: sources: unknown subcommand "add": the subcommands are check and import (parallax sources --help)\n' });
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'sources', 'import', '--help']);
     expect(stdout.startsWith('usage: parallax sources')).toBe(true);
+    // Each option is described (the usage lines alone had been printed).
+    expect(stdout).toContain('  --dry-run        report what would change; write nothing\n');
+  });
+
+  it('prints the version with --version (it had been an unknown command)', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), '--version']);
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(stdout).toBe(`parallax ${version}\n`);
   });
 });
