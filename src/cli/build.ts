@@ -104,6 +104,8 @@ export function pagefindIndex(dist: string): Promise<number> {
 
 /** Timings (wall-clock seconds) and counts of one site build, for the summary and benchmarks. */
 export interface SiteBuildReport {
+  /** The folder the site was written to (absolute: PARALLAX_OUT_DIR, else the install's dist/). */
+  dir: string;
   /** Archive partitions, oldest month first, with what each build did. */
   partitions: PartitionResult[];
   partitionSeconds: number;
@@ -201,10 +203,10 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   log(
     `\nsite (${jobs} build job${jobs === 1 ? '' : 's'}): ${partitions.length} archive months (${rebuilt.length} rebuilt, ${rebuilt.reduce((n, p) => n + p.rendered, 0)} stories rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s) · assemble ${assembleSeconds.toFixed(1)} s (${assembled.mode}, ${assembled.relinked.length} months linked) · ${redirects} redirects`,
   );
-  const siteReport: SiteBuildReport = { partitions, partitionSeconds, liveSeconds, astroSeconds, pagefindSeconds, assembleSeconds, assembly: assembled.mode, relinked: assembled.relinked, pages, redirects };
+  const siteReport: SiteBuildReport = { dir: dist, partitions, partitionSeconds, liveSeconds, astroSeconds, pagefindSeconds, assembleSeconds, assembly: assembled.mode, relinked: assembled.relinked, pages, redirects };
   const seconds = (performance.now() - started) / 1000;
   if (settings.json) process.stdout.write(`${JSON.stringify({ ingest: report, site: siteReport, seconds: Number(seconds.toFixed(2)) }, null, 2)}\n`);
-  else process.stdout.write(`\nParallax\n${formatSummary(report, pages, seconds)}\n`);
+  else process.stdout.write(`\nParallax\n${formatSummary(report, { count: pages, dir: dist }, seconds)}\n`);
   return { ...settings, site: siteReport };
 }
 

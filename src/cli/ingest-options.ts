@@ -246,8 +246,8 @@ export function failureReason(f: IngestReport['feeds'][number]): string | null {
   return status ? `http_${status}` : e.kind;
 }
 
-/** The one-screen summary of a run (and of a build, when `pages` is given). */
-export function formatSummary(report: IngestReport | null, pages: number | null, seconds: number): string {
+/** The one-screen summary of a run (and of a build, when `pages` is given: how many pages, written to which folder). */
+export function formatSummary(report: IngestReport | null, pages: { count: number; dir: string } | null, seconds: number): string {
   const lines: string[] = [];
   if (report) {
     // Feed failures are errors; an item's problem or a feed-level warning (a repaired encoding) is a warning.
@@ -273,7 +273,7 @@ export function formatSummary(report: IngestReport | null, pages: number | null,
       `Clock (--now)     ${report.now}`,
     );
   }
-  if (pages !== null) lines.push(`Pages written     ${pages}`);
+  if (pages !== null) lines.push(`Pages written     ${pages.count} (in ${pages.dir})`);
   lines.push(`Time              ${seconds.toFixed(1)} s`);
   return lines.join('\n');
 }
