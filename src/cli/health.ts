@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { truncateText } from '../core/feed/clean-text';
 import { healthRows, STALE_AFTER_DAYS, type FeedState } from '../core/state/feed-state';
 import { CONTENT_SCHEMA_VERSION, readFeedStates } from '../io/content-store';
 import { TXN_DIR } from '../io/journal';
@@ -27,8 +28,8 @@ export function formatHealth(rows: readonly FeedState[]): string {
     day(r.lastSuccess),
     String(r.items),
     day(r.newestItem),
-    `${r.sourceId}: ${r.url ?? r.name}`.slice(0, 70),
-    r.lastError ? `${day(r.lastError.at)} ${r.lastError.kind}: ${r.lastError.message}`.slice(0, 80) : '',
+    truncateText(`${r.sourceId}: ${r.url ?? r.name}`, 70),
+    r.lastError ? truncateText(`${day(r.lastError.at)} ${r.lastError.kind}: ${r.lastError.message}`, 80) : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();

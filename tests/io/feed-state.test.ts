@@ -54,4 +54,11 @@ describe('health report', () => {
     expect(text).toMatch(/FAILED +1 +— .*timeout: no response headers/);
     expect(text).toMatch(/\nstale +0 /);
   });
+
+  it('marks a last error cut to fit the table with "…" (it had been cut mid-word, silently)', () => {
+    const long = { ...fail, name: 'd', url: 'https://d.example/', errors: [{ kind: 'http_status', message: 'HTTP 503 Service Unavailable from the origin server behind the content delivery network' }] };
+    const text = formatHealth([nextFeedState(undefined, long, '2026-02-18T00:00:00Z')]);
+    const cell = text.split('\n').at(-1)!.split('  ').at(-1)!;
+    expect(cell).toBe('2026-02-18 00:00 http_status: HTTP 503 Service Unavailable from the origin…');
+  });
 });
