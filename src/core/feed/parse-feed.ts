@@ -423,6 +423,11 @@ function hasXmlBase(node: unknown): boolean {
  *
  * The feed URL (ParseOptions.url) counts only when it is an absolute http(s) URL (see feedUrlOf), so a bad one can
  * never blank an absolute link.
+ *
+ * An <img> inside an RSS item's HTML (the image of last resort) resolves against the xml:base chain or the feed URL
+ * only, never the guessed site: an image is optional, and a guess that is wrong shows a broken or foreign picture
+ * where none would do (../shared/cases B23: a hostile item's <img src="x" onerror=…> in a feed read without a URL
+ * gives no image).
  */
 
 /** ParseOptions.url when it is an absolute http(s) URL (the only kind that can be a base), else undefined. */
@@ -589,8 +594,11 @@ function guarded(parse: () => RawItem, index: number, errors: FeedError[], ctx: 
 
 // ---------------------------------------------------------------------------------------------- RSS / RDF
 
-/** One RSS / RDF item; `itemBase` is its base for relative links, by "THE BASE FOR RELATIVE LINKS" (after withBase). */
-function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx): RawItem {
+/**
+ * One RSS / RDF item; `itemBase` is its base for relative links, by "THE BASE FOR RELATIVE LINKS" (after withBase);
+ * `htmlBase` the base for an <img> in its HTML, the same without the site guess (see there).
+ */
+function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx, htmlBase: string | undefined): RawItem {
   const guidNode = first(it['guid']);
   const guid = plain(guidNode) ?? attr(it, n.key('rdf', 'about')) ?? attr(it, 'rdf:about');
   let link = resolveHttpUrl(plain(n.get(it, 'feedburner', 'origLink')), itemBase);
@@ -638,7 +646,7 @@ function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx
     const img = first(it['image']);
     image = imageUrl(img && typeof img === 'object' ? plain((img as Node)['url']) : plain(img), itemBase);
   }
-  if (!image) image = content.image(itemBase) ?? desc.image(itemBase);
+  if (!image) image = content.image(htmlBase) ?? desc.image(htmlBase);
 
   const categories: string[] = [];
   const seen = new Set<string>();
@@ -1021,7 +1029,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
         errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
         return;
       }
-      const item = guarded(() => parseRssItem(it as Node, n, itemBaseOf(it as Node), ctx), index, errors, ctx);
+      const item = guarded(() => parseRssItem(it as Node, n, itemBaseOf(it as Node), ctx, declared || hasXmlBase(it as Node) ? itemBaseOf(it as Node) : feedUrl), index, errors, ctx);
       if (item) items.push(item);
     });
     if (rawItems.length > maxItems) {

@@ -35,6 +35,14 @@ describe('RSS: relative item links resolve against xml:base, else the channel li
     expect(r.items[0]!.link).toBe('https://beta.test/news/story.html');
   });
 
+  it('an <img> in the item\'s HTML resolves against the feed URL or xml:base only, never the guessed site', () => {
+    const feed = rss('', '<link>http://alpha.test/</link>', '<item><title>t</title><link>/a</link><description><![CDATA[<p>x</p><img src="/i.jpg">]]></description></item>');
+    expect(parse(feed).items[0]).toMatchObject({ link: 'http://alpha.test/a', image: null });
+    expect(parse(feed, { url: FETCHED }).items[0]!.image).toBe('http://127.0.0.1:8931/i.jpg');
+    const based = rss(' xml:base="http://cdn.alpha.test/"', '<link>http://alpha.test/</link>', '<item><title>t</title><link>/a</link><description><![CDATA[<img src="/i.jpg">]]></description></item>');
+    expect(parse(based).items[0]!.image).toBe('http://cdn.alpha.test/i.jpg');
+  });
+
   it('relative images take the same base as links', () => {
     const r = parse(rss('', '<link>http://alpha.test/</link>', '<item><title>t</title><link>/a</link><enclosure url="/img/a.jpg" type="image/jpeg" length="1"/></item>'), { url: FETCHED });
     expect(r.items[0]).toMatchObject({ link: 'http://alpha.test/a', image: 'http://alpha.test/img/a.jpg' });
