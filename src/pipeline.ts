@@ -209,6 +209,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           contentType: input.contentType ?? undefined,
           now: options.now ?? realNow,
           timeZone: (input.sourceId ? sources.get(input.sourceId)?.timeZone : null) ?? undefined,
+          // The registry's language: the legacy charset of a feed that declares none and is not UTF-8.
+          language: (input.sourceId ? sources.get(input.sourceId)?.language : null) ?? undefined,
           // Feeds from the web get a parse-time budget; captured feeds none, so their runs are reproducible.
           timer: deps.live ? () => performance.now() : undefined,
         })
