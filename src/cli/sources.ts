@@ -172,7 +172,7 @@ async function runImport(args: string[]): Promise<number> {
   // An input that gave nothing but errors (not OPML, not JSON, not the expected CSV) fails the import: nothing is
   // written, since a registry merged without it is not what was asked for.
   const unreadable = perInput.filter((p) => p.read === 0 && p.errors.length > 0);
-  for (const p of unreadable) process.stderr.write(`parallax: ${p.file}: not read as ${p.kind} (${p.errors.slice(0, 3).join('; ')}); nothing written\n`);
+  for (const p of unreadable) process.stderr.write(`parallax: --${p.kind} ${p.file}: ${p.errors.slice(0, 3).join('; ')}; nothing written\n`);
   const merged = merger.result();
   const text = `${JSON.stringify(merged, null, 2)}\n`;
   const after = checkRegistry(text);
@@ -197,7 +197,9 @@ async function runImport(args: string[]): Promise<number> {
     const w = (s: string): boolean => process.stdout.write(`${s}\n`);
     for (const p of perInput) {
       const skipped = Object.entries(p.skipped).map(([k, v]) => `${v} ${k}`).join('; ');
-      w(`${p.kind} ${p.file}: ${p.read} records${skipped ? ` (skipped: ${skipped})` : ''}${p.errors.length ? `; errors: ${p.errors.join('; ')}` : ''}`);
+      // An unreadable input's errors are on stderr, once.
+      const errors = unreadable.includes(p) ? [] : p.errors;
+      w(`${p.kind} ${p.file}: ${p.read} records${skipped ? ` (skipped: ${skipped})` : ''}${errors.length ? `; errors: ${errors.join('; ')}` : ''}`);
     }
     if (report.feedsRead) {
       w(`feeds: ${report.feedsRead} read, ${report.feedsAdded} added, ${report.duplicates.length} duplicates (${report.duplicates.filter((d) => d.exact).length} exact, ${report.duplicates.filter((d) => !d.exact).length} after URL normalisation), ${report.invalidUrls.length} invalid URLs; sources: ${report.sourcesAdded} added, ${merged.length} in the registry`);
