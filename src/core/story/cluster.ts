@@ -658,7 +658,8 @@ export function clusterDocs(
       const next: number[] = [];
       for (const r0 of work) {
         const r = find(r0);
-        if (r !== r0 && work !== roots) continue;
+        // Merged into a story visited before it in this round: that one goes on to the next round (as merged).
+        if (r !== r0) continue;
         // One-article stories are found from the other side (two of them were compared in the pass); a story that
         // gained no article in this run was compared in the run that built it (the past is not re-clustered).
         if (size[r] === 1 || !fresh[r]) continue;

@@ -146,6 +146,24 @@ describe('clusterDocs', () => {
     expect(hasLead({ title: 'Floods hit', text: 'Floods hit Kerala' })).toBe(true);
   });
 
+  it('offers one-article stories to the merge step as the pass left each story, not to a centroid that absorbed some', () => {
+    // l1 and l2 come more than maxGapHours after the Grindavik story and after each other, so only the merge step can
+    // join them. l1 is close to the story as the pass left it; l2 only to the story once l1 is in it (its centroid
+    // drifted towards the power plant): l2 stays alone. It had joined, because a story that absorbed a lone article
+    // was visited again in the same first round, where lone articles are still offered.
+    const others = ['Apple earnings beat forecasts', 'Chelsea sign striker', 'Oil prices climb', 'Senate passes budget', 'Storm batters coast', 'Vaccine trial succeeds', 'Museum returns artefacts', 'Airline cancels flights'];
+    const batch: ClusterDoc[] = [
+      { id: 's1', title: 'Volcano erupts near Grindavik', text: 'A volcano erupted near the Icelandic town of Grindavik on Monday, forcing evacuations.', time: t0 },
+      { id: 's2', title: 'Iceland volcano erupts, Grindavik evacuated', text: 'The eruption near Grindavik forced residents to leave as lava flowed.', time: t0 + H },
+      { id: 'l1', title: 'Lava from Grindavik volcano reaches Svartsengi power plant', text: 'Lava from the eruption near Grindavik reached the Svartsengi geothermal power plant and the Blue Lagoon.', time: t0 + 40 * H },
+      { id: 'l2', title: 'Svartsengi power plant and Blue Lagoon shut as lava nears', text: 'The Svartsengi geothermal power plant and the Blue Lagoon spa closed as lava approached.', time: t0 + 80 * H },
+      ...others.map((title, i) => ({ id: `o${i}`, title, text: `${title} on Monday, officials said.`, time: t0 + i * 60_000 })),
+    ];
+    const multi = (config = DEFAULT_CLUSTER_CONFIG) => groups(clusterDocs(batch, config)).filter((g) => g.length > 1);
+    expect(multi({ ...DEFAULT_CLUSTER_CONFIG, storyMergeThreshold: 2 })).toEqual([['s1', 's2']]); // the pass alone
+    expect(multi()).toEqual([['l1', 's1', 's2']]);
+  });
+
   it('never lets an isolated article join or be joined', () => {
     const r = clusterDocs(docs, undefined, [], new Set(['a1']));
     expect(groups(r)).toEqual([['a1'], ['a2', 'a3'], ['b1', 'b2'], ['c1', 'c2'], ['d1']]);
