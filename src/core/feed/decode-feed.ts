@@ -11,8 +11,10 @@
  *    UTF-8 ({@link mostlyUtf8}), else a legacy charset guessed from the language ({@link legacyCharsetFor}): the
  *    language the feed itself names (RSS <language> or <dc:language>, an xml:lang, JSON Feed "language", all ASCII
  *    in any ASCII-compatible charset; it describes this document, so it decides), else the caller's hint; for any
- *    other language, or none, windows-1252. `source` is then
- *    'fallback' and `guessedFrom` says what chose the charset: a guess, which parseFeed reports as a warning.
+ *    other language, or none, the charset the chardet library detects in the first 64 KiB when it is confident enough
+ *    ({@link detectCharset}, {@link CHARDET_MIN_CONFIDENCE}), else windows-1252. `source` is then 'fallback',
+ *    `guessedFrom` says which language chose the charset and `detected` what chardet found: a guess, which parseFeed
+ *    reports as a warning ({@link describeGuess} words it).
  * Text declared (or marked by BOM) as UTF-8 that holds bytes outside well-formed UTF-8 sequences (Latin-1 text
  * behind a UTF-8 label, or one item pasted from a legacy source) keeps its valid UTF-8 and reads each stray byte as
  * windows-1252, as Universal Feed Parser's fallback chain would, instead of turning its letters into U+FFFD.
@@ -31,6 +33,7 @@
  * detectors; see {@link mostlyUtf8}.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
+import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 
 /** Result of {@link decodeFeed}. */
@@ -47,6 +50,12 @@ export interface DecodedFeed {
    * the legacy default for every other language). Null for every other source.
    */
   guessedFrom?: { language: string; from: 'feed' | 'hint' } | null;
+  /**
+   * For source 'fallback' when no language chose the charset: what chardet detected and was used (`charset`, the
+   * name as chardet gives it, e.g. 'Shift_JIS', 'KOI8-R', 'ISO-8859-1'; `confidence`, its 0–100 score), or null when
+   * it detected nothing usable ({@link detectCharset}) and windows-1252 was used. Absent for every other source.
+   */
+  detected?: { charset: string; confidence: number } | null;
   /** Bytes of text read as UTF-8 that were not part of a well-formed UTF-8 sequence and were read as windows-1252
    * (0 when the text was valid in its encoding). */
   repairedBytes: number;
@@ -333,11 +342,134 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
     return { text: stripBom(text), encoding: 'utf-8', source: 'default', repairedBytes: repaired, mislabelled: null };
   }
   // Undeclared and not UTF-8: a guess, as browsers make one: the legacy charset of the feed's language (HTML
-  // Standard §13.2.3.2), else windows-1252, the web's legacy default for Western text.
+  // Standard §13.2.3.2); when no language names one, chardet's detection ({@link detectCharset}); else windows-1252,
+  // the web's legacy default for Western text.
   const own = declaredLanguage(bytes);
   const guessedFrom = own !== null ? { language: own, from: 'feed' as const } : language ? { language, from: 'hint' as const } : null;
-  const encoding = (guessedFrom && legacyCharsetFor(guessedFrom.language)) ?? 'windows-1252';
-  return { text: stripBom(decodeWith(bytes, encoding)), encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom };
+  const byLanguage = guessedFrom && legacyCharsetFor(guessedFrom.language);
+  if (byLanguage) {
+    return { text: stripBom(decodeWith(bytes, byLanguage)), encoding: byLanguage, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom };
+  }
+  const found = detectCharset(bytes);
+  const encoding = found?.encoding ?? 'windows-1252';
+  const detected = found ? { charset: found.charset, confidence: found.confidence } : null;
+  return { text: stripBom(decodeWith(bytes, encoding)), encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom, detected };
+}
+
+/**
+ * How much of a feed chardet reads: the first 64 KiB. Detection is a statistic over byte pairs and trigrams that
+ * settles within a few KiB of text; a feed may be 10 MiB (FEED_MAX_BYTES), and chardet runs ~27 recognisers over
+ * every byte it is given, so the head keeps the cost bounded (a few ms) whatever the feed's size.
+ */
+export const CHARDET_SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * The least chardet confidence (0–100) taken as evidence of a charset. chardet (a port of ICU's CharsetDetector; its
+ * README gives only "sorted by confidence", so the scale is read from its code, lib/encoding/mbcs.js and sbcs.js)
+ * scores a double-byte charset (Shift_JIS, EUC-JP, EUC-KR, GB18030, Big5) exactly 10 when the text holds at most ten
+ * double-byte characters and no invalid pair ("too little to tell"), else by how many of them are among the
+ * language's most common characters, up to 100; it scores a single-byte charset (KOI8-R, windows-1251, ISO-8859-x,
+ * windows-125x, windows-874) as 300 × the share of the text's byte trigrams found among that language's most common
+ * ones (98 past a third). So 10 is no evidence: Latin text has valid Shift_JIS pairs too ("é" + a letter), and one
+ * real windows-1252 feed of ../shared scored Shift_JIS 10 at the top. Measured with markup stripped
+ * ({@link textForDetection}): right answers score 96–100 for CJK feeds (the ../shared cases and
+ * tests/core/feed/chardet-detect.test.ts), 41–65 for Cyrillic (windows-1251, KOI8-R) with three items or more, 25
+ * for one longer Russian title, and 52 for Hebrew; on the 40 Latin feeds of ../shared transcoded to windows-1252 the top
+ * guess is ISO-8859-1 or windows-1252 at 40–74 (read as windows-1252 either way) and the best wrong Latin charset
+ * scores at most 30, always below it. 25 takes the Cyrillic and Hebrew cases and leaves "a few valid pairs" and
+ * near-ties of short samples to windows-1252, as before; a wrong pick costs what the windows-1252 fallback being
+ * wrong costs, and the warning names the guess and its confidence either way. Known misses: Thai (windows-874
+ * scores 11 on ../shared's tis620.xml; one short windows-874 title even scored GB18030 67) and other languages
+ * without a feed-named language are still guesses; a language tag in the feed or the registry avoids them.
+ */
+export const CHARDET_MIN_CONFIDENCE = 25;
+
+/**
+ * chardet's names for the charsets that WHATWG decodes differently (Encoding Standard §4.2: iso-8859-1 and
+ * us-ascii are labels of windows-1252, iso-8859-9 of windows-1254, tis-620 of windows-874, gb2312 of gbk, and
+ * gb18030 is its own), as iconv-lite names them; every other name is lower-cased and must be one iconv-lite knows.
+ */
+const DETECTED_AS: Readonly<Record<string, string>> = {
+  'iso-8859-1': 'windows-1252', 'iso-8859-9': 'windows-1254', 'tis-620': 'windows-874', ascii: 'windows-1252',
+};
+
+/** Unicode encodings that chardet may name: never taken, the bytes were found not to be UTF-8 and not UTF-16/32. */
+const UNICODE_NAMES = /^(utf-|ucs-)/i;
+
+/**
+ * The charset chardet detects in undeclared bytes that are not UTF-8, from the first {@link CHARDET_SAMPLE_BYTES}
+ * with markup removed ({@link textForDetection}), or null when its best guess scores under
+ * {@link CHARDET_MIN_CONFIDENCE}, is a Unicode encoding, or is a charset iconv-lite cannot decode (ISO-2022-*).
+ * `charset` is chardet's name, `encoding` the iconv-lite name used (WHATWG mapping: ISO-8859-1 → windows-1252).
+ */
+export function detectCharset(bytes: Uint8Array): { charset: string; encoding: string; confidence: number } | null {
+  const best = analyse(textForDetection(bytes.subarray(0, CHARDET_SAMPLE_BYTES)))[0];
+  if (!best || best.confidence < CHARDET_MIN_CONFIDENCE || UNICODE_NAMES.test(best.name)) return null;
+  const name = best.name.toLowerCase();
+  const encoding = DETECTED_AS[name] ?? (iconv.encodingExists(name) ? name : null);
+  if (encoding === null || !iconv.encodingExists(encoding)) return null;
+  return { charset: best.name, encoding, confidence: best.confidence };
+}
+
+/**
+ * The bytes of a feed's text for chardet: tags, comments and processing instructions removed (each replaced by a
+ * space) and CDATA markers dropped, keeping what is between them. ICU's CharsetDetector does the same with its input
+ * filter (enableInputFilter), which chardet's port leaves out: element names, URLs in attributes and the like are
+ * ASCII trigrams that count against every single-byte language model (a KOI8-R feed scored 49 with its markup and 65
+ * without). When the text left has no byte ≥ 0x80 (the non-ASCII bytes were all inside tags), the bytes as they are.
+ */
+export function textForDetection(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  let high = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x3c) {
+      if (startsWith(bytes, i, CDATA_OPEN)) {
+        i += CDATA_OPEN.length - 1;
+        continue;
+      }
+      const end = bytes.indexOf(0x3e, i + 1);
+      if (end === -1) break;
+      out[n++] = 0x20;
+      i = end;
+      continue;
+    }
+    if (b === 0x5d && startsWith(bytes, i, CDATA_CLOSE)) {
+      i += CDATA_CLOSE.length - 1;
+      continue;
+    }
+    if (b >= 0x80) high = true;
+    out[n++] = b;
+  }
+  return high ? out.subarray(0, n) : bytes;
+}
+
+/**
+ * How a 'fallback' decode chose its charset, as the encoding_repaired warning words it after "it was read as": the
+ * charset, then what chose it: "windows-1251, the legacy charset for the language the feed names ("ru")", "Shift_JIS
+ * (detected by chardet, confidence 100)", "windows-1252 (detected by chardet as ISO-8859-1, confidence 42)",
+ * "windows-1252, the legacy default, also for the source's language ("en")", "windows-1252, the web's legacy default".
+ */
+export function describeGuess(decoded: DecodedFeed): string {
+  const g = decoded.guessedFrom;
+  const d = decoded.detected;
+  if (d) {
+    const same = d.charset.toLowerCase() === decoded.encoding;
+    return `${same ? d.charset : decoded.encoding} (detected by chardet${same ? '' : ` as ${d.charset}`}, confidence ${d.confidence})`;
+  }
+  const whose = g ? (g.from === 'feed' ? `the language the feed names ("${g.language}")` : `the source's language ("${g.language}")`) : null;
+  const why = !g ? "the web's legacy default" : decoded.encoding === 'windows-1252' ? `the legacy default, also for ${whose}` : `the legacy charset for ${whose}`;
+  return `${decoded.encoding}, ${why}`;
+}
+
+const CDATA_OPEN = Buffer.from('<![CDATA[', 'latin1');
+const CDATA_CLOSE = Buffer.from(']]>', 'latin1');
+
+function startsWith(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  if (at + prefix.length > bytes.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false;
+  return true;
 }
 
 function stripBom(s: string): string {
