@@ -14,7 +14,7 @@
 import { FEED_MAX_BYTES, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
 import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, standInTitle, truncateText } from './clean-text.js';
-import { decodeFeed, type DecodedFeed } from './decode-feed.js';
+import { decodeFeed, describeGuess, type DecodedFeed } from './decode-feed.js';
 import { parseDate } from './parse-date.js';
 import { XmlSyntaxError, scanXml } from './scan-xml.js';
 import sanitizeHtml from 'sanitize-html';
@@ -856,12 +856,9 @@ function repairedError(repairedBytes: number, mislabelled: string | null, declar
  * failure (src/core/state/feed-state.ts).
  */
 function guessedError(decoded: DecodedFeed): FeedError {
-  const g = decoded.guessedFrom;
-  const whose = g ? (g.from === 'feed' ? `the language the feed names ("${g.language}")` : `the source's language ("${g.language}")`) : null;
-  const why = !g ? "the web's legacy default" : decoded.encoding === 'windows-1252' ? `the legacy default, also for ${whose}` : `the legacy charset for ${whose}`;
   return {
     kind: 'encoding_repaired',
-    message: `the feed names no charset and its text is not UTF-8 (XML's default); it was read as ${decoded.encoding}, ${why}: a guess, the feed should declare its charset`,
+    message: `the feed names no charset and its text is not UTF-8 (XML's default); it was read as ${describeGuess(decoded)}: a guess, the feed should declare its charset`,
     position: null,
   };
 }

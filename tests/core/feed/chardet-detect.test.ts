@@ -114,6 +114,14 @@ describe('an undeclared, non-UTF-8 feed with no language: the charset chardet de
     expect(describeGuess(decodeFeed(iconv.encode(rss(RU), 'koi8-r')))).toMatch(/^KOI8-R \(detected by chardet, confidence \d+\)$/);
   });
 
+  it('the parse warning names the detected charset and its confidence (it had said "the web\'s legacy default")', () => {
+    const r = parseFeed(iconv.encode(rss(JA), 'shift_jis'));
+    expect(r.items[0]!.title).toBe(JA[0]![0]);
+    expect(r.errors).toEqual([
+      { kind: 'encoding_repaired', message: "the feed names no charset and its text is not UTF-8 (XML's default); it was read as Shift_JIS (detected by chardet, confidence 100): a guess, the feed should declare its charset", position: null },
+    ]);
+  });
+
   it('never on a declared charset or valid UTF-8 (no detected field)', () => {
     expect(decodeFeed(Buffer.from(rss(JA), 'utf8'))).toMatchObject({ source: 'default', encoding: 'utf-8' });
     expect(decodeFeed(Buffer.from(rss(JA), 'utf8')).detected).toBeUndefined();
