@@ -78,13 +78,19 @@ async function runCheck(args: string[]): Promise<number> {
   return check.errors > 0 ? 1 : 0;
 }
 
-/** The date a rating table speaks for: --as-of, else MBFC's latest.json beside it, else a date in its file name. */
+/**
+ * The date a rating table speaks for: --as-of, else MBFC's latest.json beside it, else a date in its file name; a
+ * day after today from any of them is refused (ratings are dated when they were made).
+ */
 async function asOfFor(file: string, given: string | undefined, kind: string): Promise<string> {
+  const today = new Date().toISOString().slice(0, 10);
+  const notAfterToday = (day: string, from: string): string => {
+    if (day > today) throw new UsageError(`${from} ${day} is after today (${today}): ratings are dated when they were made`);
+    return day;
+  };
   if (given) {
     if (!CALENDAR_DATE.safeParse(given).success) throw new UsageError(`--as-of must be a date, YYYY-MM-DD (got "${given}")`);
-    const today = new Date().toISOString().slice(0, 10);
-    if (given > today) throw new UsageError(`--as-of ${given} is after today (${today}): ratings are dated when they were made`);
-    return given;
+    return notAfterToday(given, '--as-of');
   }
   const latest = path.join(path.dirname(file), 'latest.json');
   if (kind === 'mbfc' && existsSync(latest)) {
@@ -97,10 +103,10 @@ async function asOfFor(file: string, given: string | undefined, kind: string): P
     }
     if (typeof rev !== 'string') rev = undefined;
     const m = rev ? DATE.exec(rev) : null;
-    if (m && CALENDAR_DATE.safeParse(m[1]).success) return m[1]!;
+    if (m && CALENDAR_DATE.safeParse(m[1]).success) return notAfterToday(m[1]!, `${latest}: the date`);
   }
   const m = DATE.exec(path.basename(file));
-  if (m && CALENDAR_DATE.safeParse(m[1]).success) return m[1]!;
+  if (m && CALENDAR_DATE.safeParse(m[1]).success) return notAfterToday(m[1]!, `${file}: the date in its name,`);
   throw new UsageError(`${file}: cannot tell the date of the ratings: pass --as-of YYYY-MM-DD`);
 }
 
@@ -177,7 +183,8 @@ async function runImport(args: string[]): Promise<number> {
   const text = `${JSON.stringify(merged, null, 2)}\n`;
   const after = checkRegistry(text);
   const target = values.out ?? file;
-  const write = !values['dry-run'] && unreadable.length === 0;
+  // A merged registry with errors is not written: ingest would refuse it, or read what check refuses.
+  const write = !values['dry-run'] && unreadable.length === 0 && after.errors === 0;
   if (write) {
     const tmp = `${target}.tmp-${process.pid}`;
     try {
@@ -225,8 +232,12 @@ async function runImport(args: string[]): Promise<number> {
       w(`ratings/ownership: ${report.recordsRead} records, ${report.recordsMatched} matched a source; ${report.ratingsAdded} ratings, ${report.flagsAdded} flags, ${report.ownershipFilled} owners, ${report.countriesFilled} countries filled; ${report.kept.length} existing values kept; ${report.ambiguous.length} ambiguous domains`);
       for (const k of top(report.kept, 10)) w(`  kept ${k.sourceId} ${k.field}: ${k.existing} (import says ${k.imported})`);
     }
-    w(`check: ${after.errors} errors, ${after.warnings} warnings, ${after.disputed.length} disputed sources${after.errors ? ' (run parallax sources check)' : ''}`);
-    w(`${write ? `written ${target}` : values['dry-run'] ? 'dry run, nothing written' : 'nothing written'} in ${seconds.toFixed(2)} s`);
+    w(`check: ${after.errors} errors, ${after.warnings} warnings, ${after.disputed.length} disputed sources`);
+    const errors = after.issues.filter((i) => i.level === 'error');
+    for (const i of top(errors, 10)) w(`  ${i.code}: ${i.message}`);
+    if (errors.length > 10) w(`  … ${errors.length - 10} more (--json lists them all)`);
+    const why = values['dry-run'] ? 'dry run, nothing written' : errors.length ? 'nothing written: the merged registry has errors' : 'nothing written';
+    w(`${write ? `written ${target}` : why} in ${seconds.toFixed(2)} s`);
   }
   return after.errors > 0 || unreadable.length > 0 ? 1 : 0;
 }

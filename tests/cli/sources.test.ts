@@ -93,10 +93,15 @@ describe('parallax sources', () => {
       expect(code).toBe(2);
       expect(err).toContain(`--as-of must be a date, YYYY-MM-DD (got "${bad}")`);
     }
-    // A day after today had been written as the ratings' date.
+    // A day after today had been written as the ratings' date, from --as-of or from the file's name.
     const later = await cli('import', '--allsides', csv, '--registry', registry, '--as-of', '2099-01-01');
     expect(later.code).toBe(2);
     expect(later.err).toMatch(/--as-of 2099-01-01 is after today \(\d{4}-\d{2}-\d{2}\): ratings are dated when they were made/);
+    const named = path.join(dir, 'allsides-2099-05-01.csv');
+    await writeFile(named, 'news_source,news_link,bias_rating\nA,https://a.example/,Left\n');
+    const fromName = await cli('import', '--allsides', named, '--registry', registry);
+    expect(fromName.code).toBe(2);
+    expect(fromName.err).toContain(`${named}: the date in its name, 2099-05-01 is after today`);
     const rated = { ...source('a', 'https://a.example/rss'), bias: [{ value: 'left', rater: 'AllSides', url: null, asOf: '2023-13-45' }] };
     await writeFile(registry, `${JSON.stringify([rated], null, 2)}\n`);
     const { code } = await cli('check', '--registry', registry);
