@@ -146,8 +146,9 @@ function sortedCounts(counts: Record<string, number>): Record<string, number> {
 /**
  * Coverage of one story. `articles` must be non-empty; sources missing from `sources` count as unrated with unknown
  * country. Aggregator sources are counted apart (`aggregators`) and in nothing else; when a story has only
- * aggregator articles, all counts are 0 and `brokeBy` names the earliest of them. Throws Error only when `articles`
- * is empty (a story always has an article).
+ * aggregator articles, all counts are 0 and `brokeBy` names the earliest of them. `brokeBy` is the earliest dated
+ * article, or the first seen when none is dated. Throws Error only when `articles` is empty (a story always has an
+ * article).
  */
 export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMap<string, Source>): Coverage {
   if (articles.length === 0) throw new Error('computeCoverage: a story needs at least one article');
@@ -181,13 +182,15 @@ export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMa
     tally(countries, source?.country ?? 'unknown');
   }
   const pool = outlets.length ? outlets : articles;
-  const first = [...pool].sort((x, y) => {
+  // The first report is a dated one when the story has any: an undated article's time is only when it was first seen.
+  const dated = pool.filter((a) => a.published !== null);
+  const first = [...(dated.length ? dated : pool)].sort((x, y) => {
     const tx = reportedAt(x);
     const ty = reportedAt(y);
     return tx < ty ? -1 : tx > ty ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
   })[0]!;
   const syndication = detectSyndication(
-    outlets.map((a) => ({ id: a.id, sourceId: a.sourceId, title: a.title, summary: a.summary, author: a.author, at: reportedAt(a) })),
+    outlets.map((a) => ({ id: a.id, sourceId: a.sourceId, title: a.title, summary: a.summary, author: a.author, at: reportedAt(a), dated: a.published !== null })),
     (sourceId, agency) => isWireAgency(sources.get(sourceId), agency),
   );
   return {

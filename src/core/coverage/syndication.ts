@@ -21,6 +21,8 @@ export interface SyndicationArticle {
   author?: string | null;
   /** Sort key: when it was first reported (UTC ISO-8601). */
   at: string;
+  /** False when the feed gave no usable date (`at` is then only when Parallax first saw it); absent: dated. */
+  dated?: boolean;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -82,7 +84,8 @@ export interface SyndicationResult {
 
 /**
  * Finds syndicated copy among a story's articles. `isAgency(sourceId, agency)` tells whether a source is the agency
- * itself (its articles are its own reporting even when they carry its credit).
+ * itself (its articles are its own reporting even when they carry its credit). An undated article is never called
+ * the copy or the original of another (which came first is unknown); its wire credit still counts.
  */
 export function detectSyndication(articles: SyndicationArticle[], isAgency: (sourceId: string, agency: string) => boolean = () => false): SyndicationResult {
   const sorted = [...articles].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -97,6 +100,8 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
     for (let j = 0; j < i; j++) {
       const b = sorted[j]!;
       if (b.sourceId === a.sourceId) continue;
+      // Which of two copies came first is known only from two dates: a first-seen time says when Parallax read it.
+      if (a.dated === false || b.dated === false) continue;
       if (sameWords(words[i]!, words[j]!)) {
         copyOf = root.get(b.id) ?? b.id;
         break;

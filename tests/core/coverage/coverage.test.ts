@@ -87,6 +87,13 @@ describe('computeCoverage', () => {
     expect(lastUpdatedOf([undated, art('v', 'c1', null, '2026-11-30T12:00:00Z')])).toBe('2026-11-30T13:52:00Z');
   });
 
+  it('names a dated article as the first report over an undated one first seen earlier (a tie of first-seen times had picked by id)', () => {
+    const undated = art('u', 'l1', null, '2026-02-18T05:00:00Z');
+    const dated = art('d', 'c1', '2026-02-18T06:00:00Z', '2026-02-18T06:30:00Z');
+    expect(computeCoverage([undated, dated], sources).brokeBy).toEqual({ sourceId: 'c1', articleId: 'd', at: '2026-02-18T06:00:00Z' });
+    expect(computeCoverage([undated, art('v', 'c1', null, '2026-02-18T07:00:00Z')], sources).brokeBy).toEqual({ sourceId: 'l1', articleId: 'u', at: '2026-02-18T05:00:00Z' });
+  });
+
   it('throws on a story with no articles', () => {
     expect(() => computeCoverage([], sources)).toThrow(/at least one article/);
   });

@@ -95,6 +95,19 @@ describe('syndicated copy', () => {
     expect(r.ownReporting).toBe(2); // AP itself and z
   });
 
+  it('calls no undated article the copy or the original of another: which came first is unknown', () => {
+    const copy = { title: 'Storm closes bridge', summary: text, author: null };
+    const r = detectSyndication([
+      { id: 'a', sourceId: 'a', ...copy, at: '2026-02-18T00:00:00Z' },
+      { id: 'b', sourceId: 'b', ...copy, at: '2026-02-18T01:00:00Z', dated: false },
+      { id: 'c', sourceId: 'c', ...copy, at: '2026-02-18T01:00:00Z', dated: false },
+      { id: 'd', sourceId: 'd', ...copy, at: '2026-02-18T02:00:00Z' },
+    ]);
+    // Undated b and c had been "copies" of a (and c of b, by id, at a tie of first-seen times).
+    expect(r.syndicated).toEqual([{ articleId: 'd', sourceId: 'd', via: null, copyOf: 'a' }]);
+    expect(r.ownReporting).toBe(3);
+  });
+
   it('is part of the coverage', () => {
     const sources = map(source('apnews', [], [], { homepage: 'https://apnews.com/' }), source('x'), source('z'));
     const c = computeCoverage(
