@@ -243,6 +243,31 @@ const LEGACY_CHARSETS: Readonly<Record<string, string>> = {
   vi: 'windows-1258',
 };
 
+/**
+ * Legacy charsets that write the same script (iconv-lite names, compared without case or punctuation): where a
+ * language's table charset and the one chardet detects are both in one group, chardet's is taken.
+ */
+const SCRIPT_CHARSETS: readonly (readonly string[])[] = [
+  ['iso-8859-2', 'windows-1250'],
+  ['windows-1251', 'koi8-r', 'koi8-u', 'iso-8859-5', 'ibm866', 'x-mac-cyrillic'],
+  ['iso-8859-7', 'windows-1253'],
+  ['windows-1255', 'iso-8859-8'],
+  ['windows-1254', 'iso-8859-9'],
+  ['windows-1257', 'iso-8859-13', 'iso-8859-4'],
+  ['windows-1256', 'iso-8859-6'],
+  ['shift_jis', 'euc-jp'],
+  ['gbk', 'gb18030', 'big5'],
+  ['windows-874', 'tis-620', 'iso-8859-11'],
+];
+
+const charsetKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** True when charsets `a` and `b` are one, or write one script (SCRIPT_CHARSETS). */
+function sameScript(a: string, b: string): boolean {
+  const [x, y] = [charsetKey(a), charsetKey(b)];
+  return x === y || SCRIPT_CHARSETS.some((group) => group.some((c) => charsetKey(c) === x) && group.some((c) => charsetKey(c) === y));
+}
+
 /** A BCP 47-shaped tag: a 2–3 letter language, then optional subtags. */
 const TAG = '([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)';
 /** Where a feed names its language, in order: RSS <language> / <dc:language>, xml:lang, JSON Feed "language". */
@@ -342,15 +367,21 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
     return { text: stripBom(text), encoding: 'utf-8', source: 'default', repairedBytes: repaired, mislabelled: null };
   }
   // Undeclared and not UTF-8: a guess, as browsers make one: the legacy charset of the feed's language (HTML
-  // Standard §13.2.3.2); when no language names one, chardet's detection ({@link detectCharset}); else windows-1252,
-  // the web's legacy default for Western text.
+  // Standard §13.2.3.2), or the one chardet detects when it writes the same script; when no language names one,
+  // chardet's detection ({@link detectCharset}); else windows-1252, the web's legacy default for Western text.
   const own = declaredLanguage(bytes);
   const guessedFrom = own !== null ? { language: own, from: 'feed' as const } : language ? { language, from: 'hint' as const } : null;
   const byLanguage = guessedFrom && legacyCharsetFor(guessedFrom.language);
+  const found = detectCharset(bytes);
   if (byLanguage) {
+    // The language names a script; chardet may tell which of that script's legacy charsets the bytes are in (a
+    // Polish feed in windows-1250, not the table's iso-8859-2, whose Ś, ś and ź are other bytes).
+    if (found && charsetKey(found.encoding) !== charsetKey(byLanguage) && sameScript(found.encoding, byLanguage)) {
+      const detected = { charset: found.charset, confidence: found.confidence };
+      return { text: stripBom(decodeWith(bytes, found.encoding)), encoding: found.encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom, detected };
+    }
     return { text: stripBom(decodeWith(bytes, byLanguage)), encoding: byLanguage, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom };
   }
-  const found = detectCharset(bytes);
   const encoding = found?.encoding ?? 'windows-1252';
   const detected = found ? { charset: found.charset, confidence: found.confidence } : null;
   return { text: stripBom(decodeWith(bytes, encoding)), encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom, detected };

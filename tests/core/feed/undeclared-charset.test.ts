@@ -74,6 +74,18 @@ describe('an undeclared feed that is not UTF-8', () => {
     expect(r.errors.map((e) => e.message)).toEqual([expect.stringContaining(`read as ${charset}, the legacy charset for the language the feed names ("${language}")`)]);
   });
 
+  it('takes the charset chardet detects when it writes the language\'s script (a Polish feed in windows-1250, not the table\'s iso-8859-2)', () => {
+    // The new-user trial's feed: read as iso-8859-2, "Świąteczne zakupy: ceny w sklepach rosną" had lost its Ś and ą.
+    const items = ['Świąteczne zakupy: ceny w sklepach rosną', 'Wiadomości z kraju i ze świata', 'Źródło: rząd przyjął budżet na przyszły rok'];
+    const feed = `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Wiadomości</title><link>http://alpha.test/</link><language>pl</language>` +
+      items.map((t, i) => `<item><title>${t}</title><link>http://alpha.test/${i}</link><description>${t}. Więcej informacji wkrótce.</description></item>`).join('') + '</channel></rss>';
+    const r = parseFeed(iconv.encode(feed, 'windows-1250'));
+    expect(r.items.map((i) => i.title)).toEqual(items);
+    expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/read as windows-1250 \(detected by chardet, confidence \d+\)/)]);
+    // The same words in iso-8859-2 stay iso-8859-2.
+    expect(parseFeed(iconv.encode(feed, 'iso-8859-2')).items.map((i) => i.title)).toEqual(items);
+  });
+
   it('Atom xml:lang and JSON Feed "language" name the language too', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru-RU"><title>A</title><entry><title>${TITLE_RU}</title><link href="http://alpha.test/a"/></entry></feed>`;
     expect(parseFeed(iconv.encode(atom, 'windows-1251')).items[0]!.title).toBe(TITLE_RU);
