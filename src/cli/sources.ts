@@ -226,6 +226,11 @@ async function runImport(args: string[]): Promise<number> {
         read.set(how, (read.get(how) ?? 0) + 1);
       }
       if (read.size) w(`language: a country code given as a language: ${[...read].map(([how, n]) => `${how} (${n} sources)`).join(', ')}`);
+      const refused = new Map<string, string[]>();
+      for (const r of report.languageRefused) refused.set(r.given, [...(refused.get(r.given) ?? []), r.sourceId]);
+      for (const [given, ids] of refused) {
+        w(`language: "${given}" is no language code; ${ids.length} new source(s) given "en" instead, set their language in the registry: ${top(ids, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more` : ''}`);
+      }
     }
     if (report.aggregators.length) w(`aggregators flagged (kept out of coverage counts): ${report.aggregators.map((a) => `${a.domain} (${a.feeds} feeds)`).join(', ')}`);
     if (report.recordsRead) {

@@ -218,6 +218,19 @@ describe('parallax sources', () => {
     expect(out).toContain('language: 4 new source(s) were given "en", since the import names no language for them: set "language" in the registry for any that does not publish in English (it picks the stop words its articles are clustered with): outlet-a-com, outlet-b-org, medium-com-c, medium-com-d\n');
   });
 
+  it('import names a language code that is no language ("xx") apart from a missing one, and reads a country code ("gr")', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const registry = path.join(dir, 'sources.json');
+    const kite = path.join(dir, 'kite.json');
+    await writeFile(kite, JSON.stringify({ Greece: { source_language: 'gr', feeds: ['https://www.kathimerini.gr/rss'] }, Weird: { source_language: 'xx', feeds: ['https://weird.example/rss'] } }));
+    const { code, out } = await cli('import', '--kite', kite, '--registry', registry);
+    expect(code).toBe(0);
+    expect(out).toContain('language: a country code given as a language: "gr" read as "el" (1 sources)\n');
+    expect(out).toContain('language: "xx" is no language code; 1 new source(s) given "en" instead, set their language in the registry: weird-example\n');
+    const written = JSON.parse(await readFile(registry, 'utf8')) as Array<{ id: string; language: string }>;
+    expect(written.map((s) => [s.id, s.language])).toEqual([['kathimerini-gr', 'el'], ['weird-example', 'en']]);
+  });
+
   it('import over a registry that is not one (cut off, empty, an object) fails and writes nothing (it had kept only the new sources)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
     const opml = path.join(dir, 'c.opml');

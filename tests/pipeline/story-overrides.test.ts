@@ -69,11 +69,13 @@ describe('story overrides in the pipeline', () => {
     overrides.stories.headline.push({ storyId: 'zzzzzzzzzzzz', title: 'Typo', reason: 'test' });
     overrides.stories.split.push({ articleId: 'nonexistent', reason: 'test' });
     overrides.stories.merge.push({ storyIds: [big[3]!.id, 'yyyyyyyyyyyy'], reason: 'test' });
+    overrides.stories.merge.push({ storyIds: [big[3]!.id, big[4]!.id, 'xxxxxxxxxxxx'], reason: 'test' });
     await writeFile(path.join(dir, 'overrides.json'), JSON.stringify(overrides));
     const { logs } = await runFolder(SNAPSHOT_FEEDS, dir);
     expect(logs.filter((l) => /overrides\.json/.test(l))).toEqual([
       'warn: split of article nonexistent: no article stored so far has this id (overrides.json); it applies if one arrives',
-      `warn: merge of ${big[3]!.id}, yyyyyyyyyyyy: no story has the id yyyyyyyyyyyy (overrides.json); the others are merged`,
+      `warn: merge of ${big[3]!.id}, yyyyyyyyyyyy: no story has the id yyyyyyyyyyyy (overrides.json); nothing was merged`,
+      `warn: merge of ${big[3]!.id}, ${big[4]!.id}, xxxxxxxxxxxx: no story has the id xxxxxxxxxxxx (overrides.json); the others are merged`,
       'warn: headline for story zzzzzzzzzzzz: no story has this id (overrides.json); no headline was pinned',
     ]);
     // The unknown id did not become a redirect page (it had: a redirect to the story it was to merge with).

@@ -130,7 +130,9 @@ export function unmatchedStoryOverrides(o: Overrides, knownArticleIds: ReadonlyS
   }
   for (const m of o.stories.merge) {
     const unknown = m.storyIds.filter((id) => !knownStoryIds.has(id));
-    if (unknown.length) out.push(`merge of ${m.storyIds.join(', ')}: no story has the id ${unknown.join(', ')} (overrides.json); the others are merged`);
+    const known = new Set(m.storyIds.filter((id) => knownStoryIds.has(id))).size;
+    const outcome = known >= 2 ? 'the others are merged' : 'nothing was merged';
+    if (unknown.length) out.push(`merge of ${m.storyIds.join(', ')}: no story has the id ${unknown.join(', ')} (overrides.json); ${outcome}`);
   }
   for (const h of o.stories.headline) {
     if (!knownStoryIds.has(h.storyId)) out.push(`headline for story ${h.storyId}: no story has this id (overrides.json); no headline was pinned`);

@@ -62,9 +62,10 @@ export interface MergeReport {
   kept: Array<{ sourceId: string; field: string; existing: string; imported: string }>;
   /** Domains that match more than one source (not applied). */
   ambiguous: string[];
-  /** New sources given the default language "en" because their record named none (OPML has no language) or one
-   * that is not a language tag. */
+  /** New sources given the default language "en" because their record named none (OPML has no language). */
   languageAssumed: string[];
+  /** New sources given "en" because their record's language is no language code ("xx"), with what it gave. */
+  languageRefused: Array<{ sourceId: string; given: string }>;
   /** New sources whose record gave a country code as their language, with the language read from it ("gr" → "el"). */
   languageRead: Array<{ sourceId: string; given: string; language: string }>;
 }
@@ -76,7 +77,7 @@ const DEFAULT_LANGUAGE = 'en';
 
 
 function emptyReport(): MergeReport {
-  return { feedsRead: 0, feedsAdded: 0, duplicates: [], invalidUrls: [], sourcesAdded: 0, namesDiffer: [], aggregators: [], recordsRead: 0, recordsMatched: 0, ratingsAdded: 0, flagsAdded: 0, ownershipFilled: 0, countriesFilled: 0, kept: [], ambiguous: [], languageAssumed: [], languageRead: [] };
+  return { feedsRead: 0, feedsAdded: 0, duplicates: [], invalidUrls: [], sourcesAdded: 0, namesDiffer: [], aggregators: [], recordsRead: 0, recordsMatched: 0, ratingsAdded: 0, flagsAdded: 0, ownershipFilled: 0, countriesFilled: 0, kept: [], ambiguous: [], languageAssumed: [], languageRefused: [], languageRead: [] };
 }
 
 /**
@@ -211,7 +212,9 @@ export class RegistryMerger {
       this.byHome.set(sk, source);
       this.report.sourcesAdded++;
       const language = languageFrom(rec.language);
-      if (language === null) this.report.languageAssumed.push(source.id);
+      const given = rec.language?.trim() ?? '';
+      if (language === null && given) this.report.languageRefused.push({ sourceId: source.id, given });
+      else if (language === null) this.report.languageAssumed.push(source.id);
       else if (language !== rec.language!.trim()) this.report.languageRead.push({ sourceId: source.id, given: rec.language!.trim(), language });
       if (agg) this.report.aggregators.push({ sourceId: source.id, domain: agg, feeds: 0 });
     } else {

@@ -164,7 +164,8 @@ describe('RegistryMerger', () => {
       m.addFeed({ url: 'https://example.net/feed' });
       expect(m.result().map((s) => [s.id, s.language])).toEqual([['example-net', 'en'], ['example-org', 'en'], ['kathimerini-gr', 'el'], ['tagesschau-de', 'de']]);
       expect(m.report.languageRead).toEqual([{ sourceId: 'kathimerini-gr', given: 'gr', language: 'el' }]);
-      expect(m.report.languageAssumed).toEqual(['example-org', 'example-net']);
+      expect(m.report.languageAssumed).toEqual(['example-net']);
+      expect(m.report.languageRefused).toEqual([{ sourceId: 'example-org', given: 'xx' }]);
     });
 
     it('re-importing the same OPML records changes nothing', () => {
