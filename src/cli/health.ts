@@ -16,6 +16,14 @@ export const description = 'feed health report: failures, last success and error
 
 const day = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
 
+/** `text` cut to `max` characters in its middle, marked "…": a URL has no words to end at, and its end (the feed's
+ * path) tells two feeds of one host apart. */
+function cutMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) * 0.4);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
+
 /** The report as text lines (a table). */
 export function formatHealth(rows: readonly FeedState[]): string {
   const failing = rows.filter((r) => r.status === 'failed').length;
@@ -28,7 +36,7 @@ export function formatHealth(rows: readonly FeedState[]): string {
     day(r.lastSuccess),
     String(r.items),
     day(r.newestItem),
-    truncateText(`${r.sourceId}: ${r.url ?? r.name}`, 70),
+    cutMiddle(`${r.sourceId}: ${r.url ?? r.name}`, 70),
     r.lastError ? truncateText(`${day(r.lastError.at)} ${r.lastError.kind}: ${r.lastError.message}`, 80) : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
