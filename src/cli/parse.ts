@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
           items: [],
           errors: [{ kind: 'too_large', message: tooLargeMessage(file, read.size), position: null, ...(values.url === undefined ? {} : { feed: values.url }) }],
         }
-      : parseFeed(read.bytes, { url: values.url });
+      : parseFeed(read.bytes, { url: values.url, now: new Date() }); // dates over 24 h ahead of now are null, as at ingest
   const out = {
     feed: { title: feed.feed.title, link: feed.feed.link },
     items: feed.items.map((i) => ({

@@ -88,6 +88,15 @@ describe('parallax parse', () => {
     expect(JSON.parse(ok.out).items.map((i: { link: string }) => i.link)).toEqual(['https://abs.example/a', 'http://feeds.example/b']);
   });
 
+  it('treats a date far in the future as missing, as ingest does (it had been printed as the date)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
+    const feed = path.join(dir, 'feed.xml');
+    await writeFile(feed, '<rss version="2.0"><channel><title>C</title><item><title>far</title><link>https://a.example/1</link><pubDate>Mon, 01 Dec 2031 10:00:00 GMT</pubDate></item><item><title>past</title><link>https://a.example/2</link><pubDate>Mon, 17 Feb 2025 10:00:00 GMT</pubDate></item></channel></rss>');
+    const r = await parse(feed);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).items.map((i: { published: string | null }) => i.published)).toEqual([null, '2025-02-17T10:00:00Z']);
+  });
+
   it('names a FILE that is a folder or not there in one line, exit 2 (had been raw EISDIR / ENOENT)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
     expect(await parse(dir)).toEqual({ code: 2, out: '', err: `parallax: parse: ${dir} is a directory, not a feed file\n` });
