@@ -95,6 +95,11 @@ describe('parallax parse', () => {
     const r = await parse(feed);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).items.map((i: { published: string | null }) => i.published)).toEqual([null, '2025-02-17T10:00:00Z']);
+    // A date that is no date at all leaves the item undated, and now says so (it had been null without a word).
+    await writeFile(feed, '<rss version="2.0"><channel><title>C</title><item><title>bad</title><link>https://a.example/3</link><pubDate>yesterday-ish</pubDate></item></channel></rss>');
+    const bad = JSON.parse((await parse(feed)).out);
+    expect(bad.items[0].published).toBeNull();
+    expect(bad.errors).toEqual([{ kind: 'item_date_unreadable', message: 'item 0 ("bad") has no usable date ("yesterday-ish"); it is treated as undated', position: 0 }]);
   });
 
   it('names a FILE that is a folder or not there in one line, exit 2 (had been raw EISDIR / ENOENT)', async () => {

@@ -23,7 +23,8 @@ import { gunzipSync } from 'node:zlib';
 /** A problem found while parsing. `kind` is snake_case and stable; `message` is for humans. */
 export interface FeedError {
   /** e.g. 'not_a_feed', 'xml_malformed', 'json_malformed', 'external_entity_rejected',
-   * 'entity_expansion_rejected', 'too_large', 'too_many_items', 'xml_truncated', 'encoding_repaired', 'item_invalid' */
+   * 'entity_expansion_rejected', 'too_large', 'too_many_items', 'xml_truncated', 'encoding_repaired', 'item_invalid',
+   * 'item_date_unreadable' (a warning: the item is kept, undated) */
   kind: string;
   message: string;
   /** character offset in the decoded text, or the 0-based item index for item-level errors; null if unknown */
@@ -552,7 +553,22 @@ function contextOf(options: ParseOptions): Ctx {
 }
 
 /** An item as the format parsers give it: `contentHtml` is the unsanitised HTML of the content (or description). */
-type RawItem = Omit<ParsedItem, 'canonicalUrl' | 'contentHtml'> & { contentHtml: string | null };
+type RawItem = Omit<ParsedItem, 'canonicalUrl' | 'contentHtml'> & {
+  contentHtml: string | null;
+  /** The item's date text when it is no usable date whatever the clock (unreadable, or a placeholder such as year
+   * 0001): reported by finish as a warning. */
+  unreadableDate: string | null;
+};
+
+/**
+ * An item's `published` (parseDate: null when missing, unreadable or over 24 h ahead of `ctx.now`) and, when the
+ * text could not be read as a date whatever the clock, that text, so the item is not undated without a word.
+ */
+function itemDate(raw: string | null | undefined, ctx: Ctx): { published: string | null; unreadableDate: string | null } {
+  const published = parseDate(raw, ctx.now, ctx.zone);
+  const text = raw?.trim() ?? '';
+  return { published, unreadableDate: published === null && text !== '' && parseDate(text, undefined, ctx.zone) === null ? text.slice(0, 60) : null };
+}
 
 /** Shared finishing step: canonical URL and validation. Returns null (and records an error) when invalid. */
 function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): ParsedItem | null {
@@ -563,6 +579,9 @@ function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): Pa
   if (title === null && item.link === null) {
     errors.push({ kind: 'item_invalid', message: `item ${index} has no title, no http(s) link and no text`, position: index });
     return null;
+  }
+  if (item.unreadableDate !== null) {
+    errors.push({ kind: 'item_date_unreadable', message: `item ${index} ("${(title ?? '').slice(0, 60)}") has no usable date ("${item.unreadableDate}"); it is treated as undated`, position: index });
   }
   // fixed key order (the interface's), so serialised output is stable
   const out: ParsedItem = {
@@ -658,7 +677,7 @@ function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx
     contentHtml: ctx.html ? (contentNode !== undefined ? htmlOf(contentNode) : htmlOf(descNode)) : null,
     link,
     guid,
-    published: parseDate(dateRaw, ctx.now, ctx.zone),
+    ...itemDate(dateRaw, ctx),
     summary,
     author: authorName(plain(n.get(it, 'dc', 'creator')) ?? plain(it['author']) ?? plain(n.get(it, 'itunes', 'author'))),
     image,
@@ -722,7 +741,7 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): 
     contentHtml: ctx.html ? (hasContent ? htmlOf(contentNode, Infinity, 'atom') : htmlOf(e['summary'], Infinity, 'atom')) : null,
     link,
     guid: plain(e['id']),
-    published: parseDate(dateRaw, ctx.now, ctx.zone),
+    ...itemDate(dateRaw, ctx),
     summary: summaryField.summary() ?? content.summary() ?? summaryOf(htmlOf(n.get(e, 'media', 'description'), RAW_SCAN_CHARS)),
     author: authorName(authors.find((a) => a) ?? plain(n.get(e, 'dc', 'creator'))),
     image,
@@ -776,7 +795,7 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
         contentHtml: contentHtml ?? (str(it['content_text']) ? escapeText(it['content_text'] as string) : null),
         link: resolveHttpUrl(str(it['url']), base) ?? resolveHttpUrl(str(it['external_url']), base),
         guid: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : null,
-        published: parseDate(str(it['date_published']) ?? str(it['date_modified']), ctx.now, ctx.zone),
+        ...itemDate(str(it['date_published']) ?? str(it['date_modified']), ctx),
         summary:
           summaryOf(str(it['summary'])) ??
           summaryOf(contentHtml) ??
