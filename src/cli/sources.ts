@@ -114,6 +114,11 @@ function top<T>(list: T[], n: number): T[] {
   return list.slice(0, n);
 }
 
+/** The first ten of `ids`, comma-separated, and how many more there are. */
+function idList(ids: string[]): string {
+  return `${top(ids, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more` : ''}`;
+}
+
 async function runImport(args: string[]): Promise<number> {
   const { values } = parseCliArgs({
     args,
@@ -218,7 +223,7 @@ async function runImport(args: string[]): Promise<number> {
       if (report.namesDiffer.length > 10) w(`  … ${report.namesDiffer.length - 10} more (--json lists them all)`);
       if (report.languageAssumed.length) {
         const ids = report.languageAssumed;
-        w(`language: ${ids.length} new source(s) were given "en", since the import names no language for them: set "language" in the registry for any that does not publish in English (it picks the stop words its articles are clustered with): ${top(ids, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more` : ''}`);
+        w(`language: ${ids.length} new source(s) were given "en", since the import names no language for them: set "language" in the registry for any that does not publish in English (it picks the stop words its articles are clustered with): ${idList(ids)}`);
       }
       const read = new Map<string, number>();
       for (const r of report.languageRead) {
@@ -229,7 +234,7 @@ async function runImport(args: string[]): Promise<number> {
       const refused = new Map<string, string[]>();
       for (const r of report.languageRefused) refused.set(r.given, [...(refused.get(r.given) ?? []), r.sourceId]);
       for (const [given, ids] of refused) {
-        w(`language: "${given}" is no language code; ${ids.length} new source(s) given "en" instead, set their language in the registry: ${top(ids, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more` : ''}`);
+        w(`language: "${given}" is no language code; ${ids.length} new source(s) given "en" instead, set their language in the registry: ${idList(ids)}`);
       }
     }
     if (report.aggregators.length) w(`aggregators flagged (kept out of coverage counts): ${report.aggregators.map((a) => `${a.domain} (${a.feeds} feeds)`).join(', ')}`);

@@ -128,8 +128,14 @@ export function reportedAt(a: CoverageArticle): string {
  * dated reports read as newer than they are, nor rank it higher. `articles` is not empty.
  */
 export function lastUpdatedOf(articles: readonly CoverageArticle[]): string {
+  return datedOrAll(articles).map(reportedAt).reduce((x, y) => (y > x ? y : x));
+}
+
+/** The articles the feed dated, or all of them when none is: an undated article's time is only when it was first
+ * seen, so it decides a story's times only when nothing better is known. */
+function datedOrAll<T extends CoverageArticle>(articles: readonly T[]): readonly T[] {
   const dated = articles.filter((a) => a.published !== null);
-  return (dated.length > 0 ? dated : articles).map(reportedAt).reduce((x, y) => (y > x ? y : x));
+  return dated.length > 0 ? dated : articles;
 }
 
 function tally(into: Record<string, number>, key: string): void {
@@ -182,9 +188,7 @@ export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMa
     tally(countries, source?.country ?? 'unknown');
   }
   const pool = outlets.length ? outlets : articles;
-  // The first report is a dated one when the story has any: an undated article's time is only when it was first seen.
-  const dated = pool.filter((a) => a.published !== null);
-  const first = [...(dated.length ? dated : pool)].sort((x, y) => {
+  const first = [...datedOrAll(pool)].sort((x, y) => {
     const tx = reportedAt(x);
     const ty = reportedAt(y);
     return tx < ty ? -1 : tx > ty ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;

@@ -51,9 +51,10 @@ export interface DecodedFeed {
    */
   guessedFrom?: { language: string; from: 'feed' | 'hint' } | null;
   /**
-   * For source 'fallback' when no language chose the charset: what chardet detected and was used (`charset`, the
-   * name as chardet gives it, e.g. 'Shift_JIS', 'KOI8-R', 'ISO-8859-1'; `confidence`, its 0–100 score), or null when
-   * it detected nothing usable ({@link detectCharset}) and windows-1252 was used. Absent for every other source.
+   * For source 'fallback' when no language chose the charset, or chardet found another charset of the language's
+   * script: what chardet detected and was used (`charset`, the name as chardet gives it, e.g. 'Shift_JIS', 'KOI8-R',
+   * 'ISO-8859-1'; `confidence`, its 0–100 score), or null when it detected nothing usable ({@link detectCharset}) and
+   * windows-1252 was used. Absent when the language's own charset was used, and for every other source.
    */
   detected?: { charset: string; confidence: number } | null;
   /** Bytes of text read as UTF-8 that were not part of a well-formed UTF-8 sequence and were read as windows-1252
@@ -262,10 +263,10 @@ const SCRIPT_CHARSETS: readonly (readonly string[])[] = [
 
 const charsetKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** True when charsets `a` and `b` are one, or write one script (SCRIPT_CHARSETS). */
-function sameScript(a: string, b: string): boolean {
+/** True when charset `a` is not `b` but writes the same script (SCRIPT_CHARSETS). */
+function otherCharsetOfScript(a: string, b: string): boolean {
   const [x, y] = [charsetKey(a), charsetKey(b)];
-  return x === y || SCRIPT_CHARSETS.some((group) => group.some((c) => charsetKey(c) === x) && group.some((c) => charsetKey(c) === y));
+  return x !== y && SCRIPT_CHARSETS.some((group) => group.some((c) => charsetKey(c) === x) && group.some((c) => charsetKey(c) === y));
 }
 
 /** A BCP 47-shaped tag: a 2–3 letter language, then optional subtags. */
@@ -373,18 +374,14 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
   const guessedFrom = own !== null ? { language: own, from: 'feed' as const } : language ? { language, from: 'hint' as const } : null;
   const byLanguage = guessedFrom && legacyCharsetFor(guessedFrom.language);
   const found = detectCharset(bytes);
-  if (byLanguage) {
-    // The language names a script; chardet may tell which of that script's legacy charsets the bytes are in (a
-    // Polish feed in windows-1250, not the table's iso-8859-2, whose Ś, ś and ź are other bytes).
-    if (found && charsetKey(found.encoding) !== charsetKey(byLanguage) && sameScript(found.encoding, byLanguage)) {
-      const detected = { charset: found.charset, confidence: found.confidence };
-      return { text: stripBom(decodeWith(bytes, found.encoding)), encoding: found.encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom, detected };
-    }
-    return { text: stripBom(decodeWith(bytes, byLanguage)), encoding: byLanguage, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom };
-  }
-  const encoding = found?.encoding ?? 'windows-1252';
-  const detected = found ? { charset: found.charset, confidence: found.confidence } : null;
-  return { text: stripBom(decodeWith(bytes, encoding)), encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom, detected };
+  // With a language, chardet only tells which of its script's legacy charsets the bytes are in (a Polish feed in
+  // windows-1250, not the table's iso-8859-2, whose Ś, ś and ź are other bytes); without one, it decides.
+  const takeDetected = found !== null && (byLanguage ? otherCharsetOfScript(found.encoding, byLanguage) : true);
+  const encoding = takeDetected ? found.encoding : byLanguage || 'windows-1252';
+  const decoded: DecodedFeed = { text: stripBom(decodeWith(bytes, encoding)), encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom };
+  if (takeDetected) decoded.detected = { charset: found.charset, confidence: found.confidence };
+  else if (!byLanguage) decoded.detected = null;
+  return decoded;
 }
 
 /**

@@ -1037,6 +1037,8 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     const declared = hasXmlBase(rootNode) || hasXmlBase(chanNode);
     const chanBase = declared ? withBase(chanNode, withBase(rootNode, outer)) : site ?? feedUrl;
     const itemBaseOf = (it: Node): string | undefined => (hasXmlBase(it) ? withBase(it, declared ? chanBase : outer) : chanBase);
+    // An <img> in an item's HTML: the same base without the site guess (see THE BASE FOR RELATIVE LINKS).
+    const htmlBaseOf = (it: Node): string | undefined => (declared || hasXmlBase(it) ? itemBaseOf(it) : feedUrl);
     const rawItems = [...arr(chanNode['item']), ...(format === 'rdf' || !chanNode['item'] ? arr(rootNode['item']) : [])];
     const budget = timeBudget(options);
     rawItems.forEach((it, index) => {
@@ -1045,7 +1047,8 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
         errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
         return;
       }
-      const item = guarded(() => parseRssItem(it as Node, n, itemBaseOf(it as Node), ctx, declared || hasXmlBase(it as Node) ? itemBaseOf(it as Node) : feedUrl), index, errors, ctx);
+      const node = it as Node;
+      const item = guarded(() => parseRssItem(node, n, itemBaseOf(node), ctx, htmlBaseOf(node)), index, errors, ctx);
       if (item) items.push(item);
     });
     if (rawItems.length > maxItems) {

@@ -194,13 +194,15 @@ export class RegistryMerger {
     const feed = { url, file: null, topic: rec.topic ?? null, kind: rec.kind ?? 'news' } as const;
     const name = rec.name?.trim() || null;
     if (!source) {
+      const given = rec.language?.trim() ?? '';
+      const language = languageFrom(given);
       source = {
         id: this.freshId(sk),
         name: agg ?? (name || sk),
         homepage: homepage ?? homepageOfFeed(url)!, // an http(s) URL: sourceKeyOf(url) was checked above
         feeds: [],
         country: null,
-        language: languageFrom(rec.language) ?? DEFAULT_LANGUAGE,
+        language: language ?? DEFAULT_LANGUAGE,
         bias: [],
         factuality: [],
         ownership: null,
@@ -211,11 +213,9 @@ export class RegistryMerger {
       this.ids.add(source.id);
       this.byHome.set(sk, source);
       this.report.sourcesAdded++;
-      const language = languageFrom(rec.language);
-      const given = rec.language?.trim() ?? '';
       if (language === null && given) this.report.languageRefused.push({ sourceId: source.id, given });
       else if (language === null) this.report.languageAssumed.push(source.id);
-      else if (language !== rec.language!.trim()) this.report.languageRead.push({ sourceId: source.id, given: rec.language!.trim(), language });
+      else if (language !== given) this.report.languageRead.push({ sourceId: source.id, given, language });
       if (agg) this.report.aggregators.push({ sourceId: source.id, domain: agg, feeds: 0 });
     } else {
       if (agg && !source.flags?.some((f) => f.value === 'aggregator')) {

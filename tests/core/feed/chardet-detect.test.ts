@@ -86,7 +86,7 @@ describe('an undeclared, non-UTF-8 feed with no language: the charset chardet de
     expect(d.text).toBe(rss(items));
   });
 
-  it('a language the feed names, or the source\'s, is stronger evidence than chardet (chardet is not asked)', () => {
+  it('a language the feed names, or the source\'s, is stronger evidence than chardet (chardet only picks between charsets of its script)', () => {
     // Russian text in a feed that says <language>ja</language>: read as the language's charset, wrong as that is.
     const named = iconv.encode(rss(RU).replace('<description>News', '<language>ja</language><description>News'), 'windows-1251');
     expect(decodeFeed(named)).toMatchObject({ encoding: 'shift_jis', guessedFrom: { language: 'ja', from: 'feed' } });
