@@ -414,8 +414,8 @@ export const CHARDET_MIN_CONFIDENCE = 25;
 
 /**
  * chardet's names for the charsets that WHATWG decodes differently (Encoding Standard §4.2: iso-8859-1 and
- * us-ascii are labels of windows-1252, iso-8859-9 of windows-1254, tis-620 of windows-874, gb2312 of gbk, and
- * gb18030 is its own), as iconv-lite names them; every other name is lower-cased and must be one iconv-lite knows.
+ * us-ascii are labels of windows-1252, iso-8859-9 of windows-1254, tis-620 of windows-874), as iconv-lite names
+ * them; every other name (GB18030, Shift_JIS, KOI8-R…) is lower-cased and must be one iconv-lite knows.
  */
 const DETECTED_AS: Readonly<Record<string, string>> = {
   'iso-8859-1': 'windows-1252', 'iso-8859-9': 'windows-1254', 'tis-620': 'windows-874', ascii: 'windows-1252',
