@@ -96,10 +96,11 @@ export const RANK_HALF_LIFE_HOURS = 12;
 export const BLINDSPOT_MIN_RATED_SOURCES = 4;
 export const BLINDSPOT_SHARE_RATIO = 1 / 3;
 
-/** Summary: bullet count range and the longest sentence quoted as a bullet (characters). */
+/** Summary: bullet count range and the longest sentence quoted as a bullet, in display columns (a CJK character is two;
+ * summarize.ts's `columns`). */
 export const SUMMARY_MIN_BULLETS = 3;
 export const SUMMARY_MAX_BULLETS = 5;
-export const SUMMARY_MAX_SENTENCE_CHARS = 280;
+export const SUMMARY_MAX_SENTENCE_COLUMNS = 280;
 /** Maximal Marginal Relevance trade-off (Carbonell & Goldstein, SIGIR 1998): 1 = relevance only, 0 = novelty only. */
 export const SUMMARY_MMR_LAMBDA = 0.7;
 

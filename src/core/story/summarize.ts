@@ -3,17 +3,24 @@
  * (cosine to the story centroid) with Maximal Marginal Relevance against redundancy (Carbonell & Goldstein, SIGIR
  * 1998), taking from at least two sources when the story has them. Nothing is generated, so nothing is invented.
  */
+import stringWidth from 'string-width';
 import {
   SUMMARY_MAX_BULLETS,
-  SUMMARY_MAX_SENTENCE_CHARS,
+  SUMMARY_MAX_SENTENCE_COLUMNS,
   SUMMARY_MIN_BULLETS,
   SUMMARY_MMR_LAMBDA,
 } from '../config';
 import type { SummaryBullet } from '../schema/story';
 import { dot, termCounts, toVector, type SparseVector, type TermModel, type VectorizeOptions } from './vectorize';
 
-/** Shortest sentence worth quoting (characters): shorter ones are usually fragments or bylines. */
-const MIN_SENTENCE_CHARS = 40;
+/** Shortest sentence worth quoting (display columns, see `columns`): shorter ones are usually fragments or bylines. */
+const MIN_SENTENCE_COLUMNS = 40;
+/**
+ * How a sentence ends: a sentence terminal (Unicode's Sentence_Terminal property, UAX #29: . ! ? and the full-width
+ * 。！？, Arabic ؟, the Devanagari danda …), then at most one closing quote or bracket (” ’ " ' ) 」 』). An ellipsis
+ * is no terminal: feeds end cut-off teasers with it.
+ */
+const ENDS_AS_SENTENCE = /\p{Sentence_Terminal}[\p{Pe}\p{Pf}"']?$/u;
 /** Two sentences more similar than this say the same thing; only one is kept. */
 const DUPLICATE_SIMILARITY = 0.8;
 /** Sentences read from each article's lead: the lead carries the news; later sentences drift (and full-text feeds are long). */
@@ -30,6 +37,13 @@ export interface SummaryArticle {
 }
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Length of a text in display columns (string-width: UAX #11 East Asian Width, a CJK character is two columns), so
+ * that the sentence limits mean about as much text in Japanese or Chinese as in English: a 30-character Japanese
+ * sentence carries what some 60 Latin characters do.
+ */
+export const columns = (text: string): number => stringWidth(text);
 
 /** Sentences of a plain text (ECMA-402 Intl.Segmenter, sentence granularity), trimmed. */
 export function sentences(text: string): string[] {
@@ -52,8 +66,8 @@ interface Candidate {
 
 /**
  * Summary bullets for a story. `articles` oldest first; `centre` is the story centroid under `model`.
- * Sentences are whole (never cut), between MIN_SENTENCE_CHARS and SUMMARY_MAX_SENTENCE_CHARS characters and end in
- * . ! ? or a closing quote. When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
+ * Sentences are whole (never cut), between MIN_SENTENCE_COLUMNS and SUMMARY_MAX_SENTENCE_COLUMNS display columns
+ * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
  * titles fill in (still quoted from the story's own articles). Returns at most SUMMARY_MAX_BULLETS bullets.
  */
 export function summarize(
@@ -68,8 +82,9 @@ export function summarize(
   for (const a of articles) {
     if (!a.summary) continue;
     for (const s of sentences(a.summary).slice(0, MAX_SENTENCES_PER_ARTICLE)) {
-      if (s.length < MIN_SENTENCE_CHARS || s.length > SUMMARY_MAX_SENTENCE_CHARS) continue;
-      if (!/[.!?]["'”’)]?$/u.test(s) || seenText.has(s)) continue;
+      const width = columns(s);
+      if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
+      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s)) continue;
       seenText.add(s);
       const vector = toVector(termCounts({ title: '', text: s, language: a.language }, options).counts, model, options.entityBoost);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
@@ -150,7 +165,7 @@ export const extractiveSummarizer: Summarizer = {
 
 /**
  * Bullets a reader can trust: each names an article of the story and quotes it (its text appears verbatim in that
- * article's title or text), is at most SUMMARY_MAX_SENTENCE_CHARS long, and is not a repeat; at most
+ * article's title or text), is at most SUMMARY_MAX_SENTENCE_COLUMNS display columns long (`columns`), and is not a repeat; at most
  * SUMMARY_MAX_BULLETS. Anything else is dropped.
  */
 export function checkBullets(bullets: SummaryBullet[], articles: SummaryArticle[]): SummaryBullet[] {
@@ -160,7 +175,7 @@ export function checkBullets(bullets: SummaryBullet[], articles: SummaryArticle[
     .filter((b) => {
       const a = byId.get(b.articleId);
       const text = b.text.trim();
-      if (!a || !text || text.length > SUMMARY_MAX_SENTENCE_CHARS || seen.has(text)) return false;
+      if (!a || !text || columns(text) > SUMMARY_MAX_SENTENCE_COLUMNS || seen.has(text)) return false;
       seen.add(text);
       return a.title.includes(text) || (a.summary ?? '').includes(text);
     })

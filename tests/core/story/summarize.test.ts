@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLUSTER_CONFIG, SUMMARY_MAX_BULLETS, SUMMARY_MAX_SENTENCE_CHARS } from '../../../src/core/config';
-import { checkBullets, summarize, summarizeWith, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
+import { DEFAULT_CLUSTER_CONFIG, SUMMARY_MAX_BULLETS, SUMMARY_MAX_SENTENCE_COLUMNS } from '../../../src/core/config';
+import { checkBullets, columns, summarize, summarizeWith, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
 import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
 
 function setup(articles: SummaryArticle[]) {
@@ -33,7 +33,7 @@ describe('summarize', () => {
       const a = byId.get(b.articleId)!;
       expect(a).toBeDefined();
       expect(a.title.includes(b.text) || a.summary!.includes(b.text)).toBe(true);
-      expect(b.text.length).toBeLessThanOrEqual(SUMMARY_MAX_SENTENCE_CHARS);
+      expect(b.text.length).toBeLessThanOrEqual(SUMMARY_MAX_SENTENCE_COLUMNS);
     }
     expect(bullets.map((b) => b.text)).not.toContain(long);
     expect(new Set(bullets.map((b) => byId.get(b.articleId)!.sourceId)).size).toBeGreaterThanOrEqual(2);
@@ -45,6 +45,22 @@ describe('summarize', () => {
     const { model, centre } = setup(two);
     const bullets = summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, 'Minister resigns over contract scandal');
     expect(bullets.some((b) => b.articleId === 'c1')).toBe(true);
+  });
+
+  it('quotes Japanese sentences, which end in 。 and are measured in display columns', () => {
+    // Lead sentences of two invented reports, 20–28 characters each: under 40 characters, but 40–56 columns.
+    const ja: SummaryArticle[] = [
+      { id: 'j1', sourceId: 'j', language: 'ja', title: '東京で震度5弱の地震', summary: '29日午前、東京23区で震度5弱の揺れを観測しました。気象庁によりますと、震源は千葉県北西部です。' },
+      { id: 'k1', sourceId: 'k', language: 'ja', title: '首都圏で強い揺れ', summary: '気象庁は、この地震による津波の心配はないと発表しました。首都圏の鉄道は一時運転を見合わせました。' },
+    ];
+    const counts = ja.map((a) => termCounts({ title: a.title, text: a.summary, language: 'ja' }, DEFAULT_CLUSTER_CONFIG));
+    const model = buildTermModel(counts);
+    const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    const texts = summarize(ja, centre, model, DEFAULT_CLUSTER_CONFIG, '東京で震度5弱の地震').map((b) => b.text);
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    expect(texts.filter((t) => t.endsWith('。'))).toHaveLength(texts.length);
+    expect(texts).toContain('気象庁は、この地震による津波の心配はないと発表しました。');
+    expect(columns('気象庁は、この地震による津波の心配はないと発表しました。')).toBe(56);
   });
 });
 
