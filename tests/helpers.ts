@@ -10,7 +10,8 @@ import { readFeedFolder } from '../src/io/read-feed-folder';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const SNAPSHOT_FEEDS = path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'feeds');
-export const REGISTRY = path.join(ROOT, 'content', 'sources.json');
+/** The demo's registry: the bundled snapshot's outlets (src/cli/ingest-options.ts DEMO_REGISTRY). */
+export const REGISTRY = path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'sources.json');
 
 export function tempDir(prefix = 'parallax-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));

@@ -19,7 +19,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..',
 const dir = await mkdtemp(path.join(os.tmpdir(), 'parallax-snapshot-gold-'));
 try {
   const report = await ingest(
-    { contentDir: dir, registryPath: path.join(ROOT, 'content', 'sources.json'), now: null },
+    { contentDir: dir, registryPath: path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'sources.json'), now: null },
     { readFeeds: (registry) => readFeedFolder(path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'feeds'), registry), live: false, clock: () => Date.now(), log: () => undefined },
   );
   const storyOf = new Map<string, string>();

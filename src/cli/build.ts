@@ -127,7 +127,7 @@ export interface SiteBuildReport {
 export async function buildSite(args: string[]): Promise<IngestSettings & { site: SiteBuildReport }> {
   const started = performance.now();
   const { values } = parseCliArgs({ args, options: BUILD_OPTIONS });
-  const settings = ingestSettings(values);
+  const settings = ingestSettings(values, { ingesting: !values['no-ingest'] });
   const jobs = buildJobs(values.jobs);
   const siteProblem = siteOriginProblem();
   if (siteProblem) throw new UsageError(siteProblem);

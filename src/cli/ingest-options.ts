@@ -19,6 +19,9 @@ import { ingest, type IngestDeps, type IngestReport } from '../pipeline';
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const DEMO_FEEDS = path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'feeds');
 export const DEMO_CONTENT = path.join(ROOT, '.demo', 'content');
+/** The demo's registry: the outlets of the snapshot as captured, apart from content/sources.json, the instance's own
+ * registry (which an operator edits; the demo must not read it). */
+export const DEMO_REGISTRY = path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'sources.json');
 
 export const INGEST_OPTIONS = {
   live: { type: 'boolean', default: false },
@@ -33,7 +36,7 @@ export const INGEST_OPTIONS = {
 export const INGEST_HELP = `  --feeds DIR      read a folder of feed files (default: the bundled demo snapshot, into .demo/content)
   --live           fetch every feed URL of the registry instead
   --content DIR    the content directory (default: content/, or .demo/content for the demo)
-  --registry FILE  the source registry (default: <content>/sources.json; the demo's: content/sources.json)
+  --registry FILE  the source registry (default: <content>/sources.json; the demo's: fixtures/snapshot-2026-02-18/sources.json)
   --now TIME       the run's clock, RFC 3339 with a zone (2026-02-18T03:12:00Z); default: the real time when live,
                    the newest item's time for a folder
   --json           the report as JSON on stdout, log lines as JSON lines on stderr`;
@@ -159,13 +162,26 @@ export function requireFolder(flag: string, dir: string, what: string): void {
   if (!stat.isDirectory()) throw new UsageError(`${flag}: ${path.resolve(dir)} is a file, not a folder (${flag} takes a folder of ${what})`);
 }
 
-/** Resolves the parsed flags into settings. Throws UsageError for --live with --feeds, a --now that is not an RFC 3339
- * date-time with a zone, or a --feeds path that is not a folder. */
-export function ingestSettings(values: { live?: boolean; feeds?: string; content?: string; registry?: string; now?: string; json?: boolean }): IngestSettings {
+/**
+ * Resolves the parsed flags into settings. With neither --live nor --feeds a run ingests the demo: the bundled
+ * snapshot, with its own registry (DEMO_REGISTRY), into .demo/content. Throws UsageError for --live with --feeds, a
+ * --now that is not an RFC 3339 date-time with a zone, a --feeds path that is not a folder, or, when `ingesting`, a
+ * --content without --live or --feeds: the demo would fill that folder (an instance's own, when --live was forgotten)
+ * with the snapshot's articles and outlets.
+ */
+export function ingestSettings(
+  values: { live?: boolean; feeds?: string; content?: string; registry?: string; now?: string; json?: boolean },
+  { ingesting = true }: { ingesting?: boolean } = {},
+): IngestSettings {
   if (values.live && values.feeds) throw new UsageError('--live fetches the registry\'s feed URLs and --feeds reads a folder of feed files: give one of them');
   const demo = !values.live && !values.feeds;
+  if (demo && ingesting && values.content !== undefined) {
+    throw new UsageError(
+      `--content ${values.content}: without --live or --feeds a run reads the bundled demo snapshot, which goes only to .demo/content. To fill this content directory give --live (fetch the registry's feeds) or --feeds DIR (a folder of feed files; the snapshot is fixtures/snapshot-2026-02-18/feeds)`,
+    );
+  }
   const contentDir = path.resolve(values.content ?? (demo ? DEMO_CONTENT : 'content'));
-  const registryPath = path.resolve(values.registry ?? (demo ? path.join(ROOT, 'content', 'sources.json') : path.join(contentDir, 'sources.json')));
+  const registryPath = path.resolve(values.registry ?? (demo ? DEMO_REGISTRY : path.join(contentDir, 'sources.json')));
   let now: Date | null = null;
   if (values.now !== undefined) {
     // new Date() would take "1" (2001), "Feb 18 2026", 2026-02-30 (as 2 March) and zone-less times in the host's zone;

@@ -4,7 +4,7 @@ import { buildJobs } from '../../src/cli/build';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ingestSettings, requireFolder, UsageError } from '../../src/cli/ingest-options';
+import { ingestSettings, requireFolder, ROOT, UsageError } from '../../src/cli/ingest-options';
 
 describe('--now', () => {
   it('takes an RFC 3339 date-time with Z or an offset, to the millisecond', () => {
@@ -30,6 +30,24 @@ describe('--now', () => {
 describe('--live and --feeds', () => {
   it('are not taken together (--feeds was silently ignored)', () => {
     expect(() => ingestSettings({ live: true, feeds: 'feeds' })).toThrow(/--live fetches the registry's feed URLs and --feeds reads a folder of feed files: give one of them/);
+  });
+});
+
+describe('the demo', () => {
+  it('reads the snapshot with its own registry into .demo/content, never content/sources.json (an operator\'s own registry had turned the demo\'s 27 outlets into unrated discovered sources)', () => {
+    const s = ingestSettings({});
+    expect(path.relative(ROOT, s.registryPath)).toBe(path.join('fixtures', 'snapshot-2026-02-18', 'sources.json'));
+    expect(path.relative(ROOT, s.feedsDir!)).toBe(path.join('fixtures', 'snapshot-2026-02-18', 'feeds'));
+    expect(path.relative(ROOT, s.contentDir)).toBe(path.join('.demo', 'content'));
+  });
+  it('is refused into a --content directory without --live or --feeds (a forgotten --live had filled an instance\'s content with the snapshot)', () => {
+    expect(() => ingestSettings({ content: 'mine' })).toThrow(UsageError);
+    expect(() => ingestSettings({ content: 'mine' })).toThrow(
+      '--content mine: without --live or --feeds a run reads the bundled demo snapshot, which goes only to .demo/content. To fill this content directory give --live (fetch the registry\'s feeds) or --feeds DIR (a folder of feed files; the snapshot is fixtures/snapshot-2026-02-18/feeds)',
+    );
+    expect(ingestSettings({ content: 'mine', live: true }).contentDir).toBe(path.resolve('mine'));
+    // A build of existing content ingests nothing, so --content alone is its whole point.
+    expect(ingestSettings({ content: 'mine' }, { ingesting: false }).contentDir).toBe(path.resolve('mine'));
   });
 });
 

@@ -39,7 +39,7 @@ describe('an empty source registry', () => {
     await writeFile(path.join(dist, 'index.html'), '<p>the last published site</p>\n');
     // A previous run with one source, then the registry emptied.
     await copyFile(path.join(SNAPSHOT_FEEDS, FEED), path.join(feeds, FEED));
-    const bundled = JSON.parse(await readFile(path.join(ROOT, 'content', 'sources.json'), 'utf8')) as Array<{ feeds: Array<{ file: string | null }> }>;
+    const bundled = JSON.parse(await readFile(path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'sources.json'), 'utf8')) as Array<{ feeds: Array<{ file: string | null }> }>;
     await writeFile(registry, `${JSON.stringify(bundled.filter((s) => s.feeds.some((f) => f.file === FEED)), null, 2)}\n`);
     const first = await cli(['ingest', '--feeds', feeds, '--content', content, '--now', NOW]);
     expect(first.code).toBe(0);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers';
+import { REGISTRY, SNAPSHOT_FEEDS, tempDir } from '../helpers';
 import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
 
 /** Characters XML 1.0 forbids (section 2.2): C0 controls except tab, LF, CR; surrogates; U+FFFE/U+FFFF. */
@@ -27,7 +27,8 @@ let htmlFiles: string[];
 beforeAll(async () => {
   work = await tempDir('parallax-e2e-');
   dist = path.join(work, 'dist');
-  stdout = await buildSite(work, ['--content', path.join(work, 'content')]);
+  // The demo, into a content directory of the test's own: --feeds and --registry name the snapshot and its registry.
+  stdout = await buildSite(work, ['--feeds', SNAPSHOT_FEEDS, '--registry', REGISTRY, '--content', path.join(work, 'content')]);
   files = (await readdir(dist, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
   htmlFiles = files.filter((f) => f.endsWith('.html'));
 }, 300_000);

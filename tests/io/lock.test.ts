@@ -35,7 +35,7 @@ describe('run lock', () => {
   it('a second process (the CLI) fails with exit 1 and a message naming the holder: pid, host, since, command', async () => {
     const dir = path.join(await tempDir('parallax-lock-'), 'content');
     const cli = () =>
-      spawnSync(process.execPath, [TSX, path.join(ROOT, 'scripts', 'parallax.ts'), 'ingest', '--feeds', SMALL, '--content', dir, '--registry', path.join(ROOT, 'content', 'sources.json'), '--now', NOW.toISOString()], {
+      spawnSync(process.execPath, [TSX, path.join(ROOT, 'scripts', 'parallax.ts'), 'ingest', '--feeds', SMALL, '--content', dir, '--registry', path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'sources.json'), '--now', NOW.toISOString()], {
         encoding: 'utf8',
         env: { ...process.env, PARALLAX_FSYNC: '0' },
       });

@@ -1,6 +1,7 @@
 /**
- * The curated source registry (content/sources.json) against its schema, and against the bundled snapshot it
- * describes (fixtures/snapshot-2026-02-18/feeds/). Spot checks pin a few real values so that an accidental edit
+ * The demo's curated source registry (fixtures/snapshot-2026-02-18/sources.json) against its schema, and against the
+ * bundled snapshot it describes (fixtures/snapshot-2026-02-18/feeds/); the instance registry (content/sources.json,
+ * which starts as a copy of it and is an operator's to edit) against the schema. Spot checks pin a few real values so that an accidental edit
  * of a rating or an ownership category shows up in review.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { RegistrySchema, type Source } from '../../../src/core/schema/source';
 
 const root = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
-const REGISTRY_PATH = root('content/sources.json');
+const REGISTRY_PATH = root('fixtures/snapshot-2026-02-18/sources.json');
+const INSTANCE_REGISTRY_PATH = root('content/sources.json');
 const SNAPSHOT_FEEDS_DIR = root('fixtures/snapshot-2026-02-18/feeds');
 
 const rawText = readFileSync(REGISTRY_PATH, 'utf8');
@@ -31,7 +33,16 @@ const get = (id: string): Source => {
   return source;
 };
 
-describe('content/sources.json', () => {
+describe('content/sources.json (the instance registry)', () => {
+  it('parses with RegistrySchema without relying on defaults, formatted as the tools write it', () => {
+    const text = readFileSync(INSTANCE_REGISTRY_PATH, 'utf8');
+    const value: unknown = JSON.parse(text);
+    expect(RegistrySchema.parse(value)).toEqual(value);
+    expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`);
+  });
+});
+
+describe('fixtures/snapshot-2026-02-18/sources.json (the demo registry)', () => {
   it('parses with RegistrySchema without relying on defaults', () => {
     expect(RegistrySchema.safeParse(raw).success).toBe(true);
     // Every field is written out: the parsed value equals the file's value.
