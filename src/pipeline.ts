@@ -7,7 +7,8 @@
  */
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
+import { truncateText } from './core/feed/clean-text';
+import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
 import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
@@ -215,7 +216,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           timer: deps.live ? () => performance.now() : undefined,
         })
       : { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [] };
-    const errors: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors.map((e) => ({ kind: e.kind, message: e.message }))];
+    // Messages quote what a feed sent (names, values), so they are cut to ERROR_MESSAGE_MAX_CHARS before the log, the
+    // feed state and the source page hold them.
+    const errors: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors].map((e) => ({ kind: e.kind, message: truncateText(e.message, ERROR_MESSAGE_MAX_CHARS) }));
     let sourceId = input.sourceId;
     if (!sourceId) {
       const found = discoverSource(input, feed);

@@ -269,6 +269,13 @@ export const FEED_MAX_BYTES = 10 * 1024 * 1024;
  */
 export const TITLE_MAX_CHARS = 300;
 
+/**
+ * Longest feed error message kept (log, state/feeds.json, `health`, source pages), in characters: messages quote what
+ * a feed sent, and a hostile feed's 800,000 unclosed elements had made one of 10 MB (a 20 MB feeds.json, a 15 MB
+ * source page). The longest message of the 200-feed capture (../shared/data/feeds-2026-02-18) has 129.
+ */
+export const ERROR_MESSAGE_MAX_CHARS = 500;
+
 /** Longest title taken from the summary of an item that has neither title nor link (RSS 2.0 allows that). */
 export const DERIVED_TITLE_MAX_CHARS = 120;
 

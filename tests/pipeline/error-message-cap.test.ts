@@ -1,0 +1,27 @@
+/** A feed error message quotes what the feed sent; the run keeps it bounded (ERROR_MESSAGE_MAX_CHARS). */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERROR_MESSAGE_MAX_CHARS } from '../../src/core/config';
+import { runFolder, tempDir } from '../helpers';
+
+describe('a feed error that quotes a huge value', () => {
+  it('is cut to ERROR_MESSAGE_MAX_CHARS in the log and in state/feeds.json (a cut-off feed\'s open element names had been quoted whole)', async () => {
+    const work = await tempDir('parallax-msg-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    // Cut off inside an element whose name is 100,000 characters long: xml_truncated names the open elements.
+    await writeFile(path.join(feeds, 'long.xml'), `<rss version="2.0"><channel><title>L</title><item><title>A</title><link>https://long.example/a</link></item><${'x'.repeat(100_000)}>`);
+    const content = path.join(work, 'content');
+    const { report, logs } = await runFolder(feeds, content, new Date('2026-02-18T00:00:00Z'));
+    expect(report.newArticles).toBe(1);
+    const line = logs.find((l) => l.includes('xml_truncated'))!;
+    const prefix = 'error: long.xml: xml_truncated: ';
+    expect(line.startsWith(`${prefix}the document ends inside 3 open element(s) (<rss> <channel> <xxxx`)).toBe(true);
+    expect(line.endsWith('…')).toBe(true);
+    expect(line.length).toBeLessThanOrEqual(prefix.length + ERROR_MESSAGE_MAX_CHARS);
+    const state = await readFile(path.join(content, 'state', 'feeds.json'), 'utf8');
+    expect(state).toContain('the document ends inside 3 open element(s) (<rss> <channel> <xxxx');
+    expect(state.length).toBeLessThan(5_000);
+  }, 60_000);
+});
