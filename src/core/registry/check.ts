@@ -4,14 +4,15 @@
  */
 import { BIAS_DISPUTE_STEPS } from '../config';
 import { BIAS_VALUES, FACTUALITY_VALUES, SOURCE_FLAGS, SourceSchema, type Source } from '../schema/source';
+import { closestName } from './closest-name';
 import { aggregatorOf, feedKey } from './domain';
 import { jsonLines, lineOf } from './json-lines';
 
 export type IssueLevel = 'error' | 'warning';
 
 /**
- * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, invalid_language, invalid_date (not a real
- * day, or after today), unknown_rating_value, unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
+ * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, invalid_language, invalid_time_zone,
+ * invalid_date (not a real day, or after today), unknown_rating_value, unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
  * rating_without_url, ownership_without_source, aggregator_not_flagged, disputed_bias (warnings).
  */
 export interface RegistryIssue {
@@ -48,8 +49,25 @@ function codeFor(path: ReadonlyArray<string | number>, message: string, value: u
   if (path.includes('flags') && last === 'value') return 'unknown_flag';
   if (last === 'asOf' && value !== undefined) return 'invalid_date';
   if (last === 'rater' || last === 'asOf') return 'missing_attribution';
+  if (last === 'timeZone') return 'invalid_time_zone';
   if (/url/i.test(message) || last === 'url' || last === 'homepage' || last === 'sourceUrl') return 'invalid_url';
   return 'invalid_field';
+}
+
+/** Names of regions (CLDR, through the runtime's ICU); `of` gives undefined for a code it does not know. */
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/**
+ * The value a misspelt `field` was probably meant to be, as "; did you mean …?", or "": a country code in lower case
+ * whose upper case is a region CLDR names ("gr" → "GR"), an unknown time zone within a few edits of a canonical IANA
+ * name (Intl.supportedValuesOf('timeZone'): "Asia/Tokio" → "Asia/Tokyo").
+ */
+function didYouMean(field: string | number | undefined, value: unknown): string {
+  if (typeof value !== 'string') return '';
+  let meant: string | undefined;
+  if (field === 'country' && /^[a-z]{2}$/i.test(value)) meant = REGION_NAMES.of(value.toUpperCase()) === undefined ? undefined : value.toUpperCase();
+  if (field === 'timeZone') meant = closestName(value, Intl.supportedValuesOf('timeZone'));
+  return meant === undefined || meant === value ? '' : `; did you mean ${JSON.stringify(meant)}?`;
 }
 
 /** BCP 47 shape with a 2- or 3-letter primary language (ISO 639-1/2/3: "en", "pt-BR", "zh-Hant", "arq"). */
@@ -169,7 +187,7 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
               ? ` (allowed: ${SOURCE_FLAGS.join(', ')})`
               : '';
         const shown = value === undefined ? 'missing' : JSON.stringify(value);
-        add('error', code, path, `${id}: ${issue.path.join('.') || 'entry'}: ${hint ?? `${issue.message}${allowed}`} (${shown})`);
+        add('error', code, path, `${id}: ${issue.path.join('.') || 'entry'}: ${hint ?? `${issue.message}${allowed}`} (${shown})${didYouMean(issue.path.at(-1), value)}`);
       }
     } else {
       registry.push(parsed.data as Source);

@@ -93,6 +93,36 @@ export const SourceFlagSchema = z.object({
 });
 export type SourceFlag = z.infer<typeof SourceFlagSchema>;
 
+/** What a source's `country` must be (the schema's message, so `sources check` and ingest say it alike). */
+export const COUNTRY_EXPECTED = 'expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "US", "GB", "GR"';
+
+/** What a source's `timeZone` must be (see isTimeZone). */
+export const TIME_ZONE_EXPECTED = 'expected an IANA time zone name such as "Asia/Tokyo" or "UTC", or a UTC offset such as "+05:30"';
+
+/**
+ * A UTC offset as the feed parser reads one (src/core/feed/parse-date.ts, offsetMinutes): "+05:30", "+0530" or "+05",
+ * hours 00–14 (ISO 8601 offsets; UTC+14 is the largest in use).
+ */
+const UTC_OFFSET = /^[+-](?:0\d|1[0-4])(?::?[0-5]\d)?$/;
+
+/**
+ * True when `zone` names a time zone the feed parser can apply: a UTC offset ("+05:30", see UTC_OFFSET) or a name
+ * that ECMA-402 accepts, i.e. `new Intl.DateTimeFormat('en', { timeZone: zone })` does not throw RangeError (IANA
+ * names, matched case-insensitively, with their aliases such as "UTC", "Etc/UTC" or "Asia/Calcutta").
+ * `Intl.supportedValuesOf('timeZone')` is not the test: it lists canonical names only, without "UTC".
+ * Zone abbreviations that only the date parser's table knows ("AEST", "PDT") are refused: they carry no daylight-saving
+ * rule, so a source's dates would be an hour off half the year. Never throws.
+ */
+export function isTimeZone(zone: string): boolean {
+  if (UTC_OFFSET.test(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const FeedRefSchema = z.object({
   /** Live feed URL (http or https). */
   url: z.string().url(),
@@ -114,7 +144,7 @@ export const SourceSchema = z.object({
   homepage: z.string().url(),
   feeds: z.array(FeedRefSchema).min(1),
   /** ISO 3166-1 alpha-2 country code (upper case), or null when unknown. */
-  country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
+  country: z.string().regex(/^[A-Z]{2}$/, COUNTRY_EXPECTED).nullable().default(null),
   /** BCP 47 language tag, e.g. "en". */
   language: z.string().min(2).default('en'),
   /** Bias ratings; empty means unrated (a value, not an error). */
@@ -124,9 +154,10 @@ export const SourceSchema = z.object({
   ownership: OwnershipSchema.nullable().default(null),
   /**
    * Time zone for the source's dates written without one (IANA name such as "Asia/Tokyo", or "+05:30"); null: UTC.
-   * Passed to the feed parser (src/core/feed/parse-feed.ts, option timeZone).
+   * Passed to the feed parser (src/core/feed/parse-feed.ts, option timeZone). Must pass isTimeZone: a misspelt name
+   * ("Asia/Tokio") had been read as UTC without a word, putting every zone-less date hours off.
    */
-  timeZone: z.string().min(1).nullable().optional(),
+  timeZone: z.string().refine(isTimeZone, TIME_ZONE_EXPECTED).nullable().optional(),
   /** True for sources made up at run time from a feed that is not in the registry. */
   discovered: z.boolean().default(false),
   /** Labels that are not a bias position (see SOURCE_FLAGS), each attributed; empty when none. */

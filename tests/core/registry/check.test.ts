@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRegistry } from '../../../src/core/registry/check';
+import { isTimeZone, RegistrySchema } from '../../../src/core/schema/source';
 import { jsonLines, lineOf } from '../../../src/core/registry/json-lines';
 
 const src = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -116,5 +117,33 @@ describe('checkRegistry', () => {
     expect(r.issues[0]!.code).toBe('invalid_json');
     expect(r.issues[0]!.line).toBe(2);
     expect(checkRegistry('{}').issues[0]!.code).toBe('not_an_array');
+  });
+
+  it('refuses a time zone that ECMA-402 does not know ("Asia/Tokio" had passed, and ingest read its dates as UTC), naming the source, the value and the zone meant', () => {
+    const t = text([src('a', { timeZone: 'Asia/Tokio' }), src('b', { timeZone: 'Asia/Tokyo' }), src('c', { timeZone: 'UTC' }), src('d', { timeZone: '+05:30' }), src('e', { timeZone: null }), src('f', { timeZone: 'AEST' })]);
+    const r = checkRegistry(t);
+    expect(r.issues.map((i) => [i.code, i.path, i.line])).toEqual([
+      ['invalid_time_zone', '0.timeZone', lineWith(t, '"Asia/Tokio"')],
+      ['invalid_time_zone', '5.timeZone', lineWith(t, '"AEST"')],
+    ]);
+    expect(r.issues[0]!.message).toBe('a: timeZone: expected an IANA time zone name such as "Asia/Tokyo" or "UTC", or a UTC offset such as "+05:30" ("Asia/Tokio"); did you mean "Asia/Tokyo"?');
+    // What ingest reads (readRegistry validates with RegistrySchema) refuses it too.
+    const parsed = RegistrySchema.safeParse(JSON.parse(text([src('a', { timeZone: 'Asia/Tokio' })])));
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'))).toEqual(['0.timeZone']);
+  });
+
+  it.each([
+    ['Asia/Tokyo', true], ['asia/tokyo', true], ['UTC', true], ['Etc/UTC', true], ['Asia/Calcutta', true], ['+05:30', true], ['-0800', true], ['+14', true],
+    ['Asia/Tokio', false], ['', false], [' Asia/Tokyo', false], ['+15:00', false], ['+05:60', false], ['AEST', false], ['Tokyo', false],
+  ])('isTimeZone(%j) is %s (ECMA-402 names and aliases, UTC offsets)', (zone, ok) => {
+    expect(isTimeZone(zone)).toBe(ok);
+  });
+
+  it('says a country is an upper-case ISO 3166-1 alpha-2 code, and suggests the upper case of a lower-case one (it said only "Invalid")', () => {
+    const t = text([src('a', { country: 'gr' }), src('b', { country: 'Greece' }), src('c', { country: 'GR' })]);
+    expect(checkRegistry(t).issues.map((i) => i.message)).toEqual([
+      'a: country: expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "US", "GB", "GR" ("gr"); did you mean "GR"?',
+      'b: country: expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "US", "GB", "GR" ("Greece")',
+    ]);
   });
 });
