@@ -54,7 +54,8 @@ const CALENDAR_DATE = z.string().date();
 const START_REGISTRY = (file: string): string => `start one with \`parallax sources import --registry ${file} --opml FEEDS.opml\` (or --kite FEEDS.json)`;
 
 function printIssues(file: string, check: CheckResult, limit: number, write: (s: string) => void): void {
-  check.issues.slice(0, limit).forEach((i) => write(`${file}:${i.line}: ${i.level} ${i.code}: ${i.message}\n`));
+  // FILE:LINE[:COLUMN]: as compilers print it, so an editor can jump there.
+  check.issues.slice(0, limit).forEach((i) => write(`${file}:${i.line}${i.column === undefined ? '' : `:${i.column}`}: ${i.level} ${i.code}: ${i.message}\n`));
   if (check.issues.length > limit) write(`… and ${check.issues.length - limit} more (use --json for all)\n`);
 }
 

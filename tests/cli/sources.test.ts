@@ -40,6 +40,20 @@ describe('parallax sources', () => {
     expect(out).toContain(`${file}:28: error duplicate_feed_url: b: feed https://a.example/rss is already listed at line 8`);
   });
 
+  it('check prints a JSON syntax error as FILE:LINE:COLUMN, and reads a file saved with a byte-order mark', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const file = path.join(dir, 'sources.json');
+    const json = `${JSON.stringify([source('a', 'https://a.example/rss')], null, 2)}\n`;
+    await writeFile(file, json.replace('"flags": []', '"flags": [],'));
+    const bad = await cli('check', '--registry', file);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain(`${file}:20:16: error invalid_json: not valid JSON: a comma before "}": JSON allows no trailing comma, at \`"flags": [],\``);
+    await writeFile(file, `\uFEFF${json}`);
+    const bom = await cli('check', '--registry', file);
+    expect(bom.code).toBe(0);
+    expect(bom.out).toContain('1 sources, 1 feeds, 0 aggregators, 0 disputed; 0 errors, 0 warnings');
+  });
+
   it('import merges an OPML file and a rating table without clobbering, and reports', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
     const registry = path.join(dir, 'sources.json');

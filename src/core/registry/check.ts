@@ -7,6 +7,7 @@ import { BIAS_VALUES, FACTUALITY_VALUES, SOURCE_FLAGS, SourceSchema, type Source
 import { closestName } from './closest-name';
 import { aggregatorOf, feedKey } from './domain';
 import { jsonLines, lineOf } from './json-lines';
+import { describeJsonError, parseJson, stripBom } from './json-syntax';
 
 export type IssueLevel = 'error' | 'warning';
 
@@ -20,6 +21,8 @@ export interface RegistryIssue {
   code: string;
   /** 1-based line in the registry text. */
   line: number;
+  /** 1-based column, for a JSON syntax error (invalid_json) only. */
+  column?: number;
   /** JSON path, e.g. "3.feeds.0.url" ("" for the whole file). */
   path: string;
   message: string;
@@ -116,16 +119,10 @@ export function languageProblem(language: string): string | null {
   return isLanguageTag(language) ? null : `language ${JSON.stringify(language)} is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")`;
 }
 
-/** Line of a character offset in `text`. */
-function lineAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}
-
 /**
- * Checks a registry file's text. `today` (YYYY-MM-DD, UTC; default the clock's) is the last day a rating's or flag's
- * `asOf` may name. Never throws.
+ * Checks a registry file's text (JSON, RFC 8259; a leading byte-order mark is dropped, and a syntax error is one
+ * invalid_json issue with its line and column). `today` (YYYY-MM-DD, UTC; default the clock's) is the last day a
+ * rating's or flag's `asOf` may name. Never throws.
  */
 export function checkRegistry(text: string, today: string = new Date().toISOString().slice(0, 10)): CheckResult {
   const issues: RegistryIssue[] = [];
@@ -142,21 +139,17 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
       registry,
     };
   };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const msg = error instanceof Error ? error.message : String(error);
-    const pos = /position (\d+)/.exec(msg);
-    const lc = /line (\d+)/.exec(msg);
-    issues.push({ level: 'error', code: 'invalid_json', line: lc ? Number(lc[1]) : pos ? lineAt(text, Number(pos[1])) : 1, path: '', message: msg });
+  const json = parseJson(text);
+  if (!json.ok) {
+    issues.push({ level: 'error', code: 'invalid_json', line: json.error.line, column: json.error.column, path: '', message: `not valid JSON: ${describeJsonError(json.error)}` });
     return result();
   }
+  const raw = json.value;
   if (!Array.isArray(raw)) {
     issues.push({ level: 'error', code: 'not_an_array', line: 1, path: '', message: 'the registry must be a JSON array of sources' });
     return result();
   }
-  const lines = jsonLines(text);
+  const lines = jsonLines(stripBom(text));
   const add = (level: IssueLevel, code: string, path: Array<string | number>, message: string): void => {
     issues.push({ level, code, line: lineOf(lines, path), path: path.join('.'), message });
   };

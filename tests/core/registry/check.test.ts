@@ -119,6 +119,20 @@ describe('checkRegistry', () => {
     expect(checkRegistry('{}').issues[0]!.code).toBe('not_an_array');
   });
 
+  it('names the column of a trailing comma and shows the text there (it had said line 1 and JSON.parse\'s message)', () => {
+    const t = text([src('a')]).replace('"flags": []', '"flags": [],');
+    expect(checkRegistry(t).issues).toEqual([
+      { level: 'error', code: 'invalid_json', line: lineWith(t, '"flags": [],'), column: 16, path: '', message: 'not valid JSON: a comma before "}": JSON allows no trailing comma, at `"flags": [],`' },
+    ]);
+  });
+
+  it('reads a registry that starts with a byte-order mark, with the same lines', () => {
+    const t = text([src('a', { language: 'xx' })]);
+    const r = checkRegistry(`\uFEFF${t}`);
+    expect(r.sources).toBe(1);
+    expect(r.issues.map((i) => [i.code, i.line])).toEqual([['invalid_language', lineWith(t, '"xx"')]]);
+  });
+
   it('refuses a time zone that ECMA-402 does not know ("Asia/Tokio" had passed, and ingest read its dates as UTC), naming the source, the value and the zone meant', () => {
     const t = text([src('a', { timeZone: 'Asia/Tokio' }), src('b', { timeZone: 'Asia/Tokyo' }), src('c', { timeZone: 'UTC' }), src('d', { timeZone: '+05:30' }), src('e', { timeZone: null }), src('f', { timeZone: 'AEST' })]);
     const r = checkRegistry(t);
