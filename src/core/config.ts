@@ -276,6 +276,16 @@ export const TITLE_MAX_CHARS = 300;
  */
 export const ERROR_MESSAGE_MAX_CHARS = 500;
 
+/**
+ * Bounds on an item's author and categories (they are stored, though pages show little of them): in the 200-feed
+ * capture (../shared/data/feeds-2026-02-18) the longest author has 86 characters, the longest category 73, and the
+ * most categories on one item are 34; a hostile feed's 1 MB author and 2,000 categories an item had made 6 MB article
+ * files. Longer values are cut with truncateText; categories beyond the count are dropped.
+ */
+export const AUTHOR_MAX_CHARS = 200;
+export const CATEGORY_MAX_CHARS = 100;
+export const CATEGORIES_MAX = 50;
+
 /** Longest title taken from the summary of an item that has neither title nor link (RSS 2.0 allows that). */
 export const DERIVED_TITLE_MAX_CHARS = 120;
 

@@ -11,7 +11,7 @@
  * is rejected (`too_large`); the XML scanner (src/core/feed/scan-xml.ts) never processes entities (they are decoded
  * by us, standard XML ones and character references only, then HTML entities once in text fields).
  */
-import { FEED_MAX_BYTES, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
+import { AUTHOR_MAX_CHARS, CATEGORIES_MAX, CATEGORY_MAX_CHARS, FEED_MAX_BYTES, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
 import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, standInTitle, truncateText } from './clean-text.js';
 import { decodeFeed, describeGuess, type DecodedFeed } from './decode-feed.js';
@@ -57,11 +57,12 @@ export interface ParsedItem {
   published: string | null;
   /** plain text of description/summary, falling back to content:encoded/content (Atom plain-text ones literally) */
   summary: string | null;
+  /** at most AUTHOR_MAX_CHARS characters */
   author: string | null;
   /** absolute http(s) image URL: media:content (image) / media:thumbnail (also in media:group) / enclosure
    * image/* / itunes:image / first <img> of the content */
   image: string | null;
-  /** category labels in document order, de-duplicated */
+  /** category labels in document order, de-duplicated: the first CATEGORIES_MAX, each at most CATEGORY_MAX_CHARS */
   categories: string[];
   /**
    * Only with `ParseOptions.contentHtml`: the item's HTML (content:encoded / Atom content / JSON Feed content_html,
@@ -591,9 +592,9 @@ function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): Pa
     guid: item.guid,
     published: item.published,
     summary: item.summary,
-    author: item.author,
+    author: item.author === null ? null : truncateText(item.author, AUTHOR_MAX_CHARS),
     image: item.image,
-    categories: item.categories,
+    categories: [...new Set(item.categories.slice(0, CATEGORIES_MAX).map((c) => truncateText(c, CATEGORY_MAX_CHARS)))],
   };
   if (ctx.html) out.contentHtml = item.contentHtml === null ? null : sanitizeContentHtml(item.contentHtml);
   return out;

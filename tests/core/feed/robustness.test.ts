@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlEntities, decodeXmlEntities } from '../../../src/core/feed/clean-text.js';
 import { parseDate, sourceZoneOffset } from '../../../src/core/feed/parse-date.js';
-import { SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../../../src/core/config.js';
+import { AUTHOR_MAX_CHARS, CATEGORIES_MAX, CATEGORY_MAX_CHARS, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../../../src/core/config.js';
 import { parseFeed, withoutFeedFooter, sanitizeContentHtml, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
 import { XmlSyntaxError, scanXml } from '../../../src/core/feed/scan-xml.js';
 
@@ -111,6 +111,19 @@ describe('recovery of broken documents (other/7ef13a42… and its kind)', () => 
 
 describe('gzip bodies', () => {
   const xml = rss('<item><title>zipped</title><link>https://z.example/1</link></item>');
+
+  it('bounds an item\'s author and categories (a 1 MB author and 2,000 categories an item had been stored whole)', () => {
+    const cats = Array.from({ length: 2000 }, (_, i) => `<category>c${i}</category>`).join('');
+    const r = parse(rss(`<item><title>a</title><link>https://t.example/a</link><author>${'Ann '.repeat(250_000)}</author>${cats}<category>${'long '.repeat(100)}</category></item>`));
+    const item = r.items[0]!;
+    expect(item.author!.length).toBeLessThanOrEqual(AUTHOR_MAX_CHARS);
+    expect(item.author!.startsWith('Ann Ann')).toBe(true);
+    expect(item.author!.endsWith('…')).toBe(true);
+    expect(item.categories).toHaveLength(CATEGORIES_MAX);
+    expect(item.categories.slice(0, 3)).toEqual(['c0', 'c1', 'c2']);
+    const one = parse(rss(`<item><title>a</title><link>https://t.example/a</link><category>${'long '.repeat(100)}</category></item>`)).items[0]!;
+    expect(one.categories[0]!.length).toBeLessThanOrEqual(CATEGORY_MAX_CHARS);
+  });
 
   it('a gzip body is inflated and parsed', () => {
     expect(parseFeed(gzipSync(enc.encode(xml))).items.map((i) => i.title)).toEqual(['zipped']);
