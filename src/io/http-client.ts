@@ -215,6 +215,9 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
       };
       if (status === 304) {
         await res.body?.cancel().catch(() => undefined);
+        // RFC 9110 §15.4.5: 304 answers a conditional request only. To one that named no validator it says nothing
+        // (a server that always answers 304 had counted as a success forever, its feed never read).
+        if (!sent.etag && !sent.lastModified) throw new FetchFailure('http_status', 'HTTP 304 Not Modified to a request without If-None-Match or If-Modified-Since', false, status);
         return { status: 'not_modified', httpStatus: 304, bytes: null, contentType: null, finalUrl: current, validators, redirects };
       }
       if (status < 200 || status > 299) {

@@ -66,6 +66,13 @@ describe('httpGet against a misbehaving server', () => {
     expect(byDate.status).toBe('not_modified');
   });
 
+  it('fails a 304 to a request that sent no validator (a server answering 304 to everything had been a success forever)', async () => {
+    const r = await get('/always-304');
+    expect(r.status).toBe('failed');
+    expect(r.error).toEqual({ kind: 'http_status', message: 'HTTP 304 Not Modified to a request without If-None-Match or If-Modified-Since' });
+    expect((await get('/always-304', {}, { etag: '"x"', lastModified: null })).status).toBe('not_modified');
+  });
+
   it('decompresses a gzip response', async () => {
     const plain = await get('/feed/npr-world.rss.xml');
     const gz = await get('/gzip/npr-world.rss.xml');

@@ -7,6 +7,7 @@
  *   /slow-first-byte       headers only after `slowMs`
  *   /slow-drip             headers at once, then one byte every 20 ms (at most 2,000 ticks)
  *   /status/500            always 500
+ *   /always-304            304 to every request, conditional or not
  *   /503-then-ok/<file>    503 with Retry-After: 1 on the first request of the path, then the file
  *   /503-long              503 with Retry-After: 3600
  *   /429-then-ok/<file>    429 with Retry-After as an HTTP date 1 s ahead, then the file
@@ -124,6 +125,9 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
           drip();
           return;
         }
+        case 'always-304':
+          res.writeHead(304).end();
+          return;
         case 'status':
           res.writeHead(Number(rest) || 500).end('server error');
           return;
