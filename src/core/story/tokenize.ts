@@ -84,7 +84,7 @@ const TERM_CACHE_LIMIT = 200_000;
  * Matching form of a raw word of text in `language` (an ISO 639-1 code as primaryLanguage gives it; null: unknown),
  * or null for a stop word of that language (stop-words.ts) or a lone Latin letter. Latin diacritics are folded
  * (foldDiacritics) after the stop-word test, whose lists carry them. The English Porter stemmer applies
- * only to English and unknown-language text. Memoised (words repeat a lot).
+ * only to English and unknown-language text, polishLightStem to Polish. Memoised (words repeat a lot).
  */
 export function termOf(word: string, language: string | null = null): string | null {
   let cache = termCaches.get(language);
@@ -95,6 +95,7 @@ export function termOf(word: string, language: string | null = null): string | n
   let term: string | null = foldDiacritics(folded);
   if ((folded.length < 2 && !/\p{N}/u.test(folded) && !NO_SPACE_SCRIPT.test(folded)) || stopWordsFor(language).has(folded)) term = null;
   else if ((language === null || language === 'en') && ASCII_WORD.test(term)) term = stemmer(term);
+  else if (language === 'pl') term = polishLightStem(term);
   if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
   cache.set(word, term);
   return term;
@@ -114,4 +115,31 @@ export function tokenize(text: string, language: string | null = null): Token[] 
     out.push({ term, cased: ch !== ch.toLowerCase() });
   }
   return out;
+}
+
+/**
+ * Polish inflectional endings of nouns, adjectives and names (case and number; the declension tables of any Polish
+ * grammar), diacritics folded as termOf folds them (-ów → "ow", -ą → "a", -ę → "e"); longest first.
+ */
+const POLISH_ENDINGS = ['owie', 'ami', 'ach', 'ego', 'emu', 'ych', 'ymi', 'iej', 'owi', 'ich', 'iu', 'om', 'ow', 'em', 'ie', 'ia', 'ii', 'im', 'ym', 'ej', 'a', 'e', 'i', 'o', 'u', 'y'];
+/** Shortest stem left by polishLightStem (letters). */
+const POLISH_MIN_STEM = 5;
+
+/**
+ * Light stemming of a folded Polish word: its longest inflectional ending (POLISH_ENDINGS) is cut when at least
+ * POLISH_MIN_STEM letters remain, so "Camerona" and "Cameronem" meet "Cameron", "Sejmu" stays (4 letters left) and
+ * "Polsce"/"Polska" keep apart. Light stemming removes inflection only, not derivation (Savoy, "Light stemming
+ * approaches for the French, Portuguese, German and Hungarian languages", ACM SAC 2006); Polish has no Snowball
+ * stemmer. On the 7-day stream's hand-labelled events (npm run bench -- stream-gold): BCubed F1 0.701 → 0.711
+ * (Polish items 0.699 → 0.715, recall 0.644 → 0.740, precision 0.763 → 0.691; English items 0.747 → 0.747, as
+ * Polish reports of English-language events now meet them); half A 0.732 → 0.743, half B 0.783 → 0.788. A minimum
+ * of 4 scores A 0.744, B 0.782; 6: A 0.736, B 0.799. Of 30 sampled Polish articles that were alone and now join a
+ * story, about 20 joined their event (a Rzeszów attack, the Naftor cyberattack, Cameron's return) and about 8 a
+ * neighbouring one (two Eurostat releases, two ATP Finals matches).
+ */
+export function polishLightStem(word: string): string {
+  for (const ending of POLISH_ENDINGS) {
+    if (word.length - ending.length >= POLISH_MIN_STEM && word.endsWith(ending)) return word.slice(0, -ending.length);
+  }
+  return word;
 }

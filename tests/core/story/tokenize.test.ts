@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stopWordsFor } from '../../../src/core/story/stop-words';
-import { foldDiacritics, primaryLanguage, termOf, tokenize } from '../../../src/core/story/tokenize';
+import { foldDiacritics, polishLightStem, primaryLanguage, termOf, tokenize } from '../../../src/core/story/tokenize';
 import { vectorizeBatch } from '../../../src/core/story/vectorize';
 
 describe('primaryLanguage', () => {
@@ -25,8 +25,19 @@ describe('stop words and stemming by language', () => {
   it('applies the English Porter stemmer to English and unknown-language text only', () => {
     expect(termOf('tapering', 'en')).toBe('taper');
     expect(termOf('tapering')).toBe('taper');
-    expect(termOf('Sejmie', 'pl')).toBe('sejmie');
+    expect(termOf('tapering', 'de')).toBe('tapering');
     expect(termOf('Sejmie', 'en')).toBe('sejmi');
+  });
+  it('cuts Polish inflectional endings when five letters remain, so inflected names meet their English form', () => {
+    expect(['Cameron', 'Camerona', 'Cameronem', 'Cameronowi'].map((w) => termOf(w, 'pl'))).toEqual(['cameron', 'cameron', 'cameron', 'cameron']);
+    expect(termOf('Cameron', 'en')).toBe('cameron');
+    expect(['Grindaviku', 'Grindavík'].map((w) => termOf(w, 'pl'))).toEqual(['grindavik', 'grindavik']);
+    // orędzie / orędziu (address): diacritics folded, then the ending
+    expect(['orędzie', 'orędziu'].map((w) => termOf(w, 'pl'))).toEqual(['oredz', 'oredz']);
+    // Short stems stay whole: "Sejmu" would leave four letters, "Dudy" three.
+    expect(['Sejmu', 'Dudy', 'Duda'].map((w) => termOf(w, 'pl'))).toEqual(['sejmu', 'dudy', 'duda']);
+    expect(polishLightStem('prezydenta')).toBe('prezydent');
+    expect(polishLightStem('ministrowie')).toBe('ministr');
   });
   it('keeps the multilingual list for text of unknown language or of a language without a list', () => {
     expect(termOf('die')).toBeNull();
@@ -46,7 +57,7 @@ describe('diacritic folding', () => {
   it('matches Latin spellings with and without diacritics, precomposed or combining', () => {
     expect(termOf('Grindavík', 'en')).toBe(termOf('Grindavik', 'en'));
     expect(termOf('Grindavi\u0301k', 'en')).toBe('grindavik');
-    expect(termOf('Hołownia', 'pl')).toBe('holownia');
+    expect(termOf('Hołownia', 'pl')).toBe('holown'); // folded, then its ending cut (polishLightStem)
     expect(termOf('Sánchez', 'es')).toBe('sanchez');
     expect(foldDiacritics('straße')).toBe('strasse');
     expect(foldDiacritics('çağlar')).toBe('caglar');
