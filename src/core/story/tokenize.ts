@@ -48,9 +48,22 @@ export function foldDiacritics(lower: string): string {
     .normalize('NFC');
 }
 
-/** Lower-case and fold a word for matching: apostrophes dropped, "U.S." → "us", possessive 's removed. */
+const GREEK = /\p{Script=Greek}/u;
+
+/**
+ * Greek folded as Lucene's GreekLowerCaseFilter folds it: accents (tonos, dialytika) dropped and final sigma ς written
+ * σ, so "της" meets the stop word "τησ" of the `stopword` package's Greek list (written so) and "ΜΗΤΣΟΤΑΚΗΣ" meets
+ * "Μητσοτάκης".
+ */
+function foldGreek(lower: string): string {
+  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/ς/gu, 'σ').normalize('NFC');
+}
+
+/** Lower-case and fold a word for matching: apostrophes dropped, "U.S." → "us", possessive 's removed, Greek
+ * accents and final sigma folded (foldGreek). */
 export function foldWord(word: string): string {
-  const lower = word.toLowerCase();
+  let lower = word.toLowerCase();
+  if (GREEK.test(lower)) lower = foldGreek(lower);
   // Most words hold none of ' ’ . (then both replacements are no-ops).
   if (!FOLDED_MARK.test(lower)) return lower;
   return lower.replace(/['’](s)?$/u, '').replace(/['’.]/gu, '');

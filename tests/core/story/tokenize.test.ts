@@ -53,6 +53,16 @@ describe('stop words and stemming by language', () => {
   });
 });
 
+describe('Greek folding', () => {
+  it('drops accents and writes final sigma as σ, so Greek stop words are stopped and spellings meet', () => {
+    // The stopword package's Greek list has no accents and no ς: "της", "από", "μετά", "είναι" had been terms.
+    expect(['της', 'από', 'μετά', 'είναι'].map((w) => termOf(w, 'el'))).toEqual([null, null, null, null]);
+    expect(termOf('ΜΗΤΣΟΤΑΚΗΣ', 'el')).toBe('μητσοτακησ');
+    expect(termOf('Μητσοτάκης', 'el')).toBe('μητσοτακησ');
+    expect(termOf('Βελμόρας', 'el')).toBe('βελμορασ');
+  });
+});
+
 describe('diacritic folding', () => {
   it('matches Latin spellings with and without diacritics, precomposed or combining', () => {
     expect(termOf('Grindavík', 'en')).toBe(termOf('Grindavik', 'en'));
