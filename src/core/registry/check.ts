@@ -8,13 +8,16 @@ import { closestName } from './closest-name';
 import { aggregatorOf, feedKey } from './domain';
 import { jsonLines, lineOf } from './json-lines';
 import { describeJsonError, parseJson, stripBom } from './json-syntax';
+import { unknownKeys } from './unknown-keys';
 
 export type IssueLevel = 'error' | 'warning';
 
 /**
  * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, invalid_language, invalid_time_zone,
  * invalid_date (not a real day, or after today), unknown_rating_value, unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
- * rating_without_url, ownership_without_source, aggregator_not_flagged, disputed_bias (warnings).
+ * rating_without_url, ownership_without_source, aggregator_not_flagged, disputed_bias, unknown_key (warnings).
+ * An unknown key is a warning, not an error: ingest reads such a registry (the key is ignored), and errors are what
+ * makes the registry wrong to read; the warning says what was lost ("factualty" leaves the source unrated).
  */
 export interface RegistryIssue {
   level: IssueLevel;
@@ -184,6 +187,10 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
       }
     } else {
       registry.push(parsed.data as Source);
+    }
+
+    for (const { path, meant } of unknownKeys(entry)) {
+      add('warning', 'unknown_key', [i, ...path], `${id}: ${path.join('.')}: unknown key, ignored${meant === undefined ? '' : `; did you mean ${meant}?`}`);
     }
 
     const badLanguage = typeof e.language === 'string' && e.language.length >= 2 ? languageProblem(e.language) : null;

@@ -160,4 +160,30 @@ describe('checkRegistry', () => {
       'b: country: expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "US", "GB", "GR" ("Greece")',
     ]);
   });
+
+  it('warns about each unknown key, in a source and in its feeds, ratings and ownership, with the key it probably meant (they had vanished without a word)', () => {
+    const rating = { value: 'high', rater: 'MBFC', url: 'https://mediabiasfactcheck.com/a', asOf: '2024-01-01' };
+    const t = text([
+      src('a', { factualty: [rating], Bias: [], topc: 'world', timezone: 'Asia/Tokyo', hompage: 'https://a.example/', notes: 'hand-checked' }),
+      src('b', { feeds: [{ url: 'https://b.example/rss', topc: 'world' }], bias: [{ ...rating, value: 'center', rater: 'AllSides', asof: '2024-01-01' }], ownership: { owner: 'B Inc.', category: 'corporation', sourceUrl: 'https://b.example/about', atribution: 'x' } }),
+    ]);
+    const r = checkRegistry(t);
+    const unknown = r.issues.filter((i) => i.code === 'unknown_key');
+    expect(unknown.map((i) => [i.level, i.path, i.message])).toEqual([
+      ['warning', '0.factualty', 'a: factualty: unknown key, ignored; did you mean factuality?'],
+      ['warning', '0.Bias', 'a: Bias: unknown key, ignored; did you mean bias?'],
+      ['warning', '0.topc', 'a: topc: unknown key, ignored'], // topic is a feed's key, not a source's
+      ['warning', '0.timezone', 'a: timezone: unknown key, ignored; did you mean timeZone?'],
+      ['warning', '0.hompage', 'a: hompage: unknown key, ignored; did you mean homepage?'],
+      ['warning', '0.notes', 'a: notes: unknown key, ignored'],
+      ['warning', '1.feeds.0.topc', 'b: feeds.0.topc: unknown key, ignored; did you mean topic?'],
+      ['warning', '1.bias.0.asof', 'b: bias.0.asof: unknown key, ignored; did you mean asOf?'],
+      ['warning', '1.ownership.atribution', 'b: ownership.atribution: unknown key, ignored; did you mean attribution?'],
+    ]);
+    expect(unknown[0]!.line).toBe(lineWith(t, '"factualty"'));
+    expect(unknown[6]!.line).toBe(lineWith(t, '"topc"', '"id": "b"'));
+    // Warnings: the registry still reads (ingest ignores the keys).
+    expect(r.errors).toBe(0);
+    expect(r.sources).toBe(2);
+  });
 });
