@@ -256,7 +256,11 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
       }
     }
     const own = e.ownership as Record<string, unknown> | null | undefined;
-    if (own && own.sourceUrl == null && own.attribution == null) add('warning', 'ownership_without_source', [i, 'ownership'], `${id}: ownership has neither sourceUrl nor attribution`);
+    // Set by hand (attribution null) is allowed; with no sourceUrl either, a reader cannot check the fact: warned
+    // about as a rating without a url is (the schema's sourceUrl says so).
+    if (own && own.sourceUrl == null && own.attribution == null) {
+      add('warning', 'ownership_without_source', [i, 'ownership'], `${id}: ownership set by hand has no sourceUrl: add the page that says who owns it (an about or imprint page, a filing), where a reader can check it`);
+    }
   });
 
   return result(registry, feeds, [...aggregators].sort(), disputed.sort(), raw.length);

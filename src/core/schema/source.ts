@@ -49,7 +49,11 @@ export const OwnershipSchema = z.object({
   /** Owner's name, e.g. "British Broadcasting Corporation". */
   owner: z.string().min(1),
   category: z.enum(OWNERSHIP_CATEGORIES),
-  /** Where the ownership fact comes from (a URL), or null. */
+  /**
+   * Where the ownership fact comes from (a URL a reader can check: the outlet's about or imprint page, a filing), or
+   * null. Null with a null `attribution` (set by hand, from nowhere named) passes, with the `sources check` warning
+   * ownership_without_source, as a rating without a url does: the value is kept, the reader cannot check it.
+   */
   sourceUrl: z.string().url().nullable().default(null),
   /**
    * Who supplied the fact, by name (e.g. "Kite media_data.json (kagisearch/kite-public, MIT)"), or null when it was

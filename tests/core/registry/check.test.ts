@@ -186,4 +186,16 @@ describe('checkRegistry', () => {
     expect(r.errors).toBe(0);
     expect(r.sources).toBe(2);
   });
+
+  it('warns about ownership set by hand without a sourceUrl, saying what to add; not when a URL or an attribution says where it comes from', () => {
+    const own = (extra: Record<string, unknown>) => ({ ownership: { owner: 'Example Media Inc.', category: 'corporation', ...extra } });
+    const t = text([
+      src('readme', own({ sourceUrl: null })), // the README's example
+      src('url', own({ sourceUrl: 'https://news.example.com/about' })),
+      src('kite', own({ sourceUrl: null, attribution: 'Kite media_data.json' })),
+    ]);
+    expect(checkRegistry(t).issues.map((i) => [i.level, i.code, i.path, i.message])).toEqual([
+      ['warning', 'ownership_without_source', '0.ownership', 'readme: ownership set by hand has no sourceUrl: add the page that says who owns it (an about or imprint page, a filing), where a reader can check it'],
+    ]);
+  });
 });
