@@ -32,6 +32,14 @@ export function articleTitle(article: TitledArticle, outlet: string): string {
 }
 
 /**
+ * Whether `articleTitle` gives the outlet's own words (its title, or the start of its excerpt), which are in the
+ * source's language, rather than the site's "Untitled article from <outlet>" (in the site's language).
+ */
+export function titleIsOutletText(article: TitledArticle): boolean {
+  return clean(article.title) !== '' || clean(article.excerpt) !== '';
+}
+
+/**
  * Whether the excerpt should still be shown under the title: not when the title is the whole excerpt already (an
  * untitled article whose excerpt fits in a derived title), so a row never repeats the same sentence twice.
  */
