@@ -13,7 +13,8 @@ import { BUCKET_LABEL, sourceBucket } from './bias';
 import type { SiteData } from './data';
 import { articleWhenText } from './format';
 import { href, sourcePath, storyPath } from './href';
-import { storyItems, type FeedChannel, type FeedItem } from './rss';
+import { itemLanguage, storyItems, type FeedChannel, type FeedItem } from './rss';
+import { canonicalLanguage, commonLanguage, SITE_LANGUAGE } from './language';
 import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
 import { topicsOf, topicPath } from './topics';
 import { truncate } from './text';
@@ -49,8 +50,8 @@ export function absolute(site: URL, path: string): string {
   return new URL(href(path), site).href;
 }
 
-function channel(site: URL, kind: FeedKind, key: string, page: string, title: string, description: string, now: string, json: boolean): FeedChannel {
-  return { title, description, home: absolute(site, page), feedUrl: absolute(site, json ? jsonFeedPath(kind, key) : rssPath(kind, key)), now };
+function channel(site: URL, kind: FeedKind, key: string, page: string, title: string, description: string, now: string, json: boolean, language = SITE_LANGUAGE): FeedChannel {
+  return { title, description, home: absolute(site, page), feedUrl: absolute(site, json ? jsonFeedPath(kind, key) : rssPath(kind, key)), now, language };
 }
 
 /** Blindspot stories (ranked), for the Left first then for the Right. */
@@ -82,13 +83,13 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
     case 'top':
       return {
         channel: channel(site, kind, key, '', 'Parallax: top stories', 'Top stories and how every side covers them.', now, json),
-        items: storyItems(rankStories(data.stories).slice(0, RSS_ITEM_LIMIT), storyUrl),
+        items: storyItems(rankStories(data.stories).slice(0, RSS_ITEM_LIMIT), storyUrl, data.sourcesById),
       };
     case 'blindspot': {
       const list = [...blindspotStories(data.stories, 'left'), ...blindspotStories(data.stories, 'right')].slice(0, RSS_ITEM_LIMIT);
       return {
         channel: channel(site, kind, key, 'blindspot/', 'Parallax: blindspots', 'Stories covered mostly by one side of the spectrum.', now, json),
-        items: storyItems(list, storyUrl).map((i, n) => ({ ...i, title: `Blindspot for the ${BUCKET_LABEL[list[n]!.blindspot!]}: ${i.title}` })),
+        items: storyItems(list, storyUrl, data.sourcesById).map((i, n) => ({ ...i, title: `Blindspot for the ${BUCKET_LABEL[list[n]!.blindspot!]}: ${i.title}` })),
       };
     }
     case 'topic': {
@@ -96,7 +97,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
       if (!topic) return undefined;
       return {
         channel: channel(site, kind, key, topicPath(key), `Parallax: ${topic.name}`, `Stories about ${topic.name}, and how every side covers them.`, now, json),
-        items: storyItems(topic.stories.slice(0, RSS_ITEM_LIMIT), storyUrl),
+        items: storyItems(topic.stories.slice(0, RSS_ITEM_LIMIT), storyUrl, data.sourcesById),
       };
     }
     case 'source': {
@@ -112,23 +113,29 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
           ...articleDate(article),
         }));
       return {
-        channel: channel(site, kind, key, sourcePath(key), `Parallax: ${source.name}`, `Recent articles from ${source.name}, each linked to how every side covers its story.`, now, json),
+        channel: channel(site, kind, key, sourcePath(key), `Parallax: ${source.name}`, `Recent articles from ${source.name}, each linked to how every side covers its story.`, now, json, canonicalLanguage(source.language)),
         items,
       };
     }
     case 'story': {
       const story = data.storiesById.get(key);
       if (!story || !hasStoryPage(story)) return undefined;
+      // The language its articles share, else the site's; an article in another language names its own.
+      const language = commonLanguage(story.articles.map((a) => a.sourceId), data.sourcesById) ?? SITE_LANGUAGE;
       const items = articlesChronological(story.articles)
         .reverse()
-        .map((a): FeedItem => ({
-          guid: a.id,
-          title: `${outletLabel(a.sourceId, data.sourcesById)}: ${articleTitle(a, data.sourcesById.get(a.sourceId)?.name ?? a.sourceId)}`,
-          link: a.url,
-          ...articleDate(a),
-        }));
+        .map((a): FeedItem => {
+          const own = itemLanguage(data.sourcesById.get(a.sourceId)?.language, language);
+          return {
+            guid: a.id,
+            title: `${outletLabel(a.sourceId, data.sourcesById)}: ${articleTitle(a, data.sourcesById.get(a.sourceId)?.name ?? a.sourceId)}`,
+            link: a.url,
+            ...articleDate(a),
+            ...(own ? { language: own } : {}),
+          };
+        });
       return {
-        channel: channel(site, kind, key, storyPath(key), `Parallax: ${story.title}`, `Updates to this story: one item per article, each as it joins the coverage.`, now, json),
+        channel: channel(site, kind, key, storyPath(key), `Parallax: ${story.title}`, `Updates to this story: one item per article, each as it joins the coverage.`, now, json, language),
         items,
       };
     }

@@ -11,6 +11,8 @@ import type { Story } from '../core/schema/story';
 import type { RankedStory } from './stories';
 import { RSS_ITEM_LIMIT, rankStories } from './stories';
 import { stripControl } from './text';
+import type { Source } from '../core/schema/source';
+import { canonicalLanguage, headlineLanguage, sameLanguage, SITE_LANGUAGE } from './language';
 
 const GUID_PLACEHOLDER = 'parallax-guid:';
 
@@ -56,6 +58,11 @@ export interface FeedChannel {
   feedUrl: string;
   /** The run's clock. */
   now: string;
+  /**
+   * The language of the feed's items (BCP 47): RSS 2.0 `<language>`, JSON Feed 1.1 top-level `language`. Default
+   * SITE_LANGUAGE; a source's feed states its source's language (feedFor).
+   */
+  language?: string;
 }
 
 /**
@@ -72,17 +79,40 @@ export interface FeedItem {
   description: string;
   /** JSON Feed `external_url`: the outlet's article when `link` is a Parallax page. */
   externalUrl?: string;
+  /**
+   * The item's language (BCP 47) when it is not the channel's: JSON Feed 1.1 item `language` (RSS 2.0 has no
+   * per-item language, so the RSS item carries none).
+   */
+  language?: string;
 }
 
-/** Items for a list of stories: guid = the story's opaque id, link = its page, date = last update. */
-export function storyItems(stories: readonly RankedStory[], storyUrl: (id: string) => string): FeedItem[] {
-  return stories.map((s) => ({
-    guid: s.id,
-    title: s.title,
-    link: storyUrl(s.id),
-    date: s.lastUpdated,
-    description: storyDescription(s),
-  }));
+/**
+ * Items for a list of stories: guid = the story's opaque id, link = its page, date = last update; with the registry
+ * (`sourcesById`), an item whose headline is not in SITE_LANGUAGE names its language (headlineLanguage, itemLanguage).
+ */
+export function storyItems(stories: readonly RankedStory[], storyUrl: (id: string) => string, sourcesById?: ReadonlyMap<string, Source>): FeedItem[] {
+  return stories.map((s) => {
+    const language = sourcesById ? itemLanguage(headlineLanguage(s, sourcesById)) : undefined;
+    return {
+      guid: s.id,
+      title: s.title,
+      link: storyUrl(s.id),
+      date: s.lastUpdated,
+      description: storyDescription(s),
+      ...(language ? { language } : {}),
+    };
+  });
+}
+
+/** The channel's language as a canonical BCP 47 tag (safe in XML text: letters, digits, hyphens), else SITE_LANGUAGE. */
+function feedLanguage(channel: Pick<FeedChannel, 'language'>): string {
+  return canonicalLanguage(channel.language) ?? SITE_LANGUAGE;
+}
+
+/** `language` when it is known and differs from the channel's `channelLanguage` (what a FeedItem's language holds), else undefined. */
+export function itemLanguage(language: string | null | undefined, channelLanguage: string = SITE_LANGUAGE): string | undefined {
+  const lang = canonicalLanguage(language);
+  return lang && !sameLanguage(lang, channelLanguage) ? lang : undefined;
 }
 
 const GUID_SAFE = /^[A-Za-z0-9:._-]+$/;
@@ -93,7 +123,7 @@ export async function rssString(channel: FeedChannel, items: readonly FeedItem[]
     title: stripControl(channel.title),
     description: stripControl(channel.description),
     site: channel.home,
-    customData: `<language>en</language><lastBuildDate>${new Date(channel.now).toUTCString()}</lastBuildDate>`,
+    customData: `<language>${feedLanguage(channel)}</language><lastBuildDate>${new Date(channel.now).toUTCString()}</lastBuildDate>`,
     items: items.map((i) => {
       if (!GUID_SAFE.test(i.guid)) throw new Error(`feed guid must be an opaque id, got ${JSON.stringify(i.guid)}`);
       return {
@@ -116,7 +146,7 @@ export function jsonFeedString(channel: FeedChannel, items: readonly FeedItem[])
     home_page_url: channel.home,
     feed_url: channel.feedUrl,
     description: stripControl(channel.description),
-    language: 'en',
+    language: feedLanguage(channel),
     items: items.map((i) => ({
       id: i.guid,
       url: i.link,
@@ -124,6 +154,7 @@ export function jsonFeedString(channel: FeedChannel, items: readonly FeedItem[])
       title: stripControl(i.title),
       content_text: stripControl(i.description),
       ...(i.date === undefined ? {} : { date_published: new Date(i.date).toISOString() }),
+      ...(i.language ? { language: i.language } : {}),
     })),
   };
   return `${JSON.stringify(feed, null, 1)}\n`;
