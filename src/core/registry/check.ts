@@ -3,6 +3,7 @@
  * Pure: takes the text, returns issues (errors make the command exit non-zero; warnings do not).
  */
 import { BIAS_DISPUTE_STEPS } from '../config';
+import type { ZodIssue } from 'astro/zod';
 import { BIAS_VALUES, FACTUALITY_VALUES, SOURCE_FLAGS, SourceSchema, type Source } from '../schema/source';
 import { closestName } from './closest-name';
 import { aggregatorOf, feedKey } from './domain';
@@ -74,6 +75,26 @@ function didYouMean(field: string | number | undefined, value: unknown): string 
   if (field === 'country' && /^[a-z]{2}$/i.test(value)) meant = REGION_NAMES.of(value.toUpperCase()) === undefined ? undefined : value.toUpperCase();
   if (field === 'timeZone') meant = closestName(value, Intl.supportedValuesOf('timeZone'));
   return meant === undefined || meant === value ? '' : `; did you mean ${JSON.stringify(meant)}?`;
+}
+
+/**
+ * One SourceSchema issue of a registry entry (one source, as JSON.parse gave it) as `sources check` names it: its code
+ * (see RegistryIssue) and "FIELD: what is wrong (the value)", with the allowed values or the value probably meant when
+ * there is one; e.g. `bias.0.value: Invalid enum value. … (allowed: left, …) ("centre")`. Never throws.
+ */
+export function describeSchemaIssue(entry: unknown, issue: ZodIssue): { code: string; message: string } {
+  let value: unknown = entry;
+  for (const p of issue.path) value = (value as Record<string | number, unknown> | undefined)?.[p];
+  const code = codeFor(issue.path, issue.message, value);
+  const hint = code === 'unknown_rating_value' && typeof value === 'string' ? RATING_HINT[value] : undefined;
+  const allowed =
+    code === 'unknown_rating_value'
+      ? ` (allowed: ${(issue.path.includes('bias') ? BIAS_VALUES : FACTUALITY_VALUES).join(', ')})`
+      : code === 'unknown_flag'
+        ? ` (allowed: ${SOURCE_FLAGS.join(', ')})`
+        : '';
+  const shown = value === undefined ? 'missing' : JSON.stringify(value);
+  return { code, message: `${issue.path.join('.') || 'entry'}: ${hint ?? `${issue.message}${allowed}`} (${shown})${didYouMean(issue.path.at(-1), value)}` };
 }
 
 /** BCP 47 shape with a 2- or 3-letter primary language (ISO 639-1/2/3: "en", "pt-BR", "zh-Hant", "arq"). */
@@ -171,19 +192,8 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
     const id = typeof e.id === 'string' ? e.id : `#${i}`;
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const path = [i, ...issue.path];
-        let value: unknown = entry;
-        for (const p of issue.path) value = (value as Record<string | number, unknown> | undefined)?.[p];
-        const code = codeFor(issue.path, issue.message, value);
-        const hint = code === 'unknown_rating_value' && typeof value === 'string' ? RATING_HINT[value] : undefined;
-        const allowed =
-          code === 'unknown_rating_value'
-            ? ` (allowed: ${(issue.path.includes('bias') ? BIAS_VALUES : FACTUALITY_VALUES).join(', ')})`
-            : code === 'unknown_flag'
-              ? ` (allowed: ${SOURCE_FLAGS.join(', ')})`
-              : '';
-        const shown = value === undefined ? 'missing' : JSON.stringify(value);
-        add('error', code, path, `${id}: ${issue.path.join('.') || 'entry'}: ${hint ?? `${issue.message}${allowed}`} (${shown})${didYouMean(issue.path.at(-1), value)}`);
+        const { code, message } = describeSchemaIssue(entry, issue);
+        add('error', code, [i, ...issue.path], `${id}: ${message}`);
       }
     } else {
       registry.push(parsed.data as Source);
