@@ -96,7 +96,8 @@ export interface HttpResult {
   redirects: number;
 }
 
-class FetchFailure extends Error {
+/** A failed attempt, named (kind) for the feed's report; retryable ones are tried again within the feed's budget. */
+export class FetchFailure extends Error {
   constructor(
     readonly kind: string,
     message: string,

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Source } from '../../src/core/schema/source';
-import { fetchFeeds } from '../../src/io/fetch-feeds';
+import { fetchFeeds, HOST_TIMEOUTS_BEFORE_SKIP } from '../../src/io/fetch-feeds';
 import type { HttpDeps, HttpOptions } from '../../src/io/http-client';
 import { startMisbehavingServer, type MisbehavingServer } from './misbehaving-server';
 
@@ -35,6 +35,18 @@ describe('fetchFeeds', () => {
     expect(out.map((f) => f.sourceId)).toEqual(Array.from({ length: 12 }, (_, i) => `s${i}`));
     expect(out.every((f) => f.fetch?.status === 'ok')).toBe(true);
     expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 100 + 12));
+  });
+
+  it('stops asking a host that timed out HOST_TIMEOUTS_BEFORE_SKIP times in a row (20 stalled feeds of one host had taken 20 × the timeout / 2 slots)', async () => {
+    const stalled: Source[] = registry(20, () => server.origin).map((s, i) => ({ ...s, feeds: [{ url: `${server.origin}/slow-first-byte?i=${i}`, file: null, topic: null }] }) as unknown as Source);
+    const options = { ...base, perHostConcurrency: 2, headersTimeoutMs: 200, totalTimeoutMs: 300 };
+    const out = await fetchFeeds(stalled, options, deps);
+    expect(out.every((f) => f.fetch?.status === 'failed' && f.error?.kind === 'timeout')).toBe(true);
+    const tried = out.filter((f) => !f.error!.message.startsWith('not tried'));
+    // Attempts already holding the host's other slot when the count is reached still run: at most one more here.
+    expect(tried.length).toBeGreaterThanOrEqual(HOST_TIMEOUTS_BEFORE_SKIP);
+    expect(tried.length).toBeLessThanOrEqual(HOST_TIMEOUTS_BEFORE_SKIP + options.perHostConcurrency - 1);
+    expect(out[19]!.error!.message).toBe(`not tried: ${new URL(server.origin).host} timed out ${HOST_TIMEOUTS_BEFORE_SKIP} times in a row in this run`);
   });
 
   it('keeps to the overall limit', async () => {
