@@ -7,6 +7,7 @@
  * built XML. Ids match /^[a-z0-9]+$/ (schema), so they need no escaping.
  */
 import { getRssString } from '@astrojs/rss';
+import { escapeUTF8 } from 'entities';
 import type { Story } from '../core/schema/story';
 import type { RankedStory } from './stories';
 import { RSS_ITEM_LIMIT, rankStories } from './stories';
@@ -28,7 +29,7 @@ export interface FeedOptions {
   limit?: number;
 }
 
-/** Plain-text description of a story: its summary bullets joined (escaped once, by the RSS builder). */
+/** Plain-text description of a story: its summary bullets joined (HTML-escaped for RSS by rssString, then XML-escaped by the builder). */
 export function storyDescription(story: Pick<Story, 'summary'>): string {
   return stripControl(story.summary.map((b) => b.text.trim()).filter(Boolean).join(' '));
 }
@@ -130,7 +131,9 @@ export async function rssString(channel: FeedChannel, items: readonly FeedItem[]
         title: stripControl(i.title),
         link: i.link,
         ...(i.date === undefined ? {} : { pubDate: new Date(i.date) }),
-        description: stripControl(i.description),
+        // RSS 2.0's description is HTML (entity-encoded in the XML), and readers render it: plain text is
+        // HTML-escaped first, so a headline's "<img onerror=…>" reaches the reader as text, not as an element.
+        description: escapeUTF8(stripControl(i.description)),
         customData: `<guid isPermaLink="false">${GUID_PLACEHOLDER}${i.guid}</guid>`,
       };
     }),

@@ -53,7 +53,8 @@ describe('buildFeed', () => {
     const { rss } = await parsed(xml);
     const first = rss.channel.item[0]!;
     expect(first.pubDate).toBe('Wed, 18 Feb 2026 01:05:00 GMT');
-    expect(xml).not.toContain('&amp;amp;');
+    // Titles are plain text, escaped once; descriptions are HTML (escaped twice: see the next tests).
+    expect(xml.match(/<title>[^<]*<\/title>/g)!.join('')).not.toContain('&amp;amp;');
   });
 
   it('strips XML-illegal characters from every text', async () => {
@@ -63,6 +64,17 @@ describe('buildFeed', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('<title>Bell title</title>');
     expect(xml).toContain('<description>xy</description>');
+  });
+
+  it('HTML-escapes the plain-text description, which RSS readers render as HTML (a quoted <img onerror> had become an element)', async () => {
+    const base = stories.find((s) => s.id === 'k3v9q2m7')!;
+    const hostile = { ...base, summary: [{ text: 'Residents <img src=x onerror=alert(12)> & <a href="javascript:alert(13)">more</a>.', articleId: 'a' }] };
+    const xml = await buildFeed([hostile], opts);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<description>Residents &amp;lt;img src=x onerror=alert(12)&amp;gt; &amp;amp; &amp;lt;a href=&amp;quot;javascript:alert(13)&amp;quot;&amp;gt;more&amp;lt;/a&amp;gt;.</description>');
+    // What a reader gets after XML decoding is HTML that shows the text as written.
+    const { rss } = await parsed(xml);
+    expect(rss.channel.item[0]!.description).toBe('Residents &lt;img src=x onerror=alert(12)&gt; &amp; &lt;a href=&quot;javascript:alert(13)&quot;&gt;more&lt;/a&gt;.');
   });
 
   it('caps the feed at the limit', async () => {
