@@ -21,21 +21,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
-import { languageProblem } from '../core/registry/check';
 import { ArticleSchema, type Article } from '../core/schema/article';
 import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
-import { RegistrySchema, type Source } from '../core/schema/source';
+import type { Source } from '../core/schema/source';
 import { StorySchema, type Story } from '../core/schema/story';
 import type { StoryIndex } from '../core/story/build-stories';
 import { parseStoryFile, serializeStory } from '../core/story/serialize-story';
 import { NO_OVERRIDES, parseOverrides, type Overrides } from '../core/overrides/overrides';
 import { parseFeedStates, type FeedState } from '../core/state/feed-state';
+import { parseRegistry } from '../core/registry/parse-registry';
 import { commitPlan, type JournalProbe } from './journal';
 import { toJson } from './write-atomic';
 
 /**
- * Reads and validates a registry file (JSON array of sources). Throws Error naming the file when it is missing or not
- * JSON, and the first invalid entry's path when it does not match SourceSchema, or when two sources share an id.
+ * Reads and validates a registry file (JSON array of sources; parseRegistry). Throws Error naming the file when it is
+ * missing, else parseRegistry's Error for its first problem (FILE:LINE[:COLUMN], the source id and field, and a
+ * pointer to `parallax sources check`).
  */
 export async function readRegistry(file: string): Promise<Source[]> {
   let text: string;
@@ -47,27 +48,7 @@ export async function readRegistry(file: string): Promise<Source[]> {
       `no source registry at ${file}: put a sources.json in the content directory or pass --registry FILE (the bundled one is content/sources.json), or start one with \`parallax sources import --registry ${file} --opml FEEDS.opml\``,
     );
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = RegistrySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: invalid registry at [${issue.path.join('.')}]: ${issue.message}`);
-  }
-  const ids = new Set<string>();
-  for (const s of parsed.data) {
-    if (ids.has(s.id)) throw new Error(`${file}: duplicate source id "${s.id}"`);
-    ids.add(s.id);
-    // The language picks a source's stop words: a name ("english") or an unassigned code ("xx") would silently
-    // cluster its articles with the unknown-language list.
-    const badLanguage = languageProblem(s.language);
-    if (badLanguage) throw new Error(`${file}: source "${s.id}": ${badLanguage}; \`parallax sources check\` lists every problem`);
-  }
-  return parsed.data;
+  return parseRegistry(text, file);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

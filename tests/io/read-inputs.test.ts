@@ -46,7 +46,7 @@ describe('readRegistry', () => {
     const dir = await tempDir('parallax-registry-');
     await expect(readRegistry(path.join(dir, 'sources.json'))).rejects.toThrow(/^no source registry at .*sources\.json: .*--registry FILE/);
     await writeFile(path.join(dir, 'sources.json'), '{ not json');
-    await expect(readRegistry(path.join(dir, 'sources.json'))).rejects.toThrow(/sources\.json: not valid JSON/);
+    await expect(readRegistry(path.join(dir, 'sources.json'))).rejects.toThrow(/sources\.json:1:3: not valid JSON/);
   });
 
   it('refuses a source whose language is not a language tag ("english" had been read, clustering it with no stop words of its own)', async () => {
@@ -54,9 +54,12 @@ describe('readRegistry', () => {
     const file = path.join(dir, 'sources.json');
     const source = { id: 'a', name: 'A', homepage: 'https://a.example/', feeds: [{ url: 'https://a.example/rss' }] };
     await writeFile(file, JSON.stringify([{ ...source, language: 'english' }]));
-    await expect(readRegistry(file)).rejects.toThrow(`${file}: source "a": language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); \`parallax sources check\` lists every problem`);
+    await expect(readRegistry(file)).rejects.toThrow(`${file}:1: source "a": language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); \`parallax sources check --registry ${file}\` lists every problem`);
     await writeFile(file, JSON.stringify([{ ...source, language: 'pl' }]));
     expect((await readRegistry(file)).map((s) => s.language)).toEqual(['pl']);
+    // Saved with a byte-order mark (as Notepad saves): read, as `sources check` reads it (ingest had refused it).
+    await writeFile(file, `\uFEFF${JSON.stringify([{ ...source, language: 'pl' }])}`);
+    expect((await readRegistry(file)).map((s) => s.id)).toEqual(['a']);
   });
 });
 
