@@ -89,6 +89,17 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
   return primary || null;
 }
 
+/**
+ * Elided articles and prepositions cut from the front of a word, as Lucene's ElisionFilter does with the French,
+ * Italian and Catalan analyzers' default article sets: "l'Istra" is "Istra", "dell'Unione" is "Unione" (dropping the
+ * apostrophe had made "listra", "dellunione").
+ */
+const ELIDED_ARTICLE: Readonly<Record<string, RegExp>> = {
+  fr: /^(?:l|m|t|qu|n|s|j|d|c|jusqu|quoiqu|lorsqu|puisqu)['’](?=\p{L})/iu,
+  it: /^(?:c|l|all|dall|dell|nell|sull|coll|pell|gl|agl|dagl|degl|negl|sugl|un|m|t|s|v|d)['’](?=\p{L})/iu,
+  ca: /^(?:d|l|m|n|s|t)['’](?=\p{L})/iu,
+};
+
 /** termOf's memo, one per language (null: unknown). */
 const termCaches = new Map<string | null, Map<string, string | null>>();
 const TERM_CACHE_LIMIT = 200_000;
@@ -97,14 +108,16 @@ const TERM_CACHE_LIMIT = 200_000;
  * Matching form of a raw word of text in `language` (an ISO 639-1 code as primaryLanguage gives it; null: unknown),
  * or null for a stop word of that language (stop-words.ts) or a lone Latin letter. Latin diacritics are folded
  * (foldDiacritics) after the stop-word test, whose lists carry them. The English Porter stemmer applies
- * only to English and unknown-language text, polishLightStem to Polish. Memoised (words repeat a lot).
+ * only to English and unknown-language text, polishLightStem to Polish; French, Italian and Catalan words lose an
+ * elided article (ELIDED_ARTICLE). Memoised (words repeat a lot).
  */
 export function termOf(word: string, language: string | null = null): string | null {
   let cache = termCaches.get(language);
   if (!cache) termCaches.set(language, (cache = new Map()));
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const folded = foldWord(word);
+  const elided = language === null ? undefined : ELIDED_ARTICLE[language];
+  const folded = foldWord(elided ? word.replace(elided, '') : word);
   let term: string | null = foldDiacritics(folded);
   if ((folded.length < 2 && !/\p{N}/u.test(folded) && !NO_SPACE_SCRIPT.test(folded)) || stopWordsFor(language).has(folded)) term = null;
   else if ((language === null || language === 'en') && ASCII_WORD.test(term)) term = stemmer(term);

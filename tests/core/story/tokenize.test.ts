@@ -53,6 +53,19 @@ describe('stop words and stemming by language', () => {
   });
 });
 
+describe('elision', () => {
+  it('cuts an elided French, Italian or Catalan article from the word (the apostrophe had been dropped: "listra")', () => {
+    expect(termOf("l'Istra", 'fr')).toBe('istra');
+    expect(termOf('l’AFP', 'fr')).toBe('afp');
+    expect(termOf("jusqu'au", 'fr')).toBe(null); // "au" is a French stop word
+    expect(termOf("dell'Unione", 'it')).toBe('unione');
+    expect(termOf("d'Espanya", 'ca')).toBe('espanya');
+    // Other languages keep the apostrophe rule they had: English "don't" is a stop word, a possessive drops.
+    expect(termOf("Biden's", 'en')).toBe('biden');
+    expect(termOf("l'Istra", 'de')).toBe('listra');
+  });
+});
+
 describe('Greek folding', () => {
   it('drops accents and writes final sigma as σ, so Greek stop words are stopped and spellings meet', () => {
     // The stopword package's Greek list has no accents and no ς: "της", "από", "μετά", "είναι" had been terms.
