@@ -364,8 +364,10 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
 
 /**
  * Remove characters that are illegal in XML 1.0 (§2.2: C0 controls except TAB/LF/CR, U+FFFE/U+FFFF, lone
- * surrogates) and C1 controls (U+0080–U+009F, which in feeds are always mis-decoded windows-1252 bytes), and
- * remove zero-width spaces, and collapse every run of whitespace (including NBSP) to one space, trimmed.
+ * surrogates) and C1 controls (U+0080–U+009F, which in feeds are always mis-decoded windows-1252 bytes), zero-width
+ * spaces and the bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069: the "Trojan
+ * Source" characters of CVE-2021-42574, which make "gnp.exe" read as "exe.png"; pages set each text's direction
+ * themselves), and collapse every run of whitespace (including NBSP) to one space, trimmed.
  */
 export function collapseWhitespace(text: string): string {
   if (isClean(text)) return text;
@@ -378,7 +380,7 @@ export function collapseWhitespace(text: string): string {
 
 /**
  * True when collapseWhitespace would return `text` unchanged: single inner spaces only, no other whitespace, no
- * illegal or zero-width characters, no lone surrogates. One pass over char codes (the common case in feeds).
+ * illegal, zero-width or bidirectional control characters, no lone surrogates. One pass over char codes (the common case in feeds).
  */
 function isClean(text: string): boolean {
   const n = text.length;
@@ -393,8 +395,8 @@ function isClean(text: string): boolean {
     }
     prevSpace = false;
     if (c < 32 || (c >= 0x7f && c <= 0xa0)) return false;
-    if (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-      c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff))) {
+    if (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || (c >= 0x2028 && c <= 0x202f) ||
+      c === 0x205f || (c >= 0x2066 && c <= 0x2069) || c === 0x3000 || c === 0xfeff || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff))) {
       return false;
     }
   }
@@ -409,9 +411,9 @@ interface WellFormed {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // eslint-disable-next-line no-control-regex
-const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\uFFFE\uFFFF]/;
+const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
 // eslint-disable-next-line no-control-regex
-const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\uFFFE\uFFFF]/g;
+const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
 /**
  * Turn an HTML fragment into plain text: strip tags (script/style content dropped; with `options.htmlElementsOnly`

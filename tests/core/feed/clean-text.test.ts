@@ -97,6 +97,13 @@ describe('innerXmlToText (Atom type="text", RFC 4287 §3.1.1.1)', () => {
 });
 
 describe('collapseWhitespace / rawXmlToText', () => {
+  it('removes bidirectional embedding, override and isolate controls (CVE-2021-42574), keeping the marks LRM and RLM', () => {
+    expect(collapseWhitespace('RTL override \u202Egnp.exe')).toBe('RTL override gnp.exe');
+    expect(collapseWhitespace('a\u202Ab\u202Bc\u202Cd\u202De\u2066f\u2067g\u2068h\u2069i')).toBe('abcdefghi');
+    expect(collapseWhitespace('\u200Fשלום\u200E')).toBe('\u200Fשלום\u200E');
+    expect(rawXmlToText('Title &#x202E;txt.exe')).toBe('Title txt.exe');
+  });
+
   it('keeps valid surrogate pairs and drops lone ones', () => {
     expect(collapseWhitespace('emoji 😀 ok\ud800 x')).toBe('emoji 😀 ok x');
   });
