@@ -24,13 +24,24 @@ function cutMiddle(text: string, max: number): string {
   return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
 }
 
-/** The report as text lines (a table). */
-export function formatHealth(rows: readonly FeedState[]): string {
+/** A feed `health --problems` lists: failing, or stale. */
+const isProblem = (r: FeedState): boolean => r.status === 'failed' || r.stale;
+
+/**
+ * The report as text lines: a summary over every feed, then a table of them (with `problemsOnly`, of the failing and
+ * stale ones), or one line saying there is none to list.
+ */
+export function formatHealth(rows: readonly FeedState[], { problemsOnly = false }: { problemsOnly?: boolean } = {}): string {
   const failing = rows.filter((r) => r.status === 'failed').length;
   const stale = rows.filter((r) => r.stale).length;
   const notModified = rows.filter((r) => r.status === 'not_modified').length;
   const header = ['status', 'fails', 'last success', 'items', 'newest item', 'feed', 'last error'];
-  const table = rows.map((r) => [
+  const shown = problemsOnly ? rows.filter(isProblem) : rows;
+  const summary = `Feeds ${rows.length}: ${rows.length - failing - notModified} ok, ${notModified} not modified, ${failing} failing, ${stale} stale (no new item for ${STALE_AFTER_DAYS}+ days)`;
+  // No table under a summary that says there is nothing to list (an empty header had read as "no feeds").
+  if (rows.length === 0) return `${summary}\nNo feed has been read yet: run \`parallax ingest\` first.`;
+  if (shown.length === 0) return `${summary}\nNo failing or stale feed.`;
+  const table = shown.map((r) => [
     r.status === 'failed' ? 'FAILED' : r.stale ? 'stale' : r.status === 'not_modified' ? 'not mod.' : 'ok',
     String(r.consecutiveFailures),
     day(r.lastSuccess),
@@ -42,7 +53,7 @@ export function formatHealth(rows: readonly FeedState[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [
-    `Feeds ${rows.length}: ${rows.length - failing - notModified} ok, ${notModified} not modified, ${failing} failing, ${stale} stale (no new item for ${STALE_AFTER_DAYS}+ days)`,
+    summary,
     '',
     line(header),
     ...table.map(line),
@@ -69,9 +80,9 @@ export async function run(args: string[]): Promise<number> {
     unreadable = true;
     notes.push(`${m}: no feed health to report; the next ingest keeps the file as state/feeds.json.unreadable and starts feed health over`);
   });
-  let rows = healthRows(states.values());
-  if (values.problems) rows = rows.filter((r) => r.status === 'failed' || r.stale);
-  if (values.json) process.stdout.write(`${JSON.stringify({ contentDir: dir, schemaVersion: version, notes, feeds: rows }, null, 2)}\n`);
-  else process.stdout.write(`${[...notes.map((n) => `note: ${n}`), formatHealth(rows)].join('\n')}\n`);
+  const rows = healthRows(states.values());
+  const feeds = values.problems ? rows.filter(isProblem) : rows;
+  if (values.json) process.stdout.write(`${JSON.stringify({ contentDir: dir, schemaVersion: version, notes, feeds }, null, 2)}\n`);
+  else process.stdout.write(`${[...notes.map((n) => `note: ${n}`), formatHealth(rows, { problemsOnly: values.problems })].join('\n')}\n`);
   return unreadable ? 1 : 0;
 }

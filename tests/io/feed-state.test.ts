@@ -53,6 +53,16 @@ describe('health report', () => {
     expect(text.split('\n')[0]).toBe('Feeds 3: 2 ok, 0 not modified, 1 failing, 1 stale (no new item for 7+ days)');
     expect(text).toMatch(/FAILED +1 +— .*timeout: no response headers/);
     expect(text).toMatch(/\nstale +0 /);
+    // --problems: the summary still counts every feed; the table holds the failing and stale ones.
+    const problems = formatHealth(rows, { problemsOnly: true }).split('\n');
+    expect(problems[0]).toBe('Feeds 3: 2 ok, 0 not modified, 1 failing, 1 stale (no new item for 7+ days)');
+    expect(problems.slice(3).map((l) => l.split(/ +/)[0])).toEqual(['FAILED', 'stale']);
+  });
+
+  it('says so when there is nothing to list (an empty table header had read as "no feeds")', () => {
+    const ok = nextFeedState(undefined, obs({ name: 'a', url: 'https://a.example/' }), '2026-02-18T00:00:00Z');
+    expect(formatHealth(healthRows([ok]), { problemsOnly: true })).toBe('Feeds 1: 1 ok, 0 not modified, 0 failing, 0 stale (no new item for 7+ days)\nNo failing or stale feed.');
+    expect(formatHealth([])).toBe('Feeds 0: 0 ok, 0 not modified, 0 failing, 0 stale (no new item for 7+ days)\nNo feed has been read yet: run `parallax ingest` first.');
   });
 
   it('marks a last error cut to fit the table with "…" (it had been cut mid-word, silently)', () => {
