@@ -12,30 +12,41 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { FEED_MAX_BYTES } from '../core/config';
 import { parseFeed, type ParsedFeed } from '../core/feed/parse-feed';
+import { languageProblem } from '../core/registry/check';
+import { isTimeZone } from '../core/schema/source';
 import { readFileCapped } from '../io/read-capped';
 import { UsageError, parseCliArgs } from './ingest-options';
 
 export const description = 'print one feed file, normalised, as JSON (for debugging a feed)';
 
-export const help = `usage: parallax parse FILE [--url FEED_URL]
+export const help = `usage: parallax parse FILE [--url FEED_URL] [--time-zone ZONE] [--language TAG]
 
   FILE             a feed file (RSS, RDF, Atom or JSON Feed; at most 10 MiB, as ingest takes)
-  --url FEED_URL   the feed's URL (absolute http or https), the last base for relative links`;
+  --url FEED_URL   the feed's URL (absolute http or https), the last base for relative links
+  --time-zone ZONE the source's timeZone, as in the registry ("Europe/Warsaw", "+05:30"): the zone of dates that
+                   name none (default UTC)
+  --language TAG   the source's language, as in the registry ("pl"): the charset of a feed that declares none and
+                   is not UTF-8`;
 
 /**
  * The `parse` command.
  *
- * @param args the arguments after `parse`: FILE and optionally `--url FEED_URL` (the base for relative links)
+ * @param args the arguments after `parse`: FILE and optionally `--url FEED_URL` (the base for relative links),
+ *   `--time-zone ZONE` and `--language TAG` (the registry's fields of that name, as ingest passes them)
  * @returns the exit code: 0 when the feed was read, 1 when it was rejected as a whole (too_large, not_a_feed,
  *   xml_malformed...; the JSON is still printed, the kind and message go to stderr)
- * @throws UsageError without FILE, when FILE is not there or is a directory, or when `--url` is not an absolute
- *   http(s) URL (exit 2); the fs error when FILE cannot be opened or read otherwise
+ * @throws UsageError without FILE, when FILE is not there or is a directory, when `--url` is not an absolute
+ *   http(s) URL, `--time-zone` no time zone or `--language` no language tag (exit 2); the fs error when FILE cannot be opened or read otherwise
  */
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCliArgs({ args, allowPositionals: true, options: { url: { type: 'string' } } });
+  const { values, positionals } = parseCliArgs({ args, allowPositionals: true, options: { url: { type: 'string' }, 'time-zone': { type: 'string' }, language: { type: 'string' } } });
   const file = positionals[0];
-  if (!file) throw new UsageError('usage: parallax parse FILE [--url FEED_URL]');
+  if (!file) throw new UsageError('usage: parallax parse FILE [--url FEED_URL] [--time-zone ZONE] [--language TAG]');
   if (values.url !== undefined) requireFeedUrl(values.url);
+  const timeZone = values['time-zone'];
+  if (timeZone !== undefined && !isTimeZone(timeZone)) throw new UsageError(`--time-zone ${JSON.stringify(timeZone)}: not a time zone (an IANA name such as "Europe/Warsaw", or an offset such as "+05:30")`);
+  const problem = values.language === undefined ? null : languageProblem(values.language);
+  if (problem) throw new UsageError(`--language: ${problem}`);
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat) throw new UsageError(`parse: no file at ${path.resolve(file)}`);
   if (stat.isDirectory()) throw new UsageError(`parse: ${path.resolve(file)} is a directory, not a feed file`);
@@ -48,7 +59,8 @@ export async function run(args: string[]): Promise<number> {
           items: [],
           errors: [{ kind: 'too_large', message: tooLargeMessage(file, read.size), position: null, ...(values.url === undefined ? {} : { feed: values.url }) }],
         }
-      : parseFeed(read.bytes, { url: values.url, now: new Date() }); // dates over 24 h ahead of now are null, as at ingest
+      : // dates over 24 h ahead of now are null, as at ingest; the zone and language as ingest passes a source's
+        parseFeed(read.bytes, { url: values.url, now: new Date(), timeZone, language: values.language });
   const out = {
     feed: { title: feed.feed.title, link: feed.feed.link },
     items: feed.items.map((i) => ({

@@ -102,6 +102,26 @@ describe('parallax parse', () => {
     expect(bad.errors).toEqual([{ kind: 'item_date_unreadable', message: 'item 0 ("bad") has no usable date ("yesterday-ish"); it is treated as undated', position: 0 }]);
   });
 
+  it('reads zone-less dates in --time-zone and an undeclared legacy charset by --language, as ingest reads a source with them', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
+    const feed = path.join(dir, 'feed.xml');
+    // dc:date without a zone (W3CDTF allows none), and a Polish title in a legacy charset with no charset declared
+    // ("ł" is 0xB3 in both ISO-8859-2 and windows-1250; windows-1252, the default guess, reads it "³").
+    const head = Buffer.from('<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>C</title><item><title>');
+    const title = Buffer.from([0x47, 0xb3, 0x6f, 0x73]); // "Głos"
+    const tail = Buffer.from('</title><link>https://a.example/1</link><dc:date>2025-11-29T09:00:00</dc:date></item></channel></rss>');
+    await writeFile(feed, Buffer.concat([head, title, tail]));
+    const plain = JSON.parse((await parse(feed)).out).items[0];
+    expect(plain.published).toBe('2025-11-29T09:00:00Z');
+    const asSource = JSON.parse((await parse(feed, '--time-zone', 'Europe/Warsaw', '--language', 'pl')).out).items[0];
+    expect(asSource.published).toBe('2025-11-29T08:00:00Z');
+    expect(plain.title).toBe('G³os');
+    expect(asSource.title).toBe('Głos');
+    const badZone = await parse(feed, '--time-zone', 'Asia/Tokio');
+    expect({ code: badZone.code, err: badZone.err }).toEqual({ code: 2, err: 'parallax: --time-zone "Asia/Tokio": not a time zone (an IANA name such as "Europe/Warsaw", or an offset such as "+05:30")\n' });
+    expect((await parse(feed, '--language', 'english')).code).toBe(2);
+  });
+
   it('names a FILE that is a folder or not there in one line, exit 2 (had been raw EISDIR / ENOENT)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-parse-'));
     expect(await parse(dir)).toEqual({ code: 2, out: '', err: `parallax: parse: ${dir} is a directory, not a feed file\n` });
