@@ -162,6 +162,14 @@ async function runImport(args: string[]): Promise<number> {
     process.stderr.write(`parallax: ${file} has entries that do not validate; fix them before importing (parallax sources check)\n`);
     return 1;
   }
+  // Keys the schema does not know (a misspelt "factualty") are dropped when the import writes the file back from
+  // what it parsed: the import stops first, so no one's data goes without a word.
+  const unknown = { ...before, issues: before.issues.filter((i) => i.code === 'unknown_key') };
+  if (unknown.issues.length > 0 && !values['dry-run']) {
+    printIssues(file, unknown, 20, (s) => process.stderr.write(s));
+    process.stderr.write(`parallax: ${file} has keys Parallax does not know; an import writes the registry back from the keys it knows and would drop them: rename or remove them first\n`);
+    return 1;
+  }
   const merger = new RegistryMerger(before.registry);
   const perInput: Array<{ kind: string; file: string; read: number; skipped: Record<string, number>; errors: string[] }> = [];
   for (const [kind, input] of inputs) {

@@ -261,6 +261,23 @@ describe('parallax sources', () => {
     }
   });
 
+  it('import over a registry with a key it does not know fails and writes nothing (the rewrite had dropped a misspelt "factualty" with its ratings)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-sources-'));
+    const opml = path.join(dir, 'c.opml');
+    await writeFile(opml, '<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="A" xmlUrl="https://a.example/rss" htmlUrl="https://a.example/"/></body></opml>');
+    const entries = JSON.parse(await readFile(path.join(ROOT, 'content', 'sources.json'), 'utf8')) as Array<Record<string, unknown>>;
+    const { factuality, ...rest } = entries[0]!;
+    const registry = path.join(dir, 'sources.json');
+    const text = `${JSON.stringify([{ ...rest, factualty: factuality }, ...entries.slice(1)], null, 2)}\n`;
+    await writeFile(registry, text);
+    const r = await cli('import', '--opml', opml, '--registry', registry);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('warning unknown_key');
+    expect(r.err).toContain('factualty: unknown key, ignored; did you mean factuality?');
+    expect(r.err).toContain('would drop them: rename or remove them first');
+    expect(await readFile(registry, 'utf8')).toBe(text);
+  });
+
   it('import without an input is a usage error', async () => {
     const { code, err } = await cli('import');
     expect(code).toBe(2);
