@@ -183,7 +183,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const overrides = await readOverrides(options.contentDir);
   const takedowns = indexTakedowns(overrides);
   // A source taken down is not fetched any more (nor read from a folder of captured feeds).
-  const fullRegistry = await readRegistry(options.registryPath);
+  const fullRegistry = await readRegistry(options.registryPath, (m) => deps.log('warn', m));
   const registry = fullRegistry.filter((s) => !takedowns.sourceIds.has(s.id));
   const takenDownFiles = new Set(fullRegistry.filter((s) => takedowns.sourceIds.has(s.id)).flatMap((s) => s.feeds.map((f) => f.file)));
   const sources = new Map(registry.map((s) => [s.id, s]));

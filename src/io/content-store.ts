@@ -36,9 +36,9 @@ import { toJson } from './write-atomic';
 /**
  * Reads and validates a registry file (JSON array of sources; parseRegistry). Throws Error naming the file when it is
  * missing, else parseRegistry's Error for its first problem (FILE:LINE[:COLUMN], the source id and field, and a
- * pointer to `parallax sources check`).
+ * pointer to `parallax sources check`). Keys the schema does not know are ignored, each named to `onUnknownKey`.
  */
-export async function readRegistry(file: string): Promise<Source[]> {
+export async function readRegistry(file: string, onUnknownKey?: (message: string) => void): Promise<Source[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -48,7 +48,7 @@ export async function readRegistry(file: string): Promise<Source[]> {
       `no source registry at ${file}: put a sources.json in the content directory or pass --registry FILE (the bundled one is content/sources.json), or start one with \`parallax sources import --registry ${file} --opml FEEDS.opml\``,
     );
   }
-  return parseRegistry(text, file);
+  return parseRegistry(text, file, onUnknownKey);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

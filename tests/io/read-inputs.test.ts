@@ -57,6 +57,11 @@ describe('readRegistry', () => {
     await expect(readRegistry(file)).rejects.toThrow(`${file}:1: source "a": language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); \`parallax sources check --registry ${file}\` lists every problem`);
     await writeFile(file, JSON.stringify([{ ...source, language: 'pl' }]));
     expect((await readRegistry(file)).map((s) => s.language)).toEqual(['pl']);
+    // A key the schema does not know is ignored and named (ingest logs it as a warning on every run).
+    const warnings: string[] = [];
+    await writeFile(file, JSON.stringify([{ ...source, language: 'pl', factualty: [] }], null, 2));
+    expect((await readRegistry(file, (m) => warnings.push(m))).map((s) => s.id)).toEqual(['a']);
+    expect(warnings).toEqual([`${file}:12: source "a": factualty: unknown key, ignored; did you mean factuality?`]);
     // Saved with a byte-order mark (as Notepad saves): read, as `sources check` reads it (ingest had refused it).
     await writeFile(file, `\uFEFF${JSON.stringify([{ ...source, language: 'pl' }])}`);
     expect((await readRegistry(file)).map((s) => s.id)).toEqual(['a']);

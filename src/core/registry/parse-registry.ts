@@ -5,17 +5,19 @@
 import { RegistrySchema, type Source } from '../schema/source';
 import { describeSchemaIssue, languageProblem } from './check';
 import { jsonLines, lineOf } from './json-lines';
+import { unknownKeys } from './unknown-keys';
 import { describeJsonError, parseJson, stripBom } from './json-syntax';
 
 /**
  * Parses and validates a registry's text (a JSON array of SourceSchema entries; a leading byte-order mark is
- * dropped). `file` names it in messages. Unknown keys are dropped, as the schema drops them (`sources check` warns).
+ * dropped). `file` names it in messages. Unknown keys are dropped, as the schema drops them, each named to
+ * `onUnknownKey` (FILE:LINE: source "ID": PATH: unknown key, ignored[; did you mean KEY?]), as `sources check` warns.
  * Throws Error, for the first problem only, as "FILE:LINE[:COLUMN]: …; `parallax sources check --registry FILE` lists
  * every problem": a JSON syntax error (line, column, the text there), a text that is not an array, an entry that
  * does not match SourceSchema (its source id, field, what is wrong and the value, worded as `sources check` words
  * it), two sources with one id, or a language that is no BCP 47 tag with an ISO 639 code (languageProblem).
  */
-export function parseRegistry(text: string, file: string): Source[] {
+export function parseRegistry(text: string, file: string, onUnknownKey: (message: string) => void = () => {}): Source[] {
   const all = `; \`parallax sources check --registry ${file}\` lists every problem`;
   const json = parseJson(text);
   if (!json.ok) throw new Error(`${file}:${json.error.line}:${json.error.column}: not valid JSON: ${describeJsonError(json.error)}${all}`);
@@ -42,6 +44,9 @@ export function parseRegistry(text: string, file: string): Source[] {
     // cluster its articles with the unknown-language list.
     const badLanguage = languageProblem(s.language);
     if (badLanguage) throw new Error(`${file}:${lineOf(lines, [i, 'language'])}: source "${s.id}": ${badLanguage}${all}`);
+    for (const k of unknownKeys(raw[i])) {
+      onUnknownKey(`${file}:${lineOf(lines, [i, ...k.path])}: source "${s.id}": ${k.path.join('.')}: unknown key, ignored${k.meant === undefined ? '' : `; did you mean ${k.meant}?`}`);
+    }
   });
   return parsed.data as Source[];
 }
