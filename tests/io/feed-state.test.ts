@@ -23,6 +23,11 @@ describe('nextFeedState', () => {
     const d = nextFeedState(c, obs({ etag: '"e2"' }), '2026-02-18T03:00:00Z');
     expect(d).toMatchObject({ status: 'ok', consecutiveFailures: 0, etag: '"e2"', lastError: { at: t3 } });
   });
+  it('a cut-off document (xml_truncated) whose items before the cut were read is ok with a warning, its items counted', () => {
+    const cut = nextFeedState(undefined, obs({ items: 3, errors: [{ kind: 'xml_truncated', message: 'the document ends inside 2 open element(s)' }] }), '2026-02-18T00:00:00Z');
+    expect({ status: cut.status, items: cut.items, lastSuccess: cut.lastSuccess, consecutiveFailures: cut.consecutiveFailures }).toEqual({ status: 'ok', items: 3, lastSuccess: '2026-02-18T00:00:00Z', consecutiveFailures: 0 });
+  });
+
   it('a 304 is a success that keeps the last body figures and validators', () => {
     const a = nextFeedState(undefined, obs(), t1);
     const b = nextFeedState(a, obs({ notModified: true, items: 0, articles: 0, newArticles: 0, newestItem: null, etag: null, format: null }), t2);
