@@ -7,7 +7,7 @@
  * built XML. Ids match /^[a-z0-9]+$/ (schema), so they need no escaping.
  */
 import { getRssString } from '@astrojs/rss';
-import { escapeUTF8 } from 'entities';
+import { escapeText } from 'entities';
 import type { Story } from '../core/schema/story';
 import type { RankedStory } from './stories';
 import { RSS_ITEM_LIMIT, rankStories } from './stories';
@@ -131,9 +131,10 @@ export async function rssString(channel: FeedChannel, items: readonly FeedItem[]
         title: stripControl(i.title),
         link: i.link,
         ...(i.date === undefined ? {} : { pubDate: new Date(i.date) }),
-        // RSS 2.0's description is HTML (entity-encoded in the XML), and readers render it: plain text is
-        // HTML-escaped first, so a headline's "<img onerror=…>" reaches the reader as text, not as an element.
-        description: escapeUTF8(stripControl(i.description)),
+        // RSS 2.0's description is HTML (entity-encoded in the XML), and readers render it: plain text has its & < >
+        // HTML-escaped first, so a quoted "<img onerror=…>" reaches the reader as text, not as an element (quotes
+        // need no escaping in HTML text, and escaped they had shown as a literal "&apos;" in some readers).
+        description: escapeText(stripControl(i.description)),
         customData: `<guid isPermaLink="false">${GUID_PLACEHOLDER}${i.guid}</guid>`,
       };
     }),

@@ -68,13 +68,13 @@ describe('buildFeed', () => {
 
   it('HTML-escapes the plain-text description, which RSS readers render as HTML (a quoted <img onerror> had become an element)', async () => {
     const base = stories.find((s) => s.id === 'k3v9q2m7')!;
-    const hostile = { ...base, summary: [{ text: 'Residents <img src=x onerror=alert(12)> & <a href="javascript:alert(13)">more</a>.', articleId: 'a' }] };
+    const hostile = { ...base, summary: [{ text: 'Residents <img src=x onerror=alert(12)> & <a href="javascript:alert(13)">more</a>. It\'s over.', articleId: 'a' }] };
     const xml = await buildFeed([hostile], opts);
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain('<description>Residents &amp;lt;img src=x onerror=alert(12)&amp;gt; &amp;amp; &amp;lt;a href=&amp;quot;javascript:alert(13)&amp;quot;&amp;gt;more&amp;lt;/a&amp;gt;.</description>');
+    expect(xml).toContain('<description>Residents &amp;lt;img src=x onerror=alert(12)&amp;gt; &amp;amp; &amp;lt;a href=&quot;javascript:alert(13)&quot;&amp;gt;more&amp;lt;/a&amp;gt;. It&apos;s over.</description>');
     // What a reader gets after XML decoding is HTML that shows the text as written.
     const { rss } = await parsed(xml);
-    expect(rss.channel.item[0]!.description).toBe('Residents &lt;img src=x onerror=alert(12)&gt; &amp; &lt;a href=&quot;javascript:alert(13)&quot;&gt;more&lt;/a&gt;.');
+    expect(rss.channel.item[0]!.description).toBe('Residents &lt;img src=x onerror=alert(12)&gt; &amp; &lt;a href="javascript:alert(13)"&gt;more&lt;/a&gt;. It\'s over.');
   });
 
   it('caps the feed at the limit', async () => {
