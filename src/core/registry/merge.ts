@@ -305,6 +305,8 @@ export class RegistryMerger {
         feeds: s.feeds.map((f) => ({ url: f.url, file: f.file, topic: f.topic, kind: f.kind ?? 'news' })),
         country: s.country,
         language: s.language,
+        // optional in the schema: written only when set, so registries without it stay as they were
+        ...(s.timeZone ? { timeZone: s.timeZone } : {}),
         bias: s.bias,
         factuality: s.factuality,
         ownership: s.ownership ? { owner: s.ownership.owner, category: s.ownership.category, sourceUrl: s.ownership.sourceUrl, attribution: s.ownership.attribution ?? null } : null,

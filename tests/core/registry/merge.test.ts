@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RegistryMerger } from '../../../src/core/registry/merge';
-import type { Source } from '../../../src/core/schema/source';
+import { SourceSchema, type Source } from '../../../src/core/schema/source';
 
 const hand: Source = {
   id: 'example-news',
@@ -34,6 +34,16 @@ describe('RegistryMerger', () => {
     expect(m.report.aggregators).toEqual([{ sourceId: 'news-google-com', domain: 'news.google.com', feeds: 2 }]);
     expect(out[2]).toMatchObject({ name: 'Other Org', homepage: 'https://other.example.org/', language: 'de', bias: [], factuality: [], ownership: null });
     expect(m.report.invalidUrls).toEqual(['not a url']);
+  });
+
+  it('writes back every field of the schema a source has (an import had dropped a hand-set timeZone)', () => {
+    const full: Source = { ...hand, country: 'JP', timeZone: 'Asia/Tokyo', flags: [{ value: 'satire', rater: 'Parallax', url: null, asOf: null }] };
+    expect(SourceSchema.parse(full)).toEqual(full);
+    const m = new RegistryMerger([full]);
+    m.addFeed({ url: 'https://other.example.org/feed', name: 'Other Org' });
+    const out = m.result().find((s) => s.id === full.id)!;
+    expect(out).toEqual(full);
+    expect(Object.keys(out).sort()).toEqual(Object.keys(SourceSchema.shape).sort());
   });
 
   it('only fills what is empty: never overwrites a hand-set rating or owner, records attribution', () => {
