@@ -45,14 +45,31 @@ let sentenceSegmenter: Intl.Segmenter | undefined;
  */
 export const columns = (text: string): number => stringWidth(text);
 
-/** Sentences of a plain text (ECMA-402 Intl.Segmenter, sentence granularity), trimmed. */
+/**
+ * A text ending in an abbreviation, after which a sentence goes on: CLDR's English sentence-break suppressions
+ * (common/segments/en.xml: titles, initialisms written with dots, months, company forms), which ICU applies only
+ * with the "ss" locale key, and V8's Intl.Segmenter does not ("U.S. President" had ended a bullet at "U.S.").
+ */
+const ENDS_IN_ABBREVIATION =
+  /(?:^|[\s(“"‘'])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Hon|Pres|Inc|Corp|Ltd|Co|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)$/u;
+
+/**
+ * Sentences of a plain text (ECMA-402 Intl.Segmenter, sentence granularity), trimmed; a break after an abbreviation
+ * (ENDS_IN_ABBREVIATION) is not taken, so "… with U.S. President Trump." stays one sentence (where an abbreviation
+ * does end a sentence, two sentences stay together: a longer bullet, never a cut one).
+ */
 export function sentences(text: string): string[] {
   sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const out: string[] = [];
+  let pending = '';
   for (const s of sentenceSegmenter.segment(text)) {
-    const t = s.segment.trim();
-    if (t) out.push(t);
+    pending += s.segment;
+    const t = pending.trim();
+    if (!t || ENDS_IN_ABBREVIATION.test(t)) continue;
+    out.push(t);
+    pending = '';
   }
+  if (pending.trim()) out.push(pending.trim());
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CONFIG, SUMMARY_MAX_BULLETS, SUMMARY_MAX_SENTENCE_COLUMNS } from '../../../src/core/config';
-import { checkBullets, columns, summarize, summarizeWith, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
+import { checkBullets, columns, sentences, summarize, summarizeWith, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
 import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
 
 function setup(articles: SummaryArticle[]) {
@@ -21,6 +21,19 @@ const articles: SummaryArticle[] = [
   { id: 'a2', sourceId: 'a', title: 'Contract scandal: what we know', summary: 'The audit found the contract was awarded without a tender and cost twice the estimate, the report says.' },
   { id: 'b1', sourceId: 'b', title: 'Minister quits as audit damns contract', summary: 'Opposition leaders called for a full inquiry into the contract after the minister quit on Tuesday.' },
 ];
+
+describe('sentences', () => {
+  it('does not end a sentence at an abbreviation (a bullet had ended at "with U.S.")', () => {
+    expect(sentences('Talks ended with U.S. President Trump on Tuesday. Mr. Smith said no. It cost A$3.9 billion (U.S. dollars).')).toEqual([
+      'Talks ended with U.S. President Trump on Tuesday.',
+      'Mr. Smith said no.',
+      'It cost A$3.9 billion (U.S. dollars).',
+    ]);
+    expect(sentences('The vote is on Jan. 5 in the U.K. Parliament. Results follow.')).toEqual(['The vote is on Jan. 5 in the U.K. Parliament.', 'Results follow.']);
+    // An initialism that does end a sentence keeps the next one with it: longer, never cut.
+    expect(sentences('He lives in the U.S. She does not.')).toEqual(['He lives in the U.S. She does not.']);
+  });
+});
 
 describe('summarize', () => {
   it('quotes whole sentences of the story’s own articles, bounded, from at least two sources', () => {
