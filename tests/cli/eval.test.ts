@@ -86,6 +86,14 @@ describe('parallax eval: bad input is named, never scored silently', () => {
     expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x"}\n{"id":"1","title":"b","label":"y"}\n')).toThrow('line 2: id "1" is already used on line 1');
     expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","published":"yesterday"}\n')).toThrow(/line 1: "published" is not a date/);
     expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","published":1690027200000}\n')).toThrow(/line 1: "published" is not a date/);
+    // Not ISO-8601, or no zone (read in the host's zone, so scores could differ between machines): refused, as the
+    // README says; a date-time with a zone and a date alone are taken.
+    for (const bad of ['29 Nov 2026', 'Sun, 29 Nov 2026 09:02:00 GMT', '2026-11-29T09:02:00', '2026-02-30']) {
+      expect(() => parseLabelledJsonl(`{"id":"1","title":"a","label":"x","published":"${bad}"}\n`)).toThrow(/line 1: "published" is not a date/);
+    }
+    for (const good of ['2026-11-29T09:02:00Z', '2026-11-29T10:02:00+01:00', '2026-11-29T09:02:00.250Z', '2026-11-29']) {
+      expect(parseLabelledJsonl(`{"id":"1","title":"a","label":"x","published":"${good}"}\n`)[0]!.published).toBe(good);
+    }
     expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","language":7}\n')).toThrow(/line 1: "language" is not a language tag/);
     const [row] = toClusterDocs(parseLabelledJsonl('{"id":"1","title":"Die Forscher","label":"x","language":"de-AT"}\n'));
     expect(row!.language).toBe('de-AT');

@@ -3,11 +3,12 @@
  *   {"id", "title", "text"?, "source"?, "language"?, "published"?, "label"}
  * A `label` of null marks a context article: it is clustered with the others (as the unlabelled articles of a day's
  * feeds are) but not scored, so a hand-labelled sample can be judged inside the whole stream it came from.
- * `published` is UTC ISO-8601 (or any Date.parse-able ISO form). File order is stream order: without any dates the
+ * `published` is ISO-8601: a date-time with a zone, or a date (UTC midnight). File order is stream order: without any dates the
  * rows are one second apart (so time never separates them); a row without a date, among dated ones, takes the time
  * of the dated row before it (or, at the start, the first one after it).
  */
 import { createHash } from 'node:crypto';
+import { z } from 'astro/zod';
 import { TITLE_MAX_CHARS } from '../config';
 import { canonicalUrl } from '../feed/canonical-url';
 import { truncateText } from '../feed/clean-text';
@@ -25,6 +26,19 @@ export interface LabelledDoc {
   published?: string | null;
   /** Gold story label, or null for a context article (clustered, not scored). */
   label: string | null;
+}
+
+/** ISO-8601 date-times with a zone (RFC 3339), or a calendar date alone (read as UTC midnight). */
+const ISO_DATE_TIME = z.string().datetime({ offset: true });
+const ISO_DATE = z.string().date();
+
+/**
+ * Whether `text` is an ISO-8601 date-time with a zone ("2023-07-22T11:00:00Z", "…+02:00") or a date ("2023-07-22")
+ * that names a real day. Date.parse had also taken "29 Nov 2026", RFC 2822 dates and zone-less times, the last read
+ * in the host machine's zone, so one file could score differently on two machines.
+ */
+function isIsoDate(text: string): boolean {
+  return (ISO_DATE_TIME.safeParse(text).success || ISO_DATE.safeParse(text).success) && !Number.isNaN(Date.parse(text));
 }
 
 /** Parses JSONL text (a leading byte order mark and CRLF line ends are accepted). Throws Error naming the line for
@@ -47,7 +61,7 @@ export function parseLabelledJsonl(text: string): LabelledDoc[] {
     const earlier = lineOf.get(row.id);
     if (earlier !== undefined) throw new Error(`line ${i + 1}: id "${row.id}" is already used on line ${earlier}`);
     lineOf.set(row.id, i + 1);
-    if (row.published !== undefined && row.published !== null && (typeof row.published !== 'string' || Number.isNaN(Date.parse(row.published)))) {
+    if (row.published !== undefined && row.published !== null && (typeof row.published !== 'string' || !isIsoDate(row.published))) {
       throw new Error(`line ${i + 1}: "published" is not a date (ISO-8601, e.g. 2023-07-22T11:00:00Z): ${JSON.stringify(row.published).slice(0, 60)}`);
     }
     if (row.language !== undefined && row.language !== null && typeof row.language !== 'string') {
