@@ -11,6 +11,7 @@ import cliProgress from 'cli-progress';
 import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
 import { isFailureKind } from '../core/state/feed-state';
+import { closestName } from '../core/registry/closest-name';
 import { fetchFeeds } from '../io/fetch-feeds';
 import { readRegistry } from '../io/content-store';
 import { readFeedFolder } from '../io/read-feed-folder';
@@ -81,7 +82,8 @@ const NEGATIVE_NUMBER = /^-\.?\d/;
 /**
  * node:util's parseArgs, except that a string option's value may look like a negative number: `--jobs -1` is read as
  * `--jobs=-1`, so the option's own check names what it takes (parseArgs refused it as "ambiguous", a message about
- * dashes). Anything after `--` is left as it is. Every command parses its arguments through this.
+ * dashes). Anything after `--` is left as it is. An unknown option is a UsageError naming it and the option it is
+ * closest to ("Unknown option '--ulr'; did you mean --url?"). Every command parses its arguments through this.
  */
 export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   const args = config.args ?? [];
@@ -99,7 +101,16 @@ export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<t
       i++;
     } else joined.push(arg);
   }
-  return parseArgs({ ...config, args: joined } as T);
+  try {
+    return parseArgs({ ...config, args: joined } as T);
+  } catch (error) {
+    // One wording for every command, with the option probably meant (parseArgs adds advice about '--' positionals
+    // to the commands that take positionals, with an unbalanced quote).
+    const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1] : undefined;
+    if (unknown === undefined) throw error;
+    const meant = unknown.startsWith('--') ? closestName(unknown.slice(2).split('=')[0]!, Object.keys(config.options ?? {})) : undefined;
+    throw new UsageError(`Unknown option '${unknown}'${meant === undefined ? '' : `; did you mean --${meant}?`}`);
+  }
 }
 
 /**

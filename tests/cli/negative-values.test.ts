@@ -3,7 +3,7 @@
  * `--jobs abc` do (node's parseArgs had refused it as "ambiguous", a message about dashes). Run as a user would.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../src/cli/ingest-options';
+import { parseCliArgs, UsageError } from '../../src/cli/ingest-options';
 import { runCli } from '../helpers';
 
 
@@ -44,5 +44,11 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs({ args: ['--jobs', '-x'], options })).toThrow(/argument is ambiguous/);
     expect(() => parseCliArgs({ args: ['--json', '-1'], options })).toThrow(/Unknown option '-1'/);
     expect(parseCliArgs({ args: ['--', '--jobs', '-1'], options, allowPositionals: true }).positionals).toEqual(['--jobs', '-1']);
+  });
+  it('names an unknown option in one wording for every command, with the option probably meant', () => {
+    // With positionals allowed, parseArgs had added advice about '--' with an unbalanced quote.
+    expect(() => parseCliArgs({ args: ['f.xml', '--jsn'], options, allowPositionals: true })).toThrow(new UsageError("Unknown option '--jsn'; did you mean --json?"));
+    expect(() => parseCliArgs({ args: ['--jobz=2'], options })).toThrow(new UsageError("Unknown option '--jobz'; did you mean --jobs?"));
+    expect(() => parseCliArgs({ args: ['--colour'], options })).toThrow(new UsageError("Unknown option '--colour'"));
   });
 });
