@@ -25,7 +25,7 @@ if (jsonlAt > 0 && (!jsonl || jsonl.startsWith('-'))) {
 }
 const gold = streamGoldLabels();
 if (!haveStream() || !gold) {
-  const why = '../shared/data/stream-2023-11-13_19 or tests/fixtures/stream-gold.json not found';
+  const why = !haveStream() ? '../shared/data/stream-2023-11-13_19 not found (it is beside the repository in CI, not in it)' : 'tests/fixtures/stream-gold.json not found';
   // Asked for the JSONL, the run fails rather than leave the next command a missing file.
   process.stdout.write(`stream-gold: skipped (${why})${jsonl ? `; ${jsonl} not written` : ''}\n`);
   process.exit(jsonl ? 1 : 0);
