@@ -54,7 +54,7 @@ describe('readRegistry', () => {
     const file = path.join(dir, 'sources.json');
     const source = { id: 'a', name: 'A', homepage: 'https://a.example/', feeds: [{ url: 'https://a.example/rss' }] };
     await writeFile(file, JSON.stringify([{ ...source, language: 'english' }]));
-    await expect(readRegistry(file)).rejects.toThrow(`${file}:1: source "a": language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); \`parallax sources check --registry ${file}\` lists every problem`);
+    await expect(readRegistry(file)).rejects.toThrow(`${file}:1: source "a": language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); did you mean "en"?; \`parallax sources check --registry ${file}\` lists every problem`);
     await writeFile(file, JSON.stringify([{ ...source, language: 'pl' }]));
     expect((await readRegistry(file)).map((s) => s.language)).toEqual(['pl']);
     // A key the schema does not know is ignored and named (ingest logs it as a warning on every run).

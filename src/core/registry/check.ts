@@ -138,9 +138,35 @@ export function languageFrom(raw: string | null | undefined): string | null {
   return COUNTRY_AS_LANGUAGE[tag.toLowerCase()] ?? null;
 }
 
-/** Why `language` cannot be a source's language (isLanguageTag), or null when it can. */
+let codeByName: Map<string, string> | undefined;
+
+/**
+ * The ISO 639-1 code of a language named in English ("Arabic" → "ar", "japanese" → "ja"; CLDR's names, through the
+ * runtime's ICU), or undefined.
+ */
+function codeForLanguageName(name: string): string | undefined {
+  if (!codeByName) {
+    codeByName = new Map();
+    const a = 'a'.charCodeAt(0);
+    for (let i = 0; i < 26 * 26; i++) {
+      const code = String.fromCharCode(a + Math.floor(i / 26), a + (i % 26));
+      const english = LANGUAGE_NAMES.of(code);
+      if (english !== undefined && english !== code) codeByName.set(english.toLowerCase(), code);
+    }
+  }
+  return codeByName.get(name.trim().toLowerCase());
+}
+
+/**
+ * Why `language` cannot be a source's language (isLanguageTag), or null when it can; the message names the tag
+ * probably meant for a POSIX locale name ("en_US"), a country code ("jp": COUNTRY_AS_LANGUAGE) or a language's
+ * English name ("arabic").
+ */
 export function languageProblem(language: string): string | null {
-  return isLanguageTag(language) ? null : `language ${JSON.stringify(language)} is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")`;
+  if (isLanguageTag(language)) return null;
+  const hyphened = language.replace(/_/g, '-'); // a POSIX locale name ("en_US")
+  const meant = (isLanguageTag(hyphened) ? hyphened : undefined) ?? languageFrom(language) ?? codeForLanguageName(language);
+  return `language ${JSON.stringify(language)} is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")${meant ? `; did you mean "${meant}"?` : ''}`;
 }
 
 /**

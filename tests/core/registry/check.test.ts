@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRegistry } from '../../../src/core/registry/check';
+import { checkRegistry, languageProblem } from '../../../src/core/registry/check';
 import { isTimeZone, RegistrySchema } from '../../../src/core/schema/source';
 import { jsonLines, lineOf } from '../../../src/core/registry/json-lines';
 
@@ -48,10 +48,14 @@ describe('checkRegistry', () => {
     const t = text([src('a', { language: 'english' }), src('b', { language: 'pt-BR' }), src('c', { language: 'zh-Hant' }), src('d', { language: 'en_US' }), src('e', { language: 'arq' })]);
     const r = checkRegistry(t);
     expect(r.issues).toEqual([
-      { level: 'error', code: 'invalid_language', line: lineWith(t, '"language": "english"'), path: '0.language', message: 'a: language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")' },
-      { level: 'error', code: 'invalid_language', line: lineWith(t, '"language": "en_US"'), path: '3.language', message: 'd: language "en_US" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")' },
+      { level: 'error', code: 'invalid_language', line: lineWith(t, '"language": "english"'), path: '0.language', message: 'a: language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); did you mean "en"?' },
+      { level: 'error', code: 'invalid_language', line: lineWith(t, '"language": "en_US"'), path: '3.language', message: 'd: language "en_US" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); did you mean "en-US"?' },
     ]);
     expect(lineWith(t, '"language": "english"')).toBe(15);
+    // The tag probably meant, for a language's name and a country code too.
+    expect(languageProblem('Arabic')).toMatch(/; did you mean "ar"\?$/);
+    expect(languageProblem('jp')).toMatch(/; did you mean "ja"\?$/);
+    expect(languageProblem('xx')).not.toMatch(/did you mean/);
   });
 
   it('refuses a language code that names no language ("xx", a country\'s "gr"), as CLDR knows them', () => {

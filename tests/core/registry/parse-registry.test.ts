@@ -32,7 +32,7 @@ describe('parseRegistry (what ingest reads)', () => {
     ['a trailing comma', '[\n  {"id": "a",}\n]', `sources.json:2:13: not valid JSON: a comma before "}": JSON allows no trailing comma, at \`{"id": "a",}\`${all}`],
     ['an object', '{}', `sources.json: the registry must be a JSON array of sources${all}`],
     ['a repeated id', text([src('a'), src('a')]), `sources.json:13: duplicate source id "a" (first at line 3)${all}`],
-    ['a language', text([src('a', { language: 'english' })]), `sources.json:11: source "a": language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR")${all}`],
+    ['a language', text([src('a', { language: 'english' })]), `sources.json:11: source "a": language "english" is not a BCP 47 language tag with an ISO 639 code (e.g. "en", "de", "pt-BR"); did you mean "en"?${all}`],
   ])('refuses %s, naming the source, the field and the line, and pointing to sources check', (_what, registry, message) => {
     expect(() => parseRegistry(registry, 'sources.json')).toThrow(message);
   });
