@@ -265,12 +265,16 @@ export function runIngest(s: IngestSettings, readFeeds = feedReader(s)): Promise
   );
 }
 
-/** A feed's failure reason for the summary: the error kind, with the HTTP status for http_status ("http_503"). */
-export function failureReason(f: IngestReport['feeds'][number]): string | null {
-  const e = f.errors.find((x) => isFailureKind(x.kind));
-  if (!e) return null;
+/** An error's name in the summary: its kind, with the HTTP status for http_status ("http_503"). */
+function errorName(e: { kind: string; message: string }): string {
   const status = e.kind === 'http_status' ? /HTTP (\d{3})/.exec(e.message)?.[1] : undefined;
   return status ? `http_${status}` : e.kind;
+}
+
+/** A feed's failure reason for the summary: its first feed-level error's name (errorName), or null. */
+export function failureReason(f: IngestReport['feeds'][number]): string | null {
+  const e = f.errors.find((x) => isFailureKind(x.kind));
+  return e ? errorName(e) : null;
 }
 
 /** The one-screen summary of a run (and of a build, when `pages` is given: how many pages, written to which folder). */
@@ -278,10 +282,11 @@ export function formatSummary(report: IngestReport | null, pages: { count: numbe
   const lines: string[] = [];
   if (report) {
     // Feed failures are errors; an item's problem or a feed-level warning (a repaired encoding) is a warning.
-    const kinds = report.feeds.flatMap((f) => f.errors.map((e) => e.kind));
+    const all = report.feeds.flatMap((f) => f.errors);
     const count = (list: string[]): string[] => [...new Set(list)].sort().map((k) => `${k} ×${list.filter((e) => e === k).length}`);
-    const errors = count(kinds.filter(isFailureKind));
-    const warnings = count(kinds.filter((k) => !isFailureKind(k)));
+    // Named as the failed line names them (http_404, not http_status), so the two lines read alike.
+    const errors = count(all.filter((e) => isFailureKind(e.kind)).map(errorName));
+    const warnings = count(all.filter((e) => !isFailureKind(e.kind)).map((e) => e.kind));
     const reasons = report.feeds.map(failureReason).filter((r): r is string => r !== null);
     const byReason = [...new Set(reasons)].sort().map((k) => `${k} ×${reasons.filter((r) => r === k).length}`);
     const notModified = report.feeds.filter((f) => f.status === 'not_modified').length;

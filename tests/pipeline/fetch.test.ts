@@ -98,6 +98,8 @@ describe('a live run against a misbehaving web', () => {
     const summary = formatSummary(first, null, seconds);
     expect(summary).toMatch(/ok {14}7\n/);
     expect(summary).toMatch(/failed {10}9 \(http_500 ×1, http_503 ×1, not_a_feed ×2, redirect_loop ×1, timeout ×2, too_large ×2\)/);
+    // The errors line names them as the failed line does (it had said http_status ×2 beside http_500, http_503).
+    expect(summary).toMatch(/\nFeed errors +http_500 ×1, http_503 ×1, not_a_feed ×2, redirect_loop ×1, timeout ×2, too_large ×2\n/);
   });
 
   it('records feed health: failures, last error, items, newest item, the stale WSJ feed', async () => {
