@@ -1,8 +1,11 @@
 /**
  * Reading a hand-edited JSON file the way its editor needs: a UTF-8 byte-order mark (Notepad writes one) is dropped,
  * and a syntax error is named by line and column with the text around it. JSON.parse says neither: Node 20 gives
- * `Unexpected token ']', "[1,]" is not valid JSON` for a trailing comma, with no position at all.
+ * `Unexpected token ']', "[1,]" is not valid JSON` for a trailing comma, with no position at all. The grammar is
+ * jsonc-parser's (VS Code's JSON scanner, with comments and trailing commas turned off); the wording is ours.
  */
+
+import { printParseErrorCode, visit } from 'jsonc-parser';
 
 /** U+FEFF, the byte-order mark: RFC 8259 §8.1 lets a parser ignore one at the start of a JSON text. */
 const BOM = '\uFEFF';
@@ -29,97 +32,77 @@ export function stripBom(text: string): string {
   return text.startsWith(BOM) ? text.slice(BOM.length) : text;
 }
 
-class Stop {
-  constructor(
-    readonly at: number,
-    readonly message: string,
-  ) {}
-}
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+/** An escape that JSON does not have (RFC 8259 §7), from a backslash on. */
+const BAD_ESCAPE = /\\(?!["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 
 /**
- * Offset and description of the first place where `text` breaks the JSON grammar (RFC 8259 §2–7), or null when it
- * is JSON. A small recursive scanner, used only after JSON.parse has refused the text. Never throws.
+ * Offset and description of the first place where `text` breaks the JSON grammar (RFC 8259), or null when it is
+ * JSON: the first error of jsonc-parser's scanner (comments and trailing commas disallowed, as in JSON), worded for
+ * the person who must mend the file. Used only after JSON.parse has refused the text. Never throws.
  */
 function firstError(text: string): { at: number; message: string } | null {
-  let i = 0;
   const found = (at: number): string => (at >= text.length ? 'the end of the file' : JSON.stringify(text[at]));
-  const ws = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const string = (): void => {
-    const open = i++;
-    for (;;) {
-      if (i >= text.length) throw new Stop(open, 'a string that is never closed (a missing ")');
-      const c = text.charCodeAt(i);
-      if (c === 0x22) break;
-      if (c < 0x20) throw new Stop(i, 'a line break or control character inside a string (write it as \\n, \\t or \\u00XX)');
-      if (c === 0x5c) {
-        ESCAPE.lastIndex = i;
-        if (!ESCAPE.test(text)) throw new Stop(i, 'an unknown escape in a string (a backslash is written \\\\)');
-        i = ESCAPE.lastIndex;
-      } else i++;
-    }
-    i++;
-  };
-  const list = (close: '}' | ']', item: () => void): void => {
-    i++;
-    ws();
-    if (text[i] === close) {
-      i++;
-      return;
-    }
-    for (;;) {
-      item();
-      ws();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      if (text[i] !== ',') throw new Stop(i, `expected "," or "${close}", found ${found(i)}`);
-      const comma = i++;
-      ws();
-      if (text[i] === '}' || text[i] === ']') throw new Stop(comma, `a comma before "${text[i]}": JSON allows no trailing comma`);
-    }
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      list('}', () => {
-        ws();
-        if (text[i] !== '"') throw new Stop(i, `expected a key in double quotes, found ${found(i)}`);
-        string();
-        ws();
-        if (text[i] !== ':') throw new Stop(i, `expected ":" after the key, found ${found(i)}`);
-        i++;
-        value();
-      });
-    } else if (c === '[') list(']', value);
-    else if (c === '"') string();
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-      NUMBER.lastIndex = i;
-      if (!NUMBER.test(text)) throw new Stop(i, 'a number that is not written as JSON writes one');
-      i = NUMBER.lastIndex;
-    } else {
-      const word = /^(true|false|null)\b/.exec(text.slice(i, i + 6))?.[1];
-      if (word === undefined) {
-        const why = c === "'" ? ' (JSON strings take double quotes)' : c === '/' ? ' (JSON has no comments)' : '';
-        throw new Stop(i, `expected a value, found ${found(i)}${why}`);
-      }
-      i += word.length;
-    }
-  };
+  const errors: Array<{ code: string; at: number; length: number; closer: string | undefined }> = [];
+  const closers: string[] = [];
   try {
-    value();
-    ws();
-    if (i < text.length) throw new Stop(i, `more after the end of the JSON value: ${found(i)}`);
-    return null;
-  } catch (error) {
-    if (error instanceof Stop) return { at: error.at, message: error.message };
+    visit(
+      text,
+      {
+        onObjectBegin: () => void closers.push('}'),
+        onArrayBegin: () => void closers.push(']'),
+        onObjectEnd: () => void closers.pop(),
+        onArrayEnd: () => void closers.pop(),
+        onError: (code, at, length) => void errors.push({ code: printParseErrorCode(code), at, length, closer: closers.at(-1) }),
+      },
+      { disallowComments: true, allowTrailingComma: false },
+    );
+  } catch {
     return null; // nested too deep for the stack: the caller falls back to JSON.parse's message
+  }
+  const first = errors[0];
+  if (!first) return null;
+  const { code, at, length } = first;
+  let before = at - 1;
+  while (before >= 0 && ' \t\n\r'.includes(text[before]!)) before--;
+  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && text[before] === ',' && (text[at] === '}' || text[at] === ']')) {
+    return { at: before, message: `a comma before "${text[at]}": JSON allows no trailing comma` };
+  }
+  switch (code) {
+    case 'InvalidSymbol':
+      // A key is expected where the next error asks for a property name ({id: …}); else a value ({'a'}).
+      if (errors[1]?.code === 'PropertyNameExpected') return { at, message: `expected a key in double quotes, found ${found(at)}` };
+      return { at, message: `expected a value, found ${found(at)}${text[at] === "'" ? ' (JSON strings take double quotes)' : ''}` };
+    case 'InvalidCommentToken':
+      return { at, message: `expected a value, found ${found(at)} (JSON has no comments)` };
+    case 'ValueExpected':
+      return { at, message: `expected a value, found ${found(at)}` };
+    case 'PropertyNameExpected':
+      return { at, message: `expected a key in double quotes, found ${found(at)}` };
+    case 'ColonExpected':
+      return { at, message: `expected ":" after the key, found ${found(at)}` };
+    case 'CommaExpected':
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected': {
+      const closer = code === 'CloseBraceExpected' ? '}' : code === 'CloseBracketExpected' ? ']' : first.closer ?? ']';
+      return { at, message: `expected "," or "${closer}", found ${found(at)}` };
+    }
+    case 'EndOfFileExpected':
+      return { at, message: `more after the end of the JSON value: ${found(at)}` };
+    case 'UnexpectedEndOfString':
+      // The string token runs to the character that ended it: a line break (or another control character), or the end.
+      return at + length < text.length
+        ? { at: at + length, message: 'a line break or control character inside a string (write it as \\n, \\t or \\u00XX)' }
+        : { at, message: 'a string that is never closed (a missing ")' };
+    case 'InvalidCharacter':
+      return { at, message: 'a line break or control character inside a string (write it as \\n, \\t or \\u00XX)' };
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode': {
+      BAD_ESCAPE.lastIndex = at;
+      const escape = BAD_ESCAPE.exec(text);
+      return { at: escape && escape.index < at + length ? escape.index : at, message: 'an unknown escape in a string (a backslash is written \\\\)' };
+    }
+    default:
+      return { at, message: `a number that is not written as JSON writes one` };
   }
 }
 
