@@ -28,7 +28,8 @@ const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Arra
  * Feeds of an OPML 1.0/2.0 document: every outline with an xmlUrl; nested folders (outlines without xmlUrl) give the
  * topic (the innermost folder's text, lower-cased); an outline's htmlUrl is the outlet's site (the merge groups
  * feeds into sources by it, and it becomes a new source's homepage). No DTD or entity expansion beyond XML's five.
- * A document that is not one gives one error, in words for the user (see {@link notOpml}).
+ * An outline with neither an xmlUrl nor outlines inside is named in `errors` and skipped. A document that is not one
+ * gives one error, in words for the user (see {@link notOpml}).
  */
 export function parseOpml(text: string): FeedListResult {
   const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, allowBooleanAttributes: true, isArray: (name) => name === 'outline' });
@@ -41,6 +42,7 @@ export function parseOpml(text: string): FeedListResult {
   const body = doc.opml?.body;
   if (!body) return { feeds: [], errors: [notOpml(text)] };
   const feeds: FeedRecord[] = [];
+  const errors: string[] = [];
   const walk = (outlines: Outline[], topic: string | null): void => {
     for (const o of outlines) {
       const url = o['@_xmlUrl'] ?? o['@_xmlurl'];
@@ -49,10 +51,12 @@ export function parseOpml(text: string): FeedListResult {
       if (url) feeds.push({ url: String(url), name: label || null, homepage: site || null, topic, language: o['@_language'] ?? null });
       const children = asArray(o.outline);
       if (children.length) walk(children, url ? topic : label.toLowerCase() || topic);
+      // Neither a feed nor a folder of feeds (a link, an empty folder): said, not dropped without a word.
+      else if (!url) errors.push(`outline ${JSON.stringify(label || site || '(untitled)')} has no xmlUrl: not a feed, skipped`);
     }
   };
   walk(asArray(body.outline), null);
-  return { feeds, errors: [] };
+  return { feeds, errors };
 }
 
 /**

@@ -11,6 +11,7 @@ describe('parseOpml', () => {
     <outline text="Tech &amp; Science"><outline title="Gadgets" xmlUrl="https://gadgets.example.org/feed"/></outline>
   </outline>
   <outline text="Loose" xmlUrl="https://loose.example.net/atom"/>
+  <outline text="A bookmark" type="link" url="https://bookmark.example/"/>
 </body></opml>`;
     expect(parseOpml(opml)).toEqual({
       feeds: [
@@ -18,7 +19,8 @@ describe('parseOpml', () => {
         { url: 'https://gadgets.example.org/feed', name: 'Gadgets', homepage: null, topic: 'tech & science', language: null },
         { url: 'https://loose.example.net/atom', name: 'Loose', homepage: null, topic: null, language: null },
       ],
-      errors: [],
+      // An outline that is neither a feed nor a folder is said (8 outlines had given "7 records" without a word).
+      errors: ['outline "A bookmark" has no xmlUrl: not a feed, skipped'],
     });
   });
   it('names a document that is not OPML', () => {
