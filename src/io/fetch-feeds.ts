@@ -8,13 +8,6 @@ import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
 import { DEFAULT_HTTP_OPTIONS, FetchFailure, httpGet, REAL_HTTP_DEPS, type Gate, type HttpDeps, type HttpOptions } from './http-client';
 
-/**
- * Timed-out attempts in a row after which a host's queued attempts fail at once for the rest of the run (a circuit
- * breaker): each timeout holds a host slot for up to the total timeout, so 20 feeds of one host that stalls took
- * 20 × 30 s / 2 slots = 5 minutes, and a host with 80 would run past a shard job's time limit. Four is two rounds of
- * the default two slots per host; any answer from the host (even an error status) resets the count.
- */
-export const HOST_TIMEOUTS_BEFORE_SKIP = 4;
 
 export type FetchOptions = HttpOptions;
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = DEFAULT_HTTP_OPTIONS;
@@ -66,7 +59,7 @@ export async function fetchFeeds(registry: readonly Source[], options: FetchOpti
   const timeoutsInARow = new Map<string, number>();
   let done = 0;
   // Each attempt waits for its host's slot before it takes an overall slot, so a busy host never holds the whole
-  // pool; the backoff between attempts holds neither. A host that timed out HOST_TIMEOUTS_BEFORE_SKIP times in a row
+  // pool; the backoff between attempts holds neither. A host that timed out options.hostTimeoutsBeforeSkip times in a row
   // is not asked again in this run.
   const jobs = feeds.map(({ url, sourceId }) => {
     const key = hostKey(url);
@@ -75,7 +68,7 @@ export async function fetchFeeds(registry: readonly Source[], options: FetchOpti
     const gate: Gate = (attempt) =>
       host(async () => {
         const timeouts = timeoutsInARow.get(key) ?? 0;
-        if (timeouts >= HOST_TIMEOUTS_BEFORE_SKIP) throw new FetchFailure('timeout', `not tried: ${key} timed out ${timeouts} times in a row in this run`, false);
+        if (timeouts >= options.hostTimeoutsBeforeSkip) throw new FetchFailure('timeout', `not tried: ${key} timed out ${timeouts} times in a row in this run`, false);
         try {
           const result = await overall(attempt);
           timeoutsInARow.set(key, 0);

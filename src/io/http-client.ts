@@ -39,6 +39,13 @@ export interface HttpOptions {
    * its body would otherwise hold a slot for every attempt's full total timeout).
    */
   maxFeedMs: number;
+  /**
+   * Timed-out attempts in a row after which a host's queued attempts fail at once for the rest of the run (a circuit
+   * breaker, fetchFeeds): each timeout holds a host slot for up to the total timeout, so 20 feeds of one host that
+   * stalls took 20 × 30 s / 2 slots = 5 minutes, and a host with 80 would run past a shard job's time limit. Any
+   * answer from the host (even an error status) resets the count.
+   */
+  hostTimeoutsBeforeSkip: number;
   userAgent: string;
 }
 
@@ -55,6 +62,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   backoffMaxMs: 8_000,
   retryAfterMaxMs: 30_000,
   maxFeedMs: 60_000,
+  hostTimeoutsBeforeSkip: 4, // two rounds of the two slots a host gets
   userAgent: 'Parallax/0.1 (+https://github.com/parallax-news/parallax; open-source news aggregator; feed reader)',
 };
 

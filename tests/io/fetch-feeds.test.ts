@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Source } from '../../src/core/schema/source';
-import { fetchFeeds, HOST_TIMEOUTS_BEFORE_SKIP } from '../../src/io/fetch-feeds';
+import { fetchFeeds } from '../../src/io/fetch-feeds';
 import type { HttpDeps, HttpOptions } from '../../src/io/http-client';
 import { startMisbehavingServer, type MisbehavingServer } from './misbehaving-server';
 
@@ -10,7 +10,7 @@ const FEEDS = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtur
 const deps: HttpDeps = { fetch: (...a) => fetch(...a), sleep: async () => undefined, random: () => 0.5, now: Date.now };
 const base: HttpOptions = {
   concurrency: 8, perHostConcurrency: 8, headersTimeoutMs: 2_000, totalTimeoutMs: 3_000, maxBytes: 1 << 20, maxRedirects: 5,
-  retries: 0, backoffBaseMs: 10, backoffMaxMs: 10, retryAfterMaxMs: 1_000, maxFeedMs: 10_000, userAgent: 'Parallax-test/1',
+  retries: 0, backoffBaseMs: 10, backoffMaxMs: 10, retryAfterMaxMs: 1_000, maxFeedMs: 10_000, hostTimeoutsBeforeSkip: 4, userAgent: 'Parallax-test/1',
 };
 let server: MisbehavingServer;
 const registry = (n: number, origin: () => string): Source[] =>
@@ -37,16 +37,16 @@ describe('fetchFeeds', () => {
     expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 100 + 12));
   });
 
-  it('stops asking a host that timed out HOST_TIMEOUTS_BEFORE_SKIP times in a row (20 stalled feeds of one host had taken 20 × the timeout / 2 slots)', async () => {
+  it('stops asking a host that timed out hostTimeoutsBeforeSkip times in a row (20 stalled feeds of one host had taken 20 × the timeout / 2 slots)', async () => {
     const stalled: Source[] = registry(20, () => server.origin).map((s, i) => ({ ...s, feeds: [{ url: `${server.origin}/slow-first-byte?i=${i}`, file: null, topic: null }] }) as unknown as Source);
     const options = { ...base, perHostConcurrency: 2, headersTimeoutMs: 200, totalTimeoutMs: 300 };
     const out = await fetchFeeds(stalled, options, deps);
     expect(out.every((f) => f.fetch?.status === 'failed' && f.error?.kind === 'timeout')).toBe(true);
     const tried = out.filter((f) => !f.error!.message.startsWith('not tried'));
     // Attempts already holding the host's other slot when the count is reached still run: at most one more here.
-    expect(tried.length).toBeGreaterThanOrEqual(HOST_TIMEOUTS_BEFORE_SKIP);
-    expect(tried.length).toBeLessThanOrEqual(HOST_TIMEOUTS_BEFORE_SKIP + options.perHostConcurrency - 1);
-    expect(out[19]!.error!.message).toBe(`not tried: ${new URL(server.origin).host} timed out ${HOST_TIMEOUTS_BEFORE_SKIP} times in a row in this run`);
+    expect(tried.length).toBeGreaterThanOrEqual(options.hostTimeoutsBeforeSkip);
+    expect(tried.length).toBeLessThanOrEqual(options.hostTimeoutsBeforeSkip + options.perHostConcurrency - 1);
+    expect(out[19]!.error!.message).toBe(`not tried: ${new URL(server.origin).host} timed out ${options.hostTimeoutsBeforeSkip} times in a row in this run`);
   });
 
   it('keeps to the overall limit', async () => {

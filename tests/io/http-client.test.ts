@@ -21,6 +21,7 @@ export const TEST_HTTP: HttpOptions = {
   backoffMaxMs: 400,
   retryAfterMaxMs: 5_000,
   maxFeedMs: 10_000,
+  hostTimeoutsBeforeSkip: 4,
   userAgent: 'Parallax-test/1 (+https://example.invalid/parallax)',
 };
 

@@ -29,6 +29,7 @@ const HTTP: HttpOptions = {
   backoffMaxMs: 100,
   retryAfterMaxMs: 2_000,
   maxFeedMs: 10_000,
+  hostTimeoutsBeforeSkip: 4,
   userAgent: 'Parallax-test/1',
 };
 const deps: HttpDeps = { fetch: (...a) => fetch(...a), sleep: async () => undefined, random: () => 0.5, now: Date.now };
