@@ -9,7 +9,7 @@ import { closestName } from './closest-name';
 import { aggregatorOf, feedKey } from './domain';
 import { jsonLines, lineOf } from './json-lines';
 import { describeJsonError, parseJson, stripBom } from './json-syntax';
-import { unknownKeys } from './unknown-keys';
+import { describeUnknownKey, unknownKeys } from './unknown-keys';
 
 export type IssueLevel = 'error' | 'warning';
 
@@ -225,9 +225,7 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
       registry.push(parsed.data as Source);
     }
 
-    for (const { path, meant } of unknownKeys(entry)) {
-      add('warning', 'unknown_key', [i, ...path], `${id}: ${path.join('.')}: unknown key, ignored${meant === undefined ? '' : `; did you mean ${meant}?`}`);
-    }
+    for (const k of unknownKeys(entry)) add('warning', 'unknown_key', [i, ...k.path], `${id}: ${describeUnknownKey(k)}`);
 
     const badLanguage = typeof e.language === 'string' && e.language.length >= 2 ? languageProblem(e.language) : null;
     if (badLanguage) add('error', 'invalid_language', [i, 'language'], `${id}: ${badLanguage}`);

@@ -5,7 +5,7 @@
 import { RegistrySchema, type Source } from '../schema/source';
 import { describeSchemaIssue, languageProblem } from './check';
 import { jsonLines, lineOf } from './json-lines';
-import { unknownKeys } from './unknown-keys';
+import { describeUnknownKey, unknownKeys } from './unknown-keys';
 import { describeJsonError, parseJson, stripBom } from './json-syntax';
 
 /**
@@ -45,7 +45,7 @@ export function parseRegistry(text: string, file: string, onUnknownKey: (message
     const badLanguage = languageProblem(s.language);
     if (badLanguage) throw new Error(`${file}:${lineOf(lines, [i, 'language'])}: source "${s.id}": ${badLanguage}${all}`);
     for (const k of unknownKeys(raw[i])) {
-      onUnknownKey(`${file}:${lineOf(lines, [i, ...k.path])}: source "${s.id}": ${k.path.join('.')}: unknown key, ignored${k.meant === undefined ? '' : `; did you mean ${k.meant}?`}`);
+      onUnknownKey(`${file}:${lineOf(lines, [i, ...k.path])}: source "${s.id}": ${describeUnknownKey(k)}`);
     }
   });
   return parsed.data as Source[];

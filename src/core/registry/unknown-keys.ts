@@ -53,3 +53,8 @@ export function unknownKeys(entry: unknown): UnknownKey[] {
   }
   return found;
 }
+
+/** How `sources check` and ingest word an unknown key: "PATH: unknown key, ignored[; did you mean KEY?]". */
+export function describeUnknownKey(k: UnknownKey): string {
+  return `${k.path.join('.')}: unknown key, ignored${k.meant === undefined ? '' : `; did you mean ${k.meant}?`}`;
+}
