@@ -159,6 +159,18 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: num
   return out;
 }
 
+/**
+ * The message of a decompression failure, when `cause` (the cause of fetch's "terminated" body error) is one: zlib's
+ * gzip and deflate errors carry codes Z_DATA_ERROR, Z_BUF_ERROR …, its Brotli errors ERR__ERROR_FORMAT_… (Node's
+ * zlib). A body that is not what its Content-Encoding says is the server's fault and comes the same next time, so it
+ * is not retried (it had been taken for a network error and fetched three times).
+ */
+function decodingError(cause: unknown): string | null {
+  const code = (cause as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^(?:Z_|ERR__ERROR_|ERR_ZLIB|ERR_BROTLI)/.test(code)) return null;
+  return `${(cause as Error).message} (${code})`;
+}
+
 interface Attempt {
   status: 'ok' | 'not_modified';
   httpStatus: number;
@@ -246,8 +258,10 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
       } catch (error) {
         if (error instanceof FetchFailure) throw error;
         if (timedOut) throw new FetchFailure('timeout', timedOut, true, status);
-        const e = error as Error;
-        throw new FetchFailure('network', `body: ${e.name}: ${e.message}`, true, status);
+        const e = error as Error & { cause?: unknown };
+        const undecodable = decodingError(e.cause);
+        if (undecodable) throw new FetchFailure('bad_encoding', `body: Content-Encoding ${res.headers.get('content-encoding') ?? '(none)'} could not be undone: ${undecodable}`, false, status);
+        throw new FetchFailure('network', `body: ${e.name}: ${e.message}${e.cause ? ` (${String(e.cause)})` : ''}`, true, status);
       }
       return { status: 'ok', httpStatus: status, bytes, contentType: res.headers.get('content-type'), finalUrl: current, validators, redirects };
     }

@@ -81,6 +81,17 @@ describe('httpGet against a misbehaving server', () => {
     expect(Buffer.from(gz.bytes!).equals(Buffer.from(plain.bytes!))).toBe(true);
   });
 
+  it('fails a body that is not what its Content-Encoding says at once, naming the encoding (not a retried network error)', async () => {
+    const gz = await get('/not-gzip/npr-world.rss.xml');
+    expect(gz).toMatchObject({ status: 'failed', attempts: 1, httpStatus: 200 });
+    expect(gz.error).toEqual({ kind: 'bad_encoding', message: 'body: Content-Encoding gzip could not be undone: incorrect header check (Z_DATA_ERROR)' });
+    const br = await get('/not-br/npr-world.rss.xml');
+    expect(br).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(br.error!.kind).toBe('bad_encoding');
+    expect(br.error!.message).toMatch(/^body: Content-Encoding br could not be undone: .+ \(ERR__ERROR_FORMAT_\w+\)$/);
+    expect(server.hits.get('/not-gzip/npr-world.rss.xml')).toBe(1);
+  });
+
   it('times out a slow first byte at the headers timeout, retrying with backoff', async () => {
     slept.length = 0;
     const t0 = performance.now();

@@ -16,6 +16,8 @@
  *   /never-ends            200 and 16 KiB chunks with no end (at most 10,000 chunks)
  *   /gzip-bomb             Content-Encoding: gzip, 64 MiB of zeros compressed to ~64 KiB
  *   /br-bomb               the same with Brotli
+ *   /not-gzip/<file>       the plain file labelled Content-Encoding: gzip (a server that says it compressed and did not)
+ *   /not-br/<file>         the same, labelled br
  *   /wrong-charset/<file>  the UTF-8 file labelled charset=iso-8859-1
  *   /html                  an HTML page with 200
  *   /empty                 200 with no body
@@ -174,6 +176,10 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
           return;
         case 'br-bomb':
           res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brBomb!);
+          return;
+        case 'not-gzip':
+        case 'not-br':
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': head === 'not-gzip' ? 'gzip' : 'br' }).end(file(rest));
           return;
         case 'wrong-charset':
           res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(file(rest));
