@@ -9,7 +9,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { truncateText } from './core/feed/clean-text';
 import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
-import { mergeArticle, normaliseItems } from './core/feed/normalise-article';
+import { articleOwner, mergeArticle, normaliseItems } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, takedownLabel, takedownLog, takedownOf, unmatchedStoryOverrides, unmatchedTakedowns } from './core/overrides/overrides';
@@ -276,15 +276,36 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const all = new Map(stored);
   const seenThisRun = new Set<string>();
   const feedReports: FeedReport[] = [];
-  for (const p of parsed) {
-    const source = sources.get(p.sourceId)!;
-    const result = normaliseItems(p.feed.items, p.sourceId, now, source.language);
+  const normalised = parsed.map((p) => normaliseItems(p.feed.items, p.sourceId, now, sources.get(p.sourceId)!.language));
+  // Each article's claims (the stored source, then this run's in feed order), and the one source on each registrable
+  // domain (its homepage's), for articleOwner.
+  const claims = new Map<string, string[]>();
+  parsed.forEach((p, f) => {
+    for (const a of normalised[f]!.articles) {
+      let list = claims.get(a.id);
+      if (!list) claims.set(a.id, (list = stored.has(a.id) ? [stored.get(a.id)!.sourceId] : []));
+      if (!list.includes(p.sourceId)) list.push(p.sourceId);
+    }
+  });
+  const onDomain = new Map<string, string[]>();
+  for (const s of sources.values()) {
+    const host = hostOf(s.homepage);
+    if (host) onDomain.set(registrableDomain(host), [...(onDomain.get(registrableDomain(host)) ?? []), s.id]);
+  }
+  const siteOwner = (url: string): string | undefined => {
+    const host = hostOf(url);
+    const ids = host ? onDomain.get(registrableDomain(host)) : undefined;
+    return ids?.length === 1 ? ids[0] : undefined;
+  };
+  parsed.forEach((p, f) => {
+    const result = normalised[f]!;
     let fresh = 0;
     let expired = 0;
     let duplicates = result.duplicates;
     for (const article of result.articles) {
-      if (seenThisRun.has(article.id)) {
-        duplicates++; // the same URL in another feed of this run
+      const list = claims.get(article.id)!;
+      if (seenThisRun.has(article.id) || (list.length > 1 && articleOwner(list, siteOwner(article.url)) !== p.sourceId)) {
+        duplicates++; // the same URL in another feed of this run, or an article of another source
         continue;
       }
       seenThisRun.add(article.id);
@@ -315,7 +336,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     });
     // Item problems and a truncated item list are warnings: the feed itself was read (isFeedFailure).
     for (const e of errors) deps.log(isFeedFailure([e]) ? 'error' : 'warn', `${p.input.name}: ${e.kind}: ${e.message}`);
-  }
+  });
 
   // Editorial takedowns (overrides.json): out of the stored and the new articles, on every run.
   const takenDown = new Map<string, string[]>();

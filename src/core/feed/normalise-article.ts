@@ -66,3 +66,16 @@ export function mergeArticle(stored: Article | undefined, fresh: Article): Artic
   if (!stored) return fresh;
   return { ...fresh, firstSeen: stored.firstSeen, published: fresh.published ?? stored.published };
 }
+
+/**
+ * The source an article belongs to when more than one claims it (its canonical URL listed by several sources' feeds,
+ * or by one source's feed while it is stored under another): the outlet whose site the URL is on, when it is among
+ * the claimants (`siteOwner`: the one source on the URL's registrable domain, or undefined), else the first claim:
+ * the stored article's source, then the sources in feed order. So an outlet's article never passes to another
+ * outlet whose feed links to it (it had gone to whichever feed was read first, and with it the bias counts and
+ * "first reported by"). `claims`: the claiming source ids, the stored one first, each once.
+ */
+export function articleOwner(claims: readonly string[], siteOwner: string | undefined): string {
+  return siteOwner !== undefined && claims.includes(siteOwner) ? siteOwner : claims[0]!;
+}
+
