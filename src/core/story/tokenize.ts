@@ -127,6 +127,21 @@ export function termOf(word: string, language: string | null = null): string | n
   return term;
 }
 
+/** English month and weekday names and their usual abbreviations (Unicode CLDR's English calendar names). */
+const CALENDAR_WORDS = 'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun';
+let calendarTerms_: ReadonlySet<string> | undefined;
+
+/**
+ * The terms of English month and weekday names (termOf of CALENDAR_WORDS, as English and as unknown-language text:
+ * "februari", "mondai"). English capitalises them by rule, not because they name something, so the casing signal
+ * that marks names (vectorize.ts) must not count them: as names, "February" and "2026" alone had joined two AllAfrica
+ * daily briefs with two of The Week's dated puzzle pages into one demo story.
+ */
+export function calendarTerms(): ReadonlySet<string> {
+  calendarTerms_ ??= new Set(CALENDAR_WORDS.split(' ').flatMap((w) => [termOf(w, 'en'), termOf(w, null)]).filter((t): t is string => t !== null));
+  return calendarTerms_;
+}
+
 /**
  * Content tokens of `text` in `language` (ISO 639-1, null: unknown): folded, stemmed, stop words
  * (src/core/story/stop-words.ts) and 1-character Latin tokens removed. Order is preserved; duplicates are kept (term

@@ -7,9 +7,10 @@
  * Title terms count `titleWeight` times. Terms that name things (people, places, organisations) mark the same event
  * more than common words, so they are multiplied by `entityBoost`. A term is a name when, across the whole batch, it
  * is written with a capital inside sentence-case text (not as a sentence's first word) at least as often as in lower
- * case: a corpus-level truecasing signal that works even though most headlines are in Title Case.
+ * case: a corpus-level truecasing signal that works even though most headlines are in Title Case. Month and weekday
+ * names are capitalised by rule, not as names, and never count as names (calendarTerms, tokenize.ts).
  */
-import { NO_SPACE_SCRIPT, primaryLanguage, termOf, words } from './tokenize';
+import { calendarTerms, NO_SPACE_SCRIPT, primaryLanguage, termOf, words } from './tokenize';
 
 /** Sparse vector: term ids ascending, with their weights. */
 export interface SparseVector {
@@ -125,6 +126,7 @@ export function buildTermModel(perDoc: TermCounts[]): TermModel {
     }
   }
   const terms = [...dfMap.keys()].sort();
+  const calendar = calendarTerms();
   const termIds = new Map<string, number>();
   const idf = new Float64Array(terms.length);
   const df = new Int32Array(terms.length);
@@ -135,7 +137,7 @@ export function buildTermModel(perDoc: TermCounts[]): TermModel {
     df[i] = dfMap.get(term)!;
     idf[i] = Math.log((1 + n) / (1 + df[i]!)) + 1;
     const [caps, lower] = casing.get(term) ?? [0, 0];
-    entity[i] = caps > 0 && caps >= lower ? 1 : 0;
+    entity[i] = caps > 0 && caps >= lower && !calendar.has(term) ? 1 : 0;
   });
   return { termIds, terms, idf, entity, docCount: n, df };
 }
@@ -503,9 +505,12 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
       from = i = next;
     }
   };
+  /** A document's language tag → its primary subtag, parsed once per distinct tag. */
+  const primaryOf = new Map<string | null | undefined, string | null>();
   for (const doc of docs) {
     touched.length = 0;
-    const docLanguage = primaryLanguage(doc.language);
+    let docLanguage = primaryOf.get(doc.language);
+    if (docLanguage === undefined) primaryOf.set(doc.language, (docLanguage = primaryLanguage(doc.language)));
     if (docLanguage !== language) {
       language = docLanguage;
       let lexicon = lexicons.get(language);
@@ -532,6 +537,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   order.forEach((local, i) => (rank[local] = i));
   const n = docs.length;
   const termIds = new Map<string, number>();
+  const calendar = calendarTerms();
   const idf = new Float64Array(m);
   const dfSorted = new Int32Array(m);
   const entity = new Uint8Array(m);
@@ -541,7 +547,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
     dfSorted[i] = df.data[local]!;
     idf[i] = Math.log((1 + n) / (1 + dfSorted[i]!)) + 1;
     const c = caps.data[local]!;
-    entity[i] = c > 0 && c >= lower.data[local]! ? 1 : 0;
+    entity[i] = c > 0 && c >= lower.data[local]! && !calendar.has(terms[i]!) ? 1 : 0;
   }
   const model: TermModel = { termIds, terms, idf, entity, docCount: n, df: dfSorted };
 

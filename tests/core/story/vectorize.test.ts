@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CONFIG } from '../../../src/core/config';
 import { clusterDocs } from '../../../src/core/story/cluster';
+import { calendarTerms } from '../../../src/core/story/tokenize';
 import { buildTermModel, termCounts, toVector, vectorizeBatch } from '../../../src/core/story/vectorize';
 
 const docs = [
@@ -56,6 +57,18 @@ describe('vectorizeBatch', () => {
     expect(termsOf(10)).not.toContain('na');
     expect(termsOf(11)).toEqual(expect.arrayContaining(['東京', '地震']));
     expect(termsOf(11).some((t) => ['で', 'が', 'に'].includes(t!))).toBe(false);
+  });
+
+  it('never takes a month or weekday name for a name, though English capitalises it inside sentences', () => {
+    const dated = [
+      { title: 'Markets', text: 'Prices of chips rose sharply in February after Nvidia reported strong sales on Tuesday.', language: 'en' },
+      { title: 'Weather', text: 'Snow fell in February across Ohio.', language: 'en' },
+    ];
+    for (const batch of [vectorizeBatch(dated, DEFAULT_CLUSTER_CONFIG), { model: buildTermModel(dated.map((d) => termCounts(d, DEFAULT_CLUSTER_CONFIG))) }]) {
+      const entity = (term: string) => batch.model.entity[batch.model.termIds.get(term)!];
+      expect(['februari', 'nvidia', 'ohio'].map(entity)).toEqual([0, 1, 1]);
+    }
+    expect([...calendarTerms()]).toEqual(expect.arrayContaining(['januari', 'februari', 'march', 'jan', 'septemb', 'sept', 'thu']));
   });
 });
 
