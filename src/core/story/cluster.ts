@@ -385,9 +385,10 @@ export function clusterDocs(
   const maxGapMs = config.maxGapHours * 3_600_000;
   const maxSpanMs = config.maxSpanHours * 3_600_000;
   // Inverted index in flat typed arrays, each term's postings contiguous (all vectors are known up front, so each
-  // term's share is counted first): term t's postings are [postingStart[t], postingEnd[t]), documents in index (time) order, so a
-  // walk from the newest one reads memory in sequence and stops at the first document older than the gap window.
-  // live[t] counts the term's postings in the window.
+  // term's share is counted first): term t's postings are [postingStart[t], postingEnd[t]), documents in index (time)
+  // order, and those in the gap window are [postingFrom[t], postingEnd[t]): documents leave the window in index order,
+  // so each one that leaves is the oldest posting of each of its terms, and a walk from the newest reads memory in
+  // sequence and needs no time check.
   const termCount = model.terms.length;
   const postingStart = new Int32Array(termCount + 1);
   for (let j = 0; j < n; j++) {
@@ -399,7 +400,7 @@ export function clusterDocs(
   const postingDoc = new Int32Array(postingStart[termCount]!);
   const postingWeight = new Float64Array(postingStart[termCount]!);
   const postingEnd = postingStart.slice(0, termCount);
-  const live = new Int32Array(termCount);
+  const postingFrom = postingStart.slice(0, termCount);
   const indexed = new Uint8Array(n);
   const acc = new Float64Array(n);
   const stamp = new Int32Array(n).fill(-1);
@@ -418,7 +419,7 @@ export function clusterDocs(
     for (; times[windowStart]! < oldest; windowStart++) {
       if (!indexed[windowStart]) continue;
       const old = vectors[windowStart]!.ids;
-      for (let k = 0; k < old.length; k++) live[old[k]!]!--;
+      for (let k = 0; k < old.length; k++) postingFrom[old[k]!]!++;
     }
     if (isIsolated[j]) {
       open(j);
@@ -450,11 +451,9 @@ export function clusterDocs(
     for (let k = 0; k < v.ids.length; k++) {
       const term = v.ids[k]!;
       const w = v.weights[k]!;
-      if (evaluate && w >= minWeight && live[term]! <= maxPostings) {
-        for (let e = postingEnd[term]! - 1, from = postingStart[term]!; e >= from; e--) {
-          const i = postingDoc[e]!;
-          if (times[i]! < oldest) break;
-          const r = find(storyOf[i]!);
+      if (evaluate && w >= minWeight && postingEnd[term]! - postingFrom[term]! <= maxPostings) {
+        for (let e = postingEnd[term]! - 1, from = postingFrom[term]!; e >= from; e--) {
+          const r = find(storyOf[postingDoc[e]!]!);
           if (stamp[r] !== j) {
             stamp[r] = j;
             acc[r] = 0;
@@ -466,7 +465,6 @@ export function clusterDocs(
       const e = postingEnd[term]!++;
       postingDoc[e] = j;
       postingWeight[e] = w;
-      live[term]!++;
     }
     indexed[j] = 1;
     if (!evaluate) {
