@@ -239,12 +239,17 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     return { input, feed, errors, sourceId };
   });
 
-  // The clock: given, else real time (live) or the newest item date not in the future (a captured folder).
+  // The clock: given, else real time (live) or the newest item date not in the future (a captured folder). An item
+  // dated ahead of real time counts as real time: one item dated a day ahead had set the clock there, pruning the store
+  // against that day and making every later run (live ones too) refuse to go back in time until it came.
   let nowMs = options.now?.getTime() ?? realNow.getTime();
   if (!options.now && !deps.live) {
-    const limit = realNow.getTime() + MAX_FUTURE_SKEW_HOURS * 3_600_000;
+    const real = realNow.getTime();
+    const limit = real + MAX_FUTURE_SKEW_HOURS * 3_600_000;
+    const datesOf = (p: (typeof parsed)[number]): number[] =>
+      p.feed.items.map((i) => (i.published ? Date.parse(i.published) : NaN)).filter((t) => t <= limit).map((t) => Math.min(t, real));
     const newest = parsed
-      .map((p) => ({ name: p.input.name, ms: Math.max(-Infinity, ...p.feed.items.map((i) => (i.published ? Date.parse(i.published) : NaN)).filter((t) => t <= limit)) }))
+      .map((p) => ({ name: p.input.name, ms: Math.max(-Infinity, ...datesOf(p)) }))
       .filter((f) => Number.isFinite(f.ms))
       .sort((a, b) => b.ms - a.ms);
     if (newest.length) nowMs = newest[0]!.ms;

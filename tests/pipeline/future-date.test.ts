@@ -30,3 +30,24 @@ describe('an item dated in the future', () => {
     expect(articles.every((a) => a.firstSeen === '2026-03-03T13:00:00Z')).toBe(true);
   });
 });
+
+describe('the clock of a folder run without --now', () => {
+  it('never passes real time for an item dated ahead of it, so the store is not pruned against tomorrow and later runs are not refused', async () => {
+    // runFolder's real time is 2026-11-29T00:00:00Z.
+    const work = await tempDir('parallax-future-clock-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    const feed = (name: string, slug: string, date: string) =>
+      writeFile(path.join(feeds, name), `<rss version="2.0"><channel><title>${name}</title><link>https://${slug}.example/</link>${item(slug, date)}</channel></rss>`);
+    await feed('honest.xml', 'honest', 'Sat, 28 Nov 2026 23:00:00 GMT');
+    await feed('ahead.xml', 'ahead', 'Sun, 29 Nov 2026 23:00:00 GMT'); // 23 h ahead: within the skew, so not a bogus date
+    const content = path.join(work, 'content');
+    const { report } = await runFolder(feeds, content, null);
+    expect(report.now).toBe('2026-11-29T00:00:00Z');
+    expect(report.newArticles).toBe(2);
+    // A run at real time, an hour later, is not refused as going back in time.
+    const again = await runFolder(feeds, content, new Date('2026-11-29T01:00:00Z'));
+    expect(again.report.now).toBe('2026-11-29T01:00:00Z');
+    expect(again.report.articlesTotal).toBe(2);
+  });
+});
