@@ -19,7 +19,7 @@ import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import type { Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
-import { slugify, storyIdFor } from './core/story/ids';
+import { distinctSourceId, slugify, storyIdFor } from './core/story/ids';
 import { languageFrom } from './core/registry/check';
 import { aggregatorOf, hostOf, registrableDomain } from './core/registry/domain';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
@@ -221,12 +221,20 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     const errors: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors].map((e) => ({ kind: e.kind, message: truncateText(e.message, ERROR_MESSAGE_MAX_CHARS) }));
     let sourceId = input.sourceId;
     if (!sourceId) {
-      const found = discoverSource(input, feed);
+      let found = discoverSource(input, feed);
       // A feed from a registered outlet's own site is that outlet's, with its ratings (not an unrated double).
       const owner = registeredOwner(registry, found.homepage);
       if (owner) {
         deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, so its items are ${owner.id}'s`);
         return { input, feed, errors, sourceId: owner.id };
+      }
+      // A slug that is another site's source id (a registered outlet's: a feed of "bbc.news" had become BBC's, with
+      // its ratings) gets a suffix of its own.
+      const taken = sources.get(found.id);
+      if (taken && taken.homepage !== found.homepage) {
+        const id = distinctSourceId(found.id, found.homepage);
+        deps.log('warn', `${input.name}: its site ${found.name} would be source ${found.id}, which is ${taken.discovered ? 'the site' : 'the registered outlet'} ${taken.homepage}; it is source ${id}`);
+        found = { ...found, id };
       }
       const existing = sources.get(found.id);
       if (existing) existing.feeds.push(...found.feeds.filter((f) => !existing.feeds.some((e) => e.url === f.url && e.file === f.file)));

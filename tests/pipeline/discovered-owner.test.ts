@@ -27,6 +27,26 @@ describe('a feed file the registry does not name', () => {
     expect(logs.filter((l) => l.includes('a-copy-of-npr.xml: not named'))).toEqual(["info: a-copy-of-npr.xml: not named in the registry; its site npr.org is npr's, so its items are npr's"]);
   });
 
+  it("never takes a registered outlet's id, or another site's, from its domain's slug", async () => {
+    const work = await tempDir('parallax-owner-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    const rss = (site: string) =>
+      `<rss version="2.0"><channel><title>${site}</title><link>https://${site}/</link><item><title>Breaking from ${site}</title><link>https://${site}/a</link><pubDate>Wed, 18 Feb 2026 10:00:00 GMT</pubDate></item></channel></rss>`;
+    // "bbc.news" slugs to "bbc-news", the registered BBC's id; "a-b.com" and "a.b.com" both slug to "a-b-com".
+    await writeFile(path.join(feeds, 'spoof.xml'), rss('bbc.news'));
+    await writeFile(path.join(feeds, 'x1.xml'), rss('a-b.com'));
+    await writeFile(path.join(feeds, 'x2.xml'), rss('a.b.com'));
+    const { report, logs } = await runFolder(feeds, path.join(work, 'content'), new Date('2026-02-18T12:00:00Z'));
+    const ids = Object.fromEntries(report.feeds.map((f) => [f.name, f.sourceId]));
+    expect(ids['spoof.xml']).toMatch(/^bbc-news-[a-z2-7]{6}$/);
+    expect(ids['x1.xml']).toBe('a-b-com');
+    expect(ids['x2.xml']).toMatch(/^a-b-com-[a-z2-7]{6}$/);
+    expect(logs).toContain(`warn: spoof.xml: its site bbc.news would be source bbc-news, which is the registered outlet https://www.bbc.co.uk/news; it is source ${ids['spoof.xml']}`);
+    const again = await runFolder(feeds, path.join(work, 'content2'), new Date('2026-02-18T12:00:00Z'));
+    expect(again.report.feeds.map((f) => f.sourceId)).toEqual(report.feeds.map((f) => f.sourceId));
+  });
+
   it('is matched by registrable domain, never to an aggregator or to one of several outlets on a domain', async () => {
     const registry = await readRegistry(REGISTRY);
     expect(registeredOwner(registry, 'https://text.npr.org/')?.id).toBe('npr');

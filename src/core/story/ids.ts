@@ -29,6 +29,15 @@ export function articleIdFor(canonicalUrl: string): string {
 }
 
 /**
+ * The id of a discovered source whose domain slug is another site's source id already (a registered outlet's, or
+ * another discovered site's: "bbc.news" and the registry's "bbc-news", "a-b.com" and "a.b.com"): the slug and 6
+ * base32 characters of SHA-256 of its homepage ("bbc-news-k3v9q2"), the same on every run.
+ */
+export function distinctSourceId(slug: string, homepage: string): string {
+  return `${slug}-${hashId(`source:${homepage}`, 6)}`;
+}
+
+/**
  * Story id: 12 base32 characters (60 bits) of SHA-256 of the id of the story's seed article (its earliest one at
  * creation). Minted once; afterwards the story index keeps it, whatever the story's articles become.
  */
