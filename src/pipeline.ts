@@ -7,7 +7,7 @@
  */
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { truncateText } from './core/feed/clean-text';
+import { printable, truncateText } from './core/feed/clean-text';
 import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
 import { articleOwner, mergeArticle, normaliseItems } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
@@ -153,6 +153,14 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
 }
 
 /**
+ * A feed's error as it is logged, stored in the feed state and shown on the source page: its message, which quotes
+ * what the feed sent, on one line with control characters escaped (printable) and cut to ERROR_MESSAGE_MAX_CHARS.
+ */
+function reportedError(e: NamedError): NamedError {
+  return { kind: e.kind, message: truncateText(printable(e.message), ERROR_MESSAGE_MAX_CHARS) };
+}
+
+/**
  * The registry source whose homepage is on the same registrable domain as `homepage` (a discovered feed's site), or
  * undefined: when none or several are, or the site is an aggregator (its feeds carry many outlets' links).
  */
@@ -216,9 +224,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           timer: deps.live ? () => performance.now() : undefined,
         })
       : { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [] };
-    // Messages quote what a feed sent (names, values), so they are cut to ERROR_MESSAGE_MAX_CHARS before the log, the
-    // feed state and the source page hold them.
-    const errors: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors].map((e) => ({ kind: e.kind, message: truncateText(e.message, ERROR_MESSAGE_MAX_CHARS) }));
+    const errors: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors].map(reportedError);
     let sourceId = input.sourceId;
     if (!sourceId) {
       let found = discoverSource(input, feed);
@@ -335,7 +341,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       all.set(article.id, mergeArticle(stored.get(article.id), article));
     }
     const itemErrors = p.errors.filter((e) => e.kind === 'item_invalid').length;
-    const errors = [...p.errors, ...result.errors];
+    const errors = [...p.errors, ...result.errors.map(reportedError)];
     feedReports.push({
       name: p.input.name,
       sourceId: p.sourceId,

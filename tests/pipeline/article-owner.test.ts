@@ -34,7 +34,7 @@ describe('an article listed by several outlets', () => {
     await writeFile(path.join(feeds, 'reader.xml'), rss('reader.test', []));
     const content = path.join(work, 'content');
     await runFolder(feeds, content, new Date('2026-11-30T13:00:00Z'), registry);
-    const owners = async () => Object.fromEntries([...(await readArticles(content))].map(([, a]) => [a.url, a.sourceId]));
+    const owners = async () => Object.fromEntries([...(await readArticles(content, () => undefined))].map(([, a]) => [a.url, a.sourceId]));
     expect(await owners()).toEqual({ 'https://alpha.test/2026/local': 'alpha-news', [award]: 'zeta-times', [wire]: 'zeta-times' });
 
     // Next run: alpha's and the reader's feeds also list Zeta's award story and the wire story.

@@ -27,3 +27,23 @@ describe('a feed error that quotes a huge value', () => {
     expect(state.length).toBeLessThan(5_000);
   }, 60_000);
 });
+
+describe('a feed error that quotes control characters', () => {
+  it('is one line with them escaped, in the log and in state/feeds.json (a newline in a date had started a GitHub Actions "::error" command)', async () => {
+    const work = await tempDir('parallax-msg-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    const date = 'x\n::error file=src/pipeline.ts,line=1::Parallax compromised\u001b]0;owned\u0007';
+    await writeFile(
+      path.join(feeds, 'nl.json'),
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'NL', home_page_url: 'https://nl.example/', items: [{ id: '1', url: 'https://nl.example/1', title: 'One', date_published: date }] }),
+    );
+    const content = path.join(work, 'content');
+    const { logs } = await runFolder(feeds, content, new Date('2026-02-18T00:00:00Z'));
+    const line = logs.find((l) => l.includes('item_date_unreadable'))!;
+    expect(line).toBe('warn: nl.json: item_date_unreadable: item 0 ("One") has no usable date ("x\\n::error file=src/pipeline.ts,line=1::Parallax compromised\\u001b"); it is treated as undated');
+    expect(logs.some((l) => /[\u0000-\u001f]/.test(l))).toBe(false);
+    const state = JSON.parse(await readFile(path.join(content, 'state', 'feeds.json'), 'utf8'));
+    expect(state[0].errors[0].message).toBe(line.slice('warn: nl.json: item_date_unreadable: '.length));
+  }, 60_000);
+});

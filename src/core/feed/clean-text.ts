@@ -449,6 +449,17 @@ export function truncateText(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+const CONTROL_OR_BIDI = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * `text` on one line with every C0 / C1 control character and bidirectional control shown as an escape ("\\n",
+ * "\\u001b"), for messages that quote what a feed sent: a raw newline or ESC in a date had reached the terminal, the
+ * CI log (where a line starting "::error" is a GitHub Actions workflow command) and the feed state as sent.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL_OR_BIDI, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /**
  * The title an item without one is given: the start of its text, cut by truncateText to DERIVED_TITLE_MAX_CHARS (RSS
  * 2.0 lets an item carry only a description). The parser names such items with it; the headline choice and the
