@@ -117,13 +117,51 @@ export class FetchFailure extends Error {
   }
 }
 
-/** Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date; ms from now, or null when absent or unreadable. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = `(?<month>${MONTHS.join('|')})`;
+const TIME = '(?<hh>\\d{2}):(?<mm>\\d{2}):(?<ss>\\d{2})';
+/** IMF-fixdate, RFC 9110 §5.6.7: "Sun, 06 Nov 1994 08:49:37 GMT". */
+const IMF_FIXDATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`);
+/** Obsolete RFC 850 form, RFC 9110 §5.6.7: "Sunday, 06-Nov-94 08:49:37 GMT" (a two-digit year). */
+const RFC850_DATE = new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\\d{2})-${MONTH}-(?<year>\\d{2}) ${TIME} GMT$`);
+/** Obsolete asctime form, RFC 9110 §5.6.7: "Sun Nov  6 08:49:37 1994" (a space-padded day; no zone, meaning UTC). */
+const ASCTIME_DATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`);
+
+/**
+ * An HTTP-date (RFC 9110 §5.6.7) as ms since the epoch, or null when `value` is not one. Reads the three forms a
+ * recipient must accept, case-sensitively as the RFC defines them: IMF-fixdate, and the obsolete RFC 850 and asctime
+ * forms, all UTC (asctime names no zone; it is never read as local time). Nothing else is read: Date.parse takes
+ * almost anything ("-5" as 1 May 2001). A two-digit RFC 850 year is this century's unless that is more than 50 years
+ * after `nowMs` (then the last century's, RFC 9110 §5.6.7). A day or time that does not exist (31 Feb, 24:00:00, a
+ * leap second) gives null. Never throws.
+ */
+export function parseHttpDate(value: string, nowMs: number): number | null {
+  const g = (IMF_FIXDATE.exec(value) ?? RFC850_DATE.exec(value) ?? ASCTIME_DATE.exec(value))?.groups;
+  if (!g) return null;
+  const [day, month, hh, mm, ss] = [Number(g.day), MONTHS.indexOf(g.month!), Number(g.hh), Number(g.mm), Number(g.ss)];
+  let year = Number(g.year);
+  if (g.year!.length === 2) {
+    year += 2000;
+    if (year > new Date(nowMs).getUTCFullYear() + 50) year -= 100;
+  }
+  const t = Date.UTC(year, month, day, hh, mm, ss);
+  const d = new Date(t);
+  // Date.UTC rolls a field over (31 Feb → 3 Mar, 24:00 → the next day): one that moved was out of range.
+  const same = d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day && d.getUTCHours() === hh && d.getUTCMinutes() === mm && d.getUTCSeconds() === ss;
+  return same ? t : null;
+}
+
+/**
+ * Retry-After (RFC 9110 §10.2.3: `HTTP-date / delay-seconds`, delay-seconds = 1*DIGIT) as ms from `nowMs` (0 for a
+ * date already past), or null when absent or neither form (the field is then ignored and the usual backoff applies):
+ * "-5", "1.5", "+5" or "5 May" are no delay (Date.parse had read "-5" as 1 May 2001, so no wait at all).
+ */
 export function parseRetryAfter(value: string | null, nowMs: number): number | null {
   if (!value) return null;
   const v = value.trim();
   if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? null : Math.max(0, t - nowMs);
+  const t = parseHttpDate(v, nowMs);
+  return t === null ? null : Math.max(0, t - nowMs);
 }
 
 /** Backoff before retry `n` (1-based): base·2^(n-1), capped, half of it random (equal jitter). */

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffMs, httpGet, parseRetryAfter, type HttpDeps, type HttpOptions, type Validators } from '../../src/io/http-client';
+import { backoffMs, httpGet, parseHttpDate, parseRetryAfter, type HttpDeps, type HttpOptions, type Validators } from '../../src/io/http-client';
 import { startMisbehavingServer, type MisbehavingServer } from './misbehaving-server';
 
 const FEEDS = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'feeds-small');
@@ -147,6 +147,13 @@ describe('httpGet against a misbehaving server', () => {
     expect(slept[0]).toBeLessThanOrEqual(1_000);
   });
 
+  it.each(['-5', '1.5'])('backs off as usual after a 503 with Retry-After %s (not a delay: it had been read as a 2001 date, no wait at all)', async (v) => {
+    slept.length = 0;
+    const r = await get(`/503-retry-after?v=${v}`, { retries: 1 });
+    expect(r).toMatchObject({ status: 'failed', httpStatus: 503, attempts: 2 });
+    expect(slept).toEqual([75]); // the backoff of retry 1 at random 0.5 (base 100 ms), not 0
+  });
+
   it('fails at once when Retry-After is over the bound', async () => {
     slept.length = 0;
     const r = await get('/503-long');
@@ -206,6 +213,25 @@ describe('retry arithmetic', () => {
     expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4_000)).toBe(6_000);
     expect(parseRetryAfter('soon', 0)).toBeNull();
     expect(parseRetryAfter(null, 0)).toBeNull();
+  });
+  // RFC 9110 §10.2.3: Retry-After = HTTP-date / delay-seconds, delay-seconds = 1*DIGIT; a value that is neither is
+  // ignored. Date.parse had read "-5" as 1 May 2001 and "1.5" as 5 Jan 2001, both long past, so the wait was 0.
+  it.each(['-5', '1.5', '+5', '5s', '0x10', '1e3', '5 May', 'Sun, 06 Nov 1994', 'Sun, 31 Feb 1994 08:49:37 GMT', 'Sun, 06 Nov 1994 24:00:00 GMT', '', '   '])(
+    'ignores Retry-After %j (neither 1*DIGIT nor an HTTP-date)',
+    (v) => {
+      expect(parseRetryAfter(v, Date.UTC(2026, 1, 18))).toBeNull();
+    },
+  );
+  it('reads the three HTTP-date forms of RFC 9110 §5.6.7 as UTC, and pads no date past now to below 0', () => {
+    const now = Date.UTC(1994, 10, 6, 8, 49, 0); // 37 s before the example date of RFC 9110
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(37_000); // IMF-fixdate
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(37_000); // obsolete RFC 850
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', now)).toBe(37_000); // obsolete asctime (UTC, not local time)
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:48:00 GMT', now)).toBe(0);
+    // a two-digit year more than 50 years ahead is the last century's
+    expect(parseHttpDate('Friday, 01-Mar-30 00:00:00 GMT', Date.UTC(2026, 1, 18))).toBe(Date.UTC(2030, 2, 1));
+    expect(parseHttpDate('Tuesday, 01-Mar-94 00:00:00 GMT', Date.UTC(2026, 1, 18))).toBe(Date.UTC(1994, 2, 1));
   });
   it('doubles the backoff up to the cap, half of it jittered', () => {
     const o = { backoffBaseMs: 1_000, backoffMaxMs: 8_000 };

@@ -10,6 +10,7 @@
  *   /always-304            304 to every request, conditional or not
  *   /503-then-ok/<file>    503 with Retry-After: 1 on the first request of the path, then the file
  *   /503-long              503 with Retry-After: 3600
+ *   /503-retry-after?v=V   503 with Retry-After: V (any text)
  *   /429-then-ok/<file>    429 with Retry-After as an HTTP date 1 s ahead, then the file
  *   /redirect-loop         302 → /redirect-loop-b → 302 → /redirect-loop
  *   /redirect-chain/<n>    n redirects, then the bundled feed
@@ -139,6 +140,9 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
           return;
         case '503-long':
           res.writeHead(503, { 'retry-after': '3600' }).end('come back in an hour');
+          return;
+        case '503-retry-after':
+          res.writeHead(503, { 'retry-after': url.searchParams.get('v') ?? '' }).end('busy');
           return;
         case '429-then-ok':
           if (n === 1) res.writeHead(429, { 'retry-after': new Date(Date.now() + 1_000).toUTCString() }).end('slow down');
