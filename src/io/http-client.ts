@@ -7,7 +7,9 @@
  * - a body cap enforced while streaming, on the decompressed bytes (fetch undoes gzip, deflate and br as it streams,
  *   so a compression bomb is stopped at the cap, never inflated in memory);
  * - conditional GET with the stored ETag / Last-Modified (a 304 is an outcome, not an error);
- * - a descriptive User-Agent.
+ * - a descriptive User-Agent;
+ * - only http and https URLs without credentials are fetched (checkFeedUrl), and no message quotes a user name or
+ *   password (redactCredentials).
  * The clock, the sleep between retries and the random source of the jitter are injected, so tests are fast.
  * Never throws: every failure is a named error.
  */
@@ -164,6 +166,35 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
   return t === null ? null : Math.max(0, t - nowMs);
 }
 
+/**
+ * `text` with the userinfo of every URL in it ("http://user:pass@host/" → "http://***@host/"): a feed URL with
+ * credentials, or a redirect's Location with them, must never reach the log, state/feeds.json or a public source page
+ * through a failure message. The userinfo runs to the last "@" before the host's end ("/", "?", "#", "\\" or white
+ * space), as the WHATWG URL parser reads it, so a password holding "@" is hidden whole. Never throws.
+ */
+export function redactCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\\\s]*@/gi, '$1***@');
+}
+
+/**
+ * Why `url` is not fetched, or null when it is: it must be an absolute URL (WHATWG URL Standard) whose scheme is http
+ * or https (fetch would read a `data:` URL's own text as a feed, and `file:` or `ftp:` fail only as retried network
+ * errors), with no user name or password (RFC 3986 §3.2.1 deprecates "user:password" in a URI; fetch refuses it with
+ * a message that quotes the password). The reason quotes the URL with its credentials redacted, cut to 200 characters.
+ */
+export function checkFeedUrl(url: string): string | null {
+  const shown = redactCredentials(url).slice(0, 200);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `not an absolute URL: ${shown}`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `scheme "${u.protocol}" is not fetched (feeds are read over http and https only): ${shown}`;
+  if (u.username || u.password) return `the URL has a user name or password, which is never sent (credentials in a registry end up in logs and public pages): ${shown}`;
+  return null;
+}
+
 /** Backoff before retry `n` (1-based): base·2^(n-1), capped, half of it random (equal jitter). */
 export function backoffMs(n: number, o: Pick<HttpOptions, 'backoffBaseMs' | 'backoffMaxMs'>, random: () => number): number {
   const cap = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (n - 1));
@@ -255,17 +286,19 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
         await res.body?.cancel().catch(() => undefined);
         const location = res.headers.get('location');
         if (!location) throw new FetchFailure('bad_redirect', `HTTP ${status} without a Location header`, false, status);
-        let next: string;
+        let next: URL;
         try {
-          next = new URL(location, current).href;
+          next = new URL(location, current);
         } catch {
-          throw new FetchFailure('bad_redirect', `HTTP ${status} to an unreadable Location: ${location.slice(0, 200)}`, false, status);
+          throw new FetchFailure('bad_redirect', `HTTP ${status} to an unreadable Location: ${redactCredentials(location).slice(0, 200)}`, false, status);
         }
-        if (!/^https?:$/.test(new URL(next).protocol)) throw new FetchFailure('bad_redirect', `redirect to a non-HTTP URL: ${next.slice(0, 200)}`, false, status);
-        if (seen.has(next)) throw new FetchFailure('redirect_loop', `redirect loop: ${next} was already visited`, false, status);
+        const shown = redactCredentials(next.href).slice(0, 200);
+        if (!/^https?:$/.test(next.protocol)) throw new FetchFailure('bad_redirect', `redirect to a non-HTTP URL: ${shown}`, false, status);
+        if (next.username || next.password) throw new FetchFailure('bad_redirect', `redirect to a URL with a user name or password, not followed: ${shown}`, false, status);
+        if (seen.has(next.href)) throw new FetchFailure('redirect_loop', `redirect loop: ${shown} was already visited`, false, status);
         if (redirects + 1 > o.maxRedirects) throw new FetchFailure('too_many_redirects', `more than ${o.maxRedirects} redirects`, false, status);
         onRedirect(redirects + 1);
-        current = next;
+        current = next.href;
         continue;
       }
       const validators: Validators = {
@@ -313,13 +346,17 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
 /** Runs one attempt under the caller's concurrency limits (the waits between attempts hold no slot). */
 export type Gate = <T>(attempt: () => Promise<T>) => Promise<T>;
 
-/** Fetches one URL with retries. Never throws. */
+/**
+ * Fetches one URL with retries. Never throws. A URL that checkFeedUrl refuses (not http(s), or with credentials) fails
+ * at once as `bad_url` with no request made (attempts 0). No failure message quotes a user name or password.
+ */
 export async function httpGet(url: string, sent: Validators, o: HttpOptions, deps: HttpDeps, gate: Gate = (f) => f()): Promise<HttpResult> {
   const started = deps.now();
-  let last: FetchFailure | null = null;
+  const refused = checkFeedUrl(url);
+  let last: FetchFailure | null = refused === null ? null : new FetchFailure('bad_url', refused, false);
   let redirects = 0;
   let attempts = 0;
-  for (let n = 1; n <= o.retries + 1; n++) {
+  for (let n = 1; refused === null && n <= o.retries + 1; n++) {
     attempts = n;
     try {
       const a = await gate(() => attempt(url, sent, o, deps, (r) => (redirects = Math.max(redirects, r))));
@@ -350,7 +387,8 @@ export async function httpGet(url: string, sent: Validators, o: HttpOptions, dep
     contentType: null,
     finalUrl: url,
     validators: sent,
-    error: { kind: last?.kind ?? 'internal_error', message: last?.message ?? 'unknown failure' },
+    // redacted again whatever wrote the message (undici quotes the URL it was given)
+    error: { kind: last?.kind ?? 'internal_error', message: redactCredentials(last?.message ?? 'unknown failure') },
     attempts,
     redirects,
   };

@@ -175,6 +175,48 @@ describe('httpGet against a misbehaving server', () => {
     expect(tooMany).toMatchObject({ status: 'failed', error: { kind: 'too_many_redirects' } });
   });
 
+  // A data: URL had been fetched and its text stored as a feed; file: and ftp: had failed as retried network errors;
+  // credentials had failed with fetch's message quoting the password, which reached the log, the state and the site.
+  it.each([
+    ['file:///etc/passwd', 'scheme "file:" is not fetched (feeds are read over http and https only): file:///etc/passwd'],
+    ['ftp://127.0.0.1/x', 'scheme "ftp:" is not fetched (feeds are read over http and https only): ftp://127.0.0.1/x'],
+    ['data:application/rss+xml,<rss><channel><item><title>T</title><link>https://d.example/1</link></item></channel></rss>', 'scheme "data:" is not fetched (feeds are read over http and https only): data:application/rss+xml,<rss><channel><item><title>T</title><link>https://d.example/1</link></item></channel></rss>'],
+    ['ftp://user:S3cretPassw0rd@127.0.0.1/x', 'scheme "ftp:" is not fetched (feeds are read over http and https only): ftp://***@127.0.0.1/x'],
+    ['feeds/world.xml', 'not an absolute URL: feeds/world.xml'],
+  ])('fails %s at once as bad_url, with no request', async (url, message) => {
+    slept.length = 0;
+    const r = await httpGet(url, none, TEST_HTTP, deps);
+    expect(r).toMatchObject({ status: 'failed', httpStatus: null, bytes: null, attempts: 0, redirects: 0 });
+    expect(r.error).toEqual({ kind: 'bad_url', message });
+    expect(slept).toEqual([]);
+  });
+
+  it('fails a URL with a user name or password at once as bad_url, sending nothing and never quoting the password', async () => {
+    const before = server.hits.get('/feed/npr-world.rss.xml') ?? 0;
+    const withAt = server.origin.replace('//', '//feeduser:S3cret@Passw0rd@');
+    const r = await httpGet(`${withAt}/feed/npr-world.rss.xml`, none, TEST_HTTP, deps);
+    expect(r).toMatchObject({ status: 'failed', attempts: 0 });
+    expect(r.error).toEqual({
+      kind: 'bad_url',
+      message: `the URL has a user name or password, which is never sent (credentials in a registry end up in logs and public pages): ${server.origin.replace('//', '//***@')}/feed/npr-world.rss.xml`,
+    });
+    expect(server.hits.get('/feed/npr-world.rss.xml') ?? 0).toBe(before);
+    const userOnly = await httpGet(`${server.origin.replace('//', '//feeduser@')}/feed/npr-world.rss.xml`, none, TEST_HTTP, deps);
+    expect(userOnly.error!.kind).toBe('bad_url');
+    expect(userOnly.error!.message).not.toContain('feeduser');
+  });
+
+  it('refuses a redirect to a URL with credentials, and quotes no Location with its password', async () => {
+    const to = `${server.origin.replace('//', '//u:S3cret@')}/feed/npr-world.rss.xml`;
+    const r = await get(`/redirect-to?to=${encodeURIComponent(to)}`);
+    expect(r).toMatchObject({ status: 'failed', attempts: 1, httpStatus: 302 });
+    expect(r.error).toEqual({ kind: 'bad_redirect', message: `redirect to a URL with a user name or password, not followed: ${server.origin.replace('//', '//***@')}/feed/npr-world.rss.xml` });
+    const ftp = await get(`/redirect-to?to=${encodeURIComponent('ftp://u:S3cret@127.0.0.1/x')}`);
+    expect(ftp.error).toEqual({ kind: 'bad_redirect', message: 'redirect to a non-HTTP URL: ftp://***@127.0.0.1/x' });
+    const unreadable = await get(`/redirect-to?to=${encodeURIComponent('http://u:S3cret@[::1/x')}`);
+    expect(unreadable.error).toEqual({ kind: 'bad_redirect', message: 'HTTP 302 to an unreadable Location: http://***@[::1/x' });
+  });
+
   it('stops a body that never ends at the size cap', async () => {
     const r = await get('/never-ends', { maxBytes: 256 * 1024 });
     expect(r).toMatchObject({ status: 'failed', attempts: 1, error: { kind: 'too_large' } });

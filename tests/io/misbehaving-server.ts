@@ -14,6 +14,8 @@
  *   /429-then-ok/<file>    429 with Retry-After as an HTTP date 1 s ahead, then the file
  *   /redirect-loop         302 → /redirect-loop-b → 302 → /redirect-loop
  *   /redirect-chain/<n>    n redirects, then the bundled feed
+ *   /redirect-to?to=URL    302 to URL (any text: another host, a scheme, credentials)
+ *   /atom-relative         an Atom feed whose entry links are relative (no xml:base: they resolve against its URL)
  *   /never-ends            200 and 16 KiB chunks with no end (at most 10,000 chunks)
  *   /gzip-bomb             Content-Encoding: gzip, 64 MiB of zeros compressed to ~64 KiB
  *   /br-bomb               the same with Brotli
@@ -56,6 +58,11 @@ function changingFeed(n: number): string {
   }).join('');
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Changing</title><link>https://changing.example/</link>${items}</channel></rss>`;
 }
+
+/** An Atom feed with relative entry links and no xml:base (RFC 4287 §2: they resolve against the feed's URL). */
+const ATOM_RELATIVE = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Relative</title><id>urn:x:relative</id><updated>2026-02-17T12:00:00Z</updated>${[1, 2]
+  .map((k) => `<entry><title>Relative link story ${k} about the harbour ferry strike</title><id>urn:x:relative:${k}</id><link href="news/${k}.html"/><updated>2026-02-17T1${k}:00:00Z</updated><summary>Item ${k}.</summary></entry>`)
+  .join('')}</feed>`;
 
 export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: number } = {}): Promise<MisbehavingServer> {
   const slowMs = opts.slowMs ?? 2_000;
@@ -160,6 +167,12 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
           else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(file('npr-world.rss.xml'));
           return;
         }
+        case 'redirect-to':
+          res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
+          return;
+        case 'atom-relative':
+          res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' }).end(ATOM_RELATIVE);
+          return;
         case 'never-ends': {
           res.writeHead(200, { 'content-type': 'application/rss+xml' });
           const chunk = Buffer.alloc(16 * 1024, 'a');
