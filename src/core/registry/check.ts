@@ -15,7 +15,8 @@ export type IssueLevel = 'error' | 'warning';
 
 /**
  * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, invalid_language, invalid_time_zone,
- * invalid_date (not a real day, or after today), unknown_rating_value, unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater (errors);
+ * invalid_date (not a real day, or after today), unknown_rating_value, unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater,
+ * unsupported_url_scheme, url_with_credentials (see urlProblem) (errors);
  * rating_without_url, ownership_without_source, aggregator_not_flagged, disputed_bias, unknown_key (warnings).
  * An unknown key is a warning, not an error: ingest reads such a registry (the key is ignored), and errors are what
  * makes the registry wrong to read; the warning says what was lost ("factualty" leaves the source unrated).
@@ -95,6 +96,51 @@ export function describeSchemaIssue(entry: unknown, issue: ZodIssue): { code: st
         : '';
   const shown = value === undefined ? 'missing' : JSON.stringify(value);
   return { code, message: `${issue.path.join('.') || 'entry'}: ${hint ?? `${issue.message}${allowed}`} (${shown})${didYouMean(issue.path.at(-1), value)}` };
+}
+
+/**
+ * What is wrong with a registry URL that parses (one that does not is the schema's invalid_url), or null. `feed` is
+ * true for a feed's url (ingest fetches it), false for a link the source page shows (homepage, a rating's url,
+ * ownership.sourceUrl). The schema's `.url()` takes any scheme, so two problems pass it:
+ * - unsupported_url_scheme: not http or https. Ingest fetches http(s) only (src/io/http-client.ts checkFeedUrl fails
+ *   the rest as bad_url; a `data:` feed had been read as its own text); the page would link a `javascript:` or
+ *   `data:` homepage as it is, a script run in the reader's browser.
+ * - url_with_credentials: a user name or password (RFC 3986 §3.2.1 deprecates "user:password" in a URI). A registry is
+ *   public, and its URLs reach logs, state/feeds.json and the source page; ingest never sends them (bad_url).
+ * The message quotes the URL with the userinfo redacted ("http://***@host/…"), cut to 200 characters.
+ */
+export function urlProblem(url: string, feed: boolean): { code: 'unsupported_url_scheme' | 'url_with_credentials'; message: string } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const shown = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\\s]*@/i, '$1***@').slice(0, 200);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    const why = feed ? 'ingest fetches feeds over http and https only' : 'the source page links to it, and only an http or https link is safe to show';
+    return { code: 'unsupported_url_scheme', message: `has the scheme "${u.protocol}" (${shown}): ${why}` };
+  }
+  if (u.username || u.password) {
+    const why = feed ? 'in logs, in state/feeds.json and on the public source page; ingest refuses to fetch it' : 'on the public source page';
+    return { code: 'url_with_credentials', message: `has a user name or password (${shown}): remove them; credentials in a registry end up ${why}` };
+  }
+  return null;
+}
+
+/** The registry URLs of one raw entry that urlProblem checks, with their JSON paths and whether each is a feed's. */
+function urlsOf(e: Record<string, unknown>): Array<{ path: Array<string | number>; url: string; feed: boolean }> {
+  const out: Array<{ path: Array<string | number>; url: string; feed: boolean }> = [];
+  const add = (path: Array<string | number>, v: unknown, feed = false): void => {
+    if (typeof v === 'string') out.push({ path, url: v, feed });
+  };
+  const list = (k: string): Array<Record<string, unknown> | null> => (Array.isArray(e[k]) ? (e[k] as Array<Record<string, unknown> | null>) : []);
+  add(['homepage'], e.homepage);
+  list('feeds').forEach((f, j) => add(['feeds', j, 'url'], f?.url, true));
+  for (const k of ['bias', 'factuality', 'flags']) list(k).forEach((r, j) => add([k, j, 'url'], r?.url));
+  const own = e.ownership as Record<string, unknown> | null | undefined;
+  if (own && typeof own === 'object') add(['ownership', 'sourceUrl'], own.sourceUrl);
+  return out;
 }
 
 /** BCP 47 shape with a 2- or 3-letter primary language (ISO 639-1/2/3: "en", "pt-BR", "zh-Hant", "arq"). */
@@ -226,6 +272,11 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
     }
 
     for (const k of unknownKeys(entry)) add('warning', 'unknown_key', [i, ...k.path], `${id}: ${describeUnknownKey(k)}`);
+
+    for (const u of urlsOf(e)) {
+      const problem = urlProblem(u.url, u.feed);
+      if (problem) add('error', problem.code, [i, ...u.path], `${id}: ${u.path.join('.')} ${problem.message}`);
+    }
 
     const badLanguage = typeof e.language === 'string' && e.language.length >= 2 ? languageProblem(e.language) : null;
     if (badLanguage) add('error', 'invalid_language', [i, 'language'], `${id}: ${badLanguage}`);

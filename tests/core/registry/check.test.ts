@@ -116,6 +116,34 @@ describe('checkRegistry', () => {
     expect(r.errors).toBe(7);
   });
 
+  // They had passed without a word: at ingest the password reached the log, state/feeds.json and the source page
+  // through fetch's message, file: and ftp: failed as retried network errors, and a data: URL's item was stored.
+  it('refuses a feed URL that is not http(s) or has credentials, and links the source page would show with them', () => {
+    const data = `data:application/rss+xml,<rss><channel><item><title>Data</title><link>https://d.example/${'x'.repeat(300)}</link></item></channel></rss>`;
+    const t = text([
+      src('creds', { feeds: [{ url: 'http://feeduser:S3cretPassw0rd@127.0.0.30:8931/h/target' }] }),
+      src('fileurl', { feeds: [{ url: 'file:///etc/passwd' }] }),
+      src('dataurl', { feeds: [{ url: data }] }),
+      src('ftp', { feeds: [{ url: 'ftp://127.0.0.1/x' }] }),
+      src('script', { homepage: 'javascript:alert(1)', ownership: { owner: 'O', category: 'corporation', sourceUrl: 'https://me:pw@o.example/about', attribution: null } }),
+      src('rated', { bias: [{ value: 'center', rater: 'AllSides', url: 'data:text/html,<script>alert(1)</script>', asOf: '2024-01-01' }], flags: [{ value: 'satire', rater: 'MBFC', url: 'http://user@m.example/x', asOf: null }] }),
+      src('fine', { feeds: [{ url: 'HTTPS://fine.example/rss' }, { url: 'http://fine.example/@news/rss' }] }),
+    ]);
+    const r = checkRegistry(t, '2026-11-30');
+    const feedScheme = ': ingest fetches feeds over http and https only';
+    expect(r.issues).toEqual([
+      { level: 'error', code: 'url_with_credentials', line: lineWith(t, 'S3cretPassw0rd'), path: '0.feeds.0.url', message: 'creds: feeds.0.url has a user name or password (http://***@127.0.0.30:8931/h/target): remove them; credentials in a registry end up in logs, in state/feeds.json and on the public source page; ingest refuses to fetch it' },
+      { level: 'error', code: 'unsupported_url_scheme', line: lineWith(t, 'file:///etc/passwd'), path: '1.feeds.0.url', message: `fileurl: feeds.0.url has the scheme "file:" (file:///etc/passwd)${feedScheme}` },
+      { level: 'error', code: 'unsupported_url_scheme', line: lineWith(t, 'data:application'), path: '2.feeds.0.url', message: `dataurl: feeds.0.url has the scheme "data:" (${data.slice(0, 200)})${feedScheme}` },
+      { level: 'error', code: 'unsupported_url_scheme', line: lineWith(t, 'ftp://'), path: '3.feeds.0.url', message: `ftp: feeds.0.url has the scheme "ftp:" (ftp://127.0.0.1/x)${feedScheme}` },
+      { level: 'error', code: 'unsupported_url_scheme', line: lineWith(t, 'javascript:'), path: '4.homepage', message: 'script: homepage has the scheme "javascript:" (javascript:alert(1)): the source page links to it, and only an http or https link is safe to show' },
+      { level: 'error', code: 'url_with_credentials', line: lineWith(t, 'me:pw@'), path: '4.ownership.sourceUrl', message: 'script: ownership.sourceUrl has a user name or password (https://***@o.example/about): remove them; credentials in a registry end up on the public source page' },
+      { level: 'error', code: 'unsupported_url_scheme', line: lineWith(t, 'data:text/html'), path: '5.bias.0.url', message: 'rated: bias.0.url has the scheme "data:" (data:text/html,<script>alert(1)</script>): the source page links to it, and only an http or https link is safe to show' },
+      { level: 'error', code: 'url_with_credentials', line: lineWith(t, 'user@m.example'), path: '5.flags.0.url', message: 'rated: flags.0.url has a user name or password (http://***@m.example/x): remove them; credentials in a registry end up on the public source page' },
+    ]);
+    expect(JSON.stringify(r.issues)).not.toMatch(/S3cret|me:pw|feeduser/);
+  });
+
   it('reports invalid JSON with its line, and a non-array', () => {
     const r = checkRegistry('[\n  {"id": "a",}\n]');
     expect(r.issues[0]!.code).toBe('invalid_json');
