@@ -65,14 +65,15 @@ function outletLabel(sourceId: string, sourcesById: ReadonlyMap<string, Source>)
 }
 
 /**
- * An article item's date and description: its published date, or none when its feed gave no usable date, the
- * description then beginning with when Parallax first saw it ("First seen 17 Feb 2026, 15:00 UTC. …"), as the pages say.
+ * An article item's date and description: its published date (UTC ISO-8601); or, when its feed gave no usable date,
+ * no `date` but `seen` = its firstSeen (the RSS pubDate, see FeedItem), the description then beginning with when
+ * Parallax first saw it ("First seen 17 Feb 2026, 15:00 UTC. …"), as the pages say.
  */
-export function articleDate(a: { published: string | null; firstSeen: string; excerpt?: string | null | undefined }): Pick<FeedItem, 'date' | 'description'> {
+export function articleDate(a: { published: string | null; firstSeen: string; excerpt?: string | null | undefined }): Pick<FeedItem, 'date' | 'seen' | 'description'> {
   const excerpt = truncate(a.excerpt ?? '');
   if (a.published !== null) return { date: a.published, description: excerpt };
   const seen = articleWhenText(a);
-  return { date: undefined, description: `${seen.charAt(0).toUpperCase()}${seen.slice(1)}.${excerpt ? ` ${excerpt}` : ''}` };
+  return { date: undefined, seen: a.firstSeen, description: `${seen.charAt(0).toUpperCase()}${seen.slice(1)}.${excerpt ? ` ${excerpt}` : ''}` };
 }
 
 /** The feed of `kind` (and `key`: topic slug, source id or story id); undefined when there is no such page. */

@@ -68,15 +68,21 @@ export interface FeedChannel {
 
 /**
  * One item, format-neutral. `guid` is opaque ([a-z0-9]+ story or article id); `date` is UTC ISO-8601, or undefined for
- * an article whose feed gave no usable date: both formats make the item date optional (RSS 2.0 pubDate, JSON Feed 1.1
- * date_published), so such an item carries none rather than claim its first-seen time as a publication date (readers
- * date it when they fetch it; its description says when Parallax first saw it).
+ * an article whose feed gave no usable date, which then has `seen`, when Parallax first saw it (its firstSeen).
+ *
+ * RSS 2.0: pubDate is `date`, else `seen`. Feed readers sort and date items by pubDate, and one without it was dated
+ * when the reader fetched it (hours or days after Parallax saw it), out of order with the rest; the page shows such an
+ * article as "first seen …", and the item's description begins the same way (articleDate in feeds.ts), so the date
+ * is never passed off as the outlet's. JSON Feed 1.1: date_published is `date` only (no first-seen time as a
+ * publication date there; its description says when it was first seen).
  */
 export interface FeedItem {
   guid: string;
   title: string;
   link: string;
   date: string | undefined;
+  /** When Parallax first saw the article (UTC ISO-8601), for an item with no `date`: its RSS pubDate. */
+  seen?: string | undefined;
   description: string;
   /** JSON Feed `external_url`: the outlet's article when `link` is a Parallax page. */
   externalUrl?: string;
@@ -118,7 +124,10 @@ export function itemLanguage(language: string | null | undefined, channelLanguag
 
 const GUID_SAFE = /^[A-Za-z0-9:._-]+$/;
 
-/** RSS 2.0 through @astrojs/rss, guid isPermaLink="false" kept as text (see the note at the top of this file). */
+/**
+ * RSS 2.0 through @astrojs/rss, guid isPermaLink="false" kept as text (see the note at the top of this file); an
+ * item's pubDate is its `date`, else its `seen` (FeedItem). Throws when a guid is not an opaque id.
+ */
 export async function rssString(channel: FeedChannel, items: readonly FeedItem[]): Promise<string> {
   const xml = await getRssString({
     title: stripControl(channel.title),
@@ -127,10 +136,11 @@ export async function rssString(channel: FeedChannel, items: readonly FeedItem[]
     customData: `<language>${feedLanguage(channel)}</language><lastBuildDate>${new Date(channel.now).toUTCString()}</lastBuildDate>`,
     items: items.map((i) => {
       if (!GUID_SAFE.test(i.guid)) throw new Error(`feed guid must be an opaque id, got ${JSON.stringify(i.guid)}`);
+      const pubDate = i.date ?? i.seen;
       return {
         title: stripControl(i.title),
         link: i.link,
-        ...(i.date === undefined ? {} : { pubDate: new Date(i.date) }),
+        ...(pubDate === undefined ? {} : { pubDate: new Date(pubDate) }),
         // RSS 2.0's description is HTML (entity-encoded in the XML), and readers render it: plain text has its & < >
         // HTML-escaped first, so a quoted "<img onerror=…>" reaches the reader as text, not as an element (quotes
         // need no escaping in HTML text, and escaped they had shown as a literal "&apos;" in some readers).

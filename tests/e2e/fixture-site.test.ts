@@ -158,14 +158,15 @@ describe('an article without a usable date', () => {
     expect(await read('story/m5n6b7v8/index.html')).toContain('id="timeline-desc">2 articles from');
   });
 
-  it('has no date in the story and source feeds (RSS pubDate, JSON Feed date_published), and says when it was first seen', async () => {
+  it('dates an undated article by when it was first seen in the story and source RSS (pubDate, not JSON Feed date_published), and says so', async () => {
     const DESC = 'First seen 17 Feb 2026, 15:00 UTC. Im Streit um den US-Haushalt gibt es erste Signale einer Einigung.';
     for (const dir of ['story/k3v9q2m7/', 'source/rundfunk-aktuell/']) {
       const rss = await read(`${dir}rss.xml`);
       expect(XMLValidator.validate(rss)).toBe(true);
       const item = [...rss.matchAll(/<item>[\s\S]*?<\/item>/g)].map((m) => m[0]).find((i) => i.includes('a1b2c3d4e5f60005'))!;
       expect(item, dir).toContain(`<description>${DESC}</description>`);
-      expect(item, dir).not.toContain('<pubDate>');
+      // Its first-seen time (UTC): an item without pubDate had been dated by readers when they fetched it.
+      expect(item, dir).toContain('<pubDate>Tue, 17 Feb 2026 15:00:00 GMT</pubDate>');
       const json = JSON.parse(await read(`${dir}feed.json`)) as { items: Array<{ id: string; date_published?: string; content_text: string }> };
       const entry = json.items.find((i) => i.id === 'a1b2c3d4e5f60005')!;
       expect(entry, dir).not.toHaveProperty('date_published');

@@ -55,18 +55,21 @@ describe('feedFor', () => {
     expect(story.channel.description).toBe('Updates to this story: one item per article, each as it joins the coverage.');
   });
 
-  it('gives an article without a usable date no item date in either format, and says when it was first seen', async () => {
-    // k3v9q2m7's Rundfunk Aktuell article: published null, first seen 2026-02-17T15:00:00Z.
+  it('dates an article without a usable date by when it was first seen in RSS (pubDate), not in JSON Feed, and says so', async () => {
+    // k3v9q2m7's Rundfunk Aktuell article: published null, first seen 2026-02-17T15:00:00Z. Its RSS item had had no
+    // pubDate, so readers sorted it by when they fetched it; now pubDate is its first-seen time (UTC), as on the page.
     for (const [kind, key] of [['story', 'k3v9q2m7'], ['source', 'rundfunk-aktuell']] as const) {
       const feed = feedFor(data, site, kind, key, false)!;
       const undated = feed.items.find((i) => i.guid === 'a1b2c3d4e5f60005')!;
-      expect(undated.date, kind).toBeUndefined();
+      expect([undated.date, undated.seen], kind).toEqual([undefined, '2026-02-17T15:00:00Z']);
       expect(undated.description, kind).toBe('First seen 17 Feb 2026, 15:00 UTC. Im Streit um den US-Haushalt gibt es erste Signale einer Einigung.');
       const xml = await rssString(feed.channel, feed.items);
       expect(XMLValidator.validate(xml)).toBe(true);
       const items = new XMLParser({ parseTagValue: false, isArray: (n) => n === 'item' }).parse(xml).rss.channel.item as Array<{ description: string; pubDate?: string }>;
       const rssItem = items.find((i) => i.description.startsWith('First seen'))!;
-      expect(rssItem).not.toHaveProperty('pubDate');
+      expect(rssItem.pubDate, kind).toBe('Tue, 17 Feb 2026 15:00:00 GMT');
+      // Every item of the feed has a pubDate, newest first as the list is.
+      expect(items.map((i) => Date.parse(i.pubDate!)), kind).toEqual(items.map((i) => Date.parse(i.pubDate!)).sort((x, y) => y - x));
       const json = JSON.parse(jsonFeedString(feed.channel, feed.items)) as { items: Array<{ id: string; date_published?: string }> };
       expect(json.items.find((i) => i.id === 'a1b2c3d4e5f60005')).not.toHaveProperty('date_published');
     }
