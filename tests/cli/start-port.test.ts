@@ -1,6 +1,6 @@
 /** `parallax start` checks its port before building, so it never prints an address that another program holds. */
 import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkPort, portOf, siteOf } from '../../src/cli/start';
 
 describe('checkPort', () => {
@@ -32,9 +32,53 @@ describe('portOf', () => {
 });
 
 describe('siteOf', () => {
-  it('names the port served unless PARALLAX_SITE says where the site lives', () => {
-    expect(siteOf(8081, {})).toBe('http://localhost:8081');
-    expect(siteOf(4321, {})).toBe('http://localhost:4321');
+  it('names the address served (127.0.0.1, not localhost) unless PARALLAX_SITE says where the site lives', () => {
+    expect(siteOf(8081, {})).toBe('http://127.0.0.1:8081');
+    expect(siteOf(4321, {})).toBe('http://127.0.0.1:4321');
     expect(siteOf(8081, { PARALLAX_SITE: 'https://news.example.org' })).toBe('https://news.example.org');
+  });
+});
+
+describe('parallax start --port 4400', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.doUnmock('../../src/cli/build');
+    vi.doUnmock('astro');
+    vi.resetModules();
+  });
+
+  it('builds with PARALLAX_SITE naming the host and port the server binds and prints', async () => {
+    // The feeds, sitemap and canonical links had named http://localhost:4400 while the site was served at 127.0.0.1.
+    const seen: { site?: string | undefined; listen?: unknown } = {};
+    vi.resetModules(); // start.ts was loaded above with the real build
+    vi.doMock('../../src/cli/build', () => ({ buildSite: async () => void (seen.site = process.env.PARALLAX_SITE) }));
+    vi.doMock('astro', () => ({
+      preview: async (options: { server: { host: string; port: number } }) => {
+        seen.listen = options.server;
+        return { port: options.server.port, closed: async () => undefined };
+      },
+    }));
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    const saved = { site: process.env.PARALLAX_SITE, base: process.env.PARALLAX_BASE, port: process.env.PORT };
+    delete process.env.PARALLAX_SITE;
+    delete process.env.PARALLAX_BASE;
+    delete process.env.PORT;
+    try {
+      const { run } = await import('../../src/cli/start');
+      // A free port, so checkPort passes wherever the test runs.
+      const probe = createServer();
+      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+      const port = (probe.address() as { port: number }).port;
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+      expect(await run(['--port', String(port), '--no-ingest'])).toBe(0);
+      expect(seen).toEqual({ site: `http://127.0.0.1:${port}`, listen: { host: '127.0.0.1', port } });
+      expect(out).toContain(`Serving the site at http://127.0.0.1:${port}/ `);
+    } finally {
+      for (const [k, v] of [['PARALLAX_SITE', saved.site], ['PARALLAX_BASE', saved.base], ['PORT', saved.port]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 });
