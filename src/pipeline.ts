@@ -214,7 +214,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const parsed = inputs.map((input) => {
     const feed: ParsedFeed = input.bytes
       ? parseFeed(input.bytes, {
-          url: input.url ?? undefined,
+          url: input.fetch?.finalUrl ?? input.url ?? undefined,
           contentType: input.contentType ?? undefined,
           now: options.now ?? realNow,
           timeZone: (input.sourceId ? sources.get(input.sourceId)?.timeZone : null) ?? undefined,

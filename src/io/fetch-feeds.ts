@@ -6,8 +6,20 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
-import { DEFAULT_HTTP_OPTIONS, FetchFailure, httpGet, REAL_HTTP_DEPS, type Gate, type HttpDeps, type HttpOptions } from './http-client';
+import { DEFAULT_HTTP_OPTIONS, FetchFailure, httpGet, REAL_HTTP_DEPS, redactCredentials, type Gate, type HttpDeps, type HttpOptions } from './http-client';
 
+declare module '../core/pipeline-types' {
+  // Declared here, beside the one place that sets it; it belongs with FetchInfo in src/core/pipeline-types.ts.
+  interface FetchInfo {
+    /**
+     * The URL the response came from, after redirects (absolute http(s); the feed URL itself when none was followed):
+     * the base for the feed's relative links (RFC 3986 §5.1.3: the base is the URI used to retrieve the
+     * representation, the last one after redirects). FeedInput.url stays the registry's URL, which names the feed
+     * (its state, its validators, its registry entry). Absent for a folder of files.
+     */
+    finalUrl?: string;
+  }
+}
 
 export type FetchOptions = HttpOptions;
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = DEFAULT_HTTP_OPTIONS;
@@ -27,13 +39,18 @@ function hostKey(url: string): string {
   }
 }
 
-/** Fetches one feed URL into a FeedInput; never throws. */
+/**
+ * Fetches one feed URL into a FeedInput; never throws. `url` (the registry's) is the input's url and keys its
+ * validators; its name is the same URL with any user name and password as ***@ (the name is what the log, the run's
+ * report and the source page show; httpGet refuses such a URL as bad_url). `fetch.finalUrl` is where the body came
+ * from after redirects, the base for its relative links.
+ */
 export async function fetchFeed(url: string, sourceId: string | null, options: FetchOptions, deps: HttpDeps = REAL_HTTP_DEPS, validators: FeedValidators = new Map(), gate?: Gate): Promise<FeedInput> {
   const started = performance.now();
   const sent = validators.get(url) ?? { etag: null, lastModified: null };
   const r = await httpGet(url, sent, options, deps, gate);
   return {
-    name: url,
+    name: redactCredentials(url),
     sourceId,
     url,
     contentType: r.contentType,
@@ -44,6 +61,7 @@ export async function fetchFeed(url: string, sourceId: string | null, options: F
       httpStatus: r.httpStatus,
       attempts: r.attempts,
       redirects: r.redirects,
+      finalUrl: r.finalUrl,
       ms: Math.round(performance.now() - started),
       etag: r.validators.etag,
       lastModified: r.validators.lastModified,

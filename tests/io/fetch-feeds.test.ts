@@ -49,6 +49,18 @@ describe('fetchFeeds', () => {
     expect(out[19]!.error!.message).toBe(`not tried: ${new URL(server.origin).host} timed out ${options.hostTimeoutsBeforeSkip} times in a row in this run`);
   });
 
+  it('keeps the registry URL as the feed\'s name and gives the URL after redirects, on another host, as fetch.finalUrl', async () => {
+    const other = await startMisbehavingServer(FEEDS);
+    try {
+      const registered = `${server.origin}/redirect-to?to=${encodeURIComponent(`${other.origin}/atom-relative`)}`;
+      const [input] = await fetchFeeds(registry(1, () => server.origin).map((s) => ({ ...s, feeds: [{ url: registered, file: null, topic: null }] }) as unknown as Source), base, deps);
+      expect(input).toMatchObject({ name: registered, url: registered, error: null, fetch: { status: 'ok', redirects: 1, finalUrl: `${other.origin}/atom-relative` } });
+      expect(new URL(other.origin).port).not.toBe(new URL(server.origin).port);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('keeps to the overall limit', async () => {
     server.resetInFlight();
     await fetchFeeds(registry(12, () => server.origin), { ...base, concurrency: 4 }, deps);
