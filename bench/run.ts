@@ -11,13 +11,39 @@ import path from 'node:path';
 const BENCH = path.dirname(new URL(import.meta.url).pathname);
 /** Benchmarks too long for a plain `npm run bench` (the year simulator took 46 min here): run only when named. */
 const OPT_IN = ['year'];
+/** Where the data sets of SHARED_DATA are: ../shared/data beside the repository (in CI), never in it. */
+const SHARED_DIR = path.resolve(BENCH, '..', '..', 'shared', 'data');
+/**
+ * The folders of ../shared/data each benchmark reads (GPL or publishers' data, kept out of the repository); without
+ * them it prints "skipped" (replay-stream skips the part whose data is missing). The others run on the repository's
+ * own snapshot (fixtures/). tests/cli/bench-help.test.ts checks this list against the benchmarks' sources.
+ */
+const SHARED_DATA: Readonly<Record<string, readonly string[]>> = {
+  'cluster-scale': ['stream-2023-11-13_19'],
+  'feed-parse': ['feeds-2026-02-18'],
+  'replay-stream': ['stream-2023-11-13_19', 'feeds-2026-02-18'],
+  'story-identity': ['stream-2023-11-13_19'],
+  'stream-gold': ['stream-2023-11-13_19'],
+  year: ['stream-2023-11-13_19'],
+};
 const all = readdirSync(BENCH, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(BENCH, d.name, 'main.ts')))
   .map((d) => d.name)
   .sort();
+/** One benchmark's line of the help: its name, opt-in or not, and the ../shared data it needs (and whether it is here). */
+function helpLine(name: string): string {
+  const optIn = OPT_IN.includes(name) ? ' (opt-in: run only when named)' : '';
+  const data = SHARED_DATA[name];
+  if (!data) return `  ${name}${optIn}: runs on the bundled snapshot`;
+  const missing = data.filter((d) => !existsSync(path.join(SHARED_DIR, d)));
+  const note = !missing.length ? '' : missing.length === data.length ? ' (not found here: skipped)' : ` (../shared/data/${missing.join(', ')} not found here: that part skipped)`;
+  return `  ${name}${optIn}: needs ../shared/data/${data.join(' and ../shared/data/')}${note}`;
+}
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(
-    `usage: npm run bench [-- NAME ...] [--flags]\n\nbenchmarks (all but the opt-in ones run when none is named):\n${all.map((n) => `  ${n}${OPT_IN.includes(n) ? ' (opt-in: run only when named)' : ''}`).join('\n')}\n\nFlags go to every benchmark named (e.g. --quick); each benchmark's options are in README.md.\n`,
+    `usage: npm run bench [-- NAME ...] [--flags]\n\nbenchmarks (all but the opt-in ones run when none is named):\n${all.map(helpLine).join('\n')}\n\n` +
+      `The data sets in ../shared live beside the repository in CI, not in it (README.md): a benchmark without its data is skipped.\n` +
+      `Flags go to every benchmark named (e.g. --quick); each benchmark's options are in README.md.\n`,
   );
   process.exit(0);
 }

@@ -6,6 +6,7 @@
  * chosen on one half and reported on the other; `--set` overrides any field of the cluster config.
  * `parallax eval --convert-uci CSV --out FILE.jsonl` turns the UCI News Aggregator CSV into that format.
  */
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -35,6 +36,33 @@ Relative paths are read from the directory npm or parallax was started in.`;
 /** A path the user typed, resolved against the directory they ran npm in (INIT_CWD), not the package root. */
 const fromUser = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
+/**
+ * What to add to "no file at FILE" when FILE (absolute) is in a folder named `shared` that is not there: the
+ * evaluation data sets (the UCI subset, the 7-day stream) are not in the repository but in ../shared beside it in CI
+ * (their licences keep them out; README.md, "Stories: clustering, identity, evaluation"), as the bench commands say
+ * when they skip. Null when FILE is elsewhere or that folder exists (then the file name is what is wrong).
+ */
+export function sharedDataHint(file: string): string | null {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (path.basename(dir) !== 'shared') continue;
+    if (existsSync(dir)) return null;
+    return `${dir} is not here: the evaluation data sets live in ../shared beside the repository in CI, not in it (README.md, "Stories: clustering, identity, evaluation")`;
+  }
+  return null;
+}
+
+/** requireFile for a path the user typed (resolved by fromUser), its "no file" message with sharedDataHint's when there is one. */
+function requireUserFile(flag: string, typed: string): void {
+  const file = fromUser(typed);
+  try {
+    requireFile(flag, file);
+  } catch (error) {
+    const hint = sharedDataHint(file);
+    if (error instanceof UsageError && hint && !existsSync(file)) throw new UsageError(`${error.message}: ${hint}`);
+    throw error;
+  }
+}
+
 /** The rows of a UCI News Aggregator file: the Kaggle CSV (header ID,TITLE,…) or UCI's tab-separated newsCorpora.csv. */
 function uciRows(text: string): Array<Record<string, string>> {
   const body = text.replace(/^\uFEFF/, '');
@@ -58,7 +86,7 @@ export async function run(args: string[]): Promise<number> {
   if (values['convert-uci']) {
     if (!values.out) throw new UsageError('--convert-uci needs --out FILE.jsonl');
     requireOutFile('--out', fromUser(values.out));
-    requireFile('--convert-uci', fromUser(values['convert-uci']));
+    requireUserFile('--convert-uci', values['convert-uci']);
     let docs;
     try {
       docs = fromUciRows(uciRows(await readFile(fromUser(values['convert-uci']), 'utf8')));
@@ -82,7 +110,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  requireFile('--data', fromUser(values.data));
+  requireUserFile('--data', values.data);
   let all;
   try {
     all = parseLabelledJsonl(await readFile(fromUser(values.data), 'utf8'));

@@ -1,9 +1,9 @@
 /** `parallax eval`: labelled JSONL, context articles (label null) clustered but not scored, halves. */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli/eval';
+import { run, sharedDataHint } from '../../src/cli/eval';
 import { UsageError } from '../../src/cli/ingest-options';
 import { DEFAULT_CLUSTER_CONFIG } from '../../src/core/config';
 import { labelHalf, parseLabelledJsonl, toClusterDocs, withOverrides } from '../../src/core/story/labelled-docs';
@@ -80,6 +80,20 @@ describe('parallax eval: bad input is named, never scored silently', () => {
     const csv = path.join(dir, 'uci.csv');
     await writeFile(csv, 'ID,TITLE,URL,PUBLISHER,CATEGORY,STORY,HOSTNAME,TIMESTAMP\n1,T,http://a.example/1,P,b,dA,a.example,1394470370698\n');
     await expect(run(['--convert-uci', csv, '--out', path.join(dir, 'missing', 'x.jsonl')])).rejects.toThrow(`--out: folder ${path.join(dir, 'missing')} does not exist`);
+  });
+
+  it('says where the data sets live when a path into a missing ../shared is given (it had said only "no file at …")', async () => {
+    // A clone without ../shared beside it: the README's command, as a new user runs it.
+    const clone = path.join(await tempDir('parallax-eval-'), 'parallax');
+    const csv = path.join(clone, '..', 'shared', 'data', 'uci-news-aggregator-subset', 'uci-news-aggregator-first6366.csv');
+    const hint = `${path.join(clone, '..', 'shared')} is not here: the evaluation data sets live in ../shared beside the repository in CI, not in it (README.md, "Stories: clustering, identity, evaluation")`;
+    await expect(run(['--convert-uci', csv, '--out', path.join(path.dirname(clone), 'uci.jsonl')])).rejects.toThrow(`--convert-uci: no file at ${path.resolve(csv)}: ${hint}`);
+    await expect(run(['--data', path.join(clone, '..', 'shared', 'stream.jsonl')])).rejects.toThrow(`--data: no file at ${path.resolve(clone, '..', 'shared', 'stream.jsonl')}: ${hint}`);
+    // With the folder there, the file name is what is wrong: no hint.
+    const shared = path.join(clone, '..', 'shared');
+    await mkdir(shared);
+    await expect(run(['--data', path.join(shared, 'nope.jsonl')])).rejects.toThrow(new RegExp(`^--data: no file at ${path.join(shared, 'nope.jsonl')}$`));
+    expect(sharedDataHint('/tmp/elsewhere/x.csv')).toBeNull();
   });
 
   it('names a repeated id, a bad date and a byte order mark is no error', () => {
