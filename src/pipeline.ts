@@ -17,7 +17,7 @@ import { feedKey, isFeedFailure, nextFeedState, observeFeed } from './core/state
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
-import type { Source } from './core/schema/source';
+import { feedKind, type FeedKind, type Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
 import { distinctSourceId, slugify, storyIdFor } from './core/story/ids';
 import { languageFrom } from './core/registry/check';
@@ -150,6 +150,12 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
     ownership: null,
     discovered: true,
   };
+}
+
+/** What a feed carries: its registry entry's kind (the entry named by the file, else by the URL); news when none is. */
+function kindOf(source: Source, input: FeedInput): FeedKind {
+  const ref = source.feeds.find((f) => (f.file !== null && f.file === input.name) || (input.url !== null && f.url === input.url));
+  return ref ? feedKind(ref) : 'news';
 }
 
 /**
@@ -295,7 +301,10 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const all = new Map(stored);
   const seenThisRun = new Set<string>();
   const feedReports: FeedReport[] = [];
-  const normalised = parsed.map((p) => normaliseItems(p.feed.items, p.sourceId, now, sources.get(p.sourceId)!.language));
+  const normalised = parsed.map((p) => {
+    const source = sources.get(p.sourceId)!;
+    return normaliseItems(p.feed.items, p.sourceId, now, source.language, kindOf(source, p.input));
+  });
   // Each article's claims (the stored source, then this run's in feed order), and the one source on each registrable
   // domain (its homepage's), for articleOwner.
   const claims = new Map<string, string[]>();

@@ -18,6 +18,8 @@ export interface CoverageArticle {
   firstSeen: string;
   title?: string;
   summary?: string | null;
+  /** "opinion" or "analysis" when its feed carries that; absent: news. */
+  kind?: 'opinion' | 'analysis';
   author?: string | null;
 }
 
@@ -153,7 +155,7 @@ function sortedCounts(counts: Record<string, number>): Record<string, number> {
  * Coverage of one story. `articles` must be non-empty; sources missing from `sources` count as unrated with unknown
  * country. Aggregator sources are counted apart (`aggregators`) and in nothing else; when a story has only
  * aggregator articles, all counts are 0 and `brokeBy` names the earliest of them. `brokeBy` is the earliest dated
- * article, or the first seen when none is dated. Throws Error only when `articles` is empty (a story always has an
+ * article, or the first seen when none is dated, among the news articles when there are any (not opinion or analysis). Throws Error only when `articles` is empty (a story always has an
  * article).
  */
 export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMap<string, Source>): Coverage {
@@ -187,7 +189,9 @@ export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMa
     tally(ownership, source?.ownership?.category ?? 'unrated');
     tally(countries, source?.country ?? 'unknown');
   }
-  const pool = outlets.length ? outlets : articles;
+  // Who broke it: a news report, when the story has one (a column about an event does not break it).
+  const news = outlets.filter((a) => !a.kind);
+  const pool = news.length ? news : outlets.length ? outlets : articles;
   const first = [...datedOrAll(pool)].sort((x, y) => {
     const tx = reportedAt(x);
     const ty = reportedAt(y);

@@ -4,6 +4,7 @@
  */
 import { MAX_FUTURE_SKEW_HOURS } from '../config';
 import type { Article } from '../schema/article';
+import type { FeedKind } from '../schema/source';
 import { articleIdFor } from '../story/ids';
 import type { ParsedItem } from './parse-feed';
 
@@ -20,9 +21,10 @@ export interface NormaliseResult {
  * A published date after `now` becomes `now`: the item was read at `now`, so it was not published later (the usual
  * cause is a publisher's wrong time zone; feed readers such as Miniflux do the same); one more than
  * MAX_FUTURE_SKEW_HOURS after `now` becomes null, a bogus date (src/core/config.ts). Every item ends as
- * exactly one of: an article, a counted duplicate, or a named error. `language` is the source's BCP 47 tag.
+ * exactly one of: an article, a counted duplicate, or a named error. `language` is the source's BCP 47 tag; `kind`
+ * what the feed carries (its registry entry's), recorded on each article unless it is news.
  */
-export function normaliseItems(items: ParsedItem[], sourceId: string, now: string, language: string | null): NormaliseResult {
+export function normaliseItems(items: ParsedItem[], sourceId: string, now: string, language: string | null, kind: FeedKind = 'news'): NormaliseResult {
   const nowMs = Date.parse(now);
   const latest = nowMs + MAX_FUTURE_SKEW_HOURS * 3_600_000;
   const seen = new Set<string>();
@@ -53,6 +55,7 @@ export function normaliseItems(items: ParsedItem[], sourceId: string, now: strin
       image: item.image,
       language,
       categories: [...item.categories],
+      ...(kind === 'news' ? {} : { kind }),
     });
   });
   return out;

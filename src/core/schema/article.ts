@@ -23,5 +23,7 @@ export const ArticleSchema = z.object({
   image: z.string().url().nullable(),
   language: z.string().nullable(),
   categories: z.array(z.string()),
+  /** What its feed carries, when not news (FeedRef.kind): "opinion" or "analysis". Absent: news. */
+  kind: z.enum(['opinion', 'analysis']).optional(),
 });
 export type Article = z.infer<typeof ArticleSchema>;

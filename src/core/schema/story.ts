@@ -33,6 +33,8 @@ export const StoryArticleSchema = z.object({
   image: z.string().url().nullable().default(null),
   /** The terms it shares most with the story centre (why it joined); empty for a lone article. */
   sharedTerms: z.array(z.string()).default([]),
+  /** "opinion" or "analysis" when its feed carries that (the source's FeedRef.kind); absent: news. */
+  kind: z.enum(['opinion', 'analysis']).optional(),
 });
 export type StoryArticle = z.infer<typeof StoryArticleSchema>;
 

@@ -236,7 +236,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       chooseHeadline(
         clustered.map((m) => {
           const a = byId.get(m.id)!;
-          return { title: a.title, sourceId: a.sourceId, similarity: m.similarity, derived: titleFromText(a) };
+          return { title: a.title, sourceId: a.sourceId, similarity: m.similarity, derived: titleFromText(a), ...(a.kind ? { kind: a.kind } : {}) };
         }),
         sources,
       );
@@ -255,6 +255,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
         image: a.image,
         published: a.published,
         firstSeen: a.firstSeen,
+        ...(a.kind ? { kind: a.kind } : {}),
       })),
       firstSeen,
       lastUpdated: lastUpdatedOf(storyArticles),

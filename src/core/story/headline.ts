@@ -90,13 +90,15 @@ export interface HeadlineCandidate {
   similarity: number;
   /** The title is a stand-in made from the article's text (its feed gave none): used only when no other is. */
   derived?: boolean;
+  /** "opinion" or "analysis" (the article's feed kind): used only when no news article's title is. Absent: news. */
+  kind?: 'opinion' | 'analysis';
 }
 
 const termsOf = (title: string): Set<string> => new Set(tokenize(title).map((t) => t.term));
 
 /**
  * The candidates that may give the headline. Stand-in titles made from an article's text (`derived`) go when a title
- * an outlet wrote exists, and aggregators' titles go when an outlet's title exists. When the story is
+ * an outlet wrote exists, opinion and analysis titles (`kind`) when a news article's exists, and aggregators' titles go when an outlet's title exists. When the story is
  * covered by two sides or more (Left, Center, Right among rated, undisputed sources), a title from a Left or Right
  * source stays only if at least HEADLINE_SHARED_TERMS_MIN of its content words also appear in titles from another
  * side; Center and unrated sources' titles always stay. Never empty when `candidates` is not.
@@ -104,7 +106,8 @@ const termsOf = (title: string): Set<string> => new Set(tokenize(title).map((t) 
 export function eligibleCandidates(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): HeadlineCandidate[] {
   const nonEmpty = candidates.filter((c) => c.title.trim());
   const written = nonEmpty.filter((c) => !c.derived);
-  const usable = written.length ? written : nonEmpty;
+  const reported = written.filter((c) => !c.kind);
+  const usable = reported.length ? reported : written.length ? written : nonEmpty;
   const outlets = usable.filter((c) => !isAggregator(sources.get(c.sourceId)));
   const pool = outlets.length ? outlets : usable.length ? usable : candidates;
   const side = (c: HeadlineCandidate) => (disputedRatings(sources.get(c.sourceId)) ? null : sourceBucket(sources.get(c.sourceId)));

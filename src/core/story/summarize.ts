@@ -34,6 +34,8 @@ export interface SummaryArticle {
   /** BCP 47 tag of the article's language (its stop words and stemming, as the clustering read it); absent or
    * null: unknown. */
   language?: string | null;
+  /** "opinion" or "analysis" when its feed carries that; absent: news. */
+  kind?: 'opinion' | 'analysis';
 }
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
@@ -85,7 +87,8 @@ interface Candidate {
  * Summary bullets for a story. `articles` oldest first; `centre` is the story centroid under `model`.
  * Sentences are whole (never cut), between MIN_SENTENCE_COLUMNS and SUMMARY_MAX_SENTENCE_COLUMNS display columns
  * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
- * titles fill in (still quoted from the story's own articles). Returns at most SUMMARY_MAX_BULLETS bullets.
+ * titles fill in (still quoted from the story's own articles). Opinion and analysis articles (`kind`) are quoted
+ * only when the story has no news article. Returns at most SUMMARY_MAX_BULLETS bullets.
  */
 export function summarize(
   articles: SummaryArticle[],
@@ -96,7 +99,9 @@ export function summarize(
 ): SummaryBullet[] {
   const candidates: Candidate[] = [];
   const seenText = new Set<string>();
-  for (const a of articles) {
+  // A column's sentences argue; the summary quotes reports, when the story has any.
+  const quotable = articles.some((a) => !a.kind) ? articles.filter((a) => !a.kind) : articles;
+  for (const a of quotable) {
     if (!a.summary) continue;
     for (const s of sentences(a.summary).slice(0, MAX_SENTENCES_PER_ARTICLE)) {
       const width = columns(s);
@@ -108,7 +113,7 @@ export function summarize(
     }
   }
   const chosen: Candidate[] = [];
-  const sourcesInStory = new Set(articles.map((a) => a.sourceId)).size;
+  const sourcesInStory = new Set(quotable.map((a) => a.sourceId)).size;
   while (chosen.length < SUMMARY_MAX_BULLETS) {
     const needOtherSource = chosen.length === 1 && sourcesInStory > 1;
     let best: Candidate | undefined;
@@ -130,7 +135,7 @@ export function summarize(
   const bullets: Array<SummaryBullet & { sourceId: string }> = chosen.map((c) => ({ text: c.text, articleId: c.articleId, sourceId: c.sourceId }));
   // Titles fill in when the leads hold too few sentences, other sources' first.
   const usedTitles = new Set([headline.toLowerCase(), ...bullets.map((b) => b.text.toLowerCase())]);
-  const titled = articles
+  const titled = quotable
     .map((a, i) => ({ a, i }))
     .filter(({ a }) => a.title.trim().length > 0)
     .sort((x, y) => Number(bullets.some((b) => b.sourceId === x.a.sourceId)) - Number(bullets.some((b) => b.sourceId === y.a.sourceId)) || x.i - y.i);
@@ -146,7 +151,7 @@ export function summarize(
     const only = bullets[0]?.sourceId;
     const other =
       candidates.filter((c) => c.sourceId !== only).sort((x, y) => y.relevance - x.relevance)[0] ??
-      articles.filter((a) => a.sourceId !== only && a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase())).map((a) => ({ text: a.title.trim(), articleId: a.id, sourceId: a.sourceId }))[0];
+      quotable.filter((a) => a.sourceId !== only && a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase())).map((a) => ({ text: a.title.trim(), articleId: a.id, sourceId: a.sourceId }))[0];
     if (other) {
       const bullet = { text: other.text, articleId: other.articleId, sourceId: other.sourceId };
       if (bullets.length >= SUMMARY_MAX_BULLETS) bullets[bullets.length - 1] = bullet;

@@ -84,6 +84,13 @@ describe('chooseHeadline', () => {
     expect(chooseHeadline([{ title: 'Storm - BBC', sourceId: 'gn', similarity: 0.9 }, { title: 'Storm hits coast', sourceId: 'b', similarity: 0.2 }], sources)).toBe('Storm hits coast');
   });
 
+  it("takes an opinion or analysis title only when no news article's is there", () => {
+    const sources = map(source('a'), source('b'));
+    const column = { title: 'Opinion: The bridge vote was the easy part', sourceId: 'a', similarity: 0.9, kind: 'opinion' as const };
+    expect(chooseHeadline([column, { title: 'Council approves bridge money', sourceId: 'b', similarity: 0.3 }], sources)).toBe('Council approves bridge money');
+    expect(chooseHeadline([column, { ...column, title: 'Analysis: what the vote means', kind: 'analysis' as const, similarity: 0.5 }], sources)).toBe('Opinion: The bridge vote was the easy part');
+  });
+
   it('throws without candidates', () => {
     expect(() => chooseHeadline([], new Map())).toThrow(/no candidates/);
   });
