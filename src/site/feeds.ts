@@ -19,6 +19,7 @@ import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RS
 import { topicsOf, topicPath } from './topics';
 import { truncate } from './text';
 import { articleTitle } from './article-title';
+import { outletName } from './outlet-name';
 
 export type FeedKind = 'top' | 'blindspot' | 'topic' | 'source' | 'story';
 
@@ -59,9 +60,9 @@ export function blindspotStories(stories: readonly RankedStory[], side: 'left' |
   return rankStories(stories).filter((s) => s.blindspot === side);
 }
 
-function outletLabel(sourceId: string, sourcesById: ReadonlyMap<string, Source>): string {
-  const s = sourcesById.get(sourceId);
-  return s ? `${s.name} (${BUCKET_LABEL[sourceBucket(s)]})` : sourceId;
+/** "Civic Ledger (Center)"; a source no longer in the registry by its article's site, "plainscourier.com (Unrated)" (outletName). */
+function outletLabel(article: { sourceId: string; url: string }, sourcesById: ReadonlyMap<string, Source>): string {
+  return `${outletName(article.sourceId, sourcesById, [article])} (${BUCKET_LABEL[sourceBucket(sourcesById.get(article.sourceId))]})`;
 }
 
 /**
@@ -129,7 +130,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
           const own = itemLanguage(data.sourcesById.get(a.sourceId)?.language, language);
           return {
             guid: a.id,
-            title: `${outletLabel(a.sourceId, data.sourcesById)}: ${articleTitle(a, data.sourcesById.get(a.sourceId)?.name ?? a.sourceId)}`,
+            title: `${outletLabel(a, data.sourcesById)}: ${articleTitle(a, outletName(a.sourceId, data.sourcesById, [a]))}`,
             link: a.url,
             ...articleDate(a),
             ...(own ? { language: own } : {}),

@@ -15,6 +15,15 @@ import { ROOT, tempDir } from '../helpers';
 import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
 
 const BASE = '/parallax/';
+const REMOVED_ARTICLE = `  - id: d1b2c3d4e5f60003
+    sourceId: plains-courier
+    url: 'https://www.plainscourier.example/2026/02/17/library-reopens'
+    title: Library reopens its doors
+    excerpt: The city library reopened on Tuesday.
+    published: '2026-02-17T08:00:00Z'
+    firstSeen: '2026-02-17T08:00:00Z'
+    similarity: 0.6
+`;
 const SITE = 'https://example.github.io';
 let dist: string;
 let files: string[];
@@ -38,6 +47,11 @@ beforeAll(async () => {
   // without any text.
   await tag('m5n6b7v8', 'title: Dockworkers and employers fail to agree\n', "title: ''\n");
   await tag('m5n6b7v8', 'title: Port strike costs mount for shippers\n    excerpt: Shippers say the backlog now stretches to more than 40 vessels.\n', "title: ''\n    excerpt: null\n");
+  // A source removed from the registry ("plains-courier", in no state/sources.json): its article stays in the library
+  // story, which it broke and a bullet quotes.
+  await tag('p8w4n6t2', 'articles:\n', `articles:\n${REMOVED_ARTICLE}`);
+  await tag('p8w4n6t2', 'Entry remains free.\n    articleId: d1b2c3d4e5f60001', 'Entry remains free.\n    articleId: d1b2c3d4e5f60003');
+  await tag('p8w4n6t2', 'sourceId: metro-blog\n    articleId: d1b2c3d4e5f60001\n    at: \'2026-02-17T09:00:00Z\'', "sourceId: plains-courier\n    articleId: d1b2c3d4e5f60003\n    at: '2026-02-17T08:00:00Z'");
   await buildSite(work, ['--no-ingest', '--content', content], { PARALLAX_BASE: BASE, PARALLAX_SITE: SITE });
   files = (await readdir(dist, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
 }, 300_000);
@@ -92,6 +106,23 @@ describe('a project-site build (base /parallax/)', () => {
     expect(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]).not.toContain('<');
     const rss = await read('story/k3v9q2m7/rss.xml');
     expect(XMLValidator.validate(rss)).toBe(true);
+  });
+});
+
+describe('a source removed from the registry', () => {
+  it("names its articles by their site, not by the raw id, unlinked and Unrated (it had read 'plains-courier · Unrated')", async () => {
+    const html = await read('story/p8w4n6t2/index.html');
+    const text = html.replace(/<[^>]*>/g, '');
+    expect(text).not.toContain('plains-courier');
+    // The article row, the bullet's credit, who broke it and the JSON-LD publisher.
+    expect(html).toContain('<div class="meta" data-pagefind-ignore> <span>plainscourier.example</span>  <span class="tag tag-unrated" data-pagefind-ignore>Unrated</span>');
+    expect(html).toContain('rel="noopener noreferrer nofollow">— plainscourier.example</a>');
+    expect(html).toContain('<dt>First reported by</dt> <dd> plainscourier.example <br>');
+    expect(html).toContain('"publisher":{"@type":"Organization","name":"plainscourier.example"}');
+    expect(html).not.toContain('source/plains-courier/');
+    const rss = await read('story/p8w4n6t2/rss.xml');
+    expect(rss).toContain('<title>plainscourier.example (Unrated): Library reopens its doors</title>');
+    expect(rss).not.toContain('plains-courier');
   });
 });
 
