@@ -34,6 +34,13 @@ export interface FetchInfo {
   httpStatus: number | null;
   attempts: number;
   redirects: number;
+  /**
+   * The URL the response came from, after redirects (absolute http(s); the feed URL itself when none was followed):
+   * the base for the feed's relative links (RFC 3986 §5.1.3: the base is the URI used to retrieve the
+   * representation, the last one after redirects). FeedInput.url stays the registry's URL, which names the feed
+   * (its state, its validators, its registry entry). Absent when no response came.
+   */
+  finalUrl?: string;
   /** Wall time of the fetch including retries, ms. */
   ms: number;
   /** Validators to send next time. */

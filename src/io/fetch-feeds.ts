@@ -8,19 +8,6 @@ import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
 import { DEFAULT_HTTP_OPTIONS, FetchFailure, httpGet, REAL_HTTP_DEPS, redactCredentials, type Gate, type HttpDeps, type HttpOptions } from './http-client';
 
-declare module '../core/pipeline-types' {
-  // Declared here, beside the one place that sets it; it belongs with FetchInfo in src/core/pipeline-types.ts.
-  interface FetchInfo {
-    /**
-     * The URL the response came from, after redirects (absolute http(s); the feed URL itself when none was followed):
-     * the base for the feed's relative links (RFC 3986 §5.1.3: the base is the URI used to retrieve the
-     * representation, the last one after redirects). FeedInput.url stays the registry's URL, which names the feed
-     * (its state, its validators, its registry entry). Absent for a folder of files.
-     */
-    finalUrl?: string;
-  }
-}
-
 export type FetchOptions = HttpOptions;
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = DEFAULT_HTTP_OPTIONS;
 
