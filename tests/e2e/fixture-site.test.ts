@@ -52,6 +52,8 @@ beforeAll(async () => {
   await tag('p8w4n6t2', 'articles:\n', `articles:\n${REMOVED_ARTICLE}`);
   await tag('p8w4n6t2', 'Entry remains free.\n    articleId: d1b2c3d4e5f60001', 'Entry remains free.\n    articleId: d1b2c3d4e5f60003');
   await tag('p8w4n6t2', 'sourceId: metro-blog\n    articleId: d1b2c3d4e5f60001\n    at: \'2026-02-17T09:00:00Z\'', "sourceId: plains-courier\n    articleId: d1b2c3d4e5f60003\n    at: '2026-02-17T08:00:00Z'");
+  // The civic-ledger piece comes from an analysis feed (its article's kind).
+  await tag('k3v9q2m7', "    firstSeen: '2026-02-17T09:40:00Z'\n    similarity: 0.62\n", "    firstSeen: '2026-02-17T09:40:00Z'\n    similarity: 0.62\n    kind: analysis\n");
   await buildSite(work, ['--no-ingest', '--content', content], { PARALLAX_BASE: BASE, PARALLAX_SITE: SITE });
   files = (await readdir(dist, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort();
 }, 300_000);
@@ -106,6 +108,17 @@ describe('a project-site build (base /parallax/)', () => {
     expect(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]).not.toContain('<');
     const rss = await read('story/k3v9q2m7/rss.xml');
     expect(XMLValidator.validate(rss)).toBe(true);
+  });
+});
+
+describe("an article's feed kind", () => {
+  it('labels an analysis or opinion piece in its row, and a news report not', async () => {
+    const html = await read('story/k3v9q2m7/index.html');
+    const rows = html.split('<li class="b-').slice(1);
+    const labelled = rows.filter((r) => r.includes('<span class="kind">Analysis</span>'));
+    expect(labelled).toHaveLength(1);
+    expect(labelled[0]).toContain('civicledger.example/budget/what-changed');
+    expect(html).not.toContain('<span class="kind">Opinion</span>');
   });
 });
 
