@@ -39,3 +39,19 @@ export function pagePath(pathname: string): string {
 export function pageUrl(pathname: string, site: URL | string): string {
   return new URL(pagePath(pathname), site).href;
 }
+
+/**
+ * `url` when it is an absolute http(s) URL without a user name or password, else undefined: the one test a link from
+ * the registry (a homepage, a feed, a rater's or an owner's page) passes before a page puts it in an href, so that a
+ * `javascript:` or `data:` URL or a password in an unchecked registry is never a live link (`sources check` refuses
+ * both: unsupported_url_scheme, url_with_credentials).
+ */
+export function externalHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

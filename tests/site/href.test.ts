@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, joinBase, pagePath, pageUrl, sourcePath, storyPath } from '../../src/site/href';
+import { externalHref, href, joinBase, pagePath, pageUrl, sourcePath, storyPath } from '../../src/site/href';
 
 describe('joinBase', () => {
   it.each([
@@ -38,5 +38,15 @@ describe('pagePath / pageUrl', () => {
     expect(pagePath('/parallax')).toBe('/parallax/');
     expect(pagePath('/parallax/sources')).toBe('/parallax/sources/');
     expect(pagePath('/404.html')).toBe('/404.html');
+  });
+});
+
+describe('externalHref', () => {
+  it('passes an absolute http(s) URL and nothing else a registry may hold', () => {
+    expect(externalHref('https://www.bbc.co.uk/news')).toBe('https://www.bbc.co.uk/news');
+    expect(externalHref('http://example.com/a?b=1')).toBe('http://example.com/a?b=1');
+    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'https://user:secret@example.com/', '//example.com/', 'not a url', '', null, undefined]) {
+      expect(externalHref(bad)).toBeUndefined();
+    }
   });
 });
