@@ -4,6 +4,7 @@
  */
 import { BIAS_DISPUTE_STEPS, BLINDSPOT_IGNORED_FACTUALITY, WIRE_AGENCIES } from '../config';
 import { aggregatorOf, hostMatches, hostOf } from '../registry/domain';
+import type { ArticleKind } from '../schema/article';
 import type { Bucket, Coverage, DisputedSource } from '../schema/story';
 import { BIAS_VALUES, FACTUALITY_VALUES, hasFlag, type Bias, type Factuality, type Source } from '../schema/source';
 import { detectSyndication } from './syndication';
@@ -19,7 +20,7 @@ export interface CoverageArticle {
   title?: string;
   summary?: string | null;
   /** "opinion" or "analysis" when its feed carries that; absent: news. */
-  kind?: 'opinion' | 'analysis';
+  kind?: ArticleKind;
   author?: string | null;
 }
 
@@ -155,8 +156,8 @@ function sortedCounts(counts: Record<string, number>): Record<string, number> {
  * Coverage of one story. `articles` must be non-empty; sources missing from `sources` count as unrated with unknown
  * country. Aggregator sources are counted apart (`aggregators`) and in nothing else; when a story has only
  * aggregator articles, all counts are 0 and `brokeBy` names the earliest of them. `brokeBy` is the earliest dated
- * article, or the first seen when none is dated, among the news articles when there are any (not opinion or analysis). Throws Error only when `articles` is empty (a story always has an
- * article).
+ * article, or the first seen when none is dated, among the news articles when there are any (not opinion or
+ * analysis). Throws Error only when `articles` is empty (a story always has an article).
  */
 export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMap<string, Source>): Coverage {
   if (articles.length === 0) throw new Error('computeCoverage: a story needs at least one article');

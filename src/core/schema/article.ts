@@ -6,6 +6,10 @@ import { z } from 'astro/zod';
 /** UTC ISO-8601 timestamp with seconds and a Z suffix, e.g. 2026-02-18T02:10:00Z. */
 export const IsoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 
+/** What an article's feed carries when it is not news (FeedRef.kind): the `kind` of articles and story articles. */
+export const ARTICLE_KINDS = ['opinion', 'analysis'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
 export const ArticleSchema = z.object({
   /** Stable id: a hash of the canonical URL (see src/core/story/ids.ts). */
   id: z.string(),
@@ -24,6 +28,6 @@ export const ArticleSchema = z.object({
   language: z.string().nullable(),
   categories: z.array(z.string()),
   /** What its feed carries, when not news (FeedRef.kind): "opinion" or "analysis". Absent: news. */
-  kind: z.enum(['opinion', 'analysis']).optional(),
+  kind: z.enum(ARTICLE_KINDS).optional(),
 });
 export type Article = z.infer<typeof ArticleSchema>;

@@ -3,7 +3,7 @@
  * readers of the raw file; the site renders from this data).
  */
 import { z } from 'astro/zod';
-import { IsoUtc } from './article';
+import { ARTICLE_KINDS, IsoUtc } from './article';
 import { BIAS_VALUES } from './source';
 
 /** The three buckets shown to readers; the 5-point to 3-bucket map is in src/core/coverage/coverage.ts. */
@@ -34,7 +34,7 @@ export const StoryArticleSchema = z.object({
   /** The terms it shares most with the story centre (why it joined); empty for a lone article. */
   sharedTerms: z.array(z.string()).default([]),
   /** "opinion" or "analysis" when its feed carries that (the source's FeedRef.kind); absent: news. */
-  kind: z.enum(['opinion', 'analysis']).optional(),
+  kind: z.enum(ARTICLE_KINDS).optional(),
 });
 export type StoryArticle = z.infer<typeof StoryArticleSchema>;
 

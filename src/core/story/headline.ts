@@ -6,6 +6,7 @@
 import { hostOf } from '../registry/domain';
 import { HEADLINE_FACTUALITY_WEIGHT, HEADLINE_SHARED_TERMS_MIN, HEADLINE_SHOUTING_UPPER_SHARE } from '../config';
 import { disputedRatings, isAggregator, sourceBucket, sourceFactuality } from '../coverage/coverage';
+import type { ArticleKind } from '../schema/article';
 import type { Source } from '../schema/source';
 import { FACTUALITY_VALUES } from '../schema/source';
 import { tokenize } from './tokenize';
@@ -91,14 +92,15 @@ export interface HeadlineCandidate {
   /** The title is a stand-in made from the article's text (its feed gave none): used only when no other is. */
   derived?: boolean;
   /** "opinion" or "analysis" (the article's feed kind): used only when no news article's title is. Absent: news. */
-  kind?: 'opinion' | 'analysis';
+  kind?: ArticleKind;
 }
 
 const termsOf = (title: string): Set<string> => new Set(tokenize(title).map((t) => t.term));
 
 /**
  * The candidates that may give the headline. Stand-in titles made from an article's text (`derived`) go when a title
- * an outlet wrote exists, opinion and analysis titles (`kind`) when a news article's exists, and aggregators' titles go when an outlet's title exists. When the story is
+ * an outlet wrote exists, opinion and analysis titles (`kind`) when a news article's exists, and aggregators' titles
+ * go when an outlet's title exists. When the story is
  * covered by two sides or more (Left, Center, Right among rated, undisputed sources), a title from a Left or Right
  * source stays only if at least HEADLINE_SHARED_TERMS_MIN of its content words also appear in titles from another
  * side; Center and unrated sources' titles always stay. Never empty when `candidates` is not.

@@ -10,6 +10,7 @@ import {
   SUMMARY_MIN_BULLETS,
   SUMMARY_MMR_LAMBDA,
 } from '../config';
+import type { ArticleKind } from '../schema/article';
 import type { SummaryBullet } from '../schema/story';
 import { dot, termCounts, toVector, type SparseVector, type TermModel, type VectorizeOptions } from './vectorize';
 
@@ -35,7 +36,7 @@ export interface SummaryArticle {
    * null: unknown. */
   language?: string | null;
   /** "opinion" or "analysis" when its feed carries that; absent: news. */
-  kind?: 'opinion' | 'analysis';
+  kind?: ArticleKind;
 }
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
