@@ -55,3 +55,22 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
     return { code: e.code, out: e.stdout, err: e.stderr };
   }
 }
+
+/** A registry entry for tests: an unrated US English outlet at https://SITE/ whose feeds are the given files (each's
+ * URL https://SITE/FILE, kind as given, else news). */
+export function registrySource(id: string, site: string, feeds: Array<{ file: string; kind?: string }>) {
+  return {
+    id, name: id, homepage: `https://${site}/`, feeds: feeds.map((f) => ({ url: `https://${site}/${f.file}`, ...f, topic: null })),
+    country: 'US', language: 'en', bias: [], factuality: [], ownership: null, discovered: false,
+  };
+}
+
+/** An RSS 2.0 item: its link is also its guid; `date` is RFC 822, `text` the description (default: the title, "as reported"). */
+export function rssItem(url: string, title: string, date: string, text = `${title}, as reported.`): string {
+  return `<item><title>${title}</title><link>${url}</link><guid>${url}</guid><pubDate>${date}</pubDate><description>${text}</description></item>`;
+}
+
+/** An RSS 2.0 document of the site https://SITE/ holding `items` (rssItem). */
+export function rssDocument(site: string, items: string[]): string {
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>${site}</title><link>https://${site}/</link>${items.join('')}</channel></rss>`;
+}

@@ -8,16 +8,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleOwner } from '../../src/core/feed/normalise-article';
 import { readArticles } from '../../src/io/content-store';
-import { runFolder, tempDir } from '../helpers';
+import { registrySource, rssDocument, rssItem, runFolder, tempDir } from '../helpers';
 
-const source = (id: string, site: string, file: string) => ({
-  id, name: id, homepage: `https://${site}/`, feeds: [{ url: `https://${site}/rss.xml`, file, topic: 'news' }],
-  country: 'US', language: 'en', bias: [], factuality: [], ownership: null, discovered: false,
-});
-const item = (url: string, title: string) =>
-  `<item><title>${title}</title><link>${url}</link><guid>${url}</guid><pubDate>Mon, 30 Nov 2026 12:00:00 GMT</pubDate><description>${title}, as reported.</description></item>`;
-const rss = (site: string, items: string[]) =>
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>${site}</title><link>https://${site}/</link>${items.join('')}</channel></rss>`;
+const source = (id: string, site: string, file: string) => registrySource(id, site, [{ file }]);
+const item = (url: string, title: string) => rssItem(url, title, 'Mon, 30 Nov 2026 12:00:00 GMT');
+const rss = rssDocument;
 
 describe('an article listed by several outlets', () => {
   it("stays its own outlet's across runs when another outlet's feed links to it, and goes to the outlet of its site", async () => {

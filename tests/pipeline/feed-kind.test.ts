@@ -8,16 +8,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readActiveStories } from '../../src/io/content-store';
-import { runFolder, tempDir } from '../helpers';
+import { registrySource, rssDocument, rssItem, runFolder, tempDir } from '../helpers';
 
-const source = (id: string, feeds: Array<{ file: string; kind?: string }>) => ({
-  id, name: id, homepage: `https://${id}.test/`, feeds: feeds.map((f) => ({ url: `https://${id}.test/${f.file}`, ...f, topic: null })),
-  country: 'US', language: 'en', bias: [], factuality: [], ownership: null, discovered: false,
-});
+const source = (id: string, feeds: Array<{ file: string; kind?: string }>) => registrySource(id, `${id}.test`, feeds);
 const rss = (site: string, items: Array<[string, string, string, string]>) =>
-  `<rss version="2.0"><channel><title>${site}</title><link>https://${site}.test/</link>${items
-    .map(([slug, title, text, date]) => `<item><title>${title}</title><link>https://${site}.test/${slug}</link><pubDate>${date}</pubDate><description>${text}</description></item>`)
-    .join('')}</channel></rss>`;
+  rssDocument(`${site}.test`, items.map(([slug, title, text, date]) => rssItem(`https://${site}.test/${slug}`, title, date, text)));
 
 describe("a feed's kind", () => {
   it('labels its articles, and keeps opinion out of the headline, the summary and who broke the story', async () => {
