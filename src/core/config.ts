@@ -183,9 +183,10 @@ export const BIAS_DISPUTE_STEPS = 2;
 
 /**
  * Two articles of different sources are the same copy when their titles share at least this Jaccard share of words
- * and their texts (first SYNDICATION_TEXT_WORDS words) at least SYNDICATION_TEXT_JACCARD; when either text is
- * missing, the titles must share SYNDICATION_TITLE_ONLY_JACCARD. Wire copy is usually re-headlined a little and
- * trimmed, rarely rewritten; own reporting on the same event shares names, not sentences.
+ * and their texts (first SYNDICATION_TEXT_WORDS words) at least SYNDICATION_TEXT_JACCARD of their word pairs
+ * (2-shingles, Broder 1997); when either text has under 8 distinct words, the titles must share
+ * SYNDICATION_TITLE_ONLY_JACCARD. Wire copy is usually re-headlined a little and trimmed, rarely rewritten; own
+ * reporting on the same event shares names, not sentences.
  */
 export const SYNDICATION_TITLE_JACCARD = 0.6;
 export const SYNDICATION_TEXT_JACCARD = 0.6;

@@ -95,6 +95,15 @@ describe('syndicated copy', () => {
     expect(r.ownReporting).toBe(2); // AP itself and z
   });
 
+  it('calls a report written anew from the same facts no copy, though it shares most of the words', () => {
+    // A trial's pair: 0.78 of the words, 0.24 of the word pairs (the copy above shares all of its sentences).
+    const original = { title: 'Port workers strike in Riverton over pay, cargo halted', summary: 'Riverton port workers went on strike Monday over pay, halting cargo at the harbor terminals.' };
+    const rewrite = { title: 'Riverton port workers strike over pay; cargo terminals idle', summary: 'Port workers in Riverton went on strike over pay on Monday, leaving cargo terminals at the harbor idle.' };
+    expect(sameCopy(original, rewrite)).toBe(false);
+    // The same lead with the credit cut and a word changed stays a copy.
+    expect(sameCopy(original, { title: original.title, summary: original.summary.replace('Monday', 'on Monday') })).toBe(true);
+  });
+
   it('calls no undated article the copy or the original of another: which came first is unknown', () => {
     const copy = { title: 'Storm closes bridge', summary: text, author: null };
     const r = detectSyndication([
