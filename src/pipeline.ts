@@ -173,12 +173,26 @@ function reportedError(e: NamedError): NamedError {
 export function registeredOwner(registry: readonly Source[], homepage: string): Source | undefined {
   const host = hostOf(homepage);
   if (!host || host.endsWith('.invalid') || aggregatorOf(homepage)) return undefined;
-  const domain = registrableDomain(host);
-  const owners = registry.filter((s) => {
-    const h = hostOf(s.homepage);
-    return h !== null && registrableDomain(h) === domain;
-  });
-  return owners.length === 1 ? owners[0] : undefined;
+  return siteOwners(registry)(homepage);
+}
+
+/**
+ * The source a URL's site belongs to: the one source whose homepage is on the URL's registrable domain, or undefined
+ * when none or several are. Returns the lookup, indexed once over `sources`.
+ */
+export function siteOwners(sources: Iterable<Source>): (url: string) => Source | undefined {
+  const byDomain = new Map<string, Source[]>();
+  for (const s of sources) {
+    const host = hostOf(s.homepage);
+    if (!host) continue;
+    const domain = registrableDomain(host);
+    byDomain.set(domain, [...(byDomain.get(domain) ?? []), s]);
+  }
+  return (url) => {
+    const host = hostOf(url);
+    const owners = host ? byDomain.get(registrableDomain(host)) : undefined;
+    return owners?.length === 1 ? owners[0] : undefined;
+  };
 }
 
 /**
@@ -305,8 +319,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     const source = sources.get(p.sourceId)!;
     return normaliseItems(p.feed.items, p.sourceId, now, source.language, kindOf(source, p.input));
   });
-  // Each article's claims (the stored source, then this run's in feed order), and the one source on each registrable
-  // domain (its homepage's), for articleOwner.
+  // Each article's claims (the stored source, then this run's in feed order), and the source of its URL's site, for
+  // articleOwner.
   const claims = new Map<string, string[]>();
   parsed.forEach((p, f) => {
     for (const a of normalised[f]!.articles) {
@@ -315,16 +329,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       if (!list.includes(p.sourceId)) list.push(p.sourceId);
     }
   });
-  const onDomain = new Map<string, string[]>();
-  for (const s of sources.values()) {
-    const host = hostOf(s.homepage);
-    if (host) onDomain.set(registrableDomain(host), [...(onDomain.get(registrableDomain(host)) ?? []), s.id]);
-  }
-  const siteOwner = (url: string): string | undefined => {
-    const host = hostOf(url);
-    const ids = host ? onDomain.get(registrableDomain(host)) : undefined;
-    return ids?.length === 1 ? ids[0] : undefined;
-  };
+  const siteOwner = siteOwners(sources.values());
   parsed.forEach((p, f) => {
     const result = normalised[f]!;
     let fresh = 0;
@@ -332,7 +337,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     let duplicates = result.duplicates;
     for (const article of result.articles) {
       const list = claims.get(article.id)!;
-      if (seenThisRun.has(article.id) || (list.length > 1 && articleOwner(list, siteOwner(article.url)) !== p.sourceId)) {
+      if (seenThisRun.has(article.id) || (list.length > 1 && articleOwner(list, siteOwner(article.url)?.id) !== p.sourceId)) {
         duplicates++; // the same URL in another feed of this run, or an article of another source
         continue;
       }
