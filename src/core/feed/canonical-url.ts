@@ -13,16 +13,22 @@ export const TRACKING_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The longest link read, in UTF-16 code units: RFC 9110 §4.1 recommends that senders and recipients support URIs of
+ * at least 8,000 octets; longer ones are refused by common servers and cut by browsers and link shorteners.
+ */
+export const URL_MAX_CHARS = 8192;
+
+/**
  * Resolve `href` against `base` (RFC 3986 §5.2, as the WHATWG URL parser does it) and return the absolute URL if its
  * scheme is http or https, else null. A protocol-relative `//host/path` with no usable base is read as https.
  * Surrounding whitespace is trimmed. A `base` that is not an absolute URL ("notaurl", "news/feed.xml") is no base:
  * an absolute `href` still resolves (RFC 3986 §5.2.2: a reference with a scheme ignores the base), a relative one
- * gives null; a bad base never blanks an absolute link. Never throws.
+ * gives null; a bad base never blanks an absolute link. Longer than URL_MAX_CHARS gives null. Never throws.
  */
 export function resolveHttpUrl(href: string | null | undefined, base?: string | null): string | null {
   if (href == null) return null;
   const h = href.trim();
-  if (h === '' || h.length > 8192) return null;
+  if (h === '' || h.length > URL_MAX_CHARS) return null;
   const absolute = ABSOLUTE_HTTP.test(h);
   // without a base only an absolute http(s) or protocol-relative URL can resolve: refuse the rest without
   // constructing a URL (a thrown TypeError per relative image src is the costliest path of a feed)

@@ -12,8 +12,8 @@
  * by us, standard XML ones and character references only, then HTML entities once in text fields).
  */
 import { AUTHOR_MAX_CHARS, CATEGORIES_MAX, CATEGORY_MAX_CHARS, FEED_MAX_BYTES, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../config';
-import { canonicalUrl, resolveHttpUrl } from './canonical-url.js';
-import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, standInTitle, truncateText } from './clean-text.js';
+import { URL_MAX_CHARS, canonicalUrl, resolveHttpUrl } from './canonical-url.js';
+import { collapseWhitespace, decodeHtmlEntities, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, printable, standInTitle, truncateText } from './clean-text.js';
 import { decodeFeed, describeGuess, type DecodedFeed } from './decode-feed.js';
 import { parseDate } from './parse-date.js';
 import { XmlSyntaxError, scanXml } from './scan-xml.js';
@@ -24,7 +24,8 @@ import { gunzipSync } from 'node:zlib';
 export interface FeedError {
   /** e.g. 'not_a_feed', 'xml_malformed', 'json_malformed', 'external_entity_rejected',
    * 'entity_expansion_rejected', 'too_large', 'too_many_items', 'xml_truncated', 'encoding_repaired', 'item_invalid',
-   * 'item_date_unreadable' (a warning: the item is kept, undated) */
+   * 'item_date_unreadable' (a warning: the item is kept, undated), 'item_link_unusable' (a warning: the item's link
+   * element holds no usable http(s) URL; the item is kept without a link) */
   kind: string;
   message: string;
   /** character offset in the decoded text, or the 0-based item index for item-level errors; null if unknown */
@@ -559,7 +560,24 @@ type RawItem = Omit<ParsedItem, 'canonicalUrl' | 'contentHtml'> & {
   /** The item's date text when it is no usable date whatever the clock (unreadable, or a placeholder such as year
    * 0001): reported by finish as a warning. */
   unreadableDate: string | null;
+  /** When the item has no link: why its link element's text gave none (linkProblem), for a warning by finish. */
+  linkProblem: string | null;
 };
+
+/**
+ * Why a link element's text `href` gives no http(s) URL against `base`, as the end of a sentence ("is 102,400
+ * characters long, over the 8,192-character limit", "("javascript:alert(1)") is not an http(s) URL", or relative with no
+ * base to resolve it against); null when the
+ * text is missing or empty (no link to report). Called only for an item left without a link.
+ */
+function linkProblem(href: string | null | undefined): string | null {
+  const h = href?.trim() ?? '';
+  if (h === '') return null;
+  if (h.length > URL_MAX_CHARS) return `is ${h.length.toLocaleString('en')} characters long, over the ${URL_MAX_CHARS.toLocaleString('en')}-character limit`;
+  const quoted = `("${printable(h.slice(0, 60))}${h.length > 60 ? '…' : ''}")`;
+  // RFC 3986 §3.1: a scheme is a letter, then letters, digits, "+", "-" or "."; without one the link is relative
+  return /^[a-z][a-z0-9+.-]*:/i.test(h) ? `${quoted} is not an http(s) URL` : `${quoted} is relative and the feed gives no base URL to resolve it against`;
+}
 
 /**
  * An item's `published` (parseDate: null when missing, unreadable or over 24 h ahead of `ctx.now`) and, when the
@@ -580,6 +598,9 @@ function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): Pa
   if (title === null && item.link === null) {
     errors.push({ kind: 'item_invalid', message: `item ${index} has no title, no http(s) link and no text`, position: index });
     return null;
+  }
+  if (item.link === null && item.linkProblem !== null) {
+    errors.push({ kind: 'item_link_unusable', message: `item ${index} ("${(title ?? '').slice(0, 60)}") has a link that ${item.linkProblem}`, position: index });
   }
   if (item.unreadableDate !== null) {
     errors.push({ kind: 'item_date_unreadable', message: `item ${index} ("${(title ?? '').slice(0, 60)}") has no usable date ("${item.unreadableDate}"); it is treated as undated`, position: index });
@@ -632,6 +653,7 @@ function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx
   if (!link && guid && attr(guidNode, 'isPermaLink') !== 'false') link = resolveHttpUrl(guid, undefined);
   if (!link) link = resolveHttpUrl(attr(it, n.key('rdf', 'about')), itemBase);
   if (!link && guid) link = resolveHttpUrl(guid, undefined);
+  const firstLink = first(it['link']);
 
   const dateRaw =
     plain(it['pubDate']) ?? plain(n.get(it, 'dc', 'date')) ?? plain(n.get(it, 'dcterms', 'issued')) ??
@@ -677,6 +699,7 @@ function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx
     title: titleOf(it['title']) ?? titleOf(n.get(it, 'dc', 'title')),
     contentHtml: ctx.html ? (contentNode !== undefined ? htmlOf(contentNode) : htmlOf(descNode)) : null,
     link,
+    linkProblem: link ? null : linkProblem(plain(firstLink) ?? attr(firstLink, 'href')),
     guid,
     ...itemDate(dateRaw, ctx),
     summary,
@@ -741,6 +764,7 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): 
     title: titleOf(e['title'], 'atom'),
     contentHtml: ctx.html ? (hasContent ? htmlOf(contentNode, Infinity, 'atom') : htmlOf(e['summary'], Infinity, 'atom')) : null,
     link,
+    linkProblem: link ? null : linkProblem(attr(links.find((l) => (attr(l, 'rel') ?? 'alternate').toLowerCase() === 'alternate'), 'href')),
     guid: plain(e['id']),
     ...itemDate(dateRaw, ctx),
     summary: summaryField.summary() ?? content.summary() ?? summaryOf(htmlOf(n.get(e, 'media', 'description'), RAW_SCAN_CHARS)),
@@ -790,11 +814,13 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
     const seen = new Set<string>();
     if (Array.isArray(it['tags'])) for (const t of it['tags']) pushCategory(categories, seen, str(t));
     const id = it['id'];
+    const link = resolveHttpUrl(str(it['url']), base) ?? resolveHttpUrl(str(it['external_url']), base);
     const item = finish(
       {
         title: str(it['title']) ? htmlToText(it['title'] as string, { htmlElementsOnly: true }) : null,
         contentHtml: contentHtml ?? (str(it['content_text']) ? escapeText(it['content_text'] as string) : null),
-        link: resolveHttpUrl(str(it['url']), base) ?? resolveHttpUrl(str(it['external_url']), base),
+        link,
+        linkProblem: link ? null : linkProblem(str(it['url']) ?? str(it['external_url'])),
         guid: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : null,
         ...itemDate(str(it['date_published']) ?? str(it['date_modified']), ctx),
         summary:
