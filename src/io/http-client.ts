@@ -3,7 +3,9 @@
  * - a timeout to the response headers (connect + first byte) and a total timeout per attempt (headers and body);
  * - retries with exponential backoff and jitter on timeouts, network errors, 5xx and 429, honouring Retry-After
  *   up to a bound (a longer Retry-After fails the feed at once instead of stalling the run);
- * - redirects followed by hand (`redirect: 'manual'`), counted against a limit, loops refused;
+ * - redirects followed by hand (`redirect: 'manual'`), counted against a limit, loops refused, and never inward
+ *   (redirectScope: no feed server can send the job to a link-local address such as a cloud metadata endpoint, or from
+ *   the internet to a private or loopback one);
  * - a body cap enforced while streaming, on the decompressed bytes (fetch undoes gzip, deflate and br as it streams,
  *   so a compression bomb is stopped at the cap, never inflated in memory);
  * - conditional GET with the stored ETag / Last-Modified (a 304 is an outcome, not an error);
@@ -13,6 +15,7 @@
  * The clock, the sleep between retries and the random source of the jitter are injected, so tests are fast.
  * Never throws: every failure is a named error.
  */
+import ipaddr from 'ipaddr.js';
 import type { NamedError } from '../core/pipeline-types';
 import { FEED_MAX_BYTES } from '../core/config';
 
@@ -250,6 +253,39 @@ interface Attempt {
   redirects: number;
 }
 
+/**
+ * How far inside the network a URL's host is, by its literal address (ipaddr.js's ranges: RFC 1918 private, RFC 6598
+ * shared, RFC 4193 unique local, RFC 5735 / RFC 4291 loopback, RFC 3927 / RFC 4291 link-local): 'link_local' for
+ * link-local and unspecified addresses, 'internal' for loopback, private, shared and unique-local ones and for
+ * `localhost` (RFC 6761 §6.3), 'public' for every other address and every other host name. Names are not resolved: a
+ * public name whose DNS points inside passes (the operator's own network is the guard against that).
+ */
+export function addressScope(url: URL): 'public' | 'internal' | 'link_local' {
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return 'internal';
+  if (!ipaddr.isValid(host)) return 'public';
+  const range = ipaddr.process(host).range();
+  if (range === 'linkLocal' || range === 'unspecified') return 'link_local';
+  if (range === 'loopback' || range === 'private' || range === 'carrierGradeNat' || range === 'uniqueLocal') return 'internal';
+  return 'public';
+}
+
+const SCOPE_DEPTH = { public: 0, internal: 1, link_local: 2 } as const;
+const SCOPE_NAME = { public: 'a public address', internal: 'a private or loopback address', link_local: 'a link-local or unspecified address' } as const;
+
+/**
+ * Why a redirect from `from` to `to` goes inward and is not followed (the text of a bad_redirect message), or null:
+ * a feed server must not be able to point the job at a more internal address than the feed's own (server-side
+ * request forgery; OWASP SSRF Prevention Cheat Sheet), so a public feed may not redirect to a private or loopback
+ * address and no feed outside a link-local address may redirect into one. A feed the operator put on 127.0.0.1 may
+ * still redirect within it.
+ */
+function inwardRedirect(from: URL, to: URL): string | null {
+  const a = addressScope(from);
+  const b = addressScope(to);
+  return SCOPE_DEPTH[b] > SCOPE_DEPTH[a] ? SCOPE_NAME[b] : null;
+}
+
 /** One attempt: follows redirects by hand within one total deadline. Throws FetchFailure. */
 async function attempt(url: string, sent: Validators, o: HttpOptions, deps: HttpDeps, onRedirect: (n: number) => void): Promise<Attempt> {
   const controller = new AbortController();
@@ -295,6 +331,8 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
         const shown = redactCredentials(next.href).slice(0, 200);
         if (!/^https?:$/.test(next.protocol)) throw new FetchFailure('bad_redirect', `redirect to a non-HTTP URL: ${shown}`, false, status);
         if (next.username || next.password) throw new FetchFailure('bad_redirect', `redirect to a URL with a user name or password, not followed: ${shown}`, false, status);
+        const inward = inwardRedirect(new URL(current), next);
+        if (inward) throw new FetchFailure('bad_redirect', `redirect to ${inward}, not followed: ${shown}`, false, status);
         if (seen.has(next.href)) throw new FetchFailure('redirect_loop', `redirect loop: ${shown} was already visited`, false, status);
         if (redirects + 1 > o.maxRedirects) throw new FetchFailure('too_many_redirects', `more than ${o.maxRedirects} redirects`, false, status);
         onRedirect(redirects + 1);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffMs, httpGet, parseHttpDate, parseRetryAfter, type HttpDeps, type HttpOptions, type Validators } from '../../src/io/http-client';
+import { addressScope, backoffMs, httpGet, parseHttpDate, parseRetryAfter, type HttpDeps, type HttpOptions, type Validators } from '../../src/io/http-client';
 import { startMisbehavingServer, type MisbehavingServer } from './misbehaving-server';
 
 const FEEDS = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'feeds-small');
@@ -215,6 +215,43 @@ describe('httpGet against a misbehaving server', () => {
     expect(ftp.error).toEqual({ kind: 'bad_redirect', message: 'redirect to a non-HTTP URL: ftp://***@127.0.0.1/x' });
     const unreadable = await get(`/redirect-to?to=${encodeURIComponent('http://u:S3cret@[::1/x')}`);
     expect(unreadable.error).toEqual({ kind: 'bad_redirect', message: 'HTTP 302 to an unreadable Location: http://***@[::1/x' });
+  });
+
+  it('never follows a redirect inward: to a link-local or unspecified address (cloud metadata), and no request goes there', async () => {
+    for (const to of ['http://169.254.169.254/latest/meta-data/', 'http://[fe80::1]/x', 'http://0.0.0.0:9/x', 'http://[::ffff:169.254.169.254]/x']) {
+      const r = await get(`/redirect-to?to=${encodeURIComponent(to)}`);
+      expect(r).toMatchObject({ status: 'failed', attempts: 1, httpStatus: 302, redirects: 0 });
+      expect(r.error).toEqual({ kind: 'bad_redirect', message: `redirect to a link-local or unspecified address, not followed: ${new URL(to).href}` });
+    }
+    // within the operator's own loopback server a redirect is followed
+    expect(await get(`/redirect-to?to=${encodeURIComponent(`${server.origin}/feed/npr-world.rss.xml`)}`)).toMatchObject({ status: 'ok', redirects: 1 });
+  });
+
+  it('a public feed may not redirect to a private or loopback address; public to public is followed', async () => {
+    const asked: string[] = [];
+    const fake: HttpDeps = {
+      ...deps,
+      fetch: async (input) => {
+        const url = String(input);
+        asked.push(url);
+        const to = { 'https://feeds.example/a': 'http://10.0.0.5/rss', 'https://feeds.example/b': 'http://localhost:8080/rss', 'https://feeds.example/c': 'https://cdn.example/rss' }[url];
+        return to ? new Response(null, { status: 301, headers: { location: to } }) : new Response('<rss/>', { status: 200 });
+      },
+    };
+    const a = await httpGet('https://feeds.example/a', none, TEST_HTTP, fake);
+    expect(a.error).toEqual({ kind: 'bad_redirect', message: 'redirect to a private or loopback address, not followed: http://10.0.0.5/rss' });
+    const b = await httpGet('https://feeds.example/b', none, TEST_HTTP, fake);
+    expect(b.error).toEqual({ kind: 'bad_redirect', message: 'redirect to a private or loopback address, not followed: http://localhost:8080/rss' });
+    const c = await httpGet('https://feeds.example/c', none, TEST_HTTP, fake);
+    expect(c).toMatchObject({ status: 'ok', redirects: 1, finalUrl: 'https://cdn.example/rss' });
+    expect(asked).toEqual(['https://feeds.example/a', 'https://feeds.example/b', 'https://feeds.example/c', 'https://cdn.example/rss']);
+  });
+
+  it('addressScope reads literal addresses only (names are not resolved)', () => {
+    const scope = (u: string) => addressScope(new URL(u));
+    expect(['http://169.254.0.1/', 'http://[fe80::abcd]/', 'http://0.0.0.0/', 'http://[::]/'].map(scope)).toEqual(['link_local', 'link_local', 'link_local', 'link_local']);
+    expect(['http://127.0.0.1/', 'http://10.1.2.3/', 'http://172.16.0.1/', 'http://192.168.1.1/', 'http://100.64.0.1/', 'http://[::1]/', 'http://[fd00::1]/', 'http://localhost/', 'http://a.localhost/'].map(scope)).toEqual(Array(9).fill('internal'));
+    expect(['http://8.8.8.8/', 'http://172.32.0.1/', 'http://[2001:db8::1]/', 'http://metadata.google.internal/', 'http://example.com/'].map(scope)).toEqual(Array(5).fill('public'));
   });
 
   it('stops a body that never ends at the size cap', async () => {
