@@ -22,6 +22,13 @@ interface Outline {
   outline?: Outline | Outline[];
 }
 
+/**
+ * The deepest element nesting read in an OPML file (fast-xml-parser's own default, `maxNestedTags`, set here by
+ * name; by its count, 99 folders inside `<opml><body>` are read and 100 are refused), far beyond any reader's export.
+ * It also bounds the folder walk's recursion.
+ */
+export const OPML_MAX_DEPTH = 100;
+
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 /**
@@ -29,14 +36,17 @@ const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Arra
  * topic (the innermost folder's text, lower-cased); an outline's htmlUrl is the outlet's site (the merge groups
  * feeds into sources by it, and it becomes a new source's homepage). No DTD or entity expansion beyond XML's five.
  * An outline with neither an xmlUrl nor outlines inside is named in `errors` and skipped. A document that is not one
- * gives one error, in words for the user (see {@link notOpml}).
+ * gives one error, in words for the user (see {@link notOpml}), as does one nested deeper than OPML_MAX_DEPTH.
  */
 export function parseOpml(text: string): FeedListResult {
-  const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, allowBooleanAttributes: true, isArray: (name) => name === 'outline' });
+  const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, allowBooleanAttributes: true, isArray: (name) => name === 'outline', maxNestedTags: OPML_MAX_DEPTH });
   let doc: { opml?: { body?: { outline?: Outline[] } } };
   try {
     doc = parser.parse(text) as typeof doc;
-  } catch {
+  } catch (error) {
+    if ((error as Error)?.message === 'Maximum nested tags exceeded') {
+      return { feeds: [], errors: [`not read: its elements are nested more than ${OPML_MAX_DEPTH} levels deep (folders inside folders); no feed reader exports that`] };
+    }
     return { feeds: [], errors: [notOpml(text)] };
   }
   const body = doc.opml?.body;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKiteFeeds, parseOpml } from '../../../src/core/registry/import-feeds';
+import { OPML_MAX_DEPTH, parseKiteFeeds, parseOpml } from '../../../src/core/registry/import-feeds';
 import { countryCode, parseAllSidesCsv, parseKiteMediaData, parseMbfcJson } from '../../../src/core/registry/import-ratings';
 
 describe('parseOpml', () => {
@@ -23,6 +23,16 @@ describe('parseOpml', () => {
       errors: ['outline "A bookmark" has no xmlUrl: not a feed, skipped'],
     });
   });
+  it('reads folders nested up to OPML_MAX_DEPTH, and names a deeper file as too deep (a trial\'s 20,000 levels had been "no <opml><body>")', () => {
+    const nested = (folders: number) =>
+      '<opml version="2.0"><body>' + '<outline text="F">'.repeat(folders) + '<outline text="X" xmlUrl="https://x.example/rss"/>' + '</outline>'.repeat(folders) + '</body></opml>';
+    // by fast-xml-parser's count of open elements, 99 folders are read and 100 refused
+    expect(parseOpml(nested(OPML_MAX_DEPTH - 1))).toEqual({ feeds: [{ url: 'https://x.example/rss', name: 'X', homepage: null, topic: 'f', language: null }], errors: [] });
+    const tooDeep = ['not read: its elements are nested more than 100 levels deep (folders inside folders); no feed reader exports that'];
+    expect(parseOpml(nested(OPML_MAX_DEPTH))).toEqual({ feeds: [], errors: tooDeep });
+    expect(parseOpml(nested(20_000))).toEqual({ feeds: [], errors: tooDeep });
+  });
+
   it('names a document that is not OPML', () => {
     expect(parseOpml('<rss/>')).toEqual({ feeds: [], errors: ['not an OPML document (no <opml><body>)'] });
   });
