@@ -274,6 +274,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
     const topY = await page.locator('ul.articles > li:not(.empty)').evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().top));
     const newest = topY.indexOf(Math.min(...topY));
     expect(times[newest]).toBe([...times].sort().at(-1));
+    // and the keyboard follows (reading-flow): Tab from the sort control lands in the newest row, not the oldest
+    await page.locator('#s-new').focus();
+    await page.keyboard.press('Tab');
+    const focusedTime = await page.evaluate(() => document.activeElement?.closest('li')?.querySelector('time')?.getAttribute('datetime'));
+    expect(focusedTime).toBe([...times].sort().at(-1));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'story-left.png'), fullPage: true });
     expect(external).toEqual([]);
     await page.close();
