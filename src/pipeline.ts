@@ -33,7 +33,7 @@ import {
   listActiveStoryIds,
   listArchive,
   readActiveStories,
-  readArchiveOverridesFingerprint,
+  readArchiveOverridesState,
   readArticles,
   readRedirects,
   readRegistry,
@@ -388,7 +388,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const archived = await listArchive(options.contentDir);
   // Overrides that touch archived stories (src/core/archive-overrides.ts): taken-down ones go, pinned headlines are
   // rewritten, merged or split ones have their articles back in this run to be clustered again.
-  const edits = await archiveOverrideEdits(options.contentDir, overrides, takedowns, archived, previousRedirects);
+  const archiveOverridesState = await readArchiveOverridesState(options.contentDir);
+  const edits = await archiveOverrideEdits(options.contentDir, overrides, takedowns, archived, previousRedirects, archiveOverridesState.fingerprint);
   const rehydrated: StoryIndex = {};
   for (const [storyId, list] of edits.rebuild) {
     for (const a of list) {
@@ -396,7 +397,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       rehydrated[a.id] = storyId;
     }
   }
-  for (const r of edits.removed) r.labels.forEach((label, i) => takenDown.set(label, [...(takenDown.get(label) ?? []), r.articleIds[i]!]));
+  for (const r of [...edits.removed, ...edits.trimmed]) r.labels.forEach((label, i) => takenDown.set(label, [...(takenDown.get(label) ?? []), r.articleIds[i]!]));
   // Merges already applied are not passed again: their stories may be archived, out of the index.
   const storyOverrides = { ...overrides.stories, merge: pendingMerges(overrides.stories.merge, previousRedirects) };
   // A story whose articles, headline and coverage did not change keeps its stored version and file
@@ -409,6 +410,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     index: { ...previousIndex, ...rehydrated, ...archivedIdGuards(active, previousIndex, archived) },
     overrides: storyOverrides,
     previous: await readActiveStories(options.contentDir, (m) => deps.log('warn', m)),
+    redirects: previousRedirects,
   });
   const { index, stories } = built;
   const storiesEnd = performance.now();
@@ -418,7 +420,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const again = Object.keys(rehydrated).filter((id) => !liveNow.has(index[id]!)).map((id) => all.get(id)!);
   const againIndex: StoryIndex = Object.fromEntries(again.map((a) => [a.id, index[a.id]!]));
   const rebuilt = again.length
-    ? buildStories({ active: again, archive: all, sources, index: { ...againIndex, ...archivedIdGuards(again, againIndex, archived) }, overrides: storyOverrides })
+    ? buildStories({ active: again, archive: all, sources, index: { ...againIndex, ...archivedIdGuards(again, againIndex, archived) }, overrides: storyOverrides, redirects: previousRedirects })
     : { stories: [], index: {}, redirects: {} };
   // A merged story's id keeps leading somewhere: its file goes, a redirect stays (the site renders redirect pages).
   const redirectsSoFar = { ...previousRedirects, ...built.redirects, ...rebuilt.redirects };
@@ -483,8 +485,12 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, timings: _t, ...stateCounts } = report;
   const takedownRecords = takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir));
   for (const message of unmatchedTakedowns(overrides, takedownRecords, knownSourceIds)) deps.log('warn', message);
-  const knownStoryIds = new Set([...Object.values(plan.index), ...Object.keys(redirects)]);
-  for (const message of unmatchedStoryOverrides(overrides, new Set(all.keys()), knownStoryIds)) deps.log('warn', message);
+  // Archived stories and their articles count as known: an override that reached the archive is carried out.
+  const knownStoryIds = new Set([...Object.values(plan.index), ...stories.map((s) => s.id), ...archived.keys(), ...Object.keys(redirects)]);
+  const matchedSplits = [...new Set([...archiveOverridesState.matchedSplits, ...edits.archivedSplits, ...overrides.stories.split.map((s) => s.articleId).filter((id) => all.has(id))])]
+    .filter((id) => overrides.stories.split.some((s) => s.articleId === id))
+    .sort();
+  for (const message of unmatchedStoryOverrides(overrides, new Set([...all.keys(), ...matchedSplits]), knownStoryIds)) deps.log('warn', message);
   report.filesChanged = await writeContent(options.contentDir, {
     articles: plan.keep,
     stories,
@@ -499,7 +505,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     extra: {
       [path.join('state', 'redirects.json')]: redirects,
       [path.join('state', 'expired-undated.json')]: tombstonesNext,
-      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint },
+      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint, ...(matchedSplits.length ? { matchedSplits } : {}) },
       ...archiving.indexes,
     },
     texts: archiving.texts,
@@ -511,8 +517,10 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
 
 /**
  * The archived stories that the overrides touch, found by a scan of the archive only when the overrides changed
- * since the last run (their fingerprint in state/archive-overrides.json): stories to remove (takedowns), pinned
- * headlines to write, and the rehydrated articles of stories to cluster again (merge, split), by story id.
+ * since the last run (`lastFingerprint`, from state/archive-overrides.json): stories to remove (every article taken
+ * down), to trim (some taken down: rebuilt without them, listed in `trimmed` for the takedown log), pinned headlines
+ * to write, the rehydrated articles of stories to cluster again (merge, split, trim) by story id, and the split
+ * overrides' article ids found in the archive.
  */
 async function archiveOverrideEdits(
   contentDir: string,
@@ -520,17 +528,33 @@ async function archiveOverrideEdits(
   takedowns: TakedownIndex,
   archived: ReadonlyMap<string, string>,
   redirects: Readonly<Record<string, string>>,
-): Promise<{ fingerprint: string; removed: Array<{ id: string; articleIds: string[]; labels: string[] }>; headlines: Story[]; rebuild: Map<string, Article[]> }> {
+  lastFingerprint: string | null,
+): Promise<{ fingerprint: string; removed: TakenDownStory[]; trimmed: TakenDownStory[]; headlines: Story[]; rebuild: Map<string, Article[]>; archivedSplits: string[] }> {
   const fingerprint = overridesFingerprint(overrides);
-  const out = { fingerprint, removed: [] as Array<{ id: string; articleIds: string[]; labels: string[] }>, headlines: [] as Story[], rebuild: new Map<string, Article[]>() };
-  if ((await readArchiveOverridesFingerprint(contentDir)) === fingerprint || !archived.size) return out;
+  const out = { fingerprint, removed: [] as TakenDownStory[], trimmed: [] as TakenDownStory[], headlines: [] as Story[], rebuild: new Map<string, Article[]>(), archivedSplits: [] as string[] };
+  if (lastFingerprint === fingerprint || !archived.size) return out;
   const liveIds = new Set([...(await listActiveStoryIds(contentDir)), ...archived.keys()]);
-  for (const { story, action } of await scanArchive(contentDir, archived, (s) => archiveActionOf(s, overrides, takedowns, redirects, liveIds))) {
+  const splits = new Set(overrides.stories.split.map((s) => s.articleId));
+  for (const { story, action } of await scanArchive(contentDir, archived, (s) => {
+    for (const a of s.articles) if (splits.has(a.id)) out.archivedSplits.push(a.id);
+    return archiveActionOf(s, overrides, takedowns, redirects, liveIds);
+  })) {
     if (action.kind === 'remove') out.removed.push({ id: story.id, articleIds: action.articleIds, labels: action.labels });
     else if (action.kind === 'headline') out.headlines.push({ ...story, title: action.title, slug: slugify(action.title) });
-    else out.rebuild.set(story.id, rehydrateArticles(story.articles));
+    else if (action.kind === 'trim') {
+      out.trimmed.push({ id: story.id, articleIds: action.articleIds, labels: action.labels });
+      const gone = new Set(action.articleIds);
+      out.rebuild.set(story.id, rehydrateArticles(story.articles.filter((a) => !gone.has(a.id))));
+    } else out.rebuild.set(story.id, rehydrateArticles(story.articles));
   }
   return out;
+}
+
+/** An archived story an editor's takedown reached: the articles it lost and, for each, the takedown's label. */
+interface TakenDownStory {
+  id: string;
+  articleIds: string[];
+  labels: string[];
 }
 
 /**

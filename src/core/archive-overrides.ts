@@ -1,8 +1,9 @@
 /**
  * Editors' overrides (overrides.json) that touch archived stories (pure). A story is archived once, built with the
  * overrides of that day; an override written later that names it must still reach its file:
- * - takedown (an article or a source in the story): the archived story is removed (as the pipeline removes a story
- *   holding a taken-down article that it does not rebuild);
+ * - takedown (an article or a source in the story): the story is rebuilt without those articles, as a live story is
+ *   (its id, page and other outlets' articles stay; its coverage is counted again); one left with no article is
+ *   removed;
  * - headline: the title (and slug) is rewritten in place;
  * - merge (with a live or another archived story) and split (one of its articles): the story is rebuilt from its own
  *   article list — its articles are "rehydrated" (below) and clustered again with the overrides applied, so the
@@ -15,10 +16,15 @@ import type { Overrides, TakedownIndex } from './overrides/overrides';
 import { takedownOf } from './overrides/overrides';
 import type { Article } from './schema/article';
 import type { Story, StoryArticle } from './schema/story';
-import { resolveRedirect, type Redirects } from './story/build-stories';
+import { pinnedHeadlines, resolveRedirect, type Redirects } from './story/build-stories';
 
 /** What to do with one archived story, or null when no override touches it. */
-export type ArchiveAction = { kind: 'remove'; articleIds: string[]; labels: string[] } | { kind: 'rebuild' } | { kind: 'headline'; title: string } | null;
+export type ArchiveAction =
+  | { kind: 'remove'; articleIds: string[]; labels: string[] }
+  | { kind: 'trim'; articleIds: string[]; labels: string[] }
+  | { kind: 'rebuild' }
+  | { kind: 'headline'; title: string }
+  | null;
 
 /** A fingerprint of the overrides that matter to archived stories (story corrections and takedowns). */
 export function overridesFingerprint(o: Overrides): string {
@@ -28,12 +34,15 @@ export function overridesFingerprint(o: Overrides): string {
 /**
  * The action for archived `story`. `redirects` are the story redirects so far; `liveIds` every story id that has a
  * file now (active or archived): a merge is pending while two of its ids, after redirects, still have files.
+ * Takedowns come first: 'trim' (rebuild without `articleIds`, which `labels` name for the takedown log) while some
+ * article stays, 'remove' when none does. A headline pinned on an id merged into this story (`redirects`) counts as
+ * pinned on it, unless one is pinned on the story's own id.
  */
 export function archiveActionOf(story: Story, overrides: Overrides, takedowns: TakedownIndex, redirects: Readonly<Redirects>, liveIds: ReadonlySet<string>): ArchiveAction {
   const hit = story.articles.map((a) => ({ a, t: takedownOf(takedowns, a) })).filter((x) => x.t);
   if (hit.length) {
     const labels = hit.map((x) => (x.t!.kind === 'source' ? `source ${x.t!.sourceId}` : `article ${x.t!.articleId ?? x.t!.url}`));
-    return { kind: 'remove', articleIds: hit.map((x) => x.a.id), labels };
+    return { kind: hit.length === story.articles.length ? 'remove' : 'trim', articleIds: hit.map((x) => x.a.id), labels };
   }
   const mine = new Set(story.articles.map((a) => a.id));
   if (story.articles.length > 1 && overrides.stories.split.some((s) => mine.has(s.articleId))) return { kind: 'rebuild' };
@@ -41,8 +50,8 @@ export function archiveActionOf(story: Story, overrides: Overrides, takedowns: T
     const ids = new Set(m.storyIds.map((id) => resolveRedirect(id, redirects)).filter((id) => liveIds.has(id)));
     if (ids.has(story.id) && ids.size > 1) return { kind: 'rebuild' };
   }
-  const pinned = overrides.stories.headline.find((h) => h.storyId === story.id);
-  if (pinned && pinned.title !== story.title) return { kind: 'headline', title: pinned.title };
+  const pinned = pinnedHeadlines(overrides.stories.headline, redirects).get(story.id);
+  if (pinned !== undefined && pinned !== story.title) return { kind: 'headline', title: pinned };
   return null;
 }
 

@@ -349,8 +349,13 @@ export function readTombstones(contentDir: string): Promise<Record<string, strin
 /** State file holding the fingerprint of the overrides last applied to the archive (src/core/archive-overrides.ts). */
 export const ARCHIVE_OVERRIDES_STATE = path.join('state', 'archive-overrides.json');
 
-/** The fingerprint of the overrides last applied to the archive, or null (none yet, unreadable). */
-export async function readArchiveOverridesFingerprint(contentDir: string): Promise<string | null> {
-  const v = await readStateJson<{ fingerprint?: unknown } | null>(contentDir, 'archive-overrides.json', null);
-  return typeof v?.fingerprint === 'string' ? v.fingerprint : null;
+/**
+ * What state/archive-overrides.json remembers: the fingerprint of the overrides last applied to the archive (null:
+ * none yet, or unreadable), and the split overrides' article ids found stored so far, active or archived (so a split
+ * whose article has since been archived is not reported as matching nothing).
+ */
+export async function readArchiveOverridesState(contentDir: string): Promise<{ fingerprint: string | null; matchedSplits: string[] }> {
+  const v = await readStateJson<{ fingerprint?: unknown; matchedSplits?: unknown } | null>(contentDir, 'archive-overrides.json', null);
+  const splits = Array.isArray(v?.matchedSplits) ? v.matchedSplits.filter((x): x is string => typeof x === 'string') : [];
+  return { fingerprint: typeof v?.fingerprint === 'string' ? v.fingerprint : null, matchedSplits: splits };
 }

@@ -28,8 +28,8 @@ describe('archiveActionOf', () => {
   const t = indexTakedowns(o);
   const live = new Set(['a', 'b', 'h', 'x', 'z']);
   it.each([
-    ['a story holding a taken-down article is removed', story('z', [art('ok'), art('gone')]), { kind: 'remove', articleIds: ['gone'], labels: ['article gone'] }],
-    ['a story with a taken-down source is removed', story('z', [art('k', 'bad')]), { kind: 'remove', articleIds: ['k'], labels: ['source bad'] }],
+    ['a story holding a taken-down article is rebuilt without it (a trial\'s takedown had deleted whole stories)', story('z', [art('ok'), art('gone')]), { kind: 'trim', articleIds: ['gone'], labels: ['article gone'] }],
+    ['a story whose every article is taken down is removed', story('z', [art('k', 'bad'), art('gone')]), { kind: 'remove', articleIds: ['k', 'gone'], labels: ['source bad', 'article gone'] }],
     ['a pending merge rebuilds', story('a', [art('a1')]), { kind: 'rebuild' }],
     ['a split of one of its articles rebuilds', story('x', [art('x1'), art('x2')]), { kind: 'rebuild' }],
     ['a split of its only article is nothing to do', story('x', [art('x2')]), null],
@@ -37,6 +37,11 @@ describe('archiveActionOf', () => {
     ['a pinned headline already there is nothing to do', story('h', [art('h1')], 'Pinned'), null],
   ])('%s', (_label, s, want) => {
     expect(archiveActionOf(s, o, t, {}, live)).toEqual(want);
+  });
+  it('a headline pinned on a story merged into this one is rewritten, unless one is pinned on its own id', () => {
+    expect(archiveActionOf(story('s', [art('s1')], 'Old'), o, t, { h: 's' }, live)).toEqual({ kind: 'headline', title: 'Pinned' });
+    const both = parseOverrides({ version: 1, stories: { headline: [{ storyId: 'h', title: 'Carried', ...why }, { storyId: 's', title: 'Own', ...why }] } });
+    expect(archiveActionOf(story('s', [art('s1')], 'Old'), both, indexTakedowns(both), { h: 's' }, live)).toEqual({ kind: 'headline', title: 'Own' });
   });
   it('a merge already applied (b redirects to a) or whose partner has no file is nothing to do', () => {
     expect(archiveActionOf(story('a', [art('a1')]), o, t, { b: 'a' }, live)).toBeNull();

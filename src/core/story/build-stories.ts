@@ -64,6 +64,21 @@ export function resolveRedirect(id: string, redirects: Readonly<Redirects>): str
 }
 
 /**
+ * Editors' pinned headlines by the story id each now lives under: a pin on a story merged into another (`redirects`,
+ * by an editor or the clustering) carries over to the survivor, so an editor's headline is not dropped without a word
+ * by a merge. A pin on the survivor's own id wins; among carried pins, the first in the file does.
+ */
+export function pinnedHeadlines(headline: ReadonlyArray<{ storyId: string; title: string }>, redirects: Readonly<Redirects>): Map<string, string> {
+  const pinned = new Map<string, string>();
+  for (const h of headline) if (!redirects[h.storyId] && !pinned.has(h.storyId)) pinned.set(h.storyId, h.title);
+  for (const h of headline) {
+    const live = resolveRedirect(h.storyId, redirects);
+    if (!pinned.has(live)) pinned.set(live, h.title);
+  }
+  return pinned;
+}
+
+/**
  * Story identity across runs. Each cluster takes the ids its articles already had (through the story index); with
  * none it mints storyIdFor(its earliest article), never reusing an id. With several (two stories grew together, or an
  * editor merged them), the oldest story's id survives and the others become redirects to it, so a published id
@@ -151,6 +166,8 @@ export interface BuildStoriesInput {
    * recomputed, so its file stays as it is.
    */
   previous?: ReadonlyMap<string, Story>;
+  /** The redirects of earlier runs (state/redirects.json), so a headline pinned on a story merged then still counts. */
+  redirects?: Readonly<Redirects>;
 }
 
 /**
@@ -210,7 +227,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     if (!expiredOf.has(live)) expiredOf.set(live, []);
     expiredOf.get(live)!.push(byId.get(articleId)!);
   }
-  const pinned = new Map(overrides.headline.map((h) => [h.storyId, h.title]));
+  const pinned = pinnedHeadlines(overrides.headline, { ...input.redirects, ...redirects });
   const vectorOf = (a: Article) =>
     result.vectors.get(a.id) ?? toVector(termCounts(clusterDocOf(a), config).counts, result.model, config.entityBoost);
   const baseline = blindspotBaseline(active.map((a) => a.sourceId), sources);
