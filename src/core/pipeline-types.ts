@@ -41,6 +41,11 @@ export interface FetchInfo {
    * (its state, its validators, its registry entry). Absent when no response came.
    */
   finalUrl?: string;
+  /**
+   * The feed's new URL when the server said it moved for good: every redirect followed was a 301 or 308 (HttpResult
+   * .movedTo, src/io/http-client.ts). Absent when no redirect was followed or any was temporary (302, 303, 307).
+   */
+  movedTo?: string;
   /** Wall time of the fetch including retries, ms. */
   ms: number;
   /** Validators to send next time. */

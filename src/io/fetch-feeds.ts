@@ -30,7 +30,8 @@ function hostKey(url: string): string {
  * Fetches one feed URL into a FeedInput; never throws. `url` (the registry's) is the input's url and keys its
  * validators; its name is the same URL with any user name and password as ***@ (the name is what the log, the run's
  * report and the source page show; httpGet refuses such a URL as bad_url). `fetch.finalUrl` is where the body came
- * from after redirects, the base for its relative links.
+ * from after redirects, the base for its relative links; `fetch.movedTo` is set only when every redirect was
+ * permanent (301 / 308), and is the URL the registry should name instead.
  */
 export async function fetchFeed(url: string, sourceId: string | null, options: FetchOptions, deps: HttpDeps = REAL_HTTP_DEPS, validators: FeedValidators = new Map(), gate?: Gate): Promise<FeedInput> {
   const started = performance.now();
@@ -49,6 +50,7 @@ export async function fetchFeed(url: string, sourceId: string | null, options: F
       attempts: r.attempts,
       redirects: r.redirects,
       finalUrl: r.finalUrl,
+      ...(r.movedTo ? { movedTo: r.movedTo } : {}),
       ms: Math.round(performance.now() - started),
       etag: r.validators.etag,
       lastModified: r.validators.lastModified,

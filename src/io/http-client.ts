@@ -107,7 +107,18 @@ export interface HttpResult {
   error: NamedError | null;
   attempts: number;
   redirects: number;
+  /**
+   * Where the feed has moved: the URL after redirects when at least one was followed and every hop of the chain was
+   * permanent (301 Moved Permanently or 308 Permanent Redirect, RFC 9110 §15.4.2 / §15.4.9: "clients … ought to
+   * use the new URI in future references"); null when none was followed, when any hop was temporary (302, 303,
+   * 307: the registry's URL stays the one to ask), and for a failed fetch. The feed's run report names it so the
+   * operator can update the registry.
+   */
+  movedTo: string | null;
 }
+
+/** Redirect statuses that say the resource has a new URI for good (RFC 9110 §15.4.2, §15.4.9). */
+const PERMANENT_REDIRECTS: ReadonlySet<number> = new Set([301, 308]);
 
 /** A failed attempt, named (kind) for the feed's report; retryable ones are tried again within the feed's budget. */
 export class FetchFailure extends Error {
@@ -251,6 +262,7 @@ interface Attempt {
   finalUrl: string;
   validators: Validators;
   redirects: number;
+  movedTo: string | null;
 }
 
 /**
@@ -297,6 +309,7 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
   let headersTimer: ReturnType<typeof setTimeout> | undefined;
   const seen = new Set<string>();
   let current = url;
+  let permanent = true; // every hop so far was a 301 or 308
   try {
     for (let redirects = 0; ; redirects++) {
       seen.add(current);
@@ -336,9 +349,11 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
         if (seen.has(next.href)) throw new FetchFailure('redirect_loop', `redirect loop: ${shown} was already visited`, false, status);
         if (redirects + 1 > o.maxRedirects) throw new FetchFailure('too_many_redirects', `more than ${o.maxRedirects} redirects`, false, status);
         onRedirect(redirects + 1);
+        if (!PERMANENT_REDIRECTS.has(status)) permanent = false;
         current = next.href;
         continue;
       }
+      const movedTo = redirects > 0 && permanent ? current : null;
       const validators: Validators = {
         etag: res.headers.get('etag') ?? (status === 304 ? sent.etag : null),
         lastModified: res.headers.get('last-modified') ?? (status === 304 ? sent.lastModified : null),
@@ -348,7 +363,7 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
         // RFC 9110 §15.4.5: 304 answers a conditional request only. To one that named no validator it says nothing
         // (a server that always answers 304 had counted as a success forever, its feed never read).
         if (!sent.etag && !sent.lastModified) throw new FetchFailure('http_status', 'HTTP 304 Not Modified to a request without If-None-Match or If-Modified-Since', false, status);
-        return { status: 'not_modified', httpStatus: 304, bytes: null, contentType: null, finalUrl: current, validators, redirects };
+        return { status: 'not_modified', httpStatus: 304, bytes: null, contentType: null, finalUrl: current, validators, redirects, movedTo };
       }
       if (status < 200 || status > 299) {
         await res.body?.cancel().catch(() => undefined);
@@ -372,7 +387,7 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
         if (undecodable) throw new FetchFailure('bad_encoding', `body: Content-Encoding ${res.headers.get('content-encoding') ?? '(none)'} could not be undone: ${undecodable}`, false, status);
         throw new FetchFailure('network', `body: ${e.name}: ${e.message}${e.cause ? ` (${String(e.cause)})` : ''}`, true, status);
       }
-      return { status: 'ok', httpStatus: status, bytes, contentType: res.headers.get('content-type'), finalUrl: current, validators, redirects };
+      return { status: 'ok', httpStatus: status, bytes, contentType: res.headers.get('content-type'), finalUrl: current, validators, redirects, movedTo };
     }
   } finally {
     clearTimeout(total);
@@ -429,5 +444,6 @@ export async function httpGet(url: string, sent: Validators, o: HttpOptions, dep
     error: { kind: last?.kind ?? 'internal_error', message: redactCredentials(last?.message ?? 'unknown failure') },
     attempts,
     redirects,
+    movedTo: null,
   };
 }

@@ -61,6 +61,15 @@ describe('fetchFeeds', () => {
     }
   });
 
+  it('names the new URL of a feed that moved permanently as fetch.movedTo, and not of one redirected for now', async () => {
+    const feeds = (url: string): Source[] => registry(1, () => server.origin).map((s) => ({ ...s, feeds: [{ url, file: null, topic: null }] }) as unknown as Source);
+    const [moved] = await fetchFeeds(feeds(`${server.origin}/moved/301-308/npr-world.rss.xml`), base, deps);
+    expect(moved!.fetch).toMatchObject({ status: 'ok', redirects: 2, movedTo: `${server.origin}/feed/npr-world.rss.xml` });
+    const [temporary] = await fetchFeeds(feeds(`${server.origin}/moved/301-307/npr-world.rss.xml`), base, deps);
+    expect(temporary!.fetch).toMatchObject({ status: 'ok', redirects: 2 });
+    expect(temporary!.fetch).not.toHaveProperty('movedTo');
+  });
+
   it('keeps to the overall limit', async () => {
     server.resetInFlight();
     await fetchFeeds(registry(12, () => server.origin), { ...base, concurrency: 4 }, deps);

@@ -175,6 +175,35 @@ describe('httpGet against a misbehaving server', () => {
     expect(tooMany).toMatchObject({ status: 'failed', error: { kind: 'too_many_redirects' } });
   });
 
+  // A feed that answered 301 to a new URL had been read there every hour with nothing said: the registry kept the
+  // old URL for good, one redirect per run, and the feed broke for good when the old host went.
+  it.each([
+    ['301', true],
+    ['308', true],
+    ['301-308', true],
+    ['302', false],
+    ['307', false],
+    ['303', false],
+    ['301-302', false],
+    ['307-301', false],
+  ])('a chain of %s gives movedTo only when every hop is permanent (%s)', async (codes, moved) => {
+    const r = await get(`/moved/${codes}/npr-world.rss.xml`);
+    expect(r).toMatchObject({ status: 'ok', redirects: codes.split('-').length, finalUrl: `${server.origin}/feed/npr-world.rss.xml` });
+    expect(r.movedTo).toBe(moved ? `${server.origin}/feed/npr-world.rss.xml` : null);
+  });
+
+  it('gives no movedTo without a redirect, nor for a failed fetch after a permanent one', async () => {
+    expect((await get('/feed/npr-world.rss.xml')).movedTo).toBeNull();
+    const failed = await get('/moved/301/no-such-file.xml');
+    expect(failed).toMatchObject({ status: 'failed', movedTo: null, error: { kind: 'http_status' } });
+  });
+
+  it('gives movedTo on a 304 from the new URL (a conditional GET after the move)', async () => {
+    const first = await get('/moved/308/csmonitor-all.rss.xml');
+    const again = await get('/moved/308/csmonitor-all.rss.xml', {}, first.validators);
+    expect(again).toMatchObject({ status: 'not_modified', movedTo: `${server.origin}/feed/csmonitor-all.rss.xml` });
+  });
+
   // A data: URL had been fetched and its text stored as a feed; file: and ftp: had failed as retried network errors;
   // credentials had failed with fetch's message quoting the password, which reached the log, the state and the site.
   it.each([

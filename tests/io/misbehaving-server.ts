@@ -15,6 +15,7 @@
  *   /redirect-loop         302 → /redirect-loop-b → 302 → /redirect-loop
  *   /redirect-chain/<n>    n redirects, then the bundled feed
  *   /redirect-to?to=URL    302 to URL (any text: another host, a scheme, credentials)
+ *   /moved/<codes>/<file>  one redirect per status in <codes> ("301-302-308": 301, then 302, then 308), then /feed/<file>
  *   /atom-relative         an Atom feed whose entry links are relative (no xml:base: they resolve against its URL)
  *   /never-ends            200 and 16 KiB chunks with no end (at most 10,000 chunks)
  *   /gzip-bomb             Content-Encoding: gzip, 64 MiB of zeros compressed to ~64 KiB
@@ -165,6 +166,13 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
           const left = Number(rest.split('/')[0]) || 0;
           if (left > 0) res.writeHead(301, { location: `/redirect-chain/${left - 1}` }).end();
           else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(file('npr-world.rss.xml'));
+          return;
+        }
+        case 'moved': {
+          const [codes = '', ...file] = rest.split('/');
+          const [first, ...others] = codes.split('-').filter(Boolean);
+          const next = others.length ? `/moved/${others.join('-')}/${file.join('/')}` : `/feed/${file.join('/')}`;
+          res.writeHead(Number(first) || 301, { location: next }).end();
           return;
         }
         case 'redirect-to':
