@@ -7,7 +7,7 @@
  * built XML. Ids match /^[a-z0-9]+$/ (schema), so they need no escaping.
  */
 import { getRssString } from '@astrojs/rss';
-import { escapeText } from 'entities';
+import { escapeAttribute, escapeText } from 'entities';
 import type { Story } from '../core/schema/story';
 import type { RankedStory } from './stories';
 import { RSS_ITEM_LIMIT, rankStories } from './stories';
@@ -42,7 +42,7 @@ export async function buildFeed(stories: readonly RankedStory[], opts: FeedOptio
       title: opts.title ?? 'Parallax',
       description: opts.description ?? 'Top stories and how every side covers them.',
       home: opts.home,
-      feedUrl: opts.home,
+      feedUrl: new URL('rss.xml', opts.home).href,
       now: opts.now,
     },
     storyItems(top, opts.storyUrl),
@@ -55,7 +55,7 @@ export interface FeedChannel {
   description: string;
   /** Absolute URL of the page the feed follows. */
   home: string;
-  /** Absolute URL of this feed (the JSON Feed's feed_url). */
+  /** Absolute URL of this feed (the JSON Feed's feed_url, the RSS channel's `<atom:link rel="self">`). */
   feedUrl: string;
   /** The run's clock. */
   now: string;
@@ -124,16 +124,22 @@ export function itemLanguage(language: string | null | undefined, channelLanguag
 
 const GUID_SAFE = /^[A-Za-z0-9:._-]+$/;
 
+/** The Atom namespace, for the channel's `<atom:link rel="self">`. */
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
+
 /**
  * RSS 2.0 through @astrojs/rss, guid isPermaLink="false" kept as text (see the note at the top of this file); an
- * item's pubDate is its `date`, else its `seen` (FeedItem). Throws when a guid is not an opaque id.
+ * item's pubDate is its `date`, else its `seen` (FeedItem). The channel names its own URL (`channel.feedUrl`) in an
+ * `<atom:link rel="self" type="application/rss+xml">`, as the RSS Advisory Board's best practices ask (validators
+ * warn without it). Throws when a guid is not an opaque id.
  */
 export async function rssString(channel: FeedChannel, items: readonly FeedItem[]): Promise<string> {
   const xml = await getRssString({
     title: stripControl(channel.title),
     description: stripControl(channel.description),
     site: channel.home,
-    customData: `<language>${feedLanguage(channel)}</language><lastBuildDate>${new Date(channel.now).toUTCString()}</lastBuildDate>`,
+    xmlns: { atom: ATOM_NS },
+    customData: `<atom:link href="${escapeAttribute(channel.feedUrl)}" rel="self" type="application/rss+xml"/><language>${feedLanguage(channel)}</language><lastBuildDate>${new Date(channel.now).toUTCString()}</lastBuildDate>`,
     items: items.map((i) => {
       if (!GUID_SAFE.test(i.guid)) throw new Error(`feed guid must be an opaque id, got ${JSON.stringify(i.guid)}`);
       const pubDate = i.date ?? i.seen;

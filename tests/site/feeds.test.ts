@@ -36,6 +36,28 @@ describe('feedFor', () => {
     expect(rssPath(kind, key).endsWith('rss.xml')).toBe(true);
   });
 
+  it.each([
+    ['top', '', 'https://example.github.io/rss.xml'],
+    ['blindspot', '', 'https://example.github.io/blindspot/rss.xml'],
+    ['topic', 'politics', 'https://example.github.io/topic/politics/rss.xml'],
+    ['source', 'frontier-wire', 'https://example.github.io/source/frontier-wire/rss.xml'],
+    ['story', 'k3v9q2m7', 'https://example.github.io/story/k3v9q2m7/rss.xml'],
+  ] as const)('%s RSS feed (%s) names itself in <atom:link rel="self" type="application/rss+xml">: %s', async (kind, key, self) => {
+    const feed = feedFor(dataFor(kind), site, kind, key, false)!;
+    const xml = await rssString(feed.channel, feed.items);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const rss = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).rss;
+    expect(rss['xmlns:atom']).toBe('http://www.w3.org/2005/Atom');
+    expect(rss.channel['atom:link']).toEqual({ href: self, rel: 'self', type: 'application/rss+xml' });
+  });
+
+  it('escapes the self link of a feed URL with "&" as an XML attribute', async () => {
+    const feed = feedFor(data, site, 'top', '', false)!;
+    const xml = await rssString({ ...feed.channel, feedUrl: 'https://example.org/feed?a=1&b="2"' }, feed.items);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).rss.channel['atom:link'].href).toBe('https://example.org/feed?a=1&b="2"');
+  });
+
   it('has a topic feed only for a topic with a page (TOPIC_PAGE_MIN_STORIES stories)', () => {
     expect(feedFor(data, site, 'topic', 'weather', false)).toBeUndefined(); // one story
     expect(feedFor(topicData, site, 'topic', 'politics', false)!.items.length).toBe(tagged.filter((s) => s.coverage.sourceCount >= 2).length);
