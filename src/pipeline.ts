@@ -420,7 +420,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const again = Object.keys(rehydrated).filter((id) => !liveNow.has(index[id]!)).map((id) => all.get(id)!);
   const againIndex: StoryIndex = Object.fromEntries(again.map((a) => [a.id, index[a.id]!]));
   const rebuilt = again.length
-    ? buildStories({ active: again, archive: all, sources, index: { ...againIndex, ...archivedIdGuards(again, againIndex, archived) }, overrides: storyOverrides, redirects: previousRedirects })
+    ? buildStories({ active: again, archive: all, sources, index: { ...againIndex, ...archivedIdGuards(again, againIndex, archived) }, overrides: storyOverrides, redirects: previousRedirects, previous: edits.rebuildFrom })
     : { stories: [], index: {}, redirects: {} };
   // A merged story's id keeps leading somewhere: its file goes, a redirect stays (the site renders redirect pages).
   const redirectsSoFar = { ...previousRedirects, ...built.redirects, ...rebuilt.redirects };
@@ -519,8 +519,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
  * The archived stories that the overrides touch, found by a scan of the archive only when the overrides changed
  * since the last run (`lastFingerprint`, from state/archive-overrides.json): stories to remove (every article taken
  * down), to trim (some taken down: rebuilt without them, listed in `trimmed` for the takedown log), pinned headlines
- * to write, the rehydrated articles of stories to cluster again (merge, split, trim) by story id, and the split
- * overrides' article ids found in the archive.
+ * to write, the rehydrated articles of stories to cluster again (merge, split, trim) by story id with the stored
+ * stories they come from (`rebuildFrom`: what they were, e.g. whether they had a page), and the split overrides'
+ * article ids found in the archive.
  */
 async function archiveOverrideEdits(
   contentDir: string,
@@ -529,9 +530,9 @@ async function archiveOverrideEdits(
   archived: ReadonlyMap<string, string>,
   redirects: Readonly<Record<string, string>>,
   lastFingerprint: string | null,
-): Promise<{ fingerprint: string; removed: TakenDownStory[]; trimmed: TakenDownStory[]; headlines: Story[]; rebuild: Map<string, Article[]>; archivedSplits: string[] }> {
+): Promise<{ fingerprint: string; removed: TakenDownStory[]; trimmed: TakenDownStory[]; headlines: Story[]; rebuild: Map<string, Article[]>; rebuildFrom: Map<string, Story>; archivedSplits: string[] }> {
   const fingerprint = overridesFingerprint(overrides);
-  const out = { fingerprint, removed: [] as TakenDownStory[], trimmed: [] as TakenDownStory[], headlines: [] as Story[], rebuild: new Map<string, Article[]>(), archivedSplits: [] as string[] };
+  const out = { fingerprint, removed: [] as TakenDownStory[], trimmed: [] as TakenDownStory[], headlines: [] as Story[], rebuild: new Map<string, Article[]>(), rebuildFrom: new Map<string, Story>(), archivedSplits: [] as string[] };
   if (lastFingerprint === fingerprint || !archived.size) return out;
   const liveIds = new Set([...(await listActiveStoryIds(contentDir)), ...archived.keys()]);
   const splits = new Set(overrides.stories.split.map((s) => s.articleId));
@@ -541,11 +542,12 @@ async function archiveOverrideEdits(
   })) {
     if (action.kind === 'remove') out.removed.push({ id: story.id, articleIds: action.articleIds, labels: action.labels });
     else if (action.kind === 'headline') out.headlines.push({ ...story, title: action.title, slug: slugify(action.title) });
-    else if (action.kind === 'trim') {
-      out.trimmed.push({ id: story.id, articleIds: action.articleIds, labels: action.labels });
-      const gone = new Set(action.articleIds);
+    else {
+      if (action.kind === 'trim') out.trimmed.push({ id: story.id, articleIds: action.articleIds, labels: action.labels });
+      const gone = new Set(action.kind === 'trim' ? action.articleIds : []);
       out.rebuild.set(story.id, rehydrateArticles(story.articles.filter((a) => !gone.has(a.id))));
-    } else out.rebuild.set(story.id, rehydrateArticles(story.articles));
+      out.rebuildFrom.set(story.id, story);
+    }
   }
   return out;
 }
