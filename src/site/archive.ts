@@ -48,9 +48,9 @@ export function readArchiveIndex(contentDir: string, month: string): ArchiveEntr
   return entries;
 }
 
-/** Whether an archived story has a page (same rule as hasStoryPage for live stories). */
-export function entryHasPage(entry: Pick<ArchiveEntry, 'sourceCount'>): boolean {
-  return entry.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE;
+/** Whether an archived story has a page (the rule of hasStoryPage for live stories, src/core/schema/story.ts). */
+export function entryHasPage(entry: Pick<ArchiveEntry, 'sourceCount' | 'paged'>): boolean {
+  return entry.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE || entry.paged === true;
 }
 
 const listedMemo = new WeakMap<ArchiveEntry[], ArchiveEntry[]>();

@@ -1,7 +1,7 @@
 /**
  * Which stories get a page and in what order, and a source's articles across stories.
  */
-import type { Story, StoryArticle } from '../core/schema/story';
+import { hasStoryPage, type Story, type StoryArticle } from '../core/schema/story';
 import { MIN_SOURCES_FOR_STORY_PAGE, RSS_TOP_STORIES } from '../core/config';
 import { rankScore } from '../core/story/rank';
 import { articleTime } from './format';
@@ -30,7 +30,13 @@ export const RSS_ITEM_LIMIT = RSS_TOP_STORIES;
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function hasStoryPage(story: Pick<Story, 'coverage'>): boolean {
+export { hasStoryPage };
+
+/**
+ * Whether a story is listed (home page, topic and blindspot lists, the top-stories feeds): MIN_SOURCES_FOR_STORY_PAGE
+ * sources now. A story kept a page below that (Story.paged) keeps its URL but is not listed.
+ */
+export function isListed(story: Pick<Story, 'coverage'>): boolean {
   return story.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE;
 }
 
@@ -40,7 +46,7 @@ const rankMemo = new WeakMap<readonly object[], unknown[]>();
 export function rankStories<T extends Pick<RankedStory, 'id' | 'score' | 'coverage'>>(stories: readonly T[]): T[] {
   let ranked = rankMemo.get(stories) as T[] | undefined;
   if (!ranked) {
-    ranked = stories.filter(hasStoryPage).sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));
+    ranked = stories.filter(isListed).sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));
     rankMemo.set(stories, ranked);
   }
   return [...ranked];

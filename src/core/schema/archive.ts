@@ -29,6 +29,8 @@ export const ArchiveEntrySchema = z.object({
   topics: z.array(z.string()),
   /** Distinct source ids of the story's articles, code-point order. */
   sourceIds: z.array(z.string()),
+  /** As the story's `paged`: it keeps the page it had with fewer sources now (hasStoryPage). */
+  paged: z.literal(true).optional(),
 });
 export type ArchiveEntry = z.infer<typeof ArchiveEntrySchema>;
 
@@ -56,6 +58,7 @@ export function archiveEntryOf(story: Story): ArchiveEntry {
     blindspot: story.blindspot,
     topics: story.topics,
     sourceIds: [...new Set(story.articles.map((a) => a.sourceId))].sort(byCodePoint),
+    ...(story.paged ? { paged: true as const } : {}),
   };
 }
 

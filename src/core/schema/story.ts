@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { ARTICLE_KINDS, IsoUtc } from './article';
 import { BIAS_VALUES } from './source';
+import { MIN_SOURCES_FOR_STORY_PAGE } from '../config';
 
 /** The three buckets shown to readers; the 5-point to 3-bucket map is in src/core/coverage/coverage.ts. */
 export const BUCKETS = ['left', 'center', 'right'] as const;
@@ -122,6 +123,12 @@ export const StorySchema = z.object({
   topics: z.array(z.string()),
   /** Ids of other stories closest to this one (centroid cosine, most similar first); empty when none. */
   similar: z.array(z.string()).default([]),
+  /**
+   * Set (true) only on a story with fewer than MIN_SOURCES_FOR_STORY_PAGE sources that has had a page: a published
+   * story keeps its page and URL for good (an editor's split or a takedown can take its sources below the bar).
+   * See hasStoryPage.
+   */
+  paged: z.literal(true).optional(),
   // No rank score is stored: it decays with the clock, so the site computes it at build time (src/site/data.ts,
   // src/core/story/rank.ts) and a story's file changes only when the story does. Files written before keep a
   // `score` key, which parsing drops.
@@ -129,3 +136,12 @@ export const StorySchema = z.object({
 export type Story = z.infer<typeof StorySchema>;
 
 export { BIAS_VALUES };
+
+/**
+ * Whether a story has its own page (and story feeds): from MIN_SOURCES_FOR_STORY_PAGE distinct sources
+ * (src/core/config.ts: comparing coverage needs two sides), or once it has had one (`paged`: a published URL never
+ * breaks).
+ */
+export function hasStoryPage(story: Pick<Story, 'coverage' | 'paged'>): boolean {
+  return story.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE || story.paged === true;
+}

@@ -9,7 +9,7 @@ import { computeCoverage, lastUpdatedOf, reportedAt, sourceBucket } from '../cov
 import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
 import { NO_STORY_OVERRIDES, type StoryOverrides } from '../schema/overrides';
-import type { Story, StoryArticle } from '../schema/story';
+import { hasStoryPage, type Story, type StoryArticle } from '../schema/story';
 import { clusterDocs, type ClusterConfig, type ClusterDoc } from './cluster';
 import { chooseHeadline } from './headline';
 import { slugify, storyIdFor } from './ids';
@@ -258,6 +258,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
         sources,
       );
     const coverage = computeCoverage(storyArticles, sources);
+    const stored = input.previous?.get(id);
     const firstSeen = storyArticles.map(reportedAt).reduce((x, y) => (y < x ? y : x));
     const material = {
       id,
@@ -278,8 +279,9 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       lastUpdated: lastUpdatedOf(storyArticles),
       coverage,
       blindspot: blindspotOf(coverage, baseline),
+      // A story that had a page keeps it (and its URL) below the bar: hasStoryPage (schema/story.ts).
+      ...(coverage.sourceCount < MIN_SOURCES_FOR_STORY_PAGE && stored && hasStoryPage(stored) ? { paged: true as const } : {}),
     };
-    const stored = input.previous?.get(id);
     if (stored && materialOf(stored) === materialOf(material)) {
       kept.add(stored);
       return stored;

@@ -12,13 +12,14 @@
 import type { Story } from '../schema/story';
 
 /** The fields of a story that materialOf reads: what a run knows before it summarises the story. */
-export type StoryMaterial = Pick<Story, 'id' | 'title' | 'slug' | 'firstSeen' | 'lastUpdated' | 'coverage' | 'blindspot'> & {
+export type StoryMaterial = Pick<Story, 'id' | 'title' | 'slug' | 'firstSeen' | 'lastUpdated' | 'coverage' | 'blindspot' | 'paged'> & {
   articles: ReadonlyArray<Pick<Story['articles'][number], 'id' | 'sourceId' | 'url' | 'title' | 'excerpt' | 'image' | 'published' | 'firstSeen'>>;
 };
 
 /**
  * The part of a story a reader would call its news (JSON text): id, headline, slug, its articles' own data (not
- * their similarity or shared terms, which move with the window), first seen and last updated, coverage, blindspot.
+ * their similarity or shared terms, which move with the window), first seen and last updated, coverage, blindspot,
+ * whether it keeps a page below the bar (paged).
  * buildStories (./build-stories.ts) keeps a stored story as it is when this is unchanged.
  */
 export function materialOf(story: StoryMaterial): string {
@@ -31,5 +32,6 @@ export function materialOf(story: StoryMaterial): string {
     story.lastUpdated,
     story.coverage,
     story.blindspot,
+    story.paged === true,
   ]);
 }
