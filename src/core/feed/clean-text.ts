@@ -364,23 +364,26 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
 
 /**
  * Remove characters that are illegal in XML 1.0 (§2.2: C0 controls except TAB/LF/CR, U+FFFE/U+FFFF, lone
- * surrogates) and C1 controls (U+0080–U+009F, which in feeds are always mis-decoded windows-1252 bytes), zero-width
- * spaces and the bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069: the "Trojan
- * Source" characters of CVE-2021-42574, which make "gnp.exe" read as "exe.png"; pages set each text's direction
- * themselves), and collapse every run of whitespace (including NBSP) to one space, trimmed.
+ * surrogates) and C1 controls (U+0080–U+009F, which in feeds are always mis-decoded windows-1252 bytes), the
+ * zero-width characters that carry no meaning in text (see {@link dropZeroWidth}), the bidirectional embedding,
+ * override and isolate controls (U+202A–U+202E, U+2066–U+2069: the "Trojan Source" characters of CVE-2021-42574,
+ * which make "gnp.exe" read as "exe.png"; pages set each text's direction themselves), and collapse every run of
+ * whitespace (including NBSP) to one space, trimmed.
  */
 export function collapseWhitespace(text: string): string {
   if (isClean(text)) return text;
   let t = text;
   if (!(t as WellFormed).isWellFormed()) t = t.replace(LONE_SURROGATE, ''); // rare: slow path only then
   if (ILLEGAL_TEST.test(t)) t = t.replace(ILLEGAL_ALL, '');
+  if (JOINER_TEST.test(t)) t = dropZeroWidth(t);
   // same result as /\s+/g -> ' ', but single spaces (the common case) are not replaced: about twice as fast
   return t.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /**
  * True when collapseWhitespace would return `text` unchanged: single inner spaces only, no other whitespace, no
- * illegal, zero-width or bidirectional control characters, no lone surrogates. One pass over char codes (the common case in feeds).
+ * illegal, zero-width (ZWNJ and ZWJ included: dropZeroWidth decides) or bidirectional control characters, no lone
+ * surrogates. One pass over char codes (the common case in feeds).
  */
 function isClean(text: string): boolean {
   const n = text.length;
@@ -395,8 +398,8 @@ function isClean(text: string): boolean {
     }
     prevSpace = false;
     if (c < 32 || (c >= 0x7f && c <= 0xa0)) return false;
-    if (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || (c >= 0x2028 && c <= 0x202f) ||
-      c === 0x205f || (c >= 0x2066 && c <= 0x2069) || c === 0x3000 || c === 0xfeff || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff))) {
+    if (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || (c >= 0x2028 && c <= 0x202f) ||
+      c === 0x205f || c === 0x2060 || (c >= 0x2066 && c <= 0x2069) || c === 0x3000 || c === 0xfeff || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff))) {
       return false;
     }
   }
@@ -410,10 +413,33 @@ interface WellFormed {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// U+200B zero-width space, U+2060 word joiner and U+FEFF (a byte order mark or the old word joiner) are invisible
+// and mean nothing in a title or summary anywhere: removed outright (U+FEFF before whitespace collapsing, which would
+// have turned it into a space).
 // eslint-disable-next-line no-control-regex
-const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
+const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/;
 // eslint-disable-next-line no-control-regex
-const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
+const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
+const JOINER_TEST = /[\u200C\u200D]/;
+const JOINER_RUNS = /[\u200C\u200D]+/g;
+/** Whitespace or punctuation (Unicode general category P): a side on which a joiner joins nothing. */
+const NOT_A_JOIN = /[\s\p{P}]/u;
+
+/**
+ * `text` without the zero-width non-joiner (U+200C) and joiner (U+200D) where they join nothing: a run of them at
+ * the text's start or end, or next to whitespace or punctuation. Between letters or marks they are spelling and
+ * stay: ZWNJ in Persian ("می\u200Cخواهم", the prefix unjoined), Kurdish and Indic scripts (The Unicode Standard §23.2,
+ * "Layout Controls"); ZWJ in emoji sequences (UTS #51 §2.3: 👨\u200D👩\u200D👧) and Indic half forms. A
+ * trial's Japan Today titles carried Reuters' watermark ZWNJ after a space ("army \u200Cat least"): dropped.
+ * Linear: each run is matched once and looks one character either side.
+ */
+function dropZeroWidth(text: string): string {
+  return text.replace(JOINER_RUNS, (run: string, at: number) => {
+    const before = at > 0 ? text[at - 1]! : '';
+    const after = at + run.length < text.length ? text[at + run.length]! : '';
+    return before === '' || after === '' || NOT_A_JOIN.test(before) || NOT_A_JOIN.test(after) ? '' : run;
+  });
+}
 
 /**
  * Turn an HTML fragment into plain text: strip tags (script/style content dropped; with `options.htmlElementsOnly`

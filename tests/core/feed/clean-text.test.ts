@@ -104,6 +104,35 @@ describe('collapseWhitespace / rawXmlToText', () => {
     expect(rawXmlToText('Title &#x202E;txt.exe')).toBe('Title txt.exe');
   });
 
+  // A trial's Japan Today titles carried Reuters' U+200C watermark: "army \u200Cat least", "Capitol \u200CPolice".
+  it.each([
+    ['army \u200Cat least 12', 'army at least 12'],
+    ['Capitol \u200CPolice', 'Capitol Police'],
+    ['\u200CStarts and ends\u200D', 'Starts and ends'],
+    ['after a comma,\u200C then', 'after a comma, then'],
+    ['quoted \u201C\u200Dword\u200D\u201D', 'quoted \u201Cword\u201D'],
+    ['two \u200C\u200D joiners', 'two joiners'],
+    ['zero\u200Bwidth space', 'zerowidth space'],
+    ['word\u2060joiner', 'wordjoiner'],
+    ['\uFEFFbyte order\uFEFF mark', 'byte order mark'],
+    ['in\uFEFFside', 'inside'],
+  ])('strips meaningless zero-width characters: %j', (input, expected) => {
+    expect(collapseWhitespace(input)).toBe(expected);
+  });
+
+  it('keeps ZWNJ inside Persian and Indic words and ZWJ inside emoji sequences', () => {
+    // Persian "I want" and "books": the ZWNJ keeps the prefix/suffix unjoined (it is spelling, not noise)
+    expect(collapseWhitespace('من می\u200Cخواهم کتاب\u200Cها را بخوانم')).toBe('من می\u200Cخواهم کتاب\u200Cها را بخوانم');
+    // Hindi/Devanagari: ZWNJ / ZWJ select a half form of a conjunct
+    expect(collapseWhitespace('क्\u200Dष और क्\u200Cष')).toBe('क्\u200Dष और क्\u200Cष');
+    // family emoji (man ZWJ woman ZWJ girl) and a rainbow flag (white flag, VS16, ZWJ, rainbow)
+    expect(collapseWhitespace('family \u{1F468}\u200D\u{1F469}\u200D\u{1F467} and \u{1F3F3}\uFE0F\u200D\u{1F308}')).toBe(
+      'family \u{1F468}\u200D\u{1F469}\u200D\u{1F467} and \u{1F3F3}\uFE0F\u200D\u{1F308}',
+    );
+    expect(rawXmlToText('<![CDATA[<p>Iran: \u200Cمی\u200Cخواهم</p>]]>')).toBe('Iran: می\u200Cخواهم');
+    expect(rawXmlToText('Capitol &#x200C;Police')).toBe('Capitol Police');
+  });
+
   it('keeps valid surrogate pairs and drops lone ones', () => {
     expect(collapseWhitespace('emoji 😀 ok\ud800 x')).toBe('emoji 😀 ok x');
   });

@@ -70,6 +70,8 @@ describe.skipIf(!newsDir)('snapshot 2026-02-18: 28 news feeds', () => {
         if (item.image !== null) expect(item.image).toMatch(/^https?:\/\//);
         expect(item.title).not.toMatch(/<[a-z/!]|&#\d+;|&#x[0-9a-f]+;/i);
         expect(item.summary ?? '').not.toMatch(/<[a-z/!]/i);
+        // no invisible zero-width characters (Japan Today carried Reuters' U+200C watermark in 8 summaries)
+        expect(`${item.title} ${item.summary ?? ''}`).not.toMatch(/[\u200B-\u200D\u2060\uFEFF]/);
       }
     });
   });
@@ -93,6 +95,9 @@ describe.skipIf(!newsDir)('snapshot 2026-02-18: 28 news feeds', () => {
     expect(parsed.get('deutsche-welle-rdf.rdf.xml')!.items[0]).toMatchObject({ title: "France arrests nine in right-wing activist's death", published: '2026-02-18T00:15:00Z' });
     expect(parsed.get('kottke.atom.xml')!.items[0]!.image).toBe(
       'https://kottke.org/cdn-cgi/image/format=auto,fit=scale-down,width=1200,metadata=none//images/posts/01/img-48386-02.jpg',
+    );
+    expect(parsed.get('japantoday-world.rss.xml')!.items.map((i) => i.summary).find((t) => t?.includes('Capitol with'))).toMatch(
+      /^An 18-year-old man ran toward the U\.S\. Capitol with a loaded shotgun on Tuesday/,
     );
     expect(parsed.get('cbsnews-world.rss.xml')!.items[0]!.title).toBe('Iran calls talks with U.S. "more constructive" as Trump\'s threat looms');
   });
