@@ -257,5 +257,5 @@ export async function assembleSite(o: AssembleOptions): Promise<AssemblyResult> 
   await writeFile(`${mfile}.tmp`, JSON.stringify(manifest));
   await rename(`${mfile}.tmp`, mfile);
   const html = new Set([...live, ...owner.keys(), ...redirects].filter((f) => f.endsWith('.html')));
-  return { mode: old ? 'incremental' : 'full', relinked: changed, pages: html.size, redirects: redirects.length };
+  return { mode: old ? 'incremental' : 'full', relinked: changed, pages: html.size, redirects: redirects.filter((f) => f.endsWith('.html')).length };
 }

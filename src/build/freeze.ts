@@ -488,18 +488,36 @@ export async function buildPartitions(
   return results;
 }
 
+/**
+ * Writes `text` to `file` atomically (a temporary file renamed over it), unless `mine` (a file of an earlier run's)
+ * already holds exactly these bytes. Synchronous: thousands of small files (~15 a day), where an awaited read per
+ * file costs more than the read.
+ */
+function writeSyncIfChanged(file: string, text: string, mine: boolean): void {
+  if (mine && existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  makeDirSync(path.dirname(file));
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
 /** The small page a merged story's old URL serves (what Astro writes for a static redirect), pointing at `to`. */
 export function redirectPage(fromPath: string, toPath: string, canonical: string): string {
   const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return `<!doctype html><html lang="en"><title>Redirecting to: ${esc(toPath)}</title><meta http-equiv="refresh" content="0;url=${esc(toPath)}"><meta name="robots" content="noindex"><link rel="canonical" href="${esc(canonical)}"><body><a href="${esc(toPath)}">Redirecting from <code>${esc(fromPath)}</code> to <code>${esc(toPath)}</code></a></body></html>\n`;
 }
 
+/** The story feeds a merged story's old id keeps serving, as copies of the survivor's (STORY_FEEDS in feed-routes). */
+const REDIRECTED_FEEDS = ['rss.xml', 'feed.json'] as const;
+
 /**
  * Writes a redirect page for every merged story id of <content>/state/redirects.json (old id → surviving id, chains
- * followed) whose old URL has no page and whose target has one in `dist`. `ours`: redirect pages (paths relative to
- * dist, story/<id>/index.html) already in `dist` from an earlier run, which it may rewrite (only when their bytes
- * change) or leave; any other existing page is a real one. Returns the redirect pages `dist` has afterwards, and how
- * many merged ids were skipped because their target has no page (an earlier page of ours for such an id is removed).
+ * followed) whose old URL has no page and whose target has one in `dist`, and beside it a copy of each of the
+ * target's story feeds (rss.xml, feed.json): a static site cannot answer a feed reader with a 301, and a reader
+ * subscribed to the merged story's feed would otherwise get a 404 and drop it; the copy carries the survivor's guids
+ * and self link. `ours`: files of this kind (paths relative to dist, story/<id>/index.html and the feeds) already in
+ * `dist` from an earlier run, which it may rewrite (only when their bytes change) or leave; any other existing file is
+ * a real one. Returns the files `dist` has afterwards, and how many merged ids were skipped because their target has
+ * no page (an earlier page of ours for such an id is removed).
  */
 export async function writeRedirects(
   contentDir: string,
@@ -529,14 +547,17 @@ export async function writeRedirects(
       skipped++;
       continue;
     }
-    // Synchronous: thousands of small pages (~15 a day), where an awaited read per page costs more than the read.
     const html = redirectPage(`${prefix}story/${from}/`, `${prefix}story/${to}/`, new URL(`story/${to}/`, root).href);
-    if (!ours.has(rel) || !existsSync(page) || readFileSync(page, 'utf8') !== html) {
-      makeDirSync(path.dirname(page));
-      writeFileSync(`${page}.tmp`, html);
-      renameSync(`${page}.tmp`, page);
-    }
+    writeSyncIfChanged(page, html, ours.has(rel));
     pages.push(rel);
+    for (const name of REDIRECTED_FEEDS) {
+      const feed = path.join(dist, 'story', to, name);
+      const copyRel = `story/${from}/${name}`;
+      const copy = path.join(dist, copyRel);
+      if (!existsSync(feed) || (!ours.has(copyRel) && existsSync(copy))) continue;
+      writeSyncIfChanged(copy, readFileSync(feed, 'utf8'), ours.has(copyRel));
+      pages.push(copyRel);
+    }
   }
   return { pages, skipped };
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { monthHashes, planPartition, partitionSitemap, redirectPage, TEMPLATE_INPUTS, templateVersion, type PartitionStamp } from '../../src/build/freeze';
+import { monthHashes, planPartition, partitionSitemap, redirectPage, TEMPLATE_INPUTS, templateVersion, writeRedirects, type PartitionStamp } from '../../src/build/freeze';
 import type { ArchiveEntry } from '../../src/core/schema/archive';
 import { archiveMonthPath, archiveMonths, archiveTopicHref, entriesByTopic, hasTopicPage, monthLabel, readArchiveIndex } from '../../src/site/archive';
 import { buildJobs } from '../../src/cli/build';
@@ -130,6 +130,26 @@ describe('partition files', () => {
     expect(html).toContain('<meta http-equiv="refresh" content="0;url=/p/story/new/">');
     expect(html).toContain('<link rel="canonical" href="https://example.org/p/story/new/">');
     expect(html).toContain('<a href="/p/story/new/">');
+  });
+
+  it('beside a merged id\'s redirect page, serves the survivor\'s story feeds (a trial\'s subscribers had got 404s)', async () => {
+    const content = await tempDir();
+    const dist = await tempDir();
+    await mkdir(path.join(content, 'state'));
+    await writeFile(path.join(content, 'state', 'redirects.json'), JSON.stringify({ old: 'mid', mid: 'new', gone: 'archived' }));
+    for (const [id, files] of [['new', ['index.html', 'rss.xml', 'feed.json']], ['archived', ['index.html']]] as const) {
+      await mkdir(path.join(dist, 'story', id), { recursive: true });
+      for (const f of files) await writeFile(path.join(dist, 'story', id, f), `${id} ${f} v1`);
+    }
+    const first = await writeRedirects(content, dist, 'https://example.org', '/p/');
+    expect(first.skipped).toBe(0);
+    expect(first.pages).toEqual(['story/gone/index.html', 'story/mid/index.html', 'story/mid/rss.xml', 'story/mid/feed.json', 'story/old/index.html', 'story/old/rss.xml', 'story/old/feed.json']);
+    expect(await readFile(path.join(dist, 'story', 'old', 'rss.xml'), 'utf8')).toBe('new rss.xml v1');
+    expect(await readFile(path.join(dist, 'story', 'old', 'feed.json'), 'utf8')).toBe('new feed.json v1');
+    // the survivor's feed changes: the copies follow on the next build
+    await writeFile(path.join(dist, 'story', 'new', 'rss.xml'), 'new rss.xml v2');
+    await writeRedirects(content, dist, 'https://example.org', '/p/', new Set(first.pages));
+    expect(await readFile(path.join(dist, 'story', 'old', 'rss.xml'), 'utf8')).toBe('new rss.xml v2');
   });
 });
 
