@@ -111,6 +111,28 @@ function groupByTopic(entries: readonly ArchiveEntry[]): EntryGroup[] {
   return [...bySlug.values()].sort((a, b) => byCodePoint(a.key, b.key));
 }
 
+const topicCountMemo = new Map<string, Map<string, { name: string; count: number }>>();
+
+/**
+ * Topic slug → its display name and how many listed archived stories have it, over every month (entriesByTopic of
+ * each); read once per build. What keeps a topic's feeds once its stories leave the live site (feedTopics).
+ */
+export function archivedTopicCounts(contentDir: string): Map<string, { name: string; count: number }> {
+  let counts = topicCountMemo.get(contentDir);
+  if (!counts) {
+    counts = new Map();
+    for (const month of [...archiveMonths(contentDir)].reverse()) {
+      for (const g of entriesByTopic(listedEntries(contentDir, month))) {
+        const c = counts.get(g.key);
+        if (c) c.count += g.entries.length;
+        else counts.set(g.key, { name: g.name, count: g.entries.length });
+      }
+    }
+    topicCountMemo.set(contentDir, counts);
+  }
+  return counts;
+}
+
 /** Source id → how many of the month's listed stories have an article from it. */
 export function countBySource(entries: readonly ArchiveEntry[]): Map<string, number> {
   const counts = new Map<string, number>();

@@ -16,7 +16,9 @@ import { href, sourcePath, storyPath } from './href';
 import { itemLanguage, storyItems, type FeedChannel, type FeedItem } from './rss';
 import { canonicalLanguage, commonLanguage, SITE_LANGUAGE } from './language';
 import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
-import { topicsOf, topicPath } from './topics';
+import { collectTopics, feedTopics, topicsOf, topicPath } from './topics';
+import { archivedTopicCounts } from './archive';
+import { contentDir } from '../site-config';
 import { truncate } from './text';
 import { articleTitle } from './article-title';
 import { outletName } from './outlet-name';
@@ -95,11 +97,14 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
       };
     }
     case 'topic': {
-      const topic = topicsOf(data.stories).find((t) => t.slug === key);
-      if (!topic) return undefined;
+      // A topic keeps its feeds once it has had a page (feedTopics); its page link falls back to the home page.
+      const name = feedTopics(data.stories, archivedTopicCounts(contentDir())).get(key);
+      if (name === undefined) return undefined;
+      const page = topicsOf(data.stories).find((t) => t.slug === key);
+      const stories = collectTopics(data.stories).find((t) => t.slug === key)?.stories ?? [];
       return {
-        channel: channel(site, kind, key, topicPath(key), `Parallax: ${topic.name}`, `Stories about ${topic.name}, and how every side covers them.`, now, json),
-        items: storyItems(topic.stories.slice(0, RSS_ITEM_LIMIT), storyUrl, data.sourcesById),
+        channel: channel(site, kind, key, page ? topicPath(key) : '', `Parallax: ${name}`, `Stories about ${name}, and how every side covers them.`, now, json),
+        items: storyItems(stories.slice(0, RSS_ITEM_LIMIT), storyUrl, data.sourcesById),
       };
     }
     case 'source': {

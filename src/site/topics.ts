@@ -93,6 +93,22 @@ export function collectTopics(stories: readonly RankedStory[]): Topic[] {
     .map(([slug, v]) => ({ slug, name: v.name, stories: v.stories }));
 }
 
+/**
+ * Topic slug → display name for every topic that has feeds (/topic/<slug>/rss.xml, feed.json): at least
+ * TOPIC_PAGE_MIN_STORIES listed stories, live (`stories`) and archived (`archived`: archivedTopicCounts) together.
+ * Stories only move from live to the archive, so a topic that once had a page keeps its feeds for good (empty when
+ * no live story has it) and a subscriber never gets a 404; the live topic page itself needs that many live stories.
+ */
+export function feedTopics(stories: readonly RankedStory[], archived: ReadonlyMap<string, { name: string; count: number }>): Map<string, string> {
+  const out = new Map<string, string>();
+  const live = new Map(collectTopics(stories).map((t) => [t.slug, t]));
+  for (const slug of [...new Set([...live.keys(), ...archived.keys()])].sort()) {
+    const count = (live.get(slug)?.stories.length ?? 0) + (archived.get(slug)?.count ?? 0);
+    if (count >= TOPIC_PAGE_MIN_STORIES) out.set(slug, live.get(slug)?.name ?? archived.get(slug)!.name);
+  }
+  return out;
+}
+
 export function topicPath(slug: string): string {
   return `topic/${slug}/`;
 }

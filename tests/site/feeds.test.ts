@@ -1,4 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { ArchiveEntry } from '../../src/core/schema/archive';
+import { archivedTopicCounts } from '../../src/site/archive';
+import { feedTopics } from '../../src/site/topics';
+import { tempDir } from '../helpers';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { feedFor, jsonFeedPath, rssPath } from '../../src/site/feeds';
 import { jsonFeedString, rssString } from '../../src/site/rss';
@@ -61,6 +67,32 @@ describe('feedFor', () => {
   it('has a topic feed only for a topic with a page (TOPIC_PAGE_MIN_STORIES stories)', () => {
     expect(feedFor(data, site, 'topic', 'weather', false)).toBeUndefined(); // one story
     expect(feedFor(topicData, site, 'topic', 'politics', false)!.items.length).toBe(tagged.filter((s) => s.coverage.sourceCount >= 2).length);
+  });
+
+  it('keeps a topic\'s feeds once it has had a page: live and archived stories count together (a trial\'s topic feeds had become 404s)', async () => {
+    const content = await tempDir();
+    await mkdir(path.join(content, 'archive', '2026-01'), { recursive: true });
+    const entry = (id: string, topics: string[], sourceCount = 2): ArchiveEntry => ({
+      id, slug: id, title: `Story ${id}`, firstSeen: '2026-01-02T00:00:00Z', lastUpdated: '2026-01-03T00:00:00Z', sourceCount, articleCount: sourceCount,
+      bias: { left: 1, center: 1, right: 0, unrated: 0 }, blindspot: null, topics, sourceIds: ['a', 'b'].slice(0, sourceCount),
+    });
+    const entries = [entry('a1', ['weather']), entry('a2', ['Weather']), entry('e1', ['elections']), entry('e2', ['elections']), entry('e3', ['elections']), entry('r1', ['rare']), entry('s1', ['elections'], 1)];
+    await writeFile(path.join(content, 'archive', '2026-01', 'index.json'), JSON.stringify(entries));
+    vi.stubEnv('PARALLAX_CONTENT_DIR', content);
+    try {
+      const liveWeather = stories.filter((s) => s.topics.includes('weather') && s.coverage.sourceCount >= 2);
+      const weather = feedFor(data, site, 'topic', 'weather', false)!;
+      expect(weather.items.map((i) => i.guid)).toEqual(liveWeather.map((s) => s.id));
+      expect(weather.channel.title).toBe('Parallax: Weather');
+      const elections = feedFor(data, site, 'topic', 'elections', true)!;
+      expect(elections.items).toEqual([]);
+      expect(elections.channel.home).toBe('https://example.github.io/');
+      expect(weather.channel.home).toBe(`https://example.github.io/${liveWeather.length >= 3 ? 'topic/weather/' : ''}`);
+      expect(feedFor(data, site, 'topic', 'rare', false)).toBeUndefined();
+      expect([...feedTopics(data.stories, archivedTopicCounts(content)).keys()]).toEqual(liveWeather.length + 2 >= 3 ? ['elections', 'weather'] : ['elections']);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('story feeds carry one item per article, newest first; story lists use the story id', () => {
