@@ -13,7 +13,7 @@ import { articleOwner, mergeArticle, normaliseItems } from './core/feed/normalis
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, takedownLabel, takedownLog, takedownOf, unmatchedStoryOverrides, unmatchedTakedowns } from './core/overrides/overrides';
-import { feedKey, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
+import { feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
@@ -244,7 +244,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           timer: deps.live ? () => performance.now() : undefined,
         })
       : { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [] };
-    const errors: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors].map(reportedError);
+    const read: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors];
+    // A permanent redirect, a feed that stopped listing items: warnings from the fetch and the stored state.
+    const errors = [...read, ...feedWarnings(input, { items: feed.items, errors: read }, previousFeeds.get(feedKey(input)))].map(reportedError);
     let sourceId = input.sourceId;
     if (!sourceId) {
       let found = discoverSource(input, feed);

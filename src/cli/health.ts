@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { truncateText } from '../core/feed/clean-text';
-import { healthRows, STALE_AFTER_DAYS, type FeedState } from '../core/state/feed-state';
+import { healthRows, OPERATOR_WARNING_KINDS, STALE_AFTER_DAYS, type FeedState } from '../core/state/feed-state';
 import { CONTENT_SCHEMA_VERSION, readFeedStates } from '../io/content-store';
 import { TXN_DIR } from '../io/journal';
 import { contentVersion } from '../io/migrate-content';
@@ -24,12 +24,18 @@ function cutMiddle(text: string, max: number): string {
   return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
 }
 
-/** A feed `health --problems` lists: failing, or stale. */
-const isProblem = (r: FeedState): boolean => r.status === 'failed' || r.stale;
+/** A feed's warnings of the last run that ask the operator to act (OPERATOR_WARNING_KINDS: moved, no items). */
+const operatorWarnings = (r: FeedState): FeedState['errors'] => (Array.isArray(r.errors) ? r.errors.filter((e) => OPERATOR_WARNING_KINDS.has(e.kind)) : []);
+
+/** A feed `health --problems` lists: failing, stale, or with a warning that asks the operator to act. */
+const isProblem = (r: FeedState): boolean => r.status === 'failed' || r.stale || operatorWarnings(r).length > 0;
 
 /**
- * The report as text lines: a summary over every feed, then a table of them (with `problemsOnly`, of the failing and
- * stale ones), or one line saying there is none to list.
+ * The report as text lines: a summary over every feed, then a table of them (with `problemsOnly`, of the failing,
+ * stale and warned ones), or one line saying there is none to list. A feed with a warning that asks the operator to
+ * act (moved permanently, no items: OPERATOR_WARNING_KINDS) shows `warning` as its status when it did not fail, and
+ * its warnings follow the table in full, one a line ("<source>: <feed URL>: <kind>: <message>"), never cut: the new
+ * URL of a moved feed is what the operator copies into the registry.
  */
 export function formatHealth(rows: readonly FeedState[], { problemsOnly = false }: { problemsOnly?: boolean } = {}): string {
   const failing = rows.filter((r) => r.status === 'failed').length;
@@ -37,12 +43,13 @@ export function formatHealth(rows: readonly FeedState[], { problemsOnly = false 
   const notModified = rows.filter((r) => r.status === 'not_modified').length;
   const header = ['status', 'fails', 'last success', 'items', 'newest item', 'feed', 'last error'];
   const shown = problemsOnly ? rows.filter(isProblem) : rows;
-  const summary = `Feeds ${rows.length}: ${rows.length - failing - notModified} ok, ${notModified} not modified, ${failing} failing, ${stale} stale (no new item for ${STALE_AFTER_DAYS}+ days)`;
+  const warned = rows.filter((r) => operatorWarnings(r).length > 0).length;
+  const summary = `Feeds ${rows.length}: ${rows.length - failing - notModified} ok, ${notModified} not modified, ${failing} failing, ${stale} stale (no new item for ${STALE_AFTER_DAYS}+ days)${warned ? `, ${warned} with a warning` : ''}`;
   // No table under a summary that says there is nothing to list (an empty header had read as "no feeds").
   if (rows.length === 0) return `${summary}\nNo feed has been read yet: run \`parallax ingest\` first.`;
   if (shown.length === 0) return `${summary}\nNo failing or stale feed.`;
   const table = shown.map((r) => [
-    r.status === 'failed' ? 'FAILED' : r.stale ? 'stale' : r.status === 'not_modified' ? 'not mod.' : 'ok',
+    r.status === 'failed' ? 'FAILED' : r.stale ? 'stale' : operatorWarnings(r).length ? 'warning' : r.status === 'not_modified' ? 'not mod.' : 'ok',
     String(r.consecutiveFailures),
     day(r.lastSuccess),
     String(r.items),
@@ -52,18 +59,20 @@ export function formatHealth(rows: readonly FeedState[], { problemsOnly = false 
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const warnings = shown.flatMap((r) => operatorWarnings(r).map((e) => `  ${r.sourceId}: ${r.url ?? r.name}: ${e.kind}: ${e.message}`));
   return [
     summary,
     '',
     line(header),
     ...table.map(line),
+    ...(warnings.length ? ['', 'Warnings:', ...warnings] : []),
   ].join('\n');
 }
 
 export const help = `usage: parallax health [--content DIR] [--problems] [--json]
 
   --content DIR    the content directory (default content/)
-  --problems       only failing and stale feeds
+  --problems       only failing and stale feeds, and those with a warning to act on (moved, no items)
   --json           the report as JSON`;
 
 export async function run(args: string[]): Promise<number> {

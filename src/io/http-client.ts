@@ -18,6 +18,9 @@
 import ipaddr from 'ipaddr.js';
 import type { NamedError } from '../core/pipeline-types';
 import { FEED_MAX_BYTES } from '../core/config';
+import { redactCredentials } from '../core/redact-credentials';
+
+export { redactCredentials };
 
 export interface HttpOptions {
   /** Requests in flight at once over all hosts. */
@@ -178,16 +181,6 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
   if (/^\d+$/.test(v)) return Number(v) * 1000;
   const t = parseHttpDate(v, nowMs);
   return t === null ? null : Math.max(0, t - nowMs);
-}
-
-/**
- * `text` with the userinfo of every URL in it ("http://user:pass@host/" → "http://***@host/"): a feed URL with
- * credentials, or a redirect's Location with them, must never reach the log, state/feeds.json or a public source page
- * through a failure message. The userinfo runs to the last "@" before the host's end ("/", "?", "#", "\\" or white
- * space), as the WHATWG URL parser reads it, so a password holding "@" is hidden whole. Never throws.
- */
-export function redactCredentials(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\\\s]*@/gi, '$1***@');
 }
 
 /**

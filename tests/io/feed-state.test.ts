@@ -1,6 +1,7 @@
 /** Per-feed state over runs (src/core/state/feed-state.ts) and the health report (src/cli/health.ts). */
 import { describe, expect, it } from 'vitest';
-import { healthRows, nextFeedState, type FeedObservation, type FeedState } from '../../src/core/state/feed-state';
+import { feedWarnings, healthRows, nextFeedState, type FeedObservation, type FeedState } from '../../src/core/state/feed-state';
+import type { FeedInput } from '../../src/core/pipeline-types';
 import { formatHealth } from '../../src/cli/health';
 
 const obs = (o: Partial<FeedObservation> = {}): FeedObservation => ({
@@ -44,6 +45,48 @@ describe('nextFeedState', () => {
     const undated = nextFeedState(undefined, obs({ newestItem: null }), t1);
     expect(undated.stale).toBe(false);
     expect(nextFeedState(undated, obs({ newestItem: null, newArticles: 0 }), '2026-02-26T00:00:00Z').stale).toBe(true);
+  });
+});
+
+describe('feedWarnings', () => {
+  const input = (fetch: Partial<NonNullable<FeedInput['fetch']>> = {}, o: Partial<FeedInput> = {}): FeedInput => ({
+    name: 'https://x.example/rss', sourceId: 's', url: 'https://x.example/rss', contentType: null, bytes: new Uint8Array(1), error: null,
+    fetch: { status: 'ok', httpStatus: 200, attempts: 1, redirects: 0, ms: 1, etag: null, lastModified: null, ...fetch }, ...o,
+  });
+  const item = {};
+  const had = nextFeedState(undefined, obs({ items: 12 }), '2026-02-18T00:00:00Z');
+  const none = { items: [], errors: [] };
+
+  it('names a permanent move with the new URL, credentials hidden; says nothing without movedTo', () => {
+    expect(feedWarnings(input({ redirects: 2, movedTo: 'https://new.example/feed.xml' }), { items: [item], errors: [] }, had)).toEqual([
+      { kind: 'moved_permanently', message: "moved permanently to https://new.example/feed.xml; update the registry's feed URL" },
+    ]);
+    expect(feedWarnings(input({ redirects: 1, movedTo: 'https://u:S3cret@new.example/feed.xml' }), { items: [item], errors: [] }, had)[0]!.message).toBe(
+      "moved permanently to https://***@new.example/feed.xml; update the registry's feed URL",
+    );
+    expect(feedWarnings(input({ redirects: 1 }), { items: [item], errors: [] }, had)).toEqual([]);
+  });
+
+  it('names a feed that had items and returns none, with the count; not a new feed, a failed one, nor items that were all invalid', () => {
+    expect(feedWarnings(input(), none, had)).toEqual([{ kind: 'no_items', message: 'returned no items; it had 12 in its last fetch with items' }]);
+    expect(feedWarnings(input(), none, undefined)).toEqual([]);
+    expect(feedWarnings(input(), none, nextFeedState(undefined, obs({ items: 0 }), '2026-02-18T00:00:00Z'))).toEqual([]);
+    expect(feedWarnings(input(), { items: [], errors: [{ kind: 'not_a_feed', message: 'HTML' }] }, had)).toEqual([]);
+    expect(feedWarnings(input({ status: 'failed' }, { bytes: null, error: { kind: 'timeout', message: 't' } }), none, had)).toEqual([]);
+    expect(feedWarnings(input(), { items: [], errors: [{ kind: 'item_invalid', message: 'no link' }] }, had)).toEqual([]);
+  });
+
+  it('keeps the count while the feed stays empty (itemsBefore), through a 304, and forgets it when items come back', () => {
+    const empty = nextFeedState(had, obs({ items: 0, articles: 0, newArticles: 0, errors: feedWarnings(input(), none, had) }), '2026-02-18T01:00:00Z');
+    expect(empty).toMatchObject({ status: 'ok', items: 0, itemsBefore: 12 });
+    expect(feedWarnings(input(), none, empty)[0]!.message).toBe('returned no items; it had 12 in its last fetch with items');
+    expect(feedWarnings(input({ status: 'not_modified', httpStatus: 304 }, { bytes: null }), none, empty)[0]!.message).toBe('returned no items; it had 12 in its last fetch with items');
+    expect(feedWarnings(input({ status: 'not_modified', httpStatus: 304 }, { bytes: null }), none, had)).toEqual([]);
+    const notModified = nextFeedState(empty, obs({ notModified: true, items: 0 }), '2026-02-18T02:00:00Z');
+    expect(notModified.itemsBefore).toBe(12);
+    const back = nextFeedState(notModified, obs({ items: 3 }), '2026-02-18T03:00:00Z');
+    expect(back.items).toBe(3);
+    expect(back).not.toHaveProperty('itemsBefore');
   });
 });
 

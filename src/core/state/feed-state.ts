@@ -5,6 +5,7 @@
  */
 import { MAX_FUTURE_SKEW_HOURS } from '../config';
 import type { FeedInput, NamedError } from '../pipeline-types';
+import { redactCredentials } from '../redact-credentials';
 
 import { STALE_AFTER_DAYS } from '../config';
 
@@ -39,6 +40,11 @@ export interface FeedState extends FeedCounts {
   stale: boolean;
   etag: string | null;
   lastModified: string | null;
+  /**
+   * While the feed's bodies hold no item: the item count of its last body that held any (the N of the no_items
+   * warning, feedWarnings). Absent otherwise, and in states written before it existed.
+   */
+  itemsBefore?: number;
 }
 
 /** What one run saw of one feed. */
@@ -61,7 +67,43 @@ const latest = (a: string | null, b: string | null): string | null => (!a ? b : 
  * before its elements close (the items before the cut are read and kept), or its declared charset was wrong and
  * repaired (stray bytes in declared UTF-8 read as windows-1252, or UTF-8 behind a single-byte label read as UTF-8:
  * src/core/feed/decode-feed.ts). A cut-off feed had counted as failed with 0 items while its items were stored. */
-const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'xml_truncated', 'encoding_repaired']);
+const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'xml_truncated', 'encoding_repaired', 'moved_permanently', 'no_items']);
+
+/**
+ * Warnings that stay true run after run until the operator acts (feedWarnings): the feed moved for good (the registry
+ * should name its new URL), or it has stopped listing items. `health` marks these feeds and lists them under
+ * --problems; the other warnings are caveats of one body (a repaired charset, a list cut at the cap).
+ */
+export const OPERATOR_WARNING_KINDS: ReadonlySet<string> = new Set(['moved_permanently', 'no_items']);
+
+/** The items a feed's last body with any held, as its stored state knows it (0 when none is known). */
+const lastItemCount = (prev: FeedState | undefined): number => (!prev ? 0 : prev.items > 0 ? prev.items : prev.itemsBefore ?? 0);
+
+/**
+ * The warnings of one feed that its bytes alone do not show, from its fetch and its stored state (pure):
+ * - `moved_permanently`: every redirect of the fetch was a 301 or 308 (`input.fetch.movedTo`, src/io/http-client.ts):
+ *   "moved permanently to <URL>; update the registry's feed URL", the URL with any user name and password as ***@
+ *   (redactCredentials). RFC 9110 §15.4.2 / §15.4.9: a client ought to use the new URI from then on; a 302, 303 or
+ *   307 anywhere in the chain is temporary, and no movedTo is given.
+ * - `no_items`: a body was read and parsed without a feed-level failure and held no item (`parsed.items` plus the
+ *   `item_invalid` errors, as the state counts them) while the feed's last body with items held N (`prev.items`, or
+ *   `prev.itemsBefore` while it stays empty): "returned no items; it had N in its last fetch with items". A 304 to a
+ *   feed whose last body was such an empty one says it again (the server says the body did not change). A feed new
+ *   to the state, or one that never had items, gets none; a failure says nothing about the item list.
+ * Deterministic: no clock, only the inputs.
+ */
+export function feedWarnings(input: FeedInput, parsed: { items: readonly unknown[]; errors: readonly NamedError[] }, prev: FeedState | undefined): NamedError[] {
+  const out: NamedError[] = [];
+  const movedTo = input.fetch?.movedTo;
+  if (movedTo) out.push({ kind: 'moved_permanently', message: `moved permanently to ${redactCredentials(movedTo)}; update the registry's feed URL` });
+  const notModified = input.fetch?.status === 'not_modified' && input.error === null;
+  const read = input.bytes !== null && input.error === null && !notModified && !isFeedFailure(parsed.errors);
+  const items = parsed.items.length + parsed.errors.filter((e) => e.kind === 'item_invalid').length;
+  // A 304 repeats the last body: still empty when the state says it was (itemsBefore is kept only while empty).
+  const before = read && items === 0 ? lastItemCount(prev) : notModified && prev?.items === 0 ? prev.itemsBefore ?? 0 : 0;
+  if (before > 0) out.push({ kind: 'no_items', message: `returned no items; it had ${before} in its last fetch with items` });
+  return out;
+}
 
 /** Whether `kind` is a feed-level failure: not an item's problem and not a warning. */
 export const isFailureKind = (kind: string): boolean => !kind.startsWith('item_') && !FEED_WARNING_KINDS.has(kind);
@@ -84,6 +126,7 @@ export function nextFeedState(prev: FeedState | undefined, o: FeedObservation, n
   const lastNewArticle = o.newArticles > 0 ? now : prev?.lastNewArticle ?? null;
   const clock = newestItem ?? lastNewArticle;
   const stale = clock !== null && Date.parse(now) - Date.parse(clock) > staleDays * 86_400_000;
+  const itemsBefore = status === 'ok' ? (o.items === 0 ? lastItemCount(prev) : 0) : prev?.itemsBefore ?? 0;
   return {
     name: o.name,
     sourceId: o.sourceId,
@@ -103,6 +146,7 @@ export function nextFeedState(prev: FeedState | undefined, o: FeedObservation, n
     stale,
     etag: failed ? prev?.etag ?? null : o.notModified ? o.etag ?? prev?.etag ?? null : o.etag,
     lastModified: failed ? prev?.lastModified ?? null : o.notModified ? o.lastModified ?? prev?.lastModified ?? null : o.lastModified,
+    ...(itemsBefore > 0 ? { itemsBefore } : {}),
   };
 }
 
