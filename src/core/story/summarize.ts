@@ -76,6 +76,18 @@ export function sentences(text: string): string[] {
   return out;
 }
 
+/**
+ * An article's lead when it is a standfirst: one line without a sentence terminal ("Despite hosting a global summit,
+ * it is a bystander in the race to develop frontier models", The Economist's style), whole (no closing ellipsis, which
+ * marks a cut-off teaser) and within the sentence limits; else null. Quoted only to give a story its second source.
+ */
+function standfirst(a: SummaryArticle): string | null {
+  const text = a.summary?.trim() ?? '';
+  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text)) return null;
+  const width = columns(text);
+  return width >= MIN_SENTENCE_COLUMNS && width <= SUMMARY_MAX_SENTENCE_COLUMNS ? text : null;
+}
+
 interface Candidate {
   text: string;
   articleId: string;
@@ -147,12 +159,15 @@ export function summarize(
     usedTitles.add(t.toLowerCase());
     bullets.push({ text: t, articleId: a.id, sourceId: a.sourceId });
   }
-  // At least two sources when the story has them: the best sentence (else title) of another source comes in.
+  // At least two sources when the story has them: the best sentence of another source comes in, else its
+  // standfirst, else its title.
   if (sourcesInStory > 1 && new Set(bullets.map((b) => b.sourceId)).size < 2) {
     const only = bullets[0]?.sourceId;
+    const others = quotable.filter((a) => a.sourceId !== only);
     const other =
       candidates.filter((c) => c.sourceId !== only).sort((x, y) => y.relevance - x.relevance)[0] ??
-      quotable.filter((a) => a.sourceId !== only && a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase())).map((a) => ({ text: a.title.trim(), articleId: a.id, sourceId: a.sourceId }))[0];
+      others.flatMap((a) => (standfirst(a) !== null ? [{ text: standfirst(a)!, articleId: a.id, sourceId: a.sourceId }] : []))[0] ??
+      others.filter((a) => a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase())).map((a) => ({ text: a.title.trim(), articleId: a.id, sourceId: a.sourceId }))[0];
     if (other) {
       const bullet = { text: other.text, articleId: other.articleId, sourceId: other.sourceId };
       if (bullets.length >= SUMMARY_MAX_BULLETS) bullets[bullets.length - 1] = bullet;

@@ -53,6 +53,18 @@ describe('summarize', () => {
     expect(checkBullets(bullets, articles)).toEqual(bullets);
   });
 
+  it('takes another source’s standfirst when its title is the headline (a demo story had quoted Dawn five times under The Economist’s headline)', () => {
+    const two: SummaryArticle[] = [
+      articles[0]!,
+      { id: 'e1', sourceId: 'e', title: 'The flaws in the minister’s contract', summary: 'Despite a clean audit last year, the ministry is a bystander in its own procurement' },
+      { id: 'f1', sourceId: 'f', title: 'Teaser', summary: 'The minister, who had been in office for three years, said on Tuesday that…' },
+    ];
+    const { model, centre } = setup(two);
+    const bullets = summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, 'The flaws in the minister’s contract');
+    expect(bullets.filter((b) => b.articleId !== 'a1')).toEqual([{ text: 'Despite a clean audit last year, the ministry is a bystander in its own procurement', articleId: 'e1' }]);
+    expect(checkBullets(bullets, two)).toEqual(bullets);
+  });
+
   it('takes another source’s title when only one source has sentences', () => {
     const two: SummaryArticle[] = [articles[0]!, { id: 'c1', sourceId: 'c', title: 'Audit sinks minister', summary: null }];
     const { model, centre } = setup(two);
