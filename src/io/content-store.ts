@@ -18,7 +18,7 @@
  * (src/io/journal.ts); files are only rewritten when their bytes change. One run at a time (src/io/lock.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile, rmdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
 import { ArticleSchema, type Article } from '../core/schema/article';
@@ -174,14 +174,8 @@ export async function writeContent(contentDir: string, snap: ContentSnapshot, pr
   puts.set(MANIFEST, toJson({ schemaVersion: CONTENT_SCHEMA_VERSION }));
   const changed: Array<{ rel: string; data: string }> = [];
   for (const [rel, data] of puts) if (readIfPresent(path.join(contentDir, rel)) !== data) changed.push({ rel, data });
+  // The journal's apply step also removes a folder a delete left empty (an article day, an archive month).
   await commitPlan(contentDir, { puts: changed, deletes }, probe);
-  // An archive month emptied by editors' takedowns or merges, or an article day whose shards were all pruned, leaves
-  // no empty folder behind (best effort: rmdir fails on a folder that still holds files, and a crash here leaves
-  // only an empty folder).
-  const top = new Set(['archive', 'articles']);
-  for (const dir of new Set(deletes.filter((rel) => top.has(rel.split(path.sep)[0]!)).map((rel) => path.dirname(rel)))) {
-    await rmdir(path.join(contentDir, dir)).catch(() => undefined);
-  }
   return changed.length + deletes.length;
 }
 

@@ -4,7 +4,8 @@
  *   1. stage: every new file's bytes go to <content>/.txn/data/<n>, each flushed to disk;
  *   2. commit: the list of operations (puts: staged file → path; deletes) is written to .txn/COMMIT.tmp, flushed,
  *      and renamed to .txn/COMMIT — that rename is the commit point;
- *   3. apply: each staged file is renamed over its target, deleted paths are removed;
+ *   3. apply: each staged file is renamed over its target, deleted paths are removed, and a folder below the top
+ *      level that a delete left empty goes too (an article day whose shards were all pruned, an emptied archive month);
  *   4. done: COMMIT is removed, then .txn.
  *
  * A run killed before the commit point leaves the previous content untouched (the next run throws the stage away);
@@ -12,9 +13,10 @@
  * idempotent (a staged file already moved is skipped). Each file is always whole: it is either its old or its new
  * version, and after recovery the tree is exactly the old or exactly the new generation.
  */
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { makeDir } from './make-dir';
+import { writeError } from './write-atomic';
 
 export const TXN_DIR = '.txn';
 
@@ -88,6 +90,11 @@ async function apply(dir: string, commit: Commit): Promise<void> {
     }
   }
   for (const rel of commit.deletes) await rm(path.join(dir, safeRel(rel)), { force: true });
+  // Best effort, in the apply step so that a recovered journal leaves no empty folder either: rmdir refuses a folder
+  // that still holds files; top-level folders (stories/, articles/, archive/) stay.
+  for (const parent of new Set(commit.deletes.map((rel) => path.dirname(safeRel(rel))))) {
+    if (parent.includes(path.sep)) await rmdir(path.join(dir, parent)).catch(() => undefined);
+  }
   for (const parent of made) await syncDir(parent);
   await rm(path.join(txn, 'COMMIT'), { force: true });
   await rm(txn, { recursive: true, force: true });
@@ -114,7 +121,12 @@ export async function recoverContent(dir: string): Promise<'clean' | 'rolled_for
   return 'rolled_forward';
 }
 
-/** Writes a plan as one transaction (see the file comment). An empty plan writes nothing. */
+/**
+ * Writes a plan as one transaction (see the file comment). An empty plan writes nothing. A write that fails before
+ * the commit point (a full disk: ENOSPC) throws an error naming the file it was for, "cannot write <content>/<rel>
+ * (staged as <content>/.txn/data/<n>): …" (writeError), after removing the stage: the content is as it was and no
+ * .txn folder is left to fill the disk or be committed.
+ */
 export async function commitPlan(dir: string, plan: WritePlan, probe?: JournalProbe): Promise<void> {
   if (!plan.puts.length && !plan.deletes.length) return;
   const txn = path.join(dir, TXN_DIR);
@@ -122,16 +134,29 @@ export async function commitPlan(dir: string, plan: WritePlan, probe?: JournalPr
   await recoverContent(dir);
   await makeDir(path.join(txn, 'data'));
   const commit: Commit = { puts: [], deletes: plan.deletes.map(safeRel) };
+  // Before the commit point a failed write discards the stage (the previous content stands).
+  const beforeCommit = async (file: string, detail: string | undefined, step: () => Promise<void>): Promise<void> => {
+    try {
+      await step();
+    } catch (error) {
+      await rm(txn, { recursive: true, force: true }).catch(() => undefined);
+      throw writeError(error, file, detail);
+    }
+  };
   let n = 0;
   for (const p of plan.puts) {
     const staged = String(n++);
-    await writeSynced(path.join(txn, 'data', staged), p.data);
-    commit.puts.push({ rel: safeRel(p.rel), staged });
+    const rel = safeRel(p.rel);
+    const stagedPath = path.join(txn, 'data', staged);
+    await beforeCommit(path.join(dir, rel), `staged as ${stagedPath}`, () => writeSynced(stagedPath, p.data));
+    commit.puts.push({ rel, staged });
   }
   await syncDir(path.join(txn, 'data'));
   probe?.('staged');
-  await writeSynced(path.join(txn, 'COMMIT.tmp'), JSON.stringify(commit));
-  await rename(path.join(txn, 'COMMIT.tmp'), path.join(txn, 'COMMIT'));
+  await beforeCommit(path.join(txn, 'COMMIT'), 'the commit record', async () => {
+    await writeSynced(path.join(txn, 'COMMIT.tmp'), JSON.stringify(commit));
+    await rename(path.join(txn, 'COMMIT.tmp'), path.join(txn, 'COMMIT'));
+  });
   await syncDir(txn);
   probe?.('committed');
   await apply(dir, commit);

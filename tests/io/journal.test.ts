@@ -49,6 +49,18 @@ describe('write journal', () => {
     expect(await recoverContent(dir)).toBe('clean');
   });
 
+  it('removes a folder its deletes left empty, also when a later run recovers the journal (a trial\'s crash had left empty article days)', async () => {
+    const dir = await seeded();
+    await mkdir(path.join(dir, 'a', 'day'));
+    await writeFile(path.join(dir, 'a', 'day', 'x.json'), 'x');
+    await expect(commitPlan(dir, { puts: [], deletes: ['a/day/x.json'] }, (s) => {
+      if (s === 'committed') throw new Error('killed');
+    })).rejects.toThrow('killed');
+    expect(existsSync(path.join(dir, 'a', 'day'))).toBe(true);
+    expect(await recoverContent(dir)).toBe('rolled_forward');
+    expect([existsSync(path.join(dir, 'a', 'day')), existsSync(path.join(dir, 'a'))]).toEqual([false, true]);
+  });
+
   it('refuses paths outside the content directory', async () => {
     const dir = await seeded();
     await expect(commitPlan(dir, { puts: [{ rel: '../evil', data: 'x' }], deletes: [] })).rejects.toThrow(/refusing path/);
