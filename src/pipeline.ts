@@ -9,7 +9,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printable, truncateText } from './core/feed/clean-text';
 import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
-import { articleOwner, mergeArticle, normaliseItems } from './core/feed/normalise-article';
+import { articleOwner, mergeArticle, normaliseItems, storedUnderGuid } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, takedownLabel, takedownLog, takedownOf, unmatchedStoryOverrides, unmatchedTakedowns } from './core/overrides/overrides';
@@ -321,6 +321,14 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     const source = sources.get(p.sourceId)!;
     return normaliseItems(p.feed.items, p.sourceId, now, source.language, kindOf(source, p.input));
   });
+  // An item whose link changed under the same guid keeps its stored article's id (storedUnderGuid), in every feed.
+  const fresh = normalised.flatMap((r) => r.articles);
+  const moved = storedUnderGuid(fresh, stored);
+  for (const [id, was] of moved) {
+    const old = stored.get(was)!;
+    deps.log('info', `${old.sourceId}: article ${was} moved from ${old.url} to ${fresh.find((a) => a.id === id)!.url} (same guid ${JSON.stringify(old.guid)}); it keeps its id`);
+  }
+  for (const r of normalised) r.articles = r.articles.map((a) => (moved.has(a.id) ? { ...a, id: moved.get(a.id)! } : a));
   // Each article's claims (the stored source, then this run's in feed order), and the source of its URL's site, for
   // articleOwner.
   const claims = new Map<string, string[]>();

@@ -287,6 +287,13 @@ export const AUTHOR_MAX_CHARS = 200;
 export const CATEGORY_MAX_CHARS = 100;
 export const CATEGORIES_MAX = 50;
 
+/**
+ * Longest item guid kept on an article (src/core/feed/normalise-article.ts, articleGuids): the longest of the 5,517
+ * guids in the 200-feed capture (../shared/data/feeds-2026-02-18) has 270 characters; a longer one is not stored and
+ * does not identify its item (the item is known by its URL alone, as before guids were kept).
+ */
+export const GUID_MAX_CHARS = 1000;
+
 /** Longest title taken from the summary of an item that has neither title nor link (RSS 2.0 allows that). */
 export const DERIVED_TITLE_MAX_CHARS = 120;
 

@@ -12,6 +12,10 @@
  *      consecutiveFailures, newestItem, lastNewArticle, stale) and conditional-GET validators (etag, lastModified).
  *   3  + archive/<YYYY-MM>/{<id>.md,index.json}: stories/ holds only active stories; articles/ and
  *      state/story-index.json only the articles kept (src/core/retention.ts); state/expired-undated.json.
+ *
+ * An optional field added to a stored record needs no new version: older content still validates, and an older
+ * Parallax drops the field when it writes the record again (zod strips unknown keys). So an article's `kind` and
+ * `guid` (src/core/schema/article.ts) came without one.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

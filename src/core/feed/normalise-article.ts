@@ -1,11 +1,13 @@
 /**
  * Normalises parsed feed items into articles: identity from the canonical URL, dates checked against the run's
- * clock, duplicates within one feed counted once.
+ * clock, duplicates within one feed counted once; an item whose link changed under the same guid is the article
+ * stored before (storedUnderGuid).
  */
-import { MAX_FUTURE_SKEW_HOURS } from '../config';
+import { GUID_MAX_CHARS, MAX_FUTURE_SKEW_HOURS } from '../config';
 import type { Article } from '../schema/article';
 import type { FeedKind } from '../schema/source';
 import { articleIdFor } from '../story/ids';
+import { canonicalUrl } from './canonical-url';
 import type { ParsedItem } from './parse-feed';
 
 export interface NormaliseResult {
@@ -29,6 +31,7 @@ export function normaliseItems(items: ParsedItem[], sourceId: string, now: strin
   const latest = nowMs + MAX_FUTURE_SKEW_HOURS * 3_600_000;
   const seen = new Set<string>();
   const out: NormaliseResult = { articles: [], duplicates: 0, errors: [] };
+  const guids = articleGuids(items);
   items.forEach((item, i) => {
     const url = item.canonicalUrl;
     if (!url) {
@@ -56,9 +59,67 @@ export function normaliseItems(items: ParsedItem[], sourceId: string, now: strin
       language,
       categories: [...item.categories],
       ...(kind === 'news' ? {} : { kind }),
+      ...(guids[i] ? { guid: guids[i] } : {}),
     });
   });
   return out;
+}
+
+/**
+ * For each of one feed's items (same order), its guid when the guid identifies the item apart from its link, else
+ * null. A guid counts when it is at most GUID_MAX_CHARS long (src/core/config.ts), is not the item's own URL (its
+ * canonical form is not the item's canonical URL: a permalink guid adds nothing to the link), and names only this
+ * item (items of one canonical URL count as one) in a feed whose items name at least two different guids: some
+ * feeds give every item the same guid, and a feed of one item cannot show that it does not. RSS 2.0 (guid: "a
+ * string that uniquely identifies the item"), Atom (RFC 4287 §4.2.6, atom:id: "a permanent, universally unique
+ * identifier") and JSON Feed 1.1 (`id`: "unique for that item for that feed over time. If an item is ever updated,
+ * the id should be unchanged") all mean it to outlive a link.
+ */
+export function articleGuids(items: readonly ParsedItem[]): Array<string | null> {
+  const urlsByGuid = new Map<string, Set<string | null>>();
+  const candidate = items.map((item) => {
+    const guid = item.guid;
+    if (!guid || guid.length > GUID_MAX_CHARS || !item.canonicalUrl || canonicalUrl(guid) === item.canonicalUrl) return null;
+    let urls = urlsByGuid.get(guid);
+    if (!urls) urlsByGuid.set(guid, (urls = new Set()));
+    urls.add(item.canonicalUrl);
+    return guid;
+  });
+  const distinct = new Set(items.map((i) => i.guid).filter((g) => g !== null)).size;
+  return candidate.map((g) => (g !== null && distinct >= 2 && urlsByGuid.get(g)!.size === 1 ? g : null));
+}
+
+/**
+ * This run's articles that are stored articles under a new URL: fresh article id → stored article id. A fresh
+ * article is one stored before when its source stored exactly one article with its guid (Article.guid), it is the
+ * only article of this run of that source with that guid, its own id is not stored, and the stored article's URL is
+ * not read again in this run (else the guid names two live items: a feed that numbers its items by position).
+ * A trial's item kept `<guid isPermaLink="false">nt-123</guid>` while its link gained "-after-layoffs"; stored under
+ * its first URL's id (articleIdFor), it had become a second article and a second one-source story. Ids stay the
+ * stored ones: an article's id is the hash of the URL it was first stored under. `fresh`: every feed's articles of
+ * this run (normaliseItems); `stored`: the stored articles by id.
+ */
+export function storedUnderGuid(fresh: readonly Article[], stored: ReadonlyMap<string, Article>): Map<string, string> {
+  const key = (a: Article): string => `${a.sourceId}\n${a.guid}`;
+  const storedIds = new Map<string, string[]>();
+  for (const a of stored.values()) if (a.guid !== undefined) storedIds.set(key(a), [...(storedIds.get(key(a)) ?? []), a.id]);
+  const freshIds = new Map<string, Set<string>>();
+  for (const a of fresh) {
+    if (a.guid === undefined) continue;
+    let ids = freshIds.get(key(a));
+    if (!ids) freshIds.set(key(a), (ids = new Set()));
+    ids.add(a.id);
+  }
+  const readNow = new Set(fresh.map((a) => a.id));
+  const moved = new Map<string, string>();
+  for (const [k, ids] of freshIds) {
+    const was = storedIds.get(k);
+    if (ids.size !== 1 || was?.length !== 1) continue;
+    const [id] = ids;
+    if (stored.has(id!) || readNow.has(was[0]!)) continue;
+    moved.set(id!, was[0]!);
+  }
+  return moved;
 }
 
 /**

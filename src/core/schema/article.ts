@@ -29,5 +29,12 @@ export const ArticleSchema = z.object({
   categories: z.array(z.string()),
   /** What its feed carries, when not news (FeedRef.kind): "opinion" or "analysis". Absent: news. */
   kind: z.enum(ARTICLE_KINDS).optional(),
+  /**
+   * The feed item's guid (RSS guid, Atom id, JSON Feed id) when it identifies the item apart from its link: not the
+   * item's URL itself, and named by only this item of a feed that names at least two (articleGuids,
+   * src/core/feed/normalise-article.ts). An item whose link changed but whose guid did not is this article still
+   * (storedUnderGuid). Absent: no such guid (most feeds use the link as guid), or stored before guids were kept.
+   */
+  guid: z.string().optional(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
