@@ -25,6 +25,7 @@ import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RUN_LOCK_STALE_MS } from '../core/config';
 import { makeDir } from './make-dir';
+import { writeError } from './write-atomic';
 
 /** Who holds a run lock. */
 export interface LockHolder {
@@ -154,7 +155,10 @@ export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, o
   let compromised: Error | null = null;
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: process.argv.slice(1).join(' ') };
   const record = `${holderPathOf(dir)}.${process.pid}-${++attempts}.tmp`;
-  await writeFile(record, `${JSON.stringify(holder)}\n`);
+  await writeFile(record, `${JSON.stringify(holder)}\n`).catch(async (error: unknown) => {
+    await rm(record, { force: true });
+    throw writeError(error, record, 'the run lock');
+  });
   let release: () => Promise<void>;
   try {
     release = await acquire(dir, record, Math.max(options.staleMs ?? RUN_LOCK_STALE_MS, 2_000), (e) => (compromised = e));
