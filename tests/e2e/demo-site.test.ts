@@ -3,16 +3,17 @@
  * checks of the built site — page count, every feed (RSS and JSON Feed) under strict parsers, metadata, internal
  * links, budgets (story page HTML + CSS < 60 KB, no JavaScript to read it, no third-party request) — and a real
  * browser (Debian's Chromium through playwright-core): home → story → filter, search → story, story → source,
- * axe-core on home, story, source and methodology, with screenshots saved under test-results/screenshots/.
+ * axe-core on home, story, source, methodology and search, accessible names (search input, filter groups, links), with
+ * screenshots saved under test-results/screenshots/.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTRY, SNAPSHOT_FEEDS, tempDir } from '../helpers';
-import { axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
+import { AXE, axeSerious, brokenLinks, buildSite, CHROMIUM, launch, SCREENSHOTS, serve, watchExternal } from './site-kit';
 
 /** Characters XML 1.0 forbids (section 2.2): C0 controls except tab, LF, CR; surrogates; U+FFFE/U+FFFF. */
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -210,6 +211,19 @@ describe('the demo build', () => {
   });
 });
 
+/** Each element's accessible name (axe-core's computation, whitespace collapsed) and, for a link, where it goes. */
+async function accessibleNames(page: Page, selector: string): Promise<Array<[string, string]>> {
+  await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
+  return page.locator(selector).evaluateAll((els) => {
+    type Axe = { setup: () => void; teardown: () => void; commons: { text: { accessibleText: (e: Element) => string } } };
+    const axe = (globalThis as unknown as { axe: Axe }).axe;
+    axe.setup();
+    const out = els.map((e): [string, string] => [axe.commons.text.accessibleText(e).replace(/\s+/g, ' ').trim(), e instanceof HTMLAnchorElement ? e.href : '']);
+    axe.teardown();
+    return out;
+  });
+}
+
 describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
   let server: Awaited<ReturnType<typeof serve>>;
   let browser: Browser;
@@ -318,13 +332,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
     await page.close();
   }, 60_000);
 
-  it('has no serious or critical axe-core violation on home, story, source and methodology pages (light and dark)', async () => {
-    const targets = { home: '/', story: `/${storyPages()[0]!.replace(/index\.html$/, '')}`, source: '/source/bbc-news/', methodology: '/methodology/', blindspot: '/blindspot/' };
+  it('has no serious or critical axe-core violation on home, story, source, methodology and search pages (light and dark)', async () => {
+    const targets = { home: '/', story: `/${storyPages()[0]!.replace(/index\.html$/, '')}`, source: '/source/bbc-news/', methodology: '/methodology/', blindspot: '/blindspot/', search: '/search/' };
     const report: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
       for (const [name, url] of Object.entries(targets)) {
         await page.goto(`${server.origin}${url}`);
+        // Pagefind's UI draws its input from script: axe runs once it is there (it had found label-title-only on it).
+        if (name === 'search') await page.locator('.pagefind-ui__search-input').waitFor();
         if (scheme === 'light' && name === 'methodology') await page.screenshot({ path: path.join(SCREENSHOTS, 'methodology.png'), fullPage: true });
         for (const v of await axeSerious(page)) report.push(`${scheme} ${name}: ${v.id} (${v.impact}) ${v.help} ×${v.nodes.length}`);
       }
@@ -332,6 +348,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
     }
     expect(report).toEqual([]);
   }, 90_000);
+
+  it("names the search page's input by a visible label, not by its placeholder or title", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/search/`);
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor();
+    expect(await accessibleNames(page, '.pagefind-ui__search-input')).toEqual([['Search stories and sources', '']]);
+    expect(await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe('Search stories and sources');
+    expect(await page.getByLabel('Search stories and sources').count()).toBe(1);
+    await page.close();
+  }, 60_000);
 
   it('fits a 320 px wide screen (no horizontal scroll) and shows a visible focus ring', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 700 }, colorScheme: 'dark' });
