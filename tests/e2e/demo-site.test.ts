@@ -360,6 +360,27 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('names the article filters ("Show", "Sort") as radio groups and filters a story to its Unrated sources', async () => {
+    // A story with articles from unrated sources (demo: several have them).
+    const withUnrated: string[] = [];
+    for (const f of storyPages()) if ((await read(f)).includes('class="b-unrated"')) withUnrated.push(f);
+    expect(withUnrated.length).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/${withUnrated[0]!.replace(/index\.html$/, '')}`);
+    const show = page.getByRole('radiogroup', { name: 'Show' });
+    const names = await show.getByRole('radio').evaluateAll((rs) => rs.map((r) => (r as HTMLInputElement).labels![0]!.textContent!.replace(/ \(\d+\)$/, '')));
+    expect(names).toEqual(['All', 'Left', 'Center', 'Right', 'Unrated']);
+    expect(await page.getByRole('radiogroup', { name: 'Sort' }).getByRole('radio').count()).toBe(2);
+    const unrated = await page.locator('ul.articles > li.b-unrated').count();
+    expect(await page.locator('label[for="f-unrated"]').innerText()).toBe(`Unrated (${unrated})`);
+    await page.locator('label[for="f-unrated"]').click();
+    const shown = await page.locator('ul.articles > li').evaluateAll((lis) => lis.filter((li) => (li as HTMLElement).offsetParent !== null).map((li) => li.className));
+    expect(shown).toEqual(Array.from({ length: unrated }, () => 'b-unrated'));
+    // The labels stay out of the search index.
+    for (const label of await page.locator('.filter-label, .filter-group label').all()) expect(await label.getAttribute('data-pagefind-ignore')).toBe('');
+    await page.close();
+  }, 60_000);
+
   it('fits a 320 px wide screen (no horizontal scroll) and shows a visible focus ring', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 700 }, colorScheme: 'dark' });
     for (const url of ['/', '/source/bbc-news/', '/sources/', '/methodology/', `/${storyPages()[0]!.replace(/index\.html$/, '')}`]) {
