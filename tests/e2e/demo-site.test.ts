@@ -360,6 +360,21 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('gives links to different places different names on story and source pages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const report: string[] = [];
+    for (const url of [`/${storyPages()[0]!.replace(/index\.html$/, '')}`, '/source/bbc-news/', '/source/wsj/', '/']) {
+      await page.goto(`${server.origin}${url}`);
+      const targets = new Map<string, Set<string>>();
+      for (const [name, href] of await accessibleNames(page, 'a[href]')) targets.set(name.toLowerCase(), (targets.get(name.toLowerCase()) ?? new Set()).add(href));
+      for (const [name, hrefs] of targets) if (hrefs.size > 1) report.push(`${url}: "${name}" → ${hrefs.size} places`);
+    }
+    // Had been "See how every side covers this story" to ~15 stories on a source page, and two "RSS" and two
+    // "JSON Feed" (the story's, the top stories') on a story page.
+    expect(report).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('names the article filters ("Show", "Sort") as radio groups and filters a story to its Unrated sources', async () => {
     // A story with articles from unrated sources (demo: several have them).
     const withUnrated: string[] = [];
