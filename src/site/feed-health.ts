@@ -1,10 +1,13 @@
 /**
  * Feed health for source pages, from <content>/state/feeds.json written by the pipeline: one entry per feed read in
- * the last run (name, sourceId, format, items, articles, duplicates, errors[]). Missing or malformed → no rows.
+ * the last run (name, sourceId, format, items, articles, duplicates, errors[], stale, newestItem). Missing or
+ * malformed → no rows.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { STALE_AFTER_DAYS } from '../core/config';
 import { isFailureKind } from '../core/state/feed-state';
+import { formatUtcDate } from './format';
 
 export interface FeedHealth {
   name: string;
@@ -17,7 +20,15 @@ export interface FeedHealth {
   errors: string[];
   /** Caveats of a feed that was read (a repaired charset, items cut at the cap, an item's own problem). */
   warnings: string[];
+  /** No new item for STALE_AFTER_DAYS (the pipeline's `stale`); false when the entry does not say. */
+  stale: boolean;
+  /** The newest item's date in the feed (UTC ISO-8601), or null when unknown. */
+  newestItem: string | null;
+  /** The last run that found an article not stored before (the staleness clock of a feed without dates), or null. */
+  lastNewArticle: string | null;
 }
+
+const time = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : null);
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
@@ -61,9 +72,33 @@ export function parseFeedHealth(text: string | undefined): FeedHealth[] {
       duplicates: num(o.duplicates),
       errors: Array.isArray(o.errors) ? o.errors.filter((e) => !isWarning(e)).map(errorText) : [],
       warnings: Array.isArray(o.errors) ? o.errors.filter(isWarning).map(errorText) : [],
+      stale: o.stale === true,
+      newestItem: time(o.newestItem),
+      lastNewArticle: time(o.lastNewArticle),
     });
   }
   return out;
+}
+
+/** What a source page's Status cell says of a feed, and how it is drawn (`failed` red, `stale` amber, `ok` green). */
+export interface FeedStatus {
+  kind: 'failed' | 'stale' | 'ok';
+  /** "OK"; "Stale: newest item 27 Jan 2025"; "2 errors: timeout; …". */
+  text: string;
+}
+
+/**
+ * A feed's status for its source page: its failures first ("1 error: …", at most three named); else, when the
+ * pipeline marked it stale (no new item for STALE_AFTER_DAYS), "Stale" with its newest item's date (or, for a feed
+ * without dates, when Parallax last found a new article in it): such a feed is read without error but brings nothing
+ * new, and a green "OK" had hidden it; else "OK". Warnings are listed by the page beside a stale or OK status.
+ */
+export function feedStatus(f: Pick<FeedHealth, 'errors' | 'stale' | 'newestItem' | 'lastNewArticle'>): FeedStatus {
+  if (f.errors.length > 0) return { kind: 'failed', text: `${f.errors.length} ${f.errors.length === 1 ? 'error' : 'errors'}: ${f.errors.slice(0, 3).join('; ')}` };
+  if (!f.stale) return { kind: 'ok', text: 'OK' };
+  if (f.newestItem) return { kind: 'stale', text: `Stale: newest item ${formatUtcDate(f.newestItem)}` };
+  if (f.lastNewArticle) return { kind: 'stale', text: `Stale: no new article since ${formatUtcDate(f.lastNewArticle)}` };
+  return { kind: 'stale', text: `Stale: no new item for over ${STALE_AFTER_DAYS} days` };
 }
 
 /** Feeds per source id. */

@@ -205,6 +205,15 @@ describe('the demo build', () => {
     process.stdout.write(`story pages: ${sizes.length}, HTML+CSS max ${(max / KB).toFixed(1)} KB, median ${(sizes.sort((a, b) => a - b)[sizes.length >> 1]! / KB).toFixed(1)} KB, JS 0 KB\n`);
   });
 
+  it("shows a stale feed as Stale with its newest item's date on its source page, not a green OK", async () => {
+    // The bundled WSJ feed is read without error, but its newest item is from January 2025 (state/feeds.json: stale).
+    const state = JSON.parse(await readFile(path.join(work, 'content', 'state', 'feeds.json'), 'utf8')) as Array<{ sourceId: string; stale: boolean; newestItem: string }>;
+    expect(state.filter((f) => f.stale).map((f) => [f.sourceId, f.newestItem])).toEqual([['wsj', '2025-01-27T19:23:00Z']]);
+    const status = (html: string): string[] => [...html.matchAll(/<td><span class="(ok|stale|bad)">([^<]*)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(status(await read('source/wsj/index.html'))).toEqual(['stale: Stale: newest item 27 Jan 2025']);
+    expect(status(await read('source/bbc-news/index.html'))).toEqual(['ok: OK']);
+  });
+
   it('builds a Pagefind index of stories and sources', () => {
     expect(files).toContain('pagefind/pagefind-ui.js');
     expect(files.some((f) => f.startsWith('pagefind/index/'))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedHealthBySource, parseFeedHealth } from '../../src/site/feed-health';
+import { feedHealthBySource, feedStatus, parseFeedHealth } from '../../src/site/feed-health';
 
 describe('parseFeedHealth', () => {
   it('reads the pipeline entries and groups them by source', () => {
@@ -31,5 +31,32 @@ describe('parseFeedHealth', () => {
 
   it.each([undefined, '', '{', '42', '{"x":1}'])('never throws on %j', (text) => {
     expect(parseFeedHealth(text)).toEqual([]);
+  });
+
+  it('reads whether a feed is stale and its newest item (the bundled WSJ feed: read fine, newest item a year old)', () => {
+    // The demo's state/feeds.json entry for the WSJ feed, as the pipeline writes it.
+    const [wsj, fresh] = parseFeedHealth(
+      JSON.stringify([
+        { name: 'wsj-world-STALE-2025-01.rss.xml', sourceId: 'wsj', format: 'rss', items: 20, articles: 0, duplicates: 0, errors: [], status: 'ok', newestItem: '2025-01-27T19:23:00Z', lastNewArticle: null, stale: true },
+        { name: 'a.xml', sourceId: 'a', format: 'rss', items: 3, articles: 2, duplicates: 0, errors: [], newestItem: 'not a date', stale: 'yes' },
+      ]),
+    );
+    expect([wsj!.stale, wsj!.newestItem, wsj!.lastNewArticle]).toEqual([true, '2025-01-27T19:23:00Z', null]);
+    expect([fresh!.stale, fresh!.newestItem]).toEqual([false, null]);
+  });
+});
+
+describe('feedStatus', () => {
+  const fine = { errors: [], stale: false, newestItem: '2026-02-17T15:20:02Z', lastNewArticle: '2026-02-18T03:12:00Z' };
+  it.each([
+    ['a fresh feed', fine, { kind: 'ok', text: 'OK' }],
+    // It had shown a green "OK".
+    ['a stale feed, by its newest item', { ...fine, stale: true, newestItem: '2025-01-27T19:23:00Z' }, { kind: 'stale', text: 'Stale: newest item 27 Jan 2025' }],
+    ['a stale feed without dates, by its last new article', { ...fine, stale: true, newestItem: null, lastNewArticle: '2026-02-01T10:00:00Z' }, { kind: 'stale', text: 'Stale: no new article since 1 Feb 2026' }],
+    ['a stale feed with no date at all', { ...fine, stale: true, newestItem: null, lastNewArticle: null }, { kind: 'stale', text: 'Stale: no new item for over 7 days' }],
+    ['a failed feed (failures come first)', { ...fine, stale: true, errors: ['timeout: no response', 'b', 'c', 'd'] }, { kind: 'failed', text: '4 errors: timeout: no response; b; c' }],
+    ['one failure', { ...fine, errors: ['http_404: Not Found'] }, { kind: 'failed', text: '1 error: http_404: Not Found' }],
+  ] as const)('%s', (_name, feed, expected) => {
+    expect(feedStatus({ ...feed, errors: [...feed.errors] })).toEqual(expected);
   });
 });
