@@ -66,7 +66,8 @@ const latest = (a: string | null, b: string | null): string | null => (!a ? b : 
 /** Error kinds that say the feed was read, with a caveat: its item list was cut at the cap, the document ends
  * before its elements close (the items before the cut are read and kept), or its declared charset was wrong and
  * repaired (stray bytes in declared UTF-8 read as windows-1252, or UTF-8 behind a single-byte label read as UTF-8:
- * src/core/feed/decode-feed.ts). A cut-off feed had counted as failed with 0 items while its items were stored. */
+ * src/core/feed/decode-feed.ts). A cut-off feed had counted as failed with 0 items while its items were stored. Also
+ * the two of feedWarnings: the feed moved permanently, or it returned no items after having some. */
 const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'xml_truncated', 'encoding_repaired', 'moved_permanently', 'no_items']);
 
 /**
