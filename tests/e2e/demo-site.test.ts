@@ -377,6 +377,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo in a browser', () => {
       const targets = new Map<string, Set<string>>();
       for (const [name, href] of await accessibleNames(page, 'a[href]')) targets.set(name.toLowerCase(), (targets.get(name.toLowerCase()) ?? new Set()).add(href));
       for (const [name, hrefs] of targets) if (hrefs.size > 1) report.push(`${url}: "${name}" → ${hrefs.size} places`);
+      if (url.startsWith('/story/')) expect([...targets.keys()].filter((n) => n.endsWith('of this story'))).toEqual(['rss feed of this story', 'json feed of this story']);
     }
     // Had been "See how every side covers this story" to ~15 stories on a source page, and two "RSS" and two
     // "JSON Feed" (the story's, the top stories') on a story page.
