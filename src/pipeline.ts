@@ -22,6 +22,7 @@ import { buildStories, resolveRedirect, type StoryIndex } from './core/story/bui
 import { distinctSourceId, slugify, storyIdFor } from './core/story/ids';
 import { languageFrom } from './core/registry/check';
 import { aggregatorOf, hostOf, registrableDomain } from './core/registry/domain';
+import { adoptFormerIds, formerIdMap, renamedSourceWarnings } from './core/registry/former-ids';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
 import { archiveStories, scanArchive } from './io/archive-stories';
 import { archiveActionOf, overridesFingerprint, pendingMerges, rehydrateArticles } from './core/archive-overrides';
@@ -311,7 +312,10 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   }
   const window = retentionWindow(nowMs);
 
-  const stored = await readArticles(options.contentDir, (m) => deps.log('warn', m));
+  // Articles stored under an id that a registry entry lists in formerIds are that entry's (src/core/registry/former-ids.ts).
+  const adopted = adoptFormerIds(await readArticles(options.contentDir, (m) => deps.log('warn', m)), fullRegistry);
+  for (const [former, n] of adopted.moved) deps.log('info', `${n} stored article${n === 1 ? '' : 's'} of ${former} now belong to ${formerIdMap(fullRegistry).get(former)} (its formerIds)`);
+  const stored = adopted.articles;
   const tombstones = await readTombstones(options.contentDir);
   const tombstonesSeen = new Set<string>();
   const all = new Map(stored);
@@ -391,6 +395,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     const label = takedownLabel(t);
     takenDown.set(label, [...(takenDown.get(label) ?? []), a.id]);
   }
+  for (const message of renamedSourceWarnings(all.values(), fullRegistry, new Set([...fullRegistry.map((s) => s.id), ...sources.keys()]))) deps.log('warn', message);
   const articles = [...all.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
   const active = articles.filter((a: Article) => inWindow(a, window));
   const previousIndex = await readStoryIndex(options.contentDir);

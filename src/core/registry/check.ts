@@ -16,7 +16,8 @@ export type IssueLevel = 'error' | 'warning';
 /**
  * Issue codes: invalid_json, not_an_array, invalid_field, invalid_url, invalid_language, invalid_time_zone,
  * invalid_date (not a real day, or after today), unknown_rating_value, unknown_flag, missing_attribution, duplicate_id, duplicate_feed_url, same_feed_after_normalisation, duplicate_rater,
- * unsupported_url_scheme, url_with_credentials (see urlProblem) (errors);
+ * unsupported_url_scheme, url_with_credentials (see urlProblem), former_id_in_use, duplicate_former_id (formerIds naming
+ * a source's id now, or named by two sources) (errors);
  * rating_without_url, ownership_without_source, aggregator_not_flagged, disputed_bias, unknown_key (warnings).
  * An unknown key is a warning, not an error: ingest reads such a registry (the key is ignored), and errors are what
  * makes the registry wrong to read; the warning says what was lost ("factualty" leaves the source unrated).
@@ -346,6 +347,24 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
     if (own && own.sourceUrl == null && own.attribution == null) {
       add('warning', 'ownership_without_source', [i, 'ownership'], `${id}: ownership set by hand has no sourceUrl: add the page that says who owns it (an about or imprint page, a filing), where a reader can check it`);
     }
+  });
+
+  // formerIds (src/core/registry/former-ids.ts): an old id is nobody's id now, and one source's only.
+  const formerBy = new Map<string, number>();
+  raw.forEach((entry: unknown, i: number) => {
+    const e = (entry ?? {}) as Record<string, unknown>;
+    const id = typeof e.id === 'string' ? e.id : `#${i}`;
+    (Array.isArray(e.formerIds) ? (e.formerIds as unknown[]) : []).forEach((former, k) => {
+      if (typeof former !== 'string') return; // the schema reports it
+      const holder = firstId.get(former);
+      if (holder !== undefined) {
+        add('error', 'former_id_in_use', [i, 'formerIds', k], `${id}: former id "${former}" is ${holder === i ? 'its own id' : `the id of the source at line ${lineOf(lines, [holder, 'id'])}`}: ids are permanent, a former id must be no source's id now`);
+        return;
+      }
+      const prev = formerBy.get(former);
+      if (prev !== undefined && prev !== i) add('error', 'duplicate_former_id', [i, 'formerIds', k], `${id}: former id "${former}" is also named by the source at line ${lineOf(lines, [prev, 'id'])}: its articles can go to one source only`);
+      else formerBy.set(former, i);
+    });
   });
 
   return result(registry, feeds, [...aggregators].sort(), disputed.sort(), raw.length);

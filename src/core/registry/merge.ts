@@ -312,6 +312,8 @@ export class RegistryMerger {
         ownership: s.ownership ? { owner: s.ownership.owner, category: s.ownership.category, sourceUrl: s.ownership.sourceUrl, attribution: s.ownership.attribution ?? null } : null,
         discovered: s.discovered,
         flags: s.flags ?? [],
+        // kept through every import: without it, a renamed source's old articles would stay under its old id
+        ...(s.formerIds?.length ? { formerIds: s.formerIds } : {}),
       }));
   }
 }

@@ -166,6 +166,12 @@ export const SourceSchema = z.object({
   discovered: z.boolean().default(false),
   /** Labels that are not a bias position (see SOURCE_FLAGS), each attributed; empty when none. */
   flags: z.array(SourceFlagSchema).default([]),
+  /**
+   * Ids this source had before (ids are permanent: change the name, not the id). Stored articles under a former id
+   * become this source's on the next run (src/core/registry/former-ids.ts); archived stories keep the id they were
+   * written with. Absent: none.
+   */
+  formerIds: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)).optional(),
 });
 type SourceParsed = z.infer<typeof SourceSchema>;
 /**

@@ -37,7 +37,7 @@ describe('RegistryMerger', () => {
   });
 
   it('writes back every field of the schema a source has (an import had dropped a hand-set timeZone)', () => {
-    const full: Source = { ...hand, country: 'JP', timeZone: 'Asia/Tokyo', flags: [{ value: 'satire', rater: 'Parallax', url: null, asOf: null }] };
+    const full: Source = { ...hand, country: 'JP', timeZone: 'Asia/Tokyo', flags: [{ value: 'satire', rater: 'Parallax', url: null, asOf: null }], formerIds: ['example-news-old'] };
     expect(SourceSchema.parse(full)).toEqual(full);
     const m = new RegistryMerger([full]);
     m.addFeed({ url: 'https://other.example.org/feed', name: 'Other Org' });
