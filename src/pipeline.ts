@@ -8,7 +8,7 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printable, truncateText } from './core/feed/clean-text';
-import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE } from './core/config';
+import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE, RETENTION_WINDOW_HOURS, SOURCE_WINDOW_MAX_ARTICLES } from './core/config';
 import { articleOwner, mergeArticle, normaliseItems, storedUnderGuid } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
@@ -344,10 +344,14 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     }
   });
   const siteOwner = siteOwners(sources.values());
+  // Each source's articles inside the window, which SOURCE_WINDOW_MAX_ARTICLES bounds (a feed that floods).
+  const windowCount = new Map<string, number>();
+  for (const a of stored.values()) if (inWindow(a, window)) windowCount.set(a.sourceId, (windowCount.get(a.sourceId) ?? 0) + 1);
   parsed.forEach((p, f) => {
     const result = normalised[f]!;
     let fresh = 0;
     let expired = 0;
+    let refused = 0;
     let duplicates = result.duplicates;
     for (const article of result.articles) {
       const list = claims.get(article.id)!;
@@ -364,18 +368,27 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           expired++;
           continue;
         }
+        const count = windowCount.get(p.sourceId) ?? 0;
+        if (count >= SOURCE_WINDOW_MAX_ARTICLES) {
+          refused++; // not stored: read again next run, stored once the window has room
+          continue;
+        }
+        windowCount.set(p.sourceId, count + 1);
         fresh++;
       }
       all.set(article.id, mergeArticle(stored.get(article.id), article));
     }
     const itemErrors = p.errors.filter((e) => e.kind === 'item_invalid').length;
     const errors = [...p.errors, ...result.errors.map(reportedError)];
+    if (refused) {
+      errors.push({ kind: 'source_full', message: `${refused} new items not stored: source ${p.sourceId} already has ${SOURCE_WINDOW_MAX_ARTICLES} articles in the ${RETENTION_WINDOW_HOURS}-hour window (SOURCE_WINDOW_MAX_ARTICLES); a feed that floods is held there` });
+    }
     feedReports.push({
       name: p.input.name,
       sourceId: p.sourceId,
       format: p.feed.format,
       items: p.feed.items.length + itemErrors,
-      articles: result.articles.length - (duplicates - result.duplicates) - expired,
+      articles: result.articles.length - (duplicates - result.duplicates) - expired - refused,
       newArticles: fresh,
       expired,
       duplicates,

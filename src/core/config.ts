@@ -309,6 +309,15 @@ export const DERIVED_TITLE_MAX_CHARS = 120;
 export const RETENTION_WINDOW_HOURS = CLUSTER_WINDOW_HOURS;
 
 /**
+ * The most articles one source keeps inside the retention window: a run stores a source's new articles only while it
+ * has fewer (the rest are counted and named in a warning, source_full, and stored on a later run if there is room).
+ * A feed that floods (a trial's 5,000 new items an hour) would otherwise grow the store and the story list without
+ * bound; real outlets stay far below it: the busiest feed of the 7-day stream (../shared/data/stream-2023-11-13_19,
+ * SOURCE_COUNTS.tsv) is the Daily Mail's at 1,281 entries in the week, a quarter of this.
+ */
+export const SOURCE_WINDOW_MAX_ARTICLES = 5000;
+
+/**
  * A pruned article with no date of its own is dated by when Parallax first saw it, so if its feed keeps listing it
  * it would look new again on the next run (a new story every week). Its id is remembered (state/expired-undated.json)
  * until its feed has not listed it for this many days. A month: feeds list an item for days to weeks; a tombstone

@@ -68,14 +68,15 @@ const latest = (a: string | null, b: string | null): string | null => (!a ? b : 
  * repaired (stray bytes in declared UTF-8 read as windows-1252, or UTF-8 behind a single-byte label read as UTF-8:
  * src/core/feed/decode-feed.ts). A cut-off feed had counted as failed with 0 items while its items were stored. Also
  * the two of feedWarnings: the feed moved permanently, or it returned no items after having some. */
-const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'xml_truncated', 'encoding_repaired', 'moved_permanently', 'no_items']);
+const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'xml_truncated', 'encoding_repaired', 'moved_permanently', 'no_items', 'source_full']);
 
 /**
  * Warnings that stay true run after run until the operator acts (feedWarnings): the feed moved for good (the registry
- * should name its new URL), or it has stopped listing items. `health` marks these feeds and lists them under
+ * should name its new URL), it has stopped listing items, or its source is full (SOURCE_WINDOW_MAX_ARTICLES: a feed
+ * that floods). `health` marks these feeds and lists them under
  * --problems; the other warnings are caveats of one body (a repaired charset, a list cut at the cap).
  */
-export const OPERATOR_WARNING_KINDS: ReadonlySet<string> = new Set(['moved_permanently', 'no_items']);
+export const OPERATOR_WARNING_KINDS: ReadonlySet<string> = new Set(['moved_permanently', 'no_items', 'source_full']);
 
 /** The items a feed's last body with any held, as its stored state knows it (0 when none is known). */
 const lastItemCount = (prev: FeedState | undefined): number => (!prev ? 0 : prev.items > 0 ? prev.items : prev.itemsBefore ?? 0);
