@@ -3,7 +3,7 @@
  * clock, duplicates within one feed counted once; an item whose link changed under the same guid is the article
  * stored before (storedUnderGuid).
  */
-import { GUID_MAX_CHARS, MAX_FUTURE_SKEW_HOURS } from '../config';
+import { GUID_MAX_CHARS, GUID_MOVE_TITLE_JACCARD, MAX_FUTURE_SKEW_HOURS } from '../config';
 import type { Article } from '../schema/article';
 import type { FeedKind } from '../schema/source';
 import { articleIdFor } from '../story/ids';
@@ -90,36 +90,66 @@ export function articleGuids(items: readonly ParsedItem[]): Array<string | null>
 }
 
 /**
- * This run's articles that are stored articles under a new URL: fresh article id → stored article id. A fresh
- * article is one stored before when its source stored exactly one article with its guid (Article.guid), it is the
- * only article of this run of that source with that guid, its own id is not stored, and the stored article's URL is
- * not read again in this run (else the guid names two live items: a feed that numbers its items by position).
- * A trial's item kept `<guid isPermaLink="false">nt-123</guid>` while its link gained "-after-layoffs"; stored under
- * its first URL's id (articleIdFor), it had become a second article and a second one-source story. Ids stay the
- * stored ones: an article's id is the hash of the URL it was first stored under. `fresh`: every feed's articles of
- * this run (normaliseItems); `stored`: the stored articles by id.
+ * This run's articles that are stored articles under another id: fresh article id → stored article id. Ids stay the
+ * stored ones: an article's id is the hash of the URL it was first stored under (articleIdFor), so an article that
+ * moved keeps it. Two rules, in order:
+ * 1. Same URL: a fresh article whose URL a stored article (of another id) has now is that article: it moved there on
+ *    an earlier run. Without this, the moved article's new URL came back as a second article once its guid stopped
+ *    matching (a hostile trial: one URL stored twice in one story).
+ * 2. Same guid, same headline: its source stored exactly one article with its guid (Article.guid), it is the only
+ *    article of this run of that source with that guid, its own id is not stored, the stored article's URL is not
+ *    read again in this run (else the guid names two live items), and the two titles share at least
+ *    GUID_MOVE_TITLE_JACCARD of their words (an edited headline, "CEO resigns" → "CEO resigns after layoffs"): a feed
+ *    that numbers its items by position gives a new article an old guid, and a trial's "Parliament passes budget
+ *    bill" had overwritten a stored report of a volcano.
+ * A trial's item kept `<guid isPermaLink="false">nt-123</guid>` while its link gained "-after-layoffs"; it had become
+ * a second article and a second one-source story. `fresh`: every feed's articles of this run (normaliseItems);
+ * `stored`: the stored articles by id.
  */
 export function storedUnderGuid(fresh: readonly Article[], stored: ReadonlyMap<string, Article>): Map<string, string> {
+  const moved = new Map<string, string>();
+  const taken = new Set<string>();
+  const storedByUrl = new Map<string, string>();
+  for (const a of stored.values()) if (!storedByUrl.has(a.url)) storedByUrl.set(a.url, a.id);
+  for (const a of fresh) {
+    const was = storedByUrl.get(a.url);
+    if (was === undefined || was === a.id || stored.has(a.id) || taken.has(was)) continue;
+    moved.set(a.id, was);
+    taken.add(was);
+  }
   const key = (a: Article): string => `${a.sourceId}\n${a.guid}`;
   const storedIds = new Map<string, string[]>();
   for (const a of stored.values()) if (a.guid !== undefined) storedIds.set(key(a), [...(storedIds.get(key(a)) ?? []), a.id]);
-  const freshIds = new Map<string, Set<string>>();
+  const freshByKey = new Map<string, Map<string, Article>>();
   for (const a of fresh) {
     if (a.guid === undefined) continue;
-    let ids = freshIds.get(key(a));
-    if (!ids) freshIds.set(key(a), (ids = new Set()));
-    ids.add(a.id);
+    let byId = freshByKey.get(key(a));
+    if (!byId) freshByKey.set(key(a), (byId = new Map()));
+    byId.set(a.id, a);
   }
-  const readNow = new Set(fresh.map((a) => a.id));
-  const moved = new Map<string, string>();
-  for (const [k, ids] of freshIds) {
+  const readUrls = new Set(fresh.map((a) => a.url));
+  for (const [k, byId] of freshByKey) {
     const was = storedIds.get(k);
-    if (ids.size !== 1 || was?.length !== 1) continue;
-    const [id] = ids;
-    if (stored.has(id!) || readNow.has(was[0]!)) continue;
-    moved.set(id!, was[0]!);
+    if (byId.size !== 1 || was?.length !== 1) continue;
+    const [a] = byId.values();
+    const old = stored.get(was[0]!)!;
+    if (stored.has(a!.id) || moved.has(a!.id) || taken.has(old.id) || readUrls.has(old.url)) continue;
+    if (wordJaccard(old.title, a!.title) < GUID_MOVE_TITLE_JACCARD) continue;
+    moved.set(a!.id, old.id);
+    taken.add(old.id);
   }
   return moved;
+}
+
+/** Jaccard overlap of two titles' word sets (letters and digits, lower-cased); 0 when either has no word. */
+function wordJaccard(x: string, y: string): number {
+  const words = (t: string): Set<string> => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const a = words(x);
+  const b = words(y);
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
 }
 
 /**

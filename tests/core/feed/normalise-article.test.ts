@@ -49,6 +49,21 @@ describe('storedUnderGuid', () => {
     expect([...moved]).toEqual([[articleIdFor(NEW), articleIdFor(OLD)]]);
   });
 
+  it('not when the titles share under half their words: a feed that numbers its items gave an old guid to a new report (a hostile trial)', () => {
+    const volcano = { ...article(OLD, '1'), title: 'Volcano erupts near the coast, thousands flee' };
+    const budget = { ...article(NEW, '1'), title: 'Parliament passes budget bill in late vote' };
+    expect([...storedUnderGuid([budget], store(volcano))]).toEqual([]);
+    const edited = { ...article(NEW, '1'), title: 'Volcano erupts near the coast, thousands flee their homes' };
+    expect([...storedUnderGuid([edited], store(volcano))]).toEqual([[articleIdFor(NEW), articleIdFor(OLD)]]);
+  });
+
+  it('a stored article that moved is found by its new URL once its guid no longer counts (a hostile trial had one URL stored twice)', () => {
+    const movedBefore = { ...article(NEW, 'g-1'), id: articleIdFor(OLD) };
+    expect([...storedUnderGuid([article(NEW, undefined)], store(movedBefore))]).toEqual([[articleIdFor(NEW), articleIdFor(OLD)]]);
+    // the URL's own stored article wins: nothing to map
+    expect([...storedUnderGuid([article(NEW, undefined)], store(movedBefore, article(NEW, undefined)))]).toEqual([]);
+  });
+
   it.each<[string, Article[], Article[]]>([
     ['another source with the same guid', [article(NEW, 'nt-123', 'other-news')], [article(OLD, 'nt-123')]],
     ['a stored article without a guid (stored before guids were kept)', [article(NEW, 'nt-123')], [article(OLD, undefined)]],
