@@ -373,8 +373,12 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           refused++; // not stored: read again next run, stored once the window has room
           continue;
         }
-        windowCount.set(p.sourceId, count + 1);
-        fresh++;
+        // A taken-down item goes below with the stored ones (for the takedown log), but it is nothing new: counted as
+        // new, it had moved its feed's lastNewArticle on every run, and a re-run had not been byte-identical.
+        if (!takedownOf(takedowns, article)) {
+          windowCount.set(p.sourceId, count + 1);
+          fresh++;
+        }
       }
       all.set(article.id, mergeArticle(stored.get(article.id), article));
     }

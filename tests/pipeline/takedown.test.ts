@@ -61,6 +61,12 @@ describe('takedowns', () => {
       ['source npr', 'licence withdrawn'],
     ]);
     expect(log[0]!.removedArticles).toEqual([ID_DOWN]);
+    // The taken-down item its feed still lists is nothing new, run after run (a hostile trial: counted as new every
+    // run, it moved the feed's lastNewArticle, and a re-run with the same clock was not byte-identical).
+    const later = await runFolder(SMALL, dir, new Date('2026-02-18T02:00:00Z'));
+    expect(later.report.newArticles).toBe(0);
+    const feeds = JSON.parse(await readFile(path.join(dir, 'state', 'feeds.json'), 'utf8')) as Array<{ lastNewArticle: string | null }>;
+    expect(feeds.every((f) => f.lastNewArticle === null || f.lastNewArticle < '2026-02-18T01:00:00Z')).toBe(true);
   });
 
   it('warns of a takedown that matches nothing (a mistyped source id or URL) and says it on every run', async () => {
