@@ -18,17 +18,17 @@ export interface Topic {
   stories: RankedStory[];
 }
 
-/** URL-safe slug of a topic ("U.S. Politics" → "u-s-politics"); "topic" when nothing is left. */
+/**
+ * URL slug of a topic: ASCII where the topic has Latin letters or digits ("U.S. Politics" → "u-s-politics",
+ * "Économie" → "economie"); a topic with none keeps its own letters, lower-cased ("Политика" → "политика", "سیاست"
+ * → "سیاست"; a URL path may hold them, RFC 3987), so topics of other scripts do not all share one page, as they had
+ * under "topic" (a hostile trial); "topic" when nothing is left. At most 60 characters (code points).
+ */
 export function topicSlug(topic: string): string {
-  const slug = topic
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug || 'topic';
+  const cut = (s: string): string => [...s.replace(/^-+|-+$/g, '')].slice(0, 60).join('').replace(/-+$/g, '');
+  const ascii = cut(topic.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+  if (ascii) return ascii;
+  return cut(topic.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')) || 'topic';
 }
 
 /** Words a headline-style title keeps lower-case unless first (articles, short conjunctions and prepositions). */

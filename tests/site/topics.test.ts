@@ -8,7 +8,12 @@ describe('topicSlug', () => {
     ['U.S. Politics', 'u-s-politics'],
     ['Économie & Société', 'economie-societe'],
     ['  --  ', 'topic'],
-    ['日本', 'topic'],
+    ['日本', '日本'],
+    ['Политика', 'политика'],
+    ['سیاست خارجی', 'سیاست-خارجی'],
+    ['हिन्दी समाचार', 'हिन्दी-समाचार'],
+    ['Україна — війна', 'україна-війна'],
+    ['COVID-19 в России', 'covid-19'],
   ])('%j → %j', (topic, slug) => expect(topicSlug(topic)).toBe(slug));
 });
 
