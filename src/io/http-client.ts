@@ -266,10 +266,19 @@ interface Attempt {
  * public name whose DNS points inside passes (the operator's own network is the guard against that).
  */
 export function addressScope(url: URL): 'public' | 'internal' | 'link_local' {
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // a name's trailing dot (the DNS root, "localhost.") names the same host
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return 'internal';
   if (!ipaddr.isValid(host)) return 'public';
-  const range = ipaddr.process(host).range();
+  let address = ipaddr.process(host);
+  // An IPv6 address that carries an IPv4 one in its last 32 bits reaches that address: IPv4-compatible (::a.b.c.d,
+  // RFC 4291 §2.5.5.1), translated (::ffff:0:a.b.c.d, RFC 6145) and NAT64 (64:ff9b::/96, RFC 6052).
+  if (address.kind() === 'ipv6') {
+    const parts = (address as ipaddr.IPv6).parts;
+    const embeds = ['rfc6052', 'rfc6145'].includes(address.range()) || parts.slice(0, 6).every((p) => p === 0);
+    if (embeds && (parts[6] !== 0 || parts[7]! > 1)) address = ipaddr.IPv4.parse(`${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}`);
+  }
+  const range = address.range();
   if (range === 'linkLocal' || range === 'unspecified') return 'link_local';
   if (range === 'loopback' || range === 'private' || range === 'carrierGradeNat' || range === 'uniqueLocal') return 'internal';
   return 'public';

@@ -280,6 +280,10 @@ describe('httpGet against a misbehaving server', () => {
     const scope = (u: string) => addressScope(new URL(u));
     expect(['http://169.254.0.1/', 'http://[fe80::abcd]/', 'http://0.0.0.0/', 'http://[::]/'].map(scope)).toEqual(['link_local', 'link_local', 'link_local', 'link_local']);
     expect(['http://127.0.0.1/', 'http://10.1.2.3/', 'http://172.16.0.1/', 'http://192.168.1.1/', 'http://100.64.0.1/', 'http://[::1]/', 'http://[fd00::1]/', 'http://localhost/', 'http://a.localhost/'].map(scope)).toEqual(Array(9).fill('internal'));
+    // a trailing dot, and IPv6 forms that carry an IPv4 address (a hostile trial had them all public)
+    expect(['http://localhost./', 'http://a.localhost./', 'http://[::127.0.0.1]/', 'http://[::ffff:0:a00:1]/'].map(scope)).toEqual(Array(4).fill('internal'));
+    expect(['http://[64:ff9b::a9fe:a9fe]/', 'http://[::ffff:0:a9fe:a9fe]/', 'http://[::a9fe:a9fe]/', 'http://[::]/'].map(scope)).toEqual(Array(4).fill('link_local'));
+    expect(['http://[64:ff9b::808:808]/', 'http://[::1]/'].map(scope)).toEqual(['public', 'internal']);
     expect(['http://8.8.8.8/', 'http://172.32.0.1/', 'http://[2001:db8::1]/', 'http://metadata.google.internal/', 'http://example.com/'].map(scope)).toEqual(Array(5).fill('public'));
   });
 
