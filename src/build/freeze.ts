@@ -54,6 +54,7 @@ export const TEMPLATE_INPUTS: readonly string[] = [
   'src/core/state/feed-state.ts', // which feed errors are failures (source pages' feed health)
   'src/core/story/rank.ts',
   'src/core/story/serialize-story.ts',
+  'src/core/word-overlap.ts', // the syndication rules (coverage) read it
   'src/layouts',
   'src/pages',
   'src/site',

@@ -12,6 +12,7 @@ import {
   WIRE_AGENCIES,
 } from '../config';
 import type { SyndicatedArticle } from '../schema/story';
+import { jaccard, wordsOf } from '../word-overlap';
 
 export interface SyndicationArticle {
   id: string;
@@ -41,9 +42,6 @@ export function wireCredit(a: Pick<SyndicationArticle, 'summary' | 'author'>): s
   return null;
 }
 
-function words(text: string | null | undefined, limit = Infinity): string[] {
-  return ((text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, limit);
-}
 
 /** Each pair of adjacent words ("2-shingles", Broder, "On the resemblance and containment of documents", 1997). */
 function wordPairs(ws: readonly string[]): Set<string> {
@@ -52,12 +50,6 @@ function wordPairs(ws: readonly string[]): Set<string> {
   return out;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let inter = 0;
-  for (const w of a) if (b.has(w)) inter++;
-  return inter / (a.size + b.size - inter);
-}
 
 /** What sameCopy compares of an article: its title's words, and its text's distinct words and word pairs. */
 interface CopyWords {
@@ -67,8 +59,8 @@ interface CopyWords {
 }
 
 const copyWords = (a: Pick<SyndicationArticle, 'title' | 'summary'>): CopyWords => {
-  const text = words(a.summary, SYNDICATION_TEXT_WORDS);
-  return { title: new Set(words(a.title)), textWords: new Set(text).size, textPairs: wordPairs(text) };
+  const text = wordsOf(a.summary, SYNDICATION_TEXT_WORDS);
+  return { title: new Set(wordsOf(a.title)), textWords: new Set(text).size, textPairs: wordPairs(text) };
 };
 
 /**

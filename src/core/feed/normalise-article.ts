@@ -7,6 +7,7 @@ import { GUID_MAX_CHARS, GUID_MOVE_TITLE_JACCARD, MAX_FUTURE_SKEW_HOURS } from '
 import type { Article } from '../schema/article';
 import type { FeedKind } from '../schema/source';
 import { articleIdFor } from '../story/ids';
+import { jaccard, wordsOf } from '../word-overlap';
 import { canonicalUrl } from './canonical-url';
 import type { ParsedItem } from './parse-feed';
 
@@ -134,22 +135,11 @@ export function storedUnderGuid(fresh: readonly Article[], stored: ReadonlyMap<s
     const [a] = byId.values();
     const old = stored.get(was[0]!)!;
     if (stored.has(a!.id) || moved.has(a!.id) || taken.has(old.id) || readUrls.has(old.url)) continue;
-    if (wordJaccard(old.title, a!.title) < GUID_MOVE_TITLE_JACCARD) continue;
+    if (jaccard(new Set(wordsOf(old.title)), new Set(wordsOf(a!.title))) < GUID_MOVE_TITLE_JACCARD) continue;
     moved.set(a!.id, old.id);
     taken.add(old.id);
   }
   return moved;
-}
-
-/** Jaccard overlap of two titles' word sets (letters and digits, lower-cased); 0 when either has no word. */
-function wordJaccard(x: string, y: string): number {
-  const words = (t: string): Set<string> => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const a = words(x);
-  const b = words(y);
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
 }
 
 /**
