@@ -77,8 +77,19 @@ export function topicPageSlugs(stories: readonly RankedStory[]): Set<string> {
   return slugs;
 }
 
-/** Every topic of the stories that have a page, by slug (code-point order), each with its ranked stories. */
+const collectMemo = new WeakMap<readonly RankedStory[], Topic[]>();
+
+/**
+ * Every topic of the stories that have a page, by slug (code-point order), each with its ranked stories; computed
+ * once per story list (every topic page and feed of a build asks for it).
+ */
 export function collectTopics(stories: readonly RankedStory[]): Topic[] {
+  let topics = collectMemo.get(stories);
+  if (!topics) collectMemo.set(stories, (topics = gatherTopics(stories)));
+  return topics;
+}
+
+function gatherTopics(stories: readonly RankedStory[]): Topic[] {
   const bySlug = new Map<string, { name: string; stories: RankedStory[] }>();
   for (const story of rankStories(stories)) {
     for (const t of [...new Set(story.topics.map((x) => x.trim()).filter(Boolean))].sort()) {
@@ -93,6 +104,9 @@ export function collectTopics(stories: readonly RankedStory[]): Topic[] {
     .map(([slug, v]) => ({ slug, name: v.name, stories: v.stories }));
 }
 
+/** feedTopics per story list (each topic feed of a build asks), with the archive counts it was computed from. */
+const feedTopicsMemo = new WeakMap<readonly RankedStory[], { archived: ReadonlyMap<string, unknown>; topics: Map<string, string> }>();
+
 /**
  * Topic slug → display name for every topic that has feeds (/topic/<slug>/rss.xml, feed.json): at least
  * TOPIC_PAGE_MIN_STORIES listed stories, live (`stories`) and archived (`archived`: archivedTopicCounts) together.
@@ -100,14 +114,18 @@ export function collectTopics(stories: readonly RankedStory[]): Topic[] {
  * no live story has it) and a subscriber never gets a 404; the live topic page itself needs that many live stories.
  */
 export function feedTopics(stories: readonly RankedStory[], archived: ReadonlyMap<string, { name: string; count: number }>): Map<string, string> {
+  const memo = feedTopicsMemo.get(stories);
+  if (memo?.archived === archived) return memo.topics;
   const out = new Map<string, string>();
   const live = new Map(collectTopics(stories).map((t) => [t.slug, t]));
   for (const slug of [...new Set([...live.keys(), ...archived.keys()])].sort()) {
     const count = (live.get(slug)?.stories.length ?? 0) + (archived.get(slug)?.count ?? 0);
     if (count >= TOPIC_PAGE_MIN_STORIES) out.set(slug, live.get(slug)?.name ?? archived.get(slug)!.name);
   }
+  feedTopicsMemo.set(stories, { archived, topics: out });
   return out;
 }
+
 
 export function topicPath(slug: string): string {
   return `topic/${slug}/`;
