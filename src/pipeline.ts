@@ -21,7 +21,7 @@ import { feedKind, type FeedKind, type Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
 import { distinctSourceId, slugify, storyIdFor } from './core/story/ids';
 import { languageFrom } from './core/registry/check';
-import { aggregatorOf, hostOf, registrableDomain } from './core/registry/domain';
+import { aggregatorOf, hostOf, siteOwners } from './core/registry/domain';
 import { adoptFormerIds, formerIdMap, renamedSourceWarnings } from './core/registry/former-ids';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
 import { archiveStories, scanArchive } from './io/archive-stories';
@@ -175,25 +175,6 @@ export function registeredOwner(registry: readonly Source[], homepage: string): 
   const host = hostOf(homepage);
   if (!host || host.endsWith('.invalid') || aggregatorOf(homepage)) return undefined;
   return siteOwners(registry)(homepage);
-}
-
-/**
- * The source a URL's site belongs to: the one source whose homepage is on the URL's registrable domain, or undefined
- * when none or several are. Returns the lookup, indexed once over `sources`.
- */
-export function siteOwners(sources: Iterable<Source>): (url: string) => Source | undefined {
-  const byDomain = new Map<string, Source[]>();
-  for (const s of sources) {
-    const host = hostOf(s.homepage);
-    if (!host) continue;
-    const domain = registrableDomain(host);
-    byDomain.set(domain, [...(byDomain.get(domain) ?? []), s]);
-  }
-  return (url) => {
-    const host = hostOf(url);
-    const owners = host ? byDomain.get(registrableDomain(host)) : undefined;
-    return owners?.length === 1 ? owners[0] : undefined;
-  };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { AGGREGATOR_DOMAINS, FEED_HOST_DOMAINS, PATH_TENANT_HOSTS, SUBDOMAIN_TENANT_HOSTS } from '../config';
 import { canonicalUrl } from '../feed/canonical-url';
+import type { Source } from '../schema/source';
 
 /**
  * Second-level labels under a country-code TLD that are registries, not sites ("bbc.co.uk", "abc.net.au",
@@ -180,4 +181,23 @@ export function feedKey(url: string): string | null {
     .replace(/^https?:\/\//, '')
     .replace(/^www\d?\./, '')
     .replace(/\/(?=\?|$)/, '');
+}
+
+/**
+ * The source a URL's site belongs to: the one source whose homepage is on the URL's registrable domain, or undefined
+ * when none or several are. Returns the lookup, indexed once over `sources`.
+ */
+export function siteOwners(sources: Iterable<Source>): (url: string) => Source | undefined {
+  const byDomain = new Map<string, Source[]>();
+  for (const s of sources) {
+    const host = hostOf(s.homepage);
+    if (!host) continue;
+    const domain = registrableDomain(host);
+    byDomain.set(domain, [...(byDomain.get(domain) ?? []), s]);
+  }
+  return (url) => {
+    const host = hostOf(url);
+    const owners = host ? byDomain.get(registrableDomain(host)) : undefined;
+    return owners?.length === 1 ? owners[0] : undefined;
+  };
 }

@@ -8,7 +8,7 @@
  */
 import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
-import { aggregatorOf, hostOf, registrableDomain } from './domain';
+import { aggregatorOf, hostOf, registrableDomain, siteOwners } from './domain';
 
 /**
  * Former id → the id of the registry source that names it in `formerIds`. A former id that is some source's id
@@ -46,33 +46,27 @@ export function adoptFormerIds(stored: ReadonlyMap<string, Article>, registry: r
 
 /**
  * One warning for each source id of `articles` that is not `known` (the registry's ids, and the sources discovered
- * in this run) while more than half of its articles are on the site of one registry source with another id: the
- * registry source whose homepage is on the articles' registrable domain, when exactly one is and the site is no
- * aggregator's. The articles' own URLs are the evidence, so the warning comes on every run while such articles are
+ * in this run) while more than half of its articles are on the site of one registry source with another id (siteOwners:
+ * the one source whose homepage is on the article's registrable domain; an aggregator's site counts for none). The articles' own URLs are the evidence, so the warning comes on every run while such articles are
  * stored, not only on the first run after the change. Sorted by id; [] when none.
  */
 export function renamedSourceWarnings(articles: Iterable<Article>, registry: readonly Source[], known: ReadonlySet<string>): string[] {
-  const byDomain = new Map<string, Source[]>();
-  for (const s of registry) {
-    const host = hostOf(s.homepage);
-    if (host) byDomain.set(registrableDomain(host), [...(byDomain.get(registrableDomain(host)) ?? []), s]);
-  }
+  const siteOwner = siteOwners(registry);
+  // unknown source id → owner of each article's site ('' for none, or an aggregator's) → articles
   const orphans = new Map<string, Map<string, number>>();
   for (const a of articles) {
     if (known.has(a.sourceId)) continue;
-    const host = hostOf(a.url);
-    const domain = host && !aggregatorOf(a.url) ? registrableDomain(host) : '';
+    const owner = aggregatorOf(a.url) ? '' : siteOwner(a.url)?.id ?? '';
     const counts = orphans.get(a.sourceId) ?? new Map<string, number>();
-    orphans.set(a.sourceId, counts.set(domain, (counts.get(domain) ?? 0) + 1));
+    orphans.set(a.sourceId, counts.set(owner, (counts.get(owner) ?? 0) + 1));
   }
   const out: string[] = [];
   for (const id of [...orphans.keys()].sort()) {
     const counts = orphans.get(id)!;
     const total = [...counts.values()].reduce((x, y) => x + y, 0);
-    const [domain, n] = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]!;
-    const owners = byDomain.get(domain);
-    if (!domain || n * 2 <= total || owners?.length !== 1 || owners[0]!.id === id) continue;
-    const owner = owners[0]!.id;
+    const [owner, n] = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]!;
+    if (!owner || n * 2 <= total || owner === id) continue;
+    const domain = registrableDomain(hostOf(registry.find((s) => s.id === owner)!.homepage)!);
     out.push(
       `source id ${id} is not in the registry, but its site ${domain} now belongs to ${owner}: ids are permanent; its ${total} stored ` +
         `article${total === 1 ? ' stays' : 's stay'} under ${id}, counted apart and Unrated. Give ${owner} its old id back, or add "formerIds": ["${id}"] to ${owner} so they move to it`,
