@@ -67,14 +67,15 @@ const latest = (a: string | null, b: string | null): string | null => (!a ? b : 
  * before its elements close (the items before the cut are read and kept), or its declared charset was wrong and
  * repaired (stray bytes in declared UTF-8 read as windows-1252, or UTF-8 behind a single-byte label read as UTF-8:
  * src/core/feed/decode-feed.ts). A cut-off feed had counted as failed with 0 items while its items were stored. Also
- * the two of feedWarnings: the feed moved permanently, or it returned no items after having some. */
+ * the two of feedWarnings (the feed moved permanently, or it returned no items after having some) and the pipeline's
+ * source_full (its source holds SOURCE_WINDOW_MAX_ARTICLES in the window). */
 const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'xml_truncated', 'encoding_repaired', 'moved_permanently', 'no_items', 'source_full']);
 
 /**
- * Warnings that stay true run after run until the operator acts (feedWarnings): the feed moved for good (the registry
- * should name its new URL), it has stopped listing items, or its source is full (SOURCE_WINDOW_MAX_ARTICLES: a feed
- * that floods). `health` marks these feeds and lists them under
- * --problems; the other warnings are caveats of one body (a repaired charset, a list cut at the cap).
+ * Warnings that stay true run after run until the operator acts: the feed moved for good or stopped listing items
+ * (feedWarnings; the registry should name its new URL), or its source is full (the pipeline's source_full,
+ * SOURCE_WINDOW_MAX_ARTICLES: a feed that floods). `health` marks these feeds and lists them under --problems; the
+ * other warnings are caveats of one body (a repaired charset, a list cut at the cap).
  */
 export const OPERATOR_WARNING_KINDS: ReadonlySet<string> = new Set(['moved_permanently', 'no_items', 'source_full']);
 
