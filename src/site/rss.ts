@@ -67,20 +67,35 @@ export interface FeedChannel {
 }
 
 /**
- * One item, format-neutral. `guid` is opaque ([a-z0-9]+ story or article id); `date` is UTC ISO-8601, or undefined for
- * an article whose feed gave no usable date, which then has `seen`, when Parallax first saw it (its firstSeen).
+ * One item, format-neutral. `guid` is opaque ([a-z0-9]+ story or article id); every time is UTC ISO-8601.
  *
- * RSS 2.0: pubDate is `date`, else `seen`. Feed readers sort and date items by pubDate, and one without it was dated
- * when the reader fetched it (hours or days after Parallax saw it), out of order with the rest; the page shows such an
- * article as "first seen …", and the item's description begins the same way (articleDate in feeds.ts), so the date
- * is never passed off as the outlet's. JSON Feed 1.1: date_published is `date` only (no first-seen time as a
- * publication date there; its description says when it was first seen).
+ * - `date`: when the item was first published. A story item: the story's firstSeen, when its first article was
+ *   reported (Story.firstSeen, src/core/schema/story.ts). An article item: its published date, or undefined when its
+ *   feed gave no usable date, the item then having `seen`, when Parallax first saw it (its firstSeen).
+ * - `modified`: when the item last changed, for a story item its lastUpdated (its newest report); undefined for an
+ *   article item (Parallax records no time at which an article changed).
+ *
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1, "items"): date_published is `date` and date_modified is
+ * `modified`, each only when set (a first-seen time is not passed off as a publication date there; the description
+ * says when it was first seen).
+ *
+ * RSS 2.0 has one date per item, pubDate (RSS 2.0 specification, "Elements of <item>"): `modified`, else `date`,
+ * else `seen` (rssPubDate). A story item's pubDate is therefore its last update: its title and description are the
+ * story as of then, and feed readers sort and date items by pubDate, so an ongoing story with a new report stands
+ * among the newest items rather than below every story first reported since; it is also the date these items have
+ * always carried, so no subscriber's reader sees a story's date jump back. An article without a date still gets a
+ * pubDate: a reader dates an item without one when it fetched it (hours or days after Parallax saw it), out of
+ * order with the rest; the page shows such an article as "first seen …", and the item's description begins the
+ * same way (articleDate in feeds.ts), so the date is never passed off as the outlet's.
  */
 export interface FeedItem {
   guid: string;
   title: string;
   link: string;
+  /** When the item was first published (UTC ISO-8601): JSON Feed date_published. */
   date: string | undefined;
+  /** When the item last changed (UTC ISO-8601), a story's lastUpdated: JSON Feed date_modified and the RSS pubDate. */
+  modified?: string | undefined;
   /** When Parallax first saw the article (UTC ISO-8601), for an item with no `date`: its RSS pubDate. */
   seen?: string | undefined;
   description: string;
@@ -94,8 +109,11 @@ export interface FeedItem {
 }
 
 /**
- * Items for a list of stories: guid = the story's opaque id, link = its page, date = last update; with the registry
- * (`sourcesById`), an item whose headline is not in SITE_LANGUAGE names its language (headlineLanguage, itemLanguage).
+ * Items for a list of stories, in the given order: guid = the story's opaque id, link = its page (`storyUrl`), date =
+ * when it was first reported (Story.firstSeen) and modified = its last update (Story.lastUpdated), both UTC
+ * ISO-8601 (JSON Feed date_published / date_modified; the RSS pubDate is the last update, see FeedItem); with the
+ * registry (`sourcesById`), an item whose headline is not in SITE_LANGUAGE names its language (headlineLanguage,
+ * itemLanguage).
  */
 export function storyItems(stories: readonly RankedStory[], storyUrl: (id: string) => string, sourcesById?: ReadonlyMap<string, Source>): FeedItem[] {
   return stories.map((s) => {
@@ -104,7 +122,8 @@ export function storyItems(stories: readonly RankedStory[], storyUrl: (id: strin
       guid: s.id,
       title: s.title,
       link: storyUrl(s.id),
-      date: s.lastUpdated,
+      date: s.firstSeen,
+      modified: s.lastUpdated,
       description: storyDescription(s),
       ...(language ? { language } : {}),
     };
@@ -122,6 +141,11 @@ export function itemLanguage(language: string | null | undefined, channelLanguag
   return lang && !sameLanguage(lang, channelLanguage) ? lang : undefined;
 }
 
+/** An item's RSS 2.0 pubDate (UTC ISO-8601): `modified`, else `date`, else `seen`; undefined when it has none (FeedItem). */
+export function rssPubDate(item: Pick<FeedItem, 'date' | 'modified' | 'seen'>): string | undefined {
+  return item.modified ?? item.date ?? item.seen;
+}
+
 const GUID_SAFE = /^[A-Za-z0-9:._-]+$/;
 
 /** The Atom namespace, for the channel's `<atom:link rel="self">`. */
@@ -129,7 +153,7 @@ const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
 /**
  * RSS 2.0 through @astrojs/rss, guid isPermaLink="false" kept as text (see the note at the top of this file); an
- * item's pubDate is its `date`, else its `seen` (FeedItem). The channel names its own URL (`channel.feedUrl`) in an
+ * item's pubDate is rssPubDate: its `modified`, else its `date`, else its `seen` (FeedItem). The channel names its own URL (`channel.feedUrl`) in an
  * `<atom:link rel="self" type="application/rss+xml">`, as the RSS Advisory Board's best practices ask (validators
  * warn without it). Throws when a guid is not an opaque id.
  */
@@ -142,7 +166,7 @@ export async function rssString(channel: FeedChannel, items: readonly FeedItem[]
     customData: `<atom:link href="${escapeAttribute(channel.feedUrl)}" rel="self" type="application/rss+xml"/><language>${feedLanguage(channel)}</language><lastBuildDate>${new Date(channel.now).toUTCString()}</lastBuildDate>`,
     items: items.map((i) => {
       if (!GUID_SAFE.test(i.guid)) throw new Error(`feed guid must be an opaque id, got ${JSON.stringify(i.guid)}`);
-      const pubDate = i.date ?? i.seen;
+      const pubDate = rssPubDate(i);
       return {
         title: stripControl(i.title),
         link: i.link,
@@ -158,7 +182,11 @@ export async function rssString(channel: FeedChannel, items: readonly FeedItem[]
   return xml.replaceAll(`>${GUID_PLACEHOLDER}`, '>');
 }
 
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with the same channel and items as the RSS beside it. */
+/**
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with the same channel and items as the RSS beside it: an item's
+ * date_published is its `date` and its date_modified its `modified` (RFC 3339 in UTC, e.g. 2026-02-18T01:05:00.000Z),
+ * each left out when unset (FeedItem).
+ */
 export function jsonFeedString(channel: FeedChannel, items: readonly FeedItem[]): string {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -174,6 +202,7 @@ export function jsonFeedString(channel: FeedChannel, items: readonly FeedItem[])
       title: stripControl(i.title),
       content_text: stripControl(i.description),
       ...(i.date === undefined ? {} : { date_published: new Date(i.date).toISOString() }),
+      ...(i.modified === undefined ? {} : { date_modified: new Date(i.modified).toISOString() }),
       ...(i.language ? { language: i.language } : {}),
     })),
   };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { buildFeed, storyDescription } from '../../src/site/rss';
-import { fixtureStories } from './load-fixture';
+import { buildFeed, jsonFeedString, rssPubDate, rssString, storyDescription, storyItems } from '../../src/site/rss';
+import { feedFor } from '../../src/site/feeds';
+import type { SiteData } from '../../src/site/data';
+import { fixtureSources, fixtureStories } from './load-fixture';
 
 const stories = fixtureStories();
 const opts = {
@@ -80,6 +82,55 @@ describe('buildFeed', () => {
   it('caps the feed at the limit', async () => {
     const { rss } = await parsed(await buildFeed(stories, { ...opts, limit: 2 }));
     expect(rss.channel.item).toHaveLength(2);
+  });
+});
+
+describe('story item dates', () => {
+  // The fixture's listed stories: first reported (Story.firstSeen) and last updated (Story.lastUpdated), UTC.
+  const dates = {
+    k3v9q2m7: ['2026-02-17T08:05:00Z', '2026-02-18T01:05:00Z'],
+    '20260217': ['2026-02-16T22:00:00Z', '2026-02-17T10:10:00Z'],
+    m5n6b7v8: ['2026-02-17T06:00:00Z', '2026-02-17T16:30:00Z'],
+    p8w4n6t2: ['2026-02-17T09:00:00Z', '2026-02-17T12:00:00Z'],
+  } as const;
+  const sources = fixtureSources();
+  const data: SiteData = { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, storiesById: new Map(stories.map((s) => [s.id, s])), now: opts.now };
+  const site = new URL('https://example.github.io');
+
+  it('storyItems: date = when the story was first reported, modified = its last update', () => {
+    const items = storyItems(stories.filter((s) => s.id in dates), opts.storyUrl);
+    expect(Object.fromEntries(items.map((i) => [i.guid, [i.date, i.modified]]))).toEqual(dates);
+  });
+
+  it.each(['top', 'blindspot'] as const)('%s JSON Feed: date_published = first reported, date_modified = last update (it had had only date_published = the last update)', (kind) => {
+    const feed = feedFor(data, site, kind, '', true)!;
+    const json = JSON.parse(jsonFeedString(feed.channel, feed.items)) as { items: Array<{ id: keyof typeof dates; date_published: string; date_modified: string }> };
+    expect(json.items.map((i) => i.id)).toEqual(kind === 'top' ? ['k3v9q2m7', '20260217', 'm5n6b7v8', 'p8w4n6t2'] : ['20260217']);
+    for (const item of json.items) {
+      const [published, modified] = dates[item.id];
+      expect([item.date_published, item.date_modified], item.id).toEqual([published.replace('Z', '.000Z'), modified.replace('Z', '.000Z')]);
+    }
+  });
+
+  it('RSS pubDate of a story item stays its last update (RSS has one date; readers sort by it)', async () => {
+    const feed = feedFor(data, site, 'top', '', false)!;
+    const { rss } = await parsed(await rssString(feed.channel, feed.items));
+    expect(rss.channel.item.map((i) => [i.guid && (i.guid as { '#text': string })['#text'], i.pubDate])).toEqual([
+      ['k3v9q2m7', 'Wed, 18 Feb 2026 01:05:00 GMT'],
+      ['20260217', 'Tue, 17 Feb 2026 10:10:00 GMT'],
+      ['m5n6b7v8', 'Tue, 17 Feb 2026 16:30:00 GMT'],
+      ['p8w4n6t2', 'Tue, 17 Feb 2026 12:00:00 GMT'],
+    ]);
+  });
+
+  it('article items keep their dates: no date_modified, pubDate = published, else first seen', () => {
+    const feed = feedFor(data, site, 'story', 'k3v9q2m7', true)!;
+    const json = JSON.parse(jsonFeedString(feed.channel, feed.items)) as { items: Array<Record<string, unknown>> };
+    expect(json.items.every((i) => !('date_modified' in i))).toBe(true);
+    expect(json.items.find((i) => i.id === 'a1b2c3d4e5f60004')!.date_published).toBe('2026-02-17T13:30:00.000Z');
+    expect(rssPubDate({ date: undefined, seen: '2026-02-17T15:00:00Z' })).toBe('2026-02-17T15:00:00Z');
+    expect(rssPubDate({ date: '2026-02-17T13:30:00Z', seen: '2026-02-17T15:00:00Z' })).toBe('2026-02-17T13:30:00Z');
+    expect(rssPubDate({ date: '2026-02-17T08:05:00Z', modified: '2026-02-18T01:05:00Z' })).toBe('2026-02-18T01:05:00Z');
   });
 });
 
