@@ -369,6 +369,12 @@ function indexOfCloseTag(html: string, name: string, from: number): number {
  * override and isolate controls (U+202A–U+202E, U+2066–U+2069: the "Trojan Source" characters of CVE-2021-42574,
  * which make "gnp.exe" read as "exe.png"; pages set each text's direction themselves), and collapse every run of
  * whitespace (including NBSP) to one space, trimmed.
+ *
+ * The explicit controls are removed anywhere, balanced or not: UAX #9 §2.1–2.5 ("Explicit Directional Embeddings",
+ * "... Overrides", "... Isolates") gives them no meaning but reordering, an override reorders even when it is
+ * terminated, and an unterminated one reverses the rest of its paragraph (rule X8 ends it only there). The implicit
+ * marks LRM, RLM and ALM (§2.6, "Implicit Directional Marks") are taken off the text's ends where they order
+ * nothing (see {@link trimBidiMarks}: a leading RLM on a Hebrew or Arabic title); inside the text they are kept.
  */
 export function collapseWhitespace(text: string): string {
   if (isClean(text)) return text;
@@ -377,17 +383,108 @@ export function collapseWhitespace(text: string): string {
   if (ILLEGAL_TEST.test(t)) t = t.replace(ILLEGAL_ALL, '');
   if (JOINER_TEST.test(t)) t = dropZeroWidth(t);
   // same result as /\s+/g -> ' ', but single spaces (the common case) are not replaced: about twice as fast
-  return t.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  t = t.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  return t !== '' && (isBidiMark(t.charCodeAt(0)) || isBidiMark(t.charCodeAt(t.length - 1))) ? trimBidiMarks(t) : t;
+}
+
+/** LEFT-TO-RIGHT MARK (U+200E, bidi class L), RIGHT-TO-LEFT MARK (U+200F, R), ARABIC LETTER MARK (U+061C, AL). */
+function isBidiMark(c: number): boolean {
+  return c === 0x200e || c === 0x200f || c === 0x061c;
+}
+
+/**
+ * A strong letter (UAX #9 bidi class L, R or AL): a letter, except modifier letters (general category Lm), some of
+ * which are Other Neutral (U+02B9 MODIFIER LETTER PRIME, U+02C6 ...); for those a mark is kept (when unsure, keep).
+ */
+const STRONG_LETTER = /^(?!\p{Lm})\p{L}/u;
+const HAS_STRONG_LETTER = /(?!\p{Lm})\p{L}/u;
+/**
+ * A letter of a script written right to left, bidi class R or AL (every letter of these scripts is): the Unicode
+ * scripts of ISO 15924's right-to-left ones, as src/site/language.ts RTL_SCRIPTS lists them (core may not import it).
+ */
+const RTL_LETTER =
+  /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Mandaic}\p{Script=Samaritan}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\p{Script=Imperial_Aramaic}\p{Script=Avestan}\p{Script=Chorasmian}\p{Script=Cypriot}\p{Script=Elymaic}\p{Script=Hatran}\p{Script=Old_Hungarian}\p{Script=Kharoshthi}\p{Script=Lydian}\p{Script=Manichaean}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}\p{Script=Old_North_Arabian}\p{Script=Nabataean}\p{Script=Old_Turkic}\p{Script=Old_Uyghur}\p{Script=Palmyrene}\p{Script=Inscriptional_Pahlavi}\p{Script=Psalter_Pahlavi}\p{Script=Phoenician}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Sogdian}\p{Script=Old_Sogdian}]/u;
+/** A combining mark (bidi class NSM for the nonspacing ones: UAX #9 W1 gives it the class of the character before). */
+const COMBINING = /^\p{M}/u;
+/** A decimal digit: bidi class EN, AN (Arabic-Indic digits) or L (Devanagari, Thai ...); never neutral. */
+const DIGIT = /^\p{Nd}/u;
+
+/**
+ * `text` (whitespace already collapsed and trimmed) without the runs of implicit directional marks (LRM U+200E, RLM
+ * U+200F, ALM U+061C; UAX #9 §2.6) at its ends that order nothing, with the single spaces among them. A mark is a
+ * zero-width strong character; it can only change the resolved direction of the weak and neutral characters
+ * between it and the next strong character (rules W2, W7, N1 of UAX #9 §3.3.4–3.3.5), and, as the text's first
+ * strong character, the direction of a paragraph whose direction is found from the text (rule P2, §3.3.1; HTML's
+ * dir="auto", which the site gives outlet text, is that rule). So:
+ *
+ * - a trailing run goes when the character before it (past combining marks) is a strong letter, or a digit with a
+ *   strong letter somewhere before it: nothing neutral lies between, the rules look backwards from a digit (W2, W7),
+ *   not forwards, and P2 finds that earlier letter first ("2024\u200F" alone keeps its mark);
+ * - a leading run goes when the character after it is a strong letter of the first mark's direction: nothing lies
+ *   between, and P2 finds the same direction in that letter ("\u200Fשלום" → "שלום", "\u200Eabc" → "abc");
+ * - otherwise the run stays: before or after a digit or punctuation it orders them ("\u200F\"ציטוט\"" puts the
+ *   opening quote on the right in a left-to-right line; "Nepal.\u200E" keeps the period after "Nepal" in a
+ *   right-to-left one; ALM before European digits makes them Arabic numbers, W2), and before a letter of the other
+ *   direction it sets a dir="auto" paragraph's direction ("\u200FiPhone ..." on a Hebrew title keeps it right to left).
+ *
+ * A text of marks and spaces only becomes ''. Inside the text marks are always kept (an RLM between a Hebrew word and
+ * a following number or punctuation is what places them). Linear: the runs at the ends, the combining marks before a
+ * trailing one and, after a digit, the text before it are each scanned once.
+ */
+function trimBidiMarks(text: string): string {
+  let end = text.length;
+  let marked = false;
+  let j = end;
+  for (let c = text.charCodeAt(j - 1); j > 0 && (c === 32 || isBidiMark(c)); c = text.charCodeAt(--j - 1)) {
+    if (c !== 32) marked = true;
+  }
+  if (marked) {
+    if (j === 0) return '';
+    let k = j; // the base character before the run, past combining marks (which take its class, W1)
+    let cp = codePointBefore(text, k);
+    while (k > 0 && COMBINING.test(String.fromCodePoint(cp))) {
+      k -= cp > 0xffff ? 2 : 1;
+      cp = k > 0 ? codePointBefore(text, k) : 0;
+    }
+    const base = String.fromCodePoint(cp);
+    // after a digit, a mark that is the text's only strong character still sets a dir="auto" direction (P2)
+    if (k > 0 && (STRONG_LETTER.test(base) || (DIGIT.test(base) && HAS_STRONG_LETTER.test(text.slice(0, k))))) end = j;
+  }
+  let i = 0;
+  marked = false;
+  for (let c = text.charCodeAt(0); i < end && (c === 32 || isBidiMark(c)); c = text.charCodeAt(++i)) {
+    if (c !== 32) marked = true;
+  }
+  let start = 0;
+  if (marked) {
+    if (i === end) return '';
+    const next = String.fromCodePoint(text.codePointAt(i)!);
+    // text[0] is the run's first mark (the text was trimmed): the one P2 would find
+    if (STRONG_LETTER.test(next) && RTL_LETTER.test(next) === (text.charCodeAt(0) !== 0x200e)) start = i;
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** The code point that ends just before index `at` of `s` (a surrogate pair read as one). */
+function codePointBefore(s: string, at: number): number {
+  const lo = s.charCodeAt(at - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && at >= 2) {
+    const hi = s.charCodeAt(at - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return s.codePointAt(at - 2)!;
+  }
+  return lo;
 }
 
 /**
  * True when collapseWhitespace would return `text` unchanged: single inner spaces only, no other whitespace, no
- * illegal, zero-width (ZWNJ and ZWJ included: dropZeroWidth decides) or bidirectional control characters, no lone
- * surrogates. One pass over char codes (the common case in feeds).
+ * illegal, zero-width (ZWNJ and ZWJ included: dropZeroWidth decides) or bidirectional control characters, no
+ * directional mark at either end, no lone surrogates. One pass over char codes (the common case in feeds).
  */
 function isClean(text: string): boolean {
   const n = text.length;
   if (n === 0) return true;
+  // an implicit directional mark at either end: trimBidiMarks decides (inside the text marks are kept as they are)
+  if (isBidiMark(text.charCodeAt(0)) || isBidiMark(text.charCodeAt(n - 1))) return false;
   let prevSpace = true; // a leading space is not clean
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

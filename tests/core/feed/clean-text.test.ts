@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HTML_ELEMENT_NAMES, collapseWhitespace, decodeXmlEntities, htmlToText, innerXmlToHtml, innerXmlToText, rawXmlToText, stripTags } from '../../../src/core/feed/clean-text.js';
+import { parseFeed } from '../../../src/core/feed/parse-feed.js';
 
 describe('decodeXmlEntities', () => {
   it('decodes the five predefined entities and numeric references once', () => {
@@ -97,11 +98,90 @@ describe('innerXmlToText (Atom type="text", RFC 4287 §3.1.1.1)', () => {
 });
 
 describe('collapseWhitespace / rawXmlToText', () => {
-  it('removes bidirectional embedding, override and isolate controls (CVE-2021-42574), keeping the marks LRM and RLM', () => {
+  it('removes bidirectional embedding, override and isolate controls (CVE-2021-42574) anywhere, balanced or not', () => {
     expect(collapseWhitespace('RTL override \u202Egnp.exe')).toBe('RTL override gnp.exe');
     expect(collapseWhitespace('a\u202Ab\u202Bc\u202Cd\u202De\u2066f\u2067g\u2068h\u2069i')).toBe('abcdefghi');
-    expect(collapseWhitespace('\u200Fשלום\u200E')).toBe('\u200Fשלום\u200E');
     expect(rawXmlToText('Title &#x202E;txt.exe')).toBe('Title txt.exe');
+    // unterminated at the start or the end (X8 would end them only with the paragraph: the rest of our line)
+    expect(collapseWhitespace('\u202Eשלום עולם')).toBe('שלום עולם');
+    expect(collapseWhitespace('Budget passes \u2067')).toBe('Budget passes');
+    expect(collapseWhitespace('\u202C\u2069 stray pops')).toBe('stray pops');
+    // balanced, in the middle: an override still reverses what it encloses
+    expect(collapseWhitespace('file \u202Dexe.gnp\u202C and \u2066isolated\u2069 text')).toBe('file exe.gnp and isolated text');
+    // a mark left at an end by a removed control is trimmed like any other (the old code kept this RLM)
+    expect(collapseWhitespace('\u202E\u200Fשלום')).toBe('שלום');
+  });
+
+  // UAX #9 §2.6: LRM (U+200E, L), RLM (U+200F, R), ALM (U+061C, AL) at the ends, next to a strong letter, order nothing
+  it.each([
+    ['leading RLM before a Hebrew letter (Hebrew outlets prepend it)', '\u200Fנתניהו נפגש עם ביידן בבית הלבן', 'נתניהו נפגש עם ביידן בבית הלבן'],
+    ['leading RLM before an Arabic letter', '\u200Fالحكومة تعلن الميزانية', 'الحكومة تعلن الميزانية'],
+    ['leading ALM before an Arabic letter', '\u061Cالحكومة تعلن الميزانية', 'الحكومة تعلن الميزانية'],
+    ['leading LRM before a Latin letter', '\u200EBudget passes', 'Budget passes'],
+    ['trailing RLM after a Hebrew letter', 'שלום עולם\u200F', 'שלום עולם'],
+    ['trailing LRM after a Latin letter', 'Budget passes\u200E', 'Budget passes'],
+    ['trailing marks of either direction after a letter', 'Budget passes\u200F\u061C', 'Budget passes'],
+    ['trailing RLM after a digit (rules look backwards from digits)', 'הבחירות לכנסת ה-25 ב-2022\u200F', 'הבחירות לכנסת ה-25 ב-2022'],
+    ['trailing RLM after a combining mark (tanween on an Arabic letter)', 'كتابٌ\u200F', 'كتابٌ'],
+    ['runs with spaces at both ends', '\u200F \u200E\u200F כותרת ראשית \u200F \u200E', 'כותרת ראשית'],
+    ['before an astral-plane letter (Adlam, R)', '\u200F\u{1E900}\u{1E922}', '\u{1E900}\u{1E922}'],
+    ['marks only', '\u200F\u200E \u061C', ''],
+  ])('drops directional marks at the ends: %s', (_name, input, expected) => {
+    expect(collapseWhitespace(input)).toBe(expected);
+  });
+
+  it.each([
+    // inside the text they place numbers and punctuation next to a Hebrew word
+    ['an RLM between a Hebrew word and punctuation', 'שלום!\u200F עולם'],
+    ['an RLM between a Hebrew word and a number', 'בכנסת\u200F 120 חברים'],
+    ['an LRM inside an English sentence', 'The word "hackable" \u200E(comparative more hackable)'],
+    // at the start before a neutral or weak character they decide its direction (N1, W7; W2 for ALM)
+    ['a leading RLM before an opening quote', '\u200F"לא נוותר" אמר השר'],
+    ['a leading RLM before digits', '\u200F2024: שנת בחירות'],
+    ['a leading ALM before digits (they become Arabic numbers, W2)', '\u061C123 مليون دولار'],
+    // before a letter of the other direction it is the first strong character: a dir="auto" paragraph's direction (P2)
+    ['a leading RLM before a Latin brand name in a Hebrew title', '\u200FiPhone 17 יוצא לשוק בישראל'],
+    ['a leading LRM before a Hebrew letter', '\u200Eשלום world'],
+    ['a leading RLM before a modifier letter (Lm, some are neutral)', '\u200F\u02B9quoted'],
+    ['a trailing RLM after digits when it is the only strong character (P2)', '2024\u200F'],
+    // at the end after punctuation it places the punctuation in a right-to-left paragraph. Real: Varthabharathi's
+    // summary (feed-edge-cases/rss-parser/customfields.rss, item 6) ends so
+    ['a trailing LRM after a period (real summary end)', 'where he served until he was assigned his new mission to India and Nepal.\u200E'],
+  ])('keeps directional marks that order something: %s', (_name, input) => {
+    expect(collapseWhitespace(input)).toBe(input);
+  });
+
+  it('is idempotent and removes only marks and spaces at the ends (random mixes)', () => {
+    const alphabet = ['\u200E', '\u200F', '\u061C', ' ', 'a', 'ש', 'م', '1', '!', '"', '\u064C', '\u{1E900}'];
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    for (let n = 0; n < 2000; n++) {
+      const input = Array.from({ length: 1 + (n % 9) }, () => alphabet[rand()]!).join('');
+      const once = collapseWhitespace(input);
+      expect(collapseWhitespace(once)).toBe(once);
+      const core = once.replace(/^[\u200E\u200F\u061C ]+|[\u200E\u200F\u061C ]+$/gu, '');
+      expect(input.replace(/ +/g, ' ')).toContain(core);
+    }
+  });
+
+  it('drops end marks written as references in titles and summaries (htmlToText, rawXmlToText)', () => {
+    expect(htmlToText('&rlm;נתניהו נפגש עם ביידן&lrm;', { htmlElementsOnly: true })).toBe('נתניהו נפגש עם ביידן');
+    expect(htmlToText('<p>&#x200F;</p>')).toBe(null);
+    expect(rawXmlToText('<![CDATA[<p>\u200Fהממשלה אישרה את התקציב</p>]]>')).toBe('הממשלה אישרה את התקציב');
+    expect(rawXmlToText('&#1564;الحكومة تعلن')).toBe('الحكومة تعلن');
+  });
+
+  it('drops a leading RLM from RSS, Atom and JSON Feed titles and summaries (parseFeed)', () => {
+    const now = new Date('2026-02-18T12:00:00Z');
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const rss = parseFeed(enc(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>ynet</title><link>https://www.ynet.co.il/</link>
+      <item><title>&#x200F;הממשלה אישרה את התקציב</title><link>https://www.ynet.co.il/a/1</link><description>\u200Fהתקציב אושר בקריאה ראשונה\u200F</description></item></channel></rss>`), { now });
+    expect(rss.items.map((i) => [i.title, i.summary])).toEqual([['הממשלה אישרה את התקציב', 'התקציב אושר בקריאה ראשונה']]);
+    const atom = parseFeed(enc(`<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><updated>2026-02-18T00:00:00Z</updated>
+      <entry><title type="text">&#x200F;الحكومة تعلن الميزانية</title><id>urn:x:1</id><link href="https://example.com/1"/><updated>2026-02-18T00:00:00Z</updated></entry></feed>`), { now });
+    expect(atom.items[0]!.title).toBe('الحكومة تعلن الميزانية');
+    const json = parseFeed(enc(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{ id: '1', url: 'https://example.com/1', title: '\u200Fשלום עולם', content_text: '\u200Fשלום עולם\u200F' }] })), { now });
+    expect([json.items[0]!.title, json.items[0]!.summary]).toEqual(['שלום עולם', 'שלום עולם']);
   });
 
   // A trial's Japan Today titles carried Reuters' U+200C watermark: "army \u200Cat least", "Capitol \u200CPolice".
