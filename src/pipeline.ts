@@ -43,6 +43,7 @@ import {
   writeContent,
 } from './io/content-store';
 import { withRunLock } from './io/lock';
+import { archiveAfterRun, nextTopicFeeds, readTopicFeeds, TOPIC_FEEDS_STATE, topicFeedsJson } from './site/topic-feeds';
 
 export interface IngestOptions {
   /** Content directory to read and write (absolute or relative to cwd). */
@@ -504,6 +505,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     .filter((id) => overrides.stories.split.some((s) => s.articleId === id))
     .sort();
   for (const message of unmatchedStoryOverrides(overrides, new Set([...all.keys(), ...matchedSplits]), knownStoryIds)) deps.log('warn', message);
+  // A topic that has had feeds keeps them though a merge or takedown takes it below the bar (src/site/topic-feeds.ts).
+  const topicFeeds = nextTopicFeeds(stories, now, archiveAfterRun(options.contentDir, archiving), readTopicFeeds(options.contentDir, (m) => deps.log('warn', m)));
   report.filesChanged = await writeContent(options.contentDir, {
     articles: plan.keep,
     stories,
@@ -519,6 +522,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       [path.join('state', 'redirects.json')]: redirects,
       [path.join('state', 'expired-undated.json')]: tombstonesNext,
       [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint, ...(matchedSplits.length ? { matchedSplits } : {}) },
+      [TOPIC_FEEDS_STATE]: topicFeedsJson(topicFeeds),
       ...archiving.indexes,
     },
     texts: archiving.texts,

@@ -120,15 +120,26 @@ const topicCountMemo = new Map<string, Map<string, { name: string; count: number
 export function archivedTopicCounts(contentDir: string): Map<string, { name: string; count: number }> {
   let counts = topicCountMemo.get(contentDir);
   if (!counts) {
-    counts = new Map();
-    for (const month of [...archiveMonths(contentDir)].reverse()) {
-      for (const g of entriesByTopic(listedEntries(contentDir, month))) {
-        const c = counts.get(g.key);
-        if (c) c.count += g.entries.length;
-        else counts.set(g.key, { name: g.name, count: g.entries.length });
-      }
-    }
+    counts = countArchivedTopics([...archiveMonths(contentDir)].reverse().map((month) => readArchiveIndex(contentDir, month)));
     topicCountMemo.set(contentDir, counts);
+  }
+  return counts;
+}
+
+/**
+ * Topic slug → display name and count of the listed stories (entryHasPage) of `months`: each month's index entries
+ * (ArchiveEntry[]), oldest month first; a topic's name is its first spelling there (entriesByTopic). Pure: what
+ * archivedTopicCounts computes from the files, and what the ingest computes from the indexes it is about to write
+ * (src/site/topic-feeds.ts).
+ */
+export function countArchivedTopics(months: Iterable<readonly ArchiveEntry[]>): Map<string, { name: string; count: number }> {
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const entries of months) {
+    for (const g of groupByTopic(entries.filter(entryHasPage))) {
+      const c = counts.get(g.key);
+      if (c) c.count += g.entries.length;
+      else counts.set(g.key, { name: g.name, count: g.entries.length });
+    }
   }
   return counts;
 }

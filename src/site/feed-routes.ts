@@ -4,8 +4,7 @@ import { siteData } from './data';
 import { feedFor, type FeedKind } from './feeds';
 import { jsonFeedResponse, rssResponse } from './rss';
 import { hasStoryPage } from './stories';
-import { feedTopics } from './topics';
-import { archivedTopicCounts } from './archive';
+import { siteFeedTopics } from './topic-feeds';
 import { contentDir, partitionMonth } from '../site-config';
 
 export function feedRoute(kind: FeedKind, json: boolean): APIRoute {
@@ -21,9 +20,9 @@ export function feedRoute(kind: FeedKind, json: boolean): APIRoute {
 // A story's feeds live as long as its page: an archive month's partition build (PARALLAX_PARTITION) writes them for its
 // stories, frozen with the page, so a subscription to a story that went quiet still reads its last articles instead of
 // failing. Source and topic feeds follow active stories, in the live build only; a topic keeps its feeds once it has had
-// a page (feedTopics), empty when none of its stories is live.
+// them (feedTopics and the record of src/site/topic-feeds.ts), empty when none of its stories is live.
 const live = (): boolean => partitionMonth() === undefined;
 export const storyFeedPaths = (async () => (await siteData()).stories.filter(hasStoryPage).map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
 export const sourceFeedPaths = (async () => (live() ? (await siteData()).sources.map((s) => ({ params: { id: s.id } })) : [])) satisfies GetStaticPaths;
 export const topicFeedPaths = (async () =>
-  live() ? [...feedTopics((await siteData()).stories, archivedTopicCounts(contentDir())).keys()].map((slug) => ({ params: { slug } })) : []) satisfies GetStaticPaths;
+  live() ? [...siteFeedTopics((await siteData()).stories, contentDir()).keys()].map((slug) => ({ params: { slug } })) : []) satisfies GetStaticPaths;

@@ -16,8 +16,8 @@ import { href, sourcePath, storyPath } from './href';
 import { itemLanguage, storyItems, type FeedChannel, type FeedItem } from './rss';
 import { canonicalLanguage, commonLanguage, SITE_LANGUAGE } from './language';
 import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
-import { collectTopics, feedTopics, topicsOf, topicPath } from './topics';
-import { archivedTopicCounts } from './archive';
+import { collectTopics, topicsOf, topicPath } from './topics';
+import { siteFeedTopics } from './topic-feeds';
 import { contentDir } from '../site-config';
 import { truncate } from './text';
 import { articleTitle } from './article-title';
@@ -97,8 +97,9 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
       };
     }
     case 'topic': {
-      // A topic keeps its feeds once it has had a page (feedTopics); its page link falls back to the home page.
-      const name = feedTopics(data.stories, archivedTopicCounts(contentDir())).get(key);
+      // A topic keeps its feeds once it has had them (feedTopics, src/site/topic-feeds.ts); its page link falls back
+      // to the home page.
+      const name = siteFeedTopics(data.stories, contentDir()).get(key);
       if (name === undefined) return undefined;
       const page = topicsOf(data.stories).find((t) => t.slug === key);
       const stories = collectTopics(data.stories).find((t) => t.slug === key)?.stories ?? [];

@@ -51,6 +51,8 @@ export function topicName(topic: string): string {
     .join('');
 }
 
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const memo = new WeakMap<readonly RankedStory[], Topic[]>();
 
 /**
@@ -100,33 +102,42 @@ function gatherTopics(stories: readonly RankedStory[]): Topic[] {
     }
   }
   return [...bySlug.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byCodePoint(a, b))
     .map(([slug, v]) => ({ slug, name: v.name, stories: v.stories }));
 }
 
-/** feedTopics per story list (each topic feed of a build asks), with the archive counts it was computed from. */
-const feedTopicsMemo = new WeakMap<readonly RankedStory[], { archived: ReadonlyMap<string, unknown>; topics: Map<string, string> }>();
+/** feedTopics per story list (each topic feed of a build asks), with the archive counts and record it was computed from. */
+const feedTopicsMemo = new WeakMap<readonly RankedStory[], { archived: ReadonlyMap<string, unknown>; recorded: ReadonlyMap<string, string>; topics: Map<string, string> }>();
+
+const NO_RECORD: ReadonlyMap<string, string> = new Map();
 
 /**
- * Topic slug → display name for every topic that has feeds (/topic/<slug>/rss.xml, feed.json): at least
- * TOPIC_PAGE_MIN_STORIES listed stories, live (`stories`) and archived (`archived`: archivedTopicCounts) together.
- * Stories only move from live to the archive, so a topic that once had a page keeps its feeds for good (empty when
- * no live story has it) and a subscriber never gets a 404; the live topic page itself needs that many live stories.
+ * Topic slug → display name for every topic that has feeds (/topic/<slug>/rss.xml, feed.json), in slug order (code
+ * points): each topic with at least TOPIC_PAGE_MIN_STORIES listed stories, live (`stories`) and archived (`archived`:
+ * archivedTopicCounts) together, and every topic of `recorded` (slug → name: the topics that have had feeds,
+ * <content>/state/topic-feeds.json, src/site/topic-feeds.ts). A topic that has had feeds keeps them for good, empty
+ * when no live story has it, so a subscriber never gets a 404: stories leave the live site for the archive, and an
+ * editor's merge or takedown can take a topic below the bar (the record keeps those). The live topic page itself
+ * needs that many live stories. A name is the live spelling, else the archive's, else the recorded one.
  */
-export function feedTopics(stories: readonly RankedStory[], archived: ReadonlyMap<string, { name: string; count: number }>): Map<string, string> {
+export function feedTopics(
+  stories: readonly RankedStory[],
+  archived: ReadonlyMap<string, { name: string; count: number }>,
+  recorded: ReadonlyMap<string, string> = NO_RECORD,
+): Map<string, string> {
   const memo = feedTopicsMemo.get(stories);
-  if (memo?.archived === archived) return memo.topics;
+  if (memo?.archived === archived && memo.recorded === recorded) return memo.topics;
   const out = new Map<string, string>();
   const live = new Map(collectTopics(stories).map((t) => [t.slug, t]));
-  for (const slug of [...new Set([...live.keys(), ...archived.keys()])].sort()) {
+  for (const slug of [...new Set([...live.keys(), ...archived.keys(), ...recorded.keys()])].sort(byCodePoint)) {
     const count = (live.get(slug)?.stories.length ?? 0) + (archived.get(slug)?.count ?? 0);
-    if (count >= TOPIC_PAGE_MIN_STORIES) out.set(slug, live.get(slug)?.name ?? archived.get(slug)!.name);
+    if (count >= TOPIC_PAGE_MIN_STORIES || recorded.has(slug)) out.set(slug, live.get(slug)?.name ?? archived.get(slug)?.name ?? recorded.get(slug)!);
   }
-  feedTopicsMemo.set(stories, { archived, topics: out });
+  feedTopicsMemo.set(stories, { archived, recorded, topics: out });
   return out;
 }
 
-
+/** Site path of a topic's page and feed directory: "topic/<slug>/" (under the base; href() makes it a link). */
 export function topicPath(slug: string): string {
   return `topic/${slug}/`;
 }
