@@ -12,6 +12,7 @@
  *   state/feeds.json                        per-feed result of the last run
  *   state/run.json                          the last run's clock and counts
  *   state/takedowns.json                    the takedowns applied (overrides.json) and what each removed
+ *   state/topic-feeds.json                  the topics that have had feeds, which keep them (src/site/topic-feeds.ts)
  *   state/manifest.json                     { schemaVersion } (src/io/migrate-content.ts)
  *   overrides.json                          editorial overrides (curated, read only)
  * Articles are kept only while their story is active (src/core/retention.ts). A run's writes are one transaction
