@@ -13,6 +13,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { DEFAULT_CLUSTER_CONFIG } from '../core/config';
 import { clusterDocs, hasLead } from '../core/story/cluster';
 import { scoreClustering } from '../core/story/evaluate';
+import { guessMissingLanguages, loadLanguageDetector } from '../core/story/guess-language';
 import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, UCI_COLUMNS, withOverrides } from '../core/story/labelled-docs';
 import { requireFile, requireOutFile, UsageError, parseCliArgs } from './ingest-options';
 
@@ -22,7 +23,8 @@ export const help = `usage: parallax eval --data FILE.jsonl [--half A|B] [--thre
        parallax eval --convert-uci CSV --out FILE.jsonl
 
   --data FILE      one labelled article per line: {"id","title","text"?,"source"?,"language"?,"published"?,"label"}
-                   (label null: a context article, clustered but not scored)
+                   (label null: a context article, clustered but not scored; without "language", the language
+                   is guessed per source, by ELD)
   --half A|B       score one half of the gold stories only (by the SHA-1 of the label): choose a parameter on A,
                    report B
   --threshold X    the join threshold (the same as --set threshold=X)
@@ -119,10 +121,13 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`${values.data}: ${(error as Error).message}`);
   }
   // Context articles (label null) are clustered in either half; only labelled ones are scored.
-  const rows = all.filter((r) => values.half === undefined || r.label === null || labelHalf(r.label) === values.half);
-  if (!rows.some((r) => r.label !== null)) {
+  const kept = all.filter((r) => values.half === undefined || r.label === null || labelHalf(r.label) === values.half);
+  if (!kept.some((r) => r.label !== null)) {
     throw new UsageError(`${values.data}: no labelled article to score${values.half ? ` in half ${values.half}` : ''} (${all.length} line(s), every label null or none)`);
   }
+  // Articles without a "language" get one guessed per source (guess-language.ts), as stop words and stemming need it.
+  const { rows, guessed } = kept.some((r) => !r.language) ? guessMissingLanguages(kept, await loadLanguageDetector()) : { rows: kept, guessed: new Map<string | null, number>() };
+  const guessedLanguages = Object.fromEntries([...guessed].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]))).map(([language, n]) => [language ?? 'unknown', n]));
   const docs = toClusterDocs(rows);
   const heapBefore = process.memoryUsage().rss;
   const started = performance.now();
@@ -137,7 +142,7 @@ export async function run(args: string[]): Promise<number> {
   const gold = new Map(rows.flatMap((r) => (r.label === null ? [] : [[r.id, r.label] as const])));
   const scores = scoreClustering(predicted, gold);
   const withoutLead = docs.filter((d) => !hasLead(d)).length;
-  const result = { ...scores, clustered: docs.length, half: values.half ?? null, set: values.set ?? [], threshold: config.threshold, titleOnlyThreshold: config.titleOnlyThreshold, withoutLead, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(docs.length / seconds), cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, docsPerCpuSecond: Math.round(docs.length / cpuSeconds), peakRssMb: Math.round(peakMb) };
+  const result = { ...scores, clustered: docs.length, half: values.half ?? null, set: values.set ?? [], threshold: config.threshold, titleOnlyThreshold: config.titleOnlyThreshold, withoutLead, guessedLanguages, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(docs.length / seconds), cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, docsPerCpuSecond: Math.round(docs.length / cpuSeconds), peakRssMb: Math.round(peakMb) };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -150,6 +155,7 @@ export async function run(args: string[]): Promise<number> {
       `pairwise          P ${f(scores.pairwisePrecision)}  R ${f(scores.pairwiseRecall)}  F1 ${f(scores.pairwiseF1)}`,
       `NMI / ARI         ${f(scores.nmi)} / ${f(scores.ari)}`,
       `speed             ${result.docsPerSecond} docs/s (${result.seconds} s wall; ${result.docsPerCpuSecond} docs per CPU second, ${result.cpuSeconds} s), peak RSS ${result.peakRssMb} MB`,
+      ...(guessed.size ? [`languages         guessed for ${[...guessed.values()].reduce((a, b) => a + b, 0)} articles without "language" (per source, else per article): ${Object.entries(guessedLanguages).map(([l, n]) => `${l} ${n}`).join(', ')}`] : []),
       `config            ${values.half ? `half ${values.half}; ` : ''}threshold ${config.threshold}, ${config.titleOnlyThreshold} between articles without a lead (${withoutLead} of ${docs.length})${values.set?.length ? `; ${values.set.join(' ')}` : ''}`,
     ].join('\n') + '\n',
   );

@@ -48,6 +48,27 @@ describe('parallax eval', () => {
     }
   });
 
+  it('guesses the language of articles that give none, per source, and says so', async () => {
+    const dir = await tempDir('parallax-eval-');
+    const file = path.join(dir, 'set.jsonl');
+    const polish = 'Na Islandii wprowadzono stan wyjątkowy z powodu obaw o erupcję wulkanu. Mieszkańcy Grindaviku zostali ewakuowani.';
+    const english = 'Iceland has declared a state of emergency over fears of a volcanic eruption, and the town of Grindavik was evacuated.';
+    const lines = [
+      { id: 'p1', title: 'Stan wyjątkowy na Islandii', text: polish, source: 'tvn24', label: 'iceland' },
+      { id: 'p2', title: 'Islandia: ewakuacja Grindaviku', text: polish, source: 'tvn24', label: 'iceland' },
+      { id: 'e1', title: 'Iceland braces for eruption', text: english, source: 'bbc', label: 'iceland' },
+      { id: 'e2', title: 'Grindavik evacuated', text: english, source: 'bbc', language: 'en', label: 'iceland' },
+    ];
+    await writeFile(file, lines.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    expect(await run(['--data', file, '--json'])).toBe(0);
+    expect((JSON.parse(out) as { guessedLanguages: unknown }).guessedLanguages).toEqual({ pl: 2, en: 1 });
+    out = '';
+    expect(await run(['--data', file])).toBe(0);
+    expect(out).toContain('languages         guessed for 3 articles without "language" (per source, else per article): pl 2, en 1\n');
+  });
+
   it('reads null labels and names a line whose label is missing', () => {
     expect(parseLabelledJsonl('{"id":"a","title":"t","label":null}\n')).toEqual([{ id: 'a', title: 't', label: null }]);
     expect(() => parseLabelledJsonl('{"id":"a","title":"t","label":null}\n{"id":"b","title":"t"}\n')).toThrow('line 2: needs string "id" and "title", and "label" a string or null');
