@@ -48,6 +48,7 @@ export const TEMPLATE_INPUTS: readonly string[] = [
   'src/core/coverage',
   'src/core/feed/canonical-url.ts',
   'src/core/feed/clean-text.ts',
+  'src/core/fold-latin.ts', // topic slugs
   'src/core/redact-credentials.ts', // feed error messages on source pages
   'src/core/registry/domain.ts',
   'src/core/schema',

@@ -5,6 +5,7 @@
  * get a page (src/core/config.ts).
  */
 import { TOPIC_PAGE_MIN_STORIES } from '../core/config';
+import { foldDiacritics } from '../core/fold-latin';
 import type { RankedStory } from './stories';
 import { rankStories } from './stories';
 
@@ -20,13 +21,13 @@ export interface Topic {
 
 /**
  * URL slug of a topic: ASCII where the topic has Latin letters or digits ("U.S. Politics" → "u-s-politics",
- * "Économie" → "economie"); a topic with none keeps its own letters, lower-cased ("Политика" → "политика", "سیاست"
+ * "Économie" → "economie", "Łódź" → "lodz": Latin letters folded as fold-latin.ts folds them); a topic with none keeps its own letters, lower-cased ("Политика" → "политика", "سیاست"
  * → "سیاست"; a URL path may hold them, RFC 3987), so topics of other scripts do not all share one page, as they had
  * under "topic" (a hostile trial); "topic" when nothing is left. At most 60 characters (code points).
  */
 export function topicSlug(topic: string): string {
   const cut = (s: string): string => [...s.replace(/^-+|-+$/g, '')].slice(0, 60).join('').replace(/-+$/g, '');
-  const ascii = cut(topic.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+  const ascii = cut(foldDiacritics(topic.toLowerCase()).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-'));
   if (ascii) return ascii;
   return cut(topic.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')) || 'topic';
 }

@@ -14,6 +14,11 @@ describe('topicSlug', () => {
     ['हिन्दी समाचार', 'हिन्दी-समाचार'],
     ['Україна — війна', 'україна-війна'],
     ['COVID-19 в России', 'covid-19'],
+    // Letters with a stroke and ligatures do not decompose: they had been dropped ("odz", "gro-britannien").
+    ['Łódź', 'lodz'],
+    ['Małopolska', 'malopolska'],
+    ['Großbritannien', 'grossbritannien'],
+    ['Færøerne', 'faeroerne'],
   ])('%j → %j', (topic, slug) => expect(topicSlug(topic)).toBe(slug));
 });
 

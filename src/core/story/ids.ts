@@ -2,6 +2,7 @@
  * Stable identifiers. Ids are hashes, so they are opaque, URL-safe and the same on every machine and run.
  */
 import { createHash } from 'node:crypto';
+import { foldDiacritics } from '../fold-latin';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -47,10 +48,12 @@ export function storyIdFor(seedArticleId: string): string {
 
 /**
  * Readable, cosmetic URL slug from a headline: ASCII lower-case words joined by hyphens, at most 60 characters,
- * accents folded (NFKD); "story" when nothing remains (e.g. a headline in a non-Latin script).
+ * Latin letters folded (fold-latin.ts: "Łódź" → "lodz", "Straße" → "strasse"; ł and ß had been dropped, "odz"), then
+ * compatibility forms and other combining marks (NFKD); "story" when nothing remains (e.g. a headline in a non-Latin
+ * script).
  */
 export function slugify(text: string): string {
-  const ascii = text
+  const ascii = foldDiacritics(text.toLowerCase())
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

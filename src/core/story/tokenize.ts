@@ -7,6 +7,7 @@
  * Myanmar) go through Intl.Segmenter word segmentation (ECMA-402).
  */
 import { stemmer } from 'stemmer';
+import { foldDiacritics } from '../fold-latin';
 import { stopWordsFor } from './stop-words';
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.](?=[\p{L}\p{N}]))*/gu;
@@ -26,27 +27,6 @@ export interface Token {
 }
 
 const FOLDED_MARK = /['’.]/u;
-
-/** A Latin letter with a diacritic (precomposed, Latin-1 Supplement to Latin Extended Additional) or a combining mark. */
-const LATIN_DIACRITIC = /[\u00c0-\u024f\u1e00-\u1eff\p{M}]/u;
-/** Latin letters that carry a stroke or are ligatures, which Unicode does not decompose (after Lucene's ASCIIFoldingFilter). */
-const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
-const UNDECOMPOSED_RE = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu');
-
-/**
- * A lower-case word with the diacritics of its Latin letters removed, so spellings with and without them match
- * ("grindavík" and "grindavik", "hołownia" and "holownia", "sánchez" and "sanchez"), as search engines fold them
- * (Unicode canonical decomposition, UAX #15, then the combining marks after a Latin letter dropped; letters with a
- * stroke and ligatures by table). Marks of other scripts (Devanagari vowel signs, Arabic harakat) are kept.
- */
-export function foldDiacritics(lower: string): string {
-  if (!LATIN_DIACRITIC.test(lower)) return lower;
-  return lower
-    .normalize('NFD')
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
-    .normalize('NFC');
-}
 
 const GREEK = /\p{Script=Greek}/u;
 

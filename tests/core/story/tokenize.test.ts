@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stopWordsFor } from '../../../src/core/story/stop-words';
-import { foldDiacritics, polishLightStem, primaryLanguage, termOf, tokenize } from '../../../src/core/story/tokenize';
+import { foldDiacritics } from '../../../src/core/fold-latin';
+import { polishLightStem, primaryLanguage, termOf, tokenize } from '../../../src/core/story/tokenize';
 import { vectorizeBatch } from '../../../src/core/story/vectorize';
 
 describe('primaryLanguage', () => {
