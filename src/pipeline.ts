@@ -283,6 +283,17 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     }
   }
   const now = toIso(nowMs);
+  // A --now ahead of real time (a mistyped year, a machine clock set back) would age and archive the store against the
+  // future, and every later run would be refused below as going back in time until that day came: refused as item
+  // dates are (MAX_FUTURE_SKEW_HOURS), before anything is written.
+  const realMs = realNow.getTime();
+  if (options.now && nowMs > realMs + MAX_FUTURE_SKEW_HOURS * 3_600_000) {
+    throw new Error(
+      `--now ${now} is ${Math.round((nowMs - realMs) / 3_600_000)} h after this machine's clock (${toIso(realMs)}): refusing a run clock more than ` +
+        `${MAX_FUTURE_SKEW_HOURS} h ahead, as it would archive the stories against that day and every later run would be refused until it came. ` +
+        `Check the --now value or the machine's clock.`,
+    );
+  }
   // A clock earlier than the last run's would archive and prune against the past (e.g. the bundled demo's February
   // feeds read into a live instance's content): refused before anything is written.
   const lastRun = await readLastRunClock(options.contentDir);

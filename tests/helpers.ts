@@ -28,6 +28,9 @@ export async function treeDigest(dir: string): Promise<Record<string, string>> {
 }
 
 /** Runs the pipeline on a folder of feed files into `contentDir`, collecting log lines instead of printing them. */
+/** runFolder's real time (its ingest's clock): a --now over a day after it is refused, an item after it is not news yet. */
+export const RUN_FOLDER_REAL_TIME = '2026-12-01T00:00:00Z';
+
 export async function runFolder(feedsDir: string, contentDir: string, now: Date | null = null, registryPath = REGISTRY): Promise<{ report: IngestReport; logs: string[] }> {
   const logs: string[] = [];
   const report = await ingest(
@@ -35,7 +38,7 @@ export async function runFolder(feedsDir: string, contentDir: string, now: Date 
     {
       readFeeds: (registry) => readFeedFolder(feedsDir, registry),
       live: false,
-      clock: () => Date.parse('2026-11-29T00:00:00Z'),
+      clock: () => Date.parse(RUN_FOLDER_REAL_TIME),
       log: (level, message) => logs.push(`${level}: ${message}`),
     },
   );

@@ -33,21 +33,40 @@ describe('an item dated in the future', () => {
 
 describe('the clock of a folder run without --now', () => {
   it('never passes real time for an item dated ahead of it, so the store is not pruned against tomorrow and later runs are not refused', async () => {
-    // runFolder's real time is 2026-11-29T00:00:00Z.
+    // runFolder's real time is 2026-12-01T00:00:00Z.
     const work = await tempDir('parallax-future-clock-');
     const feeds = path.join(work, 'feeds');
     await mkdir(feeds);
     const feed = (name: string, slug: string, date: string) =>
       writeFile(path.join(feeds, name), `<rss version="2.0"><channel><title>${name}</title><link>https://${slug}.example/</link>${item(slug, date)}</channel></rss>`);
-    await feed('honest.xml', 'honest', 'Sat, 28 Nov 2026 23:00:00 GMT');
-    await feed('ahead.xml', 'ahead', 'Sun, 29 Nov 2026 23:00:00 GMT'); // 23 h ahead: within the skew, so not a bogus date
+    await feed('honest.xml', 'honest', 'Mon, 30 Nov 2026 23:00:00 GMT');
+    await feed('ahead.xml', 'ahead', 'Tue, 01 Dec 2026 23:00:00 GMT'); // 23 h ahead: within the skew, so not a bogus date
     const content = path.join(work, 'content');
     const { report } = await runFolder(feeds, content, null);
-    expect(report.now).toBe('2026-11-29T00:00:00Z');
+    expect(report.now).toBe('2026-12-01T00:00:00Z');
     expect(report.newArticles).toBe(2);
     // A run at real time, an hour later, is not refused as going back in time.
-    const again = await runFolder(feeds, content, new Date('2026-11-29T01:00:00Z'));
-    expect(again.report.now).toBe('2026-11-29T01:00:00Z');
+    const again = await runFolder(feeds, content, new Date('2026-12-01T01:00:00Z'));
+    expect(again.report.now).toBe('2026-12-01T01:00:00Z');
     expect(again.report.articlesTotal).toBe(2);
+  });
+});
+
+describe('a --now ahead of real time', () => {
+  it('is refused over a day ahead, before anything is written, so later runs are not locked out until that day', async () => {
+    // runFolder's real time is 2026-12-01T00:00:00Z.
+    const work = await tempDir('parallax-future-now-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    await writeFile(path.join(feeds, 'f.xml'), `<rss version="2.0"><channel><title>F</title><link>https://f.example/</link>${item('a', 'Mon, 30 Nov 2026 23:00:00 GMT')}</channel></rss>`);
+    const content = path.join(work, 'content');
+    await expect(runFolder(feeds, content, new Date('2027-06-01T00:00:00Z'))).rejects.toThrow(
+      "--now 2027-06-01T00:00:00Z is 4368 h after this machine's clock (2026-12-01T00:00:00Z): refusing a run clock more than 24 h ahead",
+    );
+    expect(await readdir(content, { recursive: true }).catch(() => [])).toEqual([]);
+    // Within the skew it runs.
+    const { report } = await runFolder(feeds, content, new Date('2026-12-01T23:00:00Z'));
+    expect(report.now).toBe('2026-12-01T23:00:00Z');
+    expect(report.newArticles).toBe(1);
   });
 });
