@@ -213,23 +213,31 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const inputs = (await deps.readFeeds(registry, validators)).filter((i) => !(i.sourceId === null && takenDownFiles.has(i.name)));
   const realNow = new Date(deps.clock());
 
-  // Parse every feed; an unreadable or rejected feed yields its named errors and the run goes on.
-  const parsed = inputs.map((input) => {
-    const feed: ParsedFeed = input.bytes
+  // Parse every feed; an unreadable or rejected feed yields its named errors and the run goes on. A feed is parsed with
+  // the per-source settings of the registry source its items go to (`timeZone`, `language`: what `parallax parse`
+  // takes as --time-zone and --language), whether the registry names its file or it is matched to that source below
+  // by its site (such a file had been parsed without them: its zone-less dates were read as UTC).
+  const parseAs = (input: FeedInput, source: Source | undefined): ParsedFeed =>
+    input.bytes
       ? parseFeed(input.bytes, {
           url: input.fetch?.finalUrl ?? input.url ?? undefined,
           contentType: input.contentType ?? undefined,
           now: options.now ?? realNow,
-          timeZone: (input.sourceId ? sources.get(input.sourceId)?.timeZone : null) ?? undefined,
+          timeZone: source?.timeZone ?? undefined,
           // The registry's language: the legacy charset of a feed that declares none and is not UTF-8.
-          language: (input.sourceId ? sources.get(input.sourceId)?.language : null) ?? undefined,
+          language: source?.language ?? undefined,
           // Feeds from the web get a parse-time budget; captured feeds none, so their runs are reproducible.
           timer: deps.live ? () => performance.now() : undefined,
         })
       : { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [] };
+  const errorsOf = (input: FeedInput, feed: ParsedFeed): NamedError[] => {
     const read: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors];
     // A permanent redirect, a feed that stopped listing items: warnings from the fetch and the stored state.
-    const errors = [...read, ...feedWarnings(input, { items: feed.items, errors: read }, previousFeeds.get(feedKey(input)))].map(reportedError);
+    return [...read, ...feedWarnings(input, { items: feed.items, errors: read }, previousFeeds.get(feedKey(input)))].map(reportedError);
+  };
+  const registryIds = new Set(registry.map((s) => s.id));
+  const parsed = inputs.map((input) => {
+    const feed = parseAs(input, input.sourceId ? sources.get(input.sourceId) : undefined);
     let sourceId = input.sourceId;
     if (!sourceId) {
       let found = discoverSource(input, feed);
@@ -237,7 +245,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       const owner = registeredOwner(registry, found.homepage);
       if (owner) {
         deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, so its items are ${owner.id}'s`);
-        return { input, feed, errors, sourceId: owner.id };
+        // Parsed again with the outlet's settings, as a file the registry names is.
+        const own = parseAs(input, owner);
+        return { input, feed: own, errors: errorsOf(input, own), sourceId: owner.id };
       }
       // A slug that is another site's source id (a registered outlet's: a feed of "bbc.news" had become BBC's, with
       // its ratings) gets a suffix of its own.
@@ -254,8 +264,14 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
         sources.set(found.id, found);
       }
       sourceId = found.id;
+      // A registered source of that id and site that no site match names (an aggregator, one of several outlets on a
+      // domain): its settings too.
+      if (registryIds.has(sourceId)) {
+        const own = parseAs(input, sources.get(sourceId));
+        return { input, feed: own, errors: errorsOf(input, own), sourceId };
+      }
     }
-    return { input, feed, errors, sourceId };
+    return { input, feed, errors: errorsOf(input, feed), sourceId };
   });
 
   // The clock: given, else real time (live) or the newest item date not in the future (a captured folder). An item
