@@ -6,6 +6,10 @@
  * - PARALLAX_BASE: the path the site is served under, e.g. /parallax/ for a GitHub Pages project site (default /).
  * - PARALLAX_PUBLISHER_IMAGES: "1" shows each article's image from its publisher (lazy-loaded, no referrer). Off by
  *   default: every image is a request to a third party, which then learns who reads what.
+ * - PARALLAX_SITE_NAME: the instance's name, shown in the header, every <title>, og:site_name, the JSON-LD publisher
+ *   and the feeds' titles (default "Parallax"; siteName).
+ * - PARALLAX_TIME_ZONE: the IANA time zone the pages show dates and times in, e.g. Europe/Warsaw (default UTC;
+ *   siteTimeZone). Machine-readable times (datetime attributes, JSON-LD, feed dates) stay UTC ISO-8601.
  * - PARALLAX_PARTITION: set by the build (src/build/freeze.ts) to "YYYY-MM" when Astro renders one frozen archive
  *   month: the story collection is then <content>/archive/<month>/ and only that month's pages are emitted. Unset:
  *   the hourly "live" build of <content>/stories/ (active stories) and every list page.
@@ -53,6 +57,63 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Whether article images from publishers are shown (PARALLAX_PUBLISHER_IMAGES=1); off by default. */
 export function showPublisherImages(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.PARALLAX_PUBLISHER_IMAGES === '1';
+}
+
+/** The instance's name when PARALLAX_SITE_NAME is not set: the software's. */
+export const DEFAULT_SITE_NAME = 'Parallax';
+
+/**
+ * The instance's name: PARALLAX_SITE_NAME with control characters removed and whitespace runs (line breaks
+ * included) as one space, trimmed; DEFAULT_SITE_NAME when that leaves nothing. Plain text: each output escapes it
+ * (Astro for HTML, the feed writers for XML and JSON, jsonLdText for JSON-LD).
+ */
+export function siteName(env: NodeJS.ProcessEnv = process.env): string {
+  const name = (env.PARALLAX_SITE_NAME ?? '').replace(/[\p{Cc}\uFFFE\uFFFF]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return name || DEFAULT_SITE_NAME;
+}
+
+/** The time zone the pages show times in when PARALLAX_TIME_ZONE is not set. */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+/** Resolved zone (or null: no time zone) by PARALLAX_TIME_ZONE's trimmed value: pages format thousands of times. */
+const resolvedZones = new Map<string, string | null>();
+
+function resolveZone(value: string): string | null {
+  let zone = resolvedZones.get(value);
+  if (zone === undefined) {
+    try {
+      zone = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+    } catch {
+      zone = null;
+    }
+    resolvedZones.set(value, zone);
+  }
+  return zone;
+}
+
+/**
+ * What is wrong with PARALLAX_TIME_ZONE, or null when it is unset (or blank) or a time zone: a name that ECMA-402's
+ * Intl.DateTimeFormat accepts (IANA names, case-insensitively, and their aliases such as "UTC" or "Etc/UTC"). A bare
+ * UTC offset ("+02:00") is refused: Node 20's Intl does not take one, and a fixed offset has no daylight-saving
+ * rule; "Etc/GMT-2" is UTC+2 all year (POSIX sign).
+ */
+export function timeZoneProblem(env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = env.PARALLAX_TIME_ZONE?.trim();
+  if (!value || resolveZone(value) !== null) return null;
+  return `PARALLAX_TIME_ZONE must be an IANA time zone name such as Europe/Warsaw, America/New_York or UTC (got "${env.PARALLAX_TIME_ZONE}")`;
+}
+
+/**
+ * The time zone the pages show dates and times in: PARALLAX_TIME_ZONE as Intl resolves it ("europe/warsaw" →
+ * "Europe/Warsaw", "Etc/UTC" → "UTC"), else DEFAULT_TIME_ZONE. Throws timeZoneProblem's message for a name that is
+ * no time zone (the build checks it before it starts: src/cli/build.ts).
+ */
+export function siteTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+  const value = env.PARALLAX_TIME_ZONE?.trim();
+  if (!value) return DEFAULT_TIME_ZONE;
+  const zone = resolveZone(value);
+  if (zone === null) throw new Error(timeZoneProblem(env)!);
+  return zone;
 }
 
 const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;

@@ -28,7 +28,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { archiveMonths } from '../site/archive';
 import { makeDir, makeDirSync } from '../io/make-dir';
-import { siteOrigin } from '../site-config';
+import { siteName, siteOrigin, siteTimeZone } from '../site-config';
 
 /** Bumped when the partition layout or what a partition keeps changes (forces a rebuild like a template change). */
 export const FREEZE_FORMAT = 1;
@@ -65,6 +65,19 @@ export const TEMPLATE_INPUTS: readonly string[] = [
 /** Settings that change every page's bytes (canonical URLs, links, images) and so belong to the template version. */
 export const TEMPLATE_ENV: readonly string[] = ['PARALLAX_SITE', 'PARALLAX_BASE', 'PARALLAX_PUBLISHER_IMAGES'];
 
+/**
+ * The instance settings every page shows, as the pages resolve them (src/site-config.ts), for the template version:
+ * the name (PARALLAX_SITE_NAME: header, titles, feeds) and the time zone times are shown in (PARALLAX_TIME_ZONE,
+ * canonical: "europe/warsaw" and "Europe/Warsaw" are one zone, and unset is "UTC"), with, for a zone other than UTC,
+ * the version of the tz database Node's ICU carries (process.versions.tz): a rules change there moves the times a
+ * page shows. So an instance that changes either rebuilds its archived months rather than keep pages in the old name
+ * or zone. Throws timeZoneProblem's message for a zone that is none (the build checks it first).
+ */
+export function templateSettings(env: NodeJS.ProcessEnv = process.env): string[] {
+  const zone = siteTimeZone(env);
+  return [`site-name=${siteName(env)}`, `time-zone=${zone}${zone === 'UTC' ? '' : ` tzdata=${process.versions.tz ?? ''}`}`];
+}
+
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
@@ -79,10 +92,11 @@ async function filesUnder(root: string, rel: string): Promise<string[]> {
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
-/** sha-256 (hex) over the template inputs' paths and bytes, FREEZE_FORMAT and the TEMPLATE_ENV values. */
+/** sha-256 (hex) over the template inputs' paths and bytes, FREEZE_FORMAT, the TEMPLATE_ENV values and templateSettings. */
 export async function templateVersion(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const h = createHash('sha256').update(`freeze-format ${FREEZE_FORMAT}\n`);
   for (const k of TEMPLATE_ENV) h.update(`${k}=${env[k] ?? ''}\n`);
+  for (const line of templateSettings(env)) h.update(`${line}\n`);
   const files = (await Promise.all(TEMPLATE_INPUTS.map((p) => filesUnder(root, p)))).flat().sort(byCodePoint);
   for (const f of files) h.update(`${f}\0`).update(await readFile(path.join(root, f))).update('\0');
   return h.digest('hex');

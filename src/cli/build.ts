@@ -24,7 +24,8 @@ import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, re
 import { archiveMonths } from '../site/archive';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
-import { DEFAULT_SITE, siteOrigin, siteOriginProblem } from '../site-config';
+import { DEFAULT_SITE, siteOrigin, siteOriginProblem, timeZoneProblem } from '../site-config';
+import { closestName } from '../core/registry/closest-name';
 
 export const description = 'ingest, then build the static site into dist/';
 
@@ -131,6 +132,8 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const jobs = buildJobs(values.jobs);
   const siteProblem = siteOriginProblem();
   if (siteProblem) throw new UsageError(siteProblem);
+  const zoneProblem = siteTimeZoneProblem();
+  if (zoneProblem) throw new UsageError(zoneProblem);
   const dist = outDir();
   const frozen = frozenDir(values['frozen-dir']);
   const inside = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);
@@ -208,6 +211,19 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   if (settings.json) process.stdout.write(`${JSON.stringify({ ingest: report, site: siteReport, seconds: Number(seconds.toFixed(2)) }, null, 2)}\n`);
   else process.stdout.write(`\nParallax\n${formatSummary(report, { count: pages, dir: dist }, seconds)}\n`);
   return { ...settings, site: siteReport };
+}
+
+/**
+ * What is wrong with PARALLAX_TIME_ZONE (timeZoneProblem in src/site-config.ts), with the canonical IANA name a
+ * misspelling is closest to ("Europe/Warsw" → did you mean "Europe/Warsaw"?, closestName as `sources check` uses it
+ * for a source's timeZone), or null. Checked before the ingest, so a bad setting stops the build before anything is
+ * written, with a message that names the variable (the Astro build would otherwise fail on it, after the ingest).
+ */
+export function siteTimeZoneProblem(env: NodeJS.ProcessEnv = process.env): string | null {
+  const problem = timeZoneProblem(env);
+  if (!problem) return null;
+  const meant = closestName(env.PARALLAX_TIME_ZONE!.trim(), Intl.supportedValuesOf('timeZone'));
+  return meant ? `${problem}; did you mean "${meant}"?` : problem;
 }
 
 /**

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { STALE_AFTER_DAYS } from '../core/config';
 import { isFailureKind } from '../core/state/feed-state';
-import { formatUtcDate } from './format';
+import { formatDate } from './format';
 
 export interface FeedHealth {
   name: string;
@@ -96,8 +96,8 @@ export interface FeedStatus {
 export function feedStatus(f: Pick<FeedHealth, 'errors' | 'stale' | 'newestItem' | 'lastNewArticle'>): FeedStatus {
   if (f.errors.length > 0) return { kind: 'failed', text: `${f.errors.length} ${f.errors.length === 1 ? 'error' : 'errors'}: ${f.errors.slice(0, 3).join('; ')}` };
   if (!f.stale) return { kind: 'ok', text: 'OK' };
-  if (f.newestItem) return { kind: 'stale', text: `Stale: newest item ${formatUtcDate(f.newestItem)}` };
-  if (f.lastNewArticle) return { kind: 'stale', text: `Stale: no new article since ${formatUtcDate(f.lastNewArticle)}` };
+  if (f.newestItem) return { kind: 'stale', text: `Stale: newest item ${formatDate(f.newestItem)}` };
+  if (f.lastNewArticle) return { kind: 'stale', text: `Stale: no new article since ${formatDate(f.lastNewArticle)}` };
   return { kind: 'stale', text: `Stale: no new item for over ${STALE_AFTER_DAYS} days` };
 }
 

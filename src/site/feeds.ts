@@ -14,11 +14,11 @@ import type { SiteData } from './data';
 import { articleWhenText } from './format';
 import { href, sourcePath, storyPath } from './href';
 import { itemLanguage, storyItems, type FeedChannel, type FeedItem } from './rss';
-import { canonicalLanguage, commonLanguage, SITE_LANGUAGE } from './language';
+import { canonicalLanguage, commonLanguage, headlineLanguage, mainLanguage, sharedLanguage, SITE_LANGUAGE } from './language';
 import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
 import { collectTopics, topicsOf, topicPath } from './topics';
 import { siteFeedTopics } from './topic-feeds';
-import { contentDir } from '../site-config';
+import { contentDir, siteName } from '../site-config';
 import { truncate } from './text';
 import { articleTitle } from './article-title';
 import { outletName } from './outlet-name';
@@ -53,6 +53,27 @@ export function absolute(site: URL, path: string): string {
   return new URL(href(path), site).href;
 }
 
+/** A feed's title: the instance's name (PARALLAX_SITE_NAME, siteName), a colon and what it follows ("Parallax: top stories"). */
+export function feedTitle(subject: string, name: string = siteName()): string {
+  return `${name}: ${subject}`;
+}
+
+/**
+ * The channel language of a feed of stories (top stories, blindspots, a topic): RSS 2.0 `<language>` and JSON Feed
+ * `language`, which say what language the items are in.
+ * - every story's headline in one language (headlineLanguage; sharedLanguage: "pl", or "en-GB" when all are): that
+ *   language, so a Polish instance's feeds say pl although its interface is English;
+ * - headlines in several languages, or one whose language cannot be told: SITE_LANGUAGE, each item in another
+ *   language naming its own (JSON Feed item `language`; storyItems);
+ * - no stories (a topic feed kept after its stories left): the registry's main language (mainLanguage: that of the
+ *   most sources), else SITE_LANGUAGE, so an empty feed says what its items will most likely be in.
+ * The story feed follows the same rule over its articles (commonLanguage); a source's feed states its source's.
+ */
+export function storyListLanguage(stories: readonly Pick<Story, 'title' | 'articles'>[], sourcesById: ReadonlyMap<string, Source>): string {
+  if (stories.length === 0) return mainLanguage(sourcesById.values()) ?? SITE_LANGUAGE;
+  return sharedLanguage(stories.map((s) => headlineLanguage(s, sourcesById))) ?? SITE_LANGUAGE;
+}
+
 function channel(site: URL, kind: FeedKind, key: string, page: string, title: string, description: string, now: string, json: boolean, language = SITE_LANGUAGE): FeedChannel {
   return { title, description, home: absolute(site, page), feedUrl: absolute(site, json ? jsonFeedPath(kind, key) : rssPath(kind, key)), now, language };
 }
@@ -70,7 +91,7 @@ function outletLabel(article: { sourceId: string; url: string }, sourcesById: Re
 /**
  * An article item's date and description: its published date (UTC ISO-8601); or, when its feed gave no usable date,
  * no `date` but `seen` = its firstSeen (the RSS pubDate, see FeedItem), the description then beginning with when
- * Parallax first saw it ("First seen 17 Feb 2026, 15:00 UTC. …"), as the pages say.
+ * Parallax first saw it ("First seen 17 Feb 2026, 15:00 UTC. …", in the instance's time zone), as the pages say.
  */
 export function articleDate(a: { published: string | null; firstSeen: string; excerpt?: string | null | undefined }): Pick<FeedItem, 'date' | 'seen' | 'description'> {
   const excerpt = truncate(a.excerpt ?? '');
@@ -79,33 +100,41 @@ export function articleDate(a: { published: string | null; firstSeen: string; ex
   return { date: undefined, seen: a.firstSeen, description: `${seen.charAt(0).toUpperCase()}${seen.slice(1)}.${excerpt ? ` ${excerpt}` : ''}` };
 }
 
-/** The feed of `kind` (and `key`: topic slug, source id or story id); undefined when there is no such page. */
-export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, json: boolean): Feed | undefined {
+/**
+ * The feed of `kind` (and `key`: topic slug, source id or story id); undefined when there is no such page. Titled
+ * with the instance's `name` (feedTitle; default PARALLAX_SITE_NAME, siteName).
+ */
+export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, json: boolean, name: string = siteName()): Feed | undefined {
   const storyUrl = (id: string): string => absolute(site, storyPath(id));
   const now = data.now;
   switch (kind) {
-    case 'top':
+    case 'top': {
+      const list = rankStories(data.stories).slice(0, RSS_ITEM_LIMIT);
+      const language = storyListLanguage(list, data.sourcesById);
       return {
-        channel: channel(site, kind, key, '', 'Parallax: top stories', 'Top stories and how every side covers them.', now, json),
-        items: storyItems(rankStories(data.stories).slice(0, RSS_ITEM_LIMIT), storyUrl, data.sourcesById),
+        channel: channel(site, kind, key, '', feedTitle('top stories', name), 'Top stories and how every side covers them.', now, json, language),
+        items: storyItems(list, storyUrl, data.sourcesById, language),
       };
+    }
     case 'blindspot': {
       const list = [...blindspotStories(data.stories, 'left'), ...blindspotStories(data.stories, 'right')].slice(0, RSS_ITEM_LIMIT);
+      const language = storyListLanguage(list, data.sourcesById);
       return {
-        channel: channel(site, kind, key, 'blindspot/', 'Parallax: blindspots', 'Stories covered mostly by one side of the spectrum.', now, json),
-        items: storyItems(list, storyUrl, data.sourcesById).map((i, n) => ({ ...i, title: `Blindspot for the ${BUCKET_LABEL[list[n]!.blindspot!]}: ${i.title}` })),
+        channel: channel(site, kind, key, 'blindspot/', feedTitle('blindspots', name), 'Stories covered mostly by one side of the spectrum.', now, json, language),
+        items: storyItems(list, storyUrl, data.sourcesById, language).map((i, n) => ({ ...i, title: `Blindspot for the ${BUCKET_LABEL[list[n]!.blindspot!]}: ${i.title}` })),
       };
     }
     case 'topic': {
       // A topic keeps its feeds once it has had them (feedTopics, src/site/topic-feeds.ts); its page link falls back
       // to the home page.
-      const name = siteFeedTopics(data.stories, contentDir()).get(key);
-      if (name === undefined) return undefined;
+      const topic = siteFeedTopics(data.stories, contentDir()).get(key);
+      if (topic === undefined) return undefined;
       const page = topicsOf(data.stories).find((t) => t.slug === key);
-      const stories = collectTopics(data.stories).find((t) => t.slug === key)?.stories ?? [];
+      const list = (collectTopics(data.stories).find((t) => t.slug === key)?.stories ?? []).slice(0, RSS_ITEM_LIMIT);
+      const language = storyListLanguage(list, data.sourcesById);
       return {
-        channel: channel(site, kind, key, page ? topicPath(key) : '', `Parallax: ${name}`, `Stories about ${name}, and how every side covers them.`, now, json),
-        items: storyItems(stories.slice(0, RSS_ITEM_LIMIT), storyUrl, data.sourcesById),
+        channel: channel(site, kind, key, page ? topicPath(key) : '', feedTitle(topic, name), `Stories about ${topic}, and how every side covers them.`, now, json, language),
+        items: storyItems(list, storyUrl, data.sourcesById, language),
       };
     }
     case 'source': {
@@ -121,7 +150,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
           ...articleDate(article),
         }));
       return {
-        channel: channel(site, kind, key, sourcePath(key), `Parallax: ${source.name}`, `Recent articles from ${source.name}, each linked to how every side covers its story.`, now, json, canonicalLanguage(source.language)),
+        channel: channel(site, kind, key, sourcePath(key), feedTitle(source.name, name), `Recent articles from ${source.name}, each linked to how every side covers its story.`, now, json, canonicalLanguage(source.language)),
         items,
       };
     }
@@ -143,7 +172,7 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
           };
         });
       return {
-        channel: channel(site, kind, key, storyPath(key), `Parallax: ${story.title}`, `Updates to this story: one item per article, each as it joins the coverage.`, now, json, language),
+        channel: channel(site, kind, key, storyPath(key), feedTitle(story.title, name), `Updates to this story: one item per article, each as it joins the coverage.`, now, json, language),
         items,
       };
     }

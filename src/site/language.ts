@@ -172,3 +172,49 @@ export function headlineLanguage(story: Pick<Story, 'title' | 'articles'>, sourc
   if (match) return canonicalLanguage(sourcesById.get(match.sourceId)?.language);
   return commonLanguage(story.articles.map((a) => a.sourceId), sourcesById);
 }
+
+/**
+ * The language a set of tags (BCP 47) is all in, as one tag, or undefined when the set is empty, a tag is missing or
+ * malformed, or two are not the same language (sameLanguage). When they are all the same tag, that tag (canonical);
+ * when they differ only in region or in how the script is written ("pl" and "pl-PL"; "en" and "en-GB"), the
+ * language alone, with its script only when it is not the language's usual one ("sr-Latn", "zh-Hant"; CLDR's likely
+ * subtags).
+ */
+export function sharedLanguage(tags: Iterable<string | null | undefined>): string | undefined {
+  const all: string[] = [];
+  for (const tag of tags) {
+    const lang = canonicalLanguage(tag);
+    if (!lang || (all.length > 0 && !sameLanguage(all[0], lang))) return undefined;
+    all.push(lang);
+  }
+  if (all.length === 0) return undefined;
+  if (all.every((t) => t === all[0])) return all[0];
+  return languageOnly(all[0]!);
+}
+
+/** "pl-PL" → "pl", "sr-Latn-RS" → "sr-Latn", "zh-TW" → "zh-Hant": the primary language, with its script when unusual. */
+function languageOnly(tag: string): string {
+  const locale = new Intl.Locale(tag);
+  const script = scriptOf(locale);
+  return script && script !== scriptOf(new Intl.Locale(locale.language)) ? `${locale.language}-${script}` : locale.language;
+}
+
+/**
+ * The registry's main language: the language (primary subtag and script, as sameLanguage compares them) that more
+ * of the sources are in than any other, written as sharedLanguage writes the tags of those sources ("pl" for "pl"
+ * and "pl-PL"); undefined when two languages tie for the most or no source has a usable tag. Does not depend on the
+ * sources' order.
+ */
+export function mainLanguage(sources: Iterable<Pick<Source, 'language'>>): string | undefined {
+  const groups = new Map<string, string[]>();
+  for (const s of sources) {
+    const lang = canonicalLanguage(s.language);
+    if (!lang) continue;
+    const locale = new Intl.Locale(lang);
+    const key = `${locale.language}-${scriptOf(locale) ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), lang]);
+  }
+  const sizes = [...groups.values()].sort((a, b) => b.length - a.length);
+  if (sizes.length === 0 || (sizes.length > 1 && sizes[1]!.length === sizes[0]!.length)) return undefined;
+  return sharedLanguage(sizes[0]!.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+}

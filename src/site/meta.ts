@@ -3,6 +3,7 @@
  * serialisation into a <script> element.
  */
 import type { Story } from '../core/schema/story';
+import { siteName } from '../site-config';
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so no text can close the element. */
 export function jsonLdText(data: unknown): string {
@@ -12,8 +13,11 @@ export function jsonLdText(data: unknown): string {
 /** How many of the outlets' articles a story's JSON-LD cites (the page lists them all; this keeps the head small). */
 export const LD_MAX_CITATIONS = 10;
 
-/** NewsArticle for a story page: headline, dates, the first outlets' articles as `citation` (URL and outlet). */
-export function newsArticleLd(story: Story, url: string, description: string, outletName: (sourceId: string) => string): Record<string, unknown> {
+/**
+ * NewsArticle for a story page: headline, dates, the first outlets' articles as `citation` (URL and outlet), and the
+ * instance as `publisher` (`publisher`: its name, default PARALLAX_SITE_NAME, siteName).
+ */
+export function newsArticleLd(story: Story, url: string, description: string, outletName: (sourceId: string) => string, publisher: string = siteName()): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -24,7 +28,7 @@ export function newsArticleLd(story: Story, url: string, description: string, ou
     datePublished: story.firstSeen,
     dateModified: story.lastUpdated,
     ...(story.topics.length ? { keywords: story.topics.join(', ') } : {}),
-    publisher: { '@type': 'Organization', name: 'Parallax' },
+    publisher: { '@type': 'Organization', name: publisher },
     citation: story.articles.slice(0, LD_MAX_CITATIONS).map((a) => ({ '@type': 'NewsArticle', url: a.url, publisher: { '@type': 'Organization', name: outletName(a.sourceId) } })),
   };
 }

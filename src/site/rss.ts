@@ -14,6 +14,7 @@ import { RSS_ITEM_LIMIT, rankStories } from './stories';
 import { stripControl } from './text';
 import type { Source } from '../core/schema/source';
 import { canonicalLanguage, headlineLanguage, sameLanguage, SITE_LANGUAGE } from './language';
+import { siteName } from '../site-config';
 
 const GUID_PLACEHOLDER = 'parallax-guid:';
 
@@ -39,7 +40,7 @@ export async function buildFeed(stories: readonly RankedStory[], opts: FeedOptio
   const top = rankStories(stories).slice(0, opts.limit ?? RSS_ITEM_LIMIT);
   return rssString(
     {
-      title: opts.title ?? 'Parallax',
+      title: opts.title ?? siteName(),
       description: opts.description ?? 'Top stories and how every side covers them.',
       home: opts.home,
       feedUrl: new URL('rss.xml', opts.home).href,
@@ -61,7 +62,8 @@ export interface FeedChannel {
   now: string;
   /**
    * The language of the feed's items (BCP 47): RSS 2.0 `<language>`, JSON Feed 1.1 top-level `language`. Default
-   * SITE_LANGUAGE; a source's feed states its source's language (feedFor).
+   * SITE_LANGUAGE; a source's feed states its source's language, a story's the one its articles share, a list of
+   * stories the one its headlines share (storyListLanguage), each else SITE_LANGUAGE (feedFor).
    */
   language?: string;
 }
@@ -112,12 +114,12 @@ export interface FeedItem {
  * Items for a list of stories, in the given order: guid = the story's opaque id, link = its page (`storyUrl`), date =
  * when it was first reported (Story.firstSeen) and modified = its last update (Story.lastUpdated), both UTC
  * ISO-8601 (JSON Feed date_published / date_modified; the RSS pubDate is the last update, see FeedItem); with the
- * registry (`sourcesById`), an item whose headline is not in SITE_LANGUAGE names its language (headlineLanguage,
- * itemLanguage).
+ * registry (`sourcesById`), an item whose headline is not in the channel's language (`channelLanguage`, default
+ * SITE_LANGUAGE; storyListLanguage in feeds.ts) names its language (headlineLanguage, itemLanguage).
  */
-export function storyItems(stories: readonly RankedStory[], storyUrl: (id: string) => string, sourcesById?: ReadonlyMap<string, Source>): FeedItem[] {
+export function storyItems(stories: readonly RankedStory[], storyUrl: (id: string) => string, sourcesById?: ReadonlyMap<string, Source>, channelLanguage: string = SITE_LANGUAGE): FeedItem[] {
   return stories.map((s) => {
-    const language = sourcesById ? itemLanguage(headlineLanguage(s, sourcesById)) : undefined;
+    const language = sourcesById ? itemLanguage(headlineLanguage(s, sourcesById), channelLanguage) : undefined;
     return {
       guid: s.id,
       title: s.title,

@@ -11,7 +11,7 @@ const BIN_HOURS = [1, 2, 3, 6, 12, 24, 48, 168] as const;
 export const TIMELINE_MAX_BINS = 24;
 
 export interface TimelineBin {
-  /** Start of the bin (UTC ISO-8601, whole hours). */
+  /** Start of the bin (UTC ISO-8601; a whole hour of the zone the page shows times in, see buildTimeline). */
   start: string;
   end: string;
   counts: Record<DisplayBucket, number>;
@@ -27,18 +27,28 @@ export interface Timeline {
 
 const HOUR = 3_600_000;
 
-/** Bins the article times (ISO strings) by side; unusable times are skipped. Empty input gives no bins. */
-export function buildTimeline(points: ReadonlyArray<{ time: string; bucket: DisplayBucket }>): Timeline {
+/**
+ * Bins the article times (ISO strings) by side; unusable times are skipped. Empty input gives no bins.
+ *
+ * `offsetMs`: how far the time zone the page shows times in is ahead of UTC (zoneOffsetMs in format.ts, at the
+ * earliest article; 0 for UTC), so the bins begin on that zone's whole hours, and a day's bin at its midnight
+ * (Europe/Warsaw in summer, +7,200,000: a day bin from 22:00 UTC, shown "00:00 GMT+2"; Asia/Kolkata, +19,800,000:
+ * hour bins from :30 UTC). One offset for the whole timeline, so every bin keeps its width across a change to or
+ * from summer time. Bin `start` and `end` stay UTC ISO-8601.
+ */
+export function buildTimeline(points: ReadonlyArray<{ time: string; bucket: DisplayBucket }>, offsetMs = 0): Timeline {
   const valid = points
     .map((p) => ({ t: Date.parse(p.time), bucket: p.bucket }))
     .filter((p) => Number.isFinite(p.t));
   if (valid.length === 0) return { binHours: 1, bins: [], max: 0 };
   const min = Math.min(...valid.map((p) => p.t));
   const maxT = Math.max(...valid.map((p) => p.t));
-  const first = Math.floor(min / HOUR) * HOUR;
+  // Bin boundaries are whole multiples of the width on the zone's wall clock: floor in local time, back to UTC.
+  const floorTo = (t: number, w: number): number => Math.floor((t + offsetMs) / w) * w - offsetMs;
+  const first = floorTo(min, HOUR);
   const binHours = BIN_HOURS.find((h) => Math.floor((maxT - first) / (h * HOUR)) + 1 <= TIMELINE_MAX_BINS) ?? 168;
   const width = binHours * HOUR;
-  const start = Math.floor(min / width) * width;
+  const start = floorTo(min, width);
   const n = Math.floor((maxT - start) / width) + 1;
   const bins: TimelineBin[] = Array.from({ length: n }, (_, i) => ({
     start: new Date(start + i * width).toISOString().replace('.000Z', 'Z'),

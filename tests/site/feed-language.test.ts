@@ -1,17 +1,19 @@
 /**
  * The feeds' language (src/site/rss.ts, feeds.ts): a source's feed states its source's; a story's the language its
- * articles share (else the site's, each article item in another language naming its own in JSON Feed); the top-level
- * feeds keep the site's, a story item whose headline is in another language naming it in JSON Feed.
+ * articles share (else the site's, each article item in another language naming its own in JSON Feed); a list of
+ * stories (top stories, blindspots, a topic) the language its headlines share, else the site's, a story item whose
+ * headline is in another language naming it in JSON Feed; an empty list the registry's main language. A Polish
+ * instance's top-level feeds had all said "en".
  */
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import type { StoryArticle } from '../../src/core/schema/story';
 import type { SiteData } from '../../src/site/data';
-import { feedFor } from '../../src/site/feeds';
+import { feedFor, storyListLanguage } from '../../src/site/feeds';
 import { itemLanguage, jsonFeedString, rssString } from '../../src/site/rss';
 import { withRankScores } from '../../src/site/stories';
 import { fixtureSources, fixtureStories } from './load-fixture';
-import { SOURCES as sources, SOURCES_BY_ID as byId, storyArticle as art } from './language-fixture';
+import { source, SOURCES as sources, SOURCES_BY_ID as byId, storyArticle as art } from './language-fixture';
 
 describe('feed languages', () => {
   // Two stories with pages (sourceCount 2): one whose articles are all Arabic, one English and Japanese.
@@ -75,5 +77,46 @@ describe('feed languages', () => {
     };
     expect(await lang('rundfunk-aktuell')).toBe('de');
     expect(await lang('civic-ledger')).toBe('en');
+  });
+
+  describe('a Polish instance', () => {
+    const plSources = [source('wyborcza', 'Gazeta Wyborcza', 'pl'), source('rp', 'Rzeczpospolita', 'pl-PL'), source('tvn', 'TVN24', 'pl'), source('ledger', 'Ledger', 'en')];
+    const plById = new Map(plSources.map((s) => [s.id, s]));
+    const polish = (id: string, title: string, blindspot: 'left' | 'right' | null = null) => ({
+      ...story(id, title, [art(`${id}a`, 'wyborcza', title), art(`${id}b`, 'rp', `${title} – relacja`)]),
+      blindspot,
+    });
+    const build = (list: ReturnType<typeof polish>[]): SiteData => {
+      const ranked = withRankScores(list, '2026-02-18T02:00:00Z');
+      return { sources: plSources, sourcesById: plById, stories: ranked, storiesById: new Map(ranked.map((s) => [s.id, s])), now: '2026-02-18T02:00:00Z' };
+    };
+    const channelOf = async (d: SiteData, kind: 'top' | 'blindspot'): Promise<{ rss: string; json: { language: string; items: Array<{ id: string; language?: string }> } }> => {
+      const r = feedFor(d, site, kind, '', false)!;
+      const j = feedFor(d, site, kind, '', true)!;
+      return { rss: new XMLParser().parse(await rssString(r.channel, r.items)).rss.channel.language as string, json: JSON.parse(jsonFeedString(j.channel, j.items)) };
+    };
+
+    it('declares pl on the top stories and blindspot feeds when every headline is Polish ("pl" and "pl-PL" alike), no item repeating it', async () => {
+      const d = build([polish('pl1', 'Sejm przyjął budżet', 'left'), polish('pl2', 'Strajk w porcie trwa trzeci tydzień')]);
+      for (const kind of ['top', 'blindspot'] as const) {
+        const { rss, json } = await channelOf(d, kind);
+        expect([kind, rss, json.language]).toEqual([kind, 'pl', 'pl']);
+        expect(json.items.every((i) => i.language === undefined)).toBe(true);
+      }
+    });
+
+    it('keeps the site language when one headline is in another language, each Polish item then naming pl', async () => {
+      const english = { ...story('en1', 'Oil prices rise', [art('en1a', 'ledger', 'Oil prices rise'), art('en1b', 'ledger', 'Oil up')]), blindspot: null };
+      const d = build([polish('pl1', 'Sejm przyjął budżet'), english]);
+      const { rss, json } = await channelOf(d, 'top');
+      expect([rss, json.language]).toEqual(['en', 'en']);
+      expect(Object.fromEntries(json.items.map((i) => [i.id, i.language]))).toEqual({ pl1: 'pl', en1: undefined });
+    });
+
+    it('gives a list with no stories the registry\'s main language (pl: 3 of its 4 sources), else the site\'s', () => {
+      expect(storyListLanguage([], plById)).toBe('pl');
+      expect(storyListLanguage([], byId)).toBe('en');
+      expect(storyListLanguage([], new Map())).toBe('en');
+    });
   });
 });

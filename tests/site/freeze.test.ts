@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { monthHashes, planPartition, partitionSitemap, redirectPage, TEMPLATE_INPUTS, templateVersion, writeRedirects, type PartitionStamp } from '../../src/build/freeze';
+import { monthHashes, planPartition, partitionSitemap, redirectPage, TEMPLATE_INPUTS, templateSettings, templateVersion, writeRedirects, type PartitionStamp } from '../../src/build/freeze';
 import type { ArchiveEntry } from '../../src/core/schema/archive';
 import { archiveMonthPath, archiveMonths, archiveTopicHref, entriesByTopic, hasTopicPage, monthLabel, readArchiveIndex } from '../../src/site/archive';
 import { buildJobs } from '../../src/cli/build';
@@ -87,6 +87,24 @@ describe('templateVersion', () => {
     expect(await templateVersion(root, { PARALLAX_BASE: '/parallax/' })).not.toBe(v1);
     await writeFile(path.join(root, 'src', 'pages', 'index.astro'), 'b');
     expect(await templateVersion(root, {})).not.toBe(v1);
+  });
+
+  it("changes with the instance's name and time zone as the pages resolve them, so archived months are rebuilt in them", async () => {
+    const root = await tempDir('parallax-template-');
+    await mkdir(path.join(root, 'src', 'pages'), { recursive: true });
+    await writeFile(path.join(root, 'src', 'pages', 'index.astro'), 'a');
+    const v = (env: NodeJS.ProcessEnv): Promise<string> => templateVersion(root, env);
+    const base = await v({});
+    // The defaults, however they are spelt, are one version (no needless rebuild).
+    for (const same of [{ PARALLAX_SITE_NAME: 'Parallax' }, { PARALLAX_SITE_NAME: '  ' }, { PARALLAX_TIME_ZONE: 'UTC' }, { PARALLAX_TIME_ZONE: 'Etc/UTC' }]) expect(await v(same)).toBe(base);
+    const named = await v({ PARALLAX_SITE_NAME: 'Wiadomości' });
+    const warsaw = await v({ PARALLAX_TIME_ZONE: 'Europe/Warsaw' });
+    expect(new Set([base, named, warsaw, await v({ PARALLAX_TIME_ZONE: 'America/New_York' })]).size).toBe(4);
+    expect(await v({ PARALLAX_TIME_ZONE: 'europe/warsaw' })).toBe(warsaw);
+    // A zone's times follow the tz database of Node's ICU: its version is part of the version (not for UTC).
+    expect(templateSettings({ PARALLAX_TIME_ZONE: 'europe/warsaw', PARALLAX_SITE_NAME: 'Wiadomości' })).toEqual(['site-name=Wiadomości', `time-zone=Europe/Warsaw tzdata=${process.versions.tz}`]);
+    expect(templateSettings({})).toEqual(['site-name=Parallax', 'time-zone=UTC']);
+    await expect(v({ PARALLAX_TIME_ZONE: 'Mars/Base' })).rejects.toThrow(/PARALLAX_TIME_ZONE must be an IANA time zone name/);
   });
 
   it('covers every module the pages import, transitively (so no frozen page can go stale unseen)', async () => {

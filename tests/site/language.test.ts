@@ -3,7 +3,7 @@
  * `lang` / `dir` (WCAG SC 3.1.2), outlet names in non-Latin letters, and a story headline's language.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalLanguage, commonLanguage, headlineLanguage, languageDirection, outletNameAttrs, sameLanguage, SITE_LANGUAGE, textAttrs } from '../../src/site/language';
+import { canonicalLanguage, commonLanguage, headlineLanguage, languageDirection, mainLanguage, outletNameAttrs, sameLanguage, sharedLanguage, SITE_LANGUAGE, textAttrs } from '../../src/site/language';
 import { SOURCES_BY_ID as byId, storyArticle as art } from './language-fixture';
 
 describe('languageDirection', () => {
@@ -120,5 +120,43 @@ describe('headlineLanguage', () => {
     expect(commonLanguage(['aljazeera'], byId)).toBe('ar');
     expect(commonLanguage(['aljazeera', 'missing'], byId)).toBeUndefined();
     expect(commonLanguage([], byId)).toBeUndefined();
+  });
+});
+
+describe('sharedLanguage', () => {
+  it.each([
+    [['pl', 'pl'], 'pl'],
+    [['en-GB', 'en-gb'], 'en-GB'],
+    // One language in several regions: the language alone, with its script only when it is not the usual one.
+    [['pl', 'pl-PL'], 'pl'],
+    [['en', 'en-GB'], 'en'],
+    [['sr-Latn', 'sr-Latn-RS'], 'sr-Latn'],
+    [['zh-TW', 'zh-Hant'], 'zh-Hant'],
+    [['pt-BR', 'pt-PT'], 'pt'],
+    // Not one language, or not known.
+    [['sr', 'sr-Latn'], undefined],
+    [['pl', 'en'], undefined],
+    [['pl', undefined], undefined],
+    [['pl', 'bad tag'], undefined],
+    [[], undefined],
+  ] as const)('%j → %j', (tags, shared) => {
+    expect(sharedLanguage(tags)).toBe(shared);
+  });
+});
+
+describe('mainLanguage', () => {
+  const of = (...tags: string[]) => tags.map((language) => ({ language }));
+  it.each([
+    [of('pl', 'pl-PL', 'en'), 'pl'],
+    [of('en', 'en-GB', 'de'), 'en'],
+    [of('de', 'pl', 'pl'), 'pl'],
+    [of('pl-PL', 'pl-PL', 'en'), 'pl-PL'],
+    // A tie is no main language; malformed tags do not count.
+    [of('pl', 'en'), undefined],
+    [of('pl', 'bad tag', 'english'), 'pl'],
+    [of(), undefined],
+  ])('%j → %j', (sources, main) => {
+    expect(mainLanguage(sources)).toBe(main);
+    expect(mainLanguage([...sources].reverse())).toBe(main);
   });
 });

@@ -30,6 +30,23 @@ describe('buildTimeline', () => {
     expect(t.bins.reduce((n, b) => n + b.total, 0)).toBe(2);
   });
 
+  it('begins bins on the whole hours and days of the zone times are shown in (offsetMs), not of UTC', () => {
+    const HOUR = 3_600_000;
+    // 00:30 and 23:00 on 2 July in Warsaw (UTC+2 in summer), and 14 July: 24-hour bins.
+    const times = ['2026-07-01T22:30:00Z', '2026-07-02T21:00:00Z', '2026-07-14T12:00:00Z'].map((time) => ({ time, bucket: 'center' as const }));
+    const warsaw = buildTimeline(times, 2 * HOUR);
+    expect(warsaw.binHours).toBe(24);
+    // Bins from Warsaw's midnight (22:00 UTC): both 2 July articles share one; in UTC's they fell on two days.
+    expect(warsaw.bins.map((b) => b.start).filter((_, i) => i === 0 || i === 1 || i === 12)).toEqual(['2026-07-01T22:00:00Z', '2026-07-02T22:00:00Z', '2026-07-13T22:00:00Z']);
+    expect(warsaw.bins.map((b) => b.total)).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    const utc = buildTimeline(times);
+    expect(utc.bins.map((b) => b.total).slice(0, 3)).toEqual([1, 1, 0]);
+    expect(utc.bins[0]!.start).toBe('2026-07-01T00:00:00Z');
+    // Asia/Kolkata (UTC+5:30): hour bins on its whole hours, half past in UTC.
+    expect(buildTimeline([{ time: '2026-02-18T01:10:00Z', bucket: 'left' }], 5.5 * HOUR).bins[0]!.start).toBe('2026-02-18T00:30:00Z');
+    expect(buildTimeline([{ time: '2026-02-18T01:10:00Z', bucket: 'left' }]).bins[0]!.start).toBe('2026-02-18T01:00:00Z');
+  });
+
   it('is empty without dated articles', () => {
     expect(buildTimeline([])).toEqual({ binHours: 1, bins: [], max: 0 });
     expect(timelineRects(buildTimeline([]), 600, 120)).toEqual([]);
