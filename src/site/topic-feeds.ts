@@ -13,11 +13,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { collapseWhitespace } from '../core/feed/clean-text';
 import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
 import type { Story } from '../core/schema/story';
 import { archiveMonths, archivedTopicCounts, countArchivedTopics } from './archive';
 import { withRankScores, type RankedStory } from './stories';
-import { feedTopics } from './topics';
+import { feedTopics, topicSlug } from './topics';
 
 /** The record's path in the content directory. */
 export const TOPIC_FEEDS_STATE = path.join('state', 'topic-feeds.json');
@@ -31,17 +32,23 @@ export interface TopicFeedEntry {
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Slug → name from the record's JSON value; null when it is not an array (an unreadable record). Entries that are
- * not `{ slug: string, name: string }` with a non-empty slug are skipped; never throws.
+ * Slug → name from the record's JSON value, and how many entries were skipped; null when it is not an array (an
+ * unreadable record). Kept: `{ slug: string, name: string }` whose slug is a topic slug as topicSlug makes them (it
+ * gives itself back: lower-case, no "/", "." or ".."; a hand-edited ".." had written its empty feed over the site's
+ * own /rss.xml, and a "/" stopped every build), the name cleaned as feed text is (collapseWhitespace: control and
+ * bidi override characters removed). Never throws.
  */
-export function parseTopicFeeds(value: unknown): Map<string, string> | null {
+export function parseTopicFeeds(value: unknown): { topics: Map<string, string>; skipped: number } | null {
   if (!Array.isArray(value)) return null;
-  const out = new Map<string, string>();
+  const topics = new Map<string, string>();
+  let skipped = 0;
   for (const e of value as unknown[]) {
     const { slug, name } = (e ?? {}) as Partial<Record<keyof TopicFeedEntry, unknown>>;
-    if (typeof slug === 'string' && slug && typeof name === 'string') out.set(slug, name);
+    const cleanName = typeof name === 'string' ? collapseWhitespace(name) : '';
+    if (typeof slug === 'string' && slug && topicSlug(slug) === slug && cleanName) topics.set(slug, cleanName);
+    else skipped++;
   }
-  return out;
+  return { topics, skipped };
 }
 
 /** The record as written: one entry per topic, in slug order (code points), so equal records are equal bytes. */
@@ -72,14 +79,15 @@ export function readTopicFeeds(contentDir: string, onUnreadable: (message: strin
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onUnreadable(`${TOPIC_FEEDS_STATE} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); topic feeds recorded there are forgotten`);
     return new Map();
   }
-  let topics: Map<string, string> | null = null;
+  let parsed: ReturnType<typeof parseTopicFeeds> = null;
   try {
-    topics = parseTopicFeeds(JSON.parse(text));
+    parsed = parseTopicFeeds(JSON.parse(text));
   } catch {
     // not JSON: said below
   }
-  if (!topics) onUnreadable(`${TOPIC_FEEDS_STATE} is not a JSON array of { slug, name }; topic feeds recorded there are forgotten`);
-  return topics ?? new Map();
+  if (!parsed) onUnreadable(`${TOPIC_FEEDS_STATE} is not a JSON array of { slug, name }; topic feeds recorded there are forgotten`);
+  else if (parsed.skipped) onUnreadable(`${TOPIC_FEEDS_STATE}: ${parsed.skipped} entr${parsed.skipped === 1 ? 'y is' : 'ies are'} not { slug, name } with a topic slug (lower-case, no "/", "." or ".."); skipped and forgotten`);
+  return parsed?.topics ?? new Map();
 }
 
 /**

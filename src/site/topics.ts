@@ -27,7 +27,8 @@ export interface Topic {
  */
 export function topicSlug(topic: string): string {
   const cut = (s: string): string => [...s.replace(/^-+|-+$/g, '')].slice(0, 60).join('').replace(/-+$/g, '');
-  const ascii = cut(foldDiacritics(topic.toLowerCase()).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-'));
+  // Lower-cased again after NFKD: compatibility forms decompose to capitals ("ℂ" → "C", "™" → "TM").
+  const ascii = cut(foldDiacritics(topic.toLowerCase()).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'));
   if (ascii) return ascii;
   return cut(topic.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')) || 'topic';
 }

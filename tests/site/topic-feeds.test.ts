@@ -25,13 +25,28 @@ afterEach(() => {
 
 describe('the record (pure)', () => {
   it('parses slug → name, skipping malformed entries; null for what is not an array', () => {
-    expect(parseTopicFeeds([{ slug: 'elections', name: 'Elections' }, { slug: '', name: 'X' }, { slug: 3, name: 'Y' }, null, { slug: 'u-s', name: 'U.S.' }])).toEqual(
-      new Map([
+    expect(parseTopicFeeds([{ slug: 'elections', name: 'Elections' }, { slug: '', name: 'X' }, { slug: 3, name: 'Y' }, null, { slug: 'u-s', name: 'U.S.' }])).toEqual({
+      topics: new Map([
         ['elections', 'Elections'],
         ['u-s', 'U.S.'],
       ]),
-    );
+      skipped: 3,
+    });
     expect(parseTopicFeeds({ elections: 'Elections' })).toBeNull();
+  });
+
+  it('keeps only slugs that topicSlug makes, and cleans names (a hand-edited record cannot write outside topic/)', () => {
+    const entries = [
+      { slug: '..', name: 'dotdot' }, // had built dist/topic/../rss.xml: the site's own feed, emptied
+      { slug: '../../../tmp/escaped', name: 'Escape' }, // had stopped every build ("Missing parameter: slug")
+      { slug: '.', name: 'dot' },
+      { slug: 'Elections', name: 'Elections' },
+      { slug: '%2e%2e', name: 'encoded' },
+      { slug: 'politika', name: '' },
+      { slug: 'политика', name: 'Политика' },
+      { slug: 'covid-19', name: '\u202Egnp.exe Covid' },
+    ];
+    expect(parseTopicFeeds(entries)).toEqual({ topics: new Map([['политика', 'Политика'], ['covid-19', 'gnp.exe Covid']]), skipped: 6 });
   });
 
   it('is written in slug order (code points), so equal records are equal bytes', () => {
@@ -39,15 +54,15 @@ describe('the record (pure)', () => {
       ['politik', 'Politik'],
       ['политика', 'Политика'],
       ['elections', 'Elections'],
-      ['Z', 'Z'],
+      ['1984', '1984'],
     ]);
     expect(topicFeedsJson(record)).toEqual([
-      { slug: 'Z', name: 'Z' },
+      { slug: '1984', name: '1984' },
       { slug: 'elections', name: 'Elections' },
       { slug: 'politik', name: 'Politik' },
       { slug: 'политика', name: 'Политика' },
     ]);
-    expect(parseTopicFeeds(topicFeedsJson(record))).toEqual(record);
+    expect(parseTopicFeeds(topicFeedsJson(record))).toEqual({ topics: record, skipped: 0 });
   });
 
   it('feedTopics keeps every recorded topic (under its recorded name when no story has it) beside those that reach the bar', () => {
@@ -113,6 +128,10 @@ describe('readTopicFeeds', () => {
     await writeFile(path.join(dir, TOPIC_FEEDS_STATE), '[{"slug": "elections", "na');
     expect(readTopicFeeds(dir, (m) => said.push(m))).toEqual(new Map());
     expect(said).toEqual([`${TOPIC_FEEDS_STATE} is not a JSON array of { slug, name }; topic feeds recorded there are forgotten`]);
+    said.length = 0;
+    await writeFile(path.join(dir, TOPIC_FEEDS_STATE), JSON.stringify([{ slug: '..', name: 'dotdot' }, { slug: 'elections', name: 'Elections' }]));
+    expect(readTopicFeeds(dir, (m) => said.push(m))).toEqual(new Map([['elections', 'Elections']]));
+    expect(said).toEqual([`${TOPIC_FEEDS_STATE}: 1 entry is not { slug, name } with a topic slug (lower-case, no "/", "." or ".."); skipped and forgotten`]);
   });
 });
 

@@ -19,6 +19,10 @@ describe('topicSlug', () => {
     ['Małopolska', 'malopolska'],
     ['Großbritannien', 'grossbritannien'],
     ['Færøerne', 'faeroerne'],
+    // Compatibility forms decompose to capitals: lower-cased after NFKD as before the Latin fold (a trial's "ovid").
+    ['ℂ𝕠𝕧𝕚𝕕', 'covid'],
+    ['𝐁𝐫𝐞𝐚𝐤𝐢𝐧𝐠 𝐍𝐞𝐰𝐬', 'breaking-news'],
+    ['Apple™', 'appletm'],
   ])('%j → %j', (topic, slug) => expect(topicSlug(topic)).toBe(slug));
 });
 
