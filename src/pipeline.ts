@@ -181,10 +181,29 @@ export function registeredOwner(registry: readonly Source[], homepage: string): 
 /**
  * Runs the main job once, holding the content directory's run lock (src/io/lock.ts). Throws for an invalid
  * registry, a content directory that cannot be written, a run clock earlier than the last run's (state/run.json:
- * nothing is written), or RunLockedError when another run holds the directory.
+ * nothing is written) or more than MAX_FUTURE_SKEW_HOURS after real time (refuseFutureClock), or RunLockedError when
+ * another run holds the directory.
  */
-export function ingest(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
+export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
+  refuseFutureClock(options.now, deps.clock());
   return withRunLock(options.contentDir, () => ingestLocked(options, deps));
+}
+
+/**
+ * Throws when the given run clock `now` is more than MAX_FUTURE_SKEW_HOURS after the real time `realMs` (ms since
+ * the epoch), as item dates are bounded: a --now ahead of real time (a mistyped year, a machine clock set back) would
+ * age and archive the store against that day, and every later run would be refused as going back in time until it
+ * came. Checked before the content directory is touched (not even created).
+ */
+function refuseFutureClock(now: Date | null, realMs: number): void {
+  if (!now || now.getTime() <= realMs + MAX_FUTURE_SKEW_HOURS * 3_600_000) return;
+  const minutes = Math.floor((now.getTime() - realMs) / 60_000);
+  const ahead = `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  throw new Error(
+    `--now ${toIso(now.getTime())} is ${ahead} after this machine's clock (${toIso(realMs)}): refusing a run clock more than ` +
+      `${MAX_FUTURE_SKEW_HOURS} h ahead, as it would archive the stories against that day and every later run would be refused until it came. ` +
+      `Check the --now value or the machine's clock.`,
+  );
 }
 
 async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
@@ -299,17 +318,6 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     }
   }
   const now = toIso(nowMs);
-  // A --now ahead of real time (a mistyped year, a machine clock set back) would age and archive the store against the
-  // future, and every later run would be refused below as going back in time until that day came: refused as item
-  // dates are (MAX_FUTURE_SKEW_HOURS), before anything is written.
-  const realMs = realNow.getTime();
-  if (options.now && nowMs > realMs + MAX_FUTURE_SKEW_HOURS * 3_600_000) {
-    throw new Error(
-      `--now ${now} is ${Math.round((nowMs - realMs) / 3_600_000)} h after this machine's clock (${toIso(realMs)}): refusing a run clock more than ` +
-        `${MAX_FUTURE_SKEW_HOURS} h ahead, as it would archive the stories against that day and every later run would be refused until it came. ` +
-        `Check the --now value or the machine's clock.`,
-    );
-  }
   // A clock earlier than the last run's would archive and prune against the past (e.g. the bundled demo's February
   // feeds read into a live instance's content): refused before anything is written.
   const lastRun = await readLastRunClock(options.contentDir);
