@@ -21,7 +21,7 @@ import { feedKind, type FeedKind, type Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
 import { distinctSourceId, slugify, storyIdFor } from './core/story/ids';
 import { languageFrom } from './core/registry/check';
-import { aggregatorOf, hostOf, siteOwners } from './core/registry/domain';
+import { aggregatorOf, feedSiteOwner, hostOf, siteOwners } from './core/registry/domain';
 import { adoptFormerIds, formerIdMap, renamedSourceWarnings } from './core/registry/former-ids';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
 import { archiveStories, scanArchive } from './io/archive-stories';
@@ -169,13 +169,14 @@ function reportedError(e: NamedError): NamedError {
 }
 
 /**
- * The registry source whose homepage is on the same registrable domain as `homepage` (a discovered feed's site), or
- * undefined: when none or several are, or the site is an aggregator (its feeds carry many outlets' links).
+ * The registry source a discovered feed's site `homepage` (its channel link, or its site's root) belongs to: the one
+ * on its registrable domain, or of several there the one whose homepage is the longest prefix of it (feedSiteOwner);
+ * undefined when none is, or the site is an aggregator (its feeds carry many outlets' links).
  */
 export function registeredOwner(registry: readonly Source[], homepage: string): Source | undefined {
   const host = hostOf(homepage);
   if (!host || host.endsWith('.invalid') || aggregatorOf(homepage)) return undefined;
-  return siteOwners(registry)(homepage);
+  return feedSiteOwner(registry, homepage);
 }
 
 /**
@@ -261,7 +262,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     if (!sourceId) {
       let found = discoverSource(input, feed);
       // A feed from a registered outlet's own site is that outlet's, with its ratings (not an unrated double).
-      const owner = registeredOwner(registry, found.homepage);
+      // Its site: the channel link when it is on the site found (a desk's own path), else the site's root.
+      const link = feed.feed.link && hostOf(feed.feed.link) === hostOf(found.homepage) ? feed.feed.link : found.homepage;
+      const owner = registeredOwner(registry, link);
       if (owner) {
         deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, so its items are ${owner.id}'s`);
         // Parsed again with the outlet's settings, as a file the registry names is.

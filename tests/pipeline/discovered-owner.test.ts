@@ -47,13 +47,26 @@ describe('a feed file the registry does not name', () => {
     expect(again.report.feeds.map((f) => f.sourceId)).toEqual(report.feeds.map((f) => f.sourceId));
   });
 
-  it('is matched by registrable domain, never to an aggregator or to one of several outlets on a domain', async () => {
+  it('is matched by registrable domain, never to an aggregator; of several outlets on a domain, to the one whose homepage the site is under', async () => {
     const registry = await readRegistry(REGISTRY);
     expect(registeredOwner(registry, 'https://text.npr.org/')?.id).toBe('npr');
     expect(registeredOwner(registry, 'https://news.google.com/')).toBeUndefined();
     expect(registeredOwner(registry, 'https://feed.invalid/')).toBeUndefined();
-    const twins = [...registry, { ...registry.find((s) => s.id === 'npr')!, id: 'npr-music', homepage: 'https://music.npr.org/' }];
-    expect(registeredOwner(twins, 'https://www.npr.org/')).toBeUndefined();
+    const npr = registry.find((s) => s.id === 'npr')!;
+    const twins = [...registry, { ...npr, id: 'npr-music', homepage: 'https://music.npr.org/' }];
+    expect(npr.homepage).toBe('https://www.npr.org/');
+    expect(registeredOwner(twins, 'https://www.npr.org/')?.id).toBe('npr');
+    expect(registeredOwner(twins, 'http://npr.org/sections/news/')?.id).toBe('npr');
+    expect(registeredOwner(twins, 'https://music.npr.org/live')?.id).toBe('npr-music');
+    expect(registeredOwner(twins, 'https://text.npr.org/')).toBeUndefined(); // under neither
+    // Desks of one site: the longest homepage the site is under, at a path-segment boundary.
+    const desk = (id: string, homepage: string) => ({ ...npr, id, homepage });
+    const desks = [desk('x', 'https://x.example.org/'), desk('x-tokyo', 'https://x.example.org/tokyo/'), desk('x-ny', 'https://x.example.org/ny')];
+    expect(registeredOwner(desks, 'https://x.example.org/tokyo/')?.id).toBe('x-tokyo');
+    expect(registeredOwner(desks, 'https://www.x.example.org/ny/?s=1')?.id).toBe('x-ny');
+    expect(registeredOwner(desks, 'https://x.example.org/nyc/')?.id).toBe('x');
+    expect(registeredOwner(desks, 'https://x.example.org/')?.id).toBe('x');
+    expect(registeredOwner(desks.slice(1), 'https://x.example.org/paris/')).toBeUndefined();
   });
 
   it("takes a feed's site from its item links when it has no channel link and no URL (it had been nolink.invalid)", () => {

@@ -92,8 +92,8 @@ describe("a feed file matched to a registered outlet by its site gets the outlet
     await mkdir(feeds);
     await writeFile(path.join(feeds, 'pomorski.xml'), POMORSKI);
     const registry = path.join(work, 'sources.json');
-    // Two outlets on dziennikpomorski.pl: no site match (registeredOwner), but the file's discovered id and homepage
-    // are the first one's, so its items are that registered source's, and so are its settings.
+    // Two outlets on dziennikpomorski.pl: the file's site (https://dziennikpomorski.pl/) is under the first one's
+    // homepage only, so its items are that registered source's, and so are its settings.
     await writeFile(
       registry,
       JSON.stringify([
@@ -106,5 +106,31 @@ describe("a feed file matched to a registered outlet by its site gets the outlet
     expect(report.feeds.map((f) => [f.name, f.sourceId])).toEqual([['pomorski.xml', 'dziennikpomorski-pl']]);
     const stored = JSON.parse(await readFile(path.join(content, 'articles', '2026-10-24', 'dziennikpomorski-pl.json'), 'utf8'));
     expect(stored.map((a: { published: string }) => a.published)).toEqual(['2026-10-24T13:30:00Z']);
+  });
+  it("goes to the desk whose homepage its site is under, with the desk's zone, when several outlets share a domain", async () => {
+    const work = await tempDir('parallax-site-settings-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    // A hostile trial's desks: the root outlet read dates as +05:30 and the Tokyo desk's file went to it.
+    await writeFile(
+      path.join(feeds, 'shared-tokyo.xml'),
+      `<rss version="2.0"><channel><title>Tokyo desk</title><link>https://shared.example.org/tokyo/</link><item><title>Tokyo item about the harbour reopening</title><link>https://shared.example.org/tokyo/1</link><pubDate>2026-11-30 15:30:00</pubDate></item></channel></rss>`,
+    );
+    const desk = (id: string, homepage: string, timeZone: string, language: string) => ({ ...outlet(id, 'x', 'https://shared.example.org/feed', null), homepage, timeZone, language, feeds: [{ url: `${homepage}rss`, file: null, topic: null }] });
+    const registry = path.join(work, 'sources.json');
+    await writeFile(
+      registry,
+      JSON.stringify([
+        desk('tokyo-desk', 'https://shared.example.org/tokyo/', 'Asia/Tokyo', 'ja'),
+        desk('ny-desk', 'https://shared.example.org/ny/', 'America/New_York', 'en'),
+        desk('shared-example-org', 'https://shared.example.org/', '+05:30', 'de'),
+      ]),
+    );
+    const content = path.join(work, 'content');
+    const { report, logs } = await runFolder(feeds, content, new Date('2026-11-30T20:00:00Z'), registry);
+    expect(report.feeds.map((f) => [f.name, f.sourceId])).toEqual([['shared-tokyo.xml', 'tokyo-desk']]);
+    const stored = JSON.parse(await readFile(path.join(content, 'articles', '2026-11-30', 'tokyo-desk.json'), 'utf8'));
+    expect(stored.map((a: { published: string }) => a.published)).toEqual(['2026-11-30T06:30:00Z']);
+    expect(logs).toContain("info: shared-tokyo.xml: not named in the registry; its site shared.example.org is tokyo-desk's, so its items are tokyo-desk's");
   });
 });

@@ -201,3 +201,37 @@ export function siteOwners(sources: Iterable<Source>): (url: string) => Source |
     return owners?.length === 1 ? owners[0] : undefined;
   };
 }
+
+
+/**
+ * The source a feed's site (its channel link, `url`) belongs to: siteOwners' one source of the URL's registrable
+ * domain; when several outlets share the domain (desks or editions: https://x.org/tokyo/, https://x.org/ny/,
+ * https://x.org/), the one whose homepage is the longest prefix of `url` at a path-segment boundary (host compared
+ * without "www.", scheme ignored), else undefined. A file linking https://x.org/tokyo/ is the Tokyo desk's, read
+ * with its time zone and language, not the root outlet's. Only for a feed's site: an article URL under a root
+ * outlet's homepage says nothing about which desk listed it.
+ */
+export function feedSiteOwner(sources: readonly Source[], url: string): Source | undefined {
+  const one = siteOwners(sources)(url);
+  if (one) return one;
+  const host = hostOf(url);
+  if (!host) return undefined;
+  const domain = registrableDomain(host);
+  const key = (u: string): string | null => {
+    const k = feedKey(u);
+    return k === null ? null : k.replace(/[?#].*$/, '').replace(/\/*$/, '/');
+  };
+  const at = key(url);
+  if (at === null) return undefined;
+  let best: Source | undefined;
+  let bestLength = -1;
+  let tie = false;
+  for (const s of sources) {
+    const h = hostOf(s.homepage);
+    const home = h && registrableDomain(h) === domain ? key(s.homepage) : null;
+    if (home === null || !at.startsWith(home)) continue;
+    if (home.length > bestLength) [best, bestLength, tie] = [s, home.length, false];
+    else if (home.length === bestLength) tie = true;
+  }
+  return tie ? undefined : best;
+}
