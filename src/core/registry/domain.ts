@@ -202,7 +202,6 @@ export function siteOwners(sources: Iterable<Source>): (url: string) => Source |
   };
 }
 
-
 /**
  * The source a feed's site (its channel link, `url`) belongs to: siteOwners' one source of the URL's registrable
  * domain; when several outlets share the domain (desks or editions: https://x.org/tokyo/, https://x.org/ny/,
