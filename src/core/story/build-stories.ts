@@ -80,17 +80,20 @@ export function pinnedHeadlines(headline: ReadonlyArray<{ storyId: string; title
 
 /**
  * Story identity across runs. Each cluster takes the ids its articles already had (through the story index); with
- * none it mints storyIdFor(its earliest article), never reusing an id. With several (two stories grew together, or an
- * editor merged them), the oldest story's id survives and the others become redirects to it, so a published id
- * always leads somewhere. `storyStart` gives each existing id its earliest article time (ISO-8601 UTC).
- * Returns the ids in cluster order and the redirects made now.
+ * none it mints storyIdFor(its earliest article), never reusing an id: not one the index names, nor one in `retired`
+ * (ids that redirect now: a story merged away, by the clustering or an editor, whose seed article is later split out
+ * or comes back alone would mint its old id again, and that id's redirect page and pinned headline lead elsewhere).
+ * With several (two stories grew together, or an editor merged them), the oldest story's id survives and the others
+ * become redirects to it, so a published id always leads somewhere. `storyStart` gives each existing id its earliest
+ * article time (ISO-8601 UTC). Returns the ids in cluster order and the redirects made now.
  */
 export function assignStoryIds(
   clusters: string[][],
   index: Readonly<StoryIndex>,
   storyStart: ReadonlyMap<string, string>,
+  retired: Iterable<string> = [],
 ): { ids: string[]; redirects: Redirects } {
-  const used = new Set<string>(Object.values(index));
+  const used = new Set<string>([...Object.values(index), ...retired]);
   const redirects: Redirects = {};
   const ids = clusters.map((members) => {
     const held = [...new Set(members.map((a) => index[a]).filter((x): x is string => !!x))];
@@ -215,7 +218,8 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     edited.isolated,
     heldIds.map((k) => Date.parse(groupStart.get(k)!)),
   );
-  const assigned = assignStoryIds(result.clusters.map((c) => c.map((m) => m.id)), index, storyStart);
+  const retired = [...Object.keys(input.redirects ?? {}), ...Object.keys(edited.redirects)];
+  const assigned = assignStoryIds(result.clusters.map((c) => c.map((m) => m.id)), index, storyStart, retired);
   const ids = assigned.ids;
   const redirects: Redirects = { ...edited.redirects, ...assigned.redirects };
   // Articles that left the window stay with their story.

@@ -118,6 +118,26 @@ describe('buildStories across runs', () => {
     expect(r.stories[0]!.title).toBe('Pinned headline');
   });
 
+  it('never mints a redirected id again: a merged-away story’s seed article split out gets a new id, and a pin on the old id stays with the survivor', () => {
+    const navalnyId = storyIdFor('n1');
+    const genevaId = storyIdFor('g1');
+    const merge: StoryOverrides = { split: [], merge: [{ storyIds: [navalnyId, genevaId], reason: 'by mistake' }], headline: [] };
+    const merged = run([...navalny, ...geneva], first.index, '2026-02-17T14:00:00Z', merge);
+    expect(merged.redirects).toEqual({ [navalnyId]: genevaId });
+    // The editor takes the merge back by splitting the Navalny reports out, and pins a headline on the old id.
+    const undo: StoryOverrides = {
+      merge: [],
+      split: navalny.map((a) => ({ articleId: a.id, reason: 'not the talks' })),
+      headline: [{ storyId: navalnyId, title: 'Pinned on the merged-away id', reason: 'test' }],
+    };
+    const after = buildStories({ active: [...navalny, ...geneva], archive: new Map([...navalny, ...geneva].map((a) => [a.id, a])), sources, index: merged.index, overrides: undo, redirects: merged.redirects });
+    expect(after.stories.map((s) => s.id)).not.toContain(navalnyId);
+    expect(storyOf(after, 'n1').id).toBe(storyIdFor('n1#1'));
+    expect(storyOf(after, 'n1').title).not.toBe('Pinned on the merged-away id');
+    expect(storyOf(after, 'g1').id).toBe(genevaId);
+    expect(storyOf(after, 'g1').title).toBe('Pinned on the merged-away id');
+  });
+
   it('is deterministic whatever the input order', () => {
     const shuffled = run([geneva[1]!, navalny[1]!, geneva[0]!, navalny[0]!], {}, '2026-02-17T13:00:00Z');
     expect(shuffled).toEqual(first);
