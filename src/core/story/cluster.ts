@@ -237,6 +237,8 @@ export function clusterDocs(
   const size = new Int32Array(n);
   /** 1 when the story holds an article placed by this run (not from a fixed group). */
   const fresh = new Uint8Array(n);
+  /** 1 when the story holds an article of a fixed group (a story published before this run). */
+  const held = new Uint8Array(n);
   /** Articles with lead text per story (at its root); an article's own is hasLead(doc). */
   const leads = Int32Array.from(docs, (d) => (hasLead(d) ? 1 : 0));
   /** 1 when neither side (an article or a story, by index) has lead text, so the title-only limits apply to the two
@@ -309,6 +311,7 @@ export function clusterDocs(
     size[keep]! += size[gone]!;
     leads[keep]! += leads[gone]!;
     fresh[keep] = fresh[keep]! | fresh[gone]!;
+    held[keep] = held[keep]! | held[gone]!;
     first[keep] = Math.min(first[keep]!, first[gone]!);
     last[keep] = Math.max(last[keep]!, last[gone]!);
     return keep;
@@ -411,80 +414,20 @@ export function clusterDocs(
   /** The current document's weights by term id (zero elsewhere). */
   const scattered = new Float64Array(model.terms.length);
   const scratch: number[] = [];
-  let windowStart = 0;
-  for (let j = 0; j < n; j++) {
-    const v = vectors[j]!;
-    const time = times[j]!;
-    const oldest = time - maxGapMs;
-    for (; times[windowStart]! < oldest; windowStart++) {
-      if (!indexed[windowStart]) continue;
-      const old = vectors[windowStart]!.ids;
-      for (let k = 0; k < old.length; k++) postingFrom[old[k]!]!++;
-    }
-    if (isIsolated[j]) {
-      open(j);
-      continue; // never indexed: nothing joins it either
-    }
-    const g = groupOf[j]!;
-    // Small batches use every term; the cap only keeps a cycle's very common terms from proposing everything.
-    const maxPostings = Math.max(100, Math.floor(config.maxDocFrequencyShare * (j - windowStart)));
-    const evaluate = g < 0;
-    touchedCount = 0;
-    // Only the document's `candidateTerms` heaviest terms look up postings (they carry most of any cosine).
-    let minWeight = 0;
-    if (evaluate && v.ids.length > config.candidateTerms) {
-      // The K-th largest weight, by insertion into a descending list of K.
-      const kth = config.candidateTerms;
-      scratch.length = 0;
-      for (let k = 0; k < v.weights.length; k++) {
-        const w = v.weights[k]!;
-        if (scratch.length === kth && w <= scratch[kth - 1]!) continue;
-        let p = scratch.length === kth ? kth - 1 : scratch.length;
-        while (p > 0 && scratch[p - 1]! < w) {
-          scratch[p] = scratch[p - 1]!;
-          p--;
-        }
-        scratch[p] = w;
-      }
-      minWeight = scratch[kth - 1]!;
-    }
-    for (let k = 0; k < v.ids.length; k++) {
-      const term = v.ids[k]!;
-      const w = v.weights[k]!;
-      if (evaluate && w >= minWeight && postingEnd[term]! - postingFrom[term]! <= maxPostings) {
-        for (let e = postingEnd[term]! - 1, from = postingFrom[term]!; e >= from; e--) {
-          const r = find(storyOf[postingDoc[e]!]!);
-          if (stamp[r] !== j) {
-            stamp[r] = j;
-            acc[r] = 0;
-            touched[touchedCount++] = r;
-          }
-          acc[r]! += w * postingWeight[e]!;
-        }
-      }
-      const e = postingEnd[term]!++;
-      postingDoc[e] = j;
-      postingWeight[e] = w;
-    }
-    indexed[j] = 1;
-    if (!evaluate) {
-      const held = groupStory[g]!;
-      if (held < 0) {
-        open(j);
-        groupStory[g] = j;
-        const start = groupStarts[g];
-        if (start !== undefined && start < first[j]!) first[j] = start;
-      } else join(find(held), j);
-      continue;
-    }
-    // Exact centroid cosine for the stories whose partial score (a lower bound of it) reaches minPairSimilarity.
-    // The document is scattered by term so that its cosine with a one-article story is a walk over that article's
-    // terms (the same products summed in the same ascending term order as cosineTo; an absent term adds 0).
+  /**
+   * Fills `candidates` with [story, cosine] for each story reached by document `j` (its vector `v`; the stories in
+   * touched[0, touchedCount) with their partial scores in `acc`) that `skip` does not rule out: the exact cosine of
+   * `v` with the story's centroid, for the stories whose partial score (a lower bound of it) reaches
+   * minPairSimilarity, kept when it reaches the join threshold (the title-only one between two sides without a lead).
+   * The document is scattered by term so that its cosine with a one-article story is a walk over that article's
+   * terms (the same products summed in the same ascending term order as cosineTo; an absent term adds 0).
+   */
+  const scoreCandidates = (j: number, v: SparseVector, skip: (root: number) => boolean): void => {
     candidates.length = 0;
     for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = v.weights[k]!;
     for (let t = 0; t < touchedCount; t++) {
       const r = touched[t]!;
-      if (time - first[r]! > maxSpanMs) continue;
+      if (skip(r)) continue;
       const norm = Math.sqrt(normSq[r]!);
       if (norm === 0 || acc[r]! / norm < config.minPairSimilarity) continue;
       const limits = titleOnly(j, r);
@@ -507,6 +450,90 @@ export function clusterDocs(
       if (sim >= joinThreshold[limits]) candidates.push([r, sim]);
     }
     for (let k = 0; k < v.ids.length; k++) scattered[v.ids[k]!] = 0;
+  };
+  let windowStart = 0;
+  for (let j = 0; j < n; j++) {
+    const v = vectors[j]!;
+    const time = times[j]!;
+    const oldest = time - maxGapMs;
+    for (; times[windowStart]! < oldest; windowStart++) {
+      if (!indexed[windowStart]) continue;
+      const old = vectors[windowStart]!.ids;
+      for (let k = 0; k < old.length; k++) postingFrom[old[k]!]!++;
+    }
+    if (isIsolated[j]) {
+      open(j);
+      continue; // never indexed: nothing joins it either
+    }
+    const g = groupOf[j]!;
+    // Small batches use every term; the cap only keeps a cycle's very common terms from proposing everything.
+    const maxPostings = Math.max(100, Math.floor(config.maxDocFrequencyShare * (j - windowStart)));
+    touchedCount = 0;
+    // Only the document's `candidateTerms` heaviest terms look up postings (they carry most of any cosine). An
+    // article of a fixed group looks up too: a story of this run that began before it reached its story (a late
+    // feed's earlier-dated reports, processed first in time order) is one it would have joined in a batch.
+    let minWeight = 0;
+    if (v.ids.length > config.candidateTerms) {
+      // The K-th largest weight, by insertion into a descending list of K.
+      const kth = config.candidateTerms;
+      scratch.length = 0;
+      for (let k = 0; k < v.weights.length; k++) {
+        const w = v.weights[k]!;
+        if (scratch.length === kth && w <= scratch[kth - 1]!) continue;
+        let p = scratch.length === kth ? kth - 1 : scratch.length;
+        while (p > 0 && scratch[p - 1]! < w) {
+          scratch[p] = scratch[p - 1]!;
+          p--;
+        }
+        scratch[p] = w;
+      }
+      minWeight = scratch[kth - 1]!;
+    }
+    for (let k = 0; k < v.ids.length; k++) {
+      const term = v.ids[k]!;
+      const w = v.weights[k]!;
+      if (w >= minWeight && postingEnd[term]! - postingFrom[term]! <= maxPostings) {
+        for (let e = postingEnd[term]! - 1, from = postingFrom[term]!; e >= from; e--) {
+          const r = find(storyOf[postingDoc[e]!]!);
+          if (stamp[r] !== j) {
+            stamp[r] = j;
+            acc[r] = 0;
+            touched[touchedCount++] = r;
+          }
+          acc[r]! += w * postingWeight[e]!;
+        }
+      }
+      const e = postingEnd[term]!++;
+      postingDoc[e] = j;
+      postingWeight[e] = w;
+    }
+    indexed[j] = 1;
+    if (g >= 0) {
+      const placed = groupStory[g]!;
+      let root: number;
+      if (placed < 0) {
+        open(j);
+        held[j] = 1;
+        groupStory[g] = j;
+        const start = groupStarts[g];
+        if (start !== undefined && start < first[j]!) first[j] = start;
+        root = j;
+      } else {
+        root = find(placed);
+        join(root, j);
+      }
+      // Only stories of this run are taken in here (whether two published stories merge is the merge step's call).
+      scoreCandidates(j, v, (r) => held[r] === 1 || Math.max(last[root]!, last[r]!) - Math.min(first[root]!, first[r]!) > maxSpanMs);
+      candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+      for (const [r] of candidates) {
+        const other = find(r);
+        if (other === root || held[other]) continue;
+        if (Math.max(last[root]!, last[other]!) - Math.min(first[root]!, first[other]!) > maxSpanMs) continue;
+        root = merge(root, other);
+      }
+      continue;
+    }
+    scoreCandidates(j, v, (r) => time - first[r]! > maxSpanMs);
     if (candidates.length === 0) {
       open(j);
       fresh[j] = 1;

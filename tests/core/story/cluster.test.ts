@@ -72,6 +72,18 @@ describe('clusterDocs', () => {
     expect(groups(clusterDocs(held, DEFAULT_CLUSTER_CONFIG, [['b1']]))).toEqual([['b1', 'b2']]);
   });
 
+  it('takes a late feed’s earlier-dated report into the published story it belongs to', () => {
+    // b1 and b2 (12:00, 15:00) were published as one story; a late feed's report of the same talks, dated 10:00,
+    // arrives in the next run. In time order it comes first and finds nothing; b1's article then takes its story in.
+    const late: ClusterDoc = { id: 'b0', title: 'Iran and US agree guiding principles at Geneva nuclear talks', text: 'Iran and the United States agreed on guiding principles for a nuclear deal at talks in Geneva.', time: t0 - 2 * H };
+    const talks = docs.filter((d) => d.id.startsWith('b'));
+    expect(groups(clusterDocs([late, ...talks], undefined, [['b1', 'b2']]))).toEqual([['b0', 'b1', 'b2']]);
+    expect(groups(clusterDocs([late, ...docs], undefined, [['b1', 'b2'], ['c1', 'c2']]))).toEqual([['a1', 'a2', 'a3'], ['b0', 'b1', 'b2'], ['c1', 'c2'], ['d1']]);
+    // Two published stories are never joined this way, and an unrelated earlier report stays out.
+    const other: ClusterDoc = { ...docs.find((d) => d.id === 'd1')!, id: 'd0', time: t0 - 3 * H };
+    expect(groups(clusterDocs([other, ...talks], undefined, [['b1'], ['b2']]))).toEqual([['b1'], ['b2'], ['d0']]);
+  });
+
   it('merges two stories that one article reaches when their centroids are close', () => {
     // a1 and a3 are held apart as two stories; a2, close to both, joins one and the two merge (even without the
     // story merge step).
