@@ -84,6 +84,15 @@ describe('clusterDocs', () => {
     expect(groups(clusterDocs([other, ...talks], undefined, [['b1'], ['b2']]))).toEqual([['b1'], ['b2'], ['d0']]);
   });
 
+  it('keeps one story when its words are in most of the window (a wire report copied by 400 outlets)', () => {
+    // After the first 100 copies every term of the report is over the postings cap (max(100, 5 % of the window)),
+    // and copies had found no candidate: 400 copies made 101 stories.
+    const copies: ClusterDoc[] = Array.from({ length: 400 }, (_, i) => ({ ...docs[0]!, id: `w${String(i).padStart(3, '0')}`, source: `s${i}`, time: t0 + i * 60_000 }));
+    const r = clusterDocs([...copies, ...docs.slice(3)]);
+    expect(r.clusters.filter((c) => c.some((m) => m.id.startsWith('w'))).map((c) => c.length)).toEqual([400]);
+    expect(groups(r).filter((g) => !g[0]!.startsWith('w'))).toEqual([['b1', 'b2'], ['c1', 'c2'], ['d1']]);
+  });
+
   it('merges two stories that one article reaches when their centroids are close', () => {
     // a1 and a3 are held apart as two stories; a2, close to both, joins one and the two merge (even without the
     // story merge step).
