@@ -382,6 +382,8 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const allLocal = new IntList();
   const allTf = new FloatList();
   const docStart = new Int32Array(docs.length + 1);
+  /** How many of document d's entries (the first ones) are its title's terms. */
+  const titleLen = new Int32Array(docs.length);
   let docIndex = 0;
   const infoOf = (w: string): number => {
     const term = termOf(w, language);
@@ -518,6 +520,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
       ({ table, wordInfo } = lexicon);
     }
     addText(doc.title, options.titleWeight, Infinity);
+    titleLen[docIndex] = touched.length;
     if (doc.text) addText(doc.text, 1, options.maxBodyTokens);
     for (let k = 0; k < touched.length; k++) {
       const id = touched.data[k]!;
@@ -552,7 +555,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const model: TermModel = { termIds, terms, idf, entity, docCount: n, df: dfSorted };
 
   const total = allLocal.length;
-  const template = feedTemplateEntries(docs, docStart, allLocal.data, localTerms.length, options);
+  const template = titleTemplateEntries(docStart, allLocal.data, titleLen, feedTemplateEntries(docs, docStart, allLocal.data, localTerms.length, options));
   const allIds = new Int32Array(total);
   const allWeights = new Float64Array(total);
   const local = allLocal.data;
@@ -583,6 +586,63 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
     vectors[d] = { ids: allIds.subarray(from, to), weights: allWeights.subarray(from, to) };
   }
   return { model, vectors };
+}
+
+/** A title of at most this many terms can be a template title (titleTemplateEntries). */
+export const TITLE_TEMPLATE_MAX_TERMS = 3;
+/** ... when at least this many documents with lead text carry it. */
+export const TITLE_TEMPLATE_MIN_DOCS = 3;
+/** ... and their leads' words overlap less than this on average (Jaccard, over the lead's terms not in the title). */
+export const TITLE_TEMPLATE_MAX_LEAD_OVERLAP = 0.1;
+/** How many of a title's documents (the earliest) are compared (pairs: n(n-1)/2). */
+const TITLE_TEMPLATE_SAMPLE = 40;
+
+/**
+ * Adds to `marks` (or returns new marks for) the title entries of the documents whose title is a template title: a
+ * title of one to TITLE_TEMPLATE_MAX_TERMS terms (as a set) carried by at least TITLE_TEMPLATE_MIN_DOCS documents
+ * with lead text whose leads share on average under TITLE_TEMPLATE_MAX_LEAD_OVERLAP of their words: "Morning
+ * briefing", "Business & Finance", "A closer look", one outlet's or many, over reports of unrelated events. Left in,
+ * the title's words (weighted as titles) joined a hostile trial's six outlets' briefings on ten events into one
+ * six-source story, and the feed-template rule, which reads one source at a time, does not see a title that each
+ * outlet uses once a day. On the 7-day stream the titles this takes are section and series names ("Business &
+ * Finance", "Wide World", "Morning risk", "A closer look", a city's daily weather); the identical headlines that
+ * outlets give one event are longer (5+ terms; three outlets' "Sam Altman fired as CEO of OpenAI" have leads
+ * overlapping 0.05 on average), so the length bound keeps them. Documents of such a title without a lead lose its
+ * words too. `titleLen[d]`: how many of document d's entries (the first) are title terms; the rest are the terms its
+ * lead adds. O(entries) plus the pairs of the sampled documents.
+ */
+function titleTemplateEntries(docStart: Int32Array, local: Int32Array, titleLen: Int32Array, marks: Uint8Array | null): Uint8Array | null {
+  const byTitle = new Map<string, number[]>();
+  for (let d = 0; d < titleLen.length; d++) {
+    const t = titleLen[d]!;
+    if (t === 0 || t > TITLE_TEMPLATE_MAX_TERMS) continue;
+    const key = Array.from(local.subarray(docStart[d]!, docStart[d]! + t)).sort((x, y) => x - y).join(',');
+    const list = byTitle.get(key);
+    if (list) list.push(d);
+    else byTitle.set(key, [d]);
+  }
+  for (const members of byTitle.values()) {
+    if (members.length < TITLE_TEMPLATE_MIN_DOCS) continue;
+    const leads: Array<Set<number>> = [];
+    for (const d of members) {
+      if (docStart[d + 1]! - docStart[d]! === titleLen[d]) continue;
+      leads.push(new Set(local.subarray(docStart[d]! + titleLen[d]!, docStart[d + 1]!)));
+      if (leads.length === TITLE_TEMPLATE_SAMPLE) break;
+    }
+    if (leads.length < TITLE_TEMPLATE_MIN_DOCS) continue;
+    let sum = 0;
+    for (let i = 0; i < leads.length; i++) {
+      for (let j = i + 1; j < leads.length; j++) {
+        let shared = 0;
+        for (const term of leads[i]!) if (leads[j]!.has(term)) shared++;
+        sum += shared / (leads[i]!.size + leads[j]!.size - shared);
+      }
+    }
+    if (sum / ((leads.length * (leads.length - 1)) / 2) >= TITLE_TEMPLATE_MAX_LEAD_OVERLAP) continue;
+    marks ??= new Uint8Array(docStart[titleLen.length]!);
+    for (const d of members) marks.fill(1, docStart[d]!, docStart[d]! + titleLen[d]!);
+  }
+  return marks;
 }
 
 /**

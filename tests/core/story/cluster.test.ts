@@ -93,6 +93,25 @@ describe('clusterDocs', () => {
     expect(groups(r).filter((g) => !g[0]!.startsWith('w'))).toEqual([['b1', 'b2'], ['c1', 'c2'], ['d1']]);
   });
 
+  it('does not join reports of different events by a template title that outlets share ("Morning briefing")', () => {
+    const leads = [
+      'Floods in Kenya displace thousands of families near Mombasa after days of rain.',
+      'Ukrainian drones strike an oil refinery in the Volgograd region overnight.',
+      'Wildfire near Perth destroys dozens of homes as crews battle winds.',
+      'Typhoon Lan lashes southern Japan with heavy rain and wind.',
+      'Brazil’s Lula visits Angola for trade and energy talks.',
+      'Floods in Kenya displace thousands of families near Mombasa after days of rain.',
+    ];
+    const briefings: ClusterDoc[] = leads.map((text, i) => ({ id: `m${i}`, title: 'Morning briefing', text, source: `brief${i}`, time: t0 + i * 300_000 }));
+    // A day's other news, each report in words of its own, so that the briefing's two words are rare in the batch.
+    const news: ClusterDoc[] = Array.from({ length: 300 }, (_, i) => ({ id: `x${i}`, title: `Report ${i.toString(36)}ka ${(i * 7).toString(36)}zo`, text: `Lead ${(i * 13).toString(36)}qu ${(i * 17).toString(36)}vy ${(i * 19).toString(36)}wo.`, source: `n${i % 20}`, time: t0 + i * 60_000 }));
+    expect(groups(clusterDocs([...briefings, ...news])).filter((g) => g[0]!.startsWith('m'))).toEqual([['m0', 'm5'], ['m1'], ['m2'], ['m3'], ['m4']]);
+    // One event's identical headline from three outlets, their leads worded apart, stays one story (5+ terms).
+    const fired = ['The board said it had lost confidence in him.', 'Directors pushed out the chief executive on Friday afternoon.', 'Investors were stunned by the decision.'];
+    const same: ClusterDoc[] = fired.map((text, i) => ({ id: `f${i}`, title: 'Sam Altman fired as chief executive of OpenAI', text, source: `s${i}`, time: t0 + i * 600_000 }));
+    expect(groups(clusterDocs([...same, ...news])).filter((g) => g[0]!.startsWith('f'))).toEqual([['f0', 'f1', 'f2']]);
+  });
+
   it('merges two stories that one article reaches when their centroids are close', () => {
     // a1 and a3 are held apart as two stories; a2, close to both, joins one and the two merge (even without the
     // story merge step).
