@@ -69,6 +69,24 @@ describe('parallax eval', () => {
     expect(out).toMatch(/languages {9}guessed for 3 articles without "language" \(per source, else per article\): pl 2, en 1 \(\d+(\.\d+)? s, not in the speed above; peak RSS includes ELD's database\)\n/);
   });
 
+  it('scores labels holding a NUL as it scores plain ones (NMI had been NaN, printed null with --json)', async () => {
+    const scoresOf = async (labels: Record<string, string>): Promise<Record<string, unknown>> => {
+      const file = path.join(await tempDir('parallax-eval-'), 'set.jsonl');
+      const lines = rows.map((r) => ({ ...r, language: 'en', label: r.label === null ? null : labels[r.label]! }));
+      await writeFile(file, lines.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      let out = '';
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+      expect(await run(['--data', file, '--json'])).toBe(0);
+      vi.restoreAllMocks();
+      const r = JSON.parse(out) as Record<string, unknown>;
+      return Object.fromEntries(['items', 'goldClusters', 'predictedClusters', 'bcubedPrecision', 'bcubedRecall', 'bcubedF1', 'pairwiseF1', 'nmi', 'ari'].map((k) => [k, r[k]]));
+    };
+    const plain = await scoresOf({ navalny: 'b', iran: 'a' });
+    expect(plain).toEqual({ items: 4, goldClusters: 2, predictedClusters: 2, bcubedPrecision: 1, bcubedRecall: 1, bcubedF1: 1, pairwiseF1: 1, nmi: 1, ari: 1 });
+    expect(await scoresOf({ navalny: 'a\u0000b', iran: 'a' })).toEqual(plain);
+    expect(await scoresOf({ navalny: '\u0000', iran: '\u0000\u0000' })).toEqual(plain);
+  });
+
   it('reads null labels and names a line whose label is missing', () => {
     expect(parseLabelledJsonl('{"id":"a","title":"t","label":null}\n')).toEqual([{ id: 'a', title: 't', label: null }]);
     expect(() => parseLabelledJsonl('{"id":"a","title":"t","label":null}\n{"id":"b","title":"t"}\n')).toThrow('line 2: needs string "id" and "title", and "label" a string or null');

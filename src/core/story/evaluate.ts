@@ -31,23 +31,46 @@ function countBy<K>(keys: Iterable<K>): Map<K, number> {
   return m;
 }
 
+/** `values` as integers 0..count-1, equal strings to equal numbers (first seen, first numbered), so any string is a
+ * label whatever characters it holds. */
+function intern(values: readonly string[]): { ids: number[]; count: number } {
+  const number = new Map<string, number>();
+  const ids = values.map((v) => {
+    let k = number.get(v);
+    if (k === undefined) number.set(v, (k = number.size));
+    return k;
+  });
+  return { ids, count: number.size };
+}
+
 /**
  * Scores `predicted` (item → cluster id) against `gold` (item → label) over the items of `gold`; a gold item
- * missing from `predicted` counts as a singleton cluster. Returns all metrics in 0..1 (rounded to 4 decimals).
+ * missing from `predicted` counts as a singleton cluster. Labels and cluster ids are interned to integers
+ * (intern), so any string works as either: cells of the contingency table had been keyed by the two joined with a NUL
+ * and split on it again, and a label holding a NUL ("a\u0000b") split wrongly (NMI NaN) or met another pair's key.
+ * Returns all metrics in 0..1 (rounded to 4 decimals).
  */
 export function scoreClustering(predicted: ReadonlyMap<string, string>, gold: ReadonlyMap<string, string>): ClusterScores {
   const items = [...gold.keys()];
-  const pred = new Map(items.map((i) => [i, predicted.get(i) ?? `singleton:${i}`]));
-  const joint = countBy(items.map((i) => `${pred.get(i)}\u0000${gold.get(i)}`));
-  const predSize = countBy(pred.values());
-  const goldSize = countBy(gold.values());
+  const { ids: goldOf, count: goldCount } = intern(items.map((i) => gold.get(i)!));
+  // Cluster ids interned among the predicted items; each missing item gets a number of its own after them (a cluster
+  // id "singleton:x" can no longer meet the made-up one of a missing item x).
+  const known = intern(items.filter((i) => predicted.has(i)).map((i) => predicted.get(i)!));
+  let nextKnown = 0;
+  let nextSingleton = known.count;
+  const predOf = items.map((i) => (predicted.has(i) ? known.ids[nextKnown++]! : nextSingleton++));
+  // Contingency cell of predicted cluster p and gold label g: p * goldCount + g (exact below 2^53).
+  const cellOf = items.map((_, k) => predOf[k]! * goldCount + goldOf[k]!);
+  const joint = countBy(cellOf);
+  const predSize = countBy(predOf);
+  const goldSize = countBy(goldOf);
   let p = 0;
   let r = 0;
-  for (const i of items) {
-    const both = joint.get(`${pred.get(i)}\u0000${gold.get(i)}`)!;
-    p += both / predSize.get(pred.get(i)!)!;
-    r += both / goldSize.get(gold.get(i)!)!;
-  }
+  items.forEach((_, k) => {
+    const both = joint.get(cellOf[k]!)!;
+    p += both / predSize.get(predOf[k]!)!;
+    r += both / goldSize.get(goldOf[k]!)!;
+  });
   const n = items.length || 1;
   const tp = [...joint.values()].reduce((s, c) => s + pairs(c), 0);
   const predPairs = [...predSize.values()].reduce((s, c) => s + pairs(c), 0);
@@ -55,10 +78,11 @@ export function scoreClustering(predicted: ReadonlyMap<string, string>, gold: Re
   const pp = predPairs ? tp / predPairs : 1;
   const pr = goldPairs ? tp / goldPairs : 1;
   // NMI = I(P;G) / mean(H(P), H(G)).
-  const h = (sizes: Map<string, number>): number => [...sizes.values()].reduce((s, c) => s - (c / n) * Math.log(c / n), 0);
+  const h = (sizes: Map<number, number>): number => [...sizes.values()].reduce((s, c) => s - (c / n) * Math.log(c / n), 0);
   let mi = 0;
-  for (const [key, c] of joint) {
-    const [pk, gk] = key.split('\u0000') as [string, string];
+  for (const [cell, c] of joint) {
+    const pk = Math.floor(cell / goldCount);
+    const gk = cell - pk * goldCount;
     mi += (c / n) * Math.log((c * n) / (predSize.get(pk)! * goldSize.get(gk)!));
   }
   const hMean = (h(predSize) + h(goldSize)) / 2;

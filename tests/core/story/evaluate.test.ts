@@ -33,6 +33,33 @@ describe('scoreClustering', () => {
     expect(s.predictedClusters).toBe(2);
   });
 
+  it('scores labels and cluster ids holding a NUL as it scores plain ones (they are interned, not joined)', () => {
+    // gold: {a,b,c} {d,e}; predicted: {a,b} {c,d,e}, as in the hand-computed case above.
+    const plain = scoreClustering(m({ a: '1', b: '1', c: '2', d: '2', e: '2' }), m({ a: 'x', b: 'x', c: 'x', d: 'y', e: 'y' }));
+    const withNul = scoreClustering(m({ a: '1\u0000', b: '1\u0000', c: '\u00002', d: '\u00002', e: '\u00002' }), m({ a: 'a\u0000b', b: 'a\u0000b', c: 'a\u0000b', d: 'a', e: 'a' }));
+    expect(withNul).toEqual(plain);
+    // NMI by hand: I = 0.4 ln(10/6) + 0.2 ln(5/9) + 0.4 ln(10/6) = 0.2911, H(P) = H(G) = 0.6730, so 0.4325; ARI: 2 shared
+    // pairs of 4 and 4, 1.6 expected of 10, (2 - 1.6) / (4 - 1.6) = 0.1667.
+    expect(plain).toEqual({
+      items: 5, goldClusters: 2, predictedClusters: 2, bcubedPrecision: 0.7333, bcubedRecall: 0.7333, bcubedF1: 0.7333,
+      pairwisePrecision: 0.5, pairwiseRecall: 0.5, pairwiseF1: 0.5, nmi: 0.4325, ari: 0.1667,
+    });
+  });
+
+  it('keeps apart (cluster, label) pairs whose NUL-joined keys would be equal', () => {
+    // Joined with a NUL, ("x\0y", "z") and ("x", "y\0z") are both "x\0y\0z": they had been counted as one cell.
+    const pred = m({ a: 'x\u0000y', b: 'x' });
+    const gold = m({ a: 'z', b: 'y\u0000z' });
+    const s = scoreClustering(pred, gold);
+    expect([s.bcubedPrecision, s.bcubedRecall, s.bcubedF1, s.pairwiseF1, s.nmi, s.ari]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('does not let a predicted cluster id meet the singleton made up for a missing item', () => {
+    // b is missing from the prediction; a's cluster is named as the old code named b's singleton.
+    const s = scoreClustering(m({ a: 'singleton:b' }), m({ a: 'x', b: 'y' }));
+    expect([s.predictedClusters, s.bcubedPrecision, s.bcubedRecall, s.nmi]).toEqual([2, 1, 1, 1]);
+  });
+
   it('gives ARI 0 or below for an all-in-one prediction of distinct classes', () => {
     const s = scoreClustering(m({ a: '1', b: '1', c: '1', d: '1' }), m({ a: 'w', b: 'x', c: 'y', d: 'z' }));
     expect(s.bcubedPrecision).toBe(0.25);
