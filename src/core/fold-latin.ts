@@ -3,8 +3,9 @@
  * "hołownia" → "holownia", "łódź" → "lodz", "straße" → "strasse". Unicode canonical decomposition (UAX #15) removes
  * the combining marks of most letters; letters with a stroke and ligatures (ł, ø, đ, ß, æ, œ, þ …) do not decompose
  * and are mapped by table, after Lucene's ASCIIFoldingFilter. Marks of other scripts (Devanagari vowel signs, Arabic
- * harakat) are kept. One rule for the clustering's terms (tokenize.ts) and the slugs of stories and topics (ids.ts,
- * site/topics.ts), so that "Łódź" is "lodz" in both.
+ * harakat) are kept here (the clustering's terms lose Arabic marks before this, in fold-script.ts). One rule for the
+ * clustering's terms (tokenize.ts) and the slugs of stories and topics (ids.ts, site/topics.ts), so that "Łódź" is
+ * "lodz" in both.
  */
 
 /** A Latin letter with a diacritic (precomposed, Latin-1 Supplement to Latin Extended Additional) or a combining mark. */

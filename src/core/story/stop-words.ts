@@ -8,6 +8,7 @@
  *   the English words plus a few high-frequency function words of Spanish, French, German and Portuguese.
  */
 import * as stopword from 'stopword';
+import { foldScripts } from '../fold-script';
 
 const ENGLISH = `a about above after again against all almost also although am among an and another any are aren't around
 as at be became because been before being below between both but by can can't cannot could couldn't did didn't do does
@@ -31,7 +32,10 @@ const OTHER = `el la los las un una unos unas de del al y o en que por para con 
 est dans pour sur au aux ce cette qui pas par der die das den dem des ein eine einer und oder ist im mit von zu auf für
 nicht sich o os as um uma do da dos das em no na nos nas com por para é`;
 
-const fold = (words: Iterable<string>): Set<string> => new Set([...words].filter(Boolean).map((w) => w.toLowerCase().replace(/['’]/g, '')));
+/** Lower case, apostrophes dropped and Arabic and Cyrillic letter variants folded (fold-script.ts), as foldWord folds a
+ * word before the stop-word test: 113 of the Arabic list's words carry harakat ("آمينَ") and vowelled text is now
+ * folded, and the Russian list writes "еще" for "ещё". */
+const fold = (words: Iterable<string>): Set<string> => new Set([...words].filter(Boolean).map((w) => foldScripts(w.toLowerCase()).replace(/['’]/g, '')));
 const list = (text: string): string[] => text.split(/\s+/);
 
 const ENGLISH_STOP_WORDS = fold([...list(ENGLISH), ...list(NEWS_FILLER)]);
@@ -55,7 +59,8 @@ const byLanguage = new Map<string, ReadonlySet<string>>();
 
 /**
  * The stop words of `language`, an ISO 639-1 code in lower case as `primaryLanguage` gives it (null: unknown), in
- * folded form (lower case, apostrophes dropped, as tokenize.ts's foldWord leaves a word). Never throws.
+ * folded form (lower case, apostrophes dropped, Arabic and Cyrillic letter variants folded, as tokenize.ts's foldWord
+ * leaves a word). Never throws.
  */
 export function stopWordsFor(language: string | null): ReadonlySet<string> {
   if (language === 'en') return ENGLISH_STOP_WORDS;

@@ -8,6 +8,7 @@
  */
 import { stemmer } from 'stemmer';
 import { foldDiacritics } from '../fold-latin';
+import { foldScripts } from '../fold-script';
 import { stopWordsFor } from './stop-words';
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.](?=[\p{L}\p{N}]))*/gu;
@@ -40,10 +41,12 @@ function foldGreek(lower: string): string {
 }
 
 /** Lower-case and fold a word for matching: apostrophes dropped, "U.S." → "us", possessive 's removed, Greek
- * accents and final sigma folded (foldGreek). */
+ * accents and final sigma folded (foldGreek), Arabic marks, tatweel and letter variants and Russian ё folded
+ * (fold-script.ts: "أَعْلَنَ" → "اعلن", "ёлка" → "елка"). */
 export function foldWord(word: string): string {
   let lower = word.toLowerCase();
   if (GREEK.test(lower)) lower = foldGreek(lower);
+  lower = foldScripts(lower);
   // Most words hold none of ' ’ . (then both replacements are no-ops).
   if (!FOLDED_MARK.test(lower)) return lower;
   return lower.replace(/['’](s)?$/u, '').replace(/['’.]/gu, '');

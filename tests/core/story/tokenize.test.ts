@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stopWordsFor } from '../../../src/core/story/stop-words';
 import { foldDiacritics } from '../../../src/core/fold-latin';
+import { foldScripts } from '../../../src/core/fold-script';
 import { polishLightStem, primaryLanguage, termOf, tokenize } from '../../../src/core/story/tokenize';
 import { vectorizeBatch } from '../../../src/core/story/vectorize';
 
@@ -74,6 +75,63 @@ describe('Greek folding', () => {
     expect(termOf('ΜΗΤΣΟΤΑΚΗΣ', 'el')).toBe('μητσοτακησ');
     expect(termOf('Μητσοτάκης', 'el')).toBe('μητσοτακησ');
     expect(termOf('Βελμόρας', 'el')).toBe('βελμορασ');
+  });
+});
+
+describe('Arabic-script and Cyrillic folding (fold-script.ts)', () => {
+  const terms = (text: string, language: string | null): string[] => tokenize(text, language).map((t) => t.term);
+
+  // Fully vowel-marked headline ↔ the same headline as outlets print it. Before the fold they shared no term.
+  const HEADLINES: Array<[string, string, string]> = [
+    ['harakat, alef with hamza, teh marbuta', 'أَعْلَنَتِ الحُكُومَةُ المِصْرِيَّةُ خُطَّةً جَدِيدَةً لِلطَّاقَةِ', 'أعلنت الحكومة المصرية خطة جديدة للطاقة'],
+    ['tanwin, hamza below', 'إِيرَانُ تُطْلِقُ صَارُوخاً جَدِيداً', 'ايران تطلق صاروخا جديدا'],
+    ['tatweel', 'مـــصـــر تـفـتـتـح الـمـتـحـف الـكـبـيـر', 'مصر تفتتح المتحف الكبير'],
+    ['superscript alef, alef maksura', 'هٰذا المستشفى', 'هذا المستشفي'],
+  ];
+  it.each(HEADLINES)('gives a marked Arabic headline the terms of the unmarked one (%s)', (_, marked, plain) => {
+    for (const language of ['ar', null]) expect(terms(marked, language)).toEqual(terms(plain, language));
+  });
+
+  it('gives the folded letters themselves', () => {
+    // Arabic stop words ("عن", "في" …) are of no interest here; the unknown-language list keeps every Arabic word.
+    expect(terms('أَعْلَنَتِ الحُكُومَةُ المِصْرِيَّةُ خُطَّةً', null)).toEqual(['اعلنت', 'الحكومه', 'المصريه', 'خطه']);
+    expect(foldScripts('آ أ إ ى ة ـ')).toBe('ا ا ا ي ه ');
+    // Waw and yeh with hamza are letters of their own (Lucene keeps them); combining hamza composes to them first.
+    expect(foldScripts('مُؤْتَمَر')).toBe('مؤتمر');
+    expect(foldScripts('مو\u0654تمر')).toBe('مؤتمر');
+    expect(foldScripts('ا\u0654علن')).toBe('اعلن');
+    expect(foldScripts('hello world')).toBe('hello world');
+  });
+
+  it('stops vowelled Arabic stop words, as the list is folded alike', () => {
+    expect([termOf('فِي', 'ar'), termOf('في', 'ar'), termOf('عَلَى', 'ar'), termOf('على', 'ar')]).toEqual([null, null, null, null]);
+    expect(stopWordsFor('ar').has('امين')).toBe(true); // listed as "آمينَ"
+  });
+
+  it('meets Persian yeh and keheh typed on an Arabic keyboard, and keeps Urdu yeh barree apart', () => {
+    expect(terms('ایران و کشورهای همسایه', 'fa')).toEqual(terms('ايران و كشورهاي همسايه', 'fa'));
+    expect(termOf('خانۀ', 'fa')).toBe(termOf('خانهٔ', 'fa'));
+    expect(termOf('خانۀ', 'fa')).toBe('خانه');
+    expect(termOf('لڑکے', 'ur')).toBe('لڑكے');
+    expect(termOf('لڑکی', 'ur')).toBe('لڑكي');
+  });
+
+  it('writes Russian ё as е (Snowball), precomposed or combining, upper or lower case', () => {
+    expect(termOf('ёлка', 'ru')).toBe('елка');
+    expect(termOf('Ёлка', 'ru')).toBe(termOf('елка', 'ru'));
+    expect(termOf('е\u0308лка', null)).toBe('елка');
+    expect(terms('Горбачёв встретился с Рейганом', 'ru')).toEqual(terms('Горбачев встретился с Рейганом', 'ru'));
+    // The stopword package's Russian list is written without ё: "ещё" and "её" had been terms.
+    expect([termOf('ещё', 'ru'), termOf('её', 'ru'), termOf('еще', 'ru')]).toEqual([null, null, null]);
+    // Ukrainian ї (і + diaeresis) is a letter of its own and is not touched.
+    expect(termOf('Київ', 'uk')).toBe('київ');
+  });
+
+  it('folds in the batch vectors too, so the marked and unmarked reports share every term', () => {
+    const [, marked, plain] = HEADLINES[0]!;
+    const { vectors } = vectorizeBatch([{ title: marked, text: null, language: 'ar' }, { title: plain, text: null, language: 'ar' }], { titleWeight: 2, maxBodyTokens: 20, entityBoost: 1.5 });
+    expect(vectors[0]!.ids.length).toBeGreaterThan(0);
+    expect([...vectors[0]!.ids]).toEqual([...vectors[1]!.ids]);
   });
 });
 
