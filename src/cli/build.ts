@@ -22,6 +22,7 @@ import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
 import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, requireContentDir, requireSources, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
 import { archiveMonths } from '../site/archive';
+import { plural } from '../site/text';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
 import { DEFAULT_SITE, siteOrigin, siteOriginProblem, timeZoneProblem } from '../site-config';
@@ -204,7 +205,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const { pages, redirects } = assembled;
   const rebuilt = partitions.filter((p) => p.action !== 'keep');
   log(
-    `\nsite (${jobs} build job${jobs === 1 ? '' : 's'}): ${partitions.length} archive months (${rebuilt.length} rebuilt, ${rebuilt.reduce((n, p) => n + p.rendered, 0)} stories rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s) · assemble ${assembleSeconds.toFixed(1)} s (${assembled.mode}, ${assembled.relinked.length} months linked) · ${redirects} redirects`,
+    `\nsite (${jobs} build job${jobs === 1 ? '' : 's'}): ${plural(partitions.length, 'archive month')} (${rebuilt.length} rebuilt, ${plural(rebuilt.reduce((n, p) => n + p.rendered, 0), 'story', 'stories')} rendered) ${partitionSeconds.toFixed(1)} s · live build ${liveSeconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s) · assemble ${assembleSeconds.toFixed(1)} s (${assembled.mode}, ${assembled.relinked.length} months linked) · ${redirects} redirects`,
   );
   const siteReport: SiteBuildReport = { dir: dist, partitions, partitionSeconds, liveSeconds, astroSeconds, pagefindSeconds, assembleSeconds, assembly: assembled.mode, relinked: assembled.relinked, pages, redirects };
   const seconds = (performance.now() - started) / 1000;

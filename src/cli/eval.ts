@@ -16,6 +16,7 @@ import { scoreClustering } from '../core/story/evaluate';
 import { guessMissingLanguages, loadLanguageDetector } from '../core/story/guess-language';
 import { fromUciRows, labelHalf, parseLabelledJsonl, toClusterDocs, UCI_COLUMNS, withOverrides } from '../core/story/labelled-docs';
 import { requireFile, requireOutFile, UsageError, parseCliArgs } from './ingest-options';
+import { plural } from '../site/text';
 
 export const description = 'score the story clustering on labelled articles (BCubed, pairwise, NMI, ARI, speed)';
 
@@ -153,12 +154,12 @@ export async function run(args: string[]): Promise<number> {
   const f = (x: number) => x.toFixed(3);
   process.stdout.write(
     [
-      `articles          ${scores.items}${rows.length > scores.items ? ` scored of ${rows.length} clustered` : ''} (${scores.goldClusters} gold stories, in ${scores.predictedClusters} clusters)`,
+      `articles          ${scores.items}${rows.length > scores.items ? ` scored of ${rows.length} clustered` : ''} (${plural(scores.goldClusters, 'gold story', 'gold stories')}, in ${plural(scores.predictedClusters, 'cluster')})`,
       `BCubed            P ${f(scores.bcubedPrecision)}  R ${f(scores.bcubedRecall)}  F1 ${f(scores.bcubedF1)}`,
       `pairwise          P ${f(scores.pairwisePrecision)}  R ${f(scores.pairwiseRecall)}  F1 ${f(scores.pairwiseF1)}`,
       `NMI / ARI         ${f(scores.nmi)} / ${f(scores.ari)}`,
       `speed             ${result.docsPerSecond} docs/s (${result.seconds} s wall; ${result.docsPerCpuSecond} docs per CPU second, ${result.cpuSeconds} s), peak RSS ${result.peakRssMb} MB`,
-      ...(guessed.size ? [`languages         guessed for ${[...guessed.values()].reduce((a, b) => a + b, 0)} articles without "language" (per source, else per article): ${Object.entries(guessedLanguages).map(([l, n]) => `${l} ${n}`).join(', ')} (${guessSeconds} s, not in the speed above; peak RSS includes ELD's database)`] : []),
+      ...(guessed.size ? [`languages         guessed for ${plural([...guessed.values()].reduce((a, b) => a + b, 0), 'article')} without "language" (per source, else per article): ${Object.entries(guessedLanguages).map(([l, n]) => `${l} ${n}`).join(', ')} (${guessSeconds} s, not in the speed above; peak RSS includes ELD's database)`] : []),
       `config            ${values.half ? `half ${values.half}; ` : ''}threshold ${config.threshold}, ${config.titleOnlyThreshold} between articles without a lead (${withoutLead} of ${docs.length})${values.set?.length ? `; ${values.set.join(' ')}` : ''}`,
     ].join('\n') + '\n',
   );

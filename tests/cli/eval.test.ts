@@ -141,9 +141,13 @@ describe('parallax eval: bad input is named, never scored silently', () => {
     expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","published":1690027200000}\n')).toThrow(/line 1: "published" is not a date/);
     // Not ISO-8601, or no zone (read in the host's zone, so scores could differ between machines): refused, as the
     // README says; a date-time with a zone and a date alone are taken.
-    for (const bad of ['29 Nov 2026', 'Sun, 29 Nov 2026 09:02:00 GMT', '2026-11-29T09:02:00', '2026-02-30']) {
+    for (const bad of ['29 Nov 2026', 'Sun, 29 Nov 2026 09:02:00 GMT', '2026-02-30']) {
       expect(() => parseLabelledJsonl(`{"id":"1","title":"a","label":"x","published":"${bad}"}\n`)).toThrow(/line 1: "published" is not a date/);
     }
+    // ISO-8601 but a local time: the message says what is missing.
+    expect(() => parseLabelledJsonl('{"id":"1","title":"a","label":"x","published":"2026-11-29T09:02:00"}\n')).toThrow(
+      'line 1: "published" has no time zone (add Z for UTC or an offset such as +02:00, e.g. 2023-07-22T11:00:00Z): "2026-11-29T09:02:00"',
+    );
     for (const good of ['2026-11-29T09:02:00Z', '2026-11-29T10:02:00+01:00', '2026-11-29T09:02:00.250Z', '2026-11-29']) {
       expect(parseLabelledJsonl(`{"id":"1","title":"a","label":"x","published":"${good}"}\n`)[0]!.published).toBe(good);
     }
@@ -168,6 +172,9 @@ describe('parallax eval: bad input is named, never scored silently', () => {
     expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=0x10'])).toThrow('--set threshold=0x10: the value is not a decimal number ≥ 0');
     expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=-5'])).toThrow(/not a decimal number/);
     expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['candidateTerms=2.5'])).toThrow('--set candidateTerms=2.5: candidateTerms is a whole number');
+    // A cosine above 1 joins nothing; storyMergeThreshold above 1 is how the merge step is turned off.
+    expect(() => withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=5'])).toThrow('--set threshold=5: threshold is a cosine, 0 to 1 (above 1 nothing would ever join)');
+    expect(withOverrides(DEFAULT_CLUSTER_CONFIG, ['threshold=1', 'storyMergeThreshold=2'])).toMatchObject({ threshold: 1, storyMergeThreshold: 2 });
     expect(withOverrides(DEFAULT_CLUSTER_CONFIG, ['candidateTerms=12']).candidateTerms).toBe(12);
   });
 

@@ -219,7 +219,7 @@ describe('rebuilding: freezing and unfreezing', () => {
 
     const log = await build();
     expect(log).toMatch(/archive 2025-12: stories, 1 stories rendered/);
-    expect(log).toMatch(/site \(\d build jobs?\): 3 archive months \(1 rebuilt, 1 stories rendered\)/);
+    expect(log).toMatch(/site \(\d build jobs?\): 3 archive months \(1 rebuilt, 1 story rendered\)/);
     expect(log).toMatch(/assemble [\d.]+ s \(incremental, 1 months linked\)/);
     for (const m of ['2025-11', '2026-01']) expect(changed(before[m]!, await snapshot(m)), m).toEqual([]);
     const diff = changed(before['2025-12']!, await snapshot('2025-12'));

@@ -31,6 +31,8 @@ export interface LabelledDoc {
 /** ISO-8601 date-times with a zone (RFC 3339), or a calendar date alone (read as UTC midnight). */
 const ISO_DATE_TIME = z.string().datetime({ offset: true });
 const ISO_DATE = z.string().date();
+/** An ISO-8601 date-time without a zone ("2023-07-22T11:00:00"): a local time, of no one zone, so refused. */
+const ISO_LOCAL_DATE_TIME = z.string().datetime({ local: true });
 
 /**
  * Whether `text` is an ISO-8601 date-time with a zone ("2023-07-22T11:00:00Z", "…+02:00") or a date ("2023-07-22")
@@ -62,7 +64,8 @@ export function parseLabelledJsonl(text: string): LabelledDoc[] {
     if (earlier !== undefined) throw new Error(`line ${i + 1}: id "${row.id}" is already used on line ${earlier}`);
     lineOf.set(row.id, i + 1);
     if (row.published !== undefined && row.published !== null && (typeof row.published !== 'string' || !isIsoDate(row.published))) {
-      throw new Error(`line ${i + 1}: "published" is not a date (ISO-8601, e.g. 2023-07-22T11:00:00Z): ${JSON.stringify(row.published).slice(0, 60)}`);
+      const zoneless = typeof row.published === 'string' && ISO_LOCAL_DATE_TIME.safeParse(row.published).success;
+      throw new Error(`line ${i + 1}: "published" ${zoneless ? 'has no time zone (add Z for UTC or an offset such as +02:00' : 'is not a date (ISO-8601'}, e.g. 2023-07-22T11:00:00Z): ${JSON.stringify(row.published).slice(0, 60)}`);
     }
     if (row.language !== undefined && row.language !== null && typeof row.language !== 'string') {
       throw new Error(`line ${i + 1}: "language" is not a language tag (e.g. "en"): ${JSON.stringify(row.language).slice(0, 60)}`);
@@ -137,11 +140,14 @@ export function labelHalf(label: string): 'A' | 'B' {
 
 /** Cluster config fields that count things (whole numbers). */
 const INTEGER_KEYS: ReadonlySet<string> = new Set(['candidateTerms', 'maxBodyTokens', 'feedTemplateMinDocs']);
+/** Cluster config fields that are cosines, 0..1 (storyMergeThreshold and feedTemplateShare are not: above 1 turns
+ * their step off, ClusterConfig). */
+const COSINE_KEYS: ReadonlySet<string> = new Set(['threshold', 'titleOnlyThreshold', 'minPairSimilarity', 'minResidualSimilarity', 'titleOnlyResidualSimilarity']);
 
 /**
  * `config` with `key=value` overrides applied (values parsed as numbers). Throws Error naming the first override that
- * is not `key=value`, names a key `config` does not have, has a value that is not a plain decimal number ≥ 0, or gives
- * a fraction for a field that counts things (INTEGER_KEYS).
+ * is not `key=value`, names a key `config` does not have, has a value that is not a plain decimal number ≥ 0, gives
+ * a fraction for a field that counts things (INTEGER_KEYS) or more than 1 for a cosine (COSINE_KEYS).
  */
 export function withOverrides(config: Readonly<ClusterConfig>, overrides: readonly string[]): ClusterConfig {
   const out: ClusterConfig = { ...config };
@@ -152,6 +158,7 @@ export function withOverrides(config: Readonly<ClusterConfig>, overrides: readon
     if (eq <= 0 || !Object.hasOwn(config, key)) throw new Error(`--set ${o}: expected key=value with a key of the cluster config (${Object.keys(config).join(', ')})`);
     if (!/^\d+(\.\d+)?$/.test(o.slice(eq + 1).trim())) throw new Error(`--set ${o}: the value is not a decimal number ≥ 0`);
     if (INTEGER_KEYS.has(key) && !Number.isInteger(value)) throw new Error(`--set ${o}: ${key} is a whole number`);
+    if (COSINE_KEYS.has(key) && value > 1) throw new Error(`--set ${o}: ${key} is a cosine, 0 to 1 (above 1 nothing would ever join)`);
     (out as unknown as Record<string, number>)[key] = value;
   }
   return out;
