@@ -93,3 +93,67 @@ export function canonicalUrl(url: string, base?: string): string | null {
   if (out.endsWith('?')) out = out.slice(0, -1);
   return out;
 }
+
+/**
+ * Query parameters that only mark a campaign, read for the same-page key (samePageKey) only: they stay in the
+ * canonical URL, so no stored article's id changes (an id is the hash of its canonical URL). Each with its source:
+ * - `at_*`: Piano Analytics (formerly AT Internet) campaign parameters; its "Marketing campaigns" documentation
+ *   (developers.atinternet-solutions.com/piano-analytics/data-collection/how-to-send-events/marketing-campaigns)
+ *   names at_medium and at_campaign as the mandatory pair and at_* as custom campaign fields. BBC News feeds add
+ *   `?at_medium=RSS&at_campaign=KARANGA` to every link, and its pages are the same without them.
+ * - `xtor`: AT Internet's legacy campaign parameter, which the same page names as the format at_* replaces (Le Monde
+ *   and France Info feed links carry `?xtor=RSS-…`; ClearURLs' rules strip it for diepresse.com and europe1.fr).
+ * Matched case-insensitively, as TRACKING_PARAMS.
+ */
+export const CAMPAIGN_PARAM_PREFIXES: readonly string[] = ['at_'];
+export const CAMPAIGN_PARAMS: ReadonlySet<string> = new Set(['xtor']);
+
+/**
+ * Query parameters that ask for a page's AMP form, dropped for the same-page key: `amp` (empty or `1`; the AMP plugin
+ * for WordPress serves a post's AMP version at `?amp=1`, and at `?amp` in its transitional mode: amp-wp wiki and
+ * ampproject/amp-wp#1148) and `outputType=amp` (Arc XP's AMP output, used by washingtonpost.com, inquirer.com and
+ * biz.chosun.com links).
+ */
+function isAmpParam(pair: string): boolean {
+  const [key, value] = pair.split('=', 2) as [string, string | undefined];
+  const k = key.toLowerCase();
+  if (k === 'amp') return value === undefined || value === '' || value === '1';
+  return k === 'outputtype' && value?.toLowerCase() === 'amp';
+}
+
+function isCampaignParam(rawKey: string): boolean {
+  const key = rawKey.toLowerCase();
+  return CAMPAIGN_PARAMS.has(key) || CAMPAIGN_PARAM_PREFIXES.some((p) => key.startsWith(p));
+}
+
+/**
+ * The key under which two links of one outlet name the same page, looser than canonicalUrl; used only to find a stored
+ * article under a changed link (storedAs, src/core/feed/normalise-article.ts), never as an id. From a canonical URL
+ * (`https://www.news.test/a1/amp/?at_medium=RSS&x=1`), it drops:
+ * - the scheme: an outlet that moved to https (or a feed that still says http) serves the same page on both;
+ * - a leading `www.` or `amp.` of a host that has a dot after it (the AMP plugin for WordPress offers an `amp.` subdomain for its paired
+ *   AMP URLs, and amp.theguardian.com / amp.cnn.com served their AMP pages so);
+ * - an AMP path ending `/amp` or `/amp/` (the AMP plugin for WordPress's `/amp/` endpoint), then a trailing slash
+ *   (`/a1/` and `/a1` are one page on the servers outlets run: WordPress redirects one to the other);
+ * - tracking and campaign parameters (TRACKING_PARAMS, `utm_*`, CAMPAIGN_PARAMS, CAMPAIGN_PARAM_PREFIXES) and AMP
+ *   parameters (`?amp`, `?amp=1`, `?outputType=amp`); the other parameters keep their order.
+ * → `news.test/a1?x=1`. Host case and the default port are already folded by canonicalUrl. A URL that does not parse
+ * is its own key. Never throws.
+ */
+export function samePageKey(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  const host = u.host.replace(/^(?:www|amp)\.(?=[^.]+\.)/, '');
+  let path = u.pathname.replace(/\/amp\/?$/, '');
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  if (path === '/') path = '';
+  const query = u.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && !isTrackingParam(pair.split('=', 1)[0]!) && !isCampaignParam(pair.split('=', 1)[0]!) && !isAmpParam(pair));
+  return host + path + (query.length ? '?' + query.join('&') : '');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, resolveHttpUrl } from '../../../src/core/feed/canonical-url.js';
+import { canonicalUrl, resolveHttpUrl, samePageKey } from '../../../src/core/feed/canonical-url.js';
 
 describe('canonicalUrl', () => {
   it.each([
@@ -37,5 +37,36 @@ describe('resolveHttpUrl', () => {
     expect(resolveHttpUrl('https://other.example/y', 'https://a.example/b/c')).toBe('https://other.example/y');
     expect(resolveHttpUrl('javascript:alert(1)', 'https://a.example/')).toBeNull();
     expect(resolveHttpUrl(null)).toBeNull();
+  });
+});
+
+describe('samePageKey', () => {
+  it.each([
+    ['http://news.test/2026/11/a1/', 'news.test/2026/11/a1'],
+    ['https://news.test/2026/11/a1', 'news.test/2026/11/a1'],
+    ['https://www.bbc.co.uk/news/world-67400000?at_medium=RSS&at_campaign=KARANGA', 'bbc.co.uk/news/world-67400000'],
+    ['https://www.lemonde.fr/international/article/2023/11/14/x_6200000_3210.html?xtor=RSS-3208', 'lemonde.fr/international/article/2023/11/14/x_6200000_3210.html'],
+    ['https://news.test/2026/11/c1/amp', 'news.test/2026/11/c1'],
+    ['https://news.test/2026/11/c1/amp/', 'news.test/2026/11/c1'],
+    ['https://news.test/2026/11/c1/?amp=1', 'news.test/2026/11/c1'],
+    ['https://news.test/2026/11/c1/?amp', 'news.test/2026/11/c1'],
+    ['https://www.washingtonpost.com/world/2023/11/14/gaza/?outputType=amp', 'washingtonpost.com/world/2023/11/14/gaza'],
+    ['https://amp.theguardian.com/world/2023/nov/14/gaza', 'theguardian.com/world/2023/nov/14/gaza'],
+    ['https://abcnews.go.com/International/live-updates/israel-gaza-hamas-war/?id=104837945', 'abcnews.go.com/International/live-updates/israel-gaza-hamas-war?id=104837945'],
+    ['https://x.test/a?id=7&utm_source=rss&at_medium=RSS&page=2', 'x.test/a?id=7&page=2'],
+    ['https://news.test/', 'news.test'],
+  ])('%s -> %s', (input, want) => {
+    expect(samePageKey(input)).toBe(want);
+  });
+
+  it.each([
+    ['another path', 'https://news.test/a1', 'https://news.test/a2'],
+    ['a path that only starts like an AMP one', 'https://news.test/a1/amplifier', 'https://news.test/a1'],
+    ['a parameter that selects content', 'https://news.test/story?id=1', 'https://news.test/story?id=2'],
+    ['amp with a value', 'https://news.test/a?amp=full', 'https://news.test/a'],
+    ['a site named amp or www on its own', 'https://amp.dev/about', 'https://dev/about'],
+    ['another host', 'https://news.test/a1', 'https://other.test/a1'],
+  ])('keeps apart %s', (_name, x, y) => {
+    expect(samePageKey(x)).not.toBe(samePageKey(y));
   });
 });
