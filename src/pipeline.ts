@@ -9,7 +9,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printable, truncateText } from './core/feed/clean-text';
 import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE, RETENTION_WINDOW_HOURS, SOURCE_WINDOW_MAX_ARTICLES } from './core/config';
-import { articleOwner, mergeArticle, normaliseItems, storedUnderGuid } from './core/feed/normalise-article';
+import { articleOwner, mergeArticle, normaliseItems, storedAs, type SameArticle } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, takedownLabel, takedownLog, takedownOf, unmatchedStoryOverrides, unmatchedTakedowns } from './core/overrides/overrides';
@@ -155,6 +155,20 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
 }
 
 /** What a feed carries: its registry entry's kind (the entry named by the file, else by the URL); news when none is. */
+/** Why a fresh article is a stored one, for the log (storedAs's rules). */
+function sameArticleReason(was: SameArticle, old: Article): string {
+  switch (was.rule) {
+    case 'guid':
+      return `same guid ${JSON.stringify(old.guid)}`;
+    case 'url':
+      return 'the URL it moved to on an earlier run';
+    case 'page':
+      return 'another link of the same page';
+    case 'title':
+      return `same title and published time ${old.published}`;
+  }
+}
+
 function kindOf(source: Source, input: FeedInput): FeedKind {
   const ref = source.feeds.find((f) => (f.file !== null && f.file === input.name) || (input.url !== null && f.url === input.url));
   return ref ? feedKind(ref) : 'news';
@@ -345,14 +359,17 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     const source = sources.get(p.sourceId)!;
     return normaliseItems(p.feed.items, p.sourceId, now, source.language, kindOf(source, p.input));
   });
-  // An item whose link changed under the same guid keeps its stored article's id (storedUnderGuid), in every feed.
+  // An item whose link changed keeps its stored article's id (storedAs: same URL, same guid, same page, same headline
+  // and time), in every feed; two links of one page in this run are one article.
   const fresh = normalised.flatMap((r) => r.articles);
-  const moved = storedUnderGuid(fresh, stored);
+  const moved = storedAs(fresh, stored);
   for (const [id, was] of moved) {
-    const old = stored.get(was)!;
-    deps.log('info', `${old.sourceId}: article ${was} moved from ${old.url} to ${fresh.find((a) => a.id === id)!.url} (same guid ${JSON.stringify(old.guid)}); it keeps its id`);
+    const url = fresh.find((a) => a.id === id)!.url;
+    const old = stored.get(was.id);
+    if (old) deps.log('info', `${old.sourceId}: article ${was.id} moved from ${old.url} to ${url} (${sameArticleReason(was, old)}); it keeps its id`);
+    else deps.log('info', `${fresh.find((a) => a.id === was.id)!.sourceId}: ${url} is the same page as ${fresh.find((a) => a.id === was.id)!.url} in this run: one article, ${was.id}`);
   }
-  for (const r of normalised) r.articles = r.articles.map((a) => (moved.has(a.id) ? { ...a, id: moved.get(a.id)! } : a));
+  for (const r of normalised) r.articles = r.articles.map((a) => (moved.has(a.id) ? { ...a, id: moved.get(a.id)!.id } : a));
   // Each article's claims (the stored source, then this run's in feed order), and the source of its URL's site, for
   // articleOwner.
   const claims = new Map<string, string[]>();

@@ -296,7 +296,7 @@ export const GUID_MAX_CHARS = 1000;
 
 /**
  * An item whose link changed under its stored article's guid is that article only when the two titles share at least
- * this share of their words (Jaccard over word sets; src/core/feed/normalise-article.ts, storedUnderGuid): an edited
+ * this share of their words (Jaccard over word sets; src/core/feed/normalise-article.ts, storedAs): an edited
  * headline keeps most words ("Zentrix CEO resigns" → "Zentrix CEO resigns after layoffs": 0.6), while a feed that
  * numbers its items by position hands an old guid to an unrelated article (a trial's volcano report and budget vote:
  * 0). Half, as the syndication rules' title overlaps (SYNDICATION_TITLE_JACCARD, 0.6) ask a little more of copies.

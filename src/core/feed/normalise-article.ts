@@ -1,14 +1,14 @@
 /**
  * Normalises parsed feed items into articles: identity from the canonical URL, dates checked against the run's
- * clock, duplicates within one feed counted once; an item whose link changed under the same guid is the article
- * stored before (storedUnderGuid).
+ * clock, duplicates within one feed counted once; an item whose link changed (under the same guid, to another form
+ * of the same page, or with the same headline and time) is the article stored before (storedAs).
  */
 import { GUID_MAX_CHARS, GUID_MOVE_TITLE_JACCARD, MAX_FUTURE_SKEW_HOURS } from '../config';
 import type { Article } from '../schema/article';
 import type { FeedKind } from '../schema/source';
 import { articleIdFor } from '../story/ids';
 import { jaccard, wordsOf } from '../word-overlap';
-import { canonicalUrl } from './canonical-url';
+import { canonicalUrl, samePageKey } from './canonical-url';
 import type { ParsedItem } from './parse-feed';
 
 export interface NormaliseResult {
@@ -90,34 +90,64 @@ export function articleGuids(items: readonly ParsedItem[]): Array<string | null>
   return candidate.map((g) => (g !== null && distinct >= 2 && urlsByGuid.get(g)!.size === 1 ? g : null));
 }
 
+/** How a fresh article was found to be another article (storedAs): the rule that matched. */
+export type SameArticleRule = 'url' | 'guid' | 'page' | 'title';
+
+/** The article a fresh article is (storedAs): its id, and the rule that said so. */
+export interface SameArticle {
+  id: string;
+  rule: SameArticleRule;
+}
+
 /**
- * This run's articles that are stored articles under another id: fresh article id → stored article id. Ids stay the
- * stored ones: an article's id is the hash of the URL it was first stored under (articleIdFor), so an article that
- * moved keeps it. Two rules, in order:
- * 1. Same URL: a fresh article whose URL a stored article (of another id) has now is that article: it moved there on
- *    an earlier run. Without this, the moved article's new URL came back as a second article once its guid stopped
- *    matching (a hostile trial: one URL stored twice in one story).
- * 2. Same guid, same headline: its source stored exactly one article with its guid (Article.guid), it is the only
- *    article of this run of that source with that guid, its own id is not stored, the stored article's URL is not
- *    read again in this run (else the guid names two live items), and the two titles share at least
- *    GUID_MOVE_TITLE_JACCARD of their words (an edited headline, "CEO resigns" → "CEO resigns after layoffs"): a feed
- *    that numbers its items by position gives a new article an old guid, and a trial's "Parliament passes budget
- *    bill" had overwritten a stored report of a volcano.
- * A trial's item kept `<guid isPermaLink="false">nt-123</guid>` while its link gained "-after-layoffs"; it had become
- * a second article and a second one-source story. `fresh`: every feed's articles of this run (normaliseItems);
- * `stored`: the stored articles by id.
+ * This run's articles that are other articles under another id: fresh article id → { id, rule }. Ids stay the first
+ * ones: an article's id is the hash of the URL it was first stored under (articleIdFor), so an article whose link
+ * changed keeps it, and no stored article's id ever changes. A fresh article whose own id is stored is that article
+ * and is never mapped. Four rules, in order, each taking a stored article at most once:
+ * 1. `url`, same URL: a fresh article whose URL a stored article (of another id) has now is that article: it moved
+ *    there on an earlier run. Without this, the moved article's new URL came back as a second article once its guid
+ *    stopped matching (a hostile trial: one URL stored twice in one story).
+ * 2. `guid`, same guid, same headline: its source stored exactly one article with its guid (Article.guid), it is the
+ *    only article of this run of that source with that guid, the stored article's URL is not read again in this run
+ *    (else the guid names two live items), and the two titles share at least GUID_MOVE_TITLE_JACCARD of their words
+ *    (an edited headline, "CEO resigns" → "CEO resigns after layoffs"): a feed that numbers its items by position gives
+ *    a new article an old guid, and a trial's "Parliament passes budget bill" had overwritten a stored report of a
+ *    volcano. A trial's item kept `<guid isPermaLink="false">nt-123</guid>` while its link gained "-after-layoffs"; it
+ *    had become a second article and a second one-source story.
+ * 3. `page`, same page: links of one source whose samePageKey is equal (src/core/feed/canonical-url.ts: http or
+ *    https, `www.`, a trailing slash, an AMP form, campaign parameters such as BBC's `at_medium=RSS`) name one page,
+ *    so this run's articles of one source and key are one article: the stored article one of them already is (its id,
+ *    or rules 1–2), else the first stored (earliest firstSeen, then id) of that source and key not taken, else the
+ *    first of them in feed order. A tester's feed without guids, read again with `http://…/a1/` → `https://…/a1`,
+ *    `…/b1` → `…/b1?at_medium=RSS&at_campaign=KARANGA` and `…/c1` → `…/c1/amp`, had stored each article twice and
+ *    given its story six articles for three. The stored article's URL read again is no bar here: it is the same page.
+ * 4. `title`, same headline and time: the source stored exactly one article with this exact title and this published
+ *    time (non-null, to the second), this run has exactly one article of that source with both, and the stored
+ *    article's URL is not read again in this run: an outlet that rewrote a link's slug or section (New York Times
+ *    `/world/` → `/world/middleeast/`, Times of India `/india/` → `/city/pune/`, CBC's moved `…-1.7028983` pages)
+ *    keeps the title and time. A daily page ("Pepper...and Salt", "Voice of the people") has another time each day;
+ *    WSJ's five "A Closer Look" items of one time are listed together, so none is mapped.
+ * `fresh`: every feed's articles of this run (normaliseItems), in feed order; `stored`: the stored articles by id.
  */
-export function storedUnderGuid(fresh: readonly Article[], stored: ReadonlyMap<string, Article>): Map<string, string> {
-  const moved = new Map<string, string>();
+export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, Article>): Map<string, SameArticle> {
+  const moved = new Map<string, SameArticle>();
   const taken = new Set<string>();
+  const take = (a: Article, id: string, rule: SameArticleRule): void => {
+    moved.set(a.id, { id, rule });
+    taken.add(id);
+  };
+  const firstStored = (x: Article, y: Article): number => (x.firstSeen < y.firstSeen ? -1 : x.firstSeen > y.firstSeen ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+  // 1. same URL
   const storedByUrl = new Map<string, string>();
   for (const a of stored.values()) if (!storedByUrl.has(a.url)) storedByUrl.set(a.url, a.id);
   for (const a of fresh) {
     const was = storedByUrl.get(a.url);
     if (was === undefined || was === a.id || stored.has(a.id) || taken.has(was)) continue;
-    moved.set(a.id, was);
-    taken.add(was);
+    take(a, was, 'url');
   }
+
+  // 2. same guid, same headline
   const key = (a: Article): string => `${a.sourceId}\n${a.guid}`;
   const storedIds = new Map<string, string[]>();
   for (const a of stored.values()) if (a.guid !== undefined) storedIds.set(key(a), [...(storedIds.get(key(a)) ?? []), a.id]);
@@ -136,7 +166,54 @@ export function storedUnderGuid(fresh: readonly Article[], stored: ReadonlyMap<s
     const old = stored.get(was[0]!)!;
     if (stored.has(a!.id) || moved.has(a!.id) || taken.has(old.id) || readUrls.has(old.url)) continue;
     if (jaccard(new Set(wordsOf(old.title)), new Set(wordsOf(a!.title))) < GUID_MOVE_TITLE_JACCARD) continue;
-    moved.set(a!.id, old.id);
+    take(a!, old.id, 'guid');
+  }
+
+  // 3. same page
+  const pageOf = (a: Article): string => `${a.sourceId}\n${samePageKey(a.url)}`;
+  const storedByPage = new Map<string, Article[]>();
+  for (const a of stored.values()) storedByPage.set(pageOf(a), [...(storedByPage.get(pageOf(a)) ?? []), a]);
+  const freshByPage = new Map<string, Article[]>();
+  const seenIds = new Set<string>();
+  for (const a of fresh) {
+    if (seenIds.has(a.id)) continue; // the same URL in two feeds is one article already
+    seenIds.add(a.id);
+    freshByPage.set(pageOf(a), [...(freshByPage.get(pageOf(a)) ?? []), a]);
+  }
+  for (const [page, group] of freshByPage) {
+    const own = group.map((a) => (stored.has(a.id) ? stored.get(a.id)! : moved.has(a.id) ? stored.get(moved.get(a.id)!.id)! : null)).filter((a) => a !== null);
+    const target =
+      own.sort(firstStored)[0]?.id ??
+      (storedByPage.get(page) ?? []).filter((s) => !taken.has(s.id)).sort(firstStored)[0]?.id ??
+      (group.length > 1 ? group[0]!.id : undefined);
+    if (target === undefined) continue;
+    taken.add(target);
+    for (const a of group) if (a.id !== target && !stored.has(a.id) && !moved.has(a.id)) moved.set(a.id, { id: target, rule: 'page' });
+  }
+
+  // 4. same headline and time
+  const titleOf = (a: Article): string | null => (a.published === null || a.title.trim() === '' ? null : `${a.sourceId}\n${a.published}\n${a.title.trim()}`);
+  const storedByTitle = new Map<string, Article[]>();
+  for (const a of stored.values()) {
+    const k = titleOf(a);
+    if (k !== null) storedByTitle.set(k, [...(storedByTitle.get(k) ?? []), a]);
+  }
+  const freshByTitle = new Map<string, Set<string>>();
+  const freshById = new Map<string, Article>();
+  for (const a of fresh) {
+    const k = titleOf(a);
+    if (k === null) continue;
+    freshById.set(a.id, a);
+    freshByTitle.set(k, (freshByTitle.get(k) ?? new Set()).add(moved.get(a.id)?.id ?? a.id));
+  }
+  for (const [k, ids] of freshByTitle) {
+    const was = storedByTitle.get(k);
+    if (ids.size !== 1 || was?.length !== 1) continue;
+    const [id] = ids;
+    const old = was[0]!;
+    if (stored.has(id!) || moved.has(id!) || taken.has(old.id) || readUrls.has(old.url)) continue;
+    // every fresh article of that one page (rule 3 joined them under `id`) is the stored one
+    for (const a of fresh) if (a.id === id || moved.get(a.id)?.id === id) moved.set(a.id, { id: old.id, rule: 'title' });
     taken.add(old.id);
   }
   return moved;

@@ -33,7 +33,7 @@ export const ArticleSchema = z.object({
    * The feed item's guid (RSS guid, Atom id, JSON Feed id) when it identifies the item apart from its link: not the
    * item's URL itself, and named by only this item of a feed that names at least two (articleGuids,
    * src/core/feed/normalise-article.ts). An item whose link changed but whose guid did not is this article still
-   * (storedUnderGuid). Absent: no such guid (most feeds use the link as guid), or stored before guids were kept.
+   * (storedAs). Absent: no such guid (most feeds use the link as guid), or stored before guids were kept.
    */
   guid: z.string().optional(),
 });

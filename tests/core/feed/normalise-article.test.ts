@@ -1,9 +1,9 @@
 /**
- * Item guids on articles (articleGuids) and an item whose link changed under its guid (storedUnderGuid). A trial's
+ * Item guids on articles (articleGuids) and an item whose link changed under its guid (storedAs). A trial's
  * item kept <guid isPermaLink="false">nt-123</guid> while its link changed: it had been stored twice.
  */
 import { describe, expect, it } from 'vitest';
-import { articleGuids, normaliseItems, storedUnderGuid } from '../../../src/core/feed/normalise-article';
+import { articleGuids, normaliseItems, storedAs } from '../../../src/core/feed/normalise-article';
 import type { ParsedItem } from '../../../src/core/feed/parse-feed';
 import type { Article } from '../../../src/core/schema/article';
 import { articleIdFor } from '../../../src/core/story/ids';
@@ -37,7 +37,7 @@ describe('articleGuids', () => {
   });
 });
 
-describe('storedUnderGuid', () => {
+describe('storedAs', () => {
   const article = (url: string, guid: string | undefined, sourceId = 'news-test'): Article => ({
     ...normaliseItems([item(url, null)], sourceId, NOW, 'en').articles[0]!,
     ...(guid === undefined ? {} : { guid }),
@@ -45,23 +45,23 @@ describe('storedUnderGuid', () => {
   const store = (...list: Article[]) => new Map(list.map((a) => [a.id, a]));
 
   it('maps the new URL to the stored article of the same source and guid', () => {
-    const moved = storedUnderGuid([article(NEW, 'nt-123'), article(OTHER, 'nt-124')], store(article(OLD, 'nt-123'), article(OTHER, 'nt-124')));
-    expect([...moved]).toEqual([[articleIdFor(NEW), articleIdFor(OLD)]]);
+    const moved = storedAs([article(NEW, 'nt-123'), article(OTHER, 'nt-124')], store(article(OLD, 'nt-123'), article(OTHER, 'nt-124')));
+    expect([...moved]).toEqual([[articleIdFor(NEW), { id: articleIdFor(OLD), rule: 'guid' }]]);
   });
 
   it('not when the titles share under half their words: a feed that numbers its items gave an old guid to a new report (a hostile trial)', () => {
     const volcano = { ...article(OLD, '1'), title: 'Volcano erupts near the coast, thousands flee' };
     const budget = { ...article(NEW, '1'), title: 'Parliament passes budget bill in late vote' };
-    expect([...storedUnderGuid([budget], store(volcano))]).toEqual([]);
+    expect([...storedAs([budget], store(volcano))]).toEqual([]);
     const edited = { ...article(NEW, '1'), title: 'Volcano erupts near the coast, thousands flee their homes' };
-    expect([...storedUnderGuid([edited], store(volcano))]).toEqual([[articleIdFor(NEW), articleIdFor(OLD)]]);
+    expect([...storedAs([edited], store(volcano))]).toEqual([[articleIdFor(NEW), { id: articleIdFor(OLD), rule: 'guid' }]]);
   });
 
   it('a stored article that moved is found by its new URL once its guid no longer counts (a hostile trial had one URL stored twice)', () => {
     const movedBefore = { ...article(NEW, 'g-1'), id: articleIdFor(OLD) };
-    expect([...storedUnderGuid([article(NEW, undefined)], store(movedBefore))]).toEqual([[articleIdFor(NEW), articleIdFor(OLD)]]);
+    expect([...storedAs([article(NEW, undefined)], store(movedBefore))]).toEqual([[articleIdFor(NEW), { id: articleIdFor(OLD), rule: 'url' }]]);
     // the URL's own stored article wins: nothing to map
-    expect([...storedUnderGuid([article(NEW, undefined)], store(movedBefore, article(NEW, undefined)))]).toEqual([]);
+    expect([...storedAs([article(NEW, undefined)], store(movedBefore, article(NEW, undefined)))]).toEqual([]);
   });
 
   it.each<[string, Article[], Article[]]>([
@@ -72,6 +72,76 @@ describe('storedUnderGuid', () => {
     ['two articles of this run with the guid (two feeds of the source)', [article(NEW, 'nt-123'), article(OTHER, 'nt-123')], [article(OLD, 'nt-123')]],
     ['the new URL stored already', [article(NEW, 'nt-123')], [article(OLD, 'nt-123'), article(NEW, undefined)]],
   ])('maps nothing for %s', (_name, fresh, stored) => {
-    expect(storedUnderGuid(fresh, store(...stored)).size).toBe(0);
+    expect(storedAs(fresh, store(...stored)).size).toBe(0);
+  });
+});
+
+/**
+ * Links of one outlet that changed form (storedAs rule 3, samePageKey) or were rewritten under the same headline and
+ * time (rule 4). A tester's feed without guids, read again with `http://…/a1/` → `https://…/a1`, BBC's tracking
+ * parameters and an AMP link, stored each article twice; the stream ../shared/data/stream-2023-11-13_19 has the
+ * slug and section rewrites (New York Times, Times of India, CBC).
+ */
+describe('storedAs: another link of the same page, or the same headline and time', () => {
+  const at = (url: string, title: string, published: string | null, sourceId = 'news-test', firstSeen = NOW): Article => ({
+    ...normaliseItems([{ ...item(url, null), title, published }], sourceId, NOW, 'en').articles[0]!,
+    published,
+    firstSeen,
+  });
+  const store = (...list: Article[]) => new Map(list.map((a) => [a.id, a]));
+  const T = '2023-11-14T10:03:25Z';
+
+  it.each<[string, string, string]>([
+    ['scheme and a trailing slash', 'http://news.test/2026/11/a1/', 'https://news.test/2026/11/a1'],
+    ["BBC's campaign parameters (Piano Analytics at_*)", 'https://www.bbc.co.uk/news/world-67400000', 'https://www.bbc.co.uk/news/world-67400000?at_medium=RSS&at_campaign=KARANGA'],
+    ['an AMP path', 'https://news.test/2026/11/c1', 'https://news.test/2026/11/c1/amp'],
+    ['www. and ?outputType=amp', 'https://www.washingtonpost.com/world/2023/11/14/gaza-hospital/', 'https://washingtonpost.com/world/2023/11/14/gaza-hospital/?outputType=amp'],
+  ])('%s: the stored article, under its first id', (_name, first, again) => {
+    const old = at(first, 'Harbour bridge reopens', null);
+    const fresh = at(again, 'Harbour bridge reopens after repairs', null);
+    expect([...storedAs([fresh], store(old))]).toEqual([[fresh.id, { id: old.id, rule: 'page' }]]);
+  });
+
+  it('two links of one page in this run are one article: the stored one, else the first read', () => {
+    const a = at('https://www.bbc.co.uk/news/uk-1?at_medium=RSS&at_campaign=KARANGA', 'Storm hits coast', null);
+    const b = at('https://www.bbc.co.uk/news/uk-1', 'Storm hits coast', null);
+    // the stored URL read again is no bar: it is the same page
+    expect([...storedAs([a, b], store(a))]).toEqual([[b.id, { id: a.id, rule: 'page' }]]);
+    expect([...storedAs([b, a], new Map())]).toEqual([[a.id, { id: b.id, rule: 'page' }]]);
+  });
+
+  it('the first stored of two earlier copies, and only within one source', () => {
+    const early = at('http://news.test/a1/', 'A', null, 'news-test', '2026-11-30T10:00:00Z');
+    const late = at('http://www.news.test/a1', 'A', null, 'news-test', '2026-11-30T11:00:00Z');
+    const fresh = at('https://news.test/a1', 'A', null);
+    expect(storedAs([fresh], store(late, early)).get(fresh.id)).toEqual({ id: early.id, rule: 'page' });
+    expect(storedAs([at('https://news.test/a1', 'A', null, 'other-news')], store(early)).size).toBe(0);
+  });
+
+  it.each<[string, string, string]>([
+    ['New York Times slug', 'https://www.nytimes.com/2023/11/14/technology/what-google-argued-to-defend-itself-in-landmark-antitrust-trial.html', 'https://www.nytimes.com/2023/11/14/technology/google-antitrust-trial-defense.html'],
+    ['Times of India section', 'https://timesofindia.indiatimes.com/india/in-quota-stir-anger-over-political-neglect-unites-marathas-despite-economic-divide/articleshow/105172569.cms', 'https://timesofindia.indiatimes.com/city/pune/in-quota-stir-anger-over-political-neglect-unites-marathas-despite-economic-divide/articleshow/105172569.cms'],
+    ["CBC's fixed slug under ?cmp=rss", 'https://www.cbc.ca/news/canada/british-columbia/justine-trudeau-vancouver-restaurants-protests-1.7028983?cmp=rss', 'https://www.cbc.ca/news/canada/british-columbia/justin-trudeau-vancouver-restaurants-protests-1.7028983?cmp=rss'],
+  ])('the same headline and published time: %s', (_name, first, again) => {
+    const old = at(first, 'What Google Argued to Defend Itself in Landmark Antitrust Trial', T);
+    const fresh = at(again, 'What Google Argued to Defend Itself in Landmark Antitrust Trial', T);
+    expect([...storedAs([fresh], store(old))]).toEqual([[fresh.id, { id: old.id, rule: 'title' }]]);
+  });
+
+  it.each<[string, Article[], Article[]]>([
+    ['a daily page of the same title on another day (WSJ "Pepper...and Salt")',
+      [at('https://www.wsj.com/articles/pepper-and-salt-48f2650c', 'Pepper...and Salt', '2023-11-14T05:00:00Z')],
+      [at('https://www.wsj.com/articles/pepper-and-salt-a9b52ce4', 'Pepper...and Salt', '2023-11-13T05:00:00Z')]],
+    ['no published time',
+      [at('https://news.test/live-2', 'Live updates', null)], [at('https://news.test/live-1', 'Live updates', null)]],
+    ['two of this run with the title and time (WSJ\'s "A Closer Look" items, listed together)',
+      [at('https://www.wsj.com/articles/a-closer-look-2a835b6f', 'A Closer Look', '2023-11-15T11:00:00Z'), at('https://www.wsj.com/articles/a-closer-look-1390ce84', 'A Closer Look', '2023-11-15T11:00:00Z')],
+      [at('https://www.wsj.com/articles/a-closer-look-3e22b7e3', 'A Closer Look', '2023-11-15T11:00:00Z')]],
+    ['the stored URL still read in this run',
+      [at('https://news.test/b', 'Same', T), at('https://news.test/a', 'Other title now', T)], [at('https://news.test/a', 'Same', T)]],
+    ['another source', [at('https://other.test/a', 'Same', T, 'other-news')], [at('https://news.test/a', 'Same', T)]],
+    ['a different path that is not an AMP form', [at('https://news.test/a1/amplifier', 'A', null)], [at('https://news.test/a1', 'B', null)]],
+  ])('maps nothing for %s', (_name, fresh, stored) => {
+    expect(storedAs(fresh, store(...stored)).size).toBe(0);
   });
 });
