@@ -154,7 +154,6 @@ export function discoverSource(input: FeedInput, parsed: ParsedFeed): Source {
   };
 }
 
-/** What a feed carries: its registry entry's kind (the entry named by the file, else by the URL); news when none is. */
 /** Why a fresh article is a stored one, for the log (storedAs's rules). */
 function sameArticleReason(was: SameArticle, old: Article): string {
   switch (was.rule) {
@@ -162,6 +161,8 @@ function sameArticleReason(was: SameArticle, old: Article): string {
       return `same guid ${JSON.stringify(old.guid)}`;
     case 'url':
       return 'the URL it moved to on an earlier run';
+    case 'permalink':
+      return 'its guid is the link it was stored under';
     case 'page':
       return 'another link of the same page';
     case 'title':
@@ -169,6 +170,7 @@ function sameArticleReason(was: SameArticle, old: Article): string {
   }
 }
 
+/** What a feed carries: its registry entry's kind (the entry named by the file, else by the URL); news when none is. */
 function kindOf(source: Source, input: FeedInput): FeedKind {
   const ref = source.feeds.find((f) => (f.file !== null && f.file === input.name) || (input.url !== null && f.url === input.url));
   return ref ? feedKind(ref) : 'news';

@@ -91,7 +91,7 @@ export function articleGuids(items: readonly ParsedItem[]): Array<string | null>
 }
 
 /** How a fresh article was found to be another article (storedAs): the rule that matched. */
-export type SameArticleRule = 'url' | 'guid' | 'page' | 'title';
+export type SameArticleRule = 'url' | 'permalink' | 'guid' | 'page' | 'title';
 
 /** The article a fresh article is (storedAs): its id, and the rule that said so. */
 export interface SameArticle {
@@ -106,7 +106,11 @@ export interface SameArticle {
  * and is never mapped. Four rules, in order, each taking a stored article at most once:
  * 1. `url`, same URL: a fresh article whose URL a stored article (of another id) has now is that article: it moved
  *    there on an earlier run. Without this, the moved article's new URL came back as a second article once its guid
- *    stopped matching (a hostile trial: one URL stored twice in one story).
+ *    stopped matching (a hostile trial: one URL stored twice in one story). `permalink`: a fresh article whose guid is
+ *    the URL a stored article of its source has (RSS 2.0's permalink guid, kept when the link changed) is that
+ *    article, unless that URL is read again in this run; a trial's item whose `<link>` changed under
+ *    `<guid>` = its old link had become a second article and a second story (its guid was not kept on the first run,
+ *    being its link then).
  * 2. `guid`, same guid, same headline: its source stored exactly one article with its guid (Article.guid), it is the
  *    only article of this run of that source with that guid, the stored article's URL is not read again in this run
  *    (else the guid names two live items), and the two titles share at least GUID_MOVE_TITLE_JACCARD of their words
@@ -138,13 +142,20 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
   };
   const firstStored = (x: Article, y: Article): number => (x.firstSeen < y.firstSeen ? -1 : x.firstSeen > y.firstSeen ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
-  // 1. same URL
+  // 1. same URL, or a guid that is the URL it was stored under
+  const readUrls = new Set(fresh.map((a) => a.url));
   const storedByUrl = new Map<string, string>();
   for (const a of stored.values()) if (!storedByUrl.has(a.url)) storedByUrl.set(a.url, a.id);
   for (const a of fresh) {
+    if (stored.has(a.id) || moved.has(a.id)) continue;
     const was = storedByUrl.get(a.url);
-    if (was === undefined || was === a.id || stored.has(a.id) || taken.has(was)) continue;
-    take(a, was, 'url');
+    if (was !== undefined) {
+      if (was !== a.id && !taken.has(was)) take(a, was, 'url');
+      continue;
+    }
+    const permalink = a.guid === undefined ? null : canonicalUrl(a.guid);
+    const old = permalink === null ? undefined : stored.get(storedByUrl.get(permalink) ?? '');
+    if (old && old.sourceId === a.sourceId && !taken.has(old.id) && !readUrls.has(old.url)) take(a, old.id, 'permalink');
   }
 
   // 2. same guid, same headline
@@ -158,7 +169,6 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
     if (!byId) freshByKey.set(key(a), (byId = new Map()));
     byId.set(a.id, a);
   }
-  const readUrls = new Set(fresh.map((a) => a.url));
   for (const [k, byId] of freshByKey) {
     const was = storedIds.get(k);
     if (byId.size !== 1 || was?.length !== 1) continue;

@@ -64,6 +64,14 @@ describe('storedAs', () => {
     expect([...storedAs([article(NEW, undefined)], store(movedBefore, article(NEW, undefined)))]).toEqual([]);
   });
 
+  it('an item whose link changed while its guid stayed the old link (a permalink) is the article stored under that link (a trial)', () => {
+    // First run: guid = link, so no guid was kept; now the guid is the old link and the link is new.
+    expect([...storedAs([article(NEW, OLD)], store(article(OLD, undefined)))]).toEqual([[articleIdFor(NEW), { id: articleIdFor(OLD), rule: 'permalink' }]]);
+    // Not another source's page, and not while the old link is still read as an item of its own.
+    expect([...storedAs([article(NEW, OLD, 'other-news')], store(article(OLD, undefined)))]).toEqual([]);
+    expect([...storedAs([article(NEW, OLD), article(OLD, undefined)], store(article(OLD, undefined)))]).toEqual([]);
+  });
+
   it.each<[string, Article[], Article[]]>([
     ['another source with the same guid', [article(NEW, 'nt-123', 'other-news')], [article(OLD, 'nt-123')]],
     ['a stored article without a guid (stored before guids were kept)', [article(NEW, 'nt-123')], [article(OLD, undefined)]],
