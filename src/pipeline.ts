@@ -12,7 +12,20 @@ import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_P
 import { articleOwner, mergeArticle, normaliseItems, storedAs, type SameArticle } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
-import { indexTakedowns, takedownLabel, takedownLog, takedownOf, unmatchedStoryOverrides, unmatchedTakedowns } from './core/overrides/overrides';
+import {
+  conflictingStoryOverrides,
+  indexTakedowns,
+  overrideEntryCount,
+  overrideWarningLine,
+  separatedSplits,
+  sortOverrideWarnings,
+  takedownLabel,
+  takedownLog,
+  takedownOf,
+  unmatchedStoryOverrides,
+  unmatchedTakedowns,
+} from './core/overrides/overrides';
+import { splitArticleIds } from './core/schema/overrides';
 import { feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
@@ -111,6 +124,12 @@ export interface IngestReport {
    * clustering and building the stories (`stories`), retention and writing the content (`write`). Not stored.
    */
   timings: { feedsMs: number; storiesMs: number; writeMs: number };
+  /**
+   * Editors' corrections (overrides.json): its entries (story corrections and takedowns), how many of them applied
+   * (those with no warning that they do nothing: an unknown id, a conflict another entry wins, a split that takes
+   * nothing out), and the warnings about them as logged, in file order. Not stored.
+   */
+  corrections: { entries: number; applied: number; warnings: string[] };
 }
 
 const toIso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -552,16 +571,24 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     storiesWith3Plus: stories.filter((s) => s.coverage.sourceCount >= 3).length,
     filesChanged: 0,
     timings: { feedsMs: storiesStart - started, storiesMs: storiesEnd - storiesStart, writeMs: 0 },
+    corrections: { entries: 0, applied: 0, warnings: [] },
   };
-  const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, timings: _t, ...stateCounts } = report;
+  const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, timings: _t, corrections: _c, ...stateCounts } = report;
   const takedownRecords = takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir));
-  for (const message of unmatchedTakedowns(overrides, takedownRecords, knownSourceIds)) deps.log('warn', message);
-  // Archived stories and their articles count as known: an override that reached the archive is carried out.
-  const knownStoryIds = new Set([...Object.values(plan.index), ...stories.map((s) => s.id), ...archived.keys(), ...Object.keys(redirects)]);
-  const matchedSplits = [...new Set([...archiveOverridesState.matchedSplits, ...edits.archivedSplits, ...overrides.stories.split.map((s) => s.articleId).filter((id) => all.has(id))])]
-    .filter((id) => overrides.stories.split.some((s) => s.articleId === id))
-    .sort();
-  for (const message of unmatchedStoryOverrides(overrides, new Set([...all.keys(), ...matchedSplits]), knownStoryIds)) deps.log('warn', message);
+  // Archived stories (those archived in this run too) and their articles count as known: an override that reached
+  // the archive is carried out.
+  const knownStoryIds = new Set([...Object.values(plan.index), ...stories.map((s) => s.id), ...archived.keys(), ...plan.archive, ...Object.keys(redirects)]);
+  const splitIds = new Set(overrides.stories.split.flatMap(splitArticleIds));
+  const matchedSplits = [...new Set([...archiveOverridesState.matchedSplits, ...edits.archivedSplits, ...[...splitIds].filter((id) => all.has(id))])].filter((id) => splitIds.has(id)).sort();
+  const separated = separatedSplits(overrides, previousIndex, redirects, new Set(Object.keys(rehydrated)), new Set(all.keys()), archiveOverridesState.separatedSplits);
+  const overrideWarnings = sortOverrideWarnings([
+    ...unmatchedTakedowns(overrides, takedownRecords, knownSourceIds),
+    ...unmatchedStoryOverrides(overrides, new Set([...all.keys(), ...matchedSplits]), knownStoryIds),
+    ...conflictingStoryOverrides(overrides, redirects, { index: previousIndex, separated: new Set(separated) }),
+  ]);
+  for (const w of overrideWarnings) deps.log('warn', overrideWarningLine(w));
+  const entries = overrideEntryCount(overrides);
+  report.corrections = { entries, applied: entries - new Set(overrideWarnings.filter((w) => w.inert).map((w) => w.at)).size, warnings: overrideWarnings.map(overrideWarningLine) };
   // A topic that has had feeds keeps them though a merge or takedown takes it below the bar (src/site/topic-feeds.ts).
   const topicFeeds = nextTopicFeeds(stories, now, archiveAfterRun(options.contentDir, archiving), readTopicFeeds(options.contentDir, (m) => deps.log('warn', m)));
   report.filesChanged = await writeContent(options.contentDir, {
@@ -578,7 +605,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     extra: {
       [path.join('state', 'redirects.json')]: redirects,
       [path.join('state', 'expired-undated.json')]: tombstonesNext,
-      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint, ...(matchedSplits.length ? { matchedSplits } : {}) },
+      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint, ...(matchedSplits.length ? { matchedSplits } : {}), ...(separated.length ? { separatedSplits: separated } : {}) },
       [TOPIC_FEEDS_STATE]: topicFeedsJson(topicFeeds),
       ...archiving.indexes,
     },
@@ -609,7 +636,7 @@ async function archiveOverrideEdits(
   const out = { fingerprint, removed: [] as TakenDownStory[], trimmed: [] as TakenDownStory[], headlines: [] as Story[], rebuild: new Map<string, Article[]>(), rebuildFrom: new Map<string, Story>(), archivedSplits: [] as string[] };
   if (lastFingerprint === fingerprint || !archived.size) return out;
   const liveIds = new Set([...(await listActiveStoryIds(contentDir)), ...archived.keys()]);
-  const splits = new Set(overrides.stories.split.map((s) => s.articleId));
+  const splits = new Set(overrides.stories.split.flatMap(splitArticleIds));
   for (const { story, action } of await scanArchive(contentDir, archived, (s) => {
     for (const a of s.articles) if (splits.has(a.id)) out.archivedSplits.push(a.id);
     return archiveActionOf(s, overrides, takedowns, redirects, liveIds);

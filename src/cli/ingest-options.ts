@@ -277,6 +277,13 @@ export function failureReason(f: IngestReport['feeds'][number]): string | null {
   return e ? errorName(e) : null;
 }
 
+/** The summary's line on editors' corrections (overrides.json): "none", or how many applied and the warnings. */
+export function correctionsLine(c: IngestReport['corrections']): string {
+  if (!c.entries && !c.warnings.length) return 'none (overrides.json)';
+  const warned = c.warnings.length ? `${c.warnings.length} ${c.warnings.length === 1 ? 'warning' : 'warnings'} (logged above)` : 'no warnings';
+  return `${c.applied} of ${c.entries} applied (overrides.json), ${warned}`;
+}
+
 /** The one-screen summary of a run (and of a build, when `pages` is given: how many pages, written to which folder). */
 export function formatSummary(report: IngestReport | null, pages: { count: number; dir: string } | null, seconds: number): string {
   const lines: string[] = [];
@@ -302,6 +309,7 @@ export function formatSummary(report: IngestReport | null, pages: { count: numbe
       `Stories           ${report.stories} (${report.multiSourceStories} with 2+ sources, ${report.storiesWith3Plus} with 3+ sources), ${report.archivedStories} archived now`,
       `Feed errors       ${errors.length ? errors.join(', ') : 'none'}`,
       `Feed warnings     ${warnings.length ? warnings.join(', ') : 'none'}`,
+      `Corrections       ${correctionsLine(report.corrections)}`,
       `Clock (--now)     ${report.now}`,
     );
   }

@@ -5,9 +5,10 @@
  *   (its id, page and other outlets' articles stay; its coverage is counted again); one left with no article is
  *   removed;
  * - headline: the title (and slug) is rewritten in place;
- * - merge (with a live or another archived story) and split (one of its articles): the story is rebuilt from its own
+ * - merge (with a live or another archived story) and split (some of its articles): the story is rebuilt from its own
  *   article list — its articles are "rehydrated" (below) and clustered again with the overrides applied, so the
- *   surviving story lists the merged story's articles and the split article becomes a story of its own.
+ *   surviving story lists the merged story's articles and the split articles become a story of their own (a story
+ *   that is one split group already is left as it is).
  * The pipeline scans the archive for these only when the overrides change (overridesFingerprint), so a run costs
  * nothing extra otherwise.
  */
@@ -16,7 +17,7 @@ import type { Overrides, TakedownIndex } from './overrides/overrides';
 import { takedownOf } from './overrides/overrides';
 import type { Article } from './schema/article';
 import type { Story, StoryArticle } from './schema/story';
-import { pinnedHeadlines, resolveRedirect, type Redirects } from './story/build-stories';
+import { pinnedHeadlines, resolveRedirect, splitChangesStory, splitGroups, type Redirects } from './story/build-stories';
 
 /** What to do with one archived story, or null when no override touches it. */
 export type ArchiveAction =
@@ -44,8 +45,8 @@ export function archiveActionOf(story: Story, overrides: Overrides, takedowns: T
     const labels = hit.map((x) => (x.t!.kind === 'source' ? `source ${x.t!.sourceId}` : `article ${x.t!.articleId ?? x.t!.url}`));
     return { kind: hit.length === story.articles.length ? 'remove' : 'trim', articleIds: hit.map((x) => x.a.id), labels };
   }
-  const mine = new Set(story.articles.map((a) => a.id));
-  if (story.articles.length > 1 && overrides.stories.split.some((s) => mine.has(s.articleId))) return { kind: 'rebuild' };
+  // A split that takes some of its articles out (not one that names the whole story: rebuilt, it would take a new id).
+  if (splitChangesStory(story.articles.map((a) => a.id), splitGroups(overrides.stories.split))) return { kind: 'rebuild' };
   for (const m of overrides.stories.merge) {
     const ids = new Set(m.storyIds.map((id) => resolveRedirect(id, redirects)).filter((id) => liveIds.has(id)));
     if (ids.has(story.id) && ids.size > 1) return { kind: 'rebuild' };

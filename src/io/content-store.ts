@@ -22,6 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
+import { jsonErrorPlace } from '../core/json-place';
 import { ArticleSchema, type Article } from '../core/schema/article';
 import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
 import type { Source } from '../core/schema/source';
@@ -244,7 +245,9 @@ export async function readOverrides(contentDir: string): Promise<Overrides> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message})`);
+    const message = (error as Error).message;
+    const place = jsonErrorPlace(text, message);
+    throw new Error(`${file}: not JSON${place ? ` at line ${place.line}, column ${place.column}` : ''} (${message})`);
   }
   return parseOverrides(json, file);
 }
@@ -346,11 +349,13 @@ export const ARCHIVE_OVERRIDES_STATE = path.join('state', 'archive-overrides.jso
 
 /**
  * What state/archive-overrides.json remembers: the fingerprint of the overrides last applied to the archive (null:
- * none yet, or unreadable), and the split overrides' article ids found stored so far, active or archived (so a split
- * whose article has since been archived is not reported as matching nothing).
+ * none yet, or unreadable), the split overrides' article ids found stored so far, active or archived (so a split
+ * whose article has since been archived is not reported as matching nothing), and those a split has taken out of a
+ * story with other articles (separatedSplits in src/core/overrides/overrides.ts: so that a split that did its work
+ * is not reported later as taking nothing out).
  */
-export async function readArchiveOverridesState(contentDir: string): Promise<{ fingerprint: string | null; matchedSplits: string[] }> {
-  const v = await readStateJson<{ fingerprint?: unknown; matchedSplits?: unknown } | null>(contentDir, 'archive-overrides.json', null);
-  const splits = Array.isArray(v?.matchedSplits) ? v.matchedSplits.filter((x): x is string => typeof x === 'string') : [];
-  return { fingerprint: typeof v?.fingerprint === 'string' ? v.fingerprint : null, matchedSplits: splits };
+export async function readArchiveOverridesState(contentDir: string): Promise<{ fingerprint: string | null; matchedSplits: string[]; separatedSplits: string[] }> {
+  const v = await readStateJson<{ fingerprint?: unknown; matchedSplits?: unknown; separatedSplits?: unknown } | null>(contentDir, 'archive-overrides.json', null);
+  const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((y): y is string => typeof y === 'string') : []);
+  return { fingerprint: typeof v?.fingerprint === 'string' ? v.fingerprint : null, matchedSplits: strings(v?.matchedSplits), separatedSplits: strings(v?.separatedSplits) };
 }

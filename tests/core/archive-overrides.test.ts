@@ -22,7 +22,11 @@ const why = { reason: 'r' };
 describe('archiveActionOf', () => {
   const o = parseOverrides({
     version: 1,
-    stories: { merge: [{ storyIds: ['a', 'b'], ...why }], split: [{ articleId: 'x2', ...why }], headline: [{ storyId: 'h', title: 'Pinned', ...why }] },
+    stories: {
+      merge: [{ storyIds: ['a', 'b'], ...why }],
+      split: [{ articleId: 'x2', ...why }, { articleIds: ['y1', 'y2'], ...why }],
+      headline: [{ storyId: 'h', title: 'Pinned', ...why }],
+    },
     takedowns: [{ kind: 'source', sourceId: 'bad', ...why }, { kind: 'article', articleId: 'gone', ...why }],
   });
   const t = indexTakedowns(o);
@@ -33,6 +37,8 @@ describe('archiveActionOf', () => {
     ['a pending merge rebuilds', story('a', [art('a1')]), { kind: 'rebuild' }],
     ['a split of one of its articles rebuilds', story('x', [art('x1'), art('x2')]), { kind: 'rebuild' }],
     ['a split of its only article is nothing to do', story('x', [art('x2')]), null],
+    ['a split of several of its articles together rebuilds', story('y', [art('y0'), art('y1'), art('y2')]), { kind: 'rebuild' }],
+    ['a story that is one split group already is nothing to do (rebuilt, it would take a new id)', story('y', [art('y1'), art('y2')]), null],
     ['a pinned headline that differs is rewritten', story('h', [art('h1')], 'Old'), { kind: 'headline', title: 'Pinned' }],
     ['a pinned headline already there is nothing to do', story('h', [art('h1')], 'Pinned'), null],
   ])('%s', (_label, s, want) => {

@@ -25,6 +25,36 @@ describe('readOverrides', () => {
   it('names overrides.json when it is not JSON (the run stops: a takedown must not be ignored)', async () => {
     const dir = await tempDir('parallax-content-store-');
     await writeFile(path.join(dir, 'overrides.json'), '{ takedowns: [] }');
-    await expect(readOverrides(dir)).rejects.toThrow(`${path.join(dir, 'overrides.json')}: not JSON (`);
+    await expect(readOverrides(dir)).rejects.toThrow(`${path.join(dir, 'overrides.json')}: not JSON at line 1, column 3 (`);
+  });
+
+  it('gives the line and column of a JSON error (Node 20 gives only a position), and of a file cut short', async () => {
+    const dir = await tempDir('parallax-content-store-');
+    const file = path.join(dir, 'overrides.json');
+    await writeFile(file, '{\n  "version": 1,\n  "stories": { "split": [ { "articleId": "a", "reason": "x", } ] }\n}\n');
+    await expect(readOverrides(dir)).rejects.toThrow(`${file}: not JSON at line 3, column 62 (`);
+    await writeFile(file, '{\n  "version": 1,\n  "takedowns": [');
+    await expect(readOverrides(dir)).rejects.toThrow(`${file}: not JSON at line 3, column 17 (`);
+  });
+
+  it('lists every invalid entry at once, each with its place in the file', async () => {
+    const dir = await tempDir('parallax-content-store-');
+    const file = path.join(dir, 'overrides.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        stories: { split: [{ articleId: 'a' }], merge: [{ storyIds: ['s1'], reason: 'one' }], headline: [{ storyId: 's2', title: '', reason: 'x' }] },
+      }),
+    );
+    const error = await readOverrides(dir).then(() => null, (e: Error) => e.message);
+    expect(error).toBe(
+      [
+        `${file}: invalid overrides (3 problems; nothing was applied):`,
+        '  stories.split[0].reason: Required',
+        '  stories.merge[0].storyIds: Array must contain at least 2 element(s)',
+        '  stories.headline[0].title: a headline cannot be empty or only whitespace',
+      ].join('\n'),
+    );
   });
 });

@@ -138,6 +138,27 @@ describe('overrides on archived stories', () => {
     expect(state.matchedSplits).toEqual([two.articles[0]!.id]);
   });
 
+  it('says a self-merge of a story archived in this run or before is one, not that no story has its id', async () => {
+    const d = path.join(await tempDir('parallax-archive-ovr-'), 'content');
+    await runFolder(SMALL, d, DAY0);
+    const x = (await readdir(path.join(d, 'stories'))).map((f) => f.replace(/\.md$/, '')).sort()[0]!;
+    await writeFile(
+      path.join(d, 'overrides.json'),
+      JSON.stringify({ version: 1, stories: { merge: [{ storyIds: [x, x], reason: 'self' }, { storyIds: [x, 'nope12345678'], reason: 'typo' }] } }),
+    );
+    const want = [
+      `warn: overrides.json stories.merge[0]: merge of story ${x} with itself: nothing to merge; name two or more different stories`,
+      `warn: overrides.json stories.merge[1]: merge of ${x}, nope12345678: no story has the id nope12345678; nothing was merged`,
+    ];
+    for (const day of [DAY8, DAY9]) {
+      // DAY8 archives it in the run; on DAY9 it is in the archive (it had been "no story has the id X, X").
+      const { logs, report } = await runFolder(SMALL, d, day);
+      expect(logs.filter((l) => l.includes('overrides.json'))).toEqual(want);
+      expect(report.corrections).toMatchObject({ entries: 2, applied: 0 });
+    }
+    expect((await readArchivedOrLive(d, x)).id).toBe(x);
+  });
+
   it('merges an archived story with a live one: the older (archived) id survives and is live again with both lists', async () => {
     const d = path.join(await tempDir('parallax-archive-ovr-'), 'content');
     const feeds = await tempDir('parallax-feeds-');

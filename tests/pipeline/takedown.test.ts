@@ -83,13 +83,15 @@ describe('takedowns', () => {
         ],
       }),
     );
-    const { logs } = await runFolder(SMALL, other, NOW);
-    const warnings = logs.filter((l) => l.startsWith('warn: takedown'));
+    const { logs, report } = await runFolder(SMALL, other, NOW);
+    const warnings = logs.filter((l) => l.startsWith('warn: overrides.json takedowns'));
     expect(warnings).toEqual([
-      'warn: takedown source npr-news: no source has this id (overrides.json); nothing was taken down',
-      `warn: takedown article ${misTyped}: matches no article stored so far (by article id or canonical URL; check the URL in overrides.json); it applies if one arrives`,
+      'warn: overrides.json takedowns[0]: takedown source npr-news: no source has this id; nothing was taken down',
+      `warn: overrides.json takedowns[1]: takedown article ${misTyped}: matches no article stored so far (by article id or canonical URL; check the URL); it applies if one arrives`,
     ]);
-    expect((await runFolder(SMALL, other, NOW)).logs.filter((l) => l.startsWith('warn: takedown'))).toEqual(warnings);
+    // The run report counts them: one takedown of three applied.
+    expect(report.corrections).toEqual({ entries: 3, applied: 1, warnings: warnings.map((w) => w.slice('warn: '.length)) });
+    expect((await runFolder(SMALL, other, NOW)).logs.filter((l) => l.startsWith('warn: overrides.json takedowns'))).toEqual(warnings);
   });
 
   it('refuses an invalid overrides file instead of ignoring a takedown', async () => {

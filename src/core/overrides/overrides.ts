@@ -10,7 +10,8 @@
  */
 import { z } from 'astro/zod';
 import { canonicalUrl } from '../feed/canonical-url';
-import { NO_STORY_OVERRIDES, StoryOverridesSchema } from '../schema/overrides';
+import { NO_STORY_OVERRIDES, splitArticleIds, StoryOverridesSchema } from '../schema/overrides';
+import { resolveRedirect, splitGroupsByEntry } from '../story/build-stories';
 import { articleIdFor } from '../story/ids';
 
 const why = {
@@ -58,14 +59,65 @@ export type Takedown = Overrides['takedowns'][number];
 /** What a missing file means. */
 export const NO_OVERRIDES: Overrides = { version: 1, stories: NO_STORY_OVERRIDES, takedowns: [] };
 
-/** Validates an overrides file; throws Error naming the first invalid path (a takedown is never silently ignored). */
+/**
+ * Validates an overrides file; throws Error listing every invalid entry at once, each with its place in the file
+ * ("stories.split[0].reason: Required"), so an editor fixes them in one go (a takedown is never silently ignored).
+ */
 export function parseOverrides(raw: unknown, where = 'overrides.json'): Overrides {
   const parsed = OverridesSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${where}: invalid overrides at [${issue.path.join('.')}]: ${issue.message}`);
+    const issues = parsed.error.issues.flatMap(unionIssues).map((i) => `  ${placeOf(i.path) || '(the file)'}: ${i.message}`);
+    throw new Error(`${where}: invalid overrides (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}; nothing was applied):\n${issues.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * A takedown that matches neither kind is one "Invalid input" to zod: the issues of the kind it names instead (a
+ * source takedown without its sourceId: "takedowns[0].sourceId: Required"); the issue itself when it names no kind.
+ */
+function unionIssues(issue: z.ZodIssue): z.ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const named = issue.unionErrors.filter((e) => !e.issues.some((i) => i.path[i.path.length - 1] === 'kind'));
+  return named.length === 1 ? named[0]!.issues.flatMap(unionIssues) : [issue];
+}
+
+/** A path in the file as an editor reads it: ["stories", "split", 0, "reason"] → "stories.split[0].reason". */
+export function placeOf(path: ReadonlyArray<string | number>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+}
+
+/**
+ * A warning about one entry of overrides.json: where it is ("stories.split[2]"), whether the entry does nothing at
+ * all (`inert`: not counted as applied in the run report) and what is wrong, on one line.
+ */
+export interface OverrideWarning {
+  at: string;
+  inert: boolean;
+  message: string;
+}
+
+/** The log line of a warning: "overrides.json stories.split[2]: …". */
+export function overrideWarningLine(w: OverrideWarning): string {
+  return `overrides.json ${w.at}: ${w.message}`;
+}
+
+/** `warnings` in file order: stories.split, stories.merge, stories.headline, takedowns, each by position (stable). */
+export function sortOverrideWarnings(warnings: readonly OverrideWarning[]): OverrideWarning[] {
+  const sections = ['stories.split', 'stories.merge', 'stories.headline', 'takedowns'];
+  const key = (w: OverrideWarning): [number, number] => {
+    const m = /^(.*)\[(\d+)\]$/.exec(w.at);
+    return [m ? sections.indexOf(m[1]!) : sections.length, m ? Number(m[2]) : 0];
+  };
+  return warnings
+    .map((w, i) => ({ w, i, k: key(w) }))
+    .sort((x, y) => x.k[0] - y.k[0] || x.k[1] - y.k[1] || x.i - y.i)
+    .map((x) => x.w);
+}
+
+/** The number of entries in overrides.json (story corrections and takedowns). */
+export function overrideEntryCount(o: Overrides): number {
+  return o.stories.split.length + o.stories.merge.length + o.stories.headline.length + o.takedowns.length;
 }
 
 export interface TakedownIndex {
@@ -102,42 +154,179 @@ export function takedownLabel(t: Takedown): string {
  * Warnings for takedowns that do nothing, so that a mistyped one is not mistaken for one carried out: a source
  * takedown naming no source in `knownSourceIds` (the registry's and the stored articles' sources), and an article
  * takedown that has removed no article so far in `log` (an article is matched by its id or by the id of its
- * canonical URL; the takedown stays, and applies if such an article arrives). One message per takedown.
+ * canonical URL; the takedown stays, and applies if such an article arrives). One warning per takedown.
  */
-export function unmatchedTakedowns(o: Overrides, log: readonly TakedownRecord[], knownSourceIds: ReadonlySet<string>): string[] {
+export function unmatchedTakedowns(o: Overrides, log: readonly TakedownRecord[], knownSourceIds: ReadonlySet<string>): OverrideWarning[] {
   const removed = new Map(log.map((r) => [r.takedown, r.removedArticles.length]));
-  const out: string[] = [];
-  for (const t of o.takedowns) {
+  const out: OverrideWarning[] = [];
+  o.takedowns.forEach((t, i) => {
     const label = takedownLabel(t);
+    const at = `takedowns[${i}]`;
     if (t.kind === 'source') {
-      if (!knownSourceIds.has(t.sourceId)) out.push(`takedown ${label}: no source has this id (overrides.json); nothing was taken down`);
+      if (!knownSourceIds.has(t.sourceId)) out.push({ at, inert: true, message: `takedown ${label}: no source has this id; nothing was taken down` });
     } else if (!removed.get(label)) {
-      out.push(`takedown ${label}: matches no article stored so far (by article id or canonical URL; check the URL in overrides.json); it applies if one arrives`);
+      out.push({ at, inert: true, message: `takedown ${label}: matches no article stored so far (by article id or canonical URL; check the URL); it applies if one arrives` });
     }
-  }
+  });
   return out;
 }
 
 /**
  * Warnings for story corrections that name nothing known, so that a mistyped id is not mistaken for a correction
- * carried out: a split whose article is not stored (it applies if such an article arrives), a merge or a headline
- * naming a story id that is neither a story (active or archived) nor a redirect. One message per entry.
+ * carried out: a split naming an article that is not stored (it applies if such an article arrives), a merge or a
+ * headline naming a story id that is neither a story (active, archived, or archived in this run) nor a redirect. A
+ * merge that names one story only (itself twice) is left to conflictingStoryOverrides. One warning per entry.
  */
-export function unmatchedStoryOverrides(o: Overrides, knownArticleIds: ReadonlySet<string>, knownStoryIds: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const s of o.stories.split) {
-    if (!knownArticleIds.has(s.articleId)) out.push(`split of article ${s.articleId}: no article stored so far has this id (overrides.json); it applies if one arrives`);
-  }
-  for (const m of o.stories.merge) {
-    const unknown = m.storyIds.filter((id) => !knownStoryIds.has(id));
-    const known = new Set(m.storyIds.filter((id) => knownStoryIds.has(id))).size;
-    const outcome = known >= 2 ? 'the others are merged' : 'nothing was merged';
-    if (unknown.length) out.push(`merge of ${m.storyIds.join(', ')}: no story has the id ${unknown.join(', ')} (overrides.json); ${outcome}`);
-  }
-  for (const h of o.stories.headline) {
-    if (!knownStoryIds.has(h.storyId)) out.push(`headline for story ${h.storyId}: no story has this id (overrides.json); no headline was pinned`);
-  }
+export function unmatchedStoryOverrides(o: Overrides, knownArticleIds: ReadonlySet<string>, knownStoryIds: ReadonlySet<string>): OverrideWarning[] {
+  const out: OverrideWarning[] = [];
+  o.stories.split.forEach((s, i) => {
+    const ids = splitArticleIds(s);
+    const unknown = ids.filter((id) => !knownArticleIds.has(id));
+    if (!unknown.length) return;
+    const at = `stories.split[${i}]`;
+    if (ids.length === 1) out.push({ at, inert: true, message: `split of article ${ids[0]}: no article stored so far has this id; it applies if one arrives` });
+    else {
+      const all = unknown.length === ids.length;
+      out.push({
+        at,
+        inert: all,
+        message: `split of articles ${ids.join(', ')}: no article stored so far has the id ${unknown.join(', ')}; ${all ? 'nothing was split; it applies if they arrive' : 'the others are split out together; it applies to those if they arrive'}`,
+      });
+    }
+  });
+  o.stories.merge.forEach((m, i) => {
+    const ids = [...new Set(m.storyIds)];
+    if (ids.length < 2) return;
+    const unknown = ids.filter((id) => !knownStoryIds.has(id));
+    const known = ids.length - unknown.length;
+    if (unknown.length) {
+      out.push({ at: `stories.merge[${i}]`, inert: known < 2, message: `merge of ${ids.join(', ')}: no story has the id ${unknown.join(', ')}; ${known >= 2 ? 'the others are merged' : 'nothing was merged'}` });
+    }
+  });
+  o.stories.headline.forEach((h, i) => {
+    if (!knownStoryIds.has(h.storyId)) out.push({ at: `stories.headline[${i}]`, inert: true, message: `headline for story ${h.storyId}: no story has this id; no headline was pinned` });
+  });
   return out;
+}
+
+/** What conflictingStoryOverrides needs to know of the story index before this run's corrections. */
+export interface SplitContext {
+  /** The previous run's story index (article id → story id). */
+  index: Readonly<Record<string, string>>;
+  /** Article ids whose split has taken them out of a story with other articles, in this run or an earlier one
+   * (or which arrived with their split in place): their story being theirs alone is the split's doing. */
+  separated: ReadonlySet<string>;
+}
+
+/**
+ * Warnings for story corrections that conflict with another entry or do nothing, which had passed without a word:
+ * - a split naming an article an earlier split already takes out (the first decides; an article named twice in one
+ *   entry is said too), and a split whose articles already make up a story of their own in the previous index (it
+ *   takes nothing out; it only keeps them from joining others; merges, `redirects`, applied) unless `split.separated`
+ *   says the split made it so;
+ * - a merge naming one story only (itself), or a story twice;
+ * - a second headline for a story (the first pinned on its own id wins, then the first carried over a merge, as
+ *   pinnedHeadlines decides; `redirects` are the story redirects now).
+ * One warning per entry, in file order within each kind.
+ */
+export function conflictingStoryOverrides(o: Overrides, redirects: Readonly<Record<string, string>>, split: SplitContext): OverrideWarning[] {
+  const out: OverrideWarning[] = [];
+  const firstSplit = new Map<string, number>();
+  const groups = splitGroupsByEntry(o.stories.split);
+  const storyOf = storiesAfterMerges(split.index, redirects);
+  const storySize = sizesOf(storyOf);
+  o.stories.split.forEach((s, i) => {
+    const at = `stories.split[${i}]`;
+    const named = s.articleIds ?? (s.articleId === undefined ? [] : [s.articleId]);
+    const twice = [...new Set(named.filter((id, k) => named.indexOf(id) !== k))];
+    const earlier = [...new Set(named.filter((id) => firstSplit.has(id)))];
+    for (const id of named) if (!firstSplit.has(id)) firstSplit.set(id, i);
+    const group = groups[i]!;
+    if (earlier.length) {
+      const where = [...new Set(earlier.map((id) => `stories.split[${firstSplit.get(id)}]`))].join(', ');
+      const rest = group.length ? `this entry splits out the rest (${group.join(', ')})` : 'this entry does nothing';
+      out.push({ at, inert: !group.length, message: `split of ${articlesLabel(named)}: ${articlesLabel(earlier)} already split out by ${where}, which decides; ${rest}` });
+      return;
+    }
+    if (twice.length) out.push({ at, inert: false, message: `split of ${articlesLabel(named)}: names ${articlesLabel(twice)} twice` });
+    const stories = new Set(group.map((id) => storyOf.get(id)));
+    const story = [...stories][0];
+    if (group.length && stories.size === 1 && story !== undefined && storySize.get(story) === group.length && !group.some((id) => split.separated.has(id))) {
+      const these = group.length === 1 ? `article ${group[0]} is already the only article of its story ${story}` : `articles ${group.join(', ')} already make up story ${story} on their own`;
+      out.push({ at, inert: true, message: `split of ${articlesLabel(named)}: ${these}; the split takes nothing out (it only keeps them from joining other stories)` });
+    }
+  });
+  o.stories.merge.forEach((m, i) => {
+    const ids = [...new Set(m.storyIds)];
+    const twice = [...new Set(m.storyIds.filter((id, k) => m.storyIds.indexOf(id) !== k))];
+    if (ids.length === 1) out.push({ at: `stories.merge[${i}]`, inert: true, message: `merge of story ${ids[0]} with itself: nothing to merge; name two or more different stories` });
+    else if (twice.length) out.push({ at: `stories.merge[${i}]`, inert: false, message: `merge of ${m.storyIds.join(', ')}: names story ${twice.join(', ')} twice` });
+  });
+  // The order pinnedHeadlines decides in: pins on a story's own (live) id first, then pins carried over a merge.
+  const pinnedBy = new Map<string, number>();
+  const headline = o.stories.headline;
+  const own = headline.map((h, i) => ({ h, i })).filter(({ h }) => !redirects[h.storyId]);
+  const carried = headline.map((h, i) => ({ h, i })).filter(({ h }) => !!redirects[h.storyId]);
+  const lost: OverrideWarning[] = [];
+  for (const { h, i } of [...own, ...carried]) {
+    const live = resolveRedirect(h.storyId, redirects);
+    const winner = pinnedBy.get(live);
+    if (winner === undefined) {
+      pinnedBy.set(live, i);
+      continue;
+    }
+    const story = live === h.storyId ? `story ${live}` : `story ${h.storyId} (merged into ${live})`;
+    lost.push({ at: `stories.headline[${i}]`, inert: true, message: `headline for ${story}: stories.headline[${winner}] pins its headline already and wins; this one is ignored` });
+  }
+  return [...out, ...lost.sort((x, y) => headlineIndex(x.at) - headlineIndex(y.at))];
+}
+
+/** Each article of `index` (pseudo entries "archived:…" left out) with its story followed through `redirects`:
+ * the story a split would take it out of, merges applied. */
+function storiesAfterMerges(index: Readonly<Record<string, string>>, redirects: Readonly<Record<string, string>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [article, story] of Object.entries(index)) if (!article.startsWith('archived:')) out.set(article, resolveRedirect(story, redirects));
+  return out;
+}
+
+/** Articles per story. */
+function sizesOf(storyOf: ReadonlyMap<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const story of storyOf.values()) out.set(story, (out.get(story) ?? 0) + 1);
+  return out;
+}
+
+const headlineIndex = (at: string): number => Number(/\[(\d+)\]/.exec(at)![1]);
+const articlesLabel = (ids: readonly string[]): string => (ids.length === 1 ? `article ${ids[0]}` : `articles ${[...new Set(ids)].join(', ')}`);
+
+/**
+ * The split groups' articles whose split takes them out of a story with other articles in this run (the previous
+ * index, its stories followed through `redirects` (merges), puts them with other articles, or in several stories), or that the archive rebuilt (`rehydrated`), or that
+ * are stored but were in no story before (they arrived with the split in place), added to `before` (sorted). Kept in
+ * state/archive-overrides.json, so that later runs, where such an article is alone in its story by the split's
+ * doing, do not report the split as taking nothing out (conflictingStoryOverrides).
+ */
+export function separatedSplits(
+  o: Overrides,
+  index: Readonly<Record<string, string>>,
+  redirects: Readonly<Record<string, string>>,
+  rehydrated: ReadonlySet<string>,
+  stored: ReadonlySet<string>,
+  before: Iterable<string>,
+): string[] {
+  const out = new Set(before);
+  const storyOf = storiesAfterMerges(index, redirects);
+  const storySize = sizesOf(storyOf);
+  for (const group of splitGroupsByEntry(o.stories.split)) {
+    const stories = new Set(group.map((id) => storyOf.get(id)));
+    const story = [...stories][0];
+    const apart =
+      group.some((id) => rehydrated.has(id) || (stored.has(id) && !storyOf.has(id))) ||
+      (group.every((id) => storyOf.has(id)) && (stories.size > 1 || storySize.get(story!)! > group.length));
+    if (apart) for (const id of group) out.add(id);
+  }
+  const split = new Set(o.stories.split.flatMap(splitArticleIds));
+  return [...out].filter((id) => split.has(id)).sort();
 }
 
 /** One entry of the takedown log, state/takedowns.json. */

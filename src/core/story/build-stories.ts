@@ -8,9 +8,9 @@ import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/b
 import { computeCoverage, lastUpdatedOf, reportedAt, sourceBucket } from '../coverage/coverage';
 import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
-import { NO_STORY_OVERRIDES, type StoryOverrides } from '../schema/overrides';
+import { NO_STORY_OVERRIDES, splitArticleIds, type StoryOverrides } from '../schema/overrides';
 import { hasStoryPage, type Story, type StoryArticle } from '../schema/story';
-import { clusterDocs, type ClusterConfig, type ClusterDoc } from './cluster';
+import { clusterDocs, type ClusterConfig, type ClusterDoc, type ClusterMember } from './cluster';
 import { chooseHeadline } from './headline';
 import { slugify, storyIdFor } from './ids';
 import { similarStories } from './similar-stories';
@@ -116,15 +116,45 @@ export function assignStoryIds(
 }
 
 /**
+ * The articles each split entry takes out, by entry (file order): its articles (splitArticleIds) without those an
+ * earlier entry already took (the first entry naming an article decides its group; conflictingStoryOverrides in
+ * src/core/overrides/overrides.ts warns about the later one), so an entry may be left with none.
+ */
+export function splitGroupsByEntry(split: StoryOverrides['split']): string[][] {
+  const taken = new Set<string>();
+  return split.map((s) => {
+    const group = splitArticleIds(s).filter((id) => !taken.has(id));
+    for (const id of group) taken.add(id);
+    return group;
+  });
+}
+
+/**
+ * The article groups the split entries take out (splitGroupsByEntry, empty ones left out): a group of one is an
+ * article on its own; a group of several becomes one story of their own.
+ */
+export function splitGroups(split: StoryOverrides['split']): string[][] {
+  return splitGroupsByEntry(split).filter((g) => g.length > 0);
+}
+
+/** Whether the split `groups` change a story of these articles: some are split out, and not all into one group. */
+export function splitChangesStory(articleIds: readonly string[], groups: readonly string[][]): boolean {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+  return articleIds.some((id) => groupOf.has(id)) && new Set(articleIds.map((id) => groupOf.get(id) ?? -1)).size > 1;
+}
+
+/**
  * Applies editors' story overrides to the previous index before clustering: merged stories' articles move to the
  * oldest id (the others redirect; ids of no story in the index are passed over), and split-out articles lose their
- * story. Pure; returns new values.
+ * story (`isolated`: every one of them; `groups`: splitGroups, to be joined again after the clustering). Pure;
+ * returns new values.
  */
 export function applyStoryOverrides(
   index: Readonly<StoryIndex>,
   overrides: StoryOverrides,
   storyStart: ReadonlyMap<string, string>,
-): { index: StoryIndex; redirects: Redirects; isolated: Set<string> } {
+): { index: StoryIndex; redirects: Redirects; isolated: Set<string>; groups: string[][] } {
   const next: StoryIndex = { ...index };
   const redirects: Redirects = {};
   for (const m of overrides.merge) {
@@ -139,9 +169,43 @@ export function applyStoryOverrides(
     for (const other of ids.slice(1)) if (other !== survivor) redirects[other] = survivor;
   }
   for (const [article, id] of Object.entries(next)) if (redirects[id]) next[article] = resolveRedirect(id, redirects);
-  const isolated = new Set(overrides.split.map((s) => s.articleId));
+  const groups = splitGroups(overrides.split);
+  const isolated = new Set(groups.flat());
   for (const id of isolated) delete next[id];
-  return { index: next, redirects, isolated };
+  return { index: next, redirects, isolated, groups };
+}
+
+/**
+ * `clusters` (ClusterResult's order: by first member's time, then id) with the one-article clusters of each split
+ * group's articles (the clustering isolates every split-out article) joined into one cluster per group, each
+ * member's similarity its cosine with the group's centre (rounded as the clustering's). `timeOf` gives an article's
+ * time (ms) for the order. Groups of one, and articles not clustered (not in the window), are left as they are.
+ */
+export function joinSplitGroups(
+  clusters: ClusterMember[][],
+  groups: readonly string[][],
+  vectors: ReadonlyMap<string, SparseVector>,
+  timeOf: (id: string) => number,
+): ClusterMember[][] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => {
+    if (g.length > 1) for (const id of g) groupOf.set(id, i);
+  });
+  if (!groupOf.size) return clusters;
+  const joined = new Map<number, string[]>();
+  const out: ClusterMember[][] = [];
+  for (const c of clusters) {
+    const g = c.length === 1 ? groupOf.get(c[0]!.id) : undefined;
+    if (g === undefined) out.push(c);
+    else joined.set(g, [...(joined.get(g) ?? []), c[0]!.id]);
+  }
+  const byTime = (x: string, y: string): number => timeOf(x) - timeOf(y) || (x < y ? -1 : x > y ? 1 : 0);
+  for (const ids of joined.values()) {
+    ids.sort(byTime);
+    const centre = centroid(ids.map((id) => vectors.get(id)!));
+    out.push(ids.map((id) => ({ id, similarity: Math.round(dot(vectors.get(id)!, centre) * 1e4) / 1e4 })));
+  }
+  return out.sort((x, y) => byTime(x[0]!.id, y[0]!.id));
 }
 
 export interface BuildStoriesResult {
@@ -211,25 +275,35 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     if (!groupStart.has(storyId) || t < groupStart.get(storyId)!) groupStart.set(storyId, t);
   }
   const heldIds = [...groups.keys()].sort();
-  const result = clusterDocs(
+  const raw = clusterDocs(
     active.map(clusterDocOf),
     config,
     heldIds.map((k) => groups.get(k)!),
     edited.isolated,
     heldIds.map((k) => Date.parse(groupStart.get(k)!)),
   );
+  // Articles split out together (a split's `articleIds`) are one story of their own.
+  const result = { ...raw, clusters: joinSplitGroups(raw.clusters, edited.groups, raw.vectors, (id) => Date.parse(reportedAt(byId.get(id)!))) };
   const retired = [...Object.keys(input.redirects ?? {}), ...Object.keys(edited.redirects)];
   const assigned = assignStoryIds(result.clusters.map((c) => c.map((m) => m.id)), index, storyStart, retired);
   const ids = assigned.ids;
   const redirects: Redirects = { ...edited.redirects, ...assigned.redirects };
-  // Articles that left the window stay with their story.
+  // Articles that left the window stay with their story; those of a split group, with their group's story.
   const expiredOf = new Map<string, Article[]>();
   const activeIds = new Set(active.map((a) => a.id));
+  const addExpired = (storyId: string, articleId: string): void => {
+    if (!expiredOf.has(storyId)) expiredOf.set(storyId, []);
+    expiredOf.get(storyId)!.push(byId.get(articleId)!);
+  };
   for (const [articleId, storyId] of Object.entries(index)) {
     if (activeIds.has(articleId) || !byId.has(articleId)) continue;
-    const live = resolveRedirect(storyId, redirects);
-    if (!expiredOf.has(live)) expiredOf.set(live, []);
-    expiredOf.get(live)!.push(byId.get(articleId)!);
+    addExpired(resolveRedirect(storyId, redirects), articleId);
+  }
+  const clusterOf = new Map(result.clusters.flatMap((c, i) => c.map((m) => [m.id, i] as const)));
+  for (const group of edited.groups) {
+    const at = group.map((id) => clusterOf.get(id)).find((i) => i !== undefined);
+    if (group.length < 2 || at === undefined) continue;
+    for (const id of group) if (!activeIds.has(id) && byId.has(id)) addExpired(ids[at]!, id);
   }
   const pinned = pinnedHeadlines(overrides.headline, { ...input.redirects, ...redirects });
   const vectorOf = (a: Article) =>

@@ -138,6 +138,69 @@ describe('buildStories across runs', () => {
     expect(storyOf(after, 'g1').title).toBe('Pinned on the merged-away id');
   });
 
+  it('undoes a merge with one split of several articles: they leave together as one story with a fresh id, on every later run', () => {
+    const navalnyId = storyIdFor('n1');
+    const genevaId = storyIdFor('g1');
+    const merged = run([...navalny, ...geneva], first.index, '2026-02-17T14:00:00Z', { split: [], merge: [{ storyIds: [navalnyId, genevaId], reason: 'by mistake' }], headline: [] });
+    expect(merged.stories.map((s) => s.id)).toEqual([genevaId]);
+    // The merge entry stays in the file (removing it would not unmerge); the split takes the Navalny reports out.
+    const undo: StoryOverrides = {
+      merge: [{ storyIds: [navalnyId, genevaId], reason: 'by mistake' }],
+      split: [{ articleIds: ['n1', 'n2'], reason: 'undo the merge: not the talks' }],
+      headline: [],
+    };
+    const all = [...navalny, ...geneva];
+    const after = buildStories({ active: all, archive: new Map(all.map((a) => [a.id, a])), sources, index: merged.index, overrides: undo, redirects: merged.redirects });
+    expect(after.stories.map((s) => [s.id, s.articles.map((a) => a.id)])).toEqual(
+      [
+        [genevaId, ['g1', 'g2']],
+        [storyIdFor('n1#1'), ['n1', 'n2']], // storyIdFor('n1') is the merged-away id: it redirects, it is never minted again
+      ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)),
+    );
+    expect(after.redirects).toEqual({});
+    expect(after.index).toEqual({ g1: genevaId, g2: genevaId, n1: storyIdFor('n1#1'), n2: storyIdFor('n1#1') });
+    // Both articles' similarities are to their own story's centre (not 1, as for an article on its own).
+    const undone = storyOf(after, 'n1');
+    expect(undone.articles.every((a) => a.similarity > 0.3 && a.similarity < 1)).toBe(true);
+    expect(undone.coverage.sourceCount).toBe(2);
+    // The next run, with a new Navalny report that would join them, keeps the same id and lets no article in.
+    const next = buildStories({
+      active: [...all, navalnyLater],
+      archive: new Map([...all, navalnyLater].map((a) => [a.id, a])),
+      sources,
+      index: after.index,
+      overrides: undo,
+      redirects: { ...merged.redirects, ...after.redirects },
+    });
+    expect(storyOf(next, 'n1').id).toBe(storyIdFor('n1#1'));
+    expect(storyOf(next, 'n1').articles.map((a) => a.id)).toEqual(['n1', 'n2']);
+    expect(storyOf(next, 'n3').articles.map((a) => a.id)).toEqual(['n3']);
+    expect(storyOf(next, 'g1').articles.map((a) => a.id)).toEqual(['g1', 'g2']);
+  });
+
+  it('keeps a split group’s articles that left the window in the group’s story', () => {
+    const index: StoryIndex = { n1: 'mergedstory1', n2: 'mergedstory1', g1: 'mergedstory1', g2: 'mergedstory1' };
+    const overrides: StoryOverrides = { ...NO_STORY_OVERRIDES, split: [{ articleIds: ['n1', 'n2', 'n3'], reason: 'apart' }] };
+    // n1 and n2 have left the window; n3 is new.
+    const r = run([...geneva, navalnyLater], index, '2026-02-20T16:00:00Z', overrides, navalny);
+    expect(storyOf(r, 'n3').articles.map((a) => a.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(storyOf(r, 'n3').id).toBe(storyIdFor('n3'));
+    expect(storyOf(r, 'g1').articles.map((a) => a.id)).toEqual(['g1', 'g2']);
+    expect(storyOf(r, 'g1').id).toBe('mergedstory1');
+  });
+
+  it('takes the first split entry naming an article; the old single-article form and the list form mix', () => {
+    const overrides: StoryOverrides = {
+      ...NO_STORY_OVERRIDES,
+      split: [
+        { articleId: 'n2', reason: 'alone' },
+        { articleIds: ['n2', 'n3'], reason: 'n2 is taken by the entry above: only n3 here' },
+      ],
+    };
+    const r = run([...navalny, navalnyLater], first.index, '2026-02-17T16:00:00Z', overrides);
+    expect(r.stories.map((s) => s.articles.map((a) => a.id)).sort()).toEqual([['n1'], ['n2'], ['n3']]);
+  });
+
   it('is deterministic whatever the input order', () => {
     const shuffled = run([geneva[1]!, navalny[1]!, geneva[0]!, navalny[0]!], {}, '2026-02-17T13:00:00Z');
     expect(shuffled).toEqual(first);

@@ -1,0 +1,158 @@
+/**
+ * The overrides file's story corrections (src/core/schema/overrides.ts, src/core/overrides/overrides.ts): pinned
+ * headlines cleaned and bounded, every schema problem listed at once with its place, and warnings for entries that
+ * conflict with another or do nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { TITLE_MAX_CHARS } from '../../../src/core/config';
+import {
+  conflictingStoryOverrides,
+  overrideWarningLine,
+  parseOverrides,
+  separatedSplits,
+  sortOverrideWarnings,
+  unmatchedStoryOverrides,
+} from '../../../src/core/overrides/overrides';
+import { jsonErrorPlace } from '../../../src/core/json-place';
+
+const why = { reason: 'r' };
+const headline = (title: string) => ({ version: 1, stories: { headline: [{ storyId: 's', title, ...why }] } });
+
+describe('pinned headlines', () => {
+  it.each([
+    ['whitespace and line breaks collapsed, ends trimmed', '  Iceland   evacuates\n Grindavík  ', 'Iceland evacuates Grindavík'],
+    ['zero-width and bidi controls removed, as from a feed title', '\u200bIceland\u202e evacuates\u2069 Grindavík', 'Iceland evacuates Grindavík'],
+    ['a title at the limit kept whole', 'x'.repeat(TITLE_MAX_CHARS), 'x'.repeat(TITLE_MAX_CHARS)],
+  ])('%s', (_label, title, want) => {
+    expect(parseOverrides(headline(title)).stories.headline[0]!.title).toBe(want);
+  });
+
+  it.each([
+    ['"   " (had been pinned: a row with no headline, a page titled "· Parallax")', '   ', 'a headline cannot be empty or only whitespace'],
+    ['"" ', '', 'a headline cannot be empty or only whitespace'],
+    ['only a zero-width space and a tab', '\u200b\t', 'a headline cannot be empty or only whitespace'],
+    ['530 characters (had been accepted)', 'y'.repeat(530), `a headline has at most ${TITLE_MAX_CHARS} characters (TITLE_MAX_CHARS, as feed titles); this one has 530`],
+  ])('refuses %s', (_label, title, message) => {
+    expect(() => parseOverrides(headline(title), 'overrides.json')).toThrow(`overrides.json: invalid overrides (1 problem; nothing was applied):\n  stories.headline[0].title: ${message}`);
+  });
+});
+
+describe('parseOverrides', () => {
+  it('lists every problem at once, each with its place (only the first had been said)', () => {
+    expect(() =>
+      parseOverrides({
+        version: 1,
+        stories: {
+          split: [{ articleId: 'a' }, { articleId: 'b', articleIds: ['c'], ...why }],
+          merge: [{ storyIds: ['x'], ...why }],
+          headline: [{ storyId: 's', title: '', ...why }],
+        },
+        takedowns: [{ kind: 'source', reason: 'x' }],
+      }),
+    ).toThrow(
+      [
+        'overrides.json: invalid overrides (5 problems; nothing was applied):',
+        '  stories.split[0].reason: Required',
+        '  stories.split[1]: a split names exactly one of articleId or articleIds',
+        '  stories.merge[0].storyIds: Array must contain at least 2 element(s)',
+        '  stories.headline[0].title: a headline cannot be empty or only whitespace',
+        '  takedowns[0].sourceId: Required',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps the single-article split form and reads the several-article one', () => {
+    const o = parseOverrides({ version: 1, stories: { split: [{ articleId: 'a', ...why }, { articleIds: ['b', 'c'], ...why }] } });
+    expect(o.stories.split).toEqual([
+      { articleId: 'a', ...why },
+      { articleIds: ['b', 'c'], ...why },
+    ]);
+  });
+});
+
+describe('conflictingStoryOverrides', () => {
+  const lines = (raw: object, redirects: Record<string, string> = {}, index: Record<string, string> = {}, separated: string[] = []) =>
+    sortOverrideWarnings(conflictingStoryOverrides(parseOverrides({ version: 1, stories: raw }), redirects, { index, separated: new Set(separated) })).map(overrideWarningLine);
+
+  it('warns of a second headline for one story; the first wins', () => {
+    expect(lines({ headline: [{ storyId: 's', title: 'One', ...why }, { storyId: 't', title: 'Other', ...why }, { storyId: 's', title: 'Two', ...why }] })).toEqual([
+      'overrides.json stories.headline[2]: headline for story s: stories.headline[0] pins its headline already and wins; this one is ignored',
+    ]);
+  });
+
+  it('warns of a headline carried over a merge that loses to the survivor’s own pin, in file order', () => {
+    expect(lines({ headline: [{ storyId: 'old', title: 'Carried', ...why }, { storyId: 's', title: 'Own', ...why }] }, { old: 's' })).toEqual([
+      'overrides.json stories.headline[0]: headline for story old (merged into s): stories.headline[1] pins its headline already and wins; this one is ignored',
+    ]);
+  });
+
+  it('warns of a split repeated, in part or whole, and of an article named twice', () => {
+    expect(
+      lines({
+        split: [
+          { articleId: 'a', ...why },
+          { articleId: 'a', ...why },
+          { articleIds: ['a', 'b'], ...why },
+          { articleIds: ['c', 'c'], ...why },
+        ],
+      }),
+    ).toEqual([
+      'overrides.json stories.split[1]: split of article a: article a already split out by stories.split[0], which decides; this entry does nothing',
+      'overrides.json stories.split[2]: split of articles a, b: article a already split out by stories.split[0], which decides; this entry splits out the rest (b)',
+      'overrides.json stories.split[3]: split of articles c: names article c twice',
+    ]);
+  });
+
+  it('warns of a split whose articles are a story of their own already, unless the split made it so', () => {
+    const index = { a: 'sa', b: 'sb', c: 'sb', d: 'sd', e: 'sd', f: 'sd' };
+    const raw = { split: [{ articleId: 'a', ...why }, { articleIds: ['b', 'c'], ...why }, { articleIds: ['d', 'e'], ...why }] };
+    expect(lines(raw, {}, index)).toEqual([
+      'overrides.json stories.split[0]: split of article a: article a is already the only article of its story sa; the split takes nothing out (it only keeps them from joining other stories)',
+      'overrides.json stories.split[1]: split of articles b, c: articles b, c already make up story sb on their own; the split takes nothing out (it only keeps them from joining other stories)',
+    ]);
+    // A merge in the same file puts story sa with sd: the split of a takes it out of that.
+    expect(lines(raw, { sa: 'sd' }, index)).toHaveLength(1);
+    // Splits that did their work in an earlier run (state/archive-overrides.json): no warning.
+    expect(lines(raw, {}, index, ['a', 'b', 'c'])).toEqual([]);
+  });
+
+  it('warns of a merge of a story with itself, and of a story named twice', () => {
+    expect(lines({ merge: [{ storyIds: ['x', 'x'], ...why }, { storyIds: ['x', 'y', 'x'], ...why }] })).toEqual([
+      'overrides.json stories.merge[0]: merge of story x with itself: nothing to merge; name two or more different stories',
+      'overrides.json stories.merge[1]: merge of x, y, x: names story x twice',
+    ]);
+  });
+});
+
+describe('unmatchedStoryOverrides', () => {
+  it('names the unknown ids once, and leaves a self-merge to the conflicts (it had said "no story has the id X, X")', () => {
+    const o = parseOverrides({
+      version: 1,
+      stories: { merge: [{ storyIds: ['gone', 'gone'], ...why }, { storyIds: ['x', 'nope', 'nope'], ...why }], split: [{ articleIds: ['a', 'zz'], ...why }] },
+    });
+    expect(unmatchedStoryOverrides(o, new Set(['a']), new Set(['x'])).map(overrideWarningLine)).toEqual([
+      'overrides.json stories.split[0]: split of articles a, zz: no article stored so far has the id zz; the others are split out together; it applies to those if they arrive',
+      'overrides.json stories.merge[1]: merge of x, nope: no story has the id nope; nothing was merged',
+    ]);
+  });
+});
+
+describe('separatedSplits', () => {
+  const o = parseOverrides({ version: 1, stories: { split: [{ articleId: 'a', ...why }, { articleIds: ['b', 'c'], ...why }, { articleId: 'n', ...why }, { articleId: 'l', ...why }] } });
+  it('records the splits that take articles out of a story with others, or whose article arrived with the split in place', () => {
+    const index = { a: 's1', x: 's1', b: 's2', c: 's3', l: 's4' };
+    expect(separatedSplits(o, index, {}, new Set(), new Set(['n', 'a', 'b', 'c', 'l']), ['old'])).toEqual(['a', 'b', 'c', 'n']);
+  });
+});
+
+describe('jsonErrorPlace', () => {
+  it.each([
+    ['a position on line 3 (Node 20’s message)', '{\n "a": 1,\n  x}', 'Expected double-quoted property name in JSON at position 13', { line: 3, column: 3 }],
+    ['the end of a file cut short', '{\n"a": [', 'Unexpected end of JSON input', { line: 2, column: 7 }],
+    ['Node 22’s own line and column', '', 'Unexpected token (line 4 column 9)', { line: 4, column: 9 }],
+    ['columns in characters, not UTF-16 units', '{"é😀": x}', 'Unexpected token at position 9', { line: 1, column: 9 }],
+  ])('%s', (_label, text, message, want) => {
+    expect(jsonErrorPlace(text, message)).toEqual(want);
+  });
+  it('gives null for a message without a place', () => expect(jsonErrorPlace('x', 'something else')).toBeNull());
+});
