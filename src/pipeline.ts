@@ -580,7 +580,11 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const knownStoryIds = new Set([...Object.values(plan.index), ...stories.map((s) => s.id), ...archived.keys(), ...plan.archive, ...Object.keys(redirects)]);
   const splitIds = new Set(overrides.stories.split.flatMap(splitArticleIds));
   const matchedSplits = [...new Set([...archiveOverridesState.matchedSplits, ...edits.archivedSplits, ...[...splitIds].filter((id) => all.has(id))])].filter((id) => splitIds.has(id)).sort();
-  const separated = separatedSplits(overrides, previousIndex, redirects, new Set(Object.keys(rehydrated)), new Set(all.keys()), archiveOverridesState.separatedSplits);
+  // A state written before separatedSplits was kept: the splits applied then are taken to have done their work (no
+  // warning that one takes nothing out is better than a false one for every split in the file).
+  const separatedBefore =
+    archiveOverridesState.separatedSplits ?? (archiveOverridesState.fingerprint === null ? [] : [...splitIds].filter((id) => previousIndex[id] !== undefined));
+  const separated = separatedSplits(overrides, previousIndex, redirects, new Set(Object.keys(rehydrated)), new Set(all.keys()), separatedBefore);
   const overrideWarnings = sortOverrideWarnings([
     ...unmatchedTakedowns(overrides, takedownRecords, knownSourceIds),
     ...unmatchedStoryOverrides(overrides, new Set([...all.keys(), ...matchedSplits]), knownStoryIds),
@@ -605,7 +609,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     extra: {
       [path.join('state', 'redirects.json')]: redirects,
       [path.join('state', 'expired-undated.json')]: tombstonesNext,
-      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint, ...(matchedSplits.length ? { matchedSplits } : {}), ...(separated.length ? { separatedSplits: separated } : {}) },
+      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint, ...(matchedSplits.length ? { matchedSplits } : {}), separatedSplits: separated },
       [TOPIC_FEEDS_STATE]: topicFeedsJson(topicFeeds),
       ...archiving.indexes,
     },

@@ -352,10 +352,14 @@ export const ARCHIVE_OVERRIDES_STATE = path.join('state', 'archive-overrides.jso
  * none yet, or unreadable), the split overrides' article ids found stored so far, active or archived (so a split
  * whose article has since been archived is not reported as matching nothing), and those a split has taken out of a
  * story with other articles (separatedSplits in src/core/overrides/overrides.ts: so that a split that did its work
- * is not reported later as taking nothing out).
+ * is not reported later as taking nothing out), null when the file predates that list.
  */
-export async function readArchiveOverridesState(contentDir: string): Promise<{ fingerprint: string | null; matchedSplits: string[]; separatedSplits: string[] }> {
+export async function readArchiveOverridesState(contentDir: string): Promise<{ fingerprint: string | null; matchedSplits: string[]; separatedSplits: string[] | null }> {
   const v = await readStateJson<{ fingerprint?: unknown; matchedSplits?: unknown; separatedSplits?: unknown } | null>(contentDir, 'archive-overrides.json', null);
   const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((y): y is string => typeof y === 'string') : []);
-  return { fingerprint: typeof v?.fingerprint === 'string' ? v.fingerprint : null, matchedSplits: strings(v?.matchedSplits), separatedSplits: strings(v?.separatedSplits) };
+  return {
+    fingerprint: typeof v?.fingerprint === 'string' ? v.fingerprint : null,
+    matchedSplits: strings(v?.matchedSplits),
+    separatedSplits: Array.isArray(v?.separatedSplits) ? strings(v.separatedSplits) : null,
+  };
 }
