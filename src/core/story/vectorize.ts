@@ -35,6 +35,8 @@ export interface TextDoc {
   /** BCP 47 language tag of the text (the source's), for its stop words and stemming (tokenize.ts); null or
    * absent: unknown. */
   language?: string | null;
+  /** When it was published (ms since the epoch), for the template-title rule's series test; optional. */
+  time?: number;
 }
 
 /** Feed-template rule of vectorizeBatch: a term in at least `share` of one source's documents, when the batch holds
@@ -555,7 +557,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const model: TermModel = { termIds, terms, idf, entity, docCount: n, df: dfSorted };
 
   const total = allLocal.length;
-  const template = titleTemplateEntries(docStart, allLocal.data, titleLen, feedTemplateEntries(docs, docStart, allLocal.data, localTerms.length, options));
+  const template = titleTemplateEntries(docs, docStart, allLocal.data, titleLen, feedTemplateEntries(docs, docStart, allLocal.data, localTerms.length, options));
   const allIds = new Int32Array(total);
   const allWeights = new Float64Array(total);
   const local = allLocal.data;
@@ -596,6 +598,8 @@ export const TITLE_TEMPLATE_MIN_DOCS = 3;
 export const TITLE_TEMPLATE_MAX_LEAD_OVERLAP = 0.1;
 /** How many of a title's documents (the earliest) are compared (pairs: n(n-1)/2). */
 const TITLE_TEMPLATE_SAMPLE = 40;
+/** A short title one source gives two documents at least this far apart (ms) is a series' name. */
+export const TITLE_SERIES_MIN_GAP_MS = 20 * 3_600_000;
 
 /**
  * Adds to `marks` (or returns new marks for) the title entries of the documents whose title is a template title: a
@@ -608,10 +612,13 @@ const TITLE_TEMPLATE_SAMPLE = 40;
  * Finance", "Wide World", "Morning risk", "A closer look", a city's daily weather); the identical headlines that
  * outlets give one event are longer (5+ terms; three outlets' "Sam Altman fired as CEO of OpenAI" have leads
  * overlapping 0.05 on average), so the length bound keeps them. Documents of such a title without a lead lose its
- * words too. `titleLen[d]`: how many of document d's entries (the first) are title terms; the rest are the terms its
- * lead adds. O(entries) plus the pairs of the sampled documents.
+ * words too. Without leads to compare, a short title is a template title when one source gives it to two documents
+ * at least TITLE_SERIES_MIN_GAP_MS apart (a series' name, as the daily "Morning briefing"; the trial's thirty outlets'
+ * briefings without leads had made two stories of 30 and 6 sources): an outlet does not give one headline to two
+ * reports a day apart, but a series its name every day. `titleLen[d]`: how many of document d's entries (the first)
+ * are title terms; the rest are the terms its lead adds. O(entries) plus the pairs of the sampled documents.
  */
-function titleTemplateEntries(docStart: Int32Array, local: Int32Array, titleLen: Int32Array, marks: Uint8Array | null): Uint8Array | null {
+function titleTemplateEntries(docs: readonly TextDoc[], docStart: Int32Array, local: Int32Array, titleLen: Int32Array, marks: Uint8Array | null): Uint8Array | null {
   const byTitle = new Map<string, number[]>();
   for (let d = 0; d < titleLen.length; d++) {
     const t = titleLen[d]!;
@@ -621,7 +628,16 @@ function titleTemplateEntries(docStart: Int32Array, local: Int32Array, titleLen:
     if (list) list.push(d);
     else byTitle.set(key, [d]);
   }
+  const mark = (members: readonly number[]): void => {
+    marks ??= new Uint8Array(docStart[titleLen.length]!);
+    for (const d of members) marks.fill(1, docStart[d]!, docStart[d]! + titleLen[d]!);
+  };
   for (const members of byTitle.values()) {
+    if (members.length < 2) continue;
+    if (isSeriesTitle(docs, members)) {
+      mark(members);
+      continue;
+    }
     if (members.length < TITLE_TEMPLATE_MIN_DOCS) continue;
     const leads: Array<Set<number>> = [];
     for (const d of members) {
@@ -639,10 +655,26 @@ function titleTemplateEntries(docStart: Int32Array, local: Int32Array, titleLen:
       }
     }
     if (sum / ((leads.length * (leads.length - 1)) / 2) >= TITLE_TEMPLATE_MAX_LEAD_OVERLAP) continue;
-    marks ??= new Uint8Array(docStart[titleLen.length]!);
-    for (const d of members) marks.fill(1, docStart[d]!, docStart[d]! + titleLen[d]!);
+    mark(members);
   }
   return marks;
+}
+
+/** Whether one source gives two of `members` (document indexes) times at least TITLE_SERIES_MIN_GAP_MS apart. */
+function isSeriesTitle(docs: readonly TextDoc[], members: readonly number[]): boolean {
+  const span = new Map<string, [number, number]>();
+  for (const d of members) {
+    const { source, time } = docs[d]!;
+    if (!source || time === undefined) continue;
+    const seen = span.get(source);
+    if (!seen) span.set(source, [time, time]);
+    else {
+      seen[0] = Math.min(seen[0], time);
+      seen[1] = Math.max(seen[1], time);
+      if (seen[1] - seen[0] >= TITLE_SERIES_MIN_GAP_MS) return true;
+    }
+  }
+  return false;
 }
 
 /**

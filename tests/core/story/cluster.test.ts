@@ -106,6 +106,10 @@ describe('clusterDocs', () => {
     // A day's other news, each report in words of its own, so that the briefing's two words are rare in the batch.
     const news: ClusterDoc[] = Array.from({ length: 300 }, (_, i) => ({ id: `x${i}`, title: `Report ${i.toString(36)}ka ${(i * 7).toString(36)}zo`, text: `Lead ${(i * 13).toString(36)}qu ${(i * 17).toString(36)}vy ${(i * 19).toString(36)}wo.`, source: `n${i % 20}`, time: t0 + i * 60_000 }));
     expect(groups(clusterDocs([...briefings, ...news])).filter((g) => g[0]!.startsWith('m'))).toEqual([['m0', 'm5'], ['m1'], ['m2'], ['m3'], ['m4']]);
+    // Without leads, a short title that one outlet gives items a day apart is a series' name: six outlets' two days
+    // of briefings had been one story.
+    const daily: ClusterDoc[] = [0, 1].flatMap((day) => leads.map((_, i) => ({ id: `d${day}${i}`, title: 'Morning briefing', text: null, source: `brief${i}`, time: t0 + day * 24 * H + i * 300_000 })));
+    expect(clusterDocs([...daily, ...news]).clusters.filter((c) => c[0]!.id.startsWith('d')).map((c) => c.length)).toEqual(Array(12).fill(1));
     // One event's identical headline from three outlets, their leads worded apart, stays one story (5+ terms).
     const fired = ['The board said it had lost confidence in him.', 'Directors pushed out the chief executive on Friday afternoon.', 'Investors were stunned by the decision.'];
     const same: ClusterDoc[] = fired.map((text, i) => ({ id: `f${i}`, title: 'Sam Altman fired as chief executive of OpenAI', text, source: `s${i}`, time: t0 + i * 600_000 }));
