@@ -147,8 +147,8 @@ export function splitChangesStory(articleIds: readonly string[], groups: readonl
 /**
  * Applies editors' story overrides to the previous index before clustering: merged stories' articles move to the
  * oldest id (the others redirect; ids of no story in the index are passed over), and split-out articles lose their
- * story (`isolated`: every one of them; `groups`: splitGroups, to be joined again after the clustering). Pure;
- * returns new values.
+ * story (`isolated`: every one of them; `groups`: splitGroups, to be joined again after the clustering), except a
+ * group of several that is its own story already, which keeps its entries and so its id. Pure; returns new values.
  */
 export function applyStoryOverrides(
   index: Readonly<StoryIndex>,
@@ -171,7 +171,17 @@ export function applyStoryOverrides(
   for (const [article, id] of Object.entries(next)) if (redirects[id]) next[article] = resolveRedirect(id, redirects);
   const groups = splitGroups(overrides.split);
   const isolated = new Set(groups.flat());
-  for (const id of isolated) delete next[id];
+  // A group of several that is already a story of its own (every article under one id that no other article has)
+  // keeps its entries, so the story keeps its id: minted afresh each run, the id followed the group's earliest
+  // article in the window, and changed when that one left it (a hostile trial: the group took an archived id back).
+  const storySize = new Map<string, number>();
+  for (const id of Object.values(next)) storySize.set(id, (storySize.get(id) ?? 0) + 1);
+  const settled = new Set<string>();
+  for (const group of groups) {
+    const id = next[group[0]!];
+    if (group.length > 1 && id !== undefined && group.every((a) => next[a] === id) && storySize.get(id) === group.length) for (const a of group) settled.add(a);
+  }
+  for (const id of isolated) if (!settled.has(id)) delete next[id];
   return { index: next, redirects, isolated, groups };
 }
 
@@ -303,7 +313,8 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   for (const group of edited.groups) {
     const at = group.map((id) => clusterOf.get(id)).find((i) => i !== undefined);
     if (group.length < 2 || at === undefined) continue;
-    for (const id of group) if (!activeIds.has(id) && byId.has(id)) addExpired(ids[at]!, id);
+    // (those of a group that keeps its index entries were added above)
+    for (const id of group) if (!activeIds.has(id) && byId.has(id) && index[id] === undefined) addExpired(ids[at]!, id);
   }
   const pinned = pinnedHeadlines(overrides.headline, { ...input.redirects, ...redirects });
   const vectorOf = (a: Article) =>
@@ -379,6 +390,17 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       similar: [],
     };
   });
+  // A story every article of which is now in one other story (an editor's split of several took them all) leads there:
+  // kept as it was, it had been archived beside the new story with the same articles.
+  const live = new Set(ids);
+  const movedTo = new Map<string, string | null>();
+  for (const [articleId, storyId] of Object.entries(input.index)) {
+    if (live.has(storyId) || redirects[storyId] || !byId.has(articleId)) continue;
+    const now = nextIndex[articleId];
+    const seen = movedTo.get(storyId);
+    movedTo.set(storyId, now === undefined || now === storyId || (seen !== undefined && seen !== now) ? null : now);
+  }
+  for (const [storyId, to] of movedTo) if (to && live.has(to)) redirects[storyId] = to;
   stories.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const similar = similarStories(
     stories.map((s) => ({ id: s.id, centre: centres.get(s.id)!, listable: s.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE, query: !kept.has(s) })),

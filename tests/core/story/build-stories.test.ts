@@ -189,6 +189,30 @@ describe('buildStories across runs', () => {
     expect(storyOf(r, 'g1').id).toBe('mergedstory1');
   });
 
+  it('keeps a split group’s id when its earliest article leaves the window (a hostile trial: it had taken the next one’s id)', () => {
+    const overrides: StoryOverrides = { ...NO_STORY_OVERRIDES, split: [{ articleIds: ['n2', 'n3'], reason: 'a finding of its own' }] };
+    const index: StoryIndex = { n1: 'navalnystory', n2: 'navalnystory', n3: 'navalnystory' };
+    const applied = run([...navalny, navalnyLater], index, '2026-02-17T16:00:00Z', overrides);
+    const groupId = storyOf(applied, 'n2').id;
+    expect(groupId).toBe(storyIdFor('n2'));
+    expect(storyOf(applied, 'n2').articles.map((a) => a.id)).toEqual(['n2', 'n3']);
+    // Days later n2 (11:00) has left the window; n3 (15:00) is still in it: the group's story keeps its id.
+    const later = run([navalnyLater], applied.index, '2026-02-20T14:00:00Z', overrides, navalny);
+    expect(storyOf(later, 'n3').id).toBe(groupId);
+    expect(storyOf(later, 'n3').articles.map((a) => a.id)).toEqual(['n2', 'n3']);
+    expect(later.redirects).toEqual({});
+  });
+
+  it('redirects a story whose articles a split group took all of to the group’s story (it had been archived beside it)', () => {
+    const index: StoryIndex = { n1: 'navalnystory', n2: 'navalnystory', g1: 'genevastory', g2: 'genevastory' };
+    const overrides: StoryOverrides = { ...NO_STORY_OVERRIDES, split: [{ articleIds: ['n1', 'n2', 'g1'], reason: 'regrouped' }] };
+    const r = run([...navalny, ...geneva], index, '2026-02-17T14:00:00Z', overrides);
+    const groupId = storyOf(r, 'n1').id;
+    expect(storyOf(r, 'n1').articles.map((a) => a.id)).toEqual(['g1', 'n1', 'n2']);
+    expect(storyOf(r, 'g2').id).toBe('genevastory');
+    expect(r.redirects).toEqual({ navalnystory: groupId });
+  });
+
   it('takes the first split entry naming an article; the old single-article form and the list form mix', () => {
     const overrides: StoryOverrides = {
       ...NO_STORY_OVERRIDES,
