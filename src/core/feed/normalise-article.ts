@@ -90,6 +90,18 @@ export function articleGuids(items: readonly ParsedItem[]): Array<string | null>
   return candidate.map((g) => (g !== null && distinct >= 2 && urlsByGuid.get(g)!.size === 1 ? g : null));
 }
 
+/** Whether two versions' headlines share at least GUID_MOVE_TITLE_JACCARD of their words (an edited headline). */
+function sameHeadline(a: Pick<Article, 'title'>, b: Pick<Article, 'title'>): boolean {
+  return jaccard(new Set(wordsOf(a.title)), new Set(wordsOf(b.title))) >= GUID_MOVE_TITLE_JACCARD;
+}
+
+/** Whether two versions' leads are one text, as far as words tell: both without one, or sharing at least
+ * GUID_MOVE_TITLE_JACCARD of their words. */
+function sameLead(a: Pick<Article, 'summary'>, b: Pick<Article, 'summary'>): boolean {
+  if (!a.summary || !b.summary) return !a.summary && !b.summary;
+  return jaccard(new Set(wordsOf(a.summary)), new Set(wordsOf(b.summary))) >= GUID_MOVE_TITLE_JACCARD;
+}
+
 /** How a fresh article was found to be another article (storedAs): the rule that matched. */
 export type SameArticleRule = 'url' | 'permalink' | 'guid' | 'page' | 'title';
 
@@ -108,7 +120,9 @@ export interface SameArticle {
  *    there on an earlier run. Without this, the moved article's new URL came back as a second article once its guid
  *    stopped matching (a hostile trial: one URL stored twice in one story). `permalink`: a fresh article whose guid is
  *    the URL a stored article of its source has (RSS 2.0's permalink guid, kept when the link changed) is that
- *    article, unless that URL is read again in this run; a trial's item whose `<link>` changed under
+ *    article, unless that URL is read again in this run, the guid has a fragment (a live blog's post
+ *    "…/ukraine-war#post-77" is not the live page "…/ukraine-war", which a trial's post had overwritten) or the
+ *    headlines share under GUID_MOVE_TITLE_JACCARD of their words; a trial's item whose `<link>` changed under
  *    `<guid>` = its old link had become a second article and a second story (its guid was not kept on the first run,
  *    being its link then).
  * 2. `guid`, same guid, same headline: its source stored exactly one article with its guid (Article.guid), it is the
@@ -126,8 +140,11 @@ export interface SameArticle {
  *    `…/b1` → `…/b1?at_medium=RSS&at_campaign=KARANGA` and `…/c1` → `…/c1/amp`, had stored each article twice and
  *    given its story six articles for three. The stored article's URL read again is no bar here: it is the same page.
  * 4. `title`, same headline and time: the source stored exactly one article with this exact title and this published
- *    time (non-null, to the second), this run has exactly one article of that source with both, and the stored
- *    article's URL is not read again in this run: an outlet that rewrote a link's slug or section (New York Times
+ *    time (non-null, to the second, not midnight UTC: a feed that gives dates without times gives every item that
+ *    time, and a trial's two different "Road closures" of one day had become one article), this run has exactly one
+ *    article of that source with both, their leads are one text as far as words tell (sameLead: both without one, or
+ *    sharing at least GUID_MOVE_TITLE_JACCARD of their words), and the stored article's URL is not read again in this
+ *    run: an outlet that rewrote a link's slug or section (New York Times
  *    `/world/` → `/world/middleeast/`, Times of India `/india/` → `/city/pune/`, CBC's moved `…-1.7028983` pages)
  *    keeps the title and time. A daily page ("Pepper...and Salt", "Voice of the people") has another time each day;
  *    WSJ's five "A Closer Look" items of one time are listed together, so none is mapped.
@@ -153,9 +170,10 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
       if (was !== a.id && !taken.has(was)) take(a, was, 'url');
       continue;
     }
-    const permalink = a.guid === undefined ? null : canonicalUrl(a.guid);
+    // A guid with a fragment names a part of a page (a live blog's post), not the page.
+    const permalink = a.guid === undefined || a.guid.includes('#') ? null : canonicalUrl(a.guid);
     const old = permalink === null ? undefined : stored.get(storedByUrl.get(permalink) ?? '');
-    if (old && old.sourceId === a.sourceId && !taken.has(old.id) && !readUrls.has(old.url)) take(a, old.id, 'permalink');
+    if (old && old.sourceId === a.sourceId && !taken.has(old.id) && !readUrls.has(old.url) && sameHeadline(old, a)) take(a, old.id, 'permalink');
   }
 
   // 2. same guid, same headline
@@ -175,7 +193,7 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
     const [a] = byId.values();
     const old = stored.get(was[0]!)!;
     if (stored.has(a!.id) || moved.has(a!.id) || taken.has(old.id) || readUrls.has(old.url)) continue;
-    if (jaccard(new Set(wordsOf(old.title)), new Set(wordsOf(a!.title))) < GUID_MOVE_TITLE_JACCARD) continue;
+    if (!sameHeadline(old, a!)) continue;
     take(a!, old.id, 'guid');
   }
 
@@ -201,8 +219,9 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
     for (const a of group) if (a.id !== target && !stored.has(a.id) && !moved.has(a.id)) moved.set(a.id, { id: target, rule: 'page' });
   }
 
-  // 4. same headline and time
-  const titleOf = (a: Article): string | null => (a.published === null || a.title.trim() === '' ? null : `${a.sourceId}\n${a.published}\n${a.title.trim()}`);
+  // 4. same headline and time (a time of midnight UTC is no evidence: feeds that give dates without times have it)
+  const titleOf = (a: Article): string | null =>
+    a.published === null || a.title.trim() === '' || a.published.slice(11, 19) === '00:00:00' ? null : `${a.sourceId}\n${a.published}\n${a.title.trim()}`;
   const storedByTitle = new Map<string, Article[]>();
   for (const a of stored.values()) {
     const k = titleOf(a);
@@ -222,6 +241,8 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
     const [id] = ids;
     const old = was[0]!;
     if (stored.has(id!) || moved.has(id!) || taken.has(old.id) || readUrls.has(old.url)) continue;
+    const mine = freshById.get(id!);
+    if (!mine || !sameLead(old, mine)) continue;
     // every fresh article of that one page (rule 3 joined them under `id`) is the stored one
     for (const a of fresh) if (a.id === id || moved.get(a.id)?.id === id) moved.set(a.id, { id: old.id, rule: 'title' });
     taken.add(old.id);

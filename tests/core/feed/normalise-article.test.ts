@@ -149,6 +149,20 @@ describe('storedAs: another link of the same page, or the same headline and time
       [at('https://news.test/b', 'Same', T), at('https://news.test/a', 'Other title now', T)], [at('https://news.test/a', 'Same', T)]],
     ['another source', [at('https://other.test/a', 'Same', T, 'other-news')], [at('https://news.test/a', 'Same', T)]],
     ['a different path that is not an AMP form', [at('https://news.test/a1/amplifier', 'A', null)], [at('https://news.test/a1', 'B', null)]],
+    // A hostile trial: a feed of dates without times, and one recurring headline over two different items.
+    ['the same title at midnight UTC (a feed that gives dates without times)',
+      [{ ...at('https://citypress.test/news/road-closures-harbor-bridge', 'Road closures', '2026-12-01T00:00:00Z'), summary: 'Elm Street will be closed for repairs.' }],
+      [{ ...at('https://citypress.test/news/road-closures-elm-street', 'Road closures', '2026-12-01T00:00:00Z'), summary: 'Elm Street will be closed for repairs.' }]],
+    ['the same title and time over another lead',
+      [{ ...at('https://citypress.test/news/road-closures-harbor-bridge', 'Road closures', T), summary: 'Harbor Bridge closes overnight for cable work.' }],
+      [{ ...at('https://citypress.test/news/road-closures-elm-street', 'Road closures', T), summary: 'Elm Street will be closed for repairs.' }]],
+    // A live blog's post whose guid is the live page with a fragment is not the live page (a hostile trial).
+    ['a guid that is a stored link with a fragment',
+      [{ ...at('https://live.test/world/live/ukraine-war/post-77', 'Drone strike hits Kharkiv power station', T), guid: 'https://live.test/world/live/ukraine-war#post-77' }],
+      [at('https://live.test/world/live/ukraine-war', 'Ukraine war live', T)]],
+    ['a guid that is a stored link, under another headline',
+      [{ ...at('https://live.test/world/live/ukraine-war/post-77', 'Drone strike hits Kharkiv power station', T), guid: 'https://live.test/world/live/ukraine-war' }],
+      [at('https://live.test/world/live/ukraine-war', 'Ukraine war live', T)]],
   ])('maps nothing for %s', (_name, fresh, stored) => {
     expect(storedAs(fresh, store(...stored)).size).toBe(0);
   });
