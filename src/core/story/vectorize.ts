@@ -557,7 +557,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const model: TermModel = { termIds, terms, idf, entity, docCount: n, df: dfSorted };
 
   const total = allLocal.length;
-  const template = titleTemplateEntries(docs, docStart, allLocal.data, titleLen, feedTemplateEntries(docs, docStart, allLocal.data, localTerms.length, options));
+  const template = titleTemplateEntries(docs, docStart, allLocal.data, allTf.data, options.titleWeight, titleLen, feedTemplateEntries(docs, docStart, allLocal.data, localTerms.length, options));
   const allIds = new Int32Array(total);
   const allWeights = new Float64Array(total);
   const local = allLocal.data;
@@ -596,6 +596,8 @@ export const TITLE_TEMPLATE_MAX_TERMS = 3;
 export const TITLE_TEMPLATE_MIN_DOCS = 3;
 /** ... and their leads' words overlap less than this on average (Jaccard, over the lead's terms not in the title). */
 export const TITLE_TEMPLATE_MAX_LEAD_OVERLAP = 0.1;
+/** ... and at most this share of those leads repeats a word of the title. */
+export const TITLE_TEMPLATE_MAX_ECHO = 0.25;
 /** How many of a title's documents (the earliest) are compared (pairs: n(n-1)/2). */
 const TITLE_TEMPLATE_SAMPLE = 40;
 /** A short title one source gives two documents at least this far apart (ms) is a series' name. */
@@ -604,7 +606,10 @@ export const TITLE_SERIES_MIN_GAP_MS = 20 * 3_600_000;
 /**
  * Adds to `marks` (or returns new marks for) the title entries of the documents whose title is a template title: a
  * title of one to TITLE_TEMPLATE_MAX_TERMS terms (as a set) carried by at least TITLE_TEMPLATE_MIN_DOCS documents
- * with lead text whose leads share on average under TITLE_TEMPLATE_MAX_LEAD_OVERLAP of their words: "Morning
+ * with lead text whose leads share on average under TITLE_TEMPLATE_MAX_LEAD_OVERLAP of their words, and at most
+ * TITLE_TEMPLATE_MAX_ECHO of which repeat a word of the title (one event's leads name what its headline names: four
+ * outlets' "Pope Francis dies" over leads worded apart, two of them saying "died", were parted into four stories by
+ * the rule without this test, a hostile trial found; a briefing's lead does not say "briefing"): "Morning
  * briefing", "Business & Finance", "A closer look", one outlet's or many, over reports of unrelated events. Left in,
  * the title's words (weighted as titles) joined a hostile trial's six outlets' briefings on ten events into one
  * six-source story, and the feed-template rule, which reads one source at a time, does not see a title that each
@@ -618,7 +623,15 @@ export const TITLE_SERIES_MIN_GAP_MS = 20 * 3_600_000;
  * reports a day apart, but a series its name every day. `titleLen[d]`: how many of document d's entries (the first)
  * are title terms; the rest are the terms its lead adds. O(entries) plus the pairs of the sampled documents.
  */
-function titleTemplateEntries(docs: readonly TextDoc[], docStart: Int32Array, local: Int32Array, titleLen: Int32Array, marks: Uint8Array | null): Uint8Array | null {
+function titleTemplateEntries(
+  docs: readonly TextDoc[],
+  docStart: Int32Array,
+  local: Int32Array,
+  tf: Float64Array,
+  titleWeight: number,
+  titleLen: Int32Array,
+  marks: Uint8Array | null,
+): Uint8Array | null {
   const byTitle = new Map<string, number[]>();
   for (let d = 0; d < titleLen.length; d++) {
     const t = titleLen[d]!;
@@ -640,12 +653,20 @@ function titleTemplateEntries(docs: readonly TextDoc[], docStart: Int32Array, lo
     }
     if (members.length < TITLE_TEMPLATE_MIN_DOCS) continue;
     const leads: Array<Set<number>> = [];
+    let echoes = 0;
     for (const d of members) {
       if (docStart[d + 1]! - docStart[d]! === titleLen[d]) continue;
       leads.push(new Set(local.subarray(docStart[d]! + titleLen[d]!, docStart[d + 1]!)));
+      // A title term counted more than its title weight occurs in the lead too (titles of up to three terms).
+      for (let k = docStart[d]!; k < docStart[d]! + titleLen[d]!; k++) {
+        if (tf[k]! > titleWeight) {
+          echoes++;
+          break;
+        }
+      }
       if (leads.length === TITLE_TEMPLATE_SAMPLE) break;
     }
-    if (leads.length < TITLE_TEMPLATE_MIN_DOCS) continue;
+    if (leads.length < TITLE_TEMPLATE_MIN_DOCS || echoes > TITLE_TEMPLATE_MAX_ECHO * leads.length) continue;
     let sum = 0;
     for (let i = 0; i < leads.length; i++) {
       for (let j = i + 1; j < leads.length; j++) {

@@ -110,6 +110,15 @@ describe('clusterDocs', () => {
     // of briefings had been one story.
     const daily: ClusterDoc[] = [0, 1].flatMap((day) => leads.map((_, i) => ({ id: `d${day}${i}`, title: 'Morning briefing', text: null, source: `brief${i}`, time: t0 + day * 24 * H + i * 300_000 })));
     expect(clusterDocs([...daily, ...news]).clusters.filter((c) => c[0]!.id.startsWith('d')).map((c) => c.length)).toEqual(Array(12).fill(1));
+    // One event's short headline from four outlets over leads worded apart stays one story: two of the leads say
+    // "died" (a hostile trial: the rule had parted them into four stories).
+    const pope: ClusterDoc[] = [
+      ['Pope Francis dies', 'The Vatican announced on Monday that the pontiff passed away at 88 at his residence in Casa Santa Marta.'],
+      ['Pope Francis dies', 'Cardinal Kevin Farrell told the faithful that the Argentine-born leader of 1.4 billion Catholics died early this morning.'],
+      ['Pope Francis has died', 'Jorge Mario Bergoglio, the first Latin American to head the Roman Catholic Church, has died following a long illness, officials said.'],
+      ['Pope Francis dies', 'Tributes poured in from world leaders after news broke of the death of the first Jesuit pope, who was elected in 2013.'],
+    ].map(([title, text], i) => ({ id: `p${i}`, title: title!, text: text!, source: `s${i}`, time: t0 + i * 300_000 }));
+    expect(groups(clusterDocs([...pope, ...news])).filter((g) => g[0]!.startsWith('p'))).toEqual([['p0', 'p1', 'p2', 'p3']]);
     // One event's identical headline from three outlets, their leads worded apart, stays one story (5+ terms).
     const fired = ['The board said it had lost confidence in him.', 'Directors pushed out the chief executive on Friday afternoon.', 'Investors were stunned by the decision.'];
     const same: ClusterDoc[] = fired.map((text, i) => ({ id: `f${i}`, title: 'Sam Altman fired as chief executive of OpenAI', text, source: `s${i}`, time: t0 + i * 600_000 }));
