@@ -9,7 +9,7 @@
  * Every entry records why. Pure: parsing and matching only.
  */
 import { z } from 'astro/zod';
-import { canonicalUrl } from '../feed/canonical-url';
+import { canonicalUrl, samePageKey } from '../feed/canonical-url';
 import { NO_STORY_OVERRIDES, splitArticleIds, StoryOverridesSchema } from '../schema/overrides';
 import { resolveRedirect, splitGroupsByEntry } from '../story/build-stories';
 import { articleIdFor } from '../story/ids';
@@ -122,12 +122,15 @@ export function overrideEntryCount(o: Overrides): number {
 
 export interface TakedownIndex {
   articleIds: Map<string, Takedown>;
+  /** URL takedowns by samePageKey of their URL. */
+  pages: Map<string, Takedown>;
   sourceIds: Map<string, Takedown>;
 }
 
-/** The takedowns by article id and by source id. */
+/** The takedowns by article id, by page (a URL takedown's samePageKey) and by source id. */
 export function indexTakedowns(o: Overrides): TakedownIndex {
   const articleIds = new Map<string, Takedown>();
+  const pages = new Map<string, Takedown>();
   const sourceIds = new Map<string, Takedown>();
   for (const t of o.takedowns) {
     if (t.kind === 'source') sourceIds.set(t.sourceId, t);
@@ -135,14 +138,19 @@ export function indexTakedowns(o: Overrides): TakedownIndex {
       const canonical = t.url ? canonicalUrl(t.url) : null;
       const id = t.articleId ?? (canonical ? articleIdFor(canonical) : null);
       if (id) articleIds.set(id, t);
+      if (canonical && !pages.has(samePageKey(canonical))) pages.set(samePageKey(canonical), t);
     }
   }
-  return { articleIds, sourceIds };
+  return { articleIds, pages, sourceIds };
 }
 
-/** The takedown that removes an article, or undefined. */
-export function takedownOf(idx: TakedownIndex, article: { id: string; sourceId: string }): Takedown | undefined {
-  return idx.articleIds.get(article.id) ?? idx.sourceIds.get(article.sourceId);
+/**
+ * The takedown that removes an article, or undefined: by its id, by its URL's page (samePageKey: a taken-down page
+ * read again as https, with BBC's `at_medium=RSS` or as its AMP form, had come back as a new article, a hostile
+ * trial found), or by its source.
+ */
+export function takedownOf(idx: TakedownIndex, article: { id: string; sourceId: string; url?: string }): Takedown | undefined {
+  return idx.articleIds.get(article.id) ?? (article.url === undefined ? undefined : idx.pages.get(samePageKey(article.url))) ?? idx.sourceIds.get(article.sourceId);
 }
 
 /** A stable label for the log: "source <id>", "article <id>" or "article <url>". */

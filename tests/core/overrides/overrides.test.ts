@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { TITLE_MAX_CHARS } from '../../../src/core/config';
 import {
   conflictingStoryOverrides,
+  indexTakedowns,
   overrideWarningLine,
   parseOverrides,
   separatedSplits,
   sortOverrideWarnings,
+  takedownOf,
   unmatchedStoryOverrides,
 } from '../../../src/core/overrides/overrides';
 import { jsonErrorPlace } from '../../../src/core/json-place';
@@ -155,4 +157,15 @@ describe('jsonErrorPlace', () => {
     expect(jsonErrorPlace(text, message)).toEqual(want);
   });
   it('gives null for a message without a place', () => expect(jsonErrorPlace('x', 'something else')).toBeNull());
+});
+
+describe('takedowns by page', () => {
+  it('a URL takedown also removes the page read again under another form of its link (a hostile trial had it back)', () => {
+    const idx = indexTakedowns(parseOverrides({ version: 1, takedowns: [{ kind: 'article', url: 'http://www.bbcx.test/news/uk-123', reason: 'legal' }] }));
+    const at = (url: string) => takedownOf(idx, { id: 'freshid', sourceId: 'bbcx', url });
+    expect(at('https://www.bbcx.test/news/uk-123?at_medium=RSS&at_campaign=KARANGA')?.reason).toBe('legal');
+    expect(at('https://bbcx.test/news/uk-123/amp')?.reason).toBe('legal');
+    expect(at('https://www.bbcx.test/news/uk-124')).toBeUndefined();
+    expect(takedownOf(idx, { id: 'freshid', sourceId: 'bbcx' })).toBeUndefined();
+  });
 });
