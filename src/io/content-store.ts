@@ -232,12 +232,13 @@ export function readTakedownLog(contentDir: string): Promise<unknown> {
 }
 
 /** The editorial overrides (<content>/overrides.json); none when the file is absent; throws Error naming the file when
- * it is not JSON or not valid overrides. */
+ * it is not JSON or not valid overrides. A leading byte order mark is passed over (RFC 8259 §8.1 lets a parser
+ * ignore one; Windows Notepad writes it, and such a file had been refused as not JSON). */
 export async function readOverrides(contentDir: string): Promise<Overrides> {
   const file = path.join(contentDir, 'overrides.json');
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch {
     return NO_OVERRIDES;
   }

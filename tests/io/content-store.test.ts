@@ -37,6 +37,12 @@ describe('readOverrides', () => {
     await expect(readOverrides(dir)).rejects.toThrow(`${file}: not JSON at line 3, column 17 (`);
   });
 
+  it('reads a file saved with a byte order mark (Windows Notepad)', async () => {
+    const dir = await tempDir('parallax-content-store-');
+    await writeFile(path.join(dir, 'overrides.json'), '\uFEFF{ "version": 1, "stories": { "headline": [ { "storyId": "s", "title": "Pinned", "reason": "r" } ] } }');
+    expect((await readOverrides(dir)).stories.headline[0]!.title).toBe('Pinned');
+  });
+
   it('lists every invalid entry at once, each with its place in the file', async () => {
     const dir = await tempDir('parallax-content-store-');
     const file = path.join(dir, 'overrides.json');
