@@ -252,11 +252,17 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
 
 /**
  * Merges a fresh article into its stored copy: the stored first-seen time is kept (an item is never re-dated on a
- * later fetch); every other field takes the fresh value, except a published date the feed has since dropped.
+ * later fetch); every other field takes the fresh value, except the published date when the feed has since dropped
+ * it or moved it after the article's first-seen time. An article Parallax read at `firstSeen` was published by then,
+ * so a later date is when the outlet updated or re-posted it (feeds that set pubDate to the last edit do this), not
+ * when it reported the event: taking it would move the article out of its story's span and could change who "first
+ * reported" the story. A date moved earlier is taken (a corrected time zone, say). Timestamps are UTC ISO-8601 in one
+ * format, so they compare as strings.
  */
 export function mergeArticle(stored: Article | undefined, fresh: Article): Article {
   if (!stored) return fresh;
-  return { ...fresh, firstSeen: stored.firstSeen, published: fresh.published ?? stored.published };
+  const updated = fresh.published !== null && fresh.published > stored.firstSeen;
+  return { ...fresh, firstSeen: stored.firstSeen, published: fresh.published === null || updated ? stored.published : fresh.published };
 }
 
 /**
