@@ -144,16 +144,32 @@ export function buildTermModel(perDoc: TermCounts[]): TermModel {
   return { termIds, terms, idf, entity, docCount: n, df };
 }
 
-/** L2-normalised TF-IDF vector of one document's counts under `model`; terms unknown to the model are ignored. */
+/**
+ * Whether a term is a number ("2023", "3.5"). A document whose terms are all numbers says nothing about an event
+ * (dates, scores, counts): it gets an empty vector, so it joins nothing and nothing joins it. A hostile trial's
+ * items titled "2023 0 1" from several outlets had made one story by their numbers alone.
+ */
+export function isNumberTerm(term: string): boolean {
+  return NUMBER_TERM.test(term);
+}
+const NUMBER_TERM = /^[\p{N}.,'’]+$/u;
+
+/**
+ * L2-normalised TF-IDF vector of one document's counts under `model`; terms unknown to the model are ignored, and a
+ * document of numbers only has an empty vector (isNumberTerm).
+ */
 export function toVector(counts: Map<string, number>, model: TermModel, entityBoost: number): SparseVector {
   const pairs: Array<[number, number]> = [];
+  let words = 0;
   for (const [term, tf] of counts) {
     const id = model.termIds.get(term);
     if (id === undefined) continue;
     let w = (1 + Math.log(tf)) * model.idf[id]!;
     if (model.entity[id]) w *= entityBoost;
     pairs.push([id, w]);
+    if (!isNumberTerm(term)) words++;
   }
+  if (words === 0) pairs.length = 0;
   pairs.sort((a, b) => a[0] - b[0]);
   let norm = 0;
   for (const [, w] of pairs) norm += w * w;
@@ -563,13 +579,16 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
   const local = allLocal.data;
   const counts = allTf.data;
   const vectors: SparseVector[] = new Array(n);
+  const numberTerm = Uint8Array.from(terms, (t) => (isNumberTerm(t) ? 1 : 0));
   for (let d = 0; d < n; d++) {
     const from = docStart[d]!;
     let to = from;
+    let words = 0;
     // Insertion sort by global id (documents have tens of terms), leaving out the source's template terms.
     for (let k = from; k < docStart[d + 1]!; k++) {
       if (template?.[k]) continue;
       const id = rank[local[k]!]!;
+      if (!numberTerm[id]) words++;
       let w = (1 + Math.log(counts[k]!)) * idf[id]!;
       if (entity[id]) w *= options.entityBoost;
       let p = to++;
@@ -581,6 +600,7 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
       allIds[p] = id;
       allWeights[p] = w;
     }
+    if (words === 0) to = from; // numbers only (isNumberTerm)
     let norm = 0;
     for (let k = from; k < to; k++) norm += allWeights[k]! * allWeights[k]!;
     norm = Math.sqrt(norm) || 1;

@@ -52,6 +52,17 @@ describe('clusterDocs', () => {
     expect(groups(r)).toEqual([['x'], ['y']]);
   });
 
+  it('joins nothing by numbers alone: items of numbers only stay apart, numbers beside words still count', () => {
+    // A hostile trial's feeds titled items "2023 0 1" (no lead): four outlets' items had made one story.
+    const numbers = ['n1', 'n2', 'n3', 'n4'].map((id, i) => ({ id, title: '2023 0 1', text: i % 2 ? '2023, 0.5, 1' : null, time: t0 + i * H, source: `s${i}` }));
+    const r = clusterDocs([...docs, ...numbers]);
+    expect(groups(r)).toEqual([['a1', 'a2', 'a3'], ['b1', 'b2'], ['c1', 'c2'], ['d1'], ['n1'], ['n2'], ['n3'], ['n4']]);
+    for (const id of ['n1', 'n2']) expect(r.vectors.get(id)!.ids.length).toBe(0);
+    // The same numbers with one word each: they are reports, and they join.
+    const scored = ['m1', 'm2', 'm3'].map((id, i) => ({ id, title: `Lottery draw 2023: 7 14 21 ${i ? 'drawn' : 'winning numbers'}`, text: null, time: t0 + i * H, source: `s${i}` }));
+    expect(groups(clusterDocs([...docs, ...scored])).find((g) => g.includes('m1'))).toEqual(['m1', 'm2', 'm3']);
+  });
+
   it('re-running with its own result as fixed groups gives the same clusters (published assignments are kept)', () => {
     const first = clusterDocs(docs);
     const fixed = first.clusters.map((c) => c.map((m) => m.id));
