@@ -12,19 +12,7 @@ import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_P
 import { articleOwner, mergeArticle, normaliseItems, storedAs, type SameArticle } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
-import {
-  conflictingStoryOverrides,
-  indexTakedowns,
-  overrideEntryCount,
-  overrideWarningLine,
-  separatedSplits,
-  sortOverrideWarnings,
-  takedownLabel,
-  takedownLog,
-  takedownOf,
-  unmatchedStoryOverrides,
-  unmatchedTakedowns,
-} from './core/overrides/overrides';
+import { indexTakedowns, overrideWarningLine, reviewOverrides, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
 import { splitArticleIds } from './core/schema/overrides';
 import { feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
@@ -578,21 +566,19 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   // Archived stories (those archived in this run too) and their articles count as known: an override that reached
   // the archive is carried out.
   const knownStoryIds = new Set([...Object.values(plan.index), ...stories.map((s) => s.id), ...archived.keys(), ...plan.archive, ...Object.keys(redirects)]);
-  const splitIds = new Set(overrides.stories.split.flatMap(splitArticleIds));
-  const matchedSplits = [...new Set([...archiveOverridesState.matchedSplits, ...edits.archivedSplits, ...[...splitIds].filter((id) => all.has(id))])].filter((id) => splitIds.has(id)).sort();
-  // A state written before separatedSplits was kept: the splits applied then are taken to have done their work (no
-  // warning that one takes nothing out is better than a false one for every split in the file).
-  const separatedBefore =
-    archiveOverridesState.separatedSplits ?? (archiveOverridesState.fingerprint === null ? [] : [...splitIds].filter((id) => previousIndex[id] !== undefined));
-  const separated = separatedSplits(overrides, previousIndex, redirects, new Set(Object.keys(rehydrated)), new Set(all.keys()), separatedBefore);
-  const overrideWarnings = sortOverrideWarnings([
-    ...unmatchedTakedowns(overrides, takedownRecords, knownSourceIds),
-    ...unmatchedStoryOverrides(overrides, new Set([...all.keys(), ...matchedSplits]), knownStoryIds),
-    ...conflictingStoryOverrides(overrides, redirects, { index: previousIndex, separated: new Set(separated) }),
-  ]);
-  for (const w of overrideWarnings) deps.log('warn', overrideWarningLine(w));
-  const entries = overrideEntryCount(overrides);
-  report.corrections = { entries, applied: entries - new Set(overrideWarnings.filter((w) => w.inert).map((w) => w.at)).size, warnings: overrideWarnings.map(overrideWarningLine) };
+  const review = reviewOverrides(overrides, {
+    previousIndex,
+    redirects,
+    storedArticleIds: new Set(all.keys()),
+    knownStoryIds,
+    rehydrated: new Set(Object.keys(rehydrated)),
+    takedownRecords,
+    knownSourceIds,
+    archivedSplits: edits.archivedSplits,
+    state: archiveOverridesState,
+  });
+  for (const w of review.warnings) deps.log('warn', overrideWarningLine(w));
+  report.corrections = review.corrections;
   // A topic that has had feeds keeps them though a merge or takedown takes it below the bar (src/site/topic-feeds.ts).
   const topicFeeds = nextTopicFeeds(stories, now, archiveAfterRun(options.contentDir, archiving), readTopicFeeds(options.contentDir, (m) => deps.log('warn', m)));
   report.filesChanged = await writeContent(options.contentDir, {
@@ -609,7 +595,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     extra: {
       [path.join('state', 'redirects.json')]: redirects,
       [path.join('state', 'expired-undated.json')]: tombstonesNext,
-      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint, ...(matchedSplits.length ? { matchedSplits } : {}), separatedSplits: separated },
+      [ARCHIVE_OVERRIDES_STATE]: { fingerprint: edits.fingerprint, ...(review.matchedSplits.length ? { matchedSplits: review.matchedSplits } : {}), separatedSplits: review.separatedSplits },
       [TOPIC_FEEDS_STATE]: topicFeedsJson(topicFeeds),
       ...archiving.indexes,
     },

@@ -365,3 +365,54 @@ export function takedownLog(o: Overrides, removedNow: ReadonlyMap<string, readon
   }
   return [...out.values()].sort((x, y) => (x.takedown < y.takedown ? -1 : x.takedown > y.takedown ? 1 : 0));
 }
+
+/** What a run did with overrides.json: its warnings, the report's count, and the split state to keep. */
+export interface OverridesReview {
+  /** In file order (sortOverrideWarnings); each is logged. */
+  warnings: OverrideWarning[];
+  /** The run report's `corrections`: entries, how many applied (no inert warning), the warning lines. */
+  corrections: { entries: number; applied: number; warnings: string[] };
+  /** Split articles matched once (stored then, or archived since), for state/archive-overrides.json. */
+  matchedSplits: string[];
+  /** separatedSplits, for state/archive-overrides.json. */
+  separatedSplits: string[];
+}
+
+/**
+ * Reviews overrides.json after a run's stories are built: which entries name nothing (unmatchedTakedowns,
+ * unmatchedStoryOverrides), conflict or take nothing out (conflictingStoryOverrides), and the split state the next run
+ * needs. `run`: the previous story index and this run's redirects (all of them, resolved), the run's stored article
+ * ids and the ids of every story it knows (live, archived, redirected), the articles the archive rebuilt, the
+ * takedown log, the registry's source ids, the split articles the archive edits matched, and the state the last
+ * run kept (`separatedSplits` null: written before it was kept, so the splits applied then are taken to have done
+ * their work: no warning that one takes nothing out is better than a false one for every split in the file). Pure.
+ */
+export function reviewOverrides(
+  o: Overrides,
+  run: {
+    previousIndex: Readonly<Record<string, string>>;
+    redirects: Readonly<Record<string, string>>;
+    storedArticleIds: ReadonlySet<string>;
+    knownStoryIds: ReadonlySet<string>;
+    rehydrated: ReadonlySet<string>;
+    takedownRecords: readonly TakedownRecord[];
+    knownSourceIds: ReadonlySet<string>;
+    archivedSplits: readonly string[];
+    state: { fingerprint: string | null; matchedSplits: readonly string[]; separatedSplits: readonly string[] | null };
+  },
+): OverridesReview {
+  const splitIds = new Set(o.stories.split.flatMap(splitArticleIds));
+  const matchedSplits = [...new Set([...run.state.matchedSplits, ...run.archivedSplits, ...[...splitIds].filter((id) => run.storedArticleIds.has(id))])]
+    .filter((id) => splitIds.has(id))
+    .sort();
+  const before = run.state.separatedSplits ?? (run.state.fingerprint === null ? [] : [...splitIds].filter((id) => run.previousIndex[id] !== undefined));
+  const separated = separatedSplits(o, run.previousIndex, run.redirects, run.rehydrated, run.storedArticleIds, before);
+  const warnings = sortOverrideWarnings([
+    ...unmatchedTakedowns(o, run.takedownRecords, run.knownSourceIds),
+    ...unmatchedStoryOverrides(o, new Set([...run.storedArticleIds, ...matchedSplits]), run.knownStoryIds),
+    ...conflictingStoryOverrides(o, run.redirects, { index: run.previousIndex, separated: new Set(separated) }),
+  ]);
+  const entries = overrideEntryCount(o);
+  const inert = new Set(warnings.filter((w) => w.inert).map((w) => w.at)).size;
+  return { warnings, corrections: { entries, applied: entries - inert, warnings: warnings.map(overrideWarningLine) }, matchedSplits, separatedSplits: separated };
+}
