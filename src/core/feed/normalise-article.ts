@@ -179,7 +179,13 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
   // 2. same guid, same headline
   const key = (a: Article): string => `${a.sourceId}\n${a.guid}`;
   const storedIds = new Map<string, string[]>();
-  for (const a of stored.values()) if (a.guid !== undefined) storedIds.set(key(a), [...(storedIds.get(key(a)) ?? []), a.id]);
+  for (const a of stored.values()) {
+    if (a.guid === undefined) continue;
+    const k = key(a);
+    const ids = storedIds.get(k);
+    if (ids) ids.push(a.id);
+    else storedIds.set(k, [a.id]);
+  }
   const freshByKey = new Map<string, Map<string, Article>>();
   for (const a of fresh) {
     if (a.guid === undefined) continue;
@@ -199,17 +205,31 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
 
   // 3. same page
   const pageOf = (a: Article): string => `${a.sourceId}\n${samePageKey(a.url)}`;
-  const storedByPage = new Map<string, Article[]>();
-  for (const a of stored.values()) storedByPage.set(pageOf(a), [...(storedByPage.get(pageOf(a)) ?? []), a]);
   const freshByPage = new Map<string, Article[]>();
   const seenIds = new Set<string>();
   for (const a of fresh) {
     if (seenIds.has(a.id)) continue; // the same URL in two feeds is one article already
     seenIds.add(a.id);
-    freshByPage.set(pageOf(a), [...(freshByPage.get(pageOf(a)) ?? []), a]);
+    const page = pageOf(a);
+    const group = freshByPage.get(page);
+    if (group) group.push(a);
+    else freshByPage.set(page, [a]);
+  }
+  const ownOf = (group: readonly Article[]): Article[] =>
+    group.map((a) => (stored.has(a.id) ? stored.get(a.id)! : moved.has(a.id) ? stored.get(moved.get(a.id)!.id)! : null)).filter((a) => a !== null);
+  // Stored articles by page, of the sources with a page that no stored article is yet (a URL parse per article:
+  // most runs' articles are stored already, so most sources are passed over).
+  const unmatched = new Set([...freshByPage.values()].filter((g) => ownOf(g).length === 0).map((g) => g[0]!.sourceId));
+  const storedByPage = new Map<string, Article[]>();
+  for (const a of stored.values()) {
+    if (!unmatched.has(a.sourceId)) continue;
+    const page = pageOf(a);
+    const group = storedByPage.get(page);
+    if (group) group.push(a);
+    else storedByPage.set(page, [a]);
   }
   for (const [page, group] of freshByPage) {
-    const own = group.map((a) => (stored.has(a.id) ? stored.get(a.id)! : moved.has(a.id) ? stored.get(moved.get(a.id)!.id)! : null)).filter((a) => a !== null);
+    const own = ownOf(group);
     const target =
       own.sort(firstStored)[0]?.id ??
       (storedByPage.get(page) ?? []).filter((s) => !taken.has(s.id)).sort(firstStored)[0]?.id ??
@@ -225,7 +245,10 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
   const storedByTitle = new Map<string, Article[]>();
   for (const a of stored.values()) {
     const k = titleOf(a);
-    if (k !== null) storedByTitle.set(k, [...(storedByTitle.get(k) ?? []), a]);
+    if (k === null) continue;
+    const same = storedByTitle.get(k);
+    if (same) same.push(a);
+    else storedByTitle.set(k, [a]);
   }
   const freshByTitle = new Map<string, Set<string>>();
   const freshById = new Map<string, Article>();
