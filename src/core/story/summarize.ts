@@ -100,7 +100,8 @@ interface Candidate {
  * Summary bullets for a story. `articles` oldest first; `centre` is the story centroid under `model`.
  * Sentences are whole (never cut), between MIN_SENTENCE_COLUMNS and SUMMARY_MAX_SENTENCE_COLUMNS display columns
  * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
- * titles fill in (still quoted from the story's own articles). Opinion and analysis articles (`kind`) are quoted
+ * titles fill in (still quoted from the story's own articles), except one that restates the headline or a bullet
+ * (cosine above DUPLICATE_SIMILARITY, or no term they lack), so a story may have fewer. Opinion and analysis articles (`kind`) are quoted
  * only when the story has no news article. Returns at most SUMMARY_MAX_BULLETS bullets.
  */
 export function summarize(
@@ -110,6 +111,8 @@ export function summarize(
   options: VectorizeOptions,
   headline: string,
 ): SummaryBullet[] {
+  const vectorOf = (text: string, language: string | null | undefined): SparseVector =>
+    toVector(termCounts({ title: '', text, language: language ?? null }, options).counts, model, options.entityBoost);
   const candidates: Candidate[] = [];
   const seenText = new Set<string>();
   // A column's sentences argue; the summary quotes reports, when the story has any.
@@ -121,7 +124,7 @@ export function summarize(
       if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
       if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s)) continue;
       seenText.add(s);
-      const vector = toVector(termCounts({ title: '', text: s, language: a.language }, options).counts, model, options.entityBoost);
+      const vector = vectorOf(s, a.language);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
     }
   }
@@ -146,8 +149,17 @@ export function summarize(
     chosen.push(best);
   }
   const bullets: Array<SummaryBullet & { sourceId: string }> = chosen.map((c) => ({ text: c.text, articleId: c.articleId, sourceId: c.sourceId }));
-  // Titles fill in when the leads hold too few sentences, other sources' first.
+  // Titles fill in when the leads hold too few sentences, other sources' first; not one that says what the headline
+  // or a bullet says in other words (a trial's filler title restated the first bullet).
   const usedTitles = new Set([headline.toLowerCase(), ...bullets.map((b) => b.text.toLowerCase())]);
+  const headlineLanguage = (quotable.find((a) => a.title.trim() === headline.trim()) ?? quotable[0])?.language;
+  const said = [vectorOf(headline, headlineLanguage), ...chosen.map((c) => c.vector)];
+  const within = (v: SparseVector, s: SparseVector): boolean => {
+    const ids = new Set(s.ids);
+    return v.ids.length > 0 && v.ids.every((id) => ids.has(id));
+  };
+  // Too alike (DUPLICATE_SIMILARITY), or no word that the headline or a bullet has not said already.
+  const restates = (v: SparseVector): boolean => said.some((s) => dot(v, s) > DUPLICATE_SIMILARITY || within(v, s));
   const titled = quotable
     .map((a, i) => ({ a, i }))
     .filter(({ a }) => a.title.trim().length > 0)
@@ -157,6 +169,9 @@ export function summarize(
     const t = a.title.trim();
     if (usedTitles.has(t.toLowerCase())) continue;
     usedTitles.add(t.toLowerCase());
+    const v = vectorOf(t, a.language);
+    if (restates(v)) continue;
+    said.push(v);
     bullets.push({ text: t, articleId: a.id, sourceId: a.sourceId });
   }
   // At least two sources when the story has them: the best sentence of another source comes in, else its

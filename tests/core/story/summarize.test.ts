@@ -72,6 +72,22 @@ describe('summarize', () => {
     expect(bullets.some((b) => b.articleId === 'c1')).toBe(true);
   });
 
+  it('does not fill in a title that restates the headline or a bullet in other words', () => {
+    // A trial's story: the filler title said again what the first bullet had said.
+    const story: SummaryArticle[] = [
+      { id: 'g1', sourceId: 'g', title: 'Volcano erupts near Grindavik', summary: 'Iceland evacuated the fishing town of Grindavik as the volcano erupted on Monday.' },
+      { id: 'h1', sourceId: 'h', title: 'Iceland evacuated the fishing town of Grindavik as the volcano erupted', summary: null },
+      { id: 'k1', sourceId: 'k', title: 'Lava reaches the first houses of the town', summary: null },
+      { id: 'm1', sourceId: 'm', title: 'Grindavik volcano erupts', summary: null },
+    ];
+    const { model, centre } = setup(story);
+    const bullets = summarize(story, centre, model, DEFAULT_CLUSTER_CONFIG, 'Volcano erupts near Grindavik');
+    expect(bullets).toEqual([
+      { text: 'Iceland evacuated the fishing town of Grindavik as the volcano erupted on Monday.', articleId: 'g1' },
+      { text: 'Lava reaches the first houses of the town', articleId: 'k1' },
+    ]);
+  });
+
   it('quotes Japanese sentences, which end in 。 and are measured in display columns', () => {
     // Lead sentences of two invented reports, 20–28 characters each: under 40 characters, but 40–56 columns.
     const ja: SummaryArticle[] = [
