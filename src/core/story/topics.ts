@@ -1,15 +1,32 @@
 /**
- * Topics of a story: its feed categories plus its key terms. Categories are the feeds' own labels (lower-cased),
- * shared by at least two of the story's articles (or the only article's); key terms are the heaviest terms of the
- * story centroid that its titles use (in at least two titles when it has several articles), in their most common
- * spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS. Pure.
+ * Topics of a story: its feed categories plus its key terms. Categories are the feeds' own labels (lower-cased,
+ * index-style names turned: "Trump, Donald J" → "donald trump"), shared by at least two of the story's articles (or
+ * the only article's); key terms are the heaviest terms of the story centroid that its titles use (in at least two
+ * titles when it has several articles), names, or words the story holds most of the use of, two names written
+ * together as one ("rhode island"), in their most common spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS.
+ * Pure.
  */
 import { TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS } from '../config';
 import { primaryLanguage, tokenize, words } from './tokenize';
 import type { SparseVector, TermModel } from './vectorize';
 
-/** Publishers' internal tags that leak into feeds ("internal-open-access-from-nl"): not topics. */
-const INTERNAL_TAG = /^(?:internal|_|tag:|sys[-_:])|^[a-z]+[-_]internal\b|\|/u;
+/** Publishers' internal tags that leak into feeds ("internal-open-access-from-nl", "homepage_regional_europe"): not
+ * topics. */
+const INTERNAL_TAG = /^(?:internal|_|tag:|sys[-_:])|^[a-z]+[-_]internal\b|\||^[a-z0-9]+(?:_[a-z0-9]+)+$/u;
+
+/**
+ * An index-style person tag, surname first with a middle initial (the New York Times' "Trump, Donald J", "Putin,
+ * Vladimir V", "Biden, Joseph R Jr"), lower-cased: written as the name is ("donald trump"). The initial is required, so
+ * that a category such as "economy, business and finance" or "politics, government" is left as it is.
+ */
+const INDEXED_NAME = /^([\p{L}'’-]+(?: [\p{L}'’-]+)?), (\p{L}[\p{L}'’-]+) \p{L}\.?(?: (?:jr|sr)\.?)?$/u;
+
+/** A feed category as a topic: trimmed, lower-cased, an index-style name turned (INDEXED_NAME). */
+function categoryTopic(category: string): string {
+  const c = category.trim().toLowerCase();
+  const m = INDEXED_NAME.exec(c);
+  return m ? `${m[2]} ${m[1]}` : c;
+}
 
 export interface TopicArticle {
   title: string;
@@ -22,7 +39,7 @@ export interface TopicArticle {
 /** Feed categories of the story, most common first (ties: code-point order), lower-cased. */
 export function categoryTopics(articles: TopicArticle[], max = TOPICS_MAX_CATEGORIES): string[] {
   const counts = new Map<string, number>();
-  for (const a of articles) for (const c of new Set(a.categories.map((x) => x.trim().toLowerCase()).filter((x) => x && !INTERNAL_TAG.test(x)))) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const a of articles) for (const c of new Set(a.categories.map(categoryTopic).filter((x) => x && !INTERNAL_TAG.test(x)))) counts.set(c, (counts.get(c) ?? 0) + 1);
   const min = articles.length > 1 ? 2 : 1;
   return [...counts]
     .filter(([, n]) => n >= min)
@@ -31,22 +48,47 @@ export function categoryTopics(articles: TopicArticle[], max = TOPICS_MAX_CATEGO
     .map(([c]) => c);
 }
 
-/** Key terms of the story (see the module comment), lower-case surface words, heaviest first. */
+/**
+ * A word that is not a name is a key term only when at least this share of the window's articles that use it are the
+ * story's own (its titles' count over the term's document frequency): "avalanche" in the avalanche story, not
+ * "identified", "charges" or "kills", which many stories' articles use (a trial's story chips read "Erupts",
+ * "Suspect", "Identified").
+ */
+export const TOPIC_TERM_MIN_SHARE = 0.5;
+/** Two names are one key term when each of them stands next to the other in at least this share of the titles using
+ * it: "Rhode Island", "Taylor Swift"; not "Bangladesh PM", as the story's other titles write "Bangladesh" alone. */
+const PAIR_MIN_SHARE = 0.8;
+
+/**
+ * Key terms of the story (see the module comment), lower-case surface words, heaviest first. Names (name-like terms
+ * of the model, TermModel.entity) always qualify; other words only when the story holds TOPIC_TERM_MIN_SHARE of their
+ * use. Two names written next to each other in as many titles as a term needs are one key term ("rhode island",
+ * "taylor swift"), not two.
+ */
 export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: TermModel, max = TOPICS_MAX_TERMS): string[] {
-  // term → surface spelling counts, and in how many titles the term appears
+  // term → surface spelling counts, and in how many titles the term appears; name pairs likewise
   const surfaces = new Map<string, Map<string, number>>();
   const titles = new Map<string, number>();
+  const isName = (term: string | undefined): boolean => term !== undefined && model.entity[model.termIds.get(term) ?? -1] === 1;
   for (const a of articles) {
     const inTitle = new Set<string>();
     const language = primaryLanguage(a.language);
+    let previous: { term: string; surface: string; word: string } | null = null;
     for (const w of words(a.title)) {
       const tok = tokenize(w, language)[0];
-      if (!tok || /^\p{N}+$/u.test(tok.term)) continue;
+      if (!tok || /^\p{N}+$/u.test(tok.term)) {
+        previous = null;
+        continue;
+      }
       const surface = w.toLowerCase().replace(/['’]s$/u, '');
-      const m = surfaces.get(tok.term) ?? new Map<string, number>();
-      m.set(surface, (m.get(surface) ?? 0) + 1);
-      surfaces.set(tok.term, m);
+      count(surfaces, tok.term, surface);
       inTitle.add(tok.term);
+      if (previous && isName(previous.term) && isName(tok.term) && !/['’]s$/u.test(previous.word) && a.title.includes(`${previous.word} ${w}`)) {
+        const pair = `${previous.term} ${tok.term}`;
+        count(surfaces, pair, `${previous.surface} ${surface}`);
+        inTitle.add(pair);
+      }
+      previous = { term: tok.term, surface, word: w };
     }
     for (const t of inTitle) titles.set(t, (titles.get(t) ?? 0) + 1);
   }
@@ -54,10 +96,34 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   const weighted: Array<[string, number]> = [];
   for (let i = 0; i < centre.ids.length; i++) {
     const term = model.terms[centre.ids[i]!]!;
-    if ((titles.get(term) ?? 0) >= min) weighted.push([term, centre.weights[i]!]);
+    const used = titles.get(term) ?? 0;
+    if (used >= min && (model.entity[centre.ids[i]!] === 1 || used >= TOPIC_TERM_MIN_SHARE * model.df[centre.ids[i]!]!)) weighted.push([term, centre.weights[i]!]);
   }
   weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  return weighted.slice(0, max).map(([term]) => [...surfaces.get(term)!].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0]);
+  const out: string[] = [];
+  const done = new Set<string>();
+  for (const [term] of weighted) {
+    if (out.length >= max) break;
+    if (done.has(term)) continue;
+    // the name pair this name starts or ends that most titles write, if enough do
+    const pair = [...titles]
+      .filter(([k, n]) => n >= min && k.includes(' ') && k.split(' ').includes(term) && k.split(' ').every((t) => !done.has(t) && n >= PAIR_MIN_SHARE * titles.get(t)!))
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+    const key = pair ?? term;
+    for (const t of key.split(' ')) done.add(t);
+    out.push(mostCommon(surfaces.get(key)!));
+  }
+  return [...new Set(out)];
+}
+
+function count(m: Map<string, Map<string, number>>, key: string, surface: string): void {
+  const s = m.get(key) ?? new Map<string, number>();
+  s.set(surface, (s.get(surface) ?? 0) + 1);
+  m.set(key, s);
+}
+
+function mostCommon(counts: ReadonlyMap<string, number>): string {
+  return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
 }
 
 /** Topics of a story: categories, then key terms that are not already a category or a word of one. */

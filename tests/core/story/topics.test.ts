@@ -38,4 +38,33 @@ describe('topics', () => {
     // Read as English, "posiedzenie" becomes Porter's "posiedzeni", not the Polish stem "posiedzen" the model has.
     expect(keyTerms(polish.map((a) => ({ ...a, language: 'en' })), centre, model)).not.toContain('posiedzenie');
   });
+
+  it('turns index-style person tags into names and drops snake_case internal tags', () => {
+    const tagged = [
+      { title: 'a', categories: ['Trump, Donald J', 'Putin, Vladimir V', 'homepage_regional_europe', 'Economy, Business and Finance', 'Biden, Joseph R Jr'] },
+      { title: 'b', categories: ['trump, donald j', 'PUTIN, VLADIMIR V', 'homepage_regional_europe', 'economy, business and finance'] },
+    ];
+    expect(categoryTopics(tagged)).toEqual(['donald trump', 'economy, business and finance', 'vladimir putin']);
+    expect(categoryTopics([tagged[0]!])).toContain('joseph biden');
+  });
+
+  it('takes words many other stories use only as names, and two names written together as one', () => {
+    // The window: the story's four reports, and other stories' reports that also say "identified" and "suspect".
+    const story = [
+      { title: 'Rhode Island rink shooting: suspect identified', categories: [] },
+      { title: 'Police in Rhode Island name rink shooting suspect', categories: [] },
+      { title: 'Rhode Island shooting at ice rink leaves two dead', categories: [] },
+      { title: 'Suspect identified after Rhode Island rink attack', categories: [] },
+    ];
+    const others = ['Suspect identified in Paris museum theft', 'Bank robbery suspect identified by police', 'Victim identified after suspect arrested in Ohio', 'Second suspect identified in Texas case', 'Suspect in Berlin attack identified'].map((title) => ({ title, categories: [] }));
+    const counts = [...story, ...others].map((a) => termCounts({ title: a.title, text: null }, DEFAULT_CLUSTER_CONFIG));
+    const model = buildTermModel(counts);
+    const centre = centroid(counts.slice(0, story.length).map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    const terms = keyTerms(story, centre, model);
+    expect(terms).toContain('rhode island');
+    expect(terms).toContain('rink');
+    expect(terms).not.toContain('rhode');
+    expect(terms).not.toContain('identified'); // 2 of its 7 titles are the story's
+    expect(terms).not.toContain('suspect');
+  });
 });
