@@ -10,7 +10,7 @@
  */
 import { z } from 'astro/zod';
 import { canonicalUrl, samePageKey } from '../feed/canonical-url';
-import { NO_STORY_OVERRIDES, splitArticleIds, StoryOverridesSchema } from '../schema/overrides';
+import { namesOneOf, NO_STORY_OVERRIDES, SPLIT_NAMES_ONE, splitArticleIds, StoryOverridesSchema, type NamesOneRule } from '../schema/overrides';
 import { resolveRedirect, splitGroupsByEntry } from '../story/build-stories';
 import { articleIdFor } from '../story/ids';
 
@@ -23,6 +23,8 @@ const why = {
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}/).optional(),
 };
 
+const TAKEDOWN_NAMES_ONE: NamesOneRule = { fields: ['url', 'articleId'], message: 'an article takedown names exactly one of url or articleId' };
+
 export const ArticleTakedownSchema = z
   .object({
     kind: z.literal('article'),
@@ -33,7 +35,7 @@ export const ArticleTakedownSchema = z
     ...why,
   })
   .strict()
-  .refine((t) => !!t.url !== !!t.articleId, { message: 'an article takedown names exactly one of url or articleId' });
+  .refine((t) => namesOneOf(t, TAKEDOWN_NAMES_ONE.fields), { message: TAKEDOWN_NAMES_ONE.message });
 
 export const SourceTakedownSchema = z
   .object({
@@ -66,10 +68,40 @@ export const NO_OVERRIDES: Overrides = { version: 1, stories: NO_STORY_OVERRIDES
 export function parseOverrides(raw: unknown, where = 'overrides.json'): Overrides {
   const parsed = OverridesSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.flatMap(unionIssues).map((i) => `  ${placeOf(i.path) || '(the file)'}: ${i.message}`);
+    const found = parsed.error.issues.flatMap(unionIssues);
+    const file = raw as { stories?: { split?: unknown }; takedowns?: unknown } | null;
+    addNamesOneIssues(found, ['stories', 'split'], file?.stories?.split, SPLIT_NAMES_ONE, () => true);
+    addNamesOneIssues(found, ['takedowns'], file?.takedowns, TAKEDOWN_NAMES_ONE, (t) => t.kind === 'article');
+    const issues = found.map((i) => `  ${placeOf(i.path) || '(the file)'}: ${i.message}`);
     throw new Error(`${where}: invalid overrides (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}; nothing was applied):\n${issues.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * Adds to `found` the NamesOneRule issue of each entry of `entries` (at `section` in the file; `applies` picks the
+ * entries the rule is for) that breaks the rule and has other issues, which kept zod from checking it; after that
+ * entry's other issues.
+ */
+function addNamesOneIssues(
+  found: z.ZodIssue[],
+  section: ReadonlyArray<string>,
+  entries: unknown,
+  rule: NamesOneRule,
+  applies: (entry: Readonly<Record<string, unknown>>) => boolean,
+): void {
+  if (!Array.isArray(entries)) return;
+  entries.forEach((entry: unknown, i) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
+    const e = entry as Record<string, unknown>;
+    if (!applies(e) || namesOneOf(e, rule.fields)) return;
+    const place = placeOf([...section, i]);
+    const own = (x: z.ZodIssue): boolean => placeOf(x.path.slice(0, section.length + 1)) === place;
+    if (found.some((x) => own(x) && x.message === rule.message)) return;
+    let last = -1;
+    found.forEach((x, k) => (own(x) ? (last = k) : undefined));
+    found.splice(last === -1 ? found.length : last + 1, 0, { code: 'custom', path: [...section, i], message: rule.message });
+  });
 }
 
 /**
@@ -79,7 +111,10 @@ export function parseOverrides(raw: unknown, where = 'overrides.json'): Override
 function unionIssues(issue: z.ZodIssue): z.ZodIssue[] {
   if (issue.code !== 'invalid_union') return [issue];
   const named = issue.unionErrors.filter((e) => !e.issues.some((i) => i.path[i.path.length - 1] === 'kind'));
-  return named.length === 1 ? named[0]!.issues.flatMap(unionIssues) : [issue];
+  if (named.length === 1) return named[0]!.issues.flatMap(unionIssues);
+  // Every kind refused it for its `kind`: say which kinds there are.
+  if (named.length === 0) return [{ code: 'custom', path: [...issue.path, 'kind'], message: 'must be "article" or "source"' }];
+  return [issue];
 }
 
 /** A path in the file as an editor reads it: ["stories", "split", 0, "reason"] → "stories.split[0].reason". */

@@ -37,6 +37,22 @@ const PinnedTitleSchema = z
     }
   });
 
+/**
+ * An entry that names exactly one of two fields. zod checks such a rule (a refinement) only once the entry's fields
+ * are valid; parseOverrides (src/core/overrides/overrides.ts) says it beside the entry's other problems.
+ */
+export interface NamesOneRule {
+  fields: readonly [string, string];
+  message: string;
+}
+
+/** Whether `entry` has exactly one of `fields`. */
+export function namesOneOf(entry: Readonly<Record<string, unknown>>, fields: readonly [string, string]): boolean {
+  return (entry[fields[0]] === undefined) !== (entry[fields[1]] === undefined);
+}
+
+export const SPLIT_NAMES_ONE: NamesOneRule = { fields: ['articleId', 'articleIds'], message: 'a split names exactly one of articleId or articleIds' };
+
 export const SplitOverrideSchema = z
   .object({
     /** The one article to take out of its story: it becomes a story of its own. Or … */
@@ -47,7 +63,7 @@ export const SplitOverrideSchema = z
     ...why,
   })
   .strict()
-  .refine((s) => (s.articleId === undefined) !== (s.articleIds === undefined), { message: 'a split names exactly one of articleId or articleIds' });
+  .refine((s) => namesOneOf(s, SPLIT_NAMES_ONE.fields), { message: SPLIT_NAMES_ONE.message });
 export type SplitOverride = z.infer<typeof SplitOverrideSchema>;
 
 export const StoryOverridesSchema = z

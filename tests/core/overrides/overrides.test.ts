@@ -45,20 +45,29 @@ describe('parseOverrides', () => {
       parseOverrides({
         version: 1,
         stories: {
-          split: [{ articleId: 'a' }, { articleId: 'b', articleIds: ['c'], ...why }],
+          split: [{ articleId: 'a' }, { articleId: 'b', articleIds: ['c'], ...why }, { articleIds: ['d'], articleId: 'e' }],
           merge: [{ storyIds: ['x'], ...why }],
           headline: [{ storyId: 's', title: '', ...why }],
         },
-        takedowns: [{ kind: 'source', reason: 'x' }],
+        takedowns: [{ kind: 'source', reason: 'x' }, { kind: 'article', reason: '' }, { url: 'https://x.test/a', reason: 'x' }, { kind: 'page', reason: 'x' }],
       }),
     ).toThrow(
       [
-        'overrides.json: invalid overrides (5 problems; nothing was applied):',
+        'overrides.json: invalid overrides (11 problems; nothing was applied):',
         '  stories.split[0].reason: Required',
         '  stories.split[1]: a split names exactly one of articleId or articleIds',
+        // a rule zod checks only once the entry's fields are valid is said beside the entry's other problems (it had
+        // been said only on the next try)
+        '  stories.split[2].reason: Required',
+        '  stories.split[2]: a split names exactly one of articleId or articleIds',
         '  stories.merge[0].storyIds: Array must contain at least 2 element(s)',
         '  stories.headline[0].title: a headline cannot be empty or only whitespace',
         '  takedowns[0].sourceId: Required',
+        '  takedowns[1].reason: String must contain at least 1 character(s)',
+        '  takedowns[1]: an article takedown names exactly one of url or articleId',
+        // no kind, or one that is none: said (it had been "Invalid input")
+        '  takedowns[2].kind: must be "article" or "source"',
+        '  takedowns[3].kind: must be "article" or "source"',
       ].join('\n'),
     );
   });
