@@ -9,7 +9,7 @@ import { disputedRatings, isAggregator, sourceBucket, sourceFactuality } from '.
 import type { ArticleKind } from '../schema/article';
 import type { Source } from '../schema/source';
 import { FACTUALITY_VALUES } from '../schema/source';
-import { tokenize } from './tokenize';
+import { primaryLanguage, tokenize } from './tokenize';
 
 /** Penalty (in cosine) of a clickbait title: it wins only when nothing plainer is near the centre. */
 const CLICKBAIT_PENALTY = 0.25;
@@ -93,14 +93,40 @@ export interface HeadlineCandidate {
   derived?: boolean;
   /** "opinion" or "analysis" (the article's feed kind): used only when no news article's title is. Absent: news. */
   kind?: ArticleKind;
+  /** BCP 47 tag of the article's language; absent or null: unknown. */
+  language?: string | null;
+}
+
+/**
+ * The candidates in the story's main language: the language (primary subtag) of the most sources among them, when
+ * one language has more than any other; candidates of unknown language stay. A trial's instance with one Polish
+ * outlet beside English ones had headed a story of two English reports and one Polish with the Polish title, on an
+ * English site and its feeds.
+ */
+function inMainLanguage(pool: HeadlineCandidate[]): HeadlineCandidate[] {
+  const sourcesBy = new Map<string, Set<string>>();
+  for (const c of pool) {
+    const language = primaryLanguage(c.language);
+    if (language === null) continue;
+    const set = sourcesBy.get(language) ?? new Set<string>();
+    set.add(c.sourceId);
+    sourcesBy.set(language, set);
+  }
+  const ranked = [...sourcesBy].map(([language, set]) => [language, set.size] as const).sort((x, y) => y[1] - x[1]);
+  if (ranked.length < 2 || ranked[0]![1] === ranked[1]![1]) return pool;
+  const main = ranked[0]![0];
+  return pool.filter((c) => {
+    const language = primaryLanguage(c.language);
+    return language === null || language === main;
+  });
 }
 
 const termsOf = (title: string): Set<string> => new Set(tokenize(title).map((t) => t.term));
 
 /**
  * The candidates that may give the headline. Stand-in titles made from an article's text (`derived`) go when a title
- * an outlet wrote exists, opinion and analysis titles (`kind`) when a news article's exists, and aggregators' titles
- * go when an outlet's title exists. When the story is
+ * an outlet wrote exists, opinion and analysis titles (`kind`) when a news article's exists, titles in another
+ * language than the story's main one go (inMainLanguage), and aggregators' titles go when an outlet's title exists. When the story is
  * covered by two sides or more (Left, Center, Right among rated, undisputed sources), a title from a Left or Right
  * source stays only if at least HEADLINE_SHARED_TERMS_MIN of its content words also appear in titles from another
  * side; Center and unrated sources' titles always stay. Never empty when `candidates` is not.
@@ -109,7 +135,7 @@ export function eligibleCandidates(candidates: HeadlineCandidate[], sources: Rea
   const nonEmpty = candidates.filter((c) => c.title.trim());
   const written = nonEmpty.filter((c) => !c.derived);
   const reported = written.filter((c) => !c.kind);
-  const usable = reported.length ? reported : written.length ? written : nonEmpty;
+  const usable = inMainLanguage(reported.length ? reported : written.length ? written : nonEmpty);
   const outlets = usable.filter((c) => !isAggregator(sources.get(c.sourceId)));
   const pool = outlets.length ? outlets : usable.length ? usable : candidates;
   const side = (c: HeadlineCandidate) => (disputedRatings(sources.get(c.sourceId)) ? null : sourceBucket(sources.get(c.sourceId)));

@@ -56,6 +56,19 @@ describe('chooseHeadline', () => {
     expect(titleFromText({ title: 'Iceland volcano erupts', summary: 'Lava reached the town.' })).toBe(false);
   });
 
+  it('takes the title in the language most of the story’s sources write in (a Polish title had headed an English story)', () => {
+    const sources = map(source('a'), source('b'), source('p', [], [], { language: 'pl' }));
+    const peru = [
+      { title: 'Peru: Kongres odwołał prezydenta José Jeríego', sourceId: 'p', similarity: 0.8, language: 'pl' },
+      { title: 'Peru’s Congress removes President José Jerí', sourceId: 'a', similarity: 0.7, language: 'en' },
+      { title: 'Peru lawmakers oust President Jerí', sourceId: 'b', similarity: 0.6, language: 'en-GB' },
+    ];
+    expect(chooseHeadline(peru, sources)).toBe('Peru’s Congress removes President José Jerí');
+    // One source in each language: no main language, the closest title heads it; unknown languages never go.
+    expect(chooseHeadline(peru.slice(0, 2), sources)).toBe('Peru: Kongres odwołał prezydenta José Jeríego');
+    expect(chooseHeadline([{ ...peru[0]!, language: null }, peru[1]!, peru[2]!], sources)).toBe('Peru: Kongres odwołał prezydenta José Jeríego');
+  });
+
   it('passes over clickbait when a plain title is near', () => {
     expect(isClickbait("You won't believe what the minister said")).toBe(true);
     expect(isClickbait('Opinion: the minister is wrong')).toBe(true);
