@@ -1,6 +1,6 @@
 /**
  * Topics of a story: its feed categories plus its key terms. Categories are the feeds' own labels (lower-cased,
- * index-style names turned: "Trump, Donald J" → "donald trump"), shared by at least two of the story's articles (or
+ * index-style names turned: "Trump, Donald J" → "donald trump"; not internal tags or section names such as "News"), shared by at least two of the story's articles (or
  * the only article's); key terms are the heaviest terms of the story centroid that its titles use (in at least two
  * titles when it has several articles), names, or words the story holds most of the use of, two names written
  * together as one ("rhode island"), in their most common spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS.
@@ -13,6 +13,16 @@ import type { SparseVector, TermModel } from './vectorize';
 /** Publishers' internal tags that leak into feeds ("internal-open-access-from-nl", "homepage_regional_europe"): not
  * topics. */
 const INTERNAL_TAG = /^(?:internal|_|tag:|sys[-_:])|^[a-z]+[-_]internal\b|\||^[a-z0-9]+(?:_[a-z0-9]+)+$/u;
+
+/**
+ * Feed categories that name a section of the outlet's site or a format, not what a story is about: a "News" topic
+ * page had gathered eight unrelated stories (a new-user trial). Lower-case, as categories are compared.
+ */
+const SECTION_LABELS = new Set([
+  'news', 'world', 'world news', 'international', 'international news', 'top stories', 'top news', 'latest',
+  'latest news', 'breaking news', 'headlines', 'home', 'homepage', 'front page', 'general', 'uncategorized',
+  'uncategorised', 'news desk', 'audio embed', 'video', 'videos', 'rss',
+]);
 
 /**
  * An index-style person tag, surname first with a middle initial (the New York Times' "Trump, Donald J", "Putin,
@@ -39,7 +49,7 @@ export interface TopicArticle {
 /** Feed categories of the story, most common first (ties: code-point order), lower-cased. */
 export function categoryTopics(articles: TopicArticle[], max = TOPICS_MAX_CATEGORIES): string[] {
   const counts = new Map<string, number>();
-  for (const a of articles) for (const c of new Set(a.categories.map(categoryTopic).filter((x) => x && !INTERNAL_TAG.test(x)))) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const a of articles) for (const c of new Set(a.categories.map(categoryTopic).filter((x) => x && !INTERNAL_TAG.test(x) && !SECTION_LABELS.has(x)))) counts.set(c, (counts.get(c) ?? 0) + 1);
   const min = articles.length > 1 ? 2 : 1;
   return [...counts]
     .filter(([, n]) => n >= min)

@@ -39,10 +39,10 @@ describe('topics', () => {
     expect(keyTerms(polish.map((a) => ({ ...a, language: 'en' })), centre, model)).not.toContain('posiedzenie');
   });
 
-  it('turns index-style person tags into names and drops snake_case internal tags', () => {
+  it('turns index-style person tags into names and drops snake_case internal tags and section names', () => {
     const tagged = [
-      { title: 'a', categories: ['Trump, Donald J', 'Putin, Vladimir V', 'homepage_regional_europe', 'Economy, Business and Finance', 'Biden, Joseph R Jr'] },
-      { title: 'b', categories: ['trump, donald j', 'PUTIN, VLADIMIR V', 'homepage_regional_europe', 'economy, business and finance'] },
+      { title: 'a', categories: ['Trump, Donald J', 'Putin, Vladimir V', 'homepage_regional_europe', 'Economy, Business and Finance', 'Biden, Joseph R Jr', 'News', 'World'] },
+      { title: 'b', categories: ['trump, donald j', 'PUTIN, VLADIMIR V', 'homepage_regional_europe', 'economy, business and finance', 'news', 'world'] },
     ];
     expect(categoryTopics(tagged)).toEqual(['donald trump', 'economy, business and finance', 'vladimir putin']);
     expect(categoryTopics([tagged[0]!])).toContain('joseph biden');
