@@ -105,4 +105,35 @@ describe('feed templates', () => {
     expect(multi({ ...DEFAULT_CLUSTER_CONFIG, feedTemplateShare: 2 })).toBeGreaterThan(0);
     expect(multi(DEFAULT_CLUSTER_CONFIG)).toBe(0);
   });
+
+  it('leaves out the credit line a source begins unrelated leads with, not a name its titles carry too', () => {
+    // The demo's AllAfrica items from one partner, each lead begun "[Capital FM] Nairobi --", an airport strike, a
+    // tobacco bill, State House spending and a golf tournament, had made one story by those words.
+    const credit = (title: string, lead: string) => ({ title, text: `[Capital FM] Nairobi -- ${lead}`, source: 'allafrica' });
+    const kenya = [
+      credit('Kenya: State House spending soars', 'State House overspends.'),
+      credit('Kenya: Tobacco bill worries traders', 'Senate weighs tobacco law.'),
+      credit('Kenya: Open golf champions return', 'Golf champions are back.'),
+      credit('Aviation workers end strike', 'Airport strike called off in Nairobi.'),
+    ];
+    // A source's reports on one man begin with his name, which their titles carry: the lead keeps it.
+    const wire = (title: string, rest: string) => ({ title, text: `President Joe Biden said on Wednesday ${rest}`, source: 'wire' });
+    const biden = [
+      wire('Biden says Xi summit made progress', 'the summit made progress on fentanyl.'),
+      wire('Biden and Xi agree to resume military talks', 'military talks would resume.'),
+      wire('Biden calls Xi a dictator', 'that Xi is a dictator.'),
+    ];
+    const batch = vectorizeBatch([...kenya, ...biden], DEFAULT_CLUSTER_CONFIG);
+    const terms = (i: number) => [...batch.vectors[i]!.ids].map((id) => batch.model.terms[id]);
+    for (let i = 0; i < kenya.length; i++) {
+      expect(terms(i)).not.toContain('capit');
+      expect(terms(i)).not.toContain('fm');
+    }
+    expect(terms(0)).not.toContain('nairobi');
+    expect(terms(3)).toEqual(expect.arrayContaining(['strike', 'airport'])); // the rest of the lead stays
+    for (let i = kenya.length; i < kenya.length + biden.length; i++) expect(terms(i)).toEqual(expect.arrayContaining(['biden', 'joe', 'presid']));
+    // Two leads so begun are not enough.
+    const two = vectorizeBatch(kenya.slice(0, 2), DEFAULT_CLUSTER_CONFIG);
+    expect([...two.vectors[0]!.ids].map((id) => two.model.terms[id])).toContain('fm');
+  });
 });
