@@ -577,7 +577,6 @@ export function vectorizeBatch(docs: readonly TextDoc[], options: VectorizeOptio
     docs,
     docStart,
     allLocal.data,
-    localTerms,
     titleLen,
     titleTemplateEntries(docs, docStart, allLocal.data, allTf.data, options.titleWeight, titleLen, feedTemplateEntries(docs, docStart, allLocal.data, localTerms.length, options)),
   );
@@ -708,84 +707,106 @@ function titleTemplateEntries(
   return marks;
 }
 
-/** A lead's first words, from this many up to LEAD_PREFIX_MAX_WORDS, can be its source's credit line
- * (leadPrefixEntries). One word is not enough: a source begins many unrelated leads with "Former" or "After". */
-export const LEAD_PREFIX_MIN_WORDS = 2;
-export const LEAD_PREFIX_MAX_WORDS = 6;
+/** A lead's first terms (those it adds to its title's, in order), from this many up to LEAD_PREFIX_MAX_TERMS, can be
+ * its source's credit line (leadPrefixEntries). One is not enough: a source begins many unrelated leads with "Former". */
+export const LEAD_PREFIX_MIN_TERMS = 2;
+export const LEAD_PREFIX_MAX_TERMS = 6;
 /** ... when at least this many of the source's documents begin their leads with them. */
 export const LEAD_PREFIX_MIN_DOCS = 3;
 
 /**
- * Adds to `marks` (or returns new marks for) the lead entries of the words a source begins many unrelated leads with:
+ * Adds to `marks` (or returns new marks for) the lead entries of the terms a source begins many unrelated leads with:
  * a credit line or dateline ("[Capital FM] Nairobi --", "Illustration by Alex Castro / The Verge", "Also in this
- * newsletter"), not what the report says. The longest run of LEAD_PREFIX_MIN_WORDS to LEAD_PREFIX_MAX_WORDS first
- * words of the lead that at least
- * LEAD_PREFIX_MIN_DOCS documents of one source share, over titles that share under TITLE_TEMPLATE_MAX_LEAD_OVERLAP
- * of their words on average (Jaccard; unrelated reports) and at most TITLE_TEMPLATE_MAX_ECHO of which use one of
- * its words of four letters or more (a source's several reports on one person begin "President Joe Biden" and name
- * him in their titles too: those words stay). In the bundled demo, AllAfrica's items of one partner, each led by
- * "[Capital FM] Nairobi --", had made one six-article story of an airport strike, a tobacco bill, State House
- * spending and a golf tournament. Only lead entries are marked: a title that names the word keeps it.
+ * newsletter"), not what the report says. A document's lead entries are the terms its lead adds to its title's, in
+ * the order the lead first uses them (stop words are not terms); the longest run of LEAD_PREFIX_MIN_TERMS to
+ * LEAD_PREFIX_MAX_TERMS of them that at least LEAD_PREFIX_MIN_DOCS documents of one source begin with is a credit
+ * line when their titles share under TITLE_TEMPLATE_MAX_LEAD_OVERLAP of their terms on average (Jaccard; unrelated
+ * reports) and at most TITLE_TEMPLATE_MAX_ECHO of the titles has one of its terms (a source's several reports on one
+ * man begin "President Joe Biden said" and name him in their titles: those terms stay). In the bundled demo,
+ * AllAfrica's items of one partner, each led by "[Capital FM] Nairobi --", had made one six-article story of an
+ * airport strike, a tobacco bill, State House spending and a golf tournament. Reads only the entries (no text).
  */
-function leadPrefixEntries(
-  docs: readonly TextDoc[],
-  docStart: Int32Array,
-  local: Int32Array,
-  localTerms: readonly string[],
-  titleLen: Int32Array,
-  marks: Uint8Array | null,
-): Uint8Array | null {
+function leadPrefixEntries(docs: readonly TextDoc[], docStart: Int32Array, local: Int32Array, titleLen: Int32Array, marks: Uint8Array | null): Uint8Array | null {
   const bySource = new Map<string, number[]>();
-  const leadWords: string[][] = new Array(docs.length);
   docs.forEach((doc, d) => {
-    if (!doc.source || !doc.text || docStart[d + 1]! === docStart[d]! + titleLen[d]!) return;
-    leadWords[d] = words(doc.text.slice(0, 200)).slice(0, LEAD_PREFIX_MAX_WORDS);
+    if (!doc.source || docStart[d + 1]! - docStart[d]! - titleLen[d]! < LEAD_PREFIX_MIN_TERMS) return;
     const list = bySource.get(doc.source);
     if (list) list.push(d);
     else bySource.set(doc.source, [d]);
   });
-  const titleWords = (d: number): Set<string> => new Set(words(docs[d]!.title).map((w) => w.toLowerCase()));
+  const leadAt = (d: number): number => docStart[d]! + titleLen[d]!;
+  const leadLen = (d: number): number => Math.min(LEAD_PREFIX_MAX_TERMS, docStart[d + 1]! - docStart[d]! - titleLen[d]!);
+  /** How many first lead entries documents x and y share (up to LEAD_PREFIX_MAX_TERMS). */
+  const shared = (x: number, y: number): number => {
+    const n = Math.min(leadLen(x), leadLen(y));
+    let k = 0;
+    while (k < n && local[leadAt(x) + k] === local[leadAt(y) + k]) k++;
+    return k;
+  };
+  const titleOf = (d: number): Int32Array => local.subarray(docStart[d]!, leadAt(d));
+  /** Whether documents `group` are unrelated reports under the credit line of `d`'s first `n` lead entries. */
+  const isCreditLine = (group: readonly number[], d: number, n: number): boolean => {
+    // One report repeated (its title's entries each time) is not unrelated reports: the common case, answered first.
+    const first = titleOf(group[0]!);
+    if (group.every((x) => sameEntries(titleOf(x), first))) return false;
+    const prefix = local.subarray(leadAt(d), leadAt(d) + n);
+    let echoes = 0;
+    for (const x of group) if (titleOf(x).some((t) => prefix.includes(t)) && ++echoes > TITLE_TEMPLATE_MAX_ECHO * group.length) return false;
+    const titles = group.slice(0, TITLE_TEMPLATE_SAMPLE).map((x) => new Set(titleOf(x)));
+    let sum = 0;
+    for (let i = 0; i < titles.length; i++) {
+      for (let j = i + 1; j < titles.length; j++) {
+        let both = 0;
+        for (const t of titles[i]!) if (titles[j]!.has(t)) both++;
+        sum += both / (titles[i]!.size + titles[j]!.size - both || 1);
+      }
+    }
+    return sum / ((titles.length * (titles.length - 1)) / 2) < TITLE_TEMPLATE_MAX_LEAD_OVERLAP;
+  };
   for (const members of bySource.values()) {
     if (members.length < LEAD_PREFIX_MIN_DOCS) continue;
-    const done = new Set<number>();
-    for (let n = LEAD_PREFIX_MAX_WORDS; n >= LEAD_PREFIX_MIN_WORDS; n--) {
-      const groups = new Map<string, number[]>();
-      for (const d of members) {
-        if (done.has(d) || leadWords[d]!.length < n) continue;
-        const key = leadWords[d]!.slice(0, n).join(' ').toLowerCase();
-        const list = groups.get(key);
-        if (list) list.push(d);
-        else groups.set(key, [d]);
-      }
-      for (const [key, group] of groups) {
-        if (group.length < LEAD_PREFIX_MIN_DOCS) continue;
-        const prefix = new Set(key.split(' ').filter((w) => [...w].length >= 4));
-        const titles = group.slice(0, TITLE_TEMPLATE_SAMPLE).map(titleWords);
-        const echoes = group.filter((d, i) => [...(titles[i] ?? titleWords(d))].some((w) => prefix.has(w))).length;
-        if (echoes > TITLE_TEMPLATE_MAX_ECHO * group.length) continue;
-        let sum = 0;
-        for (let i = 0; i < titles.length; i++) {
-          for (let j = i + 1; j < titles.length; j++) {
-            let shared = 0;
-            for (const w of titles[i]!) if (titles[j]!.has(w)) shared++;
-            sum += shared / (titles[i]!.size + titles[j]!.size - shared || 1);
-          }
+    // Sorted by their first lead entries, the documents that share their first n are one run, for every n.
+    const sorted = [...members].sort((x, y) => {
+      const k = shared(x, y);
+      if (k < leadLen(x) && k < leadLen(y)) return local[leadAt(x) + k]! - local[leadAt(y) + k]!;
+      return leadLen(x) - leadLen(y) || x - y;
+    });
+    const done = new Uint8Array(sorted.length);
+    // Runs that were not credit lines at n + 1 terms, as start × (length + 1) + end: the same run at n terms is not
+    // either.
+    let refused = new Set<number>();
+    for (let n = LEAD_PREFIX_MAX_TERMS; n >= LEAD_PREFIX_MIN_TERMS; n--) {
+      const refusedNow = new Set<number>();
+      for (let i = 0; i < sorted.length; ) {
+        if (leadLen(sorted[i]!) < n) {
+          i++;
+          continue;
         }
-        if (sum / ((titles.length * (titles.length - 1)) / 2) >= TITLE_TEMPLATE_MAX_LEAD_OVERLAP) continue;
-        for (const d of group) {
-          done.add(d);
-          const language = primaryLanguage(docs[d]!.language);
-          const terms = new Set(leadWords[d]!.slice(0, n).map((w) => termOf(w, language)));
-          for (let k = docStart[d]! + titleLen[d]!; k < docStart[d + 1]!; k++) {
-            if (!terms.has(localTerms[local[k]!]!)) continue;
+        let j = i + 1;
+        while (j < sorted.length && shared(sorted[i]!, sorted[j]!) >= n) j++;
+        const run = i * (sorted.length + 1) + j;
+        const group = j - i >= LEAD_PREFIX_MIN_DOCS && !refused.has(run) ? sorted.slice(i, j).filter((_, k) => !done[i + k]) : [];
+        if (group.length >= LEAD_PREFIX_MIN_DOCS) {
+          if (!isCreditLine(group, sorted[i]!, n)) refusedNow.add(run);
+          else {
+            for (let k = i; k < j; k++) done[k] = 1;
             marks ??= new Uint8Array(docStart[docs.length]!);
-            marks[k] = 1;
+            for (const d of group) marks.fill(1, leadAt(d), leadAt(d) + n);
           }
         }
+        i = j;
       }
+      refused = refusedNow;
     }
   }
   return marks;
+}
+
+/** Whether two runs of entries are the same terms in the same order. */
+function sameEntries(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Whether one source gives two of `members` (document indexes) times at least TITLE_SERIES_MIN_GAP_MS apart. */
