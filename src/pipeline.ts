@@ -363,6 +363,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const tombstonesSeen = new Set<string>();
   const all = new Map(stored);
   const seenThisRun = new Set<string>();
+  const listedInWindow = new Set<string>();
   const feedReports: FeedReport[] = [];
   const normalised = parsed.map((p) => {
     const source = sources.get(p.sourceId)!;
@@ -406,9 +407,12 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
         continue;
       }
       seenThisRun.add(article.id);
+      // The feed dates it inside the window now (a feed that re-dates its items): if pruned, it is remembered.
+      if (!isExpiredItem(article, window)) listedInWindow.add(article.id);
       if (!stored.has(article.id)) {
-        // Older than the window on first sight, or an undated article pruned before: counted, not stored again.
-        const remembered = article.published === null && tombstones[article.id] !== undefined;
+        // Older than the window on first sight, or an article pruned before (undated, or re-dated by a feed that kept
+        // listing it; nextTombstones): counted, not stored again.
+        const remembered = tombstones[article.id] !== undefined;
         if (remembered || isExpiredItem(article, window)) {
           if (remembered) tombstonesSeen.add(article.id);
           expired++;
@@ -538,7 +542,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   });
   const tombstonesNext = nextTombstones(
     tombstones,
-    plan.pruned.filter((id) => all.get(id)!.published === null),
+    plan.pruned.filter((id) => all.get(id)!.published === null || listedInWindow.has(id)),
     tombstonesSeen,
     now.slice(0, 10),
   );

@@ -332,8 +332,9 @@ export const SOURCE_WINDOW_MAX_ARTICLES = 5000;
 
 /**
  * A pruned article with no date of its own is dated by when Parallax first saw it, so if its feed keeps listing it
- * it would look new again on the next run (a new story every week). Its id is remembered (state/expired-undated.json)
- * until its feed has not listed it for this many days. A month: feeds list an item for days to weeks; a tombstone
+ * it would look new again on the next run (a new story every week); so would a dated one whose feed re-dates it (a
+ * feed that dates items when they are read). Its id, if undated or dated inside the window by its feed when pruned, is remembered
+ * (state/expired-undated.json) until its feed has not listed it for this many days. A month: feeds list an item for days to weeks; a tombstone
  * costs ~30 bytes.
  */
 export const UNDATED_TOMBSTONE_DAYS = 30;

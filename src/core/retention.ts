@@ -9,7 +9,10 @@
  *   story's own article list with excerpts), so its articles are pruned.
  * - An item first read when it is already older than the window is never stored: the feed report counts it as
  *   `expired`. An undated item is dated by when it was first seen, so once pruned its id is remembered for a while
- *   (a tombstone, UNDATED_TOMBSTONE_DAYS) or a feed that keeps listing it would make it new again.
+ *   (a tombstone, UNDATED_TOMBSTONE_DAYS) or a feed that keeps listing it would make it new again; so is a dated one
+ *   its feed lists with a date inside the window when it is pruned (the feed re-dates it) (a hostile trial's feeds dated their
+ *   items at each fetch: every eight days the same articles came back as new, a second story beside the archived
+ *   one).
  */
 import { RETENTION_WINDOW_HOURS, MAX_FUTURE_SKEW_HOURS, UNDATED_TOMBSTONE_DAYS } from './config';
 import { reportedAt } from './coverage/coverage';
@@ -99,11 +102,13 @@ export function retentionPlan(input: RetentionInput): RetentionPlan {
   return { keep, pruned: pruned.sort(byCodePoint), index, archive };
 }
 
-/** Pruned undated article id → the UTC day (YYYY-MM-DD) its feed last listed it (state/expired-undated.json). */
+/** Pruned article id (undated, or dated inside the window by its feed when pruned) → the UTC day (YYYY-MM-DD) its feed last listed it
+ * (state/expired-undated.json, named when it held undated ones only). */
 export type Tombstones = Record<string, string>;
 
 /**
- * The next tombstones: `pruned` undated ids and the remembered ids `seen` again in a feed this run get `today`;
+ * The next tombstones: `pruned` ids (the caller's: undated, or re-dated into the window this run) and the remembered ids `seen` again
+ * in a feed this run get `today`;
  * the others stay until UNDATED_TOMBSTONE_DAYS after the day they were last listed. Keys sorted.
  */
 export function nextTombstones(previous: Readonly<Tombstones>, pruned: Iterable<string>, seen: Iterable<string>, today: string, days = UNDATED_TOMBSTONE_DAYS): Tombstones {

@@ -6,7 +6,7 @@
  *   archive/<YYYY-MM>/index.json            that month's ArchiveEntry[] (src/core/schema/archive.ts)
  *   state/sources.json                      the resolved registry the site renders (registry + discovered sources)
  *   state/story-index.json                  article id → story id of the kept articles (keeps ids stable)
- *   state/expired-undated.json              pruned undated article id → day last listed (src/core/retention.ts)
+ *   state/expired-undated.json              pruned article id (undated, or re-dated into the window) → day last listed
  *   state/redirects.json                    merged story id → the id it leads to
  *   state/archive-overrides.json            fingerprint of the overrides last applied to the archive
  *   state/feeds.json                        per-feed result of the last run
