@@ -27,6 +27,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { archiveMonths } from '../site/archive';
+import { readRedirects } from '../io/content-store';
 import { makeDir, makeDirSync } from '../io/make-dir';
 import { siteName, siteOrigin, siteTimeZone } from '../site-config';
 
@@ -543,12 +544,8 @@ export async function writeRedirects(
   base: string,
   ours: ReadonlySet<string> = new Set(),
 ): Promise<{ pages: string[]; skipped: number }> {
-  let map: Record<string, string> = {};
-  try {
-    map = JSON.parse(await readFile(path.join(contentDir, 'state', 'redirects.json'), 'utf8')) as Record<string, string>;
-  } catch {
-    return { pages: [], skipped: 0 };
-  }
+  // Unreadable or not JSON: refused (readRedirects), not read as no redirects, which had removed every redirect page.
+  const map = await readRedirects(contentDir);
   const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
   const prefix = root.pathname;
   const pages: string[] = [];

@@ -86,9 +86,48 @@ export async function readArticles(contentDir: string, warn: (msg: string) => vo
   return out;
 }
 
-/** The story index from state/story-index.json, or {} when absent or unreadable. */
+/**
+ * The story index from state/story-index.json (article id → story id), {} when absent; throws Error naming the file
+ * when it is unreadable or not such an object (readKeptState).
+ */
 export function readStoryIndex(contentDir: string): Promise<StoryIndex> {
-  return readStateJson<StoryIndex>(contentDir, 'story-index.json', {});
+  return readKeptState(contentDir, 'story-index.json', 'keeps each article in its story, so that story ids stay the same', 'every story would get a new id');
+}
+
+/**
+ * A state file that nothing else can rebuild (state/<name>: a JSON object of strings): {} when absent; throws Error
+ * when it is there but unreadable, not JSON or not such an object, saying what it `keeps` and what deleting it costs
+ * (`ifDeleted`). Read as empty, a cut-off or hand-edited file had been overwritten by the run with what was left:
+ * a hostile trial's corrupted redirects.json became {}, and a published story id led nowhere, without a word.
+ * The run refuses before it writes anything.
+ */
+export async function readKeptState(contentDir: string, name: string, keeps: string, ifDeleted: string): Promise<Record<string, string>> {
+  const isStrings = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+  return ((await readKeptJson(contentDir, name, keeps, ifDeleted, isStrings, 'a JSON object of strings')) ?? {}) as Record<string, string>;
+}
+
+/** readKeptState for any shape: the value when `isShape` accepts it, null when the file is absent. */
+async function readKeptJson(contentDir: string, name: string, keeps: string, ifDeleted: string, isShape: (v: unknown) => boolean, shape: string): Promise<unknown> {
+  const file = path.join('state', name);
+  let text: string;
+  try {
+    text = await readFile(path.join(contentDir, file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw keptStateError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, keeps, ifDeleted);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw keptStateError(file, `is not JSON (${(error as Error).message})`, keeps, ifDeleted);
+  }
+  if (!isShape(value)) throw keptStateError(file, `is not ${shape}`, keeps, ifDeleted);
+  return value;
+}
+
+function keptStateError(file: string, what: string, keeps: string, ifDeleted: string): Error {
+  return new Error(`${file} ${what}: it ${keeps}. Restore it (from git or a backup), or delete it (${ifDeleted}); nothing was written`);
 }
 
 /** A state file's JSON value (state/<name>), or `fallback` when it is absent or unreadable. */
@@ -226,9 +265,10 @@ export async function readFeedStates(contentDir: string, onUnreadable: (message:
   return parseFeedStates(data);
 }
 
-/** The stored takedown log (state/takedowns.json), or null. */
+/** The stored takedown log (state/takedowns.json), or null when absent; throws Error naming the file when it is
+ * unreadable or not a JSON array (readKeptState). */
 export function readTakedownLog(contentDir: string): Promise<unknown> {
-  return readStateJson<unknown>(contentDir, 'takedowns.json', null);
+  return readKeptJson(contentDir, 'takedowns.json', 'records each takedown, its reason and what it removed', 'that record would start again', Array.isArray, 'a JSON array');
 }
 
 /** The editorial overrides (<content>/overrides.json); none when the file is absent; throws Error naming the file when
@@ -253,9 +293,10 @@ export async function readOverrides(contentDir: string): Promise<Overrides> {
   return parseOverrides(json, file);
 }
 
-/** Story redirects (state/redirects.json: merged story id → the id it leads to), {} when absent or unreadable. */
+/** Story redirects (state/redirects.json: merged story id → the id it leads to), {} when absent; throws Error naming
+ * the file when it is unreadable or not such an object (readKeptState). */
 export function readRedirects(contentDir: string): Promise<Record<string, string>> {
-  return readStateJson<Record<string, string>>(contentDir, 'redirects.json', {});
+  return readKeptState(contentDir, 'redirects.json', 'keeps the ids of merged-away stories leading to the stories they joined', 'those ids would lead nowhere');
 }
 
 /** Reads a story file and validates it (throws naming the file when it does not match StorySchema). */
@@ -340,9 +381,10 @@ export async function readArchiveIndex(contentDir: string, month: string): Promi
   return parsed.data;
 }
 
-/** The remembered ids of pruned undated articles (state/expired-undated.json), {} when absent or unreadable. */
+/** The remembered ids of pruned articles (state/expired-undated.json), {} when absent; throws Error naming the file
+ * when it is unreadable or not such an object (readKeptState). */
 export function readTombstones(contentDir: string): Promise<Record<string, string>> {
-  return readStateJson<Record<string, string>>(contentDir, 'expired-undated.json', {});
+  return readKeptState(contentDir, 'expired-undated.json', 'keeps the ids of pruned articles that feeds may list again', 'their feeds could bring them back as new articles and new stories');
 }
 
 /** State file holding the fingerprint of the overrides last applied to the archive (src/core/archive-overrides.ts). */

@@ -3,7 +3,7 @@
  * covers, the partition sitemap, redirect pages, and the archive helpers the list pages use.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { monthHashes, planPartition, partitionSitemap, redirectPage, TEMPLATE_INPUTS, templateSettings, templateVersion, writeRedirects, type PartitionStamp } from '../../src/build/freeze';
@@ -168,6 +168,13 @@ describe('partition files', () => {
     await writeFile(path.join(dist, 'story', 'new', 'rss.xml'), 'new rss.xml v2');
     await writeRedirects(content, dist, 'https://example.org', '/p/', new Set(first.pages));
     expect(await readFile(path.join(dist, 'story', 'old', 'rss.xml'), 'utf8')).toBe('new rss.xml v2');
+    // A damaged redirects.json stops the build with its name; it had been read as none, and every page removed.
+    await writeFile(path.join(content, 'state', 'redirects.json'), '{"old": "mid", "mi');
+    await expect(writeRedirects(content, dist, 'https://example.org', '/p/', new Set(first.pages))).rejects.toThrow('state/redirects.json is not JSON (');
+    expect(await readFile(path.join(dist, 'story', 'old', 'index.html'), 'utf8')).toContain('/p/story/new/');
+    // None at all is no redirects.
+    await rm(path.join(content, 'state', 'redirects.json'));
+    expect((await writeRedirects(content, dist, 'https://example.org', '/p/')).pages).toEqual([]);
   });
 });
 
