@@ -24,7 +24,7 @@ import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
 import { jsonErrorPlace } from '../core/json-place';
 import { ArticleSchema, type Article } from '../core/schema/article';
-import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
+import { parseArchiveIndex, type ArchiveEntry } from '../core/schema/archive';
 import type { Source } from '../core/schema/source';
 import { StorySchema, type Story } from '../core/schema/story';
 import type { StoryIndex } from '../core/story/build-stories';
@@ -376,9 +376,7 @@ export async function readArchiveIndex(contentDir: string, month: string): Promi
   } catch {
     return [];
   }
-  const parsed = ArchiveIndexSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file}: invalid archive index: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+  return parseArchiveIndex(text, file);
 }
 
 /** The remembered ids of pruned articles (state/expired-undated.json), {} when absent; throws Error naming the file

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
+import { parseArchiveIndex, type ArchiveEntry } from '../core/schema/archive';
 import { ARCHIVE_PAGE_SIZE, ARCHIVE_TOPIC_PAGE_MIN, MIN_SOURCES_FOR_STORY_PAGE } from '../core/config';
 import { topicName, topicSlug } from './topics';
 
@@ -42,7 +42,7 @@ export function readArchiveIndex(contentDir: string, month: string): ArchiveEntr
     } catch {
       return [];
     }
-    entries = ArchiveIndexSchema.parse(JSON.parse(text));
+    entries = parseArchiveIndex(text, file);
     indexMemo.set(file, entries);
   }
   return entries;

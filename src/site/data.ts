@@ -29,15 +29,29 @@ export interface SiteData {
 
 let cached: Promise<SiteData> | undefined;
 
-/** The story files of this build (storiesDir(), limited to onlyIds() when set), validated; file order by name. */
-export async function loadStories(dir = storiesDir(), only = onlyIds()): Promise<Story[]> {
+/**
+ * The story files of this build (storiesDir(), limited to onlyIds() when set), validated; file order by name. A file
+ * that is not a valid story (cut off, edited by hand) is left out with a warning naming it (`warn`, stderr by
+ * default), and the rest of the site is built: a hostile trial's one truncated archived story had stopped the whole
+ * build. (An ingest rewrites a damaged active story from its articles; an archived one is its own only record.)
+ */
+export async function loadStories(dir = storiesDir(), only = onlyIds(), warn = (m: string) => console.warn(m)): Promise<Story[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.md') && (!only || only.has(f.slice(0, -3)))).sort();
   const stories: Story[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
-    const parsed = StorySchema.safeParse(parseStoryFile(await readFile(file, 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: not a valid story: ${parsed.error.message}`);
-    stories.push(parsed.data);
+    let problem: string;
+    try {
+      const parsed = StorySchema.safeParse(parseStoryFile(await readFile(file, 'utf8')));
+      if (parsed.success) {
+        stories.push(parsed.data);
+        continue;
+      }
+      problem = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(the file)'}: ${i.message}`).join('; ');
+    } catch (error) {
+      problem = (error as Error).message.split('\n')[0]!;
+    }
+    warn(`${file}: not a valid story, left out of the site (${problem}); restore it from git or a backup`);
   }
   return stories;
 }

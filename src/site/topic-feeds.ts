@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collapseWhitespace } from '../core/feed/clean-text';
-import { ArchiveIndexSchema, type ArchiveEntry } from '../core/schema/archive';
+import { parseArchiveIndex, type ArchiveEntry } from '../core/schema/archive';
 import type { Story } from '../core/schema/story';
 import { archiveMonths, archivedTopicCounts, countArchivedTopics } from './archive';
 import { withRankScores, type RankedStory } from './stories';
@@ -107,9 +107,7 @@ export function archiveAfterRun(contentDir: string, writes: { indexes: Readonly<
     if (written) out.push(written);
     else if (!gone.has(rel)) {
       const file = path.join(contentDir, rel);
-      const parsed = ArchiveIndexSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-      if (!parsed.success) throw new Error(`${file}: invalid archive index: ${parsed.error.issues[0]?.message}`);
-      out.push(parsed.data);
+      out.push(parseArchiveIndex(fs.readFileSync(file, 'utf8'), file));
     }
   }
   return out;

@@ -36,6 +36,22 @@ export type ArchiveEntry = z.infer<typeof ArchiveEntrySchema>;
 
 export const ArchiveIndexSchema = z.array(ArchiveEntrySchema);
 
+/**
+ * A month's archive index from the text of its file (archive/<YYYY-MM>/index.json); throws Error naming `file` when
+ * the text is not JSON or not an index (a cut-off index had stopped a run with JSON.parse's message alone).
+ */
+export function parseArchiveIndex(text: string, file: string): ArchiveEntry[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${(error as Error).message}); restore it from git or a backup`);
+  }
+  const parsed = ArchiveIndexSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`${file}: invalid archive index: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
 /** The archive partition (UTC month, "YYYY-MM") a story belongs to once archived: the month of its lastUpdated. */
 export function archiveMonthOf(story: Pick<Story, 'lastUpdated'>): string {
   return story.lastUpdated.slice(0, 7);
