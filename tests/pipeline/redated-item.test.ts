@@ -28,7 +28,7 @@ const item = (o: (typeof OUTLETS)[number], date: string) =>
   `<item><title>${o.title}</title><link>https://${o.site}/vendrel-dam</link><pubDate>${date}</pubDate><description>${LEAD}</description></item>`;
 
 describe('an item re-dated by its feed after it was read', () => {
-  it('keeps its first date, so the story keeps who broke it; a date moved earlier is taken', async () => {
+  it('keeps its first date, so the story keeps who broke it; a date moved earlier is taken within a day, not a week', async () => {
     const work = await tempDir('parallax-redated-');
     const feeds = path.join(work, 'feeds');
     await mkdir(feeds);
@@ -52,5 +52,12 @@ describe('an item re-dated by its feed after it was read', () => {
     expect(stories).toHaveLength(1);
     expect(stories[0]!.id).toBe(before!.id);
     expect(stories[0]!.coverage.brokeBy).toMatchObject({ sourceId: 'alpha-news', at: '2026-11-27T06:00:00Z' });
+
+    // A week back is no time-zone correction: beta's report stays where it was, and does not become the first.
+    await write({ 'beta-news': 'Fri, 20 Nov 2026 09:00:00 GMT' });
+    await runFolder(feeds, content, new Date('2026-11-29T13:00:00Z'), registry);
+    const again = Object.fromEntries([...(await readArticles(content, () => undefined)).values()].map((a) => [a.sourceId, a.published]));
+    expect(again['beta-news']).toBe('2026-11-27T09:00:00Z');
+    expect((await storiesIn(content))[0]!.coverage.brokeBy).toMatchObject({ sourceId: 'alpha-news', at: '2026-11-27T06:00:00Z' });
   });
 });

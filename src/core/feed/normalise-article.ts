@@ -279,13 +279,17 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
  * it or moved it after the article's first-seen time. An article Parallax read at `firstSeen` was published by then,
  * so a later date is when the outlet updated or re-posted it (feeds that set pubDate to the last edit do this), not
  * when it reported the event: taking it would move the article out of its story's span and could change who "first
- * reported" the story. A date moved earlier is taken (a corrected time zone, say). Timestamps are UTC ISO-8601 in one
- * format, so they compare as strings.
+ * reported" the story. A date moved earlier is taken when by at most MAX_FUTURE_SKEW_HOURS (a corrected time zone or
+ * clock), not further: a hostile trial's item re-dated a week back had become the story's
+ * first report, dated before Parallax's first run. Timestamps are UTC ISO-8601 in one format, so they compare as
+ * strings.
  */
 export function mergeArticle(stored: Article | undefined, fresh: Article): Article {
   if (!stored) return fresh;
   const updated = fresh.published !== null && fresh.published > stored.firstSeen;
-  return { ...fresh, firstSeen: stored.firstSeen, published: fresh.published === null || updated ? stored.published : fresh.published };
+  const backdated =
+    fresh.published !== null && stored.published !== null && Date.parse(stored.published) - Date.parse(fresh.published) > MAX_FUTURE_SKEW_HOURS * 3_600_000;
+  return { ...fresh, firstSeen: stored.firstSeen, published: fresh.published === null || updated || backdated ? stored.published : fresh.published };
 }
 
 /**
