@@ -21,7 +21,7 @@ import type { Article } from './core/schema/article';
 import { feedKind, type FeedKind, type Source } from './core/schema/source';
 import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
 import { distinctSourceId, slugify, storyIdFor } from './core/story/ids';
-import { languageFrom } from './core/registry/check';
+import { languageFrom, sharedFeedWarnings } from './core/registry/check';
 import { aggregatorOf, feedSiteOwner, hostOf, siteOwners } from './core/registry/domain';
 import { adoptFormerIds, formerIdMap, renamedSourceWarnings } from './core/registry/former-ids';
 import { inWindow, isExpiredItem, nextTombstones, retentionPlan, retentionWindow } from './core/retention';
@@ -238,6 +238,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const takedowns = indexTakedowns(overrides);
   // A source taken down is not fetched any more (nor read from a folder of captured feeds).
   const fullRegistry = await readRegistry(options.registryPath, (m) => deps.log('warn', m));
+  for (const line of sharedFeedWarnings(fullRegistry)) deps.log('warn', line);
   const registry = fullRegistry.filter((s) => !takedowns.sourceIds.has(s.id));
   const takenDownFiles = new Set(fullRegistry.filter((s) => takedowns.sourceIds.has(s.id)).flatMap((s) => s.feeds.map((f) => f.file)));
   const sources = new Map(registry.map((s) => [s.id, s]));

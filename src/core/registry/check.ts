@@ -369,3 +369,25 @@ export function checkRegistry(text: string, today: string = new Date().toISOStri
 
   return result(registry, feeds, [...aggregators].sort(), disputed.sort(), raw.length);
 }
+
+/**
+ * One line per feed URL that several sources list (exactly, as `sources check`'s duplicate_feed_url): an article
+ * belongs to one source (articleOwner: the one whose site it is on, else the first), so the others get none of that
+ * feed's articles, and the ingest says so (a hostile trial's second source of one URL got no article and no word).
+ * `sources`: the registry, in file order.
+ */
+export function sharedFeedWarnings(sources: readonly Pick<Source, 'id' | 'feeds'>[]): string[] {
+  const owners = new Map<string, string[]>();
+  for (const s of sources) {
+    for (const f of s.feeds) {
+      if (!f.url) continue;
+      const list = owners.get(f.url) ?? [];
+      if (!list.includes(s.id)) list.push(s.id);
+      owners.set(f.url, list);
+    }
+  }
+  return [...owners]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([url, ids]) => `sources.json: feed ${url} is listed by ${ids.join(', ')}: its articles go to one of them only (duplicate_feed_url; \`parallax sources check\` lists every problem)`);
+}
+
