@@ -377,6 +377,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   for (const [id, was] of moved) {
     const url = fresh.find((a) => a.id === id)!.url;
     const old = stored.get(was.id);
+    // An article that moved on an earlier run is stored under its new URL and its first id: nothing to say again.
+    if (old && old.url === url) continue;
     if (old) deps.log('info', `${old.sourceId}: article ${was.id} moved from ${old.url} to ${url} (${sameArticleReason(was, old)}); it keeps its id`);
     else deps.log('info', `${fresh.find((a) => a.id === was.id)!.sourceId}: ${url} is the same page as ${fresh.find((a) => a.id === was.id)!.url} in this run: one article, ${was.id}`);
   }
