@@ -53,8 +53,14 @@ export async function readShards(dir: string): Promise<{ mode: 'live' | 'folder'
   if (!names.length) throw new Error(`${dir}: no shard-*-of-*.json files`);
   const files: ShardFile[] = [];
   for (const n of names) {
-    const f = JSON.parse(await readFile(path.join(dir, n), 'utf8')) as ShardFile;
-    if (f.format !== SHARD_FORMAT || f.version !== 1) throw new Error(`${path.join(dir, n)}: not a version 1 fetch shard`);
+    let f: ShardFile;
+    try {
+      f = JSON.parse(await readFile(path.join(dir, n), 'utf8')) as ShardFile;
+    } catch (error) {
+      // (a cut-off shard had been named by JSON.parse's message alone)
+      throw new Error(`${path.join(dir, n)}: not JSON (${(error as Error).message}); fetch that shard again`);
+    }
+    if (f === null || typeof f !== 'object' || f.format !== SHARD_FORMAT || f.version !== 1) throw new Error(`${path.join(dir, n)}: not a version 1 fetch shard`);
     files.push(f);
   }
   const count = files[0]!.shard.count;

@@ -2,7 +2,7 @@
  * Sharding: the bundled snapshot plus a feed no registry source names, fetched as 4 shards separately and merged,
  * gives exactly (byte for byte) the content of one unsharded run. Also: the split is deterministic and complete.
  */
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { inShard, parseShard, shardOfKey } from '../../src/core/state/shard';
@@ -62,6 +62,10 @@ describe('--shard i/n and --merge', () => {
     await mkdir(partial);
     await run(['--feeds', feeds, '--registry', REGISTRY, '--shard', '1/3', '--fetch-only', '--out', partial]);
     await expect(run(['--merge', partial, '--content', path.join(work, 'x'), '--registry', REGISTRY])).rejects.toThrow(/missing 2, 3/);
+    // A cut-off shard is named (it had been JSON.parse's message alone).
+    const shard = path.join(partial, 'shard-1-of-3.json');
+    await writeFile(shard, (await readFile(shard, 'utf8')).slice(0, 500));
+    await expect(run(['--merge', partial, '--content', path.join(work, 'x'), '--registry', REGISTRY])).rejects.toThrow(`${shard}: not JSON (`);
   });
 
   it('refuses --shard without --fetch-only --out', async () => {
