@@ -225,13 +225,21 @@ export const HTML_ELEMENT_NAMES: ReadonlySet<string> = new Set([
   'plaintext', 'rb', 'rtc', 'spacer', 'strike', 'tt', 'xmp',
 ]);
 
+/** HTML's void elements (WHATWG HTML §13.1.2, with the obsolete ones browsers parse as void): never closed. */
+const VOID_ELEMENT_NAMES: ReadonlySet<string> = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'basefont', 'bgsound', 'frame', 'image', 'keygen', 'param',
+]);
+
 /** Options of {@link stripTags} and {@link htmlToText}. */
 export interface StripOptions {
   /**
    * Remove only tags named in {@link HTML_ELEMENT_NAMES} (and comments, declarations, processing instructions);
-   * any other `<name ...>` is text and kept. For titles, which publishers write as plain text but feeds carry as
-   * HTML (RSS, Atom `type="html"`): "AT&T and <Verizon> merge?" keeps "<Verizon>". Default false: every tag-like
-   * `<name ...>` is removed, as a browser hides an unknown element's tags (summaries, content).
+   * any other `<name ...>` is text and kept, and so is a bare start tag of a non-void element that no end tag after
+   * it closes ("Why the <blink> tag died": a hostile trial's title had lost "<blink>"). For titles, which publishers
+   * write as plain text but feeds carry as HTML (RSS, Atom `type="html"`): "AT&T and <Verizon> merge?" keeps
+   * "<Verizon>". Default false: every tag-like `<name ...>` is removed, as a browser hides an unknown element's tags
+   * (summaries, content).
    */
   htmlElementsOnly?: boolean;
 }
@@ -268,6 +276,9 @@ export function stripTags(html: string, options: StripOptions = {}): string {
   let nextDq = -2; // cached index of the next '"' (-1: none left; -2: not yet searched)
   let nextSq = -2;
   let quoteAware = true;
+  // htmlElementsOnly: the text lower-cased, and each element name's last "</name" in it (-1: none), when first needed
+  let lower: string | undefined;
+  const lastClose = new Map<string, number>();
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) break;
@@ -328,6 +339,20 @@ export function stripTags(html: string, options: StripOptions = {}): string {
       if (m && m[0].length <= MAX_TAG_LENGTH) end = nameEnd + m[0].length - 1;
       // unbalanced or runaway quotes: plain '>' from here on, so hostile input costs one scan, not one per tag
       else quoteAware = false;
+    }
+    // In a title, a bare start tag that nothing closes names an element as text ("Why the <blink> tag died", "The
+    // <dialog> element"): markup there comes in pairs (<b>…</b>), with attributes, or is a void element (<br>).
+    if (options.htmlElementsOnly && !closing && end === nameEnd && !hasColon) {
+      const name = html.slice(localStart, nameEnd).toLowerCase();
+      if (!VOID_ELEMENT_NAMES.has(name)) {
+        lower ??= html.toLowerCase();
+        let last = lastClose.get(name);
+        if (last === undefined) lastClose.set(name, (last = lower.lastIndexOf(`</${name}`)));
+        if (last < end) {
+          i = lt + 1;
+          continue;
+        }
+      }
     }
     const kind = tagKind(html, localStart, nameEnd);
     out += html.slice(textStart, lt);

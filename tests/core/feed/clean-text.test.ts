@@ -71,6 +71,14 @@ describe('htmlToText with htmlElementsOnly (titles)', () => {
     ['<Verizon> &amp; <b>co</b>', '<Verizon> & co'],
     ['<xhtml:b>ns</xhtml:b> ok', 'ns ok'],
     ['Tom <3 Jerry', 'Tom <3 Jerry'],
+    // a bare start tag that nothing closes is text (a hostile trial: "Why the tag died", "The element")
+    ['Why the <blink> tag died', 'Why the <blink> tag died'],
+    ['The <dialog> element, and <DIV> soup', 'The <dialog> element, and <DIV> soup'],
+    ['How <script> blocks rendering', 'How <script> blocks rendering'],
+    ['<b>Live</b>: the <dialog> element', 'Live: the <dialog> element'],
+    ['Line<br>break and <img src="x"> image', 'Line break and image'],
+    ['<i>closed later</i> and <i> open', 'closed later and <i> open'],
+    ['a <b x="1">tag with attributes</b> goes', 'a tag with attributes goes'],
   ])('%j -> %j', (html, text) => {
     expect(htmlToText(html, { htmlElementsOnly: true })).toBe(text);
   });
