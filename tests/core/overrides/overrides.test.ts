@@ -72,6 +72,22 @@ describe('parseOverrides', () => {
     );
   });
 
+  it('reads a file of thousands of bad entries in linear time and lists the first 100 problems', () => {
+    // A hostile trial's 5,000 `{}` splits had taken 48 s (each entry's check walked every issue found): 20,000 would
+    // take many minutes, far past the test's timeout.
+    let message = '';
+    try {
+      parseOverrides({ version: 1, stories: { split: Array(20_000).fill({}) } });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('overrides.json: invalid overrides (40000 problems; nothing was applied):');
+    expect(lines.slice(1, 3)).toEqual(['  stories.split[0].reason: Required', '  stories.split[0]: a split names exactly one of articleId or articleIds']);
+    expect(lines).toHaveLength(102);
+    expect(lines[101]).toBe('  … and 39900 more');
+  });
+
   it('keeps the single-article split form and reads the several-article one', () => {
     const o = parseOverrides({ version: 1, stories: { split: [{ articleId: 'a', ...why }, { articleIds: ['b', 'c'], ...why }] } });
     expect(o.stories.split).toEqual([
