@@ -721,7 +721,7 @@ export const LEAD_PREFIX_MIN_DOCS = 3;
  * the order the lead first uses them (stop words are not terms); the longest run of LEAD_PREFIX_MIN_TERMS to
  * LEAD_PREFIX_MAX_TERMS of them that at least LEAD_PREFIX_MIN_DOCS documents of one source begin with is a credit
  * line when their titles share under TITLE_TEMPLATE_MAX_LEAD_OVERLAP of their terms on average (Jaccard; unrelated
- * reports) and at most TITLE_TEMPLATE_MAX_ECHO of the titles has one of its terms (a source's several reports on one
+ * reports), so do the rest of their leads, and at most TITLE_TEMPLATE_MAX_ECHO of the titles has one of its terms (a source's several reports on one
  * man begin "President Joe Biden said" and name him in their titles: those terms stay). In the bundled demo,
  * AllAfrica's items of one partner, each led by "[Capital FM] Nairobi --", had made one six-article story of an
  * airport strike, a tobacco bill, State House spending and a golf tournament. Reads only the entries (no text).
@@ -752,16 +752,14 @@ function leadPrefixEntries(docs: readonly TextDoc[], docStart: Int32Array, local
     const prefix = local.subarray(leadAt(d), leadAt(d) + n);
     let echoes = 0;
     for (const x of group) if (titleOf(x).some((t) => prefix.includes(t)) && ++echoes > TITLE_TEMPLATE_MAX_ECHO * group.length) return false;
-    const titles = group.slice(0, TITLE_TEMPLATE_SAMPLE).map((x) => new Set(titleOf(x)));
-    let sum = 0;
-    for (let i = 0; i < titles.length; i++) {
-      for (let j = i + 1; j < titles.length; j++) {
-        let both = 0;
-        for (const t of titles[i]!) if (titles[j]!.has(t)) both++;
-        sum += both / (titles[i]!.size + titles[j]!.size - both || 1);
-      }
-    }
-    return sum / ((titles.length * (titles.length - 1)) / 2) < TITLE_TEMPLATE_MAX_LEAD_OVERLAP;
+    const sample = group.slice(0, TITLE_TEMPLATE_SAMPLE);
+    // Unrelated reports: their titles share little, and so does what their leads say after the credit line (one
+    // outlet's reports of one event that all begin "Iceland's Meteorological Office said the Reykjanes eruption…",
+    // under titles worded apart, go on about the eruption: a hostile trial's).
+    return (
+      meanJaccard(sample.map((x) => new Set(titleOf(x)))) < TITLE_TEMPLATE_MAX_LEAD_OVERLAP &&
+      meanJaccard(sample.map((x) => new Set(local.subarray(leadAt(x) + n, docStart[x + 1]!)))) < TITLE_TEMPLATE_MAX_LEAD_OVERLAP
+    );
   };
   for (const members of bySource.values()) {
     if (members.length < LEAD_PREFIX_MIN_DOCS) continue;
@@ -800,6 +798,19 @@ function leadPrefixEntries(docs: readonly TextDoc[], docStart: Int32Array, local
     }
   }
   return marks;
+}
+
+/** The mean Jaccard similarity of every pair of `sets` (two or more). */
+function meanJaccard(sets: ReadonlyArray<ReadonlySet<number>>): number {
+  let sum = 0;
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) {
+      let both = 0;
+      for (const t of sets[i]!) if (sets[j]!.has(t)) both++;
+      sum += both / (sets[i]!.size + sets[j]!.size - both || 1);
+    }
+  }
+  return sum / ((sets.length * (sets.length - 1)) / 2);
 }
 
 /** Whether two runs of entries are the same terms in the same order. */

@@ -132,6 +132,16 @@ describe('feed templates', () => {
     expect(terms(0)).not.toContain('nairobi');
     expect(terms(3)).toEqual(expect.arrayContaining(['strike', 'airport'])); // the rest of the lead stays
     for (let i = kenya.length; i < kenya.length + biden.length; i++) expect(terms(i)).toEqual(expect.arrayContaining(['biden', 'joe', 'presid']));
+    // One outlet's reports of one event, all begun alike under titles worded apart, go on about the event: kept (a
+    // hostile trial's four eruption reports had lost "Iceland", "eruption" and "Grindavík" and left their story).
+    const lava = (title: string, rest: string) => ({ title, text: `Iceland's Meteorological Office said the Reykjanes eruption near Grindavík ${rest} The eruption showed no sign of ending near Grindavík.`, source: 'alpha' });
+    const eruption = [
+      lava('Lava fountains reach fifty metres overnight', 'sent lava fountains fifty metres high.'),
+      lava('Blue Lagoon shut, guests moved out', 'forced the Blue Lagoon to close.'),
+      lava('Power plant defences hold', 'has not reached the power plant.'),
+    ];
+    const kept = vectorizeBatch(eruption, DEFAULT_CLUSTER_CONFIG);
+    for (let i = 0; i < eruption.length; i++) expect([...kept.vectors[i]!.ids].map((id) => kept.model.terms[id])).toEqual(expect.arrayContaining(['iceland', 'erupt', 'grindavik']));
     // Two leads so begun are not enough.
     const two = vectorizeBatch(kenya.slice(0, 2), DEFAULT_CLUSTER_CONFIG);
     expect([...two.vectors[0]!.ids].map((id) => two.model.terms[id])).toContain('fm');
