@@ -135,9 +135,10 @@ export function eligibleCandidates(candidates: HeadlineCandidate[], sources: Rea
   const nonEmpty = candidates.filter((c) => c.title.trim());
   const written = nonEmpty.filter((c) => !c.derived);
   const reported = written.filter((c) => !c.kind);
-  const usable = inMainLanguage(reported.length ? reported : written.length ? written : nonEmpty);
+  const usable = reported.length ? reported : written.length ? written : nonEmpty;
   const outlets = usable.filter((c) => !isAggregator(sources.get(c.sourceId)));
-  const pool = outlets.length ? outlets : usable.length ? usable : candidates;
+  // The main language is the outlets' (a trial's two Polish aggregators had outvoted the one English outlet).
+  const pool = inMainLanguage(outlets.length ? outlets : usable.length ? usable : candidates);
   const side = (c: HeadlineCandidate) => (disputedRatings(sources.get(c.sourceId)) ? null : sourceBucket(sources.get(c.sourceId)));
   const sides = new Set(pool.map(side).filter((s) => s !== null));
   if (sides.size < 2) return pool;

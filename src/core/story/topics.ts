@@ -29,13 +29,14 @@ const SECTION_LABELS = new Set([
  * Vladimir V", "Biden, Joseph R Jr"), lower-cased: written as the name is ("donald trump"). The initial is required, so
  * that a category such as "economy, business and finance" or "politics, government" is left as it is.
  */
-const INDEXED_NAME = /^([\p{L}'’-]+(?: [\p{L}'’-]+)?), (\p{L}[\p{L}'’-]+) \p{L}\.?(?: (?:jr|sr)\.?)?$/u;
+const INDEXED_NAME = /^([\p{L}'’-]+(?: [\p{L}'’-]+)?), (\p{L}[\p{L}'’-]+) \p{L}\.?(?: (jr|sr|ii|iii)\.?)?$/u;
 
-/** A feed category as a topic: trimmed, lower-cased, an index-style name turned (INDEXED_NAME). */
+/** A feed category as a topic: trimmed, lower-cased, an index-style name turned (INDEXED_NAME), its suffix kept
+ * ("Trump, Donald J Jr" → "donald trump jr": a trial's son had shared his father's topic). */
 function categoryTopic(category: string): string {
   const c = category.trim().toLowerCase();
   const m = INDEXED_NAME.exec(c);
-  return m ? `${m[2]} ${m[1]}` : c;
+  return m ? `${m[2]} ${m[1]}${m[3] ? ` ${m[3]}` : ''}` : c;
 }
 
 export interface TopicArticle {

@@ -67,6 +67,15 @@ describe('chooseHeadline', () => {
     // One source in each language: no main language, the closest title heads it; unknown languages never go.
     expect(chooseHeadline(peru.slice(0, 2), sources)).toBe('Peru: Kongres odwołał prezydenta José Jeríego');
     expect(chooseHeadline([{ ...peru[0]!, language: null }, peru[1]!, peru[2]!], sources)).toBe('Peru: Kongres odwołał prezydenta José Jeríego');
+    // Aggregators do not vote: one English outlet beside two Polish aggregators heads the story.
+    const flags = [{ value: 'aggregator' as const, rater: 'Parallax', url: null, asOf: null }];
+    const withAggregators = map(source('g'), source('agg1', [], [], { language: 'pl', flags }), source('agg2', [], [], { language: 'pl', flags }));
+    const krakow = [
+      { title: 'Kraków: Nowa Huta ewakuowana przez powódź', sourceId: 'agg1', similarity: 0.9, language: 'pl' },
+      { title: 'Powódź w Krakowie: ewakuacja Nowej Huty', sourceId: 'agg2', similarity: 0.8, language: 'pl' },
+      { title: 'Kraków floods force Nowa Huta evacuation', sourceId: 'g', similarity: 0.5, language: 'en' },
+    ];
+    expect(chooseHeadline(krakow, withAggregators)).toBe('Kraków floods force Nowa Huta evacuation');
   });
 
   it('passes over clickbait when a plain title is near', () => {

@@ -45,7 +45,8 @@ describe('topics', () => {
       { title: 'b', categories: ['trump, donald j', 'PUTIN, VLADIMIR V', 'homepage_regional_europe', 'economy, business and finance', 'news', 'world'] },
     ];
     expect(categoryTopics(tagged)).toEqual(['donald trump', 'economy, business and finance', 'vladimir putin']);
-    expect(categoryTopics([tagged[0]!])).toContain('joseph biden');
+    expect(categoryTopics([tagged[0]!])).toContain('joseph biden jr');
+    expect(categoryTopics([{ title: 'c', categories: ['Trump, Donald J Jr.', 'Trump, Donald J'] }])).toEqual(['donald trump', 'donald trump jr']);
   });
 
   it('takes words many other stories use only as names, and two names written together as one', () => {
