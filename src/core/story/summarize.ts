@@ -101,7 +101,8 @@ interface Candidate {
  * Sentences are whole (never cut), between MIN_SENTENCE_COLUMNS and SUMMARY_MAX_SENTENCE_COLUMNS display columns
  * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
  * titles fill in (still quoted from the story's own articles), except one that restates the headline or a bullet
- * (cosine above DUPLICATE_SIMILARITY, or no term they lack), so a story may have fewer. Opinion and analysis articles (`kind`) are quoted
+ * (cosine above DUPLICATE_SIMILARITY, or no term they lack) unless nothing else is left, so a story may have fewer,
+ * but never none while it has a title other than the headline. Opinion and analysis articles (`kind`) are quoted
  * only when the story has no news article. Returns at most SUMMARY_MAX_BULLETS bullets.
  */
 export function summarize(
@@ -164,16 +165,23 @@ export function summarize(
     .map((a, i) => ({ a, i }))
     .filter(({ a }) => a.title.trim().length > 0)
     .sort((x, y) => Number(bullets.some((b) => b.sourceId === x.a.sourceId)) - Number(bullets.some((b) => b.sourceId === y.a.sourceId)) || x.i - y.i);
+  let restating: (SummaryBullet & { sourceId: string }) | undefined;
   for (const { a } of titled) {
     if (bullets.length >= SUMMARY_MIN_BULLETS) break;
     const t = a.title.trim();
     if (usedTitles.has(t.toLowerCase())) continue;
     usedTitles.add(t.toLowerCase());
     const v = vectorOf(t, a.language);
-    if (restates(v)) continue;
+    if (restates(v)) {
+      restating ??= { text: t, articleId: a.id, sourceId: a.sourceId };
+      continue;
+    }
     said.push(v);
     bullets.push({ text: t, articleId: a.id, sourceId: a.sourceId });
   }
+  // Never none while a title is left: one that restates the headline beats an empty summary (a trial's story of
+  // three titles, "Live: " and "– live updates" around one headline, had none).
+  if (bullets.length === 0 && restating) bullets.push(restating);
   // At least two sources when the story has them: the best sentence of another source comes in, else its
   // standfirst, else its title.
   if (sourcesInStory > 1 && new Set(bullets.map((b) => b.sourceId)).size < 2) {

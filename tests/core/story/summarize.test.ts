@@ -88,6 +88,17 @@ describe('summarize', () => {
     ]);
   });
 
+  it('keeps one restating title rather than no summary at all', () => {
+    // A trial's story: three titles around one headline, no lead text; the summary had been empty.
+    const story: SummaryArticle[] = [
+      { id: 'v1', sourceId: 'v', title: 'Vendrel dam bursts near Ostrava', summary: null },
+      { id: 'w1', sourceId: 'w', title: 'Live: Vendrel dam bursts near Ostrava', summary: null },
+      { id: 'x1', sourceId: 'x', title: 'Vendrel dam bursts near Ostrava – live updates', summary: null },
+    ];
+    const { model, centre } = setup(story);
+    expect(summarize(story, centre, model, DEFAULT_CLUSTER_CONFIG, 'Vendrel dam bursts near Ostrava')).toEqual([{ text: 'Live: Vendrel dam bursts near Ostrava', articleId: 'w1' }]);
+  });
+
   it('quotes Japanese sentences, which end in 。 and are measured in display columns', () => {
     // Lead sentences of two invented reports, 20–28 characters each: under 40 characters, but 40–56 columns.
     const ja: SummaryArticle[] = [
