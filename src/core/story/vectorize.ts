@@ -145,14 +145,15 @@ export function buildTermModel(perDoc: TermCounts[]): TermModel {
 }
 
 /**
- * Whether a term is a number ("2023", "3.5"). A document whose terms are all numbers says nothing about an event
- * (dates, scores, counts): it gets an empty vector, so it joins nothing and nothing joins it. A hostile trial's
- * items titled "2023 0 1" from several outlets had made one story by their numbers alone.
+ * Whether a term is a number ("2023", "3.5"), with a unit or ordinal of up to three letters ("10m", "5bn", "1st").
+ * A document whose terms are all numbers says nothing about an event (dates, scores, counts, amounts): it gets an
+ * empty vector, so it joins nothing and nothing joins it. Hostile trials' items titled "2023 0 1", then "£10m $5bn"
+ * and "1st 2nd 3rd", from several outlets had made one story each by their numbers alone.
  */
 export function isNumberTerm(term: string): boolean {
   return NUMBER_TERM.test(term);
 }
-const NUMBER_TERM = /^[\p{N}.,'’]+$/u;
+const NUMBER_TERM = /^\p{N}[\p{N}.,'’]*\p{L}{0,3}$/u;
 
 /**
  * L2-normalised TF-IDF vector of one document's counts under `model`; terms unknown to the model are ignored, and a

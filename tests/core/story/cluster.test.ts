@@ -58,6 +58,11 @@ describe('clusterDocs', () => {
     const r = clusterDocs([...docs, ...numbers]);
     expect(groups(r)).toEqual([['a1', 'a2', 'a3'], ['b1', 'b2'], ['c1', 'c2'], ['d1'], ['n1'], ['n2'], ['n3'], ['n4']]);
     for (const id of ['n1', 'n2']) expect(r.vectors.get(id)!.ids.length).toBe(0);
+    // Amounts and ordinals are numbers too (a second trial's "£10m $5bn" and "1st 2nd 3rd" had made stories).
+    for (const title of ['£10m $5bn', '1st 2nd 3rd', '10k 5k']) {
+      const same = ['u1', 'u2', 'u3'].map((id, i) => ({ id, title, text: null, time: t0 + i * H, source: `s${i}` }));
+      expect(groups(clusterDocs([...docs, ...same])).filter((g) => g.some((id) => id.startsWith('u')))).toEqual([['u1'], ['u2'], ['u3']]);
+    }
     // The same numbers with one word each: they are reports, and they join.
     const scored = ['m1', 'm2', 'm3'].map((id, i) => ({ id, title: `Lottery draw 2023: 7 14 21 ${i ? 'drawn' : 'winning numbers'}`, text: null, time: t0 + i * H, source: `s${i}` }));
     expect(groups(clusterDocs([...docs, ...scored])).find((g) => g.includes('m1'))).toEqual(['m1', 'm2', 'm3']);
