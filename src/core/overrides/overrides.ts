@@ -137,6 +137,9 @@ function unionIssues(issue: z.ZodIssue): z.ZodIssue[] {
   if (named.length === 1) return named[0]!.issues.flatMap(unionIssues);
   // Every kind refused it for its `kind`: say which kinds there are.
   if (named.length === 0) return [{ code: 'custom', path: [...issue.path, 'kind'], message: 'must be "article" or "source"' }];
+  // Not an object at all (null, 5, "x", []): every kind says so at the entry itself.
+  const itself = issue.unionErrors.map((e) => e.issues.find((i) => i.path.length === issue.path.length && i.code === 'invalid_type'));
+  if (itself.every((i) => i !== undefined)) return [itself[0]!];
   return [issue];
 }
 

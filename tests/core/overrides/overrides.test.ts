@@ -88,6 +88,18 @@ describe('parseOverrides', () => {
     expect(lines[101]).toBe('  … and 39900 more');
   });
 
+  it('says what a takedown entry that is no object is (it had been "Invalid input")', () => {
+    expect(() => parseOverrides({ version: 1, takedowns: [null, 5, 'x', []] })).toThrow(
+      [
+        'overrides.json: invalid overrides (4 problems; nothing was applied):',
+        '  takedowns[0]: Expected object, received null',
+        '  takedowns[1]: Expected object, received number',
+        '  takedowns[2]: Expected object, received string',
+        '  takedowns[3]: Expected object, received array',
+      ].join('\n'),
+    );
+  });
+
   it('keeps the single-article split form and reads the several-article one', () => {
     const o = parseOverrides({ version: 1, stories: { split: [{ articleId: 'a', ...why }, { articleIds: ['b', 'c'], ...why }] } });
     expect(o.stories.split).toEqual([
