@@ -280,16 +280,15 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
  * so a later date is when the outlet updated or re-posted it (feeds that set pubDate to the last edit do this), not
  * when it reported the event: taking it would move the article out of its story's span and could change who "first
  * reported" the story. A date moved earlier is taken when by at most MAX_FUTURE_SKEW_HOURS (a corrected time zone or
- * clock), not further: a hostile trial's item re-dated a week back had become the story's
- * first report, dated before Parallax's first run. Timestamps are UTC ISO-8601 in one format, so they compare as
- * strings.
+ * clock), not further: a hostile trial's item re-dated a week back had become the story's first report, dated
+ * before Parallax's first run. Timestamps are UTC ISO-8601 in one format, so they compare as strings.
  */
 export function mergeArticle(stored: Article | undefined, fresh: Article): Article {
   if (!stored) return fresh;
-  const updated = fresh.published !== null && fresh.published > stored.firstSeen;
-  const backdated =
-    fresh.published !== null && stored.published !== null && Date.parse(stored.published) - Date.parse(fresh.published) > MAX_FUTURE_SKEW_HOURS * 3_600_000;
-  return { ...fresh, firstSeen: stored.firstSeen, published: fresh.published === null || updated || backdated ? stored.published : fresh.published };
+  const date = fresh.published;
+  const updated = date !== null && date > stored.firstSeen;
+  const backdated = date !== null && stored.published !== null && Date.parse(stored.published) - Date.parse(date) > MAX_FUTURE_SKEW_HOURS * 3_600_000;
+  return { ...fresh, firstSeen: stored.firstSeen, published: date === null || updated || backdated ? stored.published : date };
 }
 
 /**

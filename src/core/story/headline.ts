@@ -125,11 +125,11 @@ const termsOf = (title: string): Set<string> => new Set(tokenize(title).map((t) 
 
 /**
  * The candidates that may give the headline. Stand-in titles made from an article's text (`derived`) go when a title
- * an outlet wrote exists, opinion and analysis titles (`kind`) when a news article's exists, titles in another
- * language than the story's main one go (inMainLanguage), and aggregators' titles go when an outlet's title exists. When the story is
- * covered by two sides or more (Left, Center, Right among rated, undisputed sources), a title from a Left or Right
- * source stays only if at least HEADLINE_SHARED_TERMS_MIN of its content words also appear in titles from another
- * side; Center and unrated sources' titles always stay. Never empty when `candidates` is not.
+ * an outlet wrote exists, opinion and analysis titles (`kind`) when a news article's exists, aggregators' titles
+ * when an outlet's title exists, and titles in another language than the outlets' main one (inMainLanguage). When
+ * the story is covered by two sides or more (Left, Center, Right among rated, undisputed sources), a title from a
+ * Left or Right source stays only if at least HEADLINE_SHARED_TERMS_MIN of its content words also appear in titles
+ * from another side; Center and unrated sources' titles always stay. Never empty when `candidates` is not.
  */
 export function eligibleCandidates(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): HeadlineCandidate[] {
   const nonEmpty = candidates.filter((c) => c.title.trim());

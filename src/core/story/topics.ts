@@ -1,10 +1,10 @@
 /**
  * Topics of a story: its feed categories plus its key terms. Categories are the feeds' own labels (lower-cased,
- * index-style names turned: "Trump, Donald J" → "donald trump"; not internal tags or section names such as "News"), shared by at least two of the story's articles (or
- * the only article's); key terms are the heaviest terms of the story centroid that its titles use (in at least two
- * titles when it has several articles), names, or words the story holds most of the use of, two names written
- * together as one ("rhode island"), in their most common spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS.
- * Pure.
+ * index-style names turned: "Trump, Donald J" → "donald trump"; not internal tags or section names such as "News"),
+ * shared by at least two of the story's articles (or the only article's); key terms are the heaviest terms of the
+ * story centroid that its titles use (in at least two titles when it has several articles), names, or words the
+ * story holds most of the use of, two names written together as one ("rhode island"), in their most common
+ * spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS. Pure.
  */
 import { TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS } from '../config';
 import { primaryLanguage, tokenize, words } from './tokenize';
