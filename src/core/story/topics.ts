@@ -8,7 +8,7 @@
  */
 import { TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS } from '../config';
 import { primaryLanguage, tokenize, words } from './tokenize';
-import type { SparseVector, TermModel } from './vectorize';
+import { isNumberTerm, type SparseVector, type TermModel } from './vectorize';
 
 /** Publishers' internal tags that leak into feeds ("internal-open-access-from-nl", "homepage_regional_europe"): not
  * topics. */
@@ -87,7 +87,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     let previous: { term: string; surface: string; word: string } | null = null;
     for (const w of words(a.title)) {
       const tok = tokenize(w, language)[0];
-      if (!tok || /^\p{N}+$/u.test(tok.term)) {
+      if (!tok || isNumberTerm(tok.term)) {
         previous = null;
         continue;
       }

@@ -694,15 +694,7 @@ function titleTemplateEntries(
       if (leads.length === TITLE_TEMPLATE_SAMPLE) break;
     }
     if (leads.length < TITLE_TEMPLATE_MIN_DOCS || echoes > TITLE_TEMPLATE_MAX_ECHO * leads.length) continue;
-    let sum = 0;
-    for (let i = 0; i < leads.length; i++) {
-      for (let j = i + 1; j < leads.length; j++) {
-        let shared = 0;
-        for (const term of leads[i]!) if (leads[j]!.has(term)) shared++;
-        sum += shared / (leads[i]!.size + leads[j]!.size - shared);
-      }
-    }
-    if (sum / ((leads.length * (leads.length - 1)) / 2) >= TITLE_TEMPLATE_MAX_LEAD_OVERLAP) continue;
+    if (meanJaccard(leads) >= TITLE_TEMPLATE_MAX_LEAD_OVERLAP) continue;
     mark(members);
   }
   return marks;
