@@ -374,13 +374,19 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   // and time), in every feed; two links of one page in this run are one article.
   const fresh = normalised.flatMap((r) => r.articles);
   const moved = storedAs(fresh, stored);
+  const firstRead = new Map<string, Article>();
+  for (const a of fresh) if (!firstRead.has(a.id)) firstRead.set(a.id, a);
   for (const [id, was] of moved) {
-    const url = fresh.find((a) => a.id === id)!.url;
+    const url = firstRead.get(id)!.url;
     const old = stored.get(was.id);
     // An article that moved on an earlier run is stored under its new URL and its first id: nothing to say again.
     if (old && old.url === url) continue;
-    if (old) deps.log('info', `${old.sourceId}: article ${was.id} moved from ${old.url} to ${url} (${sameArticleReason(was, old)}); it keeps its id`);
-    else deps.log('info', `${fresh.find((a) => a.id === was.id)!.sourceId}: ${url} is the same page as ${fresh.find((a) => a.id === was.id)!.url} in this run: one article, ${was.id}`);
+    if (old) {
+      deps.log('info', `${old.sourceId}: article ${was.id} moved from ${old.url} to ${url} (${sameArticleReason(was, old)}); it keeps its id`);
+    } else {
+      const kept = firstRead.get(was.id)!;
+      deps.log('info', `${kept.sourceId}: ${url} is the same page as ${kept.url} in this run: one article, ${was.id}`);
+    }
   }
   for (const r of normalised) r.articles = r.articles.map((a) => (moved.has(a.id) ? { ...a, id: moved.get(a.id)!.id } : a));
   // Each article's claims (the stored source, then this run's in feed order), and the source of its URL's site, for
