@@ -655,10 +655,7 @@ function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx
   if (!link && guid) link = resolveHttpUrl(guid, undefined);
   const firstLink = first(it['link']);
 
-  const dateRaw =
-    plain(it['pubDate']) ?? plain(n.get(it, 'dc', 'date')) ?? plain(n.get(it, 'dcterms', 'issued')) ??
-    plain(n.get(it, 'dcterms', 'created')) ?? plain(n.get(it, 'atom', 'published')) ??
-    plain(n.get(it, 'dcterms', 'modified')) ?? plain(n.get(it, 'atom', 'updated')) ?? plain(it['pubdate']);
+  const dateRaw = rssDateRaw(it, n);
 
   // content:encoded is the whole article: read only as far as the summary or the image needs
   const contentNode = n.get(it, 'content', 'encoded');
@@ -737,9 +734,7 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): 
   const hasContent = contentNode !== undefined && !attr(contentNode, 'src');
   const content = new HtmlField(hasContent ? contentNode : undefined, 'atom');
   const summaryField = new HtmlField(e['summary'], 'atom');
-  const dateRaw =
-    plain(e['published']) ?? plain(e['issued']) ?? plain(e['created']) ?? plain(e['updated']) ??
-    plain(e['modified']) ?? plain(n.get(e, 'dc', 'date'));
+  const dateRaw = atomDateRaw(e, n);
 
   let image = mediaImage(e, n, entryBase);
   if (!image) {
@@ -800,8 +795,9 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
   const items: ParsedItem[] = [];
   const raw = d['items'] as unknown[];
   const budget = timeBudget(opts);
+  const cap = cappedRange(raw.length, maxItems, (i) => jsonDateRaw(raw[i]), 'items');
   raw.forEach((x, index) => {
-    if (index >= maxItems || budget.spent(index, errors)) return;
+    if (index < cap.from || index >= cap.to || budget.spent(index, errors)) return;
     if (!x || typeof x !== 'object') {
       errors.push({ kind: 'item_invalid', message: `item ${index} is not an object`, position: index });
       return;
@@ -822,7 +818,7 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
         link,
         linkProblem: link ? null : linkProblem(str(it['url']) ?? str(it['external_url'])),
         guid: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : null,
-        ...itemDate(str(it['date_published']) ?? str(it['date_modified']), ctx),
+        ...itemDate(jsonDateRaw(it), ctx),
         summary:
           summaryOf(str(it['summary'])) ??
           summaryOf(contentHtml) ??
@@ -839,9 +835,7 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
     );
     if (item) items.push(item);
   });
-  if (raw.length > maxItems) {
-    errors.push({ kind: 'too_many_items', message: `feed has ${raw.length} items; kept the first ${maxItems}`, position: null });
-  }
+  if (cap.warning) errors.push(cap.warning);
   return {
     format: 'json',
     feed: {
@@ -855,6 +849,46 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
 }
 
 // ---------------------------------------------------------------------------------------------- entry point
+
+/** An RSS or RDF item's date as written: pubDate, else the Dublin Core, DCMI Terms and Atom dates feeds use instead. */
+function rssDateRaw(it: Node, n: Names): string | null {
+  return (
+    plain(it['pubDate']) ?? plain(n.get(it, 'dc', 'date')) ?? plain(n.get(it, 'dcterms', 'issued')) ??
+    plain(n.get(it, 'dcterms', 'created')) ?? plain(n.get(it, 'atom', 'published')) ??
+    plain(n.get(it, 'dcterms', 'modified')) ?? plain(n.get(it, 'atom', 'updated')) ?? plain(it['pubdate'])
+  );
+}
+
+/** An Atom entry's date as written: published (RFC 4287 §4.2.9), else the older names, else updated. */
+function atomDateRaw(e: Node, n: Names): string | null {
+  return plain(e['published']) ?? plain(e['issued']) ?? plain(e['created']) ?? plain(e['updated']) ?? plain(e['modified']) ?? plain(n.get(e, 'dc', 'date'));
+}
+
+/** A JSON Feed item's date as written (JSON Feed 1.1: date_published, else date_modified). */
+function jsonDateRaw(it: unknown): string | null {
+  if (!it || typeof it !== 'object') return null;
+  const x = it as Node;
+  return str(x['date_published']) ?? str(x['date_modified']);
+}
+
+/**
+ * Which `maxItems` of a feed's `count` raw items are read, and the 'too_many_items' warning when some are not.
+ * Feeds list newest first (RSS 2.0 gives no order; nearly all do), and then the first `maxItems` are read; a feed
+ * whose last item is dated after its first lists oldest first, and then its last `maxItems` are read, so the cap
+ * keeps the newest either way (a hostile trial's oldest-first feed over the cap had kept only its oldest items,
+ * all outside the window). `dateAt(i)`: the raw date text of item i, or null; only the first and last are read.
+ * `noun`: "items" or "entries". Returns raw indexes [from, to).
+ */
+function cappedRange(count: number, maxItems: number, dateAt: (i: number) => string | null, noun: string): { from: number; to: number; warning: FeedError | null } {
+  if (count <= maxItems) return { from: 0, to: count, warning: null };
+  const firstDate = parseDate(dateAt(0));
+  const lastDate = parseDate(dateAt(count - 1));
+  const oldestFirst = firstDate !== null && lastDate !== null && lastDate > firstDate;
+  const message = oldestFirst
+    ? `feed has ${count} ${noun}, oldest first; kept the newest ${maxItems}`
+    : `feed has ${count} ${noun}; kept the first ${maxItems}`;
+  return { from: oldestFirst ? count - maxItems : 0, to: oldestFirst ? count : maxItems, warning: { kind: 'too_many_items', message, position: null } };
+}
 
 /**
  * The per-feed time budget (ParseOptions.maxParseMs), checked every 32 items. Once spent, the remaining items are
@@ -1071,8 +1105,9 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     const htmlBaseOf = (it: Node): string | undefined => (declared || hasXmlBase(it) ? itemBaseOf(it) : feedUrl);
     const rawItems = [...arr(chanNode['item']), ...(format === 'rdf' || !chanNode['item'] ? arr(rootNode['item']) : [])];
     const budget = timeBudget(options);
+    const cap = cappedRange(rawItems.length, maxItems, (i) => { const it = rawItems[i]; return it && typeof it === 'object' ? rssDateRaw(it as Node, n) : null; }, 'items');
     rawItems.forEach((it, index) => {
-      if (index >= maxItems || budget.spent(index, errors)) return;
+      if (index < cap.from || index >= cap.to || budget.spent(index, errors)) return;
       if (!it || typeof it !== 'object') {
         errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
         return;
@@ -1081,9 +1116,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
       const item = guarded(() => parseRssItem(node, n, itemBaseOf(node), ctx, htmlBaseOf(node)), index, errors, ctx);
       if (item) items.push(item);
     });
-    if (rawItems.length > maxItems) {
-      errors.push({ kind: 'too_many_items', message: `feed has ${rawItems.length} items; kept the first ${maxItems}`, position: null });
-    }
+    if (cap.warning) errors.push(cap.warning);
     // the channel's own link: against the xml:base chain and the feed URL only (it is the site itself)
     const chanLinkBase = withBase(chanNode, withBase(rootNode, feedUrl));
     let link: string | null = null;
@@ -1109,8 +1142,9 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     const base = declaredBase ?? atomLink(arr(rootNode['link']), undefined) ?? undefined;
     const entries = arr(rootNode['entry']);
     const budget = timeBudget(options);
+    const cap = cappedRange(entries.length, maxItems, (i) => { const e = entries[i]; return e && typeof e === 'object' ? atomDateRaw(e as Node, n) : null; }, 'entries');
     entries.forEach((e, index) => {
-      if (index >= maxItems || budget.spent(index, errors)) return;
+      if (index < cap.from || index >= cap.to || budget.spent(index, errors)) return;
       if (!e || typeof e !== 'object') {
         errors.push({ kind: 'item_invalid', message: `entry ${index} is empty`, position: index });
         return;
@@ -1118,9 +1152,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
       const item = guarded(() => parseAtomEntry(e as Node, n, base, ctx), index, errors, ctx);
       if (item) items.push(item);
     });
-    if (entries.length > maxItems) {
-      errors.push({ kind: 'too_many_items', message: `feed has ${entries.length} entries; kept the first ${maxItems}`, position: null });
-    }
+    if (cap.warning) errors.push(cap.warning);
     return {
       format: 'atom',
       feed: { title: titleOf(rootNode['title'], 'atom'), link: atomLink(arr(rootNode['link']), declaredBase), language: attr(rootNode, 'xml:lang') },

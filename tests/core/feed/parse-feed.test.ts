@@ -368,6 +368,25 @@ describe('security and limits', () => {
     expect(r.errors.map((e) => e.kind)).toEqual(['too_many_items']);
   });
 
+  it('maxItems keeps the newest N of a feed that lists oldest first (RSS, Atom, JSON Feed), and says so', () => {
+    const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toUTCString();
+    const items = Array.from({ length: 5 }, (_, i) => `<item><title>${i}</title><pubDate>${day(i)}</pubDate></item>`).join('');
+    const r = parse(rss(items), { maxItems: 3 });
+    expect(r.items.map((i) => i.title)).toEqual(['2', '3', '4']);
+    expect(r.errors.map((e) => e.message)).toEqual(['feed has 5 items, oldest first; kept the newest 3']);
+    // newest first, or an undated end: the first N, as before
+    const reversed = Array.from({ length: 5 }, (_, i) => `<item><title>${4 - i}</title><pubDate>${day(4 - i)}</pubDate></item>`).join('');
+    expect(parse(rss(reversed), { maxItems: 3 }).items.map((i) => i.title)).toEqual(['4', '3', '2']);
+    const undatedLast = items.replace(/<pubDate>[^<]*<\/pubDate><\/item>$/, '</item>');
+    expect(parse(rss(undatedLast), { maxItems: 3 }).items.map((i) => i.title)).toEqual(['0', '1', '2']);
+    const entries = Array.from({ length: 4 }, (_, i) => `<entry><title>${i}</title><id>https://atom.example/${i}</id><updated>2026-01-0${i + 1}T00:00:00Z</updated></entry>`).join('');
+    const a = parse(atom(entries), { maxItems: 2 });
+    expect(a.items.map((i) => i.title)).toEqual(['2', '3']);
+    expect(a.errors.map((e) => e.message)).toEqual(['feed has 4 entries, oldest first; kept the newest 2']);
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: Array.from({ length: 4 }, (_, i) => ({ id: String(i), url: `https://j.example/${i}`, title: String(i), date_published: `2026-01-0${i + 1}T00:00:00Z` })) };
+    expect(parse(JSON.stringify(json), { maxItems: 2 }).items.map((i) => i.title)).toEqual(['2', '3']);
+  });
+
   it('item_invalid: items with no title, no link and no text are dropped and reported, never lost silently', () => {
     const r = parse(rss('<item><guid>g1</guid></item><item><title>ok</title></item><item><link>mailto:x@y.z</link></item>'));
     expect(r.items.map((i) => i.title)).toEqual(['ok']);
