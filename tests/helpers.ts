@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ingest, type IngestReport } from '../src/pipeline';
+import { StorySchema, type Story } from '../src/core/schema/story';
+import { parseStoryFile } from '../src/core/story/serialize-story';
 import { readFeedFolder } from '../src/io/read-feed-folder';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -76,4 +78,19 @@ export function rssItem(url: string, title: string, date: string, text = `${titl
 /** An RSS 2.0 document of the site https://SITE/ holding `items` (rssItem). */
 export function rssDocument(site: string, items: string[]): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>${site}</title><link>https://${site}/</link>${items.join('')}</channel></rss>`;
+}
+
+/** One story file, read and validated (StorySchema: throws when the file is not a valid story). */
+export async function readStoryFile(file: string): Promise<Story> {
+  return StorySchema.parse(parseStoryFile(await readFile(file, 'utf8')));
+}
+
+/**
+ * Every story file under `<content>/<folder>` (the archive's month folders included), read and validated, in file
+ * name order; none when the folder does not exist.
+ */
+export async function readStoriesIn(content: string, folder: 'stories' | 'archive' = 'stories'): Promise<Story[]> {
+  const dir = path.join(content, folder);
+  const files = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((f) => f.endsWith('.md')).sort();
+  return Promise.all(files.map((f) => readStoryFile(path.join(dir, f))));
 }

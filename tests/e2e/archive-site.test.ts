@@ -20,9 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveIndexSchema } from '../../src/core/schema/archive';
 import { ARCHIVE_PAGE_SIZE, ARCHIVE_TOPIC_PAGE_MIN } from '../../src/core/config';
 import { ID_FILE } from '../../src/build/assemble';
-import { StorySchema } from '../../src/core/schema/story';
-import { parseStoryFile, serializeStory } from '../../src/core/story/serialize-story';
-import { ROOT, tempDir } from '../helpers';
+import { serializeStory } from '../../src/core/story/serialize-story';
+import { readStoryFile, ROOT, tempDir } from '../helpers';
 import { makeArchiveContent } from '../site/archive-content';
 import { brokenLinks, buildSite, CHROMIUM, launch, serve } from './site-kit';
 
@@ -211,7 +210,7 @@ describe('rebuilding: freezing and unfreezing', () => {
   it('re-renders exactly the overridden archived story and its month lists; other months untouched', async () => {
     const id = overridden();
     const file = path.join(content, 'archive', '2025-12', `${id}.md`);
-    const story = StorySchema.parse(parseStoryFile(await readFile(file, 'utf8')));
+    const story = await readStoryFile(file);
     await writeFile(file, serializeStory({ ...story, title: 'Editor fixed this headline' }));
     const indexFile = path.join(content, 'archive', '2025-12', 'index.json');
     const index = ArchiveIndexSchema.parse(JSON.parse(await readFile(indexFile, 'utf8'))).map((e) => (e.id === id ? { ...e, title: 'Editor fixed this headline' } : e));

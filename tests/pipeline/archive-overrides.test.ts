@@ -9,9 +9,8 @@ import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveIndexSchema, type ArchiveEntry } from '../../src/core/schema/archive';
-import { StorySchema, type Story } from '../../src/core/schema/story';
-import { parseStoryFile } from '../../src/core/story/serialize-story';
-import { ROOT, runFolder, tempDir, treeDigest } from '../helpers';
+import type { Story } from '../../src/core/schema/story';
+import { readStoryFile, ROOT, runFolder, tempDir, treeDigest } from '../helpers';
 
 const SMALL = path.join(ROOT, 'tests', 'io', 'fixtures', 'feeds-small');
 const DAY0 = new Date('2026-02-18T00:00:00Z');
@@ -22,13 +21,11 @@ const DAY10 = new Date('2026-02-28T00:00:00Z');
 let dir: string;
 let entries: ArchiveEntry[];
 const readIndex = async () => ArchiveIndexSchema.parse(JSON.parse(await readFile(path.join(dir, 'archive', '2026-02', 'index.json'), 'utf8')));
-const readArchived = async (id: string): Promise<Story> => StorySchema.parse(parseStoryFile(await readFile(path.join(dir, 'archive', '2026-02', `${id}.md`), 'utf8')));
+const readArchived = (id: string): Promise<Story> => readStoryFile(path.join(dir, 'archive', '2026-02', `${id}.md`));
 
 /** A story's file, live (stories/) or archived in 2026-02. */
-const readArchivedOrLive = async (d: string, id: string): Promise<Story> => {
-  const live = await readFile(path.join(d, 'stories', `${id}.md`), 'utf8').catch(() => null);
-  return StorySchema.parse(parseStoryFile(live ?? (await readFile(path.join(d, 'archive', '2026-02', `${id}.md`), 'utf8'))));
-};
+const readArchivedOrLive = (d: string, id: string): Promise<Story> =>
+  readStoryFile(path.join(d, 'stories', `${id}.md`)).catch(() => readStoryFile(path.join(d, 'archive', '2026-02', `${id}.md`)));
 
 beforeAll(async () => {
   dir = path.join(await tempDir('parallax-archive-ovr-'), 'content');
@@ -166,7 +163,7 @@ describe('overrides on archived stories', () => {
     await runFolder(feeds, d, DAY0);
     await runFolder(feeds, d, DAY8);
     const archivedEntry = ArchiveIndexSchema.parse(JSON.parse(await readFile(path.join(d, 'archive', '2026-02', 'index.json'), 'utf8')))[0]!;
-    const archivedStory = StorySchema.parse(parseStoryFile(await readFile(path.join(d, 'archive', '2026-02', `${archivedEntry.id}.md`), 'utf8')));
+    const archivedStory = await readStoryFile(path.join(d, 'archive', '2026-02', `${archivedEntry.id}.md`));
     // A new item on day 9 makes a live story.
     await writeFile(
       path.join(feeds, 'fresh.rss.xml'),
@@ -184,7 +181,7 @@ describe('overrides on archived stories', () => {
     const tree = await treeDigest(d);
     expect(tree[`archive/2026-02/${archivedEntry.id}.md`]).toBeUndefined();
     expect(tree[`stories/${liveId}.md`]).toBeUndefined();
-    const survivor = StorySchema.parse(parseStoryFile(await readFile(path.join(d, 'stories', `${archivedEntry.id}.md`), 'utf8')));
+    const survivor = await readStoryFile(path.join(d, 'stories', `${archivedEntry.id}.md`));
     expect(survivor.articles.map((a) => a.id).sort()).toEqual([...archivedStory.articles.map((a) => a.id), freshArticle].sort());
     expect(JSON.parse(await readFile(path.join(d, 'state', 'redirects.json'), 'utf8'))[liveId]).toBe(archivedEntry.id);
     const index = ArchiveIndexSchema.parse(JSON.parse(await readFile(path.join(d, 'archive', '2026-02', 'index.json'), 'utf8')));

@@ -6,13 +6,12 @@
  * for 3 articles) and the story's feed gained three items. The stream ../shared/data/stream-2023-11-13_19 has the
  * other kind: a New York Times slug rewritten under the same headline and published time.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../src/core/story/ids';
-import { parseStoryFile } from '../../src/core/story/serialize-story';
 import { readArticles } from '../../src/io/content-store';
-import { registrySource, rssDocument, runFolder, tempDir, treeDigest } from '../helpers';
+import { readStoriesIn, registrySource, rssDocument, runFolder, tempDir, treeDigest } from '../helpers';
 
 const DATE = 'Mon, 30 Nov 2026 12:00:00 GMT';
 /** An RSS item without a guid (as the tester's feed). */
@@ -38,12 +37,6 @@ async function writeFeeds(feeds: string, link: 'first' | 'again', extra: Record<
   for (const o of OUTLETS) await writeFile(path.join(feeds, `${o.id}.xml`), rssDocument(o.site, [item(o[link], o.title), ...(extra[o.id] ?? [])]));
 }
 
-async function storiesOf(content: string): Promise<Array<{ id: string; articles: Array<{ id: string; sourceId: string }>; coverage: { articleCount: number } }>> {
-  const dir = path.join(content, 'stories');
-  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md'));
-  return Promise.all(files.map(async (f) => parseStoryFile(await readFile(path.join(dir, f), 'utf8')) as never));
-}
-
 describe('an article whose link changed form between runs', () => {
   it('keeps its first id: no new article, the story keeps 3 articles, not 6', async () => {
     const { feeds, content, registry } = await setUp();
@@ -52,7 +45,7 @@ describe('an article whose link changed form between runs', () => {
     expect(first.report.newArticles).toBe(3);
     const firstIds = OUTLETS.map((o) => articleIdFor(new URL(o.first).href)).sort();
     expect([...(await readArticles(content, () => undefined)).keys()].sort()).toEqual(firstIds);
-    const [story] = await storiesOf(content);
+    const [story] = await readStoriesIn(content);
     expect(story!.articles.map((a) => a.id).sort()).toEqual(firstIds);
 
     await writeFeeds(feeds, 'again');
@@ -62,7 +55,7 @@ describe('an article whose link changed form between runs', () => {
     expect([...after.keys()].sort()).toEqual(firstIds);
     // the stored article takes the link read now, and keeps its first sighting
     for (const o of OUTLETS) expect(after.get(articleIdFor(new URL(o.first).href))).toMatchObject({ sourceId: o.id, url: new URL(o.again).href, firstSeen: '2026-11-30T13:00:00Z' });
-    const stories = await storiesOf(content);
+    const stories = await readStoriesIn(content);
     expect(stories).toHaveLength(1);
     expect(stories[0]!.id).toBe(story!.id);
     expect(stories[0]!.articles.map((a) => a.id).sort()).toEqual(firstIds);

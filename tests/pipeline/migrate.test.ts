@@ -9,11 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { retentionWindow, isStoryActive } from '../../src/core/retention';
 import { ArchiveIndexSchema, archiveMonthOf } from '../../src/core/schema/archive';
-import { StorySchema, type Story } from '../../src/core/schema/story';
-import { parseStoryFile } from '../../src/core/story/serialize-story';
 import { CONTENT_SCHEMA_VERSION } from '../../src/io/content-store';
 import { contentVersion, openContent } from '../../src/io/migrate-content';
-import { ROOT, runFolder, tempDir, treeDigest } from '../helpers';
+import { readStoriesIn, ROOT, runFolder, tempDir, treeDigest } from '../helpers';
 
 const V1 = path.join(ROOT, 'tests', 'io', 'fixtures', 'content-v1');
 const V2 = path.join(ROOT, 'tests', 'io', 'fixtures', 'content-v2');
@@ -24,13 +22,6 @@ async function copyV1(from = V1): Promise<string> {
   await cp(from, dir, { recursive: true });
   return dir;
 }
-
-const storiesIn = async (dir: string, sub: string): Promise<Story[]> =>
-  Promise.all(
-    Object.keys(await treeDigest(dir))
-      .filter((k) => k.startsWith(sub) && k.endsWith('.md'))
-      .map(async (k) => StorySchema.parse(parseStoryFile(await readFile(path.join(dir, k), 'utf8')))),
-  );
 
 describe('content schema version', () => {
   it('recognises the fixture as version 1 and an empty directory as none', async () => {
@@ -65,7 +56,7 @@ describe('content schema version', () => {
     const dir = await copyV1(V2);
     const before = await treeDigest(dir);
     const window = retentionWindow(Date.parse('2026-02-24T00:00:00Z'));
-    const v2Stories = await storiesIn(dir, 'stories/');
+    const v2Stories = await readStoriesIn(dir);
     const inactive = v2Stories.filter((s) => !isStoryActive(s, window)).map((s) => s.id).sort();
     expect(v2Stories).toHaveLength(24);
     expect(inactive).toHaveLength(2);
@@ -86,7 +77,7 @@ describe('content schema version', () => {
     // Kept: the articles of active stories; the rest (the WSJ January 2025 items, the archived stories') pruned.
     const kept = new Set<string>();
     for (const k of Object.keys(after).filter((x) => x.startsWith('articles/'))) for (const a of JSON.parse(await readFile(path.join(dir, k), 'utf8')) as Array<{ id: string }>) kept.add(a.id);
-    const active = await storiesIn(dir, 'stories/');
+    const active = await readStoriesIn(dir);
     expect([...kept].sort()).toEqual(active.flatMap((s) => s.articles.map((a) => a.id)).sort());
     expect(Object.keys(after).some((k) => k.startsWith('articles/2025-'))).toBe(false);
     const storyIndex = JSON.parse(await readFile(path.join(dir, 'state', 'story-index.json'), 'utf8')) as Record<string, string>;

@@ -4,19 +4,11 @@
  * report five days later; the report had then counted as reported when it was first seen, and "first reported by"
  * could pass to another outlet.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Story } from '../../src/core/schema/story';
-import { parseStoryFile } from '../../src/core/story/serialize-story';
 import { readArticles } from '../../src/io/content-store';
-import { registrySource, rssDocument, runFolder, tempDir } from '../helpers';
-
-async function storiesIn(content: string): Promise<Story[]> {
-  const dir = path.join(content, 'stories');
-  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md'));
-  return Promise.all(files.map(async (f) => parseStoryFile(await readFile(path.join(dir, f), 'utf8')) as Story));
-}
+import { readStoriesIn, registrySource, rssDocument, runFolder, tempDir } from '../helpers';
 
 const OUTLETS = [
   { id: 'alpha-news', site: 'alpha.test', title: 'Vendrel dam spillway fails, forcing evacuation of three villages', date: 'Fri, 27 Nov 2026 06:00:00 GMT' },
@@ -40,7 +32,7 @@ describe('an item re-dated by its feed after it was read', () => {
 
     await write({});
     await runFolder(feeds, content, new Date('2026-11-27T12:00:00Z'), registry);
-    const [before] = await storiesIn(content);
+    const [before] = await readStoriesIn(content);
     expect(before!.coverage.brokeBy).toMatchObject({ sourceId: 'alpha-news', at: '2026-11-27T06:00:00Z' });
 
     // Two days later alpha's feed dates its report at an update; gamma's corrects its time zone (an hour earlier).
@@ -48,7 +40,7 @@ describe('an item re-dated by its feed after it was read', () => {
     await runFolder(feeds, content, new Date('2026-11-29T12:00:00Z'), registry);
     const published = Object.fromEntries([...(await readArticles(content, () => undefined)).values()].map((a) => [a.sourceId, a.published]));
     expect(published).toEqual({ 'alpha-news': '2026-11-27T06:00:00Z', 'beta-news': '2026-11-27T09:00:00Z', 'gamma-news': '2026-11-27T09:00:00Z' });
-    const stories = await storiesIn(content);
+    const stories = await readStoriesIn(content);
     expect(stories).toHaveLength(1);
     expect(stories[0]!.id).toBe(before!.id);
     expect(stories[0]!.coverage.brokeBy).toMatchObject({ sourceId: 'alpha-news', at: '2026-11-27T06:00:00Z' });
@@ -58,6 +50,6 @@ describe('an item re-dated by its feed after it was read', () => {
     await runFolder(feeds, content, new Date('2026-11-29T13:00:00Z'), registry);
     const again = Object.fromEntries([...(await readArticles(content, () => undefined)).values()].map((a) => [a.sourceId, a.published]));
     expect(again['beta-news']).toBe('2026-11-27T09:00:00Z');
-    expect((await storiesIn(content))[0]!.coverage.brokeBy).toMatchObject({ sourceId: 'alpha-news', at: '2026-11-27T06:00:00Z' });
+    expect((await readStoriesIn(content))[0]!.coverage.brokeBy).toMatchObject({ sourceId: 'alpha-news', at: '2026-11-27T06:00:00Z' });
   });
 });

@@ -5,13 +5,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StorySchema, type Story } from '../../src/core/schema/story';
+import type { Story } from '../../src/core/schema/story';
 import { ArticleSchema } from '../../src/core/schema/article';
 import { scoreClustering } from '../../src/core/story/evaluate';
 import { eventLabels } from '../../src/core/story/labelled-docs';
-import { parseStoryFile } from '../../src/core/story/serialize-story';
 import type { IngestReport } from '../../src/pipeline';
-import { ROOT, runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
+import { readStoriesIn, ROOT, runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
 
 interface Gold {
   events: Array<{ id: string; articles: Array<{ file: string; url: string }> }>;
@@ -21,16 +20,10 @@ let dir: string;
 let report: IngestReport;
 let stories: Story[];
 
-async function readStories(contentDir: string): Promise<Story[]> {
-  const storyDir = path.join(contentDir, 'stories');
-  const files = (await readdir(storyDir)).sort();
-  return Promise.all(files.map(async (f) => StorySchema.parse(parseStoryFile(await readFile(path.join(storyDir, f), 'utf8')))));
-}
-
 beforeAll(async () => {
   dir = await tempDir();
   ({ report } = await runFolder(SNAPSHOT_FEEDS, dir));
-  stories = await readStories(dir);
+  stories = await readStoriesIn(dir);
 });
 
 describe('pipeline on the bundled snapshot', () => {

@@ -2,11 +2,10 @@
  * A run rewrites only the stories that changed: adding one outlet's feed shifts the window's term statistics for
  * every story, but a story that gained no article keeps its stored file byte for byte (src/core/story/story-changes.ts).
  */
-import { cp, readFile, rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseStoryFile } from '../../src/core/story/serialize-story';
-import { runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
+import { readStoryFile, runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
 
 const NOW = new Date('2026-02-18T03:12:00Z');
 const ADDED = 'npr-world.rss.xml';
@@ -36,7 +35,7 @@ describe('story files change only when their story does', () => {
     expect(kept.length).toBeGreaterThan(300);
     expect(rewritten.length).toBeGreaterThan(0);
     for (const rel of rewritten) {
-      const data = parseStoryFile(await readFile(path.join(dir, rel), 'utf8')) as { articles: Array<{ sourceId: string }> };
+      const data = await readStoryFile(path.join(dir, rel));
       // The added feed is NPR's: a rewritten story holds one of its articles, or (a merge) lost a story to one.
       expect(data.articles.some((a) => a.sourceId === 'npr') || before[rel] === undefined, rel).toBe(true);
     }

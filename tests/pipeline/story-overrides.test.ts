@@ -6,13 +6,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StorySchema, type Story } from '../../src/core/schema/story';
-import { parseStoryFile } from '../../src/core/story/serialize-story';
+import type { Story } from '../../src/core/schema/story';
 import { formatSummary } from '../../src/cli/ingest-options';
-import { runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
+import { readStoryFile, runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
 
 let dir: string;
-const readStory = async (id: string): Promise<Story> => StorySchema.parse(parseStoryFile(await readFile(path.join(dir, 'stories', `${id}.md`), 'utf8')));
+const readStory = (id: string): Promise<Story> => readStoryFile(path.join(dir, 'stories', `${id}.md`));
 const readIndex = async (): Promise<Record<string, string>> => JSON.parse(await readFile(path.join(dir, 'state', 'story-index.json'), 'utf8'));
 
 let big: Story[];

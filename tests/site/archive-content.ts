@@ -5,11 +5,12 @@
  * pipeline's serializeStory; index.json with archiveEntryOf / sortArchiveEntries), and a redirects.json with merged
  * ids pointing at archived and active stories. Deterministic: same arguments, same bytes.
  */
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveEntryOf, sortArchiveEntries } from '../../src/core/schema/archive';
-import { StorySchema, type Story } from '../../src/core/schema/story';
-import { parseStoryFile, serializeStory } from '../../src/core/story/serialize-story';
+import type { Story } from '../../src/core/schema/story';
+import { serializeStory } from '../../src/core/story/serialize-story';
+import { readStoriesIn } from '../helpers';
 
 export interface ArchiveContentOptions {
   /** Content dir with state/sources.json, state/run.json and stories/ (the active stories and the templates). */
@@ -22,12 +23,6 @@ export interface ArchiveContentOptions {
 }
 
 const TOPICS = ['politics', 'world', 'economy', 'climate', 'health', 'technology', 'sport', 'science', 'courts', 'elections', 'energy', 'culture'];
-
-/** Reads every story of `<dir>/stories` (validated), by id. */
-export async function readStories(dir: string): Promise<Story[]> {
-  const names = (await readdir(path.join(dir, 'stories'))).filter((f) => f.endsWith('.md')).sort();
-  return Promise.all(names.map(async (n) => StorySchema.parse(parseStoryFile(await readFile(path.join(dir, 'stories', n), 'utf8')))));
-}
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
@@ -60,7 +55,7 @@ export async function makeArchiveContent(dir: string, o: ArchiveContentOptions):
   await cp(path.join(o.template, 'state', 'sources.json'), path.join(dir, 'state', 'sources.json'));
   await cp(path.join(o.template, 'state', 'run.json'), path.join(dir, 'state', 'run.json'));
   await cp(path.join(o.template, 'stories'), path.join(dir, 'stories'), { recursive: true });
-  const templates = await readStories(o.template);
+  const templates = await readStoriesIn(o.template);
   const active = templates.filter((t) => t.coverage.sourceCount >= 2);
   const byMonth: Record<string, string[]> = {};
   for (const month of o.months) {

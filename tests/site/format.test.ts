@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleTime, articleWhen, articleWhenText, formatDate, formatDateTime, zoneOffsetMs } from '../../src/site/format';
 
-const NOW = '2026-02-18T02:10:00Z';
-
 describe('formatDateTime', () => {
   it.each([
     ['2026-02-18T02:10:00Z', '18 Feb 2026, 02:10 UTC'],

@@ -3,20 +3,18 @@
  * state/topic-feeds.json, and the build gives every recorded topic its rss.xml and feed.json, though an editor's
  * takedown or merge has taken it below TOPIC_PAGE_MIN_STORIES stories (its feeds had become 404s).
  */
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArchiveEntry } from '../../src/core/schema/archive';
 import { RegistrySchema } from '../../src/core/schema/source';
-import { StorySchema } from '../../src/core/schema/story';
-import { parseStoryFile } from '../../src/core/story/serialize-story';
 import type { SiteData } from '../../src/site/data';
 import { feedFor } from '../../src/site/feeds';
 import { jsonFeedString } from '../../src/site/rss';
 import { withRankScores } from '../../src/site/stories';
 import { archiveAfterRun, nextTopicFeeds, parseTopicFeeds, readTopicFeeds, TOPIC_FEEDS_STATE, topicFeedsJson } from '../../src/site/topic-feeds';
 import { feedTopics } from '../../src/site/topics';
-import { registrySource, runFolder, tempDir, treeDigest } from '../helpers';
+import { readStoriesIn, registrySource, runFolder, tempDir, treeDigest } from '../helpers';
 import { fixtureStories } from './load-fixture';
 
 afterEach(() => {
@@ -182,8 +180,7 @@ async function ingested(): Promise<{ content: string; feeds: string; registry: s
 async function siteDataOf(content: string): Promise<SiteData> {
   const sources = RegistrySchema.parse(JSON.parse(await readFile(path.join(content, 'state', 'sources.json'), 'utf8')));
   const now = JSON.parse(await readFile(path.join(content, 'state', 'run.json'), 'utf8')).now as string;
-  const files = (await readdir(path.join(content, 'stories'))).filter((f) => f.endsWith('.md')).sort();
-  const stories = withRankScores(await Promise.all(files.map(async (f) => StorySchema.parse(parseStoryFile(await readFile(path.join(content, 'stories', f), 'utf8'))))), now);
+  const stories = withRankScores(await readStoriesIn(content), now);
   return { sources, sourcesById: new Map(sources.map((s) => [s.id, s])), stories, storiesById: new Map(stories.map((s) => [s.id, s])), now };
 }
 
