@@ -16,7 +16,7 @@ import { slugify, storyIdFor } from './ids';
 import { similarStories } from './similar-stories';
 import { summarize } from './summarize';
 import { materialOf } from './story-changes';
-import { storyTopics } from './topics';
+import { indexedSurnames, storyTopics } from './topics';
 import { centroid, dot, termCounts, toVector, topSharedTerms, type SparseVector } from './vectorize';
 
 /** Article id → story id, for every article ever placed in a story. */
@@ -284,6 +284,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     const t = reportedAt(a);
     if (!groupStart.has(storyId) || t < groupStart.get(storyId)!) groupStart.set(storyId, t);
   }
+  const surnames = indexedSurnames(active);
   const heldIds = [...groups.keys()].sort();
   const raw = clusterDocs(
     active.map(clusterDocOf),
@@ -386,7 +387,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       ...material,
       summary: summarize(storyArticles, centre, result.model, config, title),
       articles,
-      topics: storyTopics(storyArticles, centre, result.model),
+      topics: storyTopics(storyArticles, centre, result.model, surnames),
       similar: [],
     };
   });

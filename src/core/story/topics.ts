@@ -39,6 +39,24 @@ function categoryTopic(category: string): string {
   return m ? `${m[2]} ${m[1]}${m[3] ? ` ${m[3]}` : ''}` : c;
 }
 
+/**
+ * Surname → full name of the people the batch's feeds tag index-style (INDEXED_NAME: "Trump, Donald J" gives "trump" →
+ * "donald trump"), the most common full name per surname (ties: code-point order). storyTopics writes a story's key
+ * term that is such a surname as the full name, so that a story whose titles say "Trump" and one tagged "Trump, Donald
+ * J" share one topic page and feed (a reader trial found "Trump" and "Donald Trump" topics, each with half the
+ * stories). `articles`: the window's articles (their categories).
+ */
+export function indexedSurnames(articles: Iterable<Pick<TopicArticle, 'categories'>>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const a of articles) {
+    for (const c of new Set(a.categories)) {
+      const m = INDEXED_NAME.exec(c.trim().toLowerCase());
+      if (m) count(counts, m[1]!, categoryTopic(c));
+    }
+  }
+  return new Map([...counts].map(([surname, names]) => [surname, mostCommon(names)]));
+}
+
 export interface TopicArticle {
   title: string;
   categories: string[];
@@ -137,10 +155,16 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
   return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
 }
 
-/** Topics of a story: categories, then key terms that are not already a category or a word of one. */
-export function storyTopics(articles: TopicArticle[], centre: SparseVector, model: TermModel): string[] {
+/**
+ * Topics of a story: categories, then key terms that are not already a category or a word of one; a key term that is
+ * the surname of a person the batch's feeds tag (`surnames`, indexedSurnames) is written as that person's full name.
+ */
+export function storyTopics(articles: TopicArticle[], centre: SparseVector, model: TermModel, surnames: ReadonlyMap<string, string> = new Map()): string[] {
   const out = categoryTopics(articles);
   const inCategories = new Set(out.flatMap((c) => c.split(/[^\p{L}\p{N}]+/u)));
-  for (const t of keyTerms(articles, centre, model)) if (!out.includes(t) && !inCategories.has(t)) out.push(t);
+  for (const term of keyTerms(articles, centre, model)) {
+    const t = surnames.get(term) ?? term;
+    if (!out.includes(t) && !inCategories.has(t)) out.push(t);
+  }
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CONFIG } from '../../../src/core/config';
-import { categoryTopics, keyTerms, storyTopics } from '../../../src/core/story/topics';
+import { categoryTopics, indexedSurnames, keyTerms, storyTopics } from '../../../src/core/story/topics';
 import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
 
 const arts = [
@@ -47,6 +47,31 @@ describe('topics', () => {
     expect(categoryTopics(tagged)).toEqual(['donald trump', 'economy, business and finance', 'vladimir putin']);
     expect(categoryTopics([tagged[0]!])).toContain('joseph biden jr');
     expect(categoryTopics([{ title: 'c', categories: ['Trump, Donald J Jr.', 'Trump, Donald J'] }])).toEqual(['donald trump', 'donald trump jr']);
+  });
+
+  it('writes a surname the window’s feeds tag index-style as the full name, so both share one topic', () => {
+    const tagged = [
+      { title: 'x', categories: ['Trump, Donald J', 'Putin, Vladimir V'] },
+      { title: 'y', categories: ['Trump, Donald J'] },
+      { title: 'z', categories: ['Trump, Donald J Jr.', 'Economy, Business and Finance'] },
+    ];
+    const surnames = indexedSurnames(tagged);
+    expect(Object.fromEntries(surnames)).toEqual({ trump: 'donald trump', putin: 'vladimir putin' });
+    const story = [
+      { title: 'Trump attacks Herzog over pardon request', categories: [] },
+      { title: 'Herzog rejects Trump criticism', categories: [] },
+    ];
+    const counts = story.map((a) => termCounts({ title: a.title, text: null }, DEFAULT_CLUSTER_CONFIG));
+    const model = buildTermModel(counts);
+    const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    expect(storyTopics(story, centre, model)).toContain('trump');
+    const topics = storyTopics(story, centre, model, surnames);
+    expect(topics).toContain('donald trump');
+    expect(topics).toContain('herzog');
+    expect(topics).not.toContain('trump');
+    // already a category of the story: not twice
+    const taggedStory = story.map((a) => ({ ...a, categories: ['Trump, Donald J'] }));
+    expect(storyTopics(taggedStory, centre, model, surnames).filter((t) => t.includes('trump'))).toEqual(['donald trump']);
   });
 
   it('takes words many other stories use only as names, and two names written together as one', () => {
