@@ -196,6 +196,15 @@ export const SYNDICATION_TITLE_JACCARD = 0.6;
 export const SYNDICATION_TEXT_JACCARD = 0.6;
 export const SYNDICATION_TITLE_ONLY_JACCARD = 0.85;
 export const SYNDICATION_TEXT_WORDS = 60;
+/**
+ * Re-headlined copy: texts sharing at least SYNDICATION_REHEADLINED_TEXT_JACCARD of their word pairs are the same copy
+ * when their titles share SYNDICATION_REHEADLINED_TITLE_JACCARD of their words. Outlets rewrite a wire story's headline
+ * to their own style far more than its text: a reader trial's AP copy ran at NDTV as "18-Year-Old Man Arrested After
+ * Running Toward US Capitol With Shotgun: Cops" and at Japan Today as "Man arrested after running toward U.S. capitol
+ * with loaded shotgun, say police" (titles 0.56, texts the same word for word), and both had counted as own reporting.
+ */
+export const SYNDICATION_REHEADLINED_TEXT_JACCARD = 0.8;
+export const SYNDICATION_REHEADLINED_TITLE_JACCARD = 0.3;
 
 /**
  * Wire agencies whose copy outlets run: an article is "via" an agency when its byline is the agency or its text

@@ -3,10 +3,18 @@
  * and the guid move rule (src/core/feed/normalise-article.ts).
  */
 
-/** The words of `text`: runs of letters and digits (Unicode \p{L}\p{N}), lower-cased, at most `limit` of them. */
+/**
+ * The words of `text`: runs of letters and digits (Unicode \p{L}\p{N}), lower-cased, at most `limit` of them; a dotted
+ * abbreviation is one word, as its undotted spelling ("U.S." = "US" → "us"; copy edited from one house style to the
+ * other had differed in every word pair around it).
+ */
 export function wordsOf(text: string | null | undefined, limit = Infinity): string[] {
-  return ((text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, limit);
+  const undotted = (text ?? '').replace(DOTTED_ABBREVIATION, (m) => m.replaceAll('.', ''));
+  return (undotted.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, limit);
 }
+
+/** Two or more single letters each followed by a dot, not inside a word: "U.S.", "U.N.", "e.g.". */
+const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
 
 /** Jaccard similarity |a ∩ b| / |a ∪ b| of two sets (Jaccard 1901); 0 when either is empty. */
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -5,6 +5,8 @@
  * Pure.
  */
 import {
+  SYNDICATION_REHEADLINED_TEXT_JACCARD,
+  SYNDICATION_REHEADLINED_TITLE_JACCARD,
   SYNDICATION_TEXT_JACCARD,
   SYNDICATION_TEXT_WORDS,
   SYNDICATION_TITLE_JACCARD,
@@ -71,7 +73,9 @@ const copyWords = (a: Pick<SyndicationArticle, 'title' | 'summary'>): CopyWords 
 function sameWords(x: CopyWords, y: CopyWords): boolean {
   const t = jaccard(x.title, y.title);
   if (x.textWords < 8 || y.textWords < 8) return t >= SYNDICATION_TITLE_ONLY_JACCARD;
-  return t >= SYNDICATION_TITLE_JACCARD && jaccard(x.textPairs, y.textPairs) >= SYNDICATION_TEXT_JACCARD;
+  if (t < Math.min(SYNDICATION_TITLE_JACCARD, SYNDICATION_REHEADLINED_TITLE_JACCARD)) return false;
+  const text = jaccard(x.textPairs, y.textPairs);
+  return (t >= SYNDICATION_TITLE_JACCARD && text >= SYNDICATION_TEXT_JACCARD) || (t >= SYNDICATION_REHEADLINED_TITLE_JACCARD && text >= SYNDICATION_REHEADLINED_TEXT_JACCARD);
 }
 
 /** True when two articles carry the same copy (see SYNDICATION_* in config). */
@@ -93,28 +97,38 @@ export interface SyndicationResult {
  */
 export function detectSyndication(articles: SyndicationArticle[], isAgency: (sourceId: string, agency: string) => boolean = () => false): SyndicationResult {
   const sorted = [...articles].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Each article's copy group: the first article of the copy it carries (its own id when it carries no earlier one).
   const root = new Map<string, string>();
-  const credit = new Map<string, string | null>();
-  const out: SyndicatedArticle[] = [];
-  const own = new Set<string>();
   // Word sets once per article: the pairs below are quadratic in the story's size.
   const words = sorted.map(copyWords);
   sorted.forEach((a, i) => {
-    let copyOf: string | null = null;
+    root.set(a.id, a.id);
     for (let j = 0; j < i; j++) {
       const b = sorted[j]!;
       if (b.sourceId === a.sourceId) continue;
       // Which of two copies came first is known only from two dates: a first-seen time says when Parallax read it.
       if (a.dated === false || b.dated === false) continue;
       if (sameWords(words[i]!, words[j]!)) {
-        copyOf = root.get(b.id) ?? b.id;
+        root.set(a.id, root.get(b.id)!);
         break;
       }
     }
-    if (copyOf) root.set(a.id, copyOf);
-    const credited = wireCredit(a);
-    credit.set(a.id, credited);
-    const via = credited ?? (copyOf ? (credit.get(copyOf) ?? null) : null);
+  });
+  // A copy group's agency: the first credit any of its articles gives. One outlet's credit tells whose copy all of
+  // them run (a reader trial's AP story had been "Wire copy via AP" at NPR, which credits AP, but "Copy of Japan
+  // Today's article" at ABC News, and Japan Today's own reporting, as neither names AP).
+  const credited = sorted.map(wireCredit);
+  const groupCredit = new Map<string, string>();
+  sorted.forEach((a, i) => {
+    const g = root.get(a.id)!;
+    if (credited[i] !== null && !groupCredit.has(g)) groupCredit.set(g, credited[i]!);
+  });
+  const out: SyndicatedArticle[] = [];
+  const own = new Set<string>();
+  sorted.forEach((a, i) => {
+    const g = root.get(a.id)!;
+    const copyOf = g === a.id ? null : g;
+    const via = credited[i] ?? groupCredit.get(g) ?? null;
     const isOwn = (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
     if (isOwn) own.add(a.sourceId);
     else out.push({ articleId: a.id, sourceId: a.sourceId, via, copyOf });

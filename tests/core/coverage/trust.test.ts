@@ -95,6 +95,31 @@ describe('syndicated copy', () => {
     expect(r.ownReporting).toBe(2); // AP itself and z
   });
 
+  it('calls every copy of a story one article credits to an agency wire copy via it, the first one too (the demo’s AP story)', () => {
+    const r = detectSyndication([
+      { id: 'jt', sourceId: 'japan-today', title: "Australia won't repatriate 34 women and children from Syria", summary: 'The Australian government will not repatriate from Syria a group of 34 women and children with alleged ties to the Islamic State group, Prime Minister Anthony Albanese said…', author: null, at: '2026-02-17T05:56:43Z' },
+      { id: 'npr', sourceId: 'npr', title: "Australia won't repatriate 34 women and children from Syria", summary: 'The Australian government will not repatriate from Syria a group of 34 women and children with alleged ties to the Islamic State group, Prime Minister Anthony Albanese said Tuesday.', author: 'The Associated Press', at: '2026-02-17T07:07:39Z' },
+      { id: 'abc', sourceId: 'abc-news', title: "Australia won't repatriate 34 women and children linked to IS from Syria", summary: 'Australian Prime Minister Anthony Albanese says his government will not repatriate from Syria a group of 34 women and children with alleged ties to the militant Islamic State group', author: null, at: '2026-02-17T09:18:00Z' },
+    ]);
+    // ABC had been "Copy of Japan Today's article", and Japan Today's own reporting: neither names AP, NPR does.
+    expect(r.syndicated).toEqual([
+      { articleId: 'jt', sourceId: 'japan-today', via: 'AP', copyOf: null },
+      { articleId: 'npr', sourceId: 'npr', via: 'AP', copyOf: 'jt' },
+      { articleId: 'abc', sourceId: 'abc-news', via: 'AP', copyOf: 'jt' },
+    ]);
+    expect(r.ownReporting).toBe(0);
+  });
+
+  it('calls a re-headlined copy a copy: the same text under an outlet’s own headline, "U.S." written "US"', () => {
+    const ndtv = { title: '18-Year-Old Man Arrested After Running Toward US Capitol With Shotgun: Cops', summary: 'An 18-year-old man ran toward the US Capitol with a loaded shotgun on Tuesday before police arrested him without incident, said US Capitol Police Chief Michael Sullivan.' };
+    const japanToday = { title: 'Man arrested after running toward U.S. capitol with loaded shotgun, say police', summary: 'An 18-year-old man ran toward the U.S. Capitol with a loaded shotgun on Tuesday before police arrested him without incident, said U.S. Capitol Police Chief Michael Sullivan. The…' };
+    expect(sameCopy(ndtv, japanToday)).toBe(true);
+    // Own reporting on one event under a like headline shares names, not the text's sentences.
+    const own = { title: 'Man with shotgun arrested near US Capitol, police say', summary: 'Capitol Police detained a teenager carrying a shotgun near the west front on Tuesday; Chief Michael Sullivan said the weapon was loaded and nobody was hurt.' };
+    expect(sameCopy(ndtv, own)).toBe(false);
+    expect(sameCopy(japanToday, own)).toBe(false);
+  });
+
   it('calls a report written anew from the same facts no copy, though it shares most of the words', () => {
     // A trial's pair: 0.78 of the words, 0.24 of the word pairs (the copy above shares all of its sentences).
     const original = { title: 'Port workers strike in Riverton over pay, cargo halted', summary: 'Riverton port workers went on strike Monday over pay, halting cargo at the harbor terminals.' };
