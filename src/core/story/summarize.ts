@@ -77,6 +77,22 @@ export function sentences(text: string): string[] {
 }
 
 /**
+ * What a lead may open with before its first sentence: a partner's credit in brackets ("[Capital FM] ", AllAfrica's),
+ * then a dateline ("NAIROBI – ", "RIYADH: ", "Nairobi -- ", "WASHINGTON (AP) — ", "LONDON, Feb 17 (Reuters) - ") or
+ * a label in capitals ("EXCLUSIVE: ", "DAILY MAIL COMMENT: "). A one-word dateline or label needs four capitals, so
+ * an acronym saying who said something ("MSZ: …", Poland's foreign ministry) stays. Read from the 7-day stream's
+ * leads (450 of its 21,602 open so).
+ */
+const LEAD_OPENER =
+  /^(?:\[[^\]\n]{1,40}\]\s*)?(?:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:, ?[\p{L}\d.' ]{1,30})?\s*\([\p{L} ]{2,24}\)\s*[-–—:]+\s+|\p{Lu}{2,}(?:[ ,]+\p{Lu}{2,}){1,3}\s*(?:[-–—]+|:)\s+|\p{Lu}{4,}\s*(?:[-–—]+|:)\s+|\p{Lu}[\p{L}'’]+(?: \p{Lu}[\p{L}'’]+){0,2}(?:, [\p{L} ]{1,20})?\s+--\s+)|^\[[^\]\n]{1,40}\]\s+/u;
+
+/** `text` without the credit, dateline or label it opens with (LEAD_OPENER), or as it is. */
+export function withoutLeadOpener(text: string): string {
+  const m = LEAD_OPENER.exec(text);
+  return m && m[0].length < text.length ? text.slice(m[0].length) : text;
+}
+
+/**
  * An article's lead when it is a standfirst: one line without a sentence terminal ("Despite hosting a global summit,
  * it is a bystander in the race to develop frontier models", The Economist's style), whole (no closing ellipsis, which
  * marks a cut-off teaser) and within the sentence limits; else null. Quoted only to give a story its second source.
@@ -120,7 +136,8 @@ export function summarize(
   const quotable = articles.some((a) => !a.kind) ? articles.filter((a) => !a.kind) : articles;
   for (const a of quotable) {
     if (!a.summary) continue;
-    for (const s of sentences(a.summary).slice(0, MAX_SENTENCES_PER_ARTICLE)) {
+    for (const [k, whole] of sentences(a.summary).slice(0, MAX_SENTENCES_PER_ARTICLE).entries()) {
+      const s = k === 0 ? withoutLeadOpener(whole) : whole;
       const width = columns(s);
       if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
       if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s)) continue;

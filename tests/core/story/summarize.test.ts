@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CONFIG, SUMMARY_MAX_BULLETS, SUMMARY_MAX_SENTENCE_COLUMNS } from '../../../src/core/config';
-import { checkBullets, columns, sentences, summarize, summarizeWith, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
+import { checkBullets, columns, sentences, summarize, summarizeWith, withoutLeadOpener, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
 import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
 
 function setup(articles: SummaryArticle[]) {
@@ -32,6 +32,39 @@ describe('sentences', () => {
     expect(sentences('The vote is on Jan. 5 in the U.K. Parliament. Results follow.')).toEqual(['The vote is on Jan. 5 in the U.K. Parliament.', 'Results follow.']);
     // An initialism that does end a sentence keeps the next one with it: longer, never cut.
     expect(sentences('He lives in the U.S. She does not.')).toEqual(['He lives in the U.S. She does not.']);
+  });
+});
+
+describe('withoutLeadOpener', () => {
+  it.each([
+    ['[Capital FM] Nairobi -- Aviation workers have suspended their strike.', 'Aviation workers have suspended their strike.'],
+    ['[IPS] Kathmandu, Nepal -- Rescuers reached the village.', 'Rescuers reached the village.'],
+    ['[Africa Check] IN SHORT: The claim is false.', 'The claim is false.'],
+    ['WASHINGTON (AP) — The Senate passed the bill.', 'The Senate passed the bill.'],
+    ['LONDON, Feb 17 (Reuters) - Sterling fell.', 'Sterling fell.'],
+    ['CANBERRA, Australia (AP) — Albanese said no.', 'Albanese said no.'],
+    ['KARACHI – Prices rose again.', 'Prices rose again.'],
+    ['RIYADH: The kingdom announced a fund.', 'The kingdom announced a fund.'],
+    ['NEW DELHI: Talks resumed.', 'Talks resumed.'],
+    ['DAILY MAIL COMMENT: This will not do.', 'This will not do.'],
+  ])('%s', (text, want) => expect(withoutLeadOpener(text)).toBe(want));
+
+  it('leaves a sentence that begins with a name, an acronym or a hyphenated word as it is', () => {
+    for (const text of ['MSZ: Polska wzywa do rozejmu.', 'COVID-19 cases rose in March.', 'Biden - and his aides - said no.', 'NATO allies met in Brussels.', 'The president (right) — smiling — waved.', '[Capital FM]']) {
+      expect(withoutLeadOpener(text)).toBe(text);
+    }
+  });
+
+  it('is left out of a summary bullet, which still quotes its article', () => {
+    const two: SummaryArticle[] = [
+      { id: 'k1', sourceId: 'allafrica', title: 'Kenya: Aviation Workers Suspend Strike After Deal With Government', summary: '[Capital FM] Nairobi -- Aviation workers have suspended their strike after reaching an agreement with the government, paving the way for the resumption of normal airport operations.' },
+      { id: 'k2', sourceId: 'abc', title: "Kenya's main airport resumes operations after 2-day strike", summary: "Kenya's main airport resumed operations on Wednesday after aviation workers ended a two-day strike over a planned lease." },
+    ];
+    const { model, centre } = setup(two);
+    const bullets = summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, two[1]!.title);
+    expect(bullets).toContainEqual({ text: 'Aviation workers have suspended their strike after reaching an agreement with the government, paving the way for the resumption of normal airport operations.', articleId: 'k1' });
+    expect(bullets.map((b) => b.text).join(' ')).not.toContain('[Capital FM]');
+    expect(checkBullets(bullets, two)).toEqual(bullets);
   });
 });
 
