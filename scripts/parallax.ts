@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../src/cli/ingest-options';
+import { exitWith } from '../src/io/exit-code';
 
 const CLI_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'cli');
 interface Command {
@@ -60,12 +61,7 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
-  },
-);
+exitWith(main(process.argv.slice(2)), (error) => {
+  process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);
+  return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+});

@@ -210,20 +210,35 @@ export function backoffMs(n: number, o: Pick<HttpOptions, 'backoffBaseMs' | 'bac
 
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
 
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+/**
+ * The body, read to its end, at most `maxBytes` bytes (FetchFailure 'too_large' past them). Each read also ends when
+ * `signal` aborts (the attempt's deadline), rejecting with the signal's reason: Node 20's fetch can leave a read
+ * pending for good once its decoder fails on a body that is not what its Content-Encoding says (a body of about 67–99
+ * KB labelled gzip but sent plain, an operator trial's), and a read nothing settles had let the whole run end
+ * without a word, exit code 0.
+ */
+async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
   if (!body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = body.getReader();
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await Promise.race([reader.read(), aborted]);
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) throw new FetchFailure('too_large', `body over ${maxBytes} bytes (after decompression)`, false);
       chunks.push(value);
     }
   } finally {
+    signal.removeEventListener('abort', onAbort);
     reader.cancel().catch(() => undefined);
   }
   const out = new Uint8Array(size);
@@ -380,10 +395,11 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
       }
       let bytes: Uint8Array;
       try {
-        bytes = await readCapped(res.body, o.maxBytes);
+        bytes = await readCapped(res.body, o.maxBytes, controller.signal);
       } catch (error) {
         if (error instanceof FetchFailure) throw error;
-        if (timedOut) throw new FetchFailure('timeout', timedOut, true, status);
+        const encoding = res.headers.get('content-encoding');
+        if (timedOut) throw new FetchFailure('timeout', encoding ? `${timedOut}: the body, sent as Content-Encoding ${encoding}, stopped (a body that is not ${encoding} can stall the decoder)` : timedOut, true, status);
         const e = error as Error & { cause?: unknown };
         const undecodable = decodingError(e.cause);
         if (undecodable) throw new FetchFailure('bad_encoding', `body: Content-Encoding ${res.headers.get('content-encoding') ?? '(none)'} could not be undone: ${undecodable}`, false, status);

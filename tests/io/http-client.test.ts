@@ -92,6 +92,16 @@ describe('httpGet against a misbehaving server', () => {
     expect(server.hits.get('/not-gzip/npr-world.rss.xml')).toBe(1);
   });
 
+  it('ends a body read that Node’s decoder leaves pending (70 KB labelled gzip, sent plain) at the deadline, naming the encoding', async () => {
+    // Node 20's fetch never settles this read; it had let a whole run end silently. Should a later Node fail it at
+    // once, that is the bad_encoding above.
+    const r = await get('/not-gzip-70k', { retries: 0, totalTimeoutMs: 1_500 });
+    expect(r.status).toBe('failed');
+    if (r.error!.kind === 'timeout') {
+      expect(r.error!.message).toBe('no complete response within 1500 ms: the body, sent as Content-Encoding gzip, stopped (a body that is not gzip can stall the decoder)');
+    } else expect(r.error!.kind).toBe('bad_encoding');
+  });
+
   it('times out a slow first byte at the headers timeout, retrying with backoff', async () => {
     slept.length = 0;
     const t0 = performance.now();

@@ -22,6 +22,7 @@
  *   /br-bomb               the same with Brotli
  *   /not-gzip/<file>       the plain file labelled Content-Encoding: gzip (a server that says it compressed and did not)
  *   /not-br/<file>         the same, labelled br
+ *   /not-gzip-70k          a plain 70,000-byte feed labelled gzip (the size at which Node 20's fetch leaves a read pending)
  *   /wrong-charset/<file>  the UTF-8 file labelled charset=iso-8859-1
  *   /html                  an HTML page with 200
  *   /empty                 200 with no body
@@ -206,6 +207,12 @@ export async function startMisbehavingServer(feedDir: string, opts: { slowMs?: n
         case 'not-br':
           res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': head === 'not-gzip' ? 'gzip' : 'br' }).end(file(rest));
           return;
+        case 'not-gzip-70k': {
+          let body = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>';
+          while (body.length < 70_000) body += '<item><title>Hello world story</title><link>http://a.example/1</link></item>';
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(`${body}</channel></rss>`);
+          return;
+        }
         case 'wrong-charset':
           res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(file(rest));
           return;
