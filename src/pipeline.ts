@@ -14,7 +14,7 @@ import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, overrideWarningLine, reviewOverrides, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
 import { splitArticleIds } from './core/schema/overrides';
-import { feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
+import { errorName, feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
@@ -458,7 +458,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       errors,
     });
     // Item problems and a truncated item list are warnings: the feed itself was read (isFeedFailure).
-    for (const e of errors) deps.log(isFeedFailure([e]) ? 'error' : 'warn', `${p.input.name}: ${e.kind}: ${e.message}`);
+    for (const e of errors) deps.log(isFeedFailure([e]) ? 'error' : 'warn', `${p.input.name}: ${errorName(e)}: ${e.message}`);
   });
 
   // Editorial takedowns (overrides.json): out of the stored and the new articles, on every run.

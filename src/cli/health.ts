@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { truncateText } from '../core/feed/clean-text';
-import { healthRows, OPERATOR_WARNING_KINDS, STALE_AFTER_DAYS, type FeedState } from '../core/state/feed-state';
+import { errorName, healthRows, OPERATOR_WARNING_KINDS, STALE_AFTER_DAYS, type FeedState } from '../core/state/feed-state';
 import { CONTENT_SCHEMA_VERSION, readFeedStates } from '../io/content-store';
 import { TXN_DIR } from '../io/journal';
 import { contentVersion } from '../io/migrate-content';
@@ -55,7 +55,7 @@ export function formatHealth(rows: readonly FeedState[], { problemsOnly = false 
     String(r.items),
     day(r.newestItem),
     cutMiddle(`${r.sourceId}: ${r.url ?? r.name}`, 70),
-    r.lastError ? truncateText(`${day(r.lastError.at)} ${r.lastError.kind}: ${r.lastError.message}`, 80) : '',
+    r.lastError ? truncateText(`${day(r.lastError.at)} ${errorName(r.lastError)}: ${r.lastError.message}`, 80) : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();

@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import cliProgress from 'cli-progress';
 import type { FeedInput, FeedValidators } from '../core/pipeline-types';
 import type { Source } from '../core/schema/source';
-import { isFailureKind } from '../core/state/feed-state';
+import { errorName, isFailureKind } from '../core/state/feed-state';
 import { closestName } from '../core/registry/closest-name';
 import { fetchFeeds } from '../io/fetch-feeds';
 import { readRegistry } from '../io/content-store';
@@ -263,12 +263,6 @@ export function runIngest(s: IngestSettings, readFeeds = feedReader(s)): Promise
     { contentDir: s.contentDir, registryPath: s.registryPath, now: s.now },
     { readFeeds: refuseNoSources(s, readFeeds), live: s.live, clock: () => Date.now(), log: makeLog(s.json) },
   );
-}
-
-/** An error's name in the summary: its kind, with the HTTP status for http_status ("http_503"). */
-function errorName(e: { kind: string; message: string }): string {
-  const status = e.kind === 'http_status' ? /HTTP (\d{3})/.exec(e.message)?.[1] : undefined;
-  return status ? `http_${status}` : e.kind;
 }
 
 /** A feed's failure reason for the summary: its first feed-level error's name (errorName), or null. */

@@ -117,7 +117,7 @@ describe('health report', () => {
     const long = { ...fail, name: 'd', url: 'https://d.example/', errors: [{ kind: 'http_status', message: 'HTTP 503 Service Unavailable from the origin server behind the content delivery network' }] };
     const text = formatHealth([nextFeedState(undefined, long, '2026-02-18T00:00:00Z')]);
     const cell = text.split('\n').at(-1)!.split('  ').at(-1)!;
-    expect(cell).toBe('2026-02-18 00:00 http_status: HTTP 503 Service Unavailable from the origin…');
+    expect(cell).toBe('2026-02-18 00:00 http_503: HTTP 503 Service Unavailable from the origin server…');
     // A long feed URL keeps its end, which tells two feeds of one host apart (it had been cut at its end).
     const url = 'http://127.0.0.1:18731/a-really-long-path-segment-name/with-more-segments/and-the-feed-name-alpha.xml';
     const row = formatHealth([nextFeedState(undefined, { ...long, url }, '2026-02-18T00:00:00Z')]).split('\n').at(-1)!;

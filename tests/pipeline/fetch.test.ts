@@ -62,10 +62,11 @@ function source(id: string, url: string): unknown {
   return { id, name: id, homepage: `https://${id}.example/`, feeds: [{ url, file: null, topic: null }], country: null, language: 'en', bias: [], factuality: [], ownership: null, discovered: false };
 }
 
+const logged: string[] = [];
 const run = (now: string): Promise<IngestReport> =>
   ingest(
     { contentDir: dir, registryPath, now: new Date(now) },
-    { readFeeds: (registry, validators) => fetchFeeds(registry, HTTP, deps, { validators }), live: true, clock: () => Date.parse(now), log: () => undefined },
+    { readFeeds: (registry, validators) => fetchFeeds(registry, HTTP, deps, { validators }), live: true, clock: () => Date.parse(now), log: (level, message) => void logged.push(`${level}: ${message}`) },
   );
 
 const outcome = (r: IngestReport, id: string): string => {
@@ -101,6 +102,8 @@ describe('a live run against a misbehaving web', () => {
     expect(summary).toMatch(/failed {10}9 \(http_500 ×1, http_503 ×1, not_a_feed ×2, redirect_loop ×1, timeout ×2, too_large ×2\)/);
     // The errors line names them as the failed line does (it had said http_status ×2 beside http_500, http_503).
     expect(summary).toMatch(/\nFeed errors +http_500 ×1, http_503 ×1, not_a_feed ×2, redirect_loop ×1, timeout ×2, too_large ×2\n/);
+    // A log line names an HTTP failure as the summary counts it, so a search of the log for http_500 finds it.
+    expect(logged.filter((l) => l.includes('HTTP 500'))).toEqual([expect.stringMatching(/^error: .+: http_500: HTTP 500 Internal Server Error$/)]);
   });
 
   it('records feed health: failures, last error, items, newest item, the stale WSJ feed', async () => {

@@ -58,6 +58,15 @@ export interface FeedObservation extends FeedCounts {
   lastModified: string | null;
 }
 
+/**
+ * A feed error's name, as the run's log lines, its summary and `health` give it: its kind, with the HTTP status for
+ * http_status ("http_503"), so that what the summary counts is what a search of the log finds.
+ */
+export function errorName(e: { kind: string; message: string }): string {
+  const status = e.kind === 'http_status' ? /HTTP (\d{3})/.exec(e.message)?.[1] : undefined;
+  return status ? `http_${status}` : e.kind;
+}
+
 /** The key of a feed in the state: its URL, else its file name. */
 export const feedKey = (f: { url: string | null; name: string }): string => f.url ?? f.name;
 
