@@ -114,21 +114,19 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
       }
     }
   });
-  // A copy group's agency: the first credit any of its articles gives. One outlet's credit tells whose copy all of
-  // them run (a reader trial's AP story had been "Wire copy via AP" at NPR, which credits AP, but "Copy of Japan
-  // Today's article" at ABC News, and Japan Today's own reporting, as neither names AP).
-  const credited = sorted.map(wireCredit);
+  // A credit reaches the copies of its group that came after it: one outlet's credit tells whose copy the later ones
+  // run (a reader trial's AP story had been "Wire copy via AP" at NPR, which credits AP, but "Copy of Japan Today's
+  // article" at ABC News two hours later, which does not). Not the copies before it: an agency that re-runs an
+  // outlet's story credits itself (a hostile trial's Tampa Bay Times report, AP's copy six hours later).
   const groupCredit = new Map<string, string>();
-  sorted.forEach((a, i) => {
-    const g = root.get(a.id)!;
-    if (credited[i] !== null && !groupCredit.has(g)) groupCredit.set(g, credited[i]!);
-  });
   const out: SyndicatedArticle[] = [];
   const own = new Set<string>();
   sorted.forEach((a, i) => {
     const g = root.get(a.id)!;
     const copyOf = g === a.id ? null : g;
-    const via = credited[i] ?? groupCredit.get(g) ?? null;
+    const credited = wireCredit(a);
+    if (credited !== null && !groupCredit.has(g)) groupCredit.set(g, credited);
+    const via = credited ?? (copyOf === null ? null : (groupCredit.get(g) ?? null));
     const isOwn = (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
     if (isOwn) own.add(a.sourceId);
     else out.push({ articleId: a.id, sourceId: a.sourceId, via, copyOf });

@@ -95,19 +95,24 @@ describe('syndicated copy', () => {
     expect(r.ownReporting).toBe(2); // AP itself and z
   });
 
-  it('calls every copy of a story one article credits to an agency wire copy via it, the first one too (the demo’s AP story)', () => {
+  it('calls the copies after an article that credits an agency wire copy via it (the demo’s AP story), not those before', () => {
     const r = detectSyndication([
       { id: 'jt', sourceId: 'japan-today', title: "Australia won't repatriate 34 women and children from Syria", summary: 'The Australian government will not repatriate from Syria a group of 34 women and children with alleged ties to the Islamic State group, Prime Minister Anthony Albanese said…', author: null, at: '2026-02-17T05:56:43Z' },
       { id: 'npr', sourceId: 'npr', title: "Australia won't repatriate 34 women and children from Syria", summary: 'The Australian government will not repatriate from Syria a group of 34 women and children with alleged ties to the Islamic State group, Prime Minister Anthony Albanese said Tuesday.', author: 'The Associated Press', at: '2026-02-17T07:07:39Z' },
       { id: 'abc', sourceId: 'abc-news', title: "Australia won't repatriate 34 women and children linked to IS from Syria", summary: 'Australian Prime Minister Anthony Albanese says his government will not repatriate from Syria a group of 34 women and children with alleged ties to the militant Islamic State group', author: null, at: '2026-02-17T09:18:00Z' },
     ]);
-    // ABC had been "Copy of Japan Today's article", and Japan Today's own reporting: neither names AP, NPR does.
+    // ABC had been "Copy of Japan Today's article": it does not name AP, NPR did two hours before.
     expect(r.syndicated).toEqual([
-      { articleId: 'jt', sourceId: 'japan-today', via: 'AP', copyOf: null },
       { articleId: 'npr', sourceId: 'npr', via: 'AP', copyOf: 'jt' },
       { articleId: 'abc', sourceId: 'abc-news', via: 'AP', copyOf: 'jt' },
     ]);
-    expect(r.ownReporting).toBe(0);
+    expect(r.ownReporting).toBe(1);
+    // An outlet's own report that AP re-runs later, or that another outlet runs later with AP's credit, stays its own.
+    const lead = 'A sinkhole opened under a Tampa apartment block overnight, forcing 40 residents out before dawn, city officials said on Monday.';
+    const tampa = { id: 'tb', sourceId: 'tampabay', title: 'Sinkhole forces 40 from Tampa apartments', summary: lead, author: null, at: '2026-02-17T08:00:00Z' };
+    const rerun = (sourceId: string) => ({ id: sourceId, sourceId, title: 'Sinkhole forces 40 from Tampa apartments', summary: `TAMPA, Fla. (AP) — ${lead}`, author: null, at: '2026-02-17T14:00:00Z' });
+    expect(detectSyndication([tampa, rerun('apnews')], (sourceId, agency) => sourceId === 'apnews' && agency === 'AP')).toEqual({ syndicated: [], ownReporting: 2 });
+    expect(detectSyndication([tampa, rerun('miami')])).toEqual({ syndicated: [{ articleId: 'miami', sourceId: 'miami', via: 'AP', copyOf: 'tb' }], ownReporting: 1 });
   });
 
   it('calls a re-headlined copy a copy: the same text under an outlet’s own headline, "U.S." written "US"', () => {
@@ -118,6 +123,12 @@ describe('syndicated copy', () => {
     const own = { title: 'Man with shotgun arrested near US Capitol, police say', summary: 'Capitol Police detained a teenager carrying a shotgun near the west front on Tuesday; Chief Michael Sullivan said the weapon was loaded and nobody was hurt.' };
     expect(sameCopy(ndtv, own)).toBe(false);
     expect(sameCopy(japanToday, own)).toBe(false);
+    // Two outlets opening with one 50-word statement, then each its own sentence (0.81 of the word pairs): not a copy.
+    const statement = '"We condemn this abhorrent promotion of antisemitic and racist hate in the strongest terms, which runs against our core values as Americans. It is unacceptable to repeat the hideous lie behind the most fatal act of antisemitism in American history, at any time," White House spokesman Andrew Bates said on Friday.';
+    expect(sameCopy(
+      { title: 'White House condemns Musk for "abhorrent promotion" of antisemitism', summary: `${statement} Musk had endorsed a post on X.` },
+      { title: 'White House condemns Musk for antisemitic post', summary: `${statement} Advertisers including IBM paused spending.` },
+    )).toBe(false);
   });
 
   it('calls a report written anew from the same facts no copy, though it shares most of the words', () => {
