@@ -44,14 +44,21 @@ describe('withoutLeadOpener', () => {
     ['LONDON, Feb 17 (Reuters) - Sterling fell.', 'Sterling fell.'],
     ['CANBERRA, Australia (AP) — Albanese said no.', 'Albanese said no.'],
     ['KARACHI – Prices rose again.', 'Prices rose again.'],
-    ['RIYADH: The kingdom announced a fund.', 'The kingdom announced a fund.'],
-    ['NEW DELHI: Talks resumed.', 'Talks resumed.'],
+    ['GAZA CITY – Rescuers dug through the night.', 'Rescuers dug through the night.'],
     ['DAILY MAIL COMMENT: This will not do.', 'This will not do.'],
+    ['EXCLUSIVE: The minister knew.', 'The minister knew.'],
+    ['[Daily Trust] Some members walked out.', 'Some members walked out.'],
   ])('%s', (text, want) => expect(withoutLeadOpener(text)).toBe(want));
 
-  it('leaves a sentence that begins with a name, an acronym or a hyphenated word as it is', () => {
-    for (const text of ['MSZ: Polska wzywa do rozejmu.', 'COVID-19 cases rose in March.', 'Biden - and his aides - said no.', 'NATO allies met in Brussels.', 'The president (right) — smiling — waved.', '[Capital FM]']) {
-      expect(withoutLeadOpener(text)).toBe(text);
+  it('leaves who speaks, names, acronyms, asides and what does not go on as a sentence (a hostile trial’s cases)', () => {
+    for (const text of [
+      'MSZ: Polska wzywa do rozejmu.', 'NATO: Russia must withdraw.', 'UNICEF: More than 4,600 children have been killed.', 'TRUMP: I will be a dictator on day one.',
+      'DAVID JONES: As I gaze across the square.', 'RIYADH: The kingdom announced a fund.', 'US GDP: growth slowed in the third quarter.', 'EU, UK — The two sides met.',
+      'Donald Trump -- who faces four criminal cases -- said on Monday he would skip the debate.', '[The president] has no authority to do this, the judge wrote.',
+      'Elon Musk (X owner) — said nothing.', 'Tesla (TSLA) - Shares fell.', 'Die Bundesregierung -- das teilte ein Sprecher mit.',
+      'COVID-19 cases rose in March.', 'Biden - and his aides - said no.', 'NATO allies met in Brussels.', 'The president (right) — smiling — waved.', '[Capital FM]',
+    ]) {
+      expect(withoutLeadOpener(text), text).toBe(text);
     }
   });
 
