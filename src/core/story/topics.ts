@@ -7,6 +7,7 @@
  * spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS. Pure.
  */
 import { TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS } from '../config';
+import { wordsOf } from '../word-overlap';
 import { primaryLanguage, tokenize, words } from './tokenize';
 import { isNumberTerm, type SparseVector, type TermModel } from './vectorize';
 
@@ -40,25 +41,52 @@ function categoryTopic(category: string): string {
 }
 
 /**
- * Surname → full name of the people the batch's feeds tag index-style (INDEXED_NAME: "Trump, Donald J" gives "trump" →
- * "donald trump"), the most common full name per surname (ties: code-point order). storyTopics writes a story's key
- * term that is such a surname as the full name, so that a story whose titles say "Trump" and one tagged "Trump, Donald
- * J" share one topic page and feed (a reader trial found "Trump" and "Donald Trump" topics, each with half the
- * stories). `articles`: the window's articles (their categories).
+ * Surname → the full names of the people the window's feeds tag index-style (INDEXED_NAME: "Trump, Donald J" and
+ * "Trump, Donald J Jr" give "trump" → ["donald trump", "donald trump jr"]), in code-point order. storyTopics writes a
+ * story's key term that is such a surname as the full name its own articles write, so that a story whose titles say
+ * "Trump" and one tagged "Trump, Donald J" share one topic page and feed (a reader trial found "Trump" and "Donald
+ * Trump" topics, each with half the stories). `articles`: the window's articles (their categories).
  */
-export function indexedSurnames(articles: Iterable<Pick<TopicArticle, 'categories'>>): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
+export function indexedSurnames(articles: Iterable<Pick<TopicArticle, 'categories'>>): Map<string, string[]> {
+  const names = new Map<string, Set<string>>();
   for (const a of articles) {
-    for (const c of new Set(a.categories)) {
+    for (const c of a.categories) {
       const m = INDEXED_NAME.exec(c.trim().toLowerCase());
-      if (m) count(counts, m[1]!, categoryTopic(c));
+      if (m) names.set(m[1]!, (names.get(m[1]!) ?? new Set()).add(categoryTopic(c)));
     }
   }
-  return new Map([...counts].map(([surname, names]) => [surname, mostCommon(names)]));
+  return new Map([...names].map(([surname, full]) => [surname, [...full].sort()]));
+}
+
+/**
+ * Which of `names` (full names of one surname, indexedSurnames) the story's own articles write most often, in their
+ * titles or texts ("Donald Trump", "Donald J. Trump"; a name with a suffix only with it, "Donald Trump Jr."), or
+ * undefined when they write none: a surname alone does not say who (a trial's country story "Jordan recalls its
+ * ambassador" had become "michael jordan" from one tag elsewhere in the window, a Jackson, Mississippi story "jesse
+ * jackson").
+ */
+function writtenName(names: readonly string[], articles: readonly TopicArticle[]): string | undefined {
+  const text = ` ${articles.map((a) => wordsOf(`${a.title} ${a.summary ?? ''}`).join(' ')).join(' | ')} `;
+  const suffixes = names.map((n) => /\b(?:jr|sr|ii|iii)$/.exec(n)?.[0]).filter(Boolean);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const name of names) {
+    const parts = name.split(' ');
+    const suffix = /^(?:jr|sr|ii|iii)$/.test(parts.at(-1)!) ? parts.pop()! : null;
+    const [given, ...rest] = parts;
+    // the given name, a middle initial or not, the rest; a name without a suffix not followed by one the window has
+    const unsuffixed = suffixes.length ? `(?! (?:${suffixes.join('|')}) )` : '';
+    const re = new RegExp(` ${given}(?: \\p{L})? ${rest.join(' ')}${suffix ? ` ${suffix}` : ''}(?= )${suffix ? '' : unsuffixed}`, 'gu');
+    const count = text.match(re)?.length ?? 0;
+    if (count > bestCount) [best, bestCount] = [name, count];
+  }
+  return best;
 }
 
 export interface TopicArticle {
   title: string;
+  /** The article's lead text, if any (read for full names: writtenName). */
+  summary?: string | null;
   categories: string[];
   /** BCP 47 tag of the article's language (its stop words and stemming, as the clustering read it); absent or
    * null: unknown. */
@@ -157,14 +185,17 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
 
 /**
  * Topics of a story: categories, then key terms that are not already a category or a word of one; a key term that is
- * the surname of a person the batch's feeds tag (`surnames`, indexedSurnames) is written as that person's full name.
+ * the surname of a person the window's feeds tag (`surnames`, indexedSurnames) is written as that person's full name
+ * when the story's articles write it (writtenName).
  */
-export function storyTopics(articles: TopicArticle[], centre: SparseVector, model: TermModel, surnames: ReadonlyMap<string, string> = new Map()): string[] {
+export function storyTopics(articles: TopicArticle[], centre: SparseVector, model: TermModel, surnames: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
   const out = categoryTopics(articles);
   const inCategories = new Set(out.flatMap((c) => c.split(/[^\p{L}\p{N}]+/u)));
   for (const term of keyTerms(articles, centre, model)) {
-    const t = surnames.get(term) ?? term;
-    if (!out.includes(t) && !inCategories.has(t)) out.push(t);
+    if (out.includes(term) || inCategories.has(term)) continue;
+    const names = surnames.get(term);
+    const t = (names && writtenName(names, articles)) ?? term;
+    if (!out.includes(t)) out.push(t);
   }
   return out;
 }

@@ -49,29 +49,41 @@ describe('topics', () => {
     expect(categoryTopics([{ title: 'c', categories: ['Trump, Donald J Jr.', 'Trump, Donald J'] }])).toEqual(['donald trump', 'donald trump jr']);
   });
 
-  it('writes a surname the window’s feeds tag index-style as the full name, so both share one topic', () => {
+  it('writes a surname the window’s feeds tag index-style as the full name the story writes, so both share one topic', () => {
     const tagged = [
-      { title: 'x', categories: ['Trump, Donald J', 'Putin, Vladimir V'] },
+      { title: 'x', categories: ['Trump, Donald J', 'Putin, Vladimir V', 'Jordan, Michael B'] },
       { title: 'y', categories: ['Trump, Donald J'] },
       { title: 'z', categories: ['Trump, Donald J Jr.', 'Economy, Business and Finance'] },
     ];
     const surnames = indexedSurnames(tagged);
-    expect(Object.fromEntries(surnames)).toEqual({ trump: 'donald trump', putin: 'vladimir putin' });
-    const story = [
-      { title: 'Trump attacks Herzog over pardon request', categories: [] },
-      { title: 'Herzog rejects Trump criticism', categories: [] },
+    expect(Object.fromEntries(surnames)).toEqual({ trump: ['donald trump', 'donald trump jr'], putin: ['vladimir putin'], jordan: ['michael jordan'] });
+    const topicsOf = (story: Array<{ title: string; summary?: string; categories: string[] }>) => {
+      const counts = story.map((a) => termCounts({ title: a.title, text: a.summary ?? null }, DEFAULT_CLUSTER_CONFIG));
+      const model = buildTermModel(counts);
+      const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+      return storyTopics(story, centre, model, surnames);
+    };
+    const herzog = [
+      { title: 'Trump attacks Herzog over pardon request', summary: 'President Donald J. Trump said on Monday that Israel’s president should pardon Netanyahu.', categories: [] },
+      { title: 'Herzog rejects Trump criticism', summary: 'Herzog said he would not bow to pressure from Trump.', categories: [] },
     ];
-    const counts = story.map((a) => termCounts({ title: a.title, text: null }, DEFAULT_CLUSTER_CONFIG));
-    const model = buildTermModel(counts);
-    const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
-    expect(storyTopics(story, centre, model)).toContain('trump');
-    const topics = storyTopics(story, centre, model, surnames);
+    const topics = topicsOf(herzog);
     expect(topics).toContain('donald trump');
     expect(topics).toContain('herzog');
     expect(topics).not.toContain('trump');
-    // already a category of the story: not twice
-    const taggedStory = story.map((a) => ({ ...a, categories: ['Trump, Donald J'] }));
-    expect(storyTopics(taggedStory, centre, model, surnames).filter((t) => t.includes('trump'))).toEqual(['donald trump']);
+    // the son, where the story writes him
+    const son = herzog.map((a) => ({ ...a, summary: a.summary.replace('President Donald J. Trump', 'Donald Trump Jr.') }));
+    expect(topicsOf(son)).toContain('donald trump jr');
+    // a surname the story never writes with the given name stays the word: the country is not the basketball player
+    const country = [
+      { title: 'Jordan recalls ambassador to Israel', summary: 'Jordan said it recalled its ambassador in protest.', categories: [] },
+      { title: 'Jordan recalls envoy over Gaza', summary: 'Amman recalled its ambassador to Israel.', categories: [] },
+    ];
+    expect(topicsOf(country)).toContain('jordan');
+    expect(topicsOf(country)).not.toContain('michael jordan');
+    // already a category of the story: not twice, not the father's name beside the son's tag
+    const taggedSon = herzog.map((a) => ({ ...a, categories: ['Trump, Donald J Jr'] }));
+    expect(topicsOf(taggedSon).filter((t) => t.includes('trump'))).toEqual(['donald trump jr']);
   });
 
   it('takes words many other stories use only as names, and two names written together as one', () => {
