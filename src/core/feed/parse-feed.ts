@@ -795,9 +795,9 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
   const items: ParsedItem[] = [];
   const raw = d['items'] as unknown[];
   const budget = timeBudget(opts);
-  const cap = cappedRange(raw.length, maxItems, (i) => jsonDateRaw(raw[i]), 'items');
+  const cap = cappedItems(raw.length, maxItems, (i) => jsonDateRaw(raw[i]), ctx, 'items');
   raw.forEach((x, index) => {
-    if (index < cap.from || index >= cap.to || budget.spent(index, errors)) return;
+    if (!cap.read(index) || budget.spent(index, errors)) return;
     if (!x || typeof x !== 'object') {
       errors.push({ kind: 'item_invalid', message: `item ${index} is not an object`, position: index });
       return;
@@ -872,22 +872,26 @@ function jsonDateRaw(it: unknown): string | null {
 }
 
 /**
- * Which `maxItems` of a feed's `count` raw items are read, and the 'too_many_items' warning when some are not.
- * Feeds list newest first (RSS 2.0 gives no order; nearly all do), and then the first `maxItems` are read; a feed
- * whose last item is dated after its first lists oldest first, and then its last `maxItems` are read, so the cap
- * keeps the newest either way (a hostile trial's oldest-first feed over the cap had kept only its oldest items,
- * all outside the window). `dateAt(i)`: the raw date text of item i, or null; only the first and last are read.
- * `noun`: "items" or "entries". Returns raw indexes [from, to).
+ * Which of a feed's `count` raw items are read under the item cap (`maxItems`), and the 'too_many_items' warning
+ * when some are not: the `maxItems` newest by their dates (`dateAt(i)`: item i's date text, read as parseDate reads
+ * it against `ctx`'s clock and zone, so a date over a day ahead counts as none), undated ones after every dated one,
+ * ties in feed order; the first `maxItems` when no item has a date. RSS 2.0 gives items no order, and a feed over the
+ * cap listing oldest first had kept only its oldest items, all outside the window (a hostile trial); one dated 1970
+ * or 2062 at either end misled a guess from its two ends (a second). `noun`: "items" or "entries".
  */
-function cappedRange(count: number, maxItems: number, dateAt: (i: number) => string | null, noun: string): { from: number; to: number; warning: FeedError | null } {
-  if (count <= maxItems) return { from: 0, to: count, warning: null };
-  const firstDate = parseDate(dateAt(0));
-  const lastDate = parseDate(dateAt(count - 1));
-  const oldestFirst = firstDate !== null && lastDate !== null && lastDate > firstDate;
-  const message = oldestFirst
-    ? `feed has ${count} ${noun}, oldest first; kept the newest ${maxItems}`
-    : `feed has ${count} ${noun}; kept the first ${maxItems}`;
-  return { from: oldestFirst ? count - maxItems : 0, to: oldestFirst ? count : maxItems, warning: { kind: 'too_many_items', message, position: null } };
+function cappedItems(count: number, maxItems: number, dateAt: (i: number) => string | null, ctx: Ctx, noun: string): { read: (i: number) => boolean; warning: FeedError | null } {
+  if (count <= maxItems) return { read: () => true, warning: null };
+  const times = Array.from({ length: count }, (_, i) => {
+    const date = parseDate(dateAt(i), ctx.now, ctx.zone);
+    return date === null ? -Infinity : Date.parse(date);
+  });
+  if (!times.some((t) => t > -Infinity)) {
+    return { read: (i) => i < maxItems, warning: { kind: 'too_many_items', message: `feed has ${count} ${noun}, none dated; kept the first ${maxItems}`, position: null } };
+  }
+  const kept = new Uint8Array(count);
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => times[b]! - times[a]! || a - b);
+  for (let k = 0; k < maxItems; k++) kept[order[k]!] = 1;
+  return { read: (i) => kept[i] === 1, warning: { kind: 'too_many_items', message: `feed has ${count} ${noun}; kept the newest ${maxItems} by date`, position: null } };
 }
 
 /**
@@ -1105,9 +1109,9 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     const htmlBaseOf = (it: Node): string | undefined => (declared || hasXmlBase(it) ? itemBaseOf(it) : feedUrl);
     const rawItems = [...arr(chanNode['item']), ...(format === 'rdf' || !chanNode['item'] ? arr(rootNode['item']) : [])];
     const budget = timeBudget(options);
-    const cap = cappedRange(rawItems.length, maxItems, (i) => { const it = rawItems[i]; return it && typeof it === 'object' ? rssDateRaw(it as Node, n) : null; }, 'items');
+    const cap = cappedItems(rawItems.length, maxItems, (i) => { const it = rawItems[i]; return it && typeof it === 'object' ? rssDateRaw(it as Node, n) : null; }, ctx, 'items');
     rawItems.forEach((it, index) => {
-      if (index < cap.from || index >= cap.to || budget.spent(index, errors)) return;
+      if (!cap.read(index) || budget.spent(index, errors)) return;
       if (!it || typeof it !== 'object') {
         errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
         return;
@@ -1142,9 +1146,9 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     const base = declaredBase ?? atomLink(arr(rootNode['link']), undefined) ?? undefined;
     const entries = arr(rootNode['entry']);
     const budget = timeBudget(options);
-    const cap = cappedRange(entries.length, maxItems, (i) => { const e = entries[i]; return e && typeof e === 'object' ? atomDateRaw(e as Node, n) : null; }, 'entries');
+    const cap = cappedItems(entries.length, maxItems, (i) => { const e = entries[i]; return e && typeof e === 'object' ? atomDateRaw(e as Node, n) : null; }, ctx, 'entries');
     entries.forEach((e, index) => {
-      if (index < cap.from || index >= cap.to || budget.spent(index, errors)) return;
+      if (!cap.read(index) || budget.spent(index, errors)) return;
       if (!e || typeof e !== 'object') {
         errors.push({ kind: 'item_invalid', message: `entry ${index} is empty`, position: index });
         return;

@@ -368,21 +368,31 @@ describe('security and limits', () => {
     expect(r.errors.map((e) => e.kind)).toEqual(['too_many_items']);
   });
 
-  it('maxItems keeps the newest N of a feed that lists oldest first (RSS, Atom, JSON Feed), and says so', () => {
+  it('maxItems keeps the newest N by date, whatever the feed’s order (RSS, Atom, JSON Feed), and says so', () => {
     const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toUTCString();
-    const items = Array.from({ length: 5 }, (_, i) => `<item><title>${i}</title><pubDate>${day(i)}</pubDate></item>`).join('');
-    const r = parse(rss(items), { maxItems: 3 });
+    const rssOf = (order: number[], date = (i: number): string | null => day(i)) =>
+      rss(order.map((i) => `<item><title>${i}</title>${date(i) ? `<pubDate>${date(i)}</pubDate>` : ''}</item>`).join(''));
+    const titles = (xml: string, max = 3) => parse(xml, { maxItems: max, now: new Date('2026-02-01T00:00:00Z') }).items.map((i) => i.title);
+    // oldest first: the newest three, in feed order
+    const r = parse(rssOf([0, 1, 2, 3, 4]), { maxItems: 3 });
     expect(r.items.map((i) => i.title)).toEqual(['2', '3', '4']);
-    expect(r.errors.map((e) => e.message)).toEqual(['feed has 5 items, oldest first; kept the newest 3']);
-    // newest first, or an undated end: the first N, as before
-    const reversed = Array.from({ length: 5 }, (_, i) => `<item><title>${4 - i}</title><pubDate>${day(4 - i)}</pubDate></item>`).join('');
-    expect(parse(rss(reversed), { maxItems: 3 }).items.map((i) => i.title)).toEqual(['4', '3', '2']);
-    const undatedLast = items.replace(/<pubDate>[^<]*<\/pubDate><\/item>$/, '</item>');
-    expect(parse(rss(undatedLast), { maxItems: 3 }).items.map((i) => i.title)).toEqual(['0', '1', '2']);
+    expect(r.errors.map((e) => e.message)).toEqual(['feed has 5 items; kept the newest 3 by date']);
+    expect(titles(rssOf([4, 3, 2, 1, 0]))).toEqual(['4', '3', '2']);
+    expect(titles(rssOf([2, 4, 0, 3, 1]))).toEqual(['2', '4', '3']);
+    // an old pinned item or a 1970 date at the top of a newest-first feed, a typo's 2062 at the end of an oldest-first
+    // one (over a day ahead: no date), an undated item at either end: the newest dated three still
+    expect(titles(rssOf([0, 9, 8, 7, 6]))).toEqual(['9', '8', '7']);
+    expect(titles(rssOf([70, 9, 8, 7, 6], (i) => (i === 70 ? 'Thu, 01 Jan 1970 00:00:00 GMT' : day(i))))).toEqual(['9', '8', '7']);
+    expect(titles(rssOf([5, 6, 7, 8, 62], (i) => (i === 62 ? 'Sat, 01 Jan 2062 00:00:00 GMT' : day(i))))).toEqual(['6', '7', '8']);
+    expect(titles(rssOf([1, 2, 3, 4, 99], (i) => (i === 99 ? null : day(i))))).toEqual(['2', '3', '4']);
+    // no dates at all: the first three
+    const undated = parse(rssOf([0, 1, 2, 3, 4], () => null), { maxItems: 3 });
+    expect(undated.items.map((i) => i.title)).toEqual(['0', '1', '2']);
+    expect(undated.errors.map((e) => e.message)).toEqual(['feed has 5 items, none dated; kept the first 3']);
     const entries = Array.from({ length: 4 }, (_, i) => `<entry><title>${i}</title><id>https://atom.example/${i}</id><updated>2026-01-0${i + 1}T00:00:00Z</updated></entry>`).join('');
     const a = parse(atom(entries), { maxItems: 2 });
     expect(a.items.map((i) => i.title)).toEqual(['2', '3']);
-    expect(a.errors.map((e) => e.message)).toEqual(['feed has 4 entries, oldest first; kept the newest 2']);
+    expect(a.errors.map((e) => e.message)).toEqual(['feed has 4 entries; kept the newest 2 by date']);
     const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: Array.from({ length: 4 }, (_, i) => ({ id: String(i), url: `https://j.example/${i}`, title: String(i), date_published: `2026-01-0${i + 1}T00:00:00Z` })) };
     expect(parse(JSON.stringify(json), { maxItems: 2 }).items.map((i) => i.title)).toEqual(['2', '3']);
   });
