@@ -399,7 +399,7 @@ async function attempt(url: string, sent: Validators, o: HttpOptions, deps: Http
       } catch (error) {
         if (error instanceof FetchFailure) throw error;
         const encoding = res.headers.get('content-encoding');
-        if (timedOut) throw new FetchFailure('timeout', encoding ? `${timedOut}: the body, sent as Content-Encoding ${encoding}, stopped (a body that is not ${encoding} can stall the decoder)` : timedOut, true, status);
+        if (timedOut) throw new FetchFailure('timeout', encoding ? `${timedOut}: the body, sent as Content-Encoding ${encoding}, did not end (a slow server, or a body that is not ${encoding} at all, which can stall the decoder)` : timedOut, true, status);
         const e = error as Error & { cause?: unknown };
         const undecodable = decodingError(e.cause);
         if (undecodable) throw new FetchFailure('bad_encoding', `body: Content-Encoding ${res.headers.get('content-encoding') ?? '(none)'} could not be undone: ${undecodable}`, false, status);
