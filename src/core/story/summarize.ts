@@ -13,6 +13,7 @@ import {
 } from '../config';
 import type { ArticleKind } from '../schema/article';
 import type { SummaryBullet } from '../schema/story';
+import { primaryLanguage } from './tokenize';
 import { dot, termCounts, toVector, type SparseVector, type TermModel, type VectorizeOptions } from './vectorize';
 
 /** Shortest sentence worth quoting (display columns, see `columns`): shorter ones are usually fragments or bylines. */
@@ -58,9 +59,26 @@ const ENDS_IN_ABBREVIATION =
   /(?:^|[\s(“"‘'])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Hon|Pres|Inc|Corp|Ltd|Co|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)$/u;
 
 /**
+ * True when `text` leaves a double quotation open: an odd number of straight quotes ("), or more opening curly quotes
+ * (“ „ «) than closing ones (” »).
+ */
+function quoteOpen(text: string): boolean {
+  let straight = 0;
+  let curly = 0;
+  for (const ch of text) {
+    if (ch === '"') straight++;
+    else if (ch === '“' || ch === '„' || ch === '«') curly++;
+    else if (ch === '”' || ch === '»') curly--;
+  }
+  return straight % 2 === 1 || curly > 0;
+}
+
+/**
  * Sentences of a plain text (ECMA-402 Intl.Segmenter, sentence granularity), trimmed; a break after an abbreviation
  * (ENDS_IN_ABBREVIATION) is not taken, so "… with U.S. President Trump." stays one sentence (where an abbreviation
- * does end a sentence, two sentences stay together: a longer bullet, never a cut one).
+ * does end a sentence, two sentences stay together: a longer bullet, never a cut one), nor one inside a quotation
+ * (a reader trial's bullet had opened a quote it never closed: '"I saw no evidence during my presidency that
+ * extraterrestrials have made contact with us.').
  */
 export function sentences(text: string): string[] {
   sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -69,7 +87,7 @@ export function sentences(text: string): string[] {
   for (const s of sentenceSegmenter.segment(text)) {
     pending += s.segment;
     const t = pending.trim();
-    if (!t || ENDS_IN_ABBREVIATION.test(t)) continue;
+    if (!t || ENDS_IN_ABBREVIATION.test(t) || quoteOpen(t)) continue;
     out.push(t);
     pending = '';
   }
@@ -111,6 +129,13 @@ export function withoutLeadOpener(text: string): string {
   const rest = text.slice(m[0].length);
   return /^[\p{Lu}\p{N}"“‘'«„]/u.test(rest) ? rest : text;
 }
+
+/**
+ * A sentence that opens with a personal pronoun ("He's since clarified…", "They said…"): quoted alone, away from the
+ * sentence that said who, it names no one (a reader trial's bullet). English pronouns, read in English articles and
+ * those of no known language (Danish "Her" is "here").
+ */
+const DANGLING_PRONOUN = /^(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b/u;
 
 /**
  * An article's lead when it is a standfirst: one line without a sentence terminal ("Despite hosting a global summit,
@@ -160,7 +185,7 @@ export function summarize(
       const s = k === 0 ? withoutLeadOpener(whole) : whole;
       const width = columns(s);
       if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
-      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s)) continue;
+      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s) || (DANGLING_PRONOUN.test(s) && (primaryLanguage(a.language) ?? 'en') === 'en')) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });

@@ -33,6 +33,17 @@ describe('sentences', () => {
     // An initialism that does end a sentence keeps the next one with it: longer, never cut.
     expect(sentences('He lives in the U.S. She does not.')).toEqual(['He lives in the U.S. She does not.']);
   });
+
+  it('does not end a sentence inside a quotation (a bullet had opened a quote it never closed)', () => {
+    expect(sentences('Obama said aliens were real. "I saw no evidence during my presidency that extraterrestrials have made contact with us. Really," he wrote. Then he left.')).toEqual([
+      'Obama said aliens were real.',
+      '"I saw no evidence during my presidency that extraterrestrials have made contact with us. Really," he wrote.',
+      'Then he left.',
+    ]);
+    expect(sentences('“Giving that talk…was one of the greatest moments of my life. Bar none.” She smiled.')).toEqual(['“Giving that talk…was one of the greatest moments of my life. Bar none.”', 'She smiled.']);
+    // a stray quote holds the rest together: one long sentence, which the width limit then leaves out, never a cut one
+    expect(sentences('A stray " mark. Two. Three.')).toEqual(['A stray " mark. Two. Three.']);
+  });
 });
 
 describe('withoutLeadOpener', () => {
@@ -153,6 +164,19 @@ describe('summarize', () => {
     expect(texts.filter((t) => t.endsWith('。'))).toHaveLength(texts.length);
     expect(texts).toContain('気象庁は、この地震による津波の心配はないと発表しました。');
     expect(columns('気象庁は、この地震による津波の心配はないと発表しました。')).toBe(56);
+  });
+});
+
+describe('summary sentences that open with a pronoun', () => {
+  it('are left out of English articles: quoted alone they name no one', () => {
+    const two: SummaryArticle[] = [
+      { id: 'o1', sourceId: 'dw', title: 'Obama clarifies his comment on aliens', summary: "Barack Obama caused an online stir by telling a podcaster aliens were real, albeit stressing he had not seen any. He's since clarified that he believes they exist, rather than having special knowledge of them.", language: 'en' },
+      { id: 'o2', sourceId: 'boston', title: 'Obama shuts down alien buzz', summary: 'Former President Barack Obama said on Sunday there is no evidence that aliens have made contact with Earth. They remain a favourite subject of his podcast interviews, his aides said.', language: 'en' },
+    ];
+    const { model, centre } = setup(two);
+    const texts = summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, two[0]!.title).map((b) => b.text);
+    expect(texts).toContain('Barack Obama caused an online stir by telling a podcaster aliens were real, albeit stressing he had not seen any.');
+    expect(texts.filter((t) => /^(?:He|They)\b/.test(t))).toEqual([]);
   });
 });
 
