@@ -117,6 +117,17 @@ export const TOPIC_TERM_MIN_SHARE = 0.5;
 const PAIR_MIN_SHARE = 0.8;
 
 /**
+ * English title words that say how much or how old, not what a story is about: numbers written as words (as
+ * isNumberTerm leaves out those written in digits) and the obituary's "aged" (a reader trial's chips "Nine", "Aged").
+ */
+const NOT_TOPICS: ReadonlySet<string> = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
+  'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion',
+  'billions', 'dozen', 'dozens', 'aged',
+]);
+
+/**
  * Key terms of the story (see the module comment), lower-case surface words, heaviest first. Names (name-like terms
  * of the model, TermModel.entity) always qualify; other words only when the story holds TOPIC_TERM_MIN_SHARE of their
  * use. Two names written next to each other in as many titles as a term needs are one key term ("rhode island",
@@ -133,7 +144,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     let previous: { term: string; surface: string; word: string } | null = null;
     for (const w of words(a.title)) {
       const tok = tokenize(w, language)[0];
-      if (!tok || isNumberTerm(tok.term)) {
+      if (!tok || isNumberTerm(tok.term) || NOT_TOPICS.has(w.toLowerCase())) {
         previous = null;
         continue;
       }

@@ -86,6 +86,22 @@ describe('topics', () => {
     expect(topicsOf(taggedSon).filter((t) => t.includes('trump'))).toEqual(['donald trump jr']);
   });
 
+  it('takes no number written as a word, nor the obituary’s "aged"', () => {
+    const story = [
+      { title: 'France arrests nine over killing of activist', categories: [] },
+      { title: 'Nine arrested in France over activist death', categories: [] },
+      { title: 'Jesse Jackson dies aged 84', categories: [] },
+      { title: 'Civil rights leader Jesse Jackson dies, aged 84', categories: [] },
+    ];
+    const counts = story.map((a) => termCounts({ title: a.title, text: null }, DEFAULT_CLUSTER_CONFIG));
+    const model = buildTermModel(counts);
+    const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    const terms = keyTerms(story, centre, model, 10);
+    expect(terms).toEqual(expect.arrayContaining(['france', 'jesse jackson']));
+    expect(terms).not.toContain('nine');
+    expect(terms).not.toContain('aged');
+  });
+
   it('takes words many other stories use only as names, and two names written together as one', () => {
     // The window: the story's four reports, and other stories' reports that also say "identified" and "suspect".
     const story = [
