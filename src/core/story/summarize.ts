@@ -60,15 +60,16 @@ const ENDS_IN_ABBREVIATION =
 
 /**
  * True when `text` leaves a double quotation open: an odd number of straight quotes ("), or more opening curly quotes
- * (“ „ «) than closing ones (” »).
+ * (“ „ «) than closing ones (” »; and “, which closes „ in German: „so“, in a text that uses „).
  */
 function quoteOpen(text: string): boolean {
+  const low = text.includes('„');
   let straight = 0;
   let curly = 0;
   for (const ch of text) {
     if (ch === '"') straight++;
-    else if (ch === '“' || ch === '„' || ch === '«') curly++;
-    else if (ch === '”' || ch === '»') curly--;
+    else if (ch === '„' || ch === '«' || (ch === '“' && !low)) curly++;
+    else if (ch === '”' || ch === '»' || ch === '“') curly--;
   }
   return straight % 2 === 1 || curly > 0;
 }

@@ -41,6 +41,8 @@ describe('sentences', () => {
       'Then he left.',
     ]);
     expect(sentences('“Giving that talk…was one of the greatest moments of my life. Bar none.” She smiled.')).toEqual(['“Giving that talk…was one of the greatest moments of my life. Bar none.”', 'She smiled.']);
+    // German „…“ and Polish „…” quotations close too
+    expect(sentences('Er sagte: „Wir bleiben.“ Dann ging er. Sie sagte: „Nie.” Koniec.')).toEqual(['Er sagte: „Wir bleiben.“', 'Dann ging er.', 'Sie sagte: „Nie.”', 'Koniec.']);
     // a stray quote holds the rest together: one long sentence, which the width limit then leaves out, never a cut one
     expect(sentences('A stray " mark. Two. Three.')).toEqual(['A stray " mark. Two. Three.']);
   });
