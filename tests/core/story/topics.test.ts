@@ -9,15 +9,20 @@ const arts = [
   { title: 'Rubio praises Orban ahead of Hungary election', categories: ['World', 'Elections'] },
 ];
 
+/** The term model of `window` (titles, leads, languages) and the centroid of its first `size` articles (all by default). */
+function modelOf(window: ReadonlyArray<{ title: string; summary?: string | null; language?: string }>, size = window.length) {
+  const counts = window.map((a) => termCounts({ title: a.title, text: a.summary ?? null, language: a.language ?? null }, DEFAULT_CLUSTER_CONFIG));
+  const model = buildTermModel(counts);
+  return { model, centre: centroid(counts.slice(0, size).map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost))) };
+}
+
 describe('topics', () => {
   it('keeps feed categories shared by two articles (or the only article’s), without internal tags', () => {
     expect(categoryTopics(arts)).toEqual(['elections', 'europe']);
     expect(categoryTopics([arts[0]!])).toEqual(['elections', 'europe']);
   });
   it('adds the heaviest centroid terms used by two titles, in their usual spelling', () => {
-    const counts = arts.map((a) => termCounts({ title: a.title, text: null }, DEFAULT_CLUSTER_CONFIG));
-    const model = buildTermModel(counts);
-    const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    const { model, centre } = modelOf(arts);
     const terms = keyTerms(arts, centre, model);
     expect(terms.length).toBeLessThanOrEqual(3);
     expect(terms).toEqual(expect.arrayContaining(['orban', 'hungary']));
@@ -31,9 +36,7 @@ describe('topics', () => {
       { title: 'Hołownia w Sejmie: pierwsze posiedzenie', categories: [], language: 'pl' },
       { title: 'Posiedzenie w Sejmie. Hołownia marszałkiem', categories: [], language: 'pl' },
     ];
-    const counts = polish.map((a) => termCounts({ title: a.title, text: null, language: a.language }, DEFAULT_CLUSTER_CONFIG));
-    const model = buildTermModel(counts);
-    const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    const { model, centre } = modelOf(polish);
     expect(keyTerms(polish, centre, model)).toEqual(expect.arrayContaining(['sejmie', 'hołownia', 'posiedzenie']));
     // Read as English, "posiedzenie" becomes Porter's "posiedzeni", not the Polish stem "posiedzen" the model has.
     expect(keyTerms(polish.map((a) => ({ ...a, language: 'en' })), centre, model)).not.toContain('posiedzenie');
@@ -58,9 +61,7 @@ describe('topics', () => {
     const surnames = indexedSurnames(tagged);
     expect(Object.fromEntries(surnames)).toEqual({ trump: ['donald trump', 'donald trump jr'], putin: ['vladimir putin'], jordan: ['michael jordan'] });
     const topicsOf = (story: Array<{ title: string; summary?: string; categories: string[] }>) => {
-      const counts = story.map((a) => termCounts({ title: a.title, text: a.summary ?? null }, DEFAULT_CLUSTER_CONFIG));
-      const model = buildTermModel(counts);
-      const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+      const { model, centre } = modelOf(story);
       return storyTopics(story, centre, model, surnames);
     };
     const herzog = [
@@ -93,9 +94,7 @@ describe('topics', () => {
       { title: 'Jesse Jackson dies aged 84', categories: [] },
       { title: 'Civil rights leader Jesse Jackson dies, aged 84', categories: [] },
     ];
-    const counts = story.map((a) => termCounts({ title: a.title, text: null }, DEFAULT_CLUSTER_CONFIG));
-    const model = buildTermModel(counts);
-    const centre = centroid(counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    const { model, centre } = modelOf(story);
     const terms = keyTerms(story, centre, model, 10);
     expect(terms).toEqual(expect.arrayContaining(['france', 'jesse jackson']));
     expect(terms).not.toContain('nine');
@@ -111,9 +110,7 @@ describe('topics', () => {
       { title: 'Suspect identified after Rhode Island rink attack', categories: [] },
     ];
     const others = ['Suspect identified in Paris museum theft', 'Bank robbery suspect identified by police', 'Victim identified after suspect arrested in Ohio', 'Second suspect identified in Texas case', 'Suspect in Berlin attack identified'].map((title) => ({ title, categories: [] }));
-    const counts = [...story, ...others].map((a) => termCounts({ title: a.title, text: null }, DEFAULT_CLUSTER_CONFIG));
-    const model = buildTermModel(counts);
-    const centre = centroid(counts.slice(0, story.length).map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost)));
+    const { model, centre } = modelOf([...story, ...others], story.length);
     const terms = keyTerms(story, centre, model);
     expect(terms).toContain('rhode island');
     expect(terms).toContain('rink');
