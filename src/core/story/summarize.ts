@@ -132,11 +132,13 @@ export function withoutLeadOpener(text: string): string {
 }
 
 /**
- * A sentence that opens with a personal pronoun ("He's since clarified…", "They said…"): quoted alone, away from the
- * sentence that said who, it names no one (a reader trial's bullet). English pronouns, read in English articles and
- * those of no known language (Danish "Her" is "here").
+ * A sentence that leans on the one before it: it opens with a personal pronoun ("He's since clarified…"), a
+ * conjunction ("But it's unlikely…") or a demonstrative standing for what was said ("That includes 20 national
+ * leaders…", "This is a photo gallery…"). Quoted alone it names no one and answers nothing (reader trials' bullets).
+ * English words, read in English articles and those of no known language (Danish "Her" is "here").
  */
-const DANGLING_PRONOUN = /^(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b/u;
+const DANGLING_OPENER =
+  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b|(?:But|And|Or|So|Yet|However|Still|Also)\b|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b)/u;
 
 /**
  * An article's lead when it is a standfirst: one line without a sentence terminal ("Despite hosting a global summit,
@@ -186,7 +188,7 @@ export function summarize(
       const s = k === 0 ? withoutLeadOpener(whole) : whole;
       const width = columns(s);
       if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
-      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s) || (DANGLING_PRONOUN.test(s) && (primaryLanguage(a.language) ?? 'en') === 'en')) continue;
+      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s) || (DANGLING_OPENER.test(s) && (primaryLanguage(a.language) ?? 'en') === 'en')) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
@@ -246,14 +248,16 @@ export function summarize(
   // three titles, "Live: " and "– live updates" around one headline, had none).
   if (bullets.length === 0 && restating) bullets.push(restating);
   // At least two sources when the story has them: the best sentence of another source comes in, else its
-  // standfirst, else its title.
+  // standfirst, else its title; none that says what a bullet already says (a trial's second source was the same wire
+  // sentence, "U.S." for "US", quoted twice).
   if (sourcesInStory > 1 && new Set(bullets.map((b) => b.sourceId)).size < 2) {
     const only = bullets[0]?.sourceId;
     const others = quotable.filter((a) => a.sourceId !== only);
+    const fresh = (text: string, language: string | null | undefined): boolean => !restates(vectorOf(text, language));
     const other =
-      candidates.filter((c) => c.sourceId !== only).sort((x, y) => y.relevance - x.relevance)[0] ??
-      others.flatMap((a) => (standfirst(a) !== null ? [{ text: standfirst(a)!, articleId: a.id, sourceId: a.sourceId }] : []))[0] ??
-      others.filter((a) => a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase())).map((a) => ({ text: a.title.trim(), articleId: a.id, sourceId: a.sourceId }))[0];
+      candidates.filter((c) => c.sourceId !== only && !restates(c.vector)).sort((x, y) => y.relevance - x.relevance)[0] ??
+      others.flatMap((a) => (standfirst(a) !== null && fresh(standfirst(a)!, a.language) ? [{ text: standfirst(a)!, articleId: a.id, sourceId: a.sourceId }] : []))[0] ??
+      others.filter((a) => a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase()) && fresh(a.title, a.language)).map((a) => ({ text: a.title.trim(), articleId: a.id, sourceId: a.sourceId }))[0];
     if (other) {
       const bullet = { text: other.text, articleId: other.articleId, sourceId: other.sourceId };
       if (bullets.length >= SUMMARY_MAX_BULLETS) bullets[bullets.length - 1] = bullet;

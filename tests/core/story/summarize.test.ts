@@ -180,6 +180,29 @@ describe('summary sentences that open with a pronoun', () => {
     expect(texts).toContain('Barack Obama caused an online stir by telling a podcaster aliens were real, albeit stressing he had not seen any.');
     expect(texts.filter((t) => /^(?:He|They)\b/.test(t))).toEqual([]);
   });
+
+  it('nor those that open with a conjunction or a demonstrative standing for what was said', () => {
+    const one: SummaryArticle[] = [
+      { id: 'g1', sourceId: 'ap', title: 'Leaders gather for the AI summit in New Delhi', summary: 'World leaders gathered in New Delhi on Monday for a global summit on artificial intelligence and its risks. That includes 20 national leaders and dozens of chief executives from the industry. But the summit is unlikely to produce a binding agreement on safety. This is a photo gallery curated by AP photo editors for the summit week. This year’s summit is the fourth such meeting after Paris, Seoul and Bletchley.', language: 'en' },
+    ];
+    const { model, centre } = setup(one);
+    const texts = summarize(one, centre, model, DEFAULT_CLUSTER_CONFIG, 'AI summit opens').map((b) => b.text);
+    expect(texts).toEqual([
+      'World leaders gathered in New Delhi on Monday for a global summit on artificial intelligence and its risks.',
+      'This year’s summit is the fourth such meeting after Paris, Seoul and Bletchley.',
+      'Leaders gather for the AI summit in New Delhi',
+    ]);
+  });
+
+  it('takes no second source’s sentence that says what a bullet says (the same wire sentence, "U.S." for "US")', () => {
+    const two: SummaryArticle[] = [
+      { id: 'n1', sourceId: 'ndtv', title: '18-Year-Old Man Arrested After Running Toward US Capitol With Shotgun: Cops', summary: 'An 18-year-old man ran toward the US Capitol with a loaded shotgun on Tuesday before police arrested him without incident, said US Capitol Police Chief Michael Sullivan.', language: 'en' },
+      { id: 'j1', sourceId: 'japan-today', title: 'Man arrested after running toward U.S. capitol with loaded shotgun, say police', summary: 'An 18-year-old man ran toward the U.S. Capitol with a loaded shotgun on Tuesday before police arrested him without incident, said U.S. Capitol Police Chief Michael Sullivan.', language: 'en' },
+    ];
+    const { model, centre } = setup(two);
+    const texts = summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, two[1]!.title).map((b) => b.text);
+    expect(texts.filter((t) => t.startsWith('An 18-year-old man ran toward'))).toHaveLength(1);
+  });
 });
 
 describe('pluggable summariser', () => {
