@@ -32,10 +32,14 @@ const SECTION_LABELS = new Set([
  */
 const INDEXED_NAME = /^([\p{L}'’-]+(?: [\p{L}'’-]+)?), (\p{L}[\p{L}'’-]+) \p{L}\.?(?: (jr|sr|ii|iii)\.?)?$/u;
 
-/** A feed category as a topic: trimmed, lower-cased, an index-style name turned (INDEXED_NAME), its suffix kept
- * ("Trump, Donald J Jr" → "donald trump jr": a trial's son had shared his father's topic). */
+/** A catalogue's kind qualifier after a subject tag: "Fans (persons)" (a new-user trial's chip). */
+const KIND_QUALIFIER = /\s*\((?:persons?|people|organi[sz]ations?|compan(?:y|ies)|groups?|places?|events?)\)$/u;
+
+/** A feed category as a topic: trimmed, lower-cased, a catalogue's kind qualifier dropped (KIND_QUALIFIER), an
+ * index-style name turned (INDEXED_NAME), its suffix kept ("Trump, Donald J Jr" → "donald trump jr": a trial's son had
+ * shared his father's topic). */
 function categoryTopic(category: string): string {
-  const c = category.trim().toLowerCase();
+  const c = category.trim().toLowerCase().replace(KIND_QUALIFIER, '');
   const m = INDEXED_NAME.exec(c);
   return m ? `${m[2]} ${m[1]}${m[3] ? ` ${m[3]}` : ''}` : c;
 }

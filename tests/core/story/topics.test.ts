@@ -50,6 +50,7 @@ describe('topics', () => {
     expect(categoryTopics(tagged)).toEqual(['donald trump', 'economy, business and finance', 'vladimir putin']);
     expect(categoryTopics([tagged[0]!])).toContain('joseph biden jr');
     expect(categoryTopics([{ title: 'c', categories: ['Trump, Donald J Jr.', 'Trump, Donald J'] }])).toEqual(['donald trump', 'donald trump jr']);
+    expect(categoryTopics([{ title: 'd', categories: ['Fans (persons)', 'Olympic Games (event)', 'Liverpool (England)'] }])).toEqual(['fans', 'liverpool (england)', 'olympic games']);
   });
 
   it('writes a surname the window’s feeds tag index-style as the full name the story writes, so both share one topic', () => {
