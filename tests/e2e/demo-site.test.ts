@@ -205,6 +205,16 @@ describe('the demo build', () => {
     process.stdout.write(`story pages: ${sizes.length}, HTML+CSS max ${(max / KB).toFixed(1)} KB, median ${(sizes.sort((a, b) => a - b)[sizes.length >> 1]! / KB).toFixed(1)} KB, JS 0 KB\n`);
   });
 
+  it('labels copies: an agency credit reaches the later copies, an uncredited same text names the earlier article without calling it copied', async () => {
+    const labels = async (id: string): Promise<string[]> =>
+      [...(await read(`story/${id}/index.html`)).matchAll(/href="\/source\/([^/]+)\/">(?:(?!href="\/source\/)[^])*?<span class="copy">([^<]*)<\/span>/g)].map((m) => `${m[1]}: ${m[2]!.replace('&#39;', "'")}`);
+    // The AP story: NPR credits AP; ABC News, two hours later, ran the same copy without the credit (it had been
+    // "Copy of Japan Today's article"); Japan Today, first, credits no one.
+    expect(await labels('m3dhlenw4ylu')).toEqual(['npr: Wire copy via AP', 'abc-news: Wire copy via AP']);
+    // NDTV and Japan Today ran one wire text under their own headlines ("US" and "U.S."): the same text, not a copy of NDTV.
+    expect(await labels('vd64epns25bv')).toEqual(["japan-today: Same text as NDTV's earlier article"]);
+  });
+
   it("shows a stale feed as Stale with its newest item's date on its source page, not a green OK", async () => {
     // The bundled WSJ feed is read without error, but its newest item is from January 2025 (state/feeds.json: stale).
     const state = JSON.parse(await readFile(path.join(work, 'content', 'state', 'feeds.json'), 'utf8')) as Array<{ sourceId: string; stale: boolean; newestItem: string }>;
