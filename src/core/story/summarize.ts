@@ -253,11 +253,13 @@ export function summarize(
   if (sourcesInStory > 1 && new Set(bullets.map((b) => b.sourceId)).size < 2) {
     const only = bullets[0]?.sourceId;
     const others = quotable.filter((a) => a.sourceId !== only);
-    const fresh = (text: string, language: string | null | undefined): boolean => !restates(vectorOf(text, language));
+    const saysMore = (text: string, language: string | null | undefined): boolean => !restates(vectorOf(text, language));
+    const quote = (a: SummaryArticle, text: string | null): SummaryBullet & { sourceId: string } | null =>
+      text !== null && saysMore(text, a.language) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
     const other =
       candidates.filter((c) => c.sourceId !== only && !restates(c.vector)).sort((x, y) => y.relevance - x.relevance)[0] ??
-      others.flatMap((a) => (standfirst(a) !== null && fresh(standfirst(a)!, a.language) ? [{ text: standfirst(a)!, articleId: a.id, sourceId: a.sourceId }] : []))[0] ??
-      others.filter((a) => a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase()) && fresh(a.title, a.language)).map((a) => ({ text: a.title.trim(), articleId: a.id, sourceId: a.sourceId }))[0];
+      others.map((a) => quote(a, standfirst(a))).find((b) => b !== null) ??
+      others.map((a) => quote(a, a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase()) ? a.title.trim() : null)).find((b) => b !== null);
     if (other) {
       const bullet = { text: other.text, articleId: other.articleId, sourceId: other.sourceId };
       if (bullets.length >= SUMMARY_MAX_BULLETS) bullets[bullets.length - 1] = bullet;
