@@ -59,11 +59,11 @@ const ENDS_IN_ABBREVIATION =
   /(?:^|[\s(“"‘'])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Hon|Pres|Inc|Corp|Ltd|Co|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)$/u;
 
 /**
- * True when `text` leaves a double quotation open: an odd number of straight quotes ("), or more opening curly quotes
- * (“ „ «) than closing ones (” »; and “, which closes „ in German: „so“, in a text that uses „).
+ * How far `text` opens double quotations: +1 per opening quote, −1 per closing one, counting straight quotes (") as
+ * [count, 0] apart (an odd count is open) and curly ones (“ „ « against ” », and “, which closes „ in German: „so“,
+ * when `low` — the whole text uses „) as [0, depth].
  */
-function quoteOpen(text: string): boolean {
-  const low = text.includes('„');
+function quoteCounts(text: string, low: boolean): [number, number] {
   let straight = 0;
   let curly = 0;
   for (const ch of text) {
@@ -71,7 +71,7 @@ function quoteOpen(text: string): boolean {
     else if (ch === '„' || ch === '«' || (ch === '“' && !low)) curly++;
     else if (ch === '”' || ch === '»' || ch === '“') curly--;
   }
-  return straight % 2 === 1 || curly > 0;
+  return [straight, curly];
 }
 
 /**
@@ -79,18 +79,31 @@ function quoteOpen(text: string): boolean {
  * (ENDS_IN_ABBREVIATION) is not taken, so "… with U.S. President Trump." stays one sentence (where an abbreviation
  * does end a sentence, two sentences stay together: a longer bullet, never a cut one), nor one inside a quotation
  * (a reader trial's bullet had opened a quote it never closed: '"I saw no evidence during my presidency that
- * extraterrestrials have made contact with us.').
+ * extraterrestrials have made contact with us.'), when the text's quotations all close: marks that do not pair up
+ * (“…", an inch mark, 6'2") leave the breaks as they are (they had held the rest of a lead together, too long to quote).
  */
 export function sentences(text: string): string[] {
   sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const low = text.includes('„');
+  const [allStraight, allCurly] = quoteCounts(text, low);
+  const quotesPair = allStraight % 2 === 0 && allCurly === 0;
   const out: string[] = [];
   let pending = '';
+  let straight = 0;
+  let curly = 0;
   for (const s of sentenceSegmenter.segment(text)) {
     pending += s.segment;
+    if (quotesPair) {
+      const [ds, dc] = quoteCounts(s.segment, low);
+      straight += ds;
+      curly += dc;
+    }
     const t = pending.trim();
-    if (!t || ENDS_IN_ABBREVIATION.test(t) || quoteOpen(t)) continue;
+    if (!t || ENDS_IN_ABBREVIATION.test(t) || straight % 2 === 1 || curly > 0) continue;
     out.push(t);
     pending = '';
+    straight = 0;
+    curly = 0;
   }
   if (pending.trim()) out.push(pending.trim());
   return out;
@@ -106,7 +119,8 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * What a lead may open with before its first sentence, when what follows starts as a sentence does (a capital, a
  * digit or a quote): a partner's credit in brackets ("[Capital FM] ", AllAfrica's, with the place it gives:
  * "[IPS] Kathmandu, Nepal -- "), then a dateline with an agency's credit ("WASHINGTON (AP) — ", "LONDON, Feb 17
- * (Reuters) - "), a place in capitals and a dash ("KARACHI – ", "MEXICO CITY — "), or a label in capitals
+ * (Reuters) - "), a place in capitals and a dash ("KARACHI – ", "MEXICO CITY — "; one word of five letters or more,
+ * so not "NASA – " or "FBI -- ", which say who), or a label in capitals
  * ("EXCLUSIVE: ", "DAILY MAIL COMMENT: ", LEAD_LABELS). Not a name or acronym and a colon ("NATO: Russia must…",
  * "DAVID JONES: As I…"), which says who speaks: "RIYADH: " stays too, as nothing tells it from them. Read from the 7-day
  * stream's leads, and narrowed after a hostile trial ("Donald Trump -- who faces…", "[The president] has…").
@@ -116,7 +130,7 @@ const LEAD_OPENER = new RegExp(
     "^(?:\\[[^\\]\\n]{1,40}\\]\\s*(?:\\p{Lu}[\\p{L}'’]+(?: \\p{Lu}[\\p{L}'’]+){0,2}(?:, [\\p{L} ]{1,20})?\\s+--\\s+)?)?",
     '(?:',
     `\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?:, ?[\\p{L}\\d.' ]{1,30})?\\s*\\((?:${AGENCY_CREDITS.map(escapeRe).join('|')})\\)\\s*[-–—:]+\\s+`,
-    "|\\p{Lu}{3,}(?: \\p{Lu}{3,}){0,2}\\s*[-–—]+\\s+",
+    "|\\p{Lu}{5,}\\s*[-–—]+\\s+|\\p{Lu}{3,}(?: \\p{Lu}{3,}){1,2}\\s*[-–—]+\\s+",
     `|(?:\\p{Lu}{2,} ){0,3}(?:${LEAD_LABELS.join('|')}):\\s+`,
     ')?',
   ].join(''),
@@ -135,10 +149,11 @@ export function withoutLeadOpener(text: string): string {
  * A sentence that leans on the one before it: it opens with a personal pronoun ("He's since clarified…"), a
  * conjunction ("But it's unlikely…") or a demonstrative standing for what was said ("That includes 20 national
  * leaders…", "This is a photo gallery…"). Quoted alone it names no one and answers nothing (reader trials' bullets).
+ * Not "So-called…", "Still photographs…", "Also known as…" (only "Still," and "Also," lean) nor "His Majesty…".
  * English words, read in English articles and those of no known language (Danish "Her" is "here").
  */
 const DANGLING_OPENER =
-  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b|(?:But|And|Or|So|Yet|However|Still|Also)\b|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b)/u;
+  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b)/u;
 
 /**
  * An article's lead when it is a standfirst: one line without a sentence terminal ("Despite hosting a global summit,
@@ -146,10 +161,15 @@ const DANGLING_OPENER =
  * marks a cut-off teaser) and within the sentence limits; else null. Quoted only to give a story its second source.
  */
 function standfirst(a: SummaryArticle): string | null {
-  const text = a.summary?.trim() ?? '';
-  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text)) return null;
+  const text = withoutLeadOpener(a.summary?.trim() ?? '');
+  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text) || dangles(text, a)) return null;
   const width = columns(text);
   return width >= MIN_SENTENCE_COLUMNS && width <= SUMMARY_MAX_SENTENCE_COLUMNS ? text : null;
+}
+
+/** True when `sentence` of article `a` leans on the one before it (DANGLING_OPENER, English articles and unknown). */
+function dangles(sentence: string, a: SummaryArticle): boolean {
+  return DANGLING_OPENER.test(sentence) && (primaryLanguage(a.language) ?? 'en') === 'en';
 }
 
 interface Candidate {
@@ -188,7 +208,7 @@ export function summarize(
       const s = k === 0 ? withoutLeadOpener(whole) : whole;
       const width = columns(s);
       if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
-      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s) || (DANGLING_OPENER.test(s) && (primaryLanguage(a.language) ?? 'en') === 'en')) continue;
+      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s) || dangles(s, a)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });

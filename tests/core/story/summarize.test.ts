@@ -43,8 +43,11 @@ describe('sentences', () => {
     expect(sentences('“Giving that talk…was one of the greatest moments of my life. Bar none.” She smiled.')).toEqual(['“Giving that talk…was one of the greatest moments of my life. Bar none.”', 'She smiled.']);
     // German „…“ and Polish „…” quotations close too
     expect(sentences('Er sagte: „Wir bleiben.“ Dann ging er. Sie sagte: „Nie.” Koniec.')).toEqual(['Er sagte: „Wir bleiben.“', 'Dann ging er.', 'Sie sagte: „Nie.”', 'Koniec.']);
-    // a stray quote holds the rest together: one long sentence, which the width limit then leaves out, never a cut one
-    expect(sentences('A stray " mark. Two. Three.')).toEqual(['A stray " mark. Two. Three.']);
+    // marks that do not pair up (a stray or mismatched quote, an inch mark) leave the breaks as they are: they had held
+    // the rest of a lead together, too long to quote
+    expect(sentences('A stray " mark. Two. Three.')).toEqual(['A stray " mark.', 'Two.', 'Three.']);
+    expect(sentences('Officials cited “public health experts" and doctors. Schools reopen Monday.')).toEqual(['Officials cited “public health experts" and doctors.', 'Schools reopen Monday.']);
+    expect(sentences('The 6\'2" forward scored twice. The coach praised him.')).toEqual(['The 6\'2" forward scored twice.', 'The coach praised him.']);
   });
 });
 
@@ -70,6 +73,7 @@ describe('withoutLeadOpener', () => {
       'Donald Trump -- who faces four criminal cases -- said on Monday he would skip the debate.', '[The president] has no authority to do this, the judge wrote.',
       'Elon Musk (X owner) — said nothing.', 'Tesla (TSLA) - Shares fell.', 'Die Bundesregierung -- das teilte ein Sprecher mit.',
       'COVID-19 cases rose in March.', 'Biden - and his aides - said no.', 'NATO allies met in Brussels.', 'The president (right) — smiling — waved.', '[Capital FM]',
+      'NASA – The agency launched the probe.', 'FBI -- Agents raided the office.', 'WBTR - Welcome Back To Reality was added.',
     ]) {
       expect(withoutLeadOpener(text), text).toBe(text);
     }
@@ -187,11 +191,28 @@ describe('summary sentences that open with a pronoun', () => {
     ];
     const { model, centre } = setup(one);
     const texts = summarize(one, centre, model, DEFAULT_CLUSTER_CONFIG, 'AI summit opens').map((b) => b.text);
+    // a hostile trial's: sentences that stand alone stay
+    const alone = ['So-called web apps perform similar tasks in a browser window.', 'Still photographs show the damage to the bridge.', 'His Majesty King Charles opened the new session of parliament.', 'Also known as the Dark Ages, the period is poorly recorded.'];
+    const fine: SummaryArticle[] = alone.map((summary, i) => ({ id: `f${i}`, sourceId: `s${i}`, title: `T${i}`, summary, language: 'en' }));
+    const own = setup(fine);
+    expect(summarize(fine, own.centre, own.model, DEFAULT_CLUSTER_CONFIG, 'T0').map((b) => b.text).filter((t) => alone.includes(t)).sort()).toEqual([...alone].sort());
     expect(texts).toEqual([
       'World leaders gathered in New Delhi on Monday for a global summit on artificial intelligence and its risks.',
       'This year’s summit is the fourth such meeting after Paris, Seoul and Bletchley.',
       'Leaders gather for the AI summit in New Delhi',
     ]);
+  });
+
+  it('quotes a second source’s one-sentence lead without its dateline, and not when it leans on a sentence before it', () => {
+    const a = { id: 'a1', sourceId: 'a', title: 'Minister resigns over contract scandal', summary: 'The minister resigned on Tuesday after an audit found the contract was awarded without a tender. The prime minister accepted the resignation and named an interim minister. The audit found the contract cost twice the estimate.', language: 'en' };
+    const lead = (text: string): SummaryArticle[] => [a, { id: 'b1', sourceId: 'b', title: 'Minister quits', summary: text, language: 'en' }];
+    const bulletsOf = (two: SummaryArticle[]) => {
+      const { model, centre } = setup(two);
+      return summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, a.title).filter((x) => x.articleId === 'b1').map((x) => x.text);
+    };
+    // a standfirst (one line, no sentence terminal) that opened with a dateline
+    expect(bulletsOf(lead('LONDON (Reuters) - Opposition leaders demand a full parliamentary inquiry into the tender process'))).toEqual(['Opposition leaders demand a full parliamentary inquiry into the tender process']);
+    expect(bulletsOf(lead('LONDON (Reuters) - He said the opposition would demand a full parliamentary inquiry into the tender process')).join(' ')).not.toMatch(/^He said|Reuters/);
   });
 
   it('takes no second source’s sentence that says what a bullet says (the same wire sentence, "U.S." for "US")', () => {
