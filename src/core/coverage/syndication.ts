@@ -99,6 +99,7 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
   const sorted = [...articles].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Each article's copy group: the first article of the copy it carries (its own id when it carries no earlier one).
   const root = new Map<string, string>();
+  const sourceOf = new Map(articles.map((a) => [a.id, a.sourceId]));
   // Word sets once per article: the pairs below are quadratic in the story's size.
   const words = sorted.map(copyWords);
   sorted.forEach((a, i) => {
@@ -106,10 +107,13 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
     for (let j = 0; j < i; j++) {
       const b = sorted[j]!;
       if (b.sourceId === a.sourceId) continue;
-      // Which of two copies came first is known only from two dates: a first-seen time says when Parallax read it.
-      if (a.dated === false || b.dated === false) continue;
+      // Which of two copies came first is known only from two dates, and two different ones: a first-seen time says
+      // when Parallax read it, and a date-only feed's items tie at midnight.
+      if (a.dated === false || b.dated === false || a.at === b.at) continue;
       if (sameWords(words[i]!, words[j]!)) {
-        root.set(a.id, root.get(b.id)!);
+        // never a copy of its own source's article (a repost after another outlet's copy of it)
+        const r = root.get(b.id)!;
+        root.set(a.id, sourceOf.get(r) === a.sourceId ? b.id : r);
         break;
       }
     }

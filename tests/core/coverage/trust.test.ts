@@ -115,6 +115,28 @@ describe('syndicated copy', () => {
     expect(detectSyndication([tampa, rerun('miami')])).toEqual({ syndicated: [{ articleId: 'miami', sourceId: 'miami', via: 'AP', copyOf: 'tb' }], ownReporting: 1 });
   });
 
+  it('never calls an article a copy of its own source’s, nor one of two copies of one time the earlier (a hostile trial’s)', () => {
+    const copy = { title: 'Storm closes bridge for a week', summary: 'Officials said on Tuesday that the bridge would stay closed for at least a week while engineers inspect the damage caused by the storm.', author: null };
+    // S's report, T's copy of it, S's repost after that: the repost is a copy of T's, not "the same text as S's own"
+    const repost = detectSyndication([
+      { id: 'a1', sourceId: 's', ...copy, at: '2026-02-17T01:00:00Z' },
+      { id: 'b1', sourceId: 't', ...copy, at: '2026-02-17T02:00:00Z' },
+      { id: 'a2', sourceId: 's', ...copy, at: '2026-02-17T03:00:00Z' },
+    ]);
+    expect(repost.syndicated).toEqual([
+      { articleId: 'b1', sourceId: 't', via: null, copyOf: 'a1' },
+      { articleId: 'a2', sourceId: 's', via: null, copyOf: 'b1' },
+    ]);
+    // one time (a date-only feed's midnight): which came first is not known, so neither is the copy, and the credit
+    // of one does not reach the other
+    const tie = detectSyndication([
+      { id: 'o', sourceId: 'own', ...copy, at: '2026-02-17T00:00:00Z' },
+      { id: 'c1', sourceId: 'wire-user', ...copy, summary: `TAMPA, Fla. (AP) — ${copy.summary}`, at: '2026-02-17T00:00:00Z' },
+    ]);
+    expect(tie.syndicated).toEqual([{ articleId: 'c1', sourceId: 'wire-user', via: 'AP', copyOf: null }]);
+    expect(tie.ownReporting).toBe(1);
+  });
+
   it('calls a re-headlined copy a copy: the same text under an outlet’s own headline, "U.S." written "US"', () => {
     const ndtv = { title: '18-Year-Old Man Arrested After Running Toward US Capitol With Shotgun: Cops', summary: 'An 18-year-old man ran toward the US Capitol with a loaded shotgun on Tuesday before police arrested him without incident, said US Capitol Police Chief Michael Sullivan.' };
     const japanToday = { title: 'Man arrested after running toward U.S. capitol with loaded shotgun, say police', summary: 'An 18-year-old man ran toward the U.S. Capitol with a loaded shotgun on Tuesday before police arrested him without incident, said U.S. Capitol Police Chief Michael Sullivan. The…' };
