@@ -75,7 +75,8 @@ function writtenName(names: readonly string[], articles: readonly TopicArticle[]
   let best: string | undefined;
   let bestCount = 0;
   for (const name of names) {
-    const parts = name.split(' ');
+    // the name as wordsOf splits the text ("o'brien" → "o brien", "ocasio-cortez" → "ocasio cortez")
+    const parts = wordsOf(name);
     const suffix = /^(?:jr|sr|ii|iii)$/.test(parts.at(-1)!) ? parts.pop()! : null;
     const [given, ...rest] = parts;
     // the given name, a middle initial or not, the rest; a name without a suffix not followed by one the window has

@@ -76,6 +76,14 @@ describe('topics', () => {
     // the son, where the story writes him
     const son = herzog.map((a) => ({ ...a, summary: a.summary.replace('President Donald J. Trump', 'Donald Trump Jr.') }));
     expect(topicsOf(son)).toContain('donald trump jr');
+    // a surname with an apostrophe, written as the text splits it
+    const obrien = indexedSurnames([{ categories: ["O'Brien, Conan C"] }]);
+    const host = [
+      { title: "O'Brien to host the Oscars again", summary: "Conan O'Brien will host the Academy Awards again next year.", categories: [] },
+      { title: "Oscars bring back O'Brien", summary: 'The academy said the host was a hit.', categories: [] },
+    ];
+    const m = modelOf(host);
+    expect(storyTopics(host, m.centre, m.model, obrien)).toContain("conan o'brien");
     // a surname the story never writes with the given name stays the word: the country is not the basketball player
     const country = [
       { title: 'Jordan recalls ambassador to Israel', summary: 'Jordan said it recalled its ambassador in protest.', categories: [] },
