@@ -47,6 +47,7 @@ export const TEMPLATE_INPUTS: readonly string[] = [
   'src/content.config.ts',
   'src/core/config.ts',
   'src/core/coverage',
+  'src/core/escape-regexp.ts', // the syndication rules (coverage) read it
   'src/core/feed/canonical-url.ts',
   'src/core/feed/clean-text.ts',
   'src/core/fold-latin.ts', // topic slugs

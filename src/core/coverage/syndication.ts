@@ -13,6 +13,7 @@ import {
   SYNDICATION_TITLE_ONLY_JACCARD,
   WIRE_AGENCIES,
 } from '../config';
+import { escapeRegExp } from '../escape-regexp';
 import type { SyndicatedArticle } from '../schema/story';
 import { jaccard, wordsOf } from '../word-overlap';
 
@@ -28,12 +29,11 @@ export interface SyndicationArticle {
   dated?: boolean;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CREDITS = WIRE_AGENCIES.map((a) => ({
   name: a.name,
   // "(AP) —", "(Reuters) -", "(AFP) :" near the start of the text
-  dateline: new RegExp(`\\((?:${a.credits.map(escape).join('|')})\\)\\s*[-–—:]`, 'u'),
-  byline: new RegExp(`^(?:by\\s+)?(?:${a.bylines.map(escape).join('|')})(?:\\s+staff)?$`, 'iu'),
+  dateline: new RegExp(`\\((?:${a.credits.map(escapeRegExp).join('|')})\\)\\s*[-–—:]`, 'u'),
+  byline: new RegExp(`^(?:by\\s+)?(?:${a.bylines.map(escapeRegExp).join('|')})(?:\\s+staff)?$`, 'iu'),
 }));
 
 /** The wire agency an article credits (byline, or a dateline credit in its first 200 characters), or null. */

@@ -11,6 +11,7 @@ import {
   SUMMARY_MMR_LAMBDA,
   WIRE_AGENCIES,
 } from '../config';
+import { escapeRegExp } from '../escape-regexp';
 import type { ArticleKind } from '../schema/article';
 import type { SummaryBullet } from '../schema/story';
 import { primaryLanguage } from './tokenize';
@@ -59,9 +60,9 @@ const ENDS_IN_ABBREVIATION =
   /(?:^|[\s(“"‘'])(?:(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Hon|Pres|Inc|Corp|Ltd|Co|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)$/u;
 
 /**
- * How far `text` opens double quotations: +1 per opening quote, −1 per closing one, counting straight quotes (") as
- * [count, 0] apart (an odd count is open) and curly ones (“ „ « against ” », and “, which closes „ in German: „so“,
- * when `low` — the whole text uses „) as [0, depth].
+ * The double quotation marks of `text` as [straight, curly]: how many straight quotes (") it has (an odd number leaves
+ * one open), and how deep its curly ones go (+1 per opening “ „ «, −1 per closing ” »; “ closes instead of opening
+ * when `low`, the text using „ as German does: „so“).
  */
 function quoteCounts(text: string, low: boolean): [number, number] {
   let straight = 0;
@@ -113,7 +114,6 @@ export function sentences(text: string): string[] {
 const AGENCY_CREDITS = [...WIRE_AGENCIES.flatMap((a) => a.credits), 'dpa', 'UPI', 'PTI', 'IANS', 'ANI', 'Xinhua', 'PAP', 'ANSA', 'EFE', 'Kyodo', 'Yonhap', 'Bernama', 'APP', 'Bloomberg', 'CNN'];
 /** Words that end a label in capitals before a lead ("EXCLUSIVE: ", "DAILY MAIL COMMENT: ", "FIRST ON FOX: "). */
 const LEAD_LABELS = ['EXCLUSIVE', 'BREAKING', 'WATCH', 'WARNING', 'UPDATE', 'UPDATED', 'ANALYSIS', 'OPINION', 'COMMENT', 'EDITORIAL', 'LIVE', 'LIVEBLOG', 'REVEALED', 'PICTURED', 'INTRODUCTION', 'TAKEAWAYS', 'SHORT', 'FOX'];
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What a lead may open with before its first sentence, when what follows starts as a sentence does (a capital, a
@@ -129,7 +129,7 @@ const LEAD_OPENER = new RegExp(
   [
     "^(?:\\[[^\\]\\n]{1,40}\\]\\s*(?:\\p{Lu}[\\p{L}'’]+(?: \\p{Lu}[\\p{L}'’]+){0,2}(?:, [\\p{L} ]{1,20})?\\s+--\\s+)?)?",
     '(?:',
-    `\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?:, ?[\\p{L}\\d.' ]{1,30})?\\s*\\((?:${AGENCY_CREDITS.map(escapeRe).join('|')})\\)\\s*[-–—:]+\\s+`,
+    `\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?:, ?[\\p{L}\\d.' ]{1,30})?\\s*\\((?:${AGENCY_CREDITS.map(escapeRegExp).join('|')})\\)\\s*[-–—:]+\\s+`,
     "|\\p{Lu}{5,}\\s*[-–—]+\\s+|\\p{Lu}{3,}(?: \\p{Lu}{3,}){1,2}\\s*[-–—]+\\s+",
     `|(?:\\p{Lu}{2,} ){0,3}(?:${LEAD_LABELS.join('|')}):\\s+`,
     ')?',
