@@ -7,6 +7,7 @@
  * spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS. Pure.
  */
 import { TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS } from '../config';
+import { escapeRegExp } from '../escape-regexp';
 import { wordsOf } from '../word-overlap';
 import { primaryLanguage, tokenize, words } from './tokenize';
 import { isNumberTerm, type SparseVector, type TermModel } from './vectorize';
@@ -32,16 +33,40 @@ const SECTION_LABELS = new Set([
  */
 const INDEXED_NAME = /^([\p{L}'’-]+(?: [\p{L}'’-]+)?), (\p{L}[\p{L}'’-]+) \p{L}\.?(?: (jr|sr|ii|iii)\.?)?$/u;
 
+/**
+ * An index-style person tag without a middle initial ("Ocasio-Cortez, Alexandria", "Newsom, Gavin"), lower-cased. It
+ * has the shape of a category such as "politics, government", so it is written as a name only where the story's
+ * articles write that name (a reader trial's chips "ocasio-cortez, alexandria", "newsom, gavin").
+ */
+const PLAIN_INDEXED_NAME = /^([\p{L}'’-]+), (\p{L}[\p{L}'’-]+)$/u;
+
 /** A catalogue's kind qualifier after a subject tag: "Fans (persons)" (a new-user trial's chip). */
 const KIND_QUALIFIER = /\s*\((?:persons?|people|organi[sz]ations?|compan(?:y|ies)|groups?|places?|events?)\)$/u;
 
 /** A feed category as a topic: trimmed, lower-cased, a catalogue's kind qualifier dropped (KIND_QUALIFIER), an
  * index-style name turned (INDEXED_NAME), its suffix kept ("Trump, Donald J Jr" → "donald trump jr": a trial's son had
- * shared his father's topic). */
-function categoryTopic(category: string): string {
+ * shared his father's topic); one without a middle initial (PLAIN_INDEXED_NAME) only when `written` (the story's
+ * words, written: storyWords) holds the name. */
+function categoryTopic(category: string, written?: string): string {
   const c = category.trim().toLowerCase().replace(KIND_QUALIFIER, '');
   const m = INDEXED_NAME.exec(c);
-  return m ? `${m[2]} ${m[1]}${m[3] ? ` ${m[3]}` : ''}` : c;
+  if (m) return `${m[2]} ${m[1]}${m[3] ? ` ${m[3]}` : ''}`;
+  const plain = PLAIN_INDEXED_NAME.exec(c);
+  return plain && written?.includes(` ${wordsOf(`${plain[2]} ${plain[1]}`).join(' ')} `) ? `${plain[2]} ${plain[1]}` : c;
+}
+
+/** The story's titles and leads as wordsOf splits them (lower-case words, "o'brien" → "o brien"), one space between
+ * words and around the whole, " | " between articles and between each title's `titleCopies` copies: what a name is
+ * looked up in. */
+function storyWords(articles: readonly TopicArticle[], titleCopies = 1): string {
+  const parts = articles.flatMap((a) => [...Array<string>(titleCopies - 1).fill(a.title), `${a.title} ${a.summary ?? ''}`]);
+  return ` ${parts.map((p) => wordsOf(p).join(' ')).join(' | ')} `;
+}
+
+/** A surname as indexedSurnames keys it and storyTopics looks it up: a curly apostrophe written straight ("O’Brien"
+ * tagged, "O'Brien" in titles). */
+function surnameKey(surname: string): string {
+  return surname.replace(/’/gu, "'");
 }
 
 /**
@@ -55,8 +80,13 @@ export function indexedSurnames(articles: Iterable<Pick<TopicArticle, 'categorie
   const names = new Map<string, Set<string>>();
   for (const a of articles) {
     for (const c of a.categories) {
-      const m = INDEXED_NAME.exec(c.trim().toLowerCase());
-      if (m) names.set(m[1]!, (names.get(m[1]!) ?? new Set()).add(categoryTopic(c)));
+      const lower = c.trim().toLowerCase().replace(KIND_QUALIFIER, '');
+      const m = INDEXED_NAME.exec(lower);
+      const plain = m ? null : PLAIN_INDEXED_NAME.exec(lower);
+      const surname = m?.[1] ?? plain?.[1];
+      if (surname === undefined) continue;
+      const key = surnameKey(surname);
+      names.set(key, (names.get(key) ?? new Set()).add(m ? categoryTopic(c) : `${plain![2]} ${plain![1]}`));
     }
   }
   return new Map([...names].map(([surname, full]) => [surname, [...full].sort()]));
@@ -70,7 +100,8 @@ export function indexedSurnames(articles: Iterable<Pick<TopicArticle, 'categorie
  * jackson").
  */
 function writtenName(names: readonly string[], articles: readonly TopicArticle[]): string | undefined {
-  const text = ` ${articles.map((a) => wordsOf(`${a.title} ${a.summary ?? ''}`).join(' ')).join(' | ')} `;
+  // a title's use counts twice: "Frederick Vreeland, Diplomat and Spy…, Dies at 98" over "A son of … Diana Vreeland"
+  const text = storyWords(articles, 2);
   const suffixes = names.map((n) => /\b(?:jr|sr|ii|iii)$/.exec(n)?.[0]).filter(Boolean);
   let best: string | undefined;
   let bestCount = 0;
@@ -98,14 +129,22 @@ export interface TopicArticle {
   language?: string | null;
 }
 
-/** Feed categories of the story, most common first (ties: code-point order), lower-cased. */
+/** Feed categories of the story, most common first, lower-cased; ties: those with more of their words in the
+ * story's titles first (a one-article obituary tagged "Vreeland, Frederick" and "Vreeland, Diana", his mother, is
+ * headed "Frederick Vreeland…"), then code-point order. */
 export function categoryTopics(articles: TopicArticle[], max = TOPICS_MAX_CATEGORIES): string[] {
   const counts = new Map<string, number>();
-  for (const a of articles) for (const c of new Set(a.categories.map(categoryTopic).filter((x) => x && !INTERNAL_TAG.test(x) && !SECTION_LABELS.has(x)))) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const written = storyWords(articles);
+  for (const a of articles) for (const c of new Set(a.categories.map((x) => categoryTopic(x, written)).filter((x) => x && !INTERNAL_TAG.test(x) && !SECTION_LABELS.has(x)))) counts.set(c, (counts.get(c) ?? 0) + 1);
   const min = articles.length > 1 ? 2 : 1;
+  const titleWords = new Set(articles.flatMap((a) => wordsOf(a.title)));
+  const inTitles = (c: string): number => {
+    const w = wordsOf(c);
+    return w.filter((x) => titleWords.has(x)).length / (w.length || 1);
+  };
   return [...counts]
     .filter(([, n]) => n >= min)
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .sort((x, y) => y[1] - x[1] || inTitles(y[0]) - inTitles(x[0]) || (x[0] < y[0] ? -1 : 1))
     .slice(0, max)
     .map(([c]) => c);
 }
@@ -156,9 +195,10 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
       const surface = w.toLowerCase().replace(/['’]s$/u, '');
       count(surfaces, tok.term, surface);
       inTitle.add(tok.term);
-      if (previous && isName(previous.term) && isName(tok.term) && !/['’]s$/u.test(previous.word) && a.title.includes(`${previous.word} ${w}`)) {
+      const joiner = !previous ? null : a.title.includes(`${previous.word} ${w}`) ? ' ' : a.title.includes(`${previous.word}-${w}`) ? '-' : null;
+      if (previous && joiner && isName(previous.term) && isName(tok.term) && !/['’]s$/u.test(previous.word)) {
         const pair = `${previous.term} ${tok.term}`;
-        count(surfaces, pair, `${previous.surface} ${surface}`);
+        count(surfaces, pair, `${previous.surface}${joiner}${surface}`);
         inTitle.add(pair);
       }
       previous = { term: tok.term, surface, word: w };
@@ -175,18 +215,75 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const out: string[] = [];
   const done = new Set<string>();
+  // words the story's titles or leads write in lower case somewhere (lower-cased): not names
+  const lowerCase = new Set(articles.flatMap((a) => words(`${a.title} ${a.summary ?? ''}`)).filter((w) => w === w.toLowerCase()));
+  const keyNames = new Set(weighted.map(([t]) => t).filter((t) => isName(t) || !lowerCase.has(mostCommon(surfaces.get(t)!))));
+  const text = articles.map((a) => `${a.title} ${a.summary ?? ''}`.toLowerCase()).join(' | ');
   for (const [term] of weighted) {
     if (out.length >= max) break;
     if (done.has(term)) continue;
-    // the name pair this name starts or ends that most titles write, if enough do
-    const pair = [...titles]
-      .filter(([k, n]) => n >= min && k.includes(' ') && k.split(' ').includes(term) && k.split(' ').every((t) => !done.has(t) && n >= PAIR_MIN_SHARE * titles.get(t)!))
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+    // the name pair this name starts or ends that most titles write, if enough do (a hyphenated one only where its
+    // words are rarely apart in the titles and leads: "Ocasio-Cortez", not "Russia-Ukraine")
+    const isPair = ([k, n]: [string, number]): boolean => {
+      const parts = k.split(' ');
+      if (parts.length !== 2 || !parts.includes(term) || n < min) return false;
+      if (!parts.every((t) => !done.has(t) && n >= PAIR_MIN_SHARE * titles.get(t)!)) return false;
+      const written = mostCommon(surfaces.get(k)!);
+      return !written.includes('-') || hyphenatedName(written, text);
+    };
+    const pair = [...titles].filter(isPair).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+    // Names the story writes together though titles do not pair them as names: "Sri Lanka", "Michelle Zauner" are one
+    // (each beside the other in most of its uses, twice at least); a name beside another in most of its uses, but not the other way,
+    // is part of it: the given name "José" of "José Jerí", who is "jerí" in most titles (a reader trial's chips
+    // "josé", "alexei"); not "Ukraine" beside "russia".
+    const surface = mostCommon(surfaces.get(term)!);
+    if (!pair && keyNames.has(term)) {
+      const partners = [...keyNames].filter((name) => name !== term && partOfName(surface, mostCommon(surfaces.get(name)!), text));
+      // written together twice at least: one Title Case headline's "Corporate Manners" or "Knocking China" is not a name
+      const together = (name: string): boolean => usesIn(text, writtenPair(surface, mostCommon(surfaces.get(name)!), text)) >= 2;
+      const mutual = partners.find((name) => !done.has(name) && partOfName(mostCommon(surfaces.get(name)!), surface, text) && together(name));
+      if (mutual !== undefined) {
+        done.add(term).add(mutual);
+        out.push(writtenPair(surface, mostCommon(surfaces.get(mutual)!), text));
+        continue;
+      }
+      if (isName(term) && partners.some(isName)) {
+        keyNames.delete(term);
+        continue;
+      }
+    }
     const key = pair ?? term;
     for (const t of key.split(' ')) done.add(t);
     out.push(mostCommon(surfaces.get(key)!));
   }
   return [...new Set(out)];
+}
+
+/**
+ * Whether a hyphenated pair of names ("ocasio-cortez", lower-case) is one name in `text` (the story's titles and
+ * leads, lower-cased): each of its words stands apart from the other in under 1 − PAIR_MIN_SHARE of its uses.
+ * "Russia-Ukraine talks" over leads that name Russia and Ukraine apart are two.
+ */
+function hyphenatedName(pair: string, text: string): boolean {
+  const together = usesIn(text, pair);
+  return pair.split('-').every((w) => together >= PAIR_MIN_SHARE * usesIn(text, w));
+}
+
+/** Whether `word` is written next to `name` (before or after it, with a space or a hyphen) in at least PAIR_MIN_SHARE of
+ * its uses in `text` (lower-case words, as hyphenatedName). */
+function partOfName(word: string, name: string, text: string): boolean {
+  const together = [' ', '-'].reduce((n, j) => n + usesIn(text, `${word}${j}${name}`) + usesIn(text, `${name}${j}${word}`), 0);
+  return together >= PAIR_MIN_SHARE * usesIn(text, word);
+}
+
+/** Two names as `text` most often writes them together: in either order, with a space or a hyphen ("sri lanka"). */
+function writtenPair(a: string, b: string, text: string): string {
+  return [`${a} ${b}`, `${b} ${a}`, `${a}-${b}`, `${b}-${a}`].map((w) => [w, usesIn(text, w)] as const).sort((x, y) => y[1] - x[1])[0]![0];
+}
+
+/** How often `words` stand in `text` as whole words. */
+function usesIn(text: string, words: string): number {
+  return text.match(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(words)}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
 }
 
 function count(m: Map<string, Map<string, number>>, key: string, surface: string): void {
@@ -209,7 +306,7 @@ export function storyTopics(articles: TopicArticle[], centre: SparseVector, mode
   const inCategories = new Set(out.flatMap((c) => c.split(/[^\p{L}\p{N}]+/u)));
   for (const term of keyTerms(articles, centre, model)) {
     if (out.includes(term) || inCategories.has(term)) continue;
-    const names = surnames.get(term);
+    const names = surnames.get(surnameKey(term));
     const t = (names && writtenName(names, articles)) ?? term;
     if (!out.includes(t)) out.push(t);
   }

@@ -20,6 +20,9 @@ describe('topics', () => {
   it('keeps feed categories shared by two articles (or the only article’s), without internal tags', () => {
     expect(categoryTopics(arts)).toEqual(['elections', 'europe']);
     expect(categoryTopics([arts[0]!])).toEqual(['elections', 'europe']);
+    // ties: more of their words in the titles first
+    const obituary = { title: 'Frederick Vreeland, diplomat and spy, dies at 98', categories: ['Deaths (Obituaries)', 'Vreeland, Diana', 'Vreeland, Frederick'] };
+    expect(categoryTopics([obituary], 1)).toEqual(['frederick vreeland']);
   });
   it('adds the heaviest centroid terms used by two titles, in their usual spelling', () => {
     const { model, centre } = modelOf(arts);
@@ -91,9 +94,83 @@ describe('topics', () => {
     ];
     expect(topicsOf(country)).toContain('jordan');
     expect(topicsOf(country)).not.toContain('michael jordan');
+    // a tag with a curly apostrophe, titles with a straight one
+    const curly = indexedSurnames([{ categories: ['O’Brien, Conan C'] }]);
+    expect(storyTopics(host, m.centre, m.model, curly)).toContain('conan o’brien');
+    // a tag without a middle initial, where the story writes the name; not where it does not
+    const plain = indexedSurnames([{ categories: ['Newsom, Gavin', 'Politics, Government'] }]);
+    expect(Object.fromEntries(plain)).toEqual({ newsom: ['gavin newsom'], politics: ['government politics'] });
+    const newsom = [
+      { title: 'Newsom signs climate bill', summary: 'California Governor Gavin Newsom signed the bill on Tuesday.', categories: [] },
+      { title: 'Newsom backs new climate law', summary: 'The governor said the law would cut emissions.', categories: [] },
+    ];
+    const n = modelOf(newsom);
+    expect(storyTopics(newsom, n.centre, n.model, plain)).toContain('gavin newsom');
+    expect(storyTopics(newsom, n.centre, n.model, plain)).not.toContain('newsom');
     // already a category of the story: not twice, not the father's name beside the son's tag
     const taggedSon = herzog.map((a) => ({ ...a, categories: ['Trump, Donald J Jr'] }));
     expect(topicsOf(taggedSon).filter((t) => t.includes('trump'))).toEqual(['donald trump jr']);
+  });
+
+  it('writes an index-style tag without a middle initial as the name only where the story writes that name', () => {
+    const story = [
+      { title: 'After trip to Germany, AOC expresses frustrations', summary: 'Alexandria Ocasio-Cortez spoke in Berlin.', categories: ['Ocasio-Cortez, Alexandria', 'Politics, Government'] },
+      { title: 'AOC in Berlin', summary: 'Ocasio-Cortez met German lawmakers.', categories: ['Ocasio-Cortez, Alexandria', 'Politics, Government'] },
+    ];
+    expect(categoryTopics(story)).toEqual(['alexandria ocasio-cortez', 'politics, government']);
+    // the same tag over a story that never writes the name is left as the feed wrote it
+    expect(categoryTopics(story.map((a) => ({ ...a, summary: 'The congresswoman spoke in Berlin.' })))).toContain('ocasio-cortez, alexandria');
+  });
+
+  it('takes a given name written beside a surname already taken as part of it, not as a topic of its own', () => {
+    const story = [
+      { title: 'Peru votes to impeach President José Jerí', summary: 'Lawmakers voted to remove José Jerí after four months.', categories: [] },
+      { title: 'Peru’s Congress ousts interim President José Jerí', summary: 'The vote came amid a corruption probe.', categories: [] },
+      { title: 'Jerí removed as Peru’s president amid corruption probe', summary: 'Congress removed José Jerí on Tuesday.', categories: [] },
+      { title: 'Congress removes Jerí over corruption probe', summary: 'Jerí had been in office since October.', categories: [] },
+      { title: 'Who is Jerí, the ousted president?', summary: 'Jerí, 39, led Congress before.', categories: [] },
+    ];
+    const { model, centre } = modelOf(story);
+    const terms = keyTerms(story, centre, model, 10);
+    expect(terms).toEqual(expect.arrayContaining(['jerí', 'peru']));
+    expect(terms).not.toContain('josé');
+    expect(terms).not.toContain('josé jerí'); // 2 of "jerí"'s 5 titles
+  });
+
+  it('joins two words a story writes together wherever it writes either, twice at least; not one Title Case headline’s', () => {
+    const lanka = [
+      { title: "'People Don't Think MPs Deserve It': Sri Lanka Scraps Lawmaker Pensions", summary: 'Sri Lanka’s parliament voted to end pensions for former lawmakers.', categories: [] },
+    ];
+    const l = modelOf(lanka);
+    const lankaTerms = keyTerms(lanka, l.centre, l.model, 10);
+    expect(lankaTerms).toContain('sri lanka');
+    expect(lankaTerms).not.toContain('lanka');
+    expect(lankaTerms).not.toContain('sri');
+    const skating = [{ title: 'Japan Wins Pairs Figure Skating, Knocking China From the Top', summary: 'The Japanese pair won gold ahead of the Chinese pair.', categories: [] }];
+    const k = modelOf(skating);
+    const skatingTerms = keyTerms(skating, k.centre, k.model, 10);
+    expect(skatingTerms).toContain('china');
+    expect(skatingTerms).not.toContain('knocking china');
+  });
+
+  it('takes a hyphenated name as one, but two names joined by a hyphen that the story also writes apart as two', () => {
+    const aoc = [
+      { title: 'Ocasio-Cortez weighs Senate run', summary: 'Alexandria Ocasio-Cortez is said to be considering a run.', categories: [] },
+      { title: 'Ocasio-Cortez says no decision yet', summary: 'Ocasio-Cortez told reporters she had not decided.', categories: [] },
+    ];
+    const a = modelOf(aoc);
+    const aocTerms = keyTerms(aoc, a.centre, a.model, 10);
+    expect(aocTerms).toContain('ocasio-cortez');
+    expect(aocTerms).not.toContain('ocasio');
+    expect(aocTerms).not.toContain('cortez');
+    const talks = [
+      { title: 'Russia-Ukraine talks end in Geneva', summary: 'Russia and Ukraine ended a first day of talks. Ukraine said Russia made no offer.', categories: [] },
+      { title: 'Russia-Ukraine peace talks resume', summary: 'Delegations from Russia and Ukraine met again.', categories: [] },
+    ];
+    const t = modelOf(talks);
+    const talkTerms = keyTerms(talks, t.centre, t.model, 10);
+    expect(talkTerms).toEqual(expect.arrayContaining(['russia', 'ukraine']));
+    expect(talkTerms).not.toContain('russia-ukraine');
   });
 
   it('takes no number written as a word, nor the obituary’s "aged"', () => {
