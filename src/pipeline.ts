@@ -9,7 +9,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printable, truncateText } from './core/feed/clean-text';
 import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE, RETENTION_WINDOW_HOURS, SOURCE_WINDOW_MAX_ARTICLES } from './core/config';
-import { articleOwner, mergeArticle, normaliseItems, storedAs, type SameArticle } from './core/feed/normalise-article';
+import { articleOwner, mergeArticle, normaliseItems, replacesArticle, storedAs, type SameArticle } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, overrideWarningLine, reviewOverrides, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
@@ -19,7 +19,7 @@ import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import { feedKind, type FeedKind, type Source } from './core/schema/source';
-import { buildStories, resolveRedirect, type StoryIndex } from './core/story/build-stories';
+import { buildStories, releaseArticles, resolveRedirect, type StoryIndex } from './core/story/build-stories';
 import { distinctSourceId, slugify, storyIdFor } from './core/story/ids';
 import { languageFrom, sharedFeedWarnings } from './core/registry/check';
 import { aggregatorOf, feedSiteOwner, hostOf, siteOwners } from './core/registry/domain';
@@ -402,6 +402,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const siteOwner = siteOwners(sources.values());
   // Each source's articles inside the window, which SOURCE_WINDOW_MAX_ARTICLES bounds (a feed that floods).
   const windowCount = new Map<string, number>();
+  // Stored articles whose page now carries another article (replacesArticle).
+  const replaced = new Set<string>();
   for (const a of stored.values()) if (inWindow(a, window)) windowCount.set(a.sourceId, (windowCount.get(a.sourceId) ?? 0) + 1);
   parsed.forEach((p, f) => {
     const result = normalised[f]!;
@@ -439,7 +441,13 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           fresh++;
         }
       }
-      all.set(article.id, mergeArticle(stored.get(article.id), article));
+      const old = stored.get(article.id);
+      if (old && replacesArticle(old, article)) {
+        // a link reused for another report: that article, as read, placed in a story again
+        deps.log('info', `${p.sourceId}: ${article.url} now carries another article ("${old.title}" → "${article.title}"); it is placed in a story anew`);
+        replaced.add(article.id);
+        all.set(article.id, article);
+      } else all.set(article.id, mergeArticle(old, article));
     }
     const itemErrors = p.errors.filter((e) => e.kind === 'item_invalid').length;
     const errors = [...p.errors, ...result.errors.map(reportedError)];
@@ -494,11 +502,12 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   // A story whose articles, headline and coverage did not change keeps its stored version and file
   // (src/core/story/story-changes.ts): the window's statistics drift every run, the story did not.
   const storiesStart = performance.now();
+  const placed = releaseArticles({ ...previousIndex, ...rehydrated }, replaced);
   const built = buildStories({
     active,
     archive: all,
     sources,
-    index: { ...previousIndex, ...rehydrated, ...archivedIdGuards(active, previousIndex, archived) },
+    index: { ...placed, ...archivedIdGuards(active, placed, archived) },
     overrides: storyOverrides,
     previous: await readActiveStories(options.contentDir, (m) => deps.log('warn', m)),
     redirects: previousRedirects,

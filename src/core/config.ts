@@ -318,6 +318,15 @@ export const GUID_MAX_CHARS = 1000;
  */
 export const GUID_MOVE_TITLE_JACCARD = 0.5;
 
+/**
+ * An item read under a stored article's id (its URL) whose headline and lead each share under this share of their
+ * words (Jaccard over word sets) with the stored ones is another article on that page (src/core/feed/normalise-article.ts,
+ * replacesArticle): a feed reusing a link for another report (an operator trial's wildfire link carrying a Lisbon tram
+ * derailment a day later: 0). Well under GUID_MOVE_TITLE_JACCARD: a live page's retitling ("Israel-Hamas war live:
+ * …", about a third of its words kept) and an edited headline stay the same article.
+ */
+export const REPLACED_ARTICLE_JACCARD = 0.2;
+
 /** Longest title taken from the summary of an item that has neither title nor link (RSS 2.0 allows that). */
 export const DERIVED_TITLE_MAX_CHARS = 120;
 

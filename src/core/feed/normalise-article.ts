@@ -3,7 +3,7 @@
  * clock, duplicates within one feed counted once; an item whose link changed (under the same guid, to another form
  * of the same page, or with the same headline and time) is the article stored before (storedAs).
  */
-import { GUID_MAX_CHARS, GUID_MOVE_TITLE_JACCARD, MAX_FUTURE_SKEW_HOURS } from '../config';
+import { GUID_MAX_CHARS, GUID_MOVE_TITLE_JACCARD, MAX_FUTURE_SKEW_HOURS, REPLACED_ARTICLE_JACCARD } from '../config';
 import type { Article } from '../schema/article';
 import type { FeedKind } from '../schema/source';
 import { articleIdFor } from '../story/ids';
@@ -271,6 +271,21 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
     taken.add(old.id);
   }
   return moved;
+}
+
+/**
+ * Whether `fresh`, read under `stored`'s id (the same URL, or a link storedAs maps to it), is another article on that
+ * page: its headline and its lead (when both have one) each share under REPLACED_ARTICLE_JACCARD of their words with
+ * the stored ones (a headline without words tells nothing: not another). Such an article is stored as read (its own date and first-seen time, not mergeArticle's) and placed
+ * in a story again (src/pipeline.ts), as a feed that reuses a link for another report publishes a new article there.
+ */
+export function replacesArticle(stored: Pick<Article, 'title' | 'summary'>, fresh: Pick<Article, 'title' | 'summary'>): boolean {
+  const unlike = (a: string, b: string): boolean => {
+    const x = new Set(wordsOf(a));
+    const y = new Set(wordsOf(b));
+    return x.size > 0 && y.size > 0 && jaccard(x, y) < REPLACED_ARTICLE_JACCARD;
+  };
+  return unlike(stored.title, fresh.title) && (!stored.summary || !fresh.summary || unlike(stored.summary, fresh.summary));
 }
 
 /**

@@ -186,6 +186,19 @@ export function applyStoryOverrides(
 }
 
 /**
+ * The index without the entries of `released` articles (a page that now carries another article:
+ * replacesArticle), so that the clustering places them again as new ones; an article that is the only one of its
+ * story (counting archived articles) keeps its entry and its story, whose id must keep leading somewhere. Pure.
+ */
+export function releaseArticles(index: Readonly<StoryIndex>, released: ReadonlySet<string>): StoryIndex {
+  const size = new Map<string, number>();
+  for (const id of Object.values(index)) size.set(id, (size.get(id) ?? 0) + 1);
+  const next: StoryIndex = { ...index };
+  for (const a of released) if (next[a] !== undefined && size.get(next[a])! > 1) delete next[a];
+  return next;
+}
+
+/**
  * `clusters` (ClusterResult's order: by first member's time, then id) with the one-article clusters of each split
  * group's articles (the clustering isolates every split-out article) joined into one cluster per group, each
  * member's similarity its cosine with the group's centre (rounded as the clustering's). `timeOf` gives an article's

@@ -3,7 +3,7 @@
  * item kept <guid isPermaLink="false">nt-123</guid> while its link changed: it had been stored twice.
  */
 import { describe, expect, it } from 'vitest';
-import { articleGuids, normaliseItems, storedAs } from '../../../src/core/feed/normalise-article';
+import { articleGuids, normaliseItems, replacesArticle, storedAs } from '../../../src/core/feed/normalise-article';
 import type { ParsedItem } from '../../../src/core/feed/parse-feed';
 import type { Article } from '../../../src/core/schema/article';
 import { articleIdFor } from '../../../src/core/story/ids';
@@ -165,5 +165,19 @@ describe('storedAs: another link of the same page, or the same headline and time
       [at('https://live.test/world/live/ukraine-war', 'Ukraine war live', T)]],
   ])('maps nothing for %s', (_name, fresh, stored) => {
     expect(storedAs(fresh, store(...stored)).size).toBe(0);
+  });
+});
+
+describe('replacesArticle', () => {
+  const fire = { title: 'Arizona wildfire: Prescott towns ordered to evacuate', summary: 'Crews battled the Sawtooth wildfire near Prescott as evacuation orders widened.' };
+  it.each([
+    ['another report on the page', { title: 'Lisbon tram derailment injures dozens in Portugal', summary: 'A tram derailed on a steep street in Lisbon, injuring dozens.' }, true],
+    ['another headline without a lead', { title: 'Lisbon tram derailment injures dozens in Portugal', summary: null }, true],
+    ['an edited headline', { title: 'Arizona wildfire: four Prescott towns ordered to evacuate', summary: 'Firefighters lost ground overnight.' }, false],
+    ['a rewritten lead under a kept headline', { ...fire, summary: 'Firefighters lost ground overnight.' }, false],
+    ['a live page retitled', { title: 'Arizona wildfire live: Prescott evacuation widens', summary: 'Firefighters lost ground overnight as winds rose.' }, false],
+    ['a headline without words', { title: '…', summary: 'Firefighters lost ground overnight.' }, false],
+  ])('%s', (_name, fresh, expected) => {
+    expect(replacesArticle(fire, fresh)).toBe(expected);
   });
 });

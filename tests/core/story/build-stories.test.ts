@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/schema/article';
 import { NO_STORY_OVERRIDES, type StoryOverrides } from '../../../src/core/schema/overrides';
 import type { Source } from '../../../src/core/schema/source';
-import { assignStoryIds, buildStories, resolveRedirect, type StoryIndex } from '../../../src/core/story/build-stories';
+import { assignStoryIds, buildStories, releaseArticles, resolveRedirect, type StoryIndex } from '../../../src/core/story/build-stories';
 import { storyIdFor } from '../../../src/core/story/ids';
 
 const sources = new Map<string, Source>(
@@ -251,5 +251,11 @@ describe('assignStoryIds and redirects', () => {
     expect(resolveRedirect('a', { a: 'b', b: 'c' })).toBe('c');
     expect(resolveRedirect('a', { a: 'b', b: 'a' })).toBe('a');
     expect(resolveRedirect('z', {})).toBe('z');
+  });
+
+  it('releaseArticles drops released articles’ entries, but not the only article of a story (counting archived ones)', () => {
+    const index: StoryIndex = { a1: 'fire', a2: 'fire', b1: 'alone', c1: 'old', c0: 'old' };
+    expect(releaseArticles(index, new Set(['a1', 'b1', 'c1', 'zz']))).toEqual({ a2: 'fire', b1: 'alone', c0: 'old' });
+    expect(index).toEqual({ a1: 'fire', a2: 'fire', b1: 'alone', c1: 'old', c0: 'old' });
   });
 });
