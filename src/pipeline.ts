@@ -12,7 +12,7 @@ import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_P
 import { articleOwner, mergeArticle, normaliseItems, replacesArticle, storedAs, type SameArticle } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
-import { indexTakedowns, overrideWarningLine, reviewOverrides, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
+import { indexTakedowns, overrideWarningLine, reviewOverrides, splitsSeparatedBefore, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
 import { splitArticleIds } from './core/schema/overrides';
 import { errorName, feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
 import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
@@ -511,6 +511,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     overrides: storyOverrides,
     previous: await readActiveStories(options.contentDir, (m) => deps.log('warn', m)),
     redirects: previousRedirects,
+    separatedSplits: new Set(splitsSeparatedBefore(overrides, previousIndex, archiveOverridesState)),
   });
   const { index, stories } = built;
   const storiesEnd = performance.now();

@@ -293,7 +293,8 @@ export interface SplitContext {
  *   entry is said too), and a split whose articles already make up a story of their own in the previous index (it
  *   takes nothing out; it only keeps them from joining others; merges, `redirects`, applied) unless `split.separated`
  *   says the split made it so;
- * - a merge naming one story only (itself), or a story twice;
+ * - a merge naming one story only (itself), or a story twice, or a story whose articles a split takes out (the split
+ *   keeps them apart, and applyStoryOverrides passes that story over);
  * - a second headline for a story (the first pinned on its own id wins, then the first carried over a merge, as
  *   pinnedHeadlines decides; `redirects` are the story redirects now).
  * One warning per entry, in file order within each kind.
@@ -325,11 +326,24 @@ export function conflictingStoryOverrides(o: Overrides, redirects: Readonly<Reco
       out.push({ at, inert: true, message: `split of ${articlesLabel(named)}: ${these}; the split takes nothing out (it only keeps them from joining other stories)` });
     }
   });
+  // stories whose articles are all split out (a split's story), with the first split entry naming one of them
+  const splitStory = new Map<string, number>();
+  for (const [article, story] of storyOf) if (firstSplit.has(article) && !splitStory.has(story)) splitStory.set(story, firstSplit.get(article)!);
+  for (const [article, story] of storyOf) if (!firstSplit.has(article)) splitStory.delete(story);
   o.stories.merge.forEach((m, i) => {
     const ids = [...new Set(m.storyIds)];
     const twice = [...new Set(m.storyIds.filter((id, k) => m.storyIds.indexOf(id) !== k))];
+    const kept = ids.filter((id) => splitStory.has(id));
     if (ids.length === 1) out.push({ at: `stories.merge[${i}]`, inert: true, message: `merge of story ${ids[0]} with itself: nothing to merge; name two or more different stories` });
     else if (twice.length) out.push({ at: `stories.merge[${i}]`, inert: false, message: `merge of ${m.storyIds.join(', ')}: names story ${twice.join(', ')} twice` });
+    else if (kept.length) {
+      const by = kept.map((id) => `stories.split[${splitStory.get(id)}]`).join(', ');
+      out.push({
+        at: `stories.merge[${i}]`,
+        inert: ids.length - kept.length < 2,
+        message: `merge of ${ids.join(', ')}: ${kept.length === 1 ? `story ${kept[0]} is` : `stories ${kept.join(', ')} are`} the split-out articles of ${by}, which keeps them apart; not merged (to put them back, take the split out of overrides.json)`,
+      });
+    }
   });
   // The order pinnedHeadlines decides in: pins on a story's own (live) id first, then pins carried over a merge.
   const pinnedBy = new Map<string, number>();
@@ -440,6 +454,20 @@ export interface OverridesReview {
 }
 
 /**
+ * The split articles that earlier runs' splits took out of a story with other articles: the state's separatedSplits,
+ * or, from a state written before it was kept (null, with a fingerprint), every split article of the previous index
+ * (see reviewOverrides). Pure.
+ */
+export function splitsSeparatedBefore(
+  o: Overrides,
+  previousIndex: Readonly<Record<string, string>>,
+  state: { fingerprint: string | null; separatedSplits: readonly string[] | null },
+): string[] {
+  if (state.separatedSplits) return [...state.separatedSplits];
+  return state.fingerprint === null ? [] : [...new Set(o.stories.split.flatMap(splitArticleIds))].filter((id) => previousIndex[id] !== undefined);
+}
+
+/**
  * Reviews overrides.json after a run's stories are built: which entries name nothing (unmatchedTakedowns,
  * unmatchedStoryOverrides), conflict or take nothing out (conflictingStoryOverrides), and the split state the next run
  * needs. `run`: the previous story index and this run's redirects (all of them, resolved), the run's stored article
@@ -466,7 +494,7 @@ export function reviewOverrides(
   const matchedSplits = [...new Set([...run.state.matchedSplits, ...run.archivedSplits, ...[...splitIds].filter((id) => run.storedArticleIds.has(id))])]
     .filter((id) => splitIds.has(id))
     .sort();
-  const before = run.state.separatedSplits ?? (run.state.fingerprint === null ? [] : [...splitIds].filter((id) => run.previousIndex[id] !== undefined));
+  const before = splitsSeparatedBefore(o, run.previousIndex, run.state);
   const separated = separatedSplits(o, run.previousIndex, run.redirects, run.rehydrated, run.storedArticleIds, before);
   const warnings = sortOverrideWarnings([
     ...unmatchedTakedowns(o, run.takedownRecords, run.knownSourceIds),

@@ -146,7 +146,8 @@ export function splitChangesStory(articleIds: readonly string[], groups: readonl
 
 /**
  * Applies editors' story overrides to the previous index before clustering: merged stories' articles move to the
- * oldest id (the others redirect; ids of no story in the index are passed over), and split-out articles lose their
+ * oldest id (the others redirect; ids of no story in the index, and stories that earlier runs' splits made of their
+ * articles, `separated`: splitsSeparatedBefore, are passed over), and split-out articles lose their
  * story (`isolated`: every one of them; `groups`: splitGroups, to be joined again after the clustering), except a
  * group of several that is its own story already, which keeps its entries and so its id. Pure; returns new values.
  */
@@ -154,12 +155,19 @@ export function applyStoryOverrides(
   index: Readonly<StoryIndex>,
   overrides: StoryOverrides,
   storyStart: ReadonlyMap<string, string>,
+  separated: ReadonlySet<string> = new Set(),
 ): { index: StoryIndex; redirects: Redirects; isolated: Set<string>; groups: string[][] } {
   const next: StoryIndex = { ...index };
   const redirects: Redirects = {};
+  const groups = splitGroups(overrides.split);
+  const isolated = new Set(groups.flat());
+  // A story that an earlier run's split made of split-out articles (`separated`) is the split's: a merge does not take
+  // it (the split keeps its articles apart; redirected, its id had led to a story without them).
+  const splitOnly = new Set(Object.entries(index).filter(([article]) => separated.has(article)).map(([, id]) => id));
+  for (const [article, id] of Object.entries(index)) if (!isolated.has(article)) splitOnly.delete(id);
   for (const m of overrides.merge) {
     // Only stories of this index merge: an id no story has (a typo) must not become a redirect page.
-    const ids = [...new Set(m.storyIds)].filter((id) => storyStart.has(id)).sort((x, y) => {
+    const ids = [...new Set(m.storyIds)].filter((id) => storyStart.has(id) && !splitOnly.has(id)).sort((x, y) => {
       const tx = storyStart.get(x)!;
       const ty = storyStart.get(y)!;
       return tx < ty ? -1 : tx > ty ? 1 : x < y ? -1 : 1;
@@ -169,8 +177,6 @@ export function applyStoryOverrides(
     for (const other of ids.slice(1)) if (other !== survivor) redirects[other] = survivor;
   }
   for (const [article, id] of Object.entries(next)) if (redirects[id]) next[article] = resolveRedirect(id, redirects);
-  const groups = splitGroups(overrides.split);
-  const isolated = new Set(groups.flat());
   // A group of several that is already a story of its own (every article under one id that no other article has)
   // keeps its entries, so the story keeps its id: minted afresh each run, the id followed the group's earliest
   // article in the window, and changed when that one left it (a hostile trial: the group took an archived id back).
@@ -258,6 +264,9 @@ export interface BuildStoriesInput {
   previous?: ReadonlyMap<string, Story>;
   /** The redirects of earlier runs (state/redirects.json), so a headline pinned on a story merged then still counts. */
   redirects?: Readonly<Redirects>;
+  /** Split articles that earlier runs' splits took out of their story (splitsSeparatedBefore): a merge passes over
+   * their story. */
+  separatedSplits?: ReadonlySet<string>;
 }
 
 /**
@@ -279,7 +288,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     const t = reportedAt(a);
     if (!storyStart.has(storyId) || t < storyStart.get(storyId)!) storyStart.set(storyId, t);
   }
-  const edited = applyStoryOverrides(input.index, overrides, storyStart);
+  const edited = applyStoryOverrides(input.index, overrides, storyStart, input.separatedSplits);
   const index = edited.index;
 
   const groups = new Map<string, string[]>();

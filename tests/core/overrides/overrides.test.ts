@@ -155,6 +155,21 @@ describe('conflictingStoryOverrides', () => {
     expect(lines(raw, {}, index, ['a', 'b', 'c'])).toEqual([]);
   });
 
+  it('warns of a merge naming the story of a split’s articles: the split keeps them apart (an operator trial’s merge “applied”, doing nothing)', () => {
+    const index = { x1: 'X', x2: 'X', c: 'S2', y1: 'Y' };
+    const split = [{ articleId: 'c', ...why }];
+    expect(lines({ split, merge: [{ storyIds: ['X', 'S2'], ...why }] }, {}, index, ['c'])).toEqual([
+      'overrides.json stories.merge[0]: merge of X, S2: story S2 is the split-out articles of stories.split[0], which keeps them apart; not merged (to put them back, take the split out of overrides.json)',
+    ]);
+    const [w] = conflictingStoryOverrides(parseOverrides({ version: 1, stories: { split, merge: [{ storyIds: ['X', 'S2'], ...why }] } }), {}, { index, separated: new Set(['c']) });
+    expect(w!.inert).toBe(true);
+    // with a third story, the other two still merge: not inert
+    const [w3] = conflictingStoryOverrides(parseOverrides({ version: 1, stories: { split, merge: [{ storyIds: ['X', 'S2', 'Y'], ...why }] } }), {}, { index, separated: new Set(['c']) });
+    expect(w3!.inert).toBe(false);
+    // a story with other articles besides the split-out one is merged as asked
+    expect(lines({ split, merge: [{ storyIds: ['X', 'Y'], ...why }] }, {}, { ...index, c: 'X' })).toEqual([]);
+  });
+
   it('warns of a merge of a story with itself, and of a story named twice', () => {
     expect(lines({ merge: [{ storyIds: ['x', 'x'], ...why }, { storyIds: ['x', 'y', 'x'], ...why }] })).toEqual([
       'overrides.json stories.merge[0]: merge of story x with itself: nothing to merge; name two or more different stories',

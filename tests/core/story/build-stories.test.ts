@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/schema/article';
 import { NO_STORY_OVERRIDES, type StoryOverrides } from '../../../src/core/schema/overrides';
 import type { Source } from '../../../src/core/schema/source';
-import { assignStoryIds, buildStories, releaseArticles, resolveRedirect, type StoryIndex } from '../../../src/core/story/build-stories';
+import { applyStoryOverrides, assignStoryIds, buildStories, releaseArticles, resolveRedirect, type StoryIndex } from '../../../src/core/story/build-stories';
 import { storyIdFor } from '../../../src/core/story/ids';
 
 const sources = new Map<string, Source>(
@@ -257,5 +257,20 @@ describe('assignStoryIds and redirects', () => {
     const index: StoryIndex = { a1: 'fire', a2: 'fire', b1: 'alone', c1: 'old', c0: 'old' };
     expect(releaseArticles(index, new Set(['a1', 'b1', 'c1', 'zz']))).toEqual({ a2: 'fire', b1: 'alone', c0: 'old' });
     expect(index).toEqual({ a1: 'fire', a2: 'fire', b1: 'alone', c1: 'old', c0: 'old' });
+  });
+
+  it('applyStoryOverrides merges no story an earlier split made of its articles: the split keeps them apart and its id leads to them', () => {
+    const index: StoryIndex = { x1: 'X', x2: 'X', c: 'S2', y1: 'Y' };
+    const start = new Map([['X', '2026-11-25T08:00:00Z'], ['S2', '2026-11-25T06:00:00Z'], ['Y', '2026-11-25T09:00:00Z']]);
+    const split = [{ articleId: 'c', reason: 'not the fire' }];
+    const merge = { split, merge: [{ storyIds: ['X', 'S2', 'Y'], reason: 'one event' }], headline: [] };
+    const out = applyStoryOverrides(index, merge, start, new Set(['c']));
+    expect(out.redirects).toEqual({ Y: 'X' });
+    expect(out.index).toEqual({ x1: 'X', x2: 'X', y1: 'X' });
+    // a split in the same run as the merge, of an article alone in its story already: the merge applies, the split
+    // then takes it out of the merged story
+    expect(applyStoryOverrides(index, merge, start).redirects).toEqual({ X: 'S2', Y: 'S2' });
+    // without the split, S2 (the oldest) survives
+    expect(applyStoryOverrides(index, { split: [], merge: [{ storyIds: ['X', 'S2'], reason: 'one event' }], headline: [] }, start).redirects).toEqual({ X: 'S2' });
   });
 });
