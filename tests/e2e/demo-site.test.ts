@@ -60,6 +60,9 @@ describe('the demo build', () => {
     for (const page of ['source/bbc-news/index.html', 'blindspot/index.html', 'topics/index.html', 'methodology/index.html', 'search/index.html', '404.html']) {
       expect(files, page).toContain(page);
     }
+    // The demo registry rates no outlet Right: its blindspot page says why it lists none for the Right (a reader
+    // trial's "No blindspot for the Right right now." had read as if there were none to find)
+    expect(await read('blindspot/index.html')).toContain('This instance follows no Right-leaning outlet, so it cannot tell what the Right misses.');
   });
 
   it("shows on each home card bias counts that add up to its source count (unrated ones named)", async () => {

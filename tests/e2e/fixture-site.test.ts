@@ -97,6 +97,8 @@ describe('a project-site build (base /parallax/)', () => {
     const [forLeft, forRight] = html.split('id="bs-right"');
     expect(forLeft).toContain(`${BASE}story/20260217/`);
     expect(forRight).not.toContain('/story/');
+    // the fixture follows a Right-rated source: an empty list is "none at the moment"
+    expect(forRight).toContain('No blindspot for the Right at the moment.');
   });
 
   it('escapes hostile headlines once in HTML, RSS and JSON-LD', async () => {

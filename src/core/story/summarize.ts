@@ -76,6 +76,19 @@ function quoteCounts(text: string, low: boolean): [number, number] {
 }
 
 /**
+ * Whether `text` leaves a double quotation open: its curly marks (“ ” „ « ») do not pair up, and its straight ones (")
+ * are too few to close the ones left, or one is left over (a straight mark may close a curly one: '“Board of Peace."').
+ * A bullet is a verbatim quote (checkBullets), so one that opens a quotation it does not close cannot be mended; it
+ * is not quoted ('"I saw no evidence during my presidency that extraterrestrials have made contact with us.', a reader
+ * trial's, from a lead whose quote marks do not pair up, so `sentences` broke inside the quotation).
+ */
+export function leavesQuoteOpen(text: string): boolean {
+  const [straight, curly] = quoteCounts(text, text.includes('„'));
+  const left = straight - Math.abs(curly);
+  return left < 0 || left % 2 === 1;
+}
+
+/**
  * Sentences of a plain text (ECMA-402 Intl.Segmenter, sentence granularity), trimmed; a break after an abbreviation
  * (ENDS_IN_ABBREVIATION) is not taken, so "… with U.S. President Trump." stays one sentence (where an abbreviation
  * does end a sentence, two sentences stay together: a longer bullet, never a cut one), nor one inside a quotation
@@ -162,7 +175,7 @@ const DANGLING_OPENER =
  */
 function standfirst(a: SummaryArticle): string | null {
   const text = withoutLeadOpener(a.summary?.trim() ?? '');
-  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text) || dangles(text, a)) return null;
+  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text) || dangles(text, a) || leavesQuoteOpen(text)) return null;
   const width = columns(text);
   return width >= MIN_SENTENCE_COLUMNS && width <= SUMMARY_MAX_SENTENCE_COLUMNS ? text : null;
 }
@@ -187,7 +200,8 @@ interface Candidate {
  * titles fill in (still quoted from the story's own articles), except one that restates the headline or a bullet
  * (cosine above DUPLICATE_SIMILARITY, or no term they lack) unless nothing else is left, so a story may have fewer,
  * but never none while it has a title other than the headline. Opinion and analysis articles (`kind`) are quoted
- * only when the story has no news article. Returns at most SUMMARY_MAX_BULLETS bullets.
+ * only when the story has no news article. A sentence that leaves a quotation open is not quoted (leavesQuoteOpen).
+ * Returns at most SUMMARY_MAX_BULLETS bullets.
  */
 export function summarize(
   articles: SummaryArticle[],
@@ -208,7 +222,7 @@ export function summarize(
       const s = k === 0 ? withoutLeadOpener(whole) : whole;
       const width = columns(s);
       if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
-      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s) || dangles(s, a)) continue;
+      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });

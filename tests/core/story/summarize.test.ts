@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CONFIG, SUMMARY_MAX_BULLETS, SUMMARY_MAX_SENTENCE_COLUMNS } from '../../../src/core/config';
-import { checkBullets, columns, sentences, summarize, summarizeWith, withoutLeadOpener, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
+import { checkBullets, columns, leavesQuoteOpen, sentences, summarize, summarizeWith, withoutLeadOpener, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
 import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
 
 function setup(articles: SummaryArticle[]) {
@@ -120,6 +120,27 @@ describe('summarize', () => {
     const bullets = summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, 'The flaws in the minister’s contract');
     expect(bullets.filter((b) => b.articleId !== 'a1')).toEqual([{ text: 'Despite a clean audit last year, the ministry is a bystander in its own procurement', articleId: 'e1' }]);
     expect(checkBullets(bullets, two)).toEqual(bullets);
+  });
+
+  it('quotes no sentence that opens a quotation it does not close (a bullet is verbatim, so it cannot be mended)', () => {
+    const obama: SummaryArticle[] = [
+      {
+        id: 'o1',
+        sourceId: 'o',
+        title: 'Obama shuts down alien buzz',
+        summary: '"I saw no evidence during my presidency that extraterrestrials have made contact with us. Barack Obama clarified his remarks about aliens on Sunday after a podcast clip spread online.',
+      },
+      { id: 'p1', sourceId: 'p', title: 'Obama says no evidence aliens made contact', summary: 'Barack Obama said on Sunday that he saw no evidence that aliens had made contact with humans, after a podcast clip spread online.' },
+    ];
+    const { model, centre } = setup(obama);
+    const bullets = summarize(obama, centre, model, DEFAULT_CLUSTER_CONFIG, 'Obama shuts down alien buzz');
+    expect(bullets.map((b) => b.text)).toContain('Barack Obama clarified his remarks about aliens on Sunday after a podcast clip spread online.');
+    expect(bullets.some((b) => b.text.includes('I saw no evidence'))).toBe(false);
+    expect(leavesQuoteOpen('Sheinbaum turned down an invitation to join his “Board of Peace."')).toBe(false);
+    expect(leavesQuoteOpen('He wrote: "I saw no evidence.')).toBe(true);
+    expect(leavesQuoteOpen('He wrote: “I saw no evidence.')).toBe(true);
+    expect(leavesQuoteOpen('Er sagte: „Wir kommen.“')).toBe(false);
+    expect(leavesQuoteOpen('He wrote: "I saw none." Then he left.')).toBe(false);
   });
 
   it('takes another source’s title when only one source has sentences', () => {
