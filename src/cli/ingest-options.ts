@@ -121,7 +121,9 @@ export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<t
 export function requireContentDir(dir: string): void {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${dir}`);
   if (!existsSync(path.join(dir, 'state', 'sources.json'))) {
-    throw new UsageError(`--content: ${dir} is not a Parallax content directory (no state/sources.json); \`parallax ingest --content ${dir}\` makes one`);
+    throw new UsageError(
+      `--content: ${dir} is not a Parallax content directory (no state/sources.json); an ingest makes one: \`parallax ingest --live --content ${dir}\` (fetching the feeds of the registry ${path.join(dir, 'sources.json')}, or --registry FILE; README, "Running your own instance"), or --feeds DIR for a folder of feed files`,
+    );
   }
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, outDir } from '../../src/cli/build';
 import { run as health } from '../../src/cli/health';
-import { requireContentDir, UsageError } from '../../src/cli/ingest-options';
+import { ingestSettings, requireContentDir, UsageError } from '../../src/cli/ingest-options';
 
 describe('a folder that is not a content directory', () => {
   let tmp: string;
@@ -20,6 +20,9 @@ describe('a folder that is not a content directory', () => {
   it('is refused by name, and a content directory is accepted', () => {
     expect(() => requireContentDir(path.join(tmp, 'empty'))).toThrow(UsageError);
     expect(() => requireContentDir(path.join(tmp, 'empty'))).toThrow(/is not a Parallax content directory \(no state\/sources\.json\)/);
+    // the command it gives is one an ingest takes (it had named `ingest --content DIR`, which the demo guard refuses)
+    expect(() => requireContentDir(path.join(tmp, 'empty'))).toThrow(`\`parallax ingest --live --content ${path.join(tmp, 'empty')}\``);
+    expect(() => ingestSettings({ live: true, content: path.join(tmp, 'empty') })).not.toThrow();
     expect(() => requireContentDir(path.join(tmp, 'missing'))).toThrow(/no content directory at/);
     expect(() => requireContentDir(path.join(tmp, 'content', 'state', 'sources.json'))).toThrow(/no content directory at/); // a file
     expect(() => requireContentDir(path.join(tmp, 'content'))).not.toThrow();
