@@ -585,7 +585,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     corrections: { entries: 0, applied: 0, warnings: [] },
   };
   const { filesChanged: _changed, newArticles: _new, feeds: _feeds, expired: _expired, archivedStories: _a, prunedArticles: _p, timings: _t, corrections: _c, ...stateCounts } = report;
-  const takedownRecords = takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir));
+  const takedownRecords = takedownLog(overrides, takenDown, await readTakedownLog(options.contentDir), now);
   // Archived stories (those archived in this run too) and their articles count as known: an override that reached
   // the archive is carried out.
   const knownStoryIds = new Set([...Object.values(plan.index), ...stories.map((s) => s.id), ...archived.keys(), ...plan.archive, ...Object.keys(redirects)]);

@@ -421,23 +421,33 @@ export interface TakedownRecord {
   date: string | null;
   /** Article ids it removed, over all runs (stored or newly fetched), sorted. */
   removedArticles: string[];
+  /** When a run first found it gone from overrides.json (UTC ISO-8601, the run's clock): the takedown was lifted and
+   * its articles may come back; absent while it stands. */
+  lifted?: string;
 }
 
 /**
  * The takedown log: every takedown of the overrides with its reason, and the article ids it removed in this run
- * added to those of earlier runs (`previous`, the stored log). Sorted by label, deterministic.
+ * added to those of earlier runs (`previous`, the stored log); a takedown taken out of the overrides stays on record,
+ * marked `lifted` at `now` (the run's clock, UTC ISO-8601) the first run that finds it gone (an operator trial's
+ * record had vanished with it). Sorted by label, deterministic.
  */
-export function takedownLog(o: Overrides, removedNow: ReadonlyMap<string, readonly string[]>, previous: unknown): TakedownRecord[] {
-  const before = new Map<string, string[]>();
+export function takedownLog(o: Overrides, removedNow: ReadonlyMap<string, readonly string[]>, previous: unknown, now: string): TakedownRecord[] {
+  const before = new Map<string, TakedownRecord>();
+  const text = (x: unknown): string | null => (typeof x === 'string' ? x : null);
   for (const r of Array.isArray(previous) ? previous : []) {
-    if (r && typeof r.takedown === 'string' && Array.isArray(r.removedArticles)) before.set(r.takedown, r.removedArticles.filter((x: unknown): x is string => typeof x === 'string'));
+    if (!r || typeof r.takedown !== 'string' || !Array.isArray(r.removedArticles)) continue;
+    const removedArticles = r.removedArticles.filter((x: unknown): x is string => typeof x === 'string');
+    const lifted = text(r.lifted);
+    before.set(r.takedown, { takedown: r.takedown, reason: text(r.reason) ?? '', by: text(r.by), date: text(r.date), removedArticles, ...(lifted ? { lifted } : {}) });
   }
   const out = new Map<string, TakedownRecord>();
   for (const t of o.takedowns) {
     const label = takedownLabel(t);
-    const removed = [...new Set([...(before.get(label) ?? []), ...(removedNow.get(label) ?? [])])].sort();
+    const removed = [...new Set([...(before.get(label)?.removedArticles ?? []), ...(removedNow.get(label) ?? [])])].sort();
     out.set(label, { takedown: label, reason: t.reason, by: t.by ?? null, date: t.date ?? null, removedArticles: removed });
   }
+  for (const [label, r] of before) if (!out.has(label)) out.set(label, { ...r, lifted: r.lifted ?? now });
   return [...out.values()].sort((x, y) => (x.takedown < y.takedown ? -1 : x.takedown > y.takedown ? 1 : 0));
 }
 

@@ -12,6 +12,7 @@ import {
   parseOverrides,
   separatedSplits,
   sortOverrideWarnings,
+  takedownLog,
   takedownOf,
   unmatchedStoryOverrides,
 } from '../../../src/core/overrides/overrides';
@@ -219,5 +220,19 @@ describe('takedowns by page', () => {
     expect(at('https://bbcx.test/news/uk-123/amp')?.reason).toBe('legal');
     expect(at('https://www.bbcx.test/news/uk-124')).toBeUndefined();
     expect(takedownOf(idx, { id: 'freshid', sourceId: 'bbcx' })).toBeUndefined();
+  });
+});
+
+describe('takedownLog', () => {
+  const down = (takedowns: object[]) => parseOverrides({ version: 1, takedowns });
+  const article = { kind: 'article', articleId: 'a1', reason: 'court order', by: 'ed', date: '2026-11-20' };
+  it('keeps a lifted takedown on record, marked when a run first found it gone; taken down again, it stands', () => {
+    const first = takedownLog(down([article]), new Map([['article a1', ['a1']]]), [], '2026-11-25T10:00:00Z');
+    expect(first).toEqual([{ takedown: 'article a1', reason: 'court order', by: 'ed', date: '2026-11-20', removedArticles: ['a1'] }]);
+    const lifted = takedownLog(down([]), new Map(), first, '2026-11-26T10:00:00Z');
+    expect(lifted).toEqual([{ ...first[0], lifted: '2026-11-26T10:00:00Z' }]);
+    // later runs keep the first lifted time (a re-run is byte-identical)
+    expect(takedownLog(down([]), new Map(), JSON.parse(JSON.stringify(lifted)), '2026-11-27T10:00:00Z')).toEqual(lifted);
+    expect(takedownLog(down([article]), new Map(), lifted, '2026-11-28T10:00:00Z')).toEqual(first);
   });
 });
