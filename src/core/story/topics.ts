@@ -3,11 +3,11 @@
  * index-style names turned: "Trump, Donald J" → "donald trump"; not internal tags or section names such as "News"),
  * shared by at least two of the story's articles (or the only article's); key terms are the heaviest terms of the
  * story centroid that its titles use (in at least two titles when it has several articles), names, or words the
- * story holds most of the use of, two names written together as one ("rhode island"), in their most common
- * spelling. Limits: TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS. Pure.
+ * story holds most of the use of, two names written together as one ("rhode island", "sri lanka", "ocasio-cortez"),
+ * a given name beside a surname taken left out ("josé" of "josé jerí"), in their most common spelling. Limits:
+ * TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS. Pure.
  */
 import { TOPICS_MAX_CATEGORIES, TOPICS_MAX_TERMS } from '../config';
-import { escapeRegExp } from '../escape-regexp';
 import { wordsOf } from '../word-overlap';
 import { primaryLanguage, tokenize, words } from './tokenize';
 import { isNumberTerm, type SparseVector, type TermModel } from './vectorize';
@@ -218,7 +218,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   // words the story's titles or leads write in lower case somewhere (lower-cased): not names
   const lowerCase = new Set(articles.flatMap((a) => words(`${a.title} ${a.summary ?? ''}`)).filter((w) => w === w.toLowerCase()));
   const keyNames = new Set(weighted.map(([t]) => t).filter((t) => isName(t) || !lowerCase.has(mostCommon(surfaces.get(t)!))));
-  const text = articles.map((a) => `${a.title} ${a.summary ?? ''}`.toLowerCase()).join(' | ');
+  const text = wordUses(articles.map((a) => `${a.title} ${a.summary ?? ''}`));
   for (const [term] of weighted) {
     if (out.length >= max) break;
     if (done.has(term)) continue;
@@ -233,18 +233,18 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     };
     const pair = [...titles].filter(isPair).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
     // Names the story writes together though titles do not pair them as names: "Sri Lanka", "Michelle Zauner" are one
-    // (each beside the other in most of its uses, twice at least); a name beside another in most of its uses, but not the other way,
-    // is part of it: the given name "José" of "José Jerí", who is "jerí" in most titles (a reader trial's chips
-    // "josé", "alexei"); not "Ukraine" beside "russia".
+    // (each beside the other in most of its uses, twice at least: one Title Case headline's "Corporate Manners" or
+    // "Knocking China" is not a name); a name beside another in most of its uses, but not the other way, is part of it:
+    // the given name "José" of "José Jerí", who is "jerí" in most titles (a reader trial's chips "josé", "alexei");
+    // not "Ukraine" beside "russia".
     const surface = mostCommon(surfaces.get(term)!);
     if (!pair && keyNames.has(term)) {
-      const partners = [...keyNames].filter((name) => name !== term && partOfName(surface, mostCommon(surfaces.get(name)!), text));
-      // written together twice at least: one Title Case headline's "Corporate Manners" or "Knocking China" is not a name
-      const together = (name: string): boolean => usesIn(text, writtenPair(surface, mostCommon(surfaces.get(name)!), text)) >= 2;
-      const mutual = partners.find((name) => !done.has(name) && partOfName(mostCommon(surfaces.get(name)!), surface, text) && together(name));
+      const surfaceOf = (name: string): string => mostCommon(surfaces.get(name)!);
+      const partners = [...keyNames].filter((name) => name !== term && partOfName(surface, surfaceOf(name), text));
+      const mutual = partners.find((name) => !done.has(name) && partOfName(surfaceOf(name), surface, text) && writtenPair(surface, surfaceOf(name), text)[1] >= 2);
       if (mutual !== undefined) {
         done.add(term).add(mutual);
-        out.push(writtenPair(surface, mostCommon(surfaces.get(mutual)!), text));
+        out.push(writtenPair(surface, surfaceOf(mutual), text)[0]);
         continue;
       }
       if (isName(term) && partners.some(isName)) {
@@ -259,32 +259,56 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   return [...new Set(out)];
 }
 
+/** How often a story's text uses each word and each two words written next to each other (wordUses). */
+interface WordUses {
+  words: Map<string, number>;
+  /** "a b" and "a-b" (a written before b, with one space or a hyphen between) → count. */
+  pairs: Map<string, number>;
+}
+
+/** The words (lower-case; letters and digits, apostrophes inside: "o’brien"; a possessive's "’s" dropped) of `texts`
+ * and their neighbours. */
+function wordUses(texts: readonly string[]): WordUses {
+  const uses: WordUses = { words: new Map(), pairs: new Map() };
+  const add = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+  for (const text of texts) {
+    let previous: { word: string; end: number; possessive: boolean } | null = null;
+    for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+      const word = m[0].replace(/['’]s$/u, ''); // as keyTerms' surfaces: "Lanka’s" is "lanka"
+      add(uses.words, word);
+      const gap = previous ? text.slice(previous.end, m.index) : null;
+      // a possessive ends a name: "Greenland's Olympic siblings"
+      if (previous && !previous.possessive && (gap === ' ' || gap === '-')) add(uses.pairs, `${previous.word}${gap}${word}`);
+      previous = { word, end: m.index + m[0].length, possessive: word !== m[0] };
+    }
+  }
+  return uses;
+}
+
 /**
- * Whether a hyphenated pair of names ("ocasio-cortez", lower-case) is one name in `text` (the story's titles and
- * leads, lower-cased): each of its words stands apart from the other in under 1 − PAIR_MIN_SHARE of its uses.
- * "Russia-Ukraine talks" over leads that name Russia and Ukraine apart are two.
+ * Whether a hyphenated pair of names ("ocasio-cortez", lower-case) is one name in the story's text: each of its words
+ * stands apart from the other in under 1 − PAIR_MIN_SHARE of its uses. "Russia-Ukraine talks" over leads that name
+ * Russia and Ukraine apart are two.
  */
-function hyphenatedName(pair: string, text: string): boolean {
-  const together = usesIn(text, pair);
-  return pair.split('-').every((w) => together >= PAIR_MIN_SHARE * usesIn(text, w));
+function hyphenatedName(pair: string, text: WordUses): boolean {
+  const together = text.pairs.get(pair) ?? 0;
+  return together > 0 && pair.split('-').every((w) => together >= PAIR_MIN_SHARE * (text.words.get(w) ?? 0));
 }
 
 /** Whether `word` is written next to `name` (before or after it, with a space or a hyphen) in at least PAIR_MIN_SHARE of
- * its uses in `text` (lower-case words, as hyphenatedName). */
-function partOfName(word: string, name: string, text: string): boolean {
-  const together = [' ', '-'].reduce((n, j) => n + usesIn(text, `${word}${j}${name}`) + usesIn(text, `${name}${j}${word}`), 0);
-  return together >= PAIR_MIN_SHARE * usesIn(text, word);
+ * its uses in the story's text. */
+function partOfName(word: string, name: string, text: WordUses): boolean {
+  const together = writtenPairs(word, name).reduce((n, w) => n + (text.pairs.get(w) ?? 0), 0);
+  return together > 0 && together >= PAIR_MIN_SHARE * (text.words.get(word) ?? 0);
 }
 
-/** Two names as `text` most often writes them together: in either order, with a space or a hyphen ("sri lanka"). */
-function writtenPair(a: string, b: string, text: string): string {
-  return [`${a} ${b}`, `${b} ${a}`, `${a}-${b}`, `${b}-${a}`].map((w) => [w, usesIn(text, w)] as const).sort((x, y) => y[1] - x[1])[0]![0];
+/** Two names as the story's text most often writes them together (in either order, with a space or a hyphen:
+ * "sri lanka"), and how often. */
+function writtenPair(a: string, b: string, text: WordUses): [string, number] {
+  return writtenPairs(a, b).map((w): [string, number] => [w, text.pairs.get(w) ?? 0]).sort((x, y) => y[1] - x[1])[0]!;
 }
 
-/** How often `words` stand in `text` as whole words. */
-function usesIn(text: string, words: string): number {
-  return text.match(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(words)}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
-}
+const writtenPairs = (a: string, b: string): string[] => [`${a} ${b}`, `${b} ${a}`, `${a}-${b}`, `${b}-${a}`];
 
 function count(m: Map<string, Map<string, number>>, key: string, surface: string): void {
   const s = m.get(key) ?? new Map<string, number>();
