@@ -83,7 +83,8 @@ function quoteCounts(text: string, low: boolean): [number, number] {
  * trial's, from a lead whose quote marks do not pair up, so `sentences` broke inside the quotation).
  */
 export function leavesQuoteOpen(text: string): boolean {
-  const [straight, curly] = quoteCounts(text, text.includes('„'));
+  // an inch mark after a number (a 65" TV) quotes nothing
+  const [straight, curly] = quoteCounts(text.replace(/(?<=\d)"/gu, ''), text.includes('„'));
   const left = straight - Math.abs(curly);
   return left < 0 || left % 2 === 1;
 }

@@ -219,6 +219,8 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   const lowerCase = new Set(articles.flatMap((a) => words(`${a.title} ${a.summary ?? ''}`)).filter((w) => w === w.toLowerCase()));
   const keyNames = new Set(weighted.map(([t]) => t).filter((t) => isName(t) || !lowerCase.has(mostCommon(surfaces.get(t)!))));
   const text = wordUses(articles.map((a) => `${a.title} ${a.summary ?? ''}`));
+  const surfaceOf = (name: string): string => mostCommon(surfaces.get(name)!);
+  const nameOf = new Map([...keyNames].map((name) => [surfaceOf(name), name]));
   for (const [term] of weighted) {
     if (out.length >= max) break;
     if (done.has(term)) continue;
@@ -239,8 +241,9 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     // not "Ukraine" beside "russia".
     const surface = mostCommon(surfaces.get(term)!);
     if (!pair && keyNames.has(term)) {
-      const surfaceOf = (name: string): string => mostCommon(surfaces.get(name)!);
-      const partners = [...keyNames].filter((name) => name !== term && partOfName(surface, surfaceOf(name), text));
+      const partners = [...(text.neighbours.get(surface) ?? [])]
+        .map((w) => nameOf.get(w))
+        .filter((name): name is string => name !== undefined && name !== term && keyNames.has(name) && partOfName(surface, surfaceOf(name), text));
       const mutual = partners.find((name) => !done.has(name) && partOfName(surfaceOf(name), surface, text) && writtenPair(surface, surfaceOf(name), text)[1] >= 2);
       if (mutual !== undefined) {
         done.add(term).add(mutual);
@@ -264,13 +267,16 @@ interface WordUses {
   words: Map<string, number>;
   /** "a b" and "a-b" (a written before b, with one space or a hyphen between) → count. */
   pairs: Map<string, number>;
+  /** Each word → the words written next to it so (before or after), in first-seen order. */
+  neighbours: Map<string, Set<string>>;
 }
 
 /** The words (lower-case; letters and digits, apostrophes inside: "o’brien"; a possessive's "’s" dropped) of `texts`
  * and their neighbours. */
 function wordUses(texts: readonly string[]): WordUses {
-  const uses: WordUses = { words: new Map(), pairs: new Map() };
+  const uses: WordUses = { words: new Map(), pairs: new Map(), neighbours: new Map() };
   const add = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+  const near = (a: string, b: string): void => void (uses.neighbours.get(a) ?? uses.neighbours.set(a, new Set()).get(a)!).add(b);
   for (const text of texts) {
     let previous: { word: string; end: number; possessive: boolean } | null = null;
     for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
@@ -278,7 +284,11 @@ function wordUses(texts: readonly string[]): WordUses {
       add(uses.words, word);
       const gap = previous ? text.slice(previous.end, m.index) : null;
       // a possessive ends a name: "Greenland's Olympic siblings"
-      if (previous && !previous.possessive && (gap === ' ' || gap === '-')) add(uses.pairs, `${previous.word}${gap}${word}`);
+      if (previous && !previous.possessive && (gap === ' ' || gap === '-')) {
+        add(uses.pairs, `${previous.word}${gap}${word}`);
+        near(previous.word, word);
+        near(word, previous.word);
+      }
       previous = { word, end: m.index + m[0].length, possessive: word !== m[0] };
     }
   }

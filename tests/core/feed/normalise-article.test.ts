@@ -169,7 +169,7 @@ describe('storedAs: another link of the same page, or the same headline and time
 });
 
 describe('replacesArticle', () => {
-  const fire = { title: 'Arizona wildfire: Prescott towns ordered to evacuate', summary: 'Crews battled the Sawtooth wildfire near Prescott as evacuation orders widened.' };
+  const fire = { title: 'Arizona wildfire: Prescott towns ordered to evacuate', summary: 'Crews battled the Sawtooth wildfire near Prescott as evacuation orders widened.' as string | null };
   it.each([
     ['another report on the page', { title: 'Lisbon tram derailment injures dozens in Portugal', summary: 'A tram derailed on a steep street in Lisbon, injuring dozens.' }, true],
     ['another headline without a lead', { title: 'Lisbon tram derailment injures dozens in Portugal', summary: null }, true],
@@ -178,6 +178,11 @@ describe('replacesArticle', () => {
     ['a live page retitled', { title: 'Arizona wildfire live: Prescott evacuation widens', summary: 'Firefighters lost ground overnight as winds rose.' }, false],
     ['a headline without words', { title: '…', summary: 'Firefighters lost ground overnight.' }, false],
   ])('%s', (_name, fresh, expected) => {
-    expect(replacesArticle(fire, fresh)).toBe(expected);
+    expect(replacesArticle({ ...fire, published: '2026-11-25T10:00:00Z' }, { ...fresh, published: '2026-11-26T10:00:00Z' })).toBe(expected);
+  });
+  it('takes another headline under the same date as the article retitled (a title-only live page), not another', () => {
+    const live = { title: 'Storm Bert live: Wales braces for heavy rain and gales', summary: null, published: '2026-11-25T07:00:00Z' };
+    expect(replacesArticle(live, { title: 'River Taff bursts its banks, flooding Pontypridd homes', summary: null, published: '2026-11-25T07:00:00Z' })).toBe(false);
+    expect(replacesArticle(live, { title: 'River Taff bursts its banks, flooding Pontypridd homes', summary: null, published: '2026-11-26T07:00:00Z' })).toBe(true);
   });
 });

@@ -141,6 +141,7 @@ describe('summarize', () => {
     expect(leavesQuoteOpen('He wrote: “I saw no evidence.')).toBe(true);
     expect(leavesQuoteOpen('Er sagte: „Wir kommen.“')).toBe(false);
     expect(leavesQuoteOpen('He wrote: "I saw none." Then he left.')).toBe(false);
+    expect(leavesQuoteOpen('The new 65" TV model costs $400, the company said.')).toBe(false);
   });
 
   it('takes another source’s title when only one source has sentences', () => {
