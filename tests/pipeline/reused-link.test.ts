@@ -4,7 +4,7 @@
  * own date, and placed in a story anew, so the wildfire story does not take in the tram reports, its headline and
  * summary, nor does beta "break" the tram story a day before it happened. An edited headline stays where it was.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/io/content-store';
@@ -75,5 +75,28 @@ describe('a feed that reuses an article’s link for another report', () => {
     await runFolder(feeds, content, new Date('2026-11-26T20:00:00Z'), registry);
     const tramLater = (await readStoriesIn(content)).find((s) => s.id === tram.id)!;
     expect(tramLater.articles.map((a) => a.sourceId).sort()).toEqual(['alpha-news', 'beta-news', 'gamma-news']);
+  });
+
+  it('takes the only article of a story to the story it now reports, and its old id leads there (a hostile trial’s)', async () => {
+    const work = await tempDir('parallax-reused-alone-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    const registry = path.join(work, 'sources.json');
+    await writeFile(registry, JSON.stringify(Object.entries(SITES).map(([id, site]) => registrySource(id, site, [{ file: `${id}.xml` }]))));
+    const content = path.join(work, 'content');
+    const write = (items: Record<Id, Item[]>) => Promise.all((Object.keys(SITES) as Id[]).map((id) => writeFile(path.join(feeds, `${id}.xml`), rss(id, items[id]))));
+    const alone: Record<Id, Item[]> = { 'alpha-news': day1['alpha-news'], 'beta-news': [], 'gamma-news': [] };
+    await write(alone);
+    await runFolder(feeds, content, new Date('2026-11-25T18:00:00Z'), registry);
+    const [fire] = await readStoriesIn(content);
+    await write({ ...alone, 'beta-news': [day2['gamma-news'][1]!], 'gamma-news': [day2['gamma-news'][1]!] });
+    await runFolder(feeds, content, new Date('2026-11-26T12:00:00Z'), registry);
+    const tram = (await readStoriesIn(content)).find((s) => s.id !== fire!.id)!;
+    // alpha's wildfire link now carries its tram report
+    await write({ 'alpha-news': [{ ...day1['alpha-news'][0]!, title: 'Lisbon tram derails, injuring dozens', lead: TRAM, date: 'Thu, 26 Nov 2026 13:00:00 GMT' }], 'beta-news': [day2['gamma-news'][1]!], 'gamma-news': [day2['gamma-news'][1]!] });
+    await runFolder(feeds, content, new Date('2026-11-26T18:00:00Z'), registry);
+    const stories = await readStoriesIn(content);
+    expect(stories.map((s) => [s.id, s.articles.map((a) => a.sourceId).sort()])).toEqual([[tram.id, ['alpha-news', 'beta-news', 'gamma-news']]]);
+    expect(JSON.parse(await readFile(path.join(content, 'state', 'redirects.json'), 'utf8'))).toEqual({ [fire!.id]: tram.id });
   });
 });

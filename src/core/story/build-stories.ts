@@ -192,16 +192,22 @@ export function applyStoryOverrides(
 }
 
 /**
- * The index without the entries of `released` articles (a page that now carries another article:
- * replacesArticle), so that the clustering places them again as new ones; an article that is the only one of its
- * story (counting archived articles) keeps its entry and its story, whose id must keep leading somewhere. Pure.
+ * `released` articles (a page that now carries another article: replacesArticle) placed again as new ones: out of the
+ * index when their story has other articles (counting archived ones), which keeps its id; `loose` when it is their
+ * story's only article: it keeps its entry, so its story's id goes where it goes (its own again, or a redirect to the
+ * story it joins: buildStories' `loose`), but is not held in it. Pure.
  */
-export function releaseArticles(index: Readonly<StoryIndex>, released: ReadonlySet<string>): StoryIndex {
+export function releaseArticles(index: Readonly<StoryIndex>, released: ReadonlySet<string>): { index: StoryIndex; loose: Set<string> } {
   const size = new Map<string, number>();
   for (const id of Object.values(index)) size.set(id, (size.get(id) ?? 0) + 1);
   const next: StoryIndex = { ...index };
-  for (const a of released) if (next[a] !== undefined && size.get(next[a])! > 1) delete next[a];
-  return next;
+  const loose = new Set<string>();
+  for (const a of released) {
+    if (next[a] === undefined) continue;
+    if (size.get(next[a])! > 1) delete next[a];
+    else loose.add(a);
+  }
+  return { index: next, loose };
 }
 
 /**
@@ -267,6 +273,8 @@ export interface BuildStoriesInput {
   /** Split articles that earlier runs' splits took out of their story (splitsSeparatedBefore): a merge passes over
    * their story. */
   separatedSplits?: ReadonlySet<string>;
+  /** Articles clustered as new although the index names their story (releaseArticles' `loose`). */
+  loose?: ReadonlySet<string>;
 }
 
 /**
@@ -294,7 +302,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   const groups = new Map<string, string[]>();
   for (const a of active) {
     const id = index[a.id];
-    if (!id) continue;
+    if (!id || input.loose?.has(a.id)) continue;
     if (!groups.has(id)) groups.set(id, []);
     groups.get(id)!.push(a.id);
   }
