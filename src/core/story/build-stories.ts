@@ -435,6 +435,9 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   stories.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const similar = similarStories(
     stories.map((s) => ({ id: s.id, centre: centres.get(s.id)!, listable: s.coverage.sourceCount >= MIN_SOURCES_FOR_STORY_PAGE, query: !kept.has(s) })),
+    undefined,
+    undefined,
+    (term) => result.model.entity[term] === 1,
   );
   for (const s of stories) if (!kept.has(s)) s.similar = similar.get(s.id) ?? [];
   const sortedIndex: StoryIndex = {};

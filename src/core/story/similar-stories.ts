@@ -4,7 +4,7 @@
  * inverted index over each centroid's heaviest terms, so the cost grows with shared terms, not with stories².
  * Pure.
  */
-import { SIMILAR_STORIES_MAX, SIMILAR_STORIES_MIN_COSINE } from '../config';
+import { SIMILAR_STORIES_MAX, SIMILAR_STORIES_MIN_COSINE, SIMILAR_STORIES_MIN_RESIDUAL } from '../config';
 import type { SparseVector } from './vectorize';
 
 export interface SimilarItem {
@@ -27,9 +27,15 @@ function topTerms(v: SparseVector, k: number): number[] {
 /**
  * Story id → similar story ids, for every item whose `query` is not false. Each query's centroid is scattered into a
  * dense array once, so its cosine with a candidate is one walk over the candidate's terms (the same products, summed
- * in the same ascending term order as `dot`).
+ * in the same ascending term order as `dot`). A pair whose cosine comes from one term (under SIMILAR_STORIES_MIN_RESIDUAL
+ * without it) is similar only when `isName` says that term (an id of the centroids' model) is a name.
  */
-export function similarStories(items: SimilarItem[], max = SIMILAR_STORIES_MAX, minCosine = SIMILAR_STORIES_MIN_COSINE): Map<string, string[]> {
+export function similarStories(
+  items: SimilarItem[],
+  max = SIMILAR_STORIES_MAX,
+  minCosine = SIMILAR_STORIES_MIN_COSINE,
+  isName: (term: number) => boolean = () => true,
+): Map<string, string[]> {
   const top = items.map((it) => (it.listable || it.query !== false ? topTerms(it.centre, INDEX_TERMS) : []));
   const postings = new Map<number, number[]>();
   let maxTerm = -1;
@@ -63,8 +69,16 @@ export function similarStories(items: SimilarItem[], max = SIMILAR_STORIES_MAX, 
     for (const j of candidates) {
       const v = items[j]!.centre;
       let cos = 0;
-      for (let k = 0; k < v.ids.length; k++) cos += dense[v.ids[k]!]! * v.weights[k]!;
-      if (cos >= minCosine && items[j]!.id !== it.id) scored.push({ id: items[j]!.id, cos });
+      let top = 0;
+      let topTerm = -1;
+      for (let k = 0; k < v.ids.length; k++) {
+        const p = dense[v.ids[k]!]! * v.weights[k]!;
+        cos += p;
+        if (p > top) [top, topTerm] = [p, v.ids[k]!];
+      }
+      if (cos < minCosine || items[j]!.id === it.id) continue;
+      if (cos - top < SIMILAR_STORIES_MIN_RESIDUAL && !isName(topTerm)) continue;
+      scored.push({ id: items[j]!.id, cos });
     }
     for (let k = 0; k < c.ids.length; k++) dense[c.ids[k]!] = 0;
     scored.sort((x, y) => y.cos - x.cos || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

@@ -28,4 +28,17 @@ describe('similarStories', () => {
     expect(kept.has('s2')).toBe(false);
     expect(kept.get('s1')).toEqual(['s2', 's3']);
   });
+
+  it('lists a story similar through one term only when that term is a name ("Iran", not "president")', () => {
+    const items = [
+      { id: 'peru', centre: vec([1, 2, 3, 4]), listable: true },
+      { id: 'israel', centre: vec([1, 7, 8, 9]), listable: true }, // shares term 1 only: cos 0.25, 0 without it
+    ];
+    const president = (t: number) => t !== 1;
+    expect(similarStories(items, 5, 0.1, president).get('peru')).toEqual([]);
+    expect(similarStories(items, 5, 0.1, () => true).get('peru')).toEqual(['israel']);
+    // two shared terms: 0.25 left without the top one, similar whatever they are
+    const two = [items[0]!, { id: 'congress', centre: vec([1, 2, 8, 9]), listable: true }];
+    expect(similarStories(two, 5, 0.1, () => false).get('peru')).toEqual(['congress']);
+  });
 });
