@@ -600,6 +600,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     knownSourceIds,
     archivedSplits: edits.archivedSplits,
     state: archiveOverridesState,
+    replaced: new Map([...replaced].map((id) => [id, all.get(id)?.title ?? ''])),
   });
   for (const w of review.warnings) deps.log('warn', overrideWarningLine(w));
   report.corrections = review.corrections;

@@ -99,4 +99,24 @@ describe('a feed that reuses an article’s link for another report', () => {
     expect(stories.map((s) => [s.id, s.articles.map((a) => a.sourceId).sort()])).toEqual([[tram.id, ['alpha-news', 'beta-news', 'gamma-news']]]);
     expect(JSON.parse(await readFile(path.join(content, 'state', 'redirects.json'), 'utf8'))).toEqual({ [fire!.id]: tram.id });
   });
+
+  it('warns of a split naming the article whose link now carries another report', async () => {
+    const work = await tempDir('parallax-reused-split-');
+    const feeds = path.join(work, 'feeds');
+    await mkdir(feeds);
+    const registry = path.join(work, 'sources.json');
+    await writeFile(registry, JSON.stringify(Object.entries(SITES).map(([id, site]) => registrySource(id, site, [{ file: `${id}.xml` }]))));
+    const content = path.join(work, 'content');
+    const write = (items: Record<Id, Item[]>) => Promise.all((Object.keys(SITES) as Id[]).map((id) => writeFile(path.join(feeds, `${id}.xml`), rss(id, items[id]))));
+    await write(day1);
+    await runFolder(feeds, content, new Date('2026-11-25T18:00:00Z'), registry);
+    const beta = (await readStoriesIn(content))[0]!.articles.find((a) => a.sourceId === 'beta-news')!.id;
+    await writeFile(path.join(content, 'overrides.json'), JSON.stringify({ version: 1, stories: { split: [{ articleId: beta, reason: 'not the fire' }] } }));
+    await runFolder(feeds, content, new Date('2026-11-25T19:00:00Z'), registry);
+    await write(day2);
+    const run = await runFolder(feeds, content, new Date('2026-11-26T18:00:00Z'), registry);
+    expect(run.logs).toContain(
+      `warn: overrides.json stories.split[0]: split of article ${beta}: the link of ${beta} ("Lisbon tram derailment injures dozens in Portugal") now carries another article, which the split keeps apart; take it out of the split if it was meant for the earlier report`,
+    );
+  });
 });

@@ -464,6 +464,26 @@ export interface OverridesReview {
 }
 
 /**
+ * Warnings for split entries naming an article whose link now carries another article (`replaced`: id → its new
+ * headline; replacesArticle): the split was made for the earlier report and now keeps the new one out of its story (a
+ * hostile trial's). Said in the run that finds the new article; the split still applies. One warning per entry.
+ */
+export function replacedSplitArticles(o: Overrides, replaced: ReadonlyMap<string, string>): OverrideWarning[] {
+  const out: OverrideWarning[] = [];
+  o.stories.split.forEach((s, i) => {
+    const hit = [...new Set(splitArticleIds(s))].filter((id) => replaced.has(id));
+    if (!hit.length) return;
+    const what = hit.map((id) => `${id} ("${replaced.get(id)}")`).join(', ');
+    out.push({
+      at: `stories.split[${i}]`,
+      inert: false,
+      message: `split of ${articlesLabel(splitArticleIds(s))}: the link of ${what} now carries another article, which the split keeps apart; take it out of the split if it was meant for the earlier report`,
+    });
+  });
+  return out;
+}
+
+/**
  * The split articles that earlier runs' splits took out of a story with other articles: the state's separatedSplits,
  * or, from a state written before it was kept (null, with a fingerprint), every split article of the previous index
  * (see reviewOverrides). Pure.
@@ -498,6 +518,9 @@ export function reviewOverrides(
     knownSourceIds: ReadonlySet<string>;
     archivedSplits: readonly string[];
     state: { fingerprint: string | null; matchedSplits: readonly string[]; separatedSplits: readonly string[] | null };
+    /** Articles whose link now carries another article (replacesArticle), with its headline: a split naming one
+     * was made for the earlier report. */
+    replaced?: ReadonlyMap<string, string>;
   },
 ): OverridesReview {
   const splitIds = new Set(o.stories.split.flatMap(splitArticleIds));
@@ -510,6 +533,7 @@ export function reviewOverrides(
     ...unmatchedTakedowns(o, run.takedownRecords, run.knownSourceIds),
     ...unmatchedStoryOverrides(o, new Set([...run.storedArticleIds, ...matchedSplits]), run.knownStoryIds),
     ...conflictingStoryOverrides(o, run.redirects, { index: run.previousIndex, separated: new Set(separated) }),
+    ...replacedSplitArticles(o, run.replaced ?? new Map()),
   ]);
   const entries = overrideEntryCount(o);
   const inert = new Set(warnings.filter((w) => w.inert).map((w) => w.at)).size;

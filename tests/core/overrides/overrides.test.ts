@@ -10,6 +10,7 @@ import {
   indexTakedowns,
   overrideWarningLine,
   parseOverrides,
+  replacedSplitArticles,
   separatedSplits,
   sortOverrideWarnings,
   takedownLog,
@@ -234,5 +235,15 @@ describe('takedownLog', () => {
     // later runs keep the first lifted time (a re-run is byte-identical)
     expect(takedownLog(down([]), new Map(), JSON.parse(JSON.stringify(lifted)), '2026-11-27T10:00:00Z')).toEqual(lifted);
     expect(takedownLog(down([article]), new Map(), lifted, '2026-11-28T10:00:00Z')).toEqual(first);
+  });
+});
+
+describe('replacedSplitArticles', () => {
+  it('warns of a split naming an article whose link now carries another article (a hostile trial’s)', () => {
+    const o = parseOverrides({ version: 1, stories: { split: [{ articleId: 'b1', ...why }, { articleIds: ['c1', 'c2'], ...why }] } });
+    expect(replacedSplitArticles(o, new Map([['b1', 'Lisbon tram derails']])).map(overrideWarningLine)).toEqual([
+      'overrides.json stories.split[0]: split of article b1: the link of b1 ("Lisbon tram derails") now carries another article, which the split keeps apart; take it out of the split if it was meant for the earlier report',
+    ]);
+    expect(replacedSplitArticles(o, new Map())).toEqual([]);
   });
 });
