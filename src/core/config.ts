@@ -229,6 +229,17 @@ export const BLINDSPOT_IGNORED_FACTUALITY: readonly string[] = ['low', 'very-low
 
 /** Weight of factuality in the headline choice: a "very-high" source gains this much cosine over an unrated one. */
 export const HEADLINE_FACTUALITY_WEIGHT = 0.05;
+
+/**
+ * A story's headline is taken from the titles of its last this many hours (by each article's reported time, up to its
+ * newest eligible title's): a long-running story is headed by where it stands now. A reader trial's Iran talks story
+ * (51 h of reports) was still headed "US and Iran to meet for second round of nuclear talks" after the round ended;
+ * its last 12 h hold "wrap up", "guiding principles", "good progress". Half a day: a day's own reports stay together.
+ */
+export const HEADLINE_RECENT_HOURS = 12;
+/** … when its last HEADLINE_RECENT_HOURS hold titles of at least this many sources: one late report does not retitle a
+ * story (in the demo, a two-source story's later article is as often another event joined to it). */
+export const HEADLINE_RECENT_MIN_SOURCES = 3;
 /** Share of upper-case letters above which a title counts as shouting (and is turned to sentence case). */
 export const HEADLINE_SHOUTING_UPPER_SHARE = 0.8;
 /**

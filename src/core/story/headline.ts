@@ -4,7 +4,7 @@
  * cover the story; then cleaned of shouting, clickbait labels and a trailing outlet name.
  */
 import { hostOf } from '../registry/domain';
-import { HEADLINE_FACTUALITY_WEIGHT, HEADLINE_SHARED_TERMS_MIN, HEADLINE_SHOUTING_UPPER_SHARE } from '../config';
+import { HEADLINE_FACTUALITY_WEIGHT, HEADLINE_RECENT_HOURS, HEADLINE_RECENT_MIN_SOURCES, HEADLINE_SHARED_TERMS_MIN, HEADLINE_SHOUTING_UPPER_SHARE } from '../config';
 import { disputedRatings, isAggregator, sourceBucket, sourceFactuality } from '../coverage/coverage';
 import type { ArticleKind } from '../schema/article';
 import type { Source } from '../schema/source';
@@ -95,6 +95,9 @@ export interface HeadlineCandidate {
   kind?: ArticleKind;
   /** BCP 47 tag of the article's language; absent or null: unknown. */
   language?: string | null;
+  /** When the article was reported (UTC ISO-8601): the headline comes from the last HEADLINE_RECENT_HOURS. Absent:
+   * always a candidate. */
+  at?: string;
 }
 
 /**
@@ -163,13 +166,25 @@ export function eligibleCandidates(candidates: HeadlineCandidate[], sources: Rea
 }
 
 /**
- * Picks and cleans the headline among eligibleCandidates: highest similarity to the centre plus the factuality
- * bonus, minus CLICKBAIT_PENALTY for clickbait. Ties go to the earlier candidate (callers pass articles oldest
- * first). Throws Error when `candidates` is empty.
+ * The candidates reported within HEADLINE_RECENT_HOURS of the newest one (`at`; those without a time stay): a story
+ * that has moved on is headed by its latest reports. Never empty when `pool` is not.
+ */
+function recent(pool: HeadlineCandidate[]): HeadlineCandidate[] {
+  const times = pool.map((c) => (c.at ? Date.parse(c.at) : NaN)).filter((t) => Number.isFinite(t));
+  if (times.length === 0) return pool;
+  const from = Math.max(...times) - HEADLINE_RECENT_HOURS * 3_600_000;
+  const late = pool.filter((c) => !c.at || !(Date.parse(c.at) < from));
+  return new Set(late.map((c) => c.sourceId)).size >= HEADLINE_RECENT_MIN_SOURCES ? late : pool;
+}
+
+/**
+ * Picks and cleans the headline among the recent (HEADLINE_RECENT_HOURS) eligibleCandidates: highest similarity to
+ * the centre plus the factuality bonus, minus CLICKBAIT_PENALTY for clickbait. Ties go to the earlier candidate
+ * (callers pass articles oldest first). Throws Error when `candidates` is empty.
  */
 export function chooseHeadline(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): string {
   if (candidates.length === 0) throw new Error('chooseHeadline: no candidates');
-  const pool = eligibleCandidates(candidates, sources);
+  const pool = recent(eligibleCandidates(candidates, sources));
   let best = pool[0]!;
   let bestScore = -Infinity;
   for (const c of pool) {

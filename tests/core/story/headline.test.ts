@@ -37,6 +37,20 @@ describe('cleanHeadline', () => {
 });
 
 describe('chooseHeadline', () => {
+  it('heads a story that has moved on by its last 12 hours’ titles, when three sources or more wrote them', () => {
+    const sources = map(source('npr'), source('cbs'), source('bbc'), source('nyt'));
+    const iran = [
+      { title: 'US and Iran to meet for second round of nuclear talks', sourceId: 'npr', similarity: 0.8, at: '2026-02-17T11:48:42Z' },
+      { title: 'Iran says guiding principles agreed with US at nuclear talks', sourceId: 'bbc', similarity: 0.7, at: '2026-02-17T21:38:33Z' },
+      { title: 'US and Iran make good progress in Geneva talks', sourceId: 'nyt', similarity: 0.6, at: '2026-02-17T23:18:51Z' },
+      { title: 'US and Iran wrap up second round of nuclear talks', sourceId: 'cbs', similarity: 0.65, at: '2026-02-18T00:52:00Z' },
+    ];
+    expect(chooseHeadline(iran, sources)).toBe('Iran says guiding principles agreed with US at nuclear talks');
+    // two sources in the last 12 hours: one late report does not retitle the story
+    expect(chooseHeadline(iran.filter((c) => c.sourceId !== 'nyt'), sources)).toBe('US and Iran to meet for second round of nuclear talks');
+    // all within 12 hours: the best of all
+    expect(chooseHeadline(iran.map((c) => ({ ...c, at: '2026-02-17T20:00:00Z' })), sources)).toBe('US and Iran to meet for second round of nuclear talks');
+  });
   it('picks the title closest to the centre, preferring higher factuality by a small margin', () => {
     const sources = map(source('a', [], ['very-low']), source('b', [], ['very-high']));
     expect(chooseHeadline([{ title: 'A title', sourceId: 'a', similarity: 0.6 }, { title: 'B title', sourceId: 'b', similarity: 0.57 }], sources)).toBe('B title');
