@@ -36,23 +36,30 @@ const rss = (id: Id, items: Item[]) =>
     items.map((i) => `<item><title>${i.title}</title><link>https://${SITES[id]}/${i.slug}</link><guid>https://${SITES[id]}/${i.slug}</guid><pubDate>${i.date}</pubDate><description>${i.lead}</description></item>`),
   );
 
+/** A content folder fed by the three outlets' feed files: `write` replaces the feeds, `run` ingests them at `now`. */
+async function instance() {
+  const work = await tempDir('parallax-reused-');
+  const feeds = path.join(work, 'feeds');
+  await mkdir(feeds);
+  const registry = path.join(work, 'sources.json');
+  await writeFile(registry, JSON.stringify(Object.entries(SITES).map(([id, site]) => registrySource(id, site, [{ file: `${id}.xml` }]))));
+  const content = path.join(work, 'content');
+  const write = (items: Record<Id, Item[]>) => Promise.all((Object.keys(SITES) as Id[]).map((id) => writeFile(path.join(feeds, `${id}.xml`), rss(id, items[id]))));
+  const run = (now: Date) => runFolder(feeds, content, now, registry);
+  return { write, run, content };
+}
+
 describe('a feed that reuses an article’s link for another report', () => {
   it('places the new article anew, with its own date; the old story keeps its id and its other articles', async () => {
-    const work = await tempDir('parallax-reused-');
-    const feeds = path.join(work, 'feeds');
-    await mkdir(feeds);
-    const registry = path.join(work, 'sources.json');
-    await writeFile(registry, JSON.stringify(Object.entries(SITES).map(([id, site]) => registrySource(id, site, [{ file: `${id}.xml` }]))));
-    const content = path.join(work, 'content');
-    const write = (items: Record<Id, Item[]>) => Promise.all((Object.keys(SITES) as Id[]).map((id) => writeFile(path.join(feeds, `${id}.xml`), rss(id, items[id]))));
+    const { write, run, content } = await instance();
 
     await write(day1);
-    await runFolder(feeds, content, new Date('2026-11-25T18:00:00Z'), registry);
+    await run(new Date('2026-11-25T18:00:00Z'));
     const [fire] = await readStoriesIn(content);
     expect(fire!.articles).toHaveLength(3);
 
     await write(day2);
-    const run2 = await runFolder(feeds, content, new Date('2026-11-26T18:00:00Z'), registry);
+    const run2 = await run(new Date('2026-11-26T18:00:00Z'));
     const stories = await readStoriesIn(content);
     const fireNow = stories.find((s) => s.id === fire!.id)!;
     expect(fireNow.articles.map((a) => a.sourceId).sort()).toEqual(['alpha-news', 'gamma-news']);
@@ -67,55 +74,43 @@ describe('a feed that reuses an article’s link for another report', () => {
     expect(run2.logs.some((l) => l.includes('https://beta.test/story-77 now carries another article'))).toBe(true);
 
     // Read again, the page is the tram article: nothing moves
-    await runFolder(feeds, content, new Date('2026-11-26T19:00:00Z'), registry);
+    await run(new Date('2026-11-26T19:00:00Z'));
     expect((await readStoriesIn(content)).map((s) => [s.id, s.articles.length])).toEqual(stories.map((s) => [s.id, s.articles.length]));
 
     // An edited headline and lead of the same report stay in its story
     await write({ ...day2, 'beta-news': [{ ...day2['beta-news'][0]!, title: 'Lisbon tram derailment injures 40 in Portugal; brakes examined', lead: `${TRAM} Investigators are examining the brakes.` }] });
-    await runFolder(feeds, content, new Date('2026-11-26T20:00:00Z'), registry);
+    await run(new Date('2026-11-26T20:00:00Z'));
     const tramLater = (await readStoriesIn(content)).find((s) => s.id === tram.id)!;
     expect(tramLater.articles.map((a) => a.sourceId).sort()).toEqual(['alpha-news', 'beta-news', 'gamma-news']);
   });
 
   it('takes the only article of a story to the story it now reports, and its old id leads there (a hostile trial’s)', async () => {
-    const work = await tempDir('parallax-reused-alone-');
-    const feeds = path.join(work, 'feeds');
-    await mkdir(feeds);
-    const registry = path.join(work, 'sources.json');
-    await writeFile(registry, JSON.stringify(Object.entries(SITES).map(([id, site]) => registrySource(id, site, [{ file: `${id}.xml` }]))));
-    const content = path.join(work, 'content');
-    const write = (items: Record<Id, Item[]>) => Promise.all((Object.keys(SITES) as Id[]).map((id) => writeFile(path.join(feeds, `${id}.xml`), rss(id, items[id]))));
+    const { write, run, content } = await instance();
     const alone: Record<Id, Item[]> = { 'alpha-news': day1['alpha-news'], 'beta-news': [], 'gamma-news': [] };
     await write(alone);
-    await runFolder(feeds, content, new Date('2026-11-25T18:00:00Z'), registry);
+    await run(new Date('2026-11-25T18:00:00Z'));
     const [fire] = await readStoriesIn(content);
     await write({ ...alone, 'beta-news': [day2['gamma-news'][1]!], 'gamma-news': [day2['gamma-news'][1]!] });
-    await runFolder(feeds, content, new Date('2026-11-26T12:00:00Z'), registry);
+    await run(new Date('2026-11-26T12:00:00Z'));
     const tram = (await readStoriesIn(content)).find((s) => s.id !== fire!.id)!;
     // alpha's wildfire link now carries its tram report
     await write({ 'alpha-news': [{ ...day1['alpha-news'][0]!, title: 'Lisbon tram derails, injuring dozens', lead: TRAM, date: 'Thu, 26 Nov 2026 13:00:00 GMT' }], 'beta-news': [day2['gamma-news'][1]!], 'gamma-news': [day2['gamma-news'][1]!] });
-    await runFolder(feeds, content, new Date('2026-11-26T18:00:00Z'), registry);
+    await run(new Date('2026-11-26T18:00:00Z'));
     const stories = await readStoriesIn(content);
     expect(stories.map((s) => [s.id, s.articles.map((a) => a.sourceId).sort()])).toEqual([[tram.id, ['alpha-news', 'beta-news', 'gamma-news']]]);
     expect(JSON.parse(await readFile(path.join(content, 'state', 'redirects.json'), 'utf8'))).toEqual({ [fire!.id]: tram.id });
   });
 
   it('warns of a split naming the article whose link now carries another report', async () => {
-    const work = await tempDir('parallax-reused-split-');
-    const feeds = path.join(work, 'feeds');
-    await mkdir(feeds);
-    const registry = path.join(work, 'sources.json');
-    await writeFile(registry, JSON.stringify(Object.entries(SITES).map(([id, site]) => registrySource(id, site, [{ file: `${id}.xml` }]))));
-    const content = path.join(work, 'content');
-    const write = (items: Record<Id, Item[]>) => Promise.all((Object.keys(SITES) as Id[]).map((id) => writeFile(path.join(feeds, `${id}.xml`), rss(id, items[id]))));
+    const { write, run, content } = await instance();
     await write(day1);
-    await runFolder(feeds, content, new Date('2026-11-25T18:00:00Z'), registry);
+    await run(new Date('2026-11-25T18:00:00Z'));
     const beta = (await readStoriesIn(content))[0]!.articles.find((a) => a.sourceId === 'beta-news')!.id;
     await writeFile(path.join(content, 'overrides.json'), JSON.stringify({ version: 1, stories: { split: [{ articleId: beta, reason: 'not the fire' }] } }));
-    await runFolder(feeds, content, new Date('2026-11-25T19:00:00Z'), registry);
+    await run(new Date('2026-11-25T19:00:00Z'));
     await write(day2);
-    const run = await runFolder(feeds, content, new Date('2026-11-26T18:00:00Z'), registry);
-    expect(run.logs).toContain(
+    const third = await run(new Date('2026-11-26T18:00:00Z'));
+    expect(third.logs).toContain(
       `warn: overrides.json stories.split[0]: split of article ${beta}: the link of ${beta} ("Lisbon tram derailment injures dozens in Portugal") now carries another article, which the split keeps apart; take it out of the split if it was meant for the earlier report`,
     );
   });
