@@ -276,14 +276,16 @@ export function storedAs(fresh: readonly Article[], stored: ReadonlyMap<string, 
 /**
  * Whether `fresh`, read under `stored`'s id (the same URL, or a link storedAs maps to it), is another article on that
  * page: its headline and its lead (when both have one) each share under REPLACED_ARTICLE_JACCARD of their words with
- * the stored ones (a headline without words tells nothing: not another), and its date is not the stored one. Such an
+ * the stored ones (a headline without words tells nothing: not another), and its date is not the stored one (unless
+ * midnight UTC, a date-only feed's). Such an
  * article is stored as read (its own date and first-seen time, not mergeArticle's) and placed in a story again
  * (src/pipeline.ts), as a feed that reuses a link for another report publishes a new article there.
  */
 export function replacesArticle(stored: Pick<Article, 'title' | 'summary' | 'published'>, fresh: Pick<Article, 'title' | 'summary' | 'published'>): boolean {
   // the same date is the same article, retitled (a hostile trial's title-only live page: "Storm Bert live: …" → "River
-  // Taff bursts its banks…", its pubDate kept)
-  if (stored.published !== null && stored.published === fresh.published) return false;
+  // Taff bursts its banks…", its pubDate kept); not midnight UTC, which a feed giving dates without times gives every
+  // item of the day (a second hostile trial's stadium report had stayed in the wildfire story)
+  if (stored.published !== null && stored.published === fresh.published && stored.published.slice(11, 19) !== '00:00:00') return false;
   const unlike = (a: string, b: string): boolean => {
     const x = new Set(wordsOf(a));
     const y = new Set(wordsOf(b));

@@ -464,20 +464,35 @@ export interface OverridesReview {
 }
 
 /**
- * Warnings for split entries naming an article whose link now carries another article (`replaced`: id → its new
- * headline; replacesArticle): the split was made for the earlier report and now keeps the new one out of its story (a
- * hostile trial's). Said in the run that finds the new article; the split still applies. One warning per entry.
+ * Warnings for corrections made for an article whose link now carries another article (`replaced`: id → its new
+ * headline; replacesArticle), said in the run that finds it; the corrections still apply:
+ * - a split naming such an article keeps the new report out of its story (a hostile trial's);
+ * - a headline pinned on a story whose only article (in `index`, the previous story index) is such an article now
+ *   heads that new report (a second hostile trial's "Carlsen takes Tata Steel title" over a stadium budget).
+ * One warning per entry.
  */
-export function replacedSplitArticles(o: Overrides, replaced: ReadonlyMap<string, string>): OverrideWarning[] {
+export function replacedArticleOverrides(o: Overrides, replaced: ReadonlyMap<string, string>, index: Readonly<Record<string, string>>): OverrideWarning[] {
   const out: OverrideWarning[] = [];
+  const news = (ids: readonly string[]): string => ids.map((id) => `${id} ("${replaced.get(id)}")`).join(', ');
   o.stories.split.forEach((s, i) => {
     const hit = [...new Set(splitArticleIds(s))].filter((id) => replaced.has(id));
     if (!hit.length) return;
-    const what = hit.map((id) => `${id} ("${replaced.get(id)}")`).join(', ');
     out.push({
       at: `stories.split[${i}]`,
       inert: false,
-      message: `split of ${articlesLabel(splitArticleIds(s))}: the link of ${what} now carries another article, which the split keeps apart; take it out of the split if it was meant for the earlier report`,
+      message: `split of ${articlesLabel(splitArticleIds(s))}: the link of ${news(hit)} now carries another article, which the split keeps apart; take it out of the split if it was meant for the earlier report`,
+    });
+  });
+  if (!replaced.size) return out;
+  const articlesOf = new Map<string, string[]>();
+  for (const [article, story] of Object.entries(index)) if (!article.startsWith('archived:')) articlesOf.set(story, [...(articlesOf.get(story) ?? []), article]);
+  o.stories.headline.forEach((h, i) => {
+    const articles = articlesOf.get(h.storyId) ?? [];
+    if (!articles.length || !articles.every((id) => replaced.has(id))) return;
+    out.push({
+      at: `stories.headline[${i}]`,
+      inert: false,
+      message: `headline for story ${h.storyId}: the link of its only article ${news(articles)} now carries another article, which the pinned headline now heads; take it out if it was meant for the earlier report`,
     });
   });
   return out;
@@ -518,8 +533,8 @@ export function reviewOverrides(
     knownSourceIds: ReadonlySet<string>;
     archivedSplits: readonly string[];
     state: { fingerprint: string | null; matchedSplits: readonly string[]; separatedSplits: readonly string[] | null };
-    /** Articles whose link now carries another article (replacesArticle), with its headline: a split naming one
-     * was made for the earlier report. */
+    /** Articles whose link now carries another article (replacesArticle), with its headline: a split or a pinned
+     * headline for one was made for the earlier report. */
     replaced?: ReadonlyMap<string, string>;
   },
 ): OverridesReview {
@@ -533,7 +548,7 @@ export function reviewOverrides(
     ...unmatchedTakedowns(o, run.takedownRecords, run.knownSourceIds),
     ...unmatchedStoryOverrides(o, new Set([...run.storedArticleIds, ...matchedSplits]), run.knownStoryIds),
     ...conflictingStoryOverrides(o, run.redirects, { index: run.previousIndex, separated: new Set(separated) }),
-    ...replacedSplitArticles(o, run.replaced ?? new Map()),
+    ...replacedArticleOverrides(o, run.replaced ?? new Map(), run.previousIndex),
   ]);
   const entries = overrideEntryCount(o);
   const inert = new Set(warnings.filter((w) => w.inert).map((w) => w.at)).size;

@@ -373,7 +373,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       chooseHeadline(
         clustered.map((m) => {
           const a = byId.get(m.id)!;
-          return { title: a.title, sourceId: a.sourceId, similarity: m.similarity, derived: titleFromText(a), language: a.language, at: reportedAt(a), ...(a.kind ? { kind: a.kind } : {}) };
+          return { title: a.title, sourceId: a.sourceId, similarity: m.similarity, derived: titleFromText(a), language: a.language, ...(a.published !== null ? { at: reportedAt(a) } : {}), ...(a.kind ? { kind: a.kind } : {}) };
         }),
         sources,
       );

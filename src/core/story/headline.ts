@@ -95,8 +95,9 @@ export interface HeadlineCandidate {
   kind?: ArticleKind;
   /** BCP 47 tag of the article's language; absent or null: unknown. */
   language?: string | null;
-  /** When the article was reported (UTC ISO-8601): the headline comes from the last HEADLINE_RECENT_HOURS. Absent:
-   * always a candidate. */
+  /** When the article was reported, for a dated article (UTC ISO-8601): the headline comes from the last
+   * HEADLINE_RECENT_HOURS of the dated ones. Absent (undated: its time is only when Parallax first read it, a feed's
+   * whole backlog at once): not one of the recent titles. */
   at?: string;
 }
 
@@ -166,14 +167,16 @@ export function eligibleCandidates(candidates: HeadlineCandidate[], sources: Rea
 }
 
 /**
- * The candidates reported within HEADLINE_RECENT_HOURS of the newest one (`at`; those without a time stay): a story
- * that has moved on is headed by its latest reports. Never empty when `pool` is not.
+ * The dated candidates (`at`) reported within HEADLINE_RECENT_HOURS of the newest one, when they are titles of at least
+ * HEADLINE_RECENT_MIN_SOURCES sources: a story that has moved on is headed by its latest reports; else the whole
+ * pool. Undated candidates are never the recent ones (a second hostile trial's undated backlog, read two days after
+ * the dated reports, had taken the headline). Never empty when `pool` is not.
  */
 function recent(pool: HeadlineCandidate[]): HeadlineCandidate[] {
-  const times = pool.map((c) => (c.at ? Date.parse(c.at) : NaN)).filter((t) => Number.isFinite(t));
-  if (times.length === 0) return pool;
-  const from = Math.max(...times) - HEADLINE_RECENT_HOURS * 3_600_000;
-  const late = pool.filter((c) => !c.at || !(Date.parse(c.at) < from));
+  const dated = pool.filter((c) => c.at !== undefined && Number.isFinite(Date.parse(c.at)));
+  if (dated.length === 0) return pool;
+  const from = Math.max(...dated.map((c) => Date.parse(c.at!))) - HEADLINE_RECENT_HOURS * 3_600_000;
+  const late = dated.filter((c) => Date.parse(c.at!) >= from);
   return new Set(late.map((c) => c.sourceId)).size >= HEADLINE_RECENT_MIN_SOURCES ? late : pool;
 }
 

@@ -184,5 +184,8 @@ describe('replacesArticle', () => {
     const live = { title: 'Storm Bert live: Wales braces for heavy rain and gales', summary: null, published: '2026-11-25T07:00:00Z' };
     expect(replacesArticle(live, { title: 'River Taff bursts its banks, flooding Pontypridd homes', summary: null, published: '2026-11-25T07:00:00Z' })).toBe(false);
     expect(replacesArticle(live, { title: 'River Taff bursts its banks, flooding Pontypridd homes', summary: null, published: '2026-11-26T07:00:00Z' })).toBe(true);
+    // midnight UTC is a date-only feed's date for every item of the day: no evidence
+    const dateOnly = { ...live, published: '2026-11-25T00:00:00Z' };
+    expect(replacesArticle(dateOnly, { title: 'Denver council approves $1.2 billion stadium budget', summary: null, published: '2026-11-25T00:00:00Z' })).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import {
   indexTakedowns,
   overrideWarningLine,
   parseOverrides,
-  replacedSplitArticles,
+  replacedArticleOverrides,
   separatedSplits,
   sortOverrideWarnings,
   takedownLog,
@@ -238,12 +238,19 @@ describe('takedownLog', () => {
   });
 });
 
-describe('replacedSplitArticles', () => {
+describe('replacedArticleOverrides', () => {
   it('warns of a split naming an article whose link now carries another article (a hostile trial’s)', () => {
     const o = parseOverrides({ version: 1, stories: { split: [{ articleId: 'b1', ...why }, { articleIds: ['c1', 'c2'], ...why }] } });
-    expect(replacedSplitArticles(o, new Map([['b1', 'Lisbon tram derails']])).map(overrideWarningLine)).toEqual([
+    expect(replacedArticleOverrides(o, new Map([['b1', 'Lisbon tram derails']]), {}).map(overrideWarningLine)).toEqual([
       'overrides.json stories.split[0]: split of article b1: the link of b1 ("Lisbon tram derails") now carries another article, which the split keeps apart; take it out of the split if it was meant for the earlier report',
     ]);
-    expect(replacedSplitArticles(o, new Map())).toEqual([]);
+    expect(replacedArticleOverrides(o, new Map(), {})).toEqual([]);
+  });
+  it('warns of a headline pinned on a story whose only article’s link now carries another article', () => {
+    const o = parseOverrides({ version: 1, stories: { headline: [{ storyId: 'chess', title: 'Carlsen takes Tata Steel title', ...why }, { storyId: 'fire', title: 'Wildfire', ...why }] } });
+    const index = { c1: 'chess', f1: 'fire', f2: 'fire' };
+    expect(replacedArticleOverrides(o, new Map([['c1', 'Denver approves stadium budget'], ['f1', 'Lisbon tram derails']]), index).map(overrideWarningLine)).toEqual([
+      'overrides.json stories.headline[0]: headline for story chess: the link of its only article c1 ("Denver approves stadium budget") now carries another article, which the pinned headline now heads; take it out if it was meant for the earlier report',
+    ]);
   });
 });

@@ -50,6 +50,11 @@ describe('chooseHeadline', () => {
     expect(chooseHeadline(iran.filter((c) => c.sourceId !== 'nyt'), sources)).toBe('US and Iran to meet for second round of nuclear talks');
     // all within 12 hours: the best of all
     expect(chooseHeadline(iran.map((c) => ({ ...c, at: '2026-02-17T20:00:00Z' })), sources)).toBe('US and Iran to meet for second round of nuclear talks');
+    // undated titles (no `at`: read later as a backlog) are never the recent ones
+    const backlog = ['u1', 'u2', 'u3'].map((id) => ({ title: `Iran talks: live updates ${id}`, sourceId: id, similarity: 0.9 }));
+    const withBacklog = map(source('npr'), source('cbs'), source('bbc'), source('u1'), source('u2'), source('u3'));
+    expect(chooseHeadline([...iran.filter((c) => c.sourceId !== 'nyt'), ...backlog], withBacklog)).toBe('Iran talks: live updates u1');
+    expect(chooseHeadline([...iran, ...backlog], withBacklog)).toBe('Iran says guiding principles agreed with US at nuclear talks');
   });
   it('picks the title closest to the centre, preferring higher factuality by a small margin', () => {
     const sources = map(source('a', [], ['very-low']), source('b', [], ['very-high']));
