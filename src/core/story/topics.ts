@@ -217,9 +217,9 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   const done = new Set<string>();
   // words the story's titles or leads write in lower case somewhere (lower-cased): not names
   const lowerCase = new Set(articles.flatMap((a) => words(`${a.title} ${a.summary ?? ''}`)).filter((w) => w === w.toLowerCase()));
-  const keyNames = new Set(weighted.map(([t]) => t).filter((t) => isName(t) || !lowerCase.has(mostCommon(surfaces.get(t)!))));
+  const surfaceOf = (term: string): string => mostCommon(surfaces.get(term)!);
+  const keyNames = new Set(weighted.map(([t]) => t).filter((t) => isName(t) || !lowerCase.has(surfaceOf(t))));
   const text = wordUses(articles.map((a) => `${a.title} ${a.summary ?? ''}`));
-  const surfaceOf = (name: string): string => mostCommon(surfaces.get(name)!);
   const nameOf = new Map([...keyNames].map((name) => [surfaceOf(name), name]));
   for (const [term] of weighted) {
     if (out.length >= max) break;
@@ -239,7 +239,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     // "Knocking China" is not a name); a name beside another in most of its uses, but not the other way, is part of it:
     // the given name "José" of "José Jerí", who is "jerí" in most titles (a reader trial's chips "josé", "alexei");
     // not "Ukraine" beside "russia".
-    const surface = mostCommon(surfaces.get(term)!);
+    const surface = surfaceOf(term);
     if (!pair && keyNames.has(term)) {
       const partners = [...(text.neighbours.get(surface) ?? [])]
         .map((w) => nameOf.get(w))
