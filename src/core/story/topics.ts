@@ -333,16 +333,20 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
 /**
  * Topics of a story: categories, then key terms that are not already a category or a word of one; a key term that is
  * the surname of a person the window's feeds tag (`surnames`, indexedSurnames) is written as that person's full name
- * when the story's articles write it (writtenName).
+ * when the story's articles write it (writtenName). A key term that is a word of another topic goes (a given name
+ * beside the full name a surname became: "elbridge" beside "elbridge colby").
  */
 export function storyTopics(articles: TopicArticle[], centre: SparseVector, model: TermModel, surnames: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
   const out = categoryTopics(articles);
-  const inCategories = new Set(out.flatMap((c) => c.split(/[^\p{L}\p{N}]+/u)));
+  const wordsOfTopic = (t: string): string[] => t.split(/[^\p{L}\p{N}]+/u);
+  const inCategories = new Set(out.flatMap(wordsOfTopic));
+  const terms: string[] = [];
   for (const term of keyTerms(articles, centre, model)) {
     if (out.includes(term) || inCategories.has(term)) continue;
     const names = surnames.get(surnameKey(term));
     const t = (names && writtenName(names, articles)) ?? term;
-    if (!out.includes(t)) out.push(t);
+    if (!out.includes(t) && !terms.includes(t)) terms.push(t);
   }
-  return out;
+  const inTerms = new Set(terms.filter((t) => wordsOfTopic(t).length > 1).flatMap(wordsOfTopic));
+  return [...out, ...terms.filter((t) => wordsOfTopic(t).length > 1 || !inTerms.has(t))];
 }

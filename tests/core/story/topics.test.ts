@@ -94,6 +94,12 @@ describe('topics', () => {
     ];
     expect(topicsOf(country)).toContain('jordan');
     expect(topicsOf(country)).not.toContain('michael jordan');
+    // a given name beside the full name its surname became is not a topic of its own
+    const colby = [{ title: 'Elbridge Colby: NATO is actually stronger than ever', summary: 'An interview with the Pentagon policy chief.', categories: [] }];
+    const c = modelOf(colby);
+    const colbyTopics = storyTopics(colby, c.centre, c.model, indexedSurnames([{ categories: ['Colby, Elbridge A'] }]));
+    expect(colbyTopics).toContain('elbridge colby');
+    expect(colbyTopics).not.toContain('elbridge');
     // a tag with a curly apostrophe, titles with a straight one
     const curly = indexedSurnames([{ categories: ['O’Brien, Conan C'] }]);
     expect(storyTopics(host, m.centre, m.model, curly)).toContain('conan o’brien');
