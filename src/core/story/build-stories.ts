@@ -3,19 +3,20 @@
  * through the story index, and fills in headline, summary, coverage, blindspot, topics and rank.
  */
 import { standInTitle, truncateText } from '../feed/clean-text';
-import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE } from '../config';
+import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE, SUMMARY_MAX_BULLETS } from '../config';
 import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/blindspot';
 import { computeCoverage, lastUpdatedOf, reportedAt, sourceBucket } from '../coverage/coverage';
 import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
 import { NO_STORY_OVERRIDES, splitArticleIds, type StoryOverrides } from '../schema/overrides';
-import { hasStoryPage, type Story, type StoryArticle } from '../schema/story';
+import { hasStoryPage, type Story, type StoryArticle, type SummaryBullet } from '../schema/story';
 import { clusterDocs, type ClusterConfig, type ClusterDoc, type ClusterMember } from './cluster';
-import { chooseHeadline } from './headline';
+import { chooseHeadline, recentReports } from './headline';
 import { slugify, storyIdFor } from './ids';
 import { similarStories } from './similar-stories';
 import { summarize } from './summarize';
 import { materialOf } from './story-changes';
+import { jaccard, wordsOf } from '../word-overlap';
 import { indexedSurnames, storyTopics } from './topics';
 import { centroid, dot, termCounts, toVector, topSharedTerms, type SparseVector } from './vectorize';
 
@@ -243,6 +244,28 @@ export function joinSplitGroups(
   return out.sort((x, y) => byTime(x[0]!.id, y[0]!.id));
 }
 
+/**
+ * A story's summary bullets (`summarizeFrom` over some of its articles, oldest first). When the story has moved on,
+ * the bullets of its latest reports (recentReports, those its headline comes from) come first, then those of the
+ * whole story that say something else (sharing under half their words with each bullet before), up to
+ * SUMMARY_MAX_BULLETS: where the story stands, then how it got there (a reader trial's Iran talks story had opened on
+ * "a day ahead of a second round" after the round ended).
+ */
+function storySummary(articles: Article[], summarizeFrom: (articles: Article[]) => SummaryBullet[]): SummaryBullet[] {
+  const latest = recentReports(articles, (a) => (a.published !== null ? reportedAt(a) : undefined));
+  if (latest === articles) return summarizeFrom(articles);
+  const out = summarizeFrom(latest);
+  const said = out.map((b) => new Set(wordsOf(b.text)));
+  for (const b of summarizeFrom(articles)) {
+    if (out.length >= SUMMARY_MAX_BULLETS) break;
+    const words = new Set(wordsOf(b.text));
+    if (said.some((w) => jaccard(w, words) >= 0.5)) continue;
+    out.push(b);
+    said.push(words);
+  }
+  return out;
+}
+
 export interface BuildStoriesResult {
   /** Stories with an article in the window, sorted by id. */
   stories: Story[];
@@ -415,7 +438,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     }));
     return {
       ...material,
-      summary: summarize(storyArticles, centre, result.model, config, title),
+      summary: storySummary(storyArticles, (list) => summarize(list, centre, result.model, config, title)),
       articles,
       topics: storyTopics(storyArticles, centre, result.model, surnames),
       similar: [],

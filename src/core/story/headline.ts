@@ -167,27 +167,28 @@ export function eligibleCandidates(candidates: HeadlineCandidate[], sources: Rea
 }
 
 /**
- * The dated candidates (`at`) reported within HEADLINE_RECENT_HOURS of the newest one, when they are titles of at least
- * HEADLINE_RECENT_MIN_SOURCES sources: a story that has moved on is headed by its latest reports; else the whole
- * pool. Undated candidates are never the recent ones (a second hostile trial's undated backlog, read two days after
- * the dated reports, had taken the headline). Never empty when `pool` is not.
+ * A story's latest reports: the dated items (`at`: when reported, UTC ISO-8601, undefined for an undated one) within
+ * HEADLINE_RECENT_HOURS of the newest, when they come from at least HEADLINE_RECENT_MIN_SOURCES sources; else the
+ * whole pool. A story that has moved on is headed and summed up by where it stands. Undated items are never the
+ * recent ones (a second hostile trial's undated backlog, read two days after the dated reports, had taken the
+ * headline). Never empty when `pool` is not. Pure.
  */
-function recent(pool: HeadlineCandidate[]): HeadlineCandidate[] {
-  const dated = pool.filter((c) => c.at !== undefined && Number.isFinite(Date.parse(c.at)));
+export function recentReports<T extends { sourceId: string }>(pool: T[], at: (item: T) => string | undefined): T[] {
+  const dated = pool.map((c) => ({ c, t: Date.parse(at(c) ?? '') })).filter(({ t }) => Number.isFinite(t));
   if (dated.length === 0) return pool;
-  const from = Math.max(...dated.map((c) => Date.parse(c.at!))) - HEADLINE_RECENT_HOURS * 3_600_000;
-  const late = dated.filter((c) => Date.parse(c.at!) >= from);
+  const from = Math.max(...dated.map(({ t }) => t)) - HEADLINE_RECENT_HOURS * 3_600_000;
+  const late = dated.filter(({ t }) => t >= from).map(({ c }) => c);
   return new Set(late.map((c) => c.sourceId)).size >= HEADLINE_RECENT_MIN_SOURCES ? late : pool;
 }
 
 /**
- * Picks and cleans the headline among the recent (HEADLINE_RECENT_HOURS) eligibleCandidates: highest similarity to
+ * Picks and cleans the headline among the recent (recentReports) eligibleCandidates: highest similarity to
  * the centre plus the factuality bonus, minus CLICKBAIT_PENALTY for clickbait. Ties go to the earlier candidate
  * (callers pass articles oldest first). Throws Error when `candidates` is empty.
  */
 export function chooseHeadline(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): string {
   if (candidates.length === 0) throw new Error('chooseHeadline: no candidates');
-  const pool = recent(eligibleCandidates(candidates, sources));
+  const pool = recentReports(eligibleCandidates(candidates, sources), (c) => c.at);
   let best = pool[0]!;
   let bestScore = -Infinity;
   for (const c of pool) {

@@ -273,4 +273,22 @@ describe('assignStoryIds and redirects', () => {
     // without the split, S2 (the oldest) survives
     expect(applyStoryOverrides(index, { split: [], merge: [{ storyIds: ['X', 'S2'], reason: 'one event' }], headline: [] }, start).redirects).toEqual({ X: 'S2' });
   });
+
+  it('heads and sums up a story that has moved on by its latest reports first, then what led there', () => {
+    const talks = [
+      art('t1', 's1', 'Navalny poisoning: European states to present findings', 'European governments will present their findings on the death of Alexei Navalny in prison on Tuesday.', '2026-02-16T08:00:00Z'),
+      art('t2', 's2', 'Europe to present Navalny poisoning findings', 'Five European governments are due to present findings on how Alexei Navalny died in prison.', '2026-02-16T09:00:00Z'),
+      art('t3', 's1', 'Navalny was poisoned with dart frog toxin, European states say', 'Five European governments said Alexei Navalny was killed in prison with epibatidine, a dart frog toxin.', '2026-02-17T10:00:00Z'),
+      art('t4', 's3', 'European states say Navalny was killed with frog toxin', 'Britain, France, Germany, Sweden and the Netherlands said Navalny was poisoned in prison with epibatidine.', '2026-02-17T11:00:00Z'),
+      art('t5', 's4', 'Kremlin rejects claim Navalny was poisoned with frog toxin', 'The Kremlin rejected the finding by European governments that Navalny was poisoned in prison with a dart frog toxin.', '2026-02-17T15:00:00Z'),
+    ];
+    const r = run(talks, {}, '2026-02-17T16:00:00Z');
+    expect(r.stories).toHaveLength(1);
+    const [story] = r.stories;
+    expect(['t3', 't4', 't5'].map((id) => talks.find((a) => a.id === id)!.title)).toContain(story!.title);
+    const from = story!.summary.map((b) => b.articleId);
+    expect(['t3', 't4', 't5']).toContain(from[0]);
+    // the reports of the day before fill in after the latest ones
+    expect(from.indexOf('t1') === -1 || from.indexOf('t1') > from.findLastIndex((id) => ['t3', 't4', 't5'].includes(id))).toBe(true);
+  });
 });
