@@ -244,6 +244,10 @@ export function joinSplitGroups(
   return out.sort((x, y) => byTime(x[0]!.id, y[0]!.id));
 }
 
+/** A whole-story bullet sharing this share of its words (Jaccard over word sets) with a latest-reports bullet says it
+ * again (storySummary); half, as a kept headline's edit (GUID_MOVE_TITLE_JACCARD). */
+const SAYS_AGAIN_JACCARD = 0.5;
+
 /**
  * A story's summary bullets (`summarizeFrom` over some of its articles, oldest first). When the story has moved on,
  * the bullets of its latest reports (recentReports, those its headline comes from) come first, then those of the
@@ -259,7 +263,7 @@ function storySummary(articles: Article[], summarizeFrom: (articles: Article[]) 
   for (const b of summarizeFrom(articles)) {
     if (out.length >= SUMMARY_MAX_BULLETS) break;
     const words = new Set(wordsOf(b.text));
-    if (said.some((w) => jaccard(w, words) >= 0.5)) continue;
+    if (said.some((w) => jaccard(w, words) >= SAYS_AGAIN_JACCARD)) continue;
     out.push(b);
     said.push(words);
   }

@@ -43,16 +43,27 @@ const PLAIN_INDEXED_NAME = /^([\p{L}'’-]+), (\p{L}[\p{L}'’-]+)$/u;
 /** A catalogue's kind qualifier after a subject tag: "Fans (persons)" (a new-user trial's chip). */
 const KIND_QUALIFIER = /\s*\((?:persons?|people|organi[sz]ations?|compan(?:y|ies)|groups?|places?|events?)\)$/u;
 
-/** A feed category as a topic: trimmed, lower-cased, a catalogue's kind qualifier dropped (KIND_QUALIFIER), an
- * index-style name turned (INDEXED_NAME), its suffix kept ("Trump, Donald J Jr" → "donald trump jr": a trial's son had
- * shared his father's topic); one without a middle initial (PLAIN_INDEXED_NAME) only when `written` (the story's
- * words, written: storyWords) holds the name. */
-function categoryTopic(category: string, written?: string): string {
+/**
+ * A feed category read as an index-style person tag (trimmed, lower-cased, a catalogue's kind qualifier dropped:
+ * KIND_QUALIFIER): its surname and the name as written, given name first, its suffix kept ("Trump, Donald J Jr" →
+ * "donald trump jr": a trial's son had shared his father's topic); `plain` when it has no middle initial
+ * (PLAIN_INDEXED_NAME, the shape of "politics, government" too). Null for any other category.
+ */
+function indexedName(category: string): { surname: string; name: string; plain: boolean } | null {
   const c = category.trim().toLowerCase().replace(KIND_QUALIFIER, '');
   const m = INDEXED_NAME.exec(c);
-  if (m) return `${m[2]} ${m[1]}${m[3] ? ` ${m[3]}` : ''}`;
-  const plain = PLAIN_INDEXED_NAME.exec(c);
-  return plain && written?.includes(` ${wordsOf(`${plain[2]} ${plain[1]}`).join(' ')} `) ? `${plain[2]} ${plain[1]}` : c;
+  if (m) return { surname: m[1]!, name: `${m[2]} ${m[1]}${m[3] ? ` ${m[3]}` : ''}`, plain: false };
+  const p = PLAIN_INDEXED_NAME.exec(c);
+  return p ? { surname: p[1]!, name: `${p[2]} ${p[1]}`, plain: true } : null;
+}
+
+/** A feed category as a topic: trimmed, lower-cased, a catalogue's kind qualifier dropped (KIND_QUALIFIER), an
+ * index-style name turned (indexedName); one without a middle initial only when `written` (the story's words, as
+ * storyWords writes them) holds the name. */
+function categoryTopic(category: string, written?: string): string {
+  const n = indexedName(category);
+  if (n && (!n.plain || written?.includes(` ${wordsOf(n.name).join(' ')} `))) return n.name;
+  return category.trim().toLowerCase().replace(KIND_QUALIFIER, '');
 }
 
 /** The story's titles and leads as wordsOf splits them (lower-case words, "o'brien" → "o brien"), one space between
@@ -80,13 +91,10 @@ export function indexedSurnames(articles: Iterable<Pick<TopicArticle, 'categorie
   const names = new Map<string, Set<string>>();
   for (const a of articles) {
     for (const c of a.categories) {
-      const lower = c.trim().toLowerCase().replace(KIND_QUALIFIER, '');
-      const m = INDEXED_NAME.exec(lower);
-      const plain = m ? null : PLAIN_INDEXED_NAME.exec(lower);
-      const surname = m?.[1] ?? plain?.[1];
-      if (surname === undefined) continue;
-      const key = surnameKey(surname);
-      names.set(key, (names.get(key) ?? new Set()).add(m ? categoryTopic(c) : `${plain![2]} ${plain![1]}`));
+      const n = indexedName(c);
+      if (!n) continue;
+      const key = surnameKey(n.surname);
+      names.set(key, (names.get(key) ?? new Set()).add(n.name));
     }
   }
   return new Map([...names].map(([surname, full]) => [surname, [...full].sort()]));
