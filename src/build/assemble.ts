@@ -16,7 +16,7 @@
  * before an incremental update starts and written after it ends, so an update cut short is followed by a full one.
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile, link, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,15 +27,17 @@ import { makeDir, makeDirSync } from '../io/make-dir';
 export const ASSEMBLY_FORMAT = 1;
 
 /**
- * The file in dist/ that ties it to its manifest (a random id, 16 hex digits). A file, not the directory's inode, so
- * that a dist/ saved and restored together with the frozen dir (one CI cache entry; tar keeps the hard links) is
- * still recognised; it is served like any file and says nothing but that id.
+ * The file in dist/ that ties it to its manifest (an id, 16 hex digits: the first of the sha-256 of what the manifest
+ * describes, so the same inputs give the same dist/ byte for byte). A dist/ assembled from other inputs, or an older
+ * one put back, holds another id unless it holds the same tree, and is assembled anew. A file, not the directory's
+ * inode, so that a dist/ saved and restored together with the frozen dir (one CI cache entry; tar keeps the hard
+ * links) is still recognised; it is served like any file and says nothing but that id.
  */
 export const ID_FILE = '.parallax-assembly';
 
 export interface AssemblyManifest {
   format: number;
-  /** Absolute dist path, and a random id also written to <dist>/.parallax-assembly (a replaced dist/ lacks it). */
+  /** Absolute dist path, and the id also written to <dist>/.parallax-assembly (ID_FILE; a replaced dist/ lacks it). */
   dist: string;
   id: string;
   /** Files of the live build (and its Pagefind index), '/'-separated paths relative to dist, sorted. */
@@ -188,10 +190,8 @@ export async function assembleSite(o: AssembleOptions): Promise<AssemblyResult> 
   const changed = [...new Set([...relinked, ...Object.keys(old?.months ?? {}).filter((m) => !stamps.has(m))])].sort(byCodePoint);
   let redirects: string[];
 
-  const id = randomBytes(8).toString('hex');
   if (!old) {
     await linkPartitions(o.frozenDir, months, o.staging);
-    await writeFile(path.join(o.staging, ID_FILE), `${id}\n`);
     redirects = await o.redirects(o.staging, new Set());
     const previous = `${dist}.old-${process.pid}`;
     if (existsSync(dist)) await rename(dist, previous);
@@ -242,18 +242,18 @@ export async function assembleSite(o: AssembleOptions): Promise<AssemblyResult> 
     const kept = new Set(redirects);
     for (const f of ours) if (!kept.has(f)) remove(f);
     for (const dir of [...emptied].sort(byCodePoint).reverse()) await pruneEmpty(dir, dist);
-    await writeFile(path.join(dist, ID_FILE), `${id}\n`);
     await rm(o.staging, { recursive: true, force: true });
   }
 
-  const manifest: AssemblyManifest = {
+  const described = {
     format: ASSEMBLY_FORMAT,
-    dist,
-    id,
     live,
     months: Object.fromEntries(months.map((m) => [m, { stamp: stamps.get(m)!, files: monthFiles.get(m)! }])),
     redirects: [...redirects].sort(byCodePoint),
   };
+  // Not the dist path: a clone elsewhere gives the same bytes (the manifest's own path and `dist` field tie it there).
+  const manifest: AssemblyManifest = { ...described, dist, id: sha256(JSON.stringify(described)).slice(0, 16) };
+  await writeFile(path.join(dist, ID_FILE), `${manifest.id}\n`);
   await writeFile(`${mfile}.tmp`, JSON.stringify(manifest));
   await rename(`${mfile}.tmp`, mfile);
   const html = new Set([...live, ...owner.keys(), ...redirects].filter((f) => f.endsWith('.html')));

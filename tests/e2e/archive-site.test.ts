@@ -19,7 +19,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveIndexSchema } from '../../src/core/schema/archive';
 import { ARCHIVE_PAGE_SIZE, ARCHIVE_TOPIC_PAGE_MIN } from '../../src/core/config';
-import { ID_FILE } from '../../src/build/assemble';
 import { serializeStory } from '../../src/core/story/serialize-story';
 import { readStoryFile, ROOT, tempDir } from '../helpers';
 import { makeArchiveContent } from '../site/archive-content';
@@ -54,10 +53,10 @@ async function snapshot(month: string): Promise<Record<string, string>> {
   }
   return out;
 }
-/** Path → bytes of every file of a tree (but the assembly's own id file). */
+/** Path → bytes of every file of a tree (the assembly's id file too: the same inputs give the same id). */
 async function contents(dir: string): Promise<Record<string, Buffer>> {
   const out: Record<string, Buffer> = {};
-  for (const f of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== ID_FILE)) {
+  for (const f of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
     const abs = path.join(f.parentPath, f.name);
     out[path.relative(dir, abs).split(path.sep).join('/')] = await readFile(abs);
   }

@@ -138,6 +138,9 @@ describe('assembleSite', () => {
     const full = path.join(work, 'dist-full');
     expect((await assemble(full, live2, MONTHS, redirects)).mode).toBe('full');
     expect(await contents(full)).toEqual(expected);
+    // The id file too: the same inputs give the same bytes, wherever and however dist/ was assembled.
+    expect(await readFile(path.join(full, ID_FILE), 'utf8')).toMatch(/^[0-9a-f]{16}\n$/);
+    expect(await readFile(path.join(full, ID_FILE), 'utf8')).toBe(await readFile(path.join(dist, ID_FILE), 'utf8'));
 
     // A month leaves the archive: its files go, or show another month's (dup falls back to November's).
     const r3 = await assemble(dist, live2, ['2025-11'], redirects);

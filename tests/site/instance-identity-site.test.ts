@@ -8,7 +8,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ID_FILE } from '../../src/build/assemble';
 import { ROOT, tempDir, treeDigest } from '../helpers';
 import { buildSite } from '../e2e/site-kit';
 import { makeArchiveContent } from './archive-content';
@@ -30,11 +29,7 @@ const build = async (name: string, env: Record<string, string>, frozen = 'frozen
   const stdout = await buildSite(out, ['--no-ingest', '--json', '--content', content, '--frozen-dir', path.join(work, frozen), '--jobs', '1'], env);
   return { dist: path.join(out, 'dist'), report: JSON.parse(stdout) as Built['report'] };
 };
-const digest = async (dist: string): Promise<Record<string, string>> => {
-  const d = await treeDigest(dist);
-  delete d[ID_FILE];
-  return d;
-};
+const digest = (dist: string): Promise<Record<string, string>> => treeDigest(dist);
 
 beforeAll(async () => {
   work = await tempDir('parallax-identity-site-');
