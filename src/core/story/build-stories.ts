@@ -85,8 +85,8 @@ export function pinnedHeadlines(headline: ReadonlyArray<{ storyId: string; title
  * (ids that redirect now: a story merged away, by the clustering or an editor, whose seed article is later split out
  * or comes back alone would mint its old id again, and that id's redirect page and pinned headline lead elsewhere).
  * With several (two stories grew together, or an editor merged them), the oldest story's id survives and the others
- * become redirects to it, so a published id always leads somewhere. `storyStart` gives each existing id its earliest
- * article time (ISO-8601 UTC). Returns the ids in cluster order and the redirects made now.
+ * become redirects to it, so a published id always leads somewhere. `storyStart` gives each existing id its age key
+ * (storyStarts: first read, then first reported). Returns the ids in cluster order and the redirects made now.
  */
 export function assignStoryIds(
   clusters: string[][],
@@ -305,6 +305,29 @@ export interface BuildStoriesInput {
 }
 
 /**
+ * Each story id's age key, for "the older id survives" (assignStoryIds, applyStoryOverrides): the earliest firstSeen
+ * of its articles (the run that first read it: an id is minted in the run its first article is read), then the
+ * earliest reportedAt, both UTC ISO-8601 of fixed width, so the key compares as a string. By the reported time alone,
+ * a story a late feed began with an earlier-dated report had taken over the id published days before it (an operator
+ * trial). `byId` holds the articles the index names (active and archived).
+ */
+export function storyStarts(index: Readonly<StoryIndex>, byId: ReadonlyMap<string, Article>): Map<string, string> {
+  const first = new Map<string, { seen: string; reported: string }>();
+  for (const [articleId, storyId] of Object.entries(index)) {
+    const a = byId.get(articleId);
+    if (!a) continue;
+    const f = first.get(storyId);
+    const t = reportedAt(a);
+    if (!f) first.set(storyId, { seen: a.firstSeen, reported: t });
+    else {
+      if (a.firstSeen < f.seen) f.seen = a.firstSeen;
+      if (t < f.reported) f.reported = t;
+    }
+  }
+  return new Map([...first].map(([id, f]) => [id, `${f.seen}${f.reported}`]));
+}
+
+/**
  * Incremental story building: the window's articles are clustered with the stories they already
  * belong to held together (never split; editors' splits aside), so new articles join existing stories or start new
  * ones, and stories that grow together merge (the older id survives, the other redirects). Stories whose articles
@@ -316,13 +339,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   const config = input.config ?? DEFAULT_CLUSTER_CONFIG;
   const byId = new Map(archive);
   for (const a of active) byId.set(a.id, a);
-  const storyStart = new Map<string, string>();
-  for (const [articleId, storyId] of Object.entries(input.index)) {
-    const a = byId.get(articleId);
-    if (!a) continue;
-    const t = reportedAt(a);
-    if (!storyStart.has(storyId) || t < storyStart.get(storyId)!) storyStart.set(storyId, t);
-  }
+  const storyStart = storyStarts(input.index, byId);
   const edited = applyStoryOverrides(input.index, overrides, storyStart, input.separatedSplits);
   const index = edited.index;
 

@@ -82,6 +82,27 @@ describe('buildStories across runs', () => {
     expect(r.index.n2).toBe('olderstoryid');
   });
 
+  it('keeps the id published first when a story a late feed began holds the earlier-dated report', () => {
+    // n1 (10:00) was read and published at once; n2 is dated 09:00 but its feed was read only the next day, so its
+    // story's id is a day younger. A bridging report merges them: the id readers have had longer survives.
+    const late = { ...navalny[1]!, published: '2026-02-17T09:00:00Z', firstSeen: '2026-02-18T08:00:00Z' };
+    const bridge = { ...navalnyLater, firstSeen: '2026-02-18T09:00:00Z' };
+    const index: StoryIndex = { n1: 'publishedfirst', n2: 'readnextday0' };
+    const r = run([navalny[0]!, late, bridge], index, '2026-02-18T09:00:00Z');
+    expect(storyOf(r, 'n2').id).toBe('publishedfirst');
+    expect(r.redirects).toEqual({ readnextday0: 'publishedfirst' });
+    expect(storyOf(r, 'n2').firstSeen).toBe('2026-02-17T09:00:00Z'); // the story still dates from its earliest report
+    // An editor's merge of the two keeps the same id.
+    const merged = buildStories({
+      active: [navalny[0]!, late],
+      archive: new Map([navalny[0]!, late].map((a) => [a.id, a])),
+      sources,
+      index,
+      overrides: { ...NO_STORY_OVERRIDES, merge: [{ storyIds: ['readnextday0', 'publishedfirst'], reason: 'same finding' }] },
+    });
+    expect(merged.redirects).toEqual({ readnextday0: 'publishedfirst' });
+  });
+
   it('keeps articles that left the window in their story', () => {
     const second = run([...navalny, ...geneva, navalnyLater], first.index, '2026-02-17T16:00:00Z');
     // Days later n1 and n2 have left the window; n3 is still in it.
