@@ -466,7 +466,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       errors,
     });
     // Item problems and a truncated item list are warnings: the feed itself was read (isFeedFailure).
-    for (const e of errors) deps.log(isFeedFailure([e]) ? 'error' : 'warn', `${p.input.name}: ${errorName(e)}: ${e.message}`);
+    // The feed and its source: an operator edits the registry by source id, a feed URL alone does not say whose it is.
+    for (const e of errors) deps.log(isFeedFailure([e]) ? 'error' : 'warn', `${p.input.name} (source ${p.sourceId}): ${errorName(e)}: ${e.message}`);
   });
 
   // Editorial takedowns (overrides.json): out of the stored and the new articles, on every run.

@@ -15,7 +15,7 @@ describe('a feed declared UTF-8 that holds windows-1252 bytes', () => {
     await writeFile(path.join(feeds, 'quotidien.xml'), iconv.encode(xml, 'windows-1252'));
     const { report, logs } = await runFolder(feeds, path.join(work, 'content'), new Date('2026-02-18T00:00:00Z'));
     expect(report.feedsFailed).toBe(0);
-    expect(logs).toContain('warn: quotidien.xml: encoding_repaired: the feed says UTF-8 but 6 byte(s) are not; they were read as windows-1252');
+    expect(logs).toContain(`warn: quotidien.xml (source ${report.feeds[0]!.sourceId}): encoding_repaired: the feed says UTF-8 but 6 byte(s) are not; they were read as windows-1252`);
     expect(formatSummary(report, null, 1)).toMatch(/Feeds read +1 \(0 failed\)/);
     const day = (await readdir(path.join(work, 'content', 'articles')))[0]!;
     const file = (await readdir(path.join(work, 'content', 'articles', day)))[0]!;
@@ -36,7 +36,7 @@ describe('a feed that declares no charset and is not UTF-8', () => {
     const source = { id: 'omega', name: 'Omega', homepage: 'https://omega.example/', feeds: [{ url: 'https://omega.example/rss', file: 'omega.xml', topic: null }], country: null, language: 'ru', bias: [], factuality: [], ownership: null };
     await writeFile(registry, JSON.stringify([source]));
     const { logs } = await runFolder(feeds, path.join(work, 'content'), new Date('2026-02-18T00:00:00Z'), registry);
-    expect(logs.filter((l) => l.includes('encoding_repaired'))).toEqual([expect.stringMatching(/^warn: omega\.xml: encoding_repaired: .*windows-1251.*"ru"/)]);
+    expect(logs.filter((l) => l.includes('encoding_repaired'))).toEqual([expect.stringMatching(/^warn: omega\.xml \(source omega\): encoding_repaired: .*windows-1251.*"ru"/)]);
     const day = (await readdir(path.join(work, 'content', 'articles')))[0]!;
     const [article] = JSON.parse(await readFile(path.join(work, 'content', 'articles', day, 'omega.json'), 'utf8')) as Array<{ title: string }>;
     expect(article!.title).toBe('Вулкан на Исландии');

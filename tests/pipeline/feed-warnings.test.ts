@@ -66,7 +66,7 @@ describe('feed warnings of a live run', () => {
     const { report, logs, states } = await run('2026-02-18T00:00:00Z');
     const newUrl = `${server.origin}/feed/npr-world.rss.xml`;
     const message = `moved permanently to ${newUrl}; update the registry's feed URL`;
-    expect(logs).toContain(`warn: ${server.origin}/moved/301-308/npr-world.rss.xml: moved_permanently: ${message}`);
+    expect(logs).toContain(`warn: ${server.origin}/moved/301-308/npr-world.rss.xml (source moved): moved_permanently: ${message}`);
     expect(logs.filter((l) => l.includes('moved_permanently'))).toHaveLength(1);
     expect(formatSummary(report, null, 1)).toContain('\nFeed warnings     moved_permanently ×1\n');
     expect(report.feeds.map((f) => [f.sourceId, f.status])).toEqual([['moved', 'ok'], ['temporary', 'ok'], ['emptying', 'ok']]);
@@ -88,7 +88,7 @@ describe('feed warnings of a live run', () => {
     const { report, logs, states } = await run('2026-02-18T01:00:00Z');
     const had = 10; // the items of csmonitor-all.rss.xml, served before it emptied
     const message = `returned no items; it had ${had} in its last fetch with items`;
-    expect(logs).toContain(`warn: ${server.origin}/feed/emptying.rss.xml: no_items: ${message}`);
+    expect(logs).toContain(`warn: ${server.origin}/feed/emptying.rss.xml (source emptying): no_items: ${message}`);
     expect(formatSummary(report, null, 1)).toContain('\nFeed warnings     moved_permanently ×1, no_items ×1\n');
     const emptying = states.find((s) => s.sourceId === 'emptying')!;
     expect(emptying).toMatchObject({ status: 'ok', items: 0, itemsBefore: had, errors: [{ kind: 'no_items', message }] });

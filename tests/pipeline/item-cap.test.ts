@@ -15,7 +15,7 @@ describe('a feed over the item cap', () => {
     const { report, logs } = await runFolder(feeds, path.join(work, 'content'), new Date('2026-02-18T00:00:00Z'));
     expect(report.feedsFailed).toBe(0);
     expect(report.newArticles).toBe(5000);
-    expect(logs).toContain('warn: big.xml: too_many_items: feed has 5001 items; kept the newest 5000 by date');
+    expect(logs).toContain(`warn: big.xml (source ${report.feeds[0]!.sourceId}): too_many_items: feed has 5001 items; kept the newest 5000 by date`);
     const summary = formatSummary(report, null, 1);
     expect(summary).toMatch(/Feeds read +1 \(0 failed\)/);
     expect(summary).toMatch(/ {2}ok +1\n/);

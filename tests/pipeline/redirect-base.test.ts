@@ -85,7 +85,7 @@ describe('a live run with moved and misnamed feeds', () => {
     expect(report.feeds.find((f) => f.sourceId === 'creds')!.name).toBe(`${feedServer.origin.replace('//', '//***@')}/feed/npr-world.rss.xml`);
     expect(JSON.stringify(report.feeds)).not.toContain('S3cret');
     expect(logs.filter((l) => l.includes('S3cret'))).toEqual([]);
-    expect(logs).toContain(`error ${feedServer.origin.replace('//', '//***@')}/feed/npr-world.rss.xml: bad_url: ${by('creds').lastError!.message}`);
+    expect(logs).toContain(`error ${feedServer.origin.replace('//', '//***@')}/feed/npr-world.rss.xml (source creds): bad_url: ${by('creds').lastError!.message}`);
     expect(by('creds').name).not.toContain('S3cret');
     expect(feedServer.hits.get('/feed/npr-world.rss.xml')).toBeUndefined();
     expect(await storedUrls('dataurl')).toEqual([]);
