@@ -519,7 +519,7 @@ function isClean(text: string): boolean {
       continue;
     }
     prevSpace = false;
-    if (c < 32 || (c >= 0x7f && c <= 0xa0)) return false;
+    if (c < 32 || (c >= 0x7f && c <= 0xa0) || c === 0xad) return false;
     if (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || (c >= 0x2028 && c <= 0x202f) ||
       c === 0x205f || c === 0x2060 || (c >= 0x2066 && c <= 0x2069) || c === 0x3000 || c === 0xfeff || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff))) {
       return false;
@@ -535,13 +535,15 @@ interface WellFormed {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// U+200B zero-width space, U+2060 word joiner and U+FEFF (a byte order mark or the old word joiner) are invisible
-// and mean nothing in a title or summary anywhere: removed outright (U+FEFF before whitespace collapsing, which would
+// U+200B zero-width space, U+2060 word joiner, U+FEFF (a byte order mark or the old word joiner) and U+00AD soft
+// hyphen (a line-break hint, invisible unless a line breaks there; inside a name it split the word for the
+// clustering and search, "Pram\u00ADono", and rode into the RSS feed) are invisible or mean nothing in a title or
+// summary anywhere: removed outright (U+FEFF before whitespace collapsing, which would
 // have turned it into a space).
 // eslint-disable-next-line no-control-regex
-const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/;
+const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/;
 // eslint-disable-next-line no-control-regex
-const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
+const ILLEGAL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
 const JOINER_TEST = /[\u200C\u200D]/;
 const JOINER_RUNS = /[\u200C\u200D]+/g;
 /** Whitespace or punctuation (Unicode general category P): a side on which a joiner joins nothing. */

@@ -204,6 +204,8 @@ describe('collapseWhitespace / rawXmlToText', () => {
     ['word\u2060joiner', 'wordjoiner'],
     ['\uFEFFbyte order\uFEFF mark', 'byte order mark'],
     ['in\uFEFFside', 'inside'],
+    // A reader trial's Indonesian report: "Army spokesperson Donny Pram\u00ADono", the soft hyphen in the RSS feed too.
+    ['Donny Pram\u00ADono', 'Donny Pramono'],
   ])('strips meaningless zero-width characters: %j', (input, expected) => {
     expect(collapseWhitespace(input)).toBe(expected);
   });
@@ -219,6 +221,7 @@ describe('collapseWhitespace / rawXmlToText', () => {
     );
     expect(rawXmlToText('<![CDATA[<p>Iran: \u200Cمی\u200Cخواهم</p>]]>')).toBe('Iran: می\u200Cخواهم');
     expect(rawXmlToText('Capitol &#x200C;Police')).toBe('Capitol Police');
+    expect(rawXmlToText('<p>Donny Pram&shy;ono and Pram&#173;ono</p>')).toBe('Donny Pramono and Pramono');
   });
 
   it('keeps valid surrogate pairs and drops lone ones', () => {
