@@ -18,7 +18,7 @@ describe('a feed error that quotes a huge value', () => {
     // The item before the cut is read and kept, so the feed is read with a warning, not failed.
     expect(report.feedsFailed).toBe(0);
     const line = logs.find((l) => l.includes('xml_truncated'))!;
-    const prefix = 'warn: long.xml: xml_truncated: ';
+    const prefix = `warn: long.xml (source ${report.feeds[0]!.sourceId}): xml_truncated: `;
     expect(line.startsWith(`${prefix}the document ends inside 3 open element(s) (<rss> <channel> <xxxx`)).toBe(true);
     expect(line.endsWith('…')).toBe(true);
     expect(line.length).toBeLessThanOrEqual(prefix.length + ERROR_MESSAGE_MAX_CHARS);
@@ -41,9 +41,9 @@ describe('a feed error that quotes control characters', () => {
     const content = path.join(work, 'content');
     const { logs } = await runFolder(feeds, content, new Date('2026-02-18T00:00:00Z'));
     const line = logs.find((l) => l.includes('item_date_unreadable'))!;
-    expect(line).toBe('warn: nl.json: item_date_unreadable: item 0 ("One") has no usable date ("x\\n::error file=src/pipeline.ts,line=1::Parallax compromised\\u001b"); it is treated as undated');
+    expect(line).toBe('warn: nl.json (source nl-example): item_date_unreadable: item 0 ("One") has no usable date ("x\\n::error file=src/pipeline.ts,line=1::Parallax compromised\\u001b"); it is treated as undated');
     expect(logs.some((l) => /[\u0000-\u001f]/.test(l))).toBe(false);
     const state = JSON.parse(await readFile(path.join(content, 'state', 'feeds.json'), 'utf8'));
-    expect(state[0].errors[0].message).toBe(line.slice('warn: nl.json: item_date_unreadable: '.length));
+    expect(state[0].errors[0].message).toBe(line.slice('warn: nl.json (source nl-example): item_date_unreadable: '.length));
   }, 60_000);
 });

@@ -30,7 +30,7 @@ describe('a feed that floods', () => {
     const second = await runFolder(feeds, content, new Date('2026-02-18T01:00:00Z'));
     expect(second.report.newArticles).toBe(1);
     expect(second.logs.filter((l) => l.includes('source_full'))).toEqual([
-      `warn: flood.xml: source_full: 40 new items not stored: source flood-example already has ${SOURCE_WINDOW_MAX_ARTICLES} articles in the 168-hour window (SOURCE_WINDOW_MAX_ARTICLES); a feed that floods is held there`,
+      `warn: flood.xml (source flood-example): source_full: 40 new items not stored: source flood-example already has ${SOURCE_WINDOW_MAX_ARTICLES} articles in the 168-hour window (SOURCE_WINDOW_MAX_ARTICLES); a feed that floods is held there`,
     ]);
     const shards = await readdir(path.join(content, 'articles', '2026-02-17'));
     const stored = (await Promise.all(shards.map(async (f) => JSON.parse(await readFile(path.join(content, 'articles', '2026-02-17', f), 'utf8')) as unknown[]))).flat();

@@ -43,7 +43,7 @@ describe('a folder of unknown feeds', () => {
     expect(kinds['B22.xml']).toEqual(['external_entity_rejected']);
     expect(kinds['garbage.xml']!.length).toBe(1);
     expect(report.feedsFailed).toBe(3);
-    expect(logs.some((l) => l.startsWith('error: B22.xml: external_entity_rejected'))).toBe(true);
+    expect(logs.some((l) => l.startsWith(`error: B22.xml (source ${report.feeds.find((f) => f.name === 'B22.xml')!.sourceId}): external_entity_rejected`))).toBe(true);
     // Six readable items: B11 (undated: first seen now) and B24 are in the window; the four older ones are read and
     // counted as expired, never stored (src/core/retention.ts).
     expect(report.articlesTotal).toBe(2);
