@@ -3,7 +3,7 @@
  * through the story index, and fills in headline, summary, coverage, blindspot, topics and rank.
  */
 import { standInTitle, truncateText } from '../feed/clean-text';
-import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE, SUMMARY_MAX_BULLETS } from '../config';
+import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE, SUMMARY_MAX_BULLETS, SUMMARY_MIN_BULLETS } from '../config';
 import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/blindspot';
 import { computeCoverage, lastUpdatedOf, reportedAt, sourceBucket } from '../coverage/coverage';
 import type { Article } from '../schema/article';
@@ -253,20 +253,27 @@ const SAYS_AGAIN_JACCARD = 0.5;
  * the bullets of its latest reports (recentReports, those its headline comes from) come first, then those of the
  * whole story that say something else (sharing under half their words with each bullet before), up to
  * SUMMARY_MAX_BULLETS: where the story stands, then how it got there (a reader trial's Iran talks story had opened on
- * "a day ahead of a second round" after the round ended).
+ * "a day ahead of a second round" after the round ended). Lead sentences of either come before titles, which fill
+ * in only while there are fewer than SUMMARY_MIN_BULLETS of them, as in summarize (a reader trial's Rubio story had
+ * opened on two of the latest reports' headlines above three leads).
  */
 function storySummary(articles: Article[], summarizeFrom: (articles: Article[]) => SummaryBullet[]): SummaryBullet[] {
   const latest = recentReports(articles, (a) => (a.published !== null ? reportedAt(a) : undefined));
   if (latest === articles) return summarizeFrom(articles);
-  const out = summarizeFrom(latest);
-  const said = out.map((b) => new Set(wordsOf(b.text)));
-  for (const b of summarizeFrom(articles)) {
-    if (out.length >= SUMMARY_MAX_BULLETS) break;
+  const titles = new Map(articles.map((a) => [a.id, a.title.trim()]));
+  const isTitle = (b: SummaryBullet): boolean => titles.get(b.articleId) === b.text;
+  const fromLatest = summarizeFrom(latest);
+  const fromAll = summarizeFrom(articles);
+  const out: SummaryBullet[] = [];
+  const said: Array<Set<string>> = [];
+  const add = (b: SummaryBullet): void => {
     const words = new Set(wordsOf(b.text));
-    if (said.some((w) => jaccard(w, words) >= SAYS_AGAIN_JACCARD)) continue;
+    if (out.length >= SUMMARY_MAX_BULLETS || said.some((w) => jaccard(w, words) >= SAYS_AGAIN_JACCARD)) return;
     out.push(b);
     said.push(words);
-  }
+  };
+  for (const b of [...fromLatest, ...fromAll]) if (!isTitle(b)) add(b);
+  for (const b of [...fromLatest, ...fromAll]) if (isTitle(b) && out.length < SUMMARY_MIN_BULLETS) add(b);
   return out;
 }
 

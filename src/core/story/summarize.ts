@@ -198,8 +198,9 @@ interface Candidate {
  * Summary bullets for a story. `articles` oldest first; `centre` is the story centroid under `model`.
  * Sentences are whole (never cut), between MIN_SENTENCE_COLUMNS and SUMMARY_MAX_SENTENCE_COLUMNS display columns
  * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
- * titles fill in (still quoted from the story's own articles), except one that restates the headline or a bullet
- * (cosine above DUPLICATE_SIMILARITY, or no term they lack) unless nothing else is left, so a story may have fewer,
+ * titles fill in (still quoted from the story's own articles), except one of an article whose lead is quoted, and
+ * one that restates the headline or a bullet (cosine above DUPLICATE_SIMILARITY, or no term they lack) unless
+ * nothing else is left, so a story may have fewer,
  * but never none while it has a title other than the headline. Opinion and analysis articles (`kind`) are quoted
  * only when the story has no news article. A sentence that leaves a quotation open is not quoted (leavesQuoteOpen).
  * Returns at most SUMMARY_MAX_BULLETS bullets.
@@ -266,10 +267,13 @@ export function summarize(
     .filter(({ a }) => a.title.trim().length > 0)
     .sort((x, y) => Number(bullets.some((b) => b.sourceId === x.a.sourceId)) - Number(bullets.some((b) => b.sourceId === y.a.sourceId)) || x.i - y.i);
   let restating: (SummaryBullet & { sourceId: string }) | undefined;
+  // Not the title of an article whose lead is quoted: a headline says its own lead again in other words (a reader
+  // trial's NDTV lead on Macron's G7 invitation, then NDTV's headline of it).
+  const quoted = new Set(bullets.map((b) => b.articleId));
   for (const { a } of titled) {
     if (bullets.length >= SUMMARY_MIN_BULLETS) break;
     const t = a.title.trim();
-    if (usedTitles.has(t.toLowerCase())) continue;
+    if (usedTitles.has(t.toLowerCase()) || quoted.has(a.id)) continue;
     usedTitles.add(t.toLowerCase());
     const v = vectorOf(t, a.language);
     if (restates(v)) {

@@ -312,4 +312,22 @@ describe('assignStoryIds and redirects', () => {
     // the reports of the day before fill in after the latest ones
     expect(from.indexOf('t1') === -1 || from.indexOf('t1') > from.findLastIndex((id) => ['t3', 't4', 't5'].includes(id))).toBe(true);
   });
+
+  it('puts lead sentences of the whole story before the latest reports’ titles, which fill in only when leads are few', () => {
+    // A reader trial's Rubio story opened on two of the latest reports' headlines, above three leads.
+    const lead = (id: string, source: string, title: string, summary: string, at: string): Article => art(id, source, title, summary, at);
+    const bare = (id: string, source: string, title: string, at: string): Article => ({ ...art(id, source, title, '', at), summary: null });
+    const talks = [
+      lead('r1', 's1', 'Rubio arrives in Budapest for talks with Orban', 'US Secretary of State Marco Rubio arrived in Budapest on Monday for talks with Prime Minister Viktor Orban. The visit comes weeks before Hungary holds a parliamentary election in April.', '2026-02-16T08:00:00Z'),
+      lead('r2', 's2', 'Rubio visits Hungary as Orban faces tough election', 'Marco Rubio is visiting Hungary to meet Viktor Orban, who faces his toughest election in years against Peter Magyar. Orban has long been an ally of President Donald Trump in Europe.', '2026-02-16T09:00:00Z'),
+      bare('r3', 's1', 'Rubio backs Orban in Budapest ahead of April election', '2026-02-17T10:00:00Z'),
+      bare('r4', 's3', 'Rubio endorses Orban bid for another term in Budapest', '2026-02-17T11:00:00Z'),
+      bare('r5', 's4', 'In Budapest, Rubio says Trump committed to Orban success', '2026-02-17T12:00:00Z'),
+    ];
+    const story = run(talks, {}, '2026-02-17T16:00:00Z').stories[0]!;
+    expect(talks.slice(2).map((a) => a.title)).toContain(story.title); // headed by the latest reports
+    const titles = new Set(talks.map((a) => a.title));
+    expect(story.summary.filter((b) => titles.has(b.text))).toEqual([]);
+    expect(story.summary.map((b) => b.articleId).sort()).toEqual(['r1', 'r1', 'r2', 'r2']);
+  });
 });

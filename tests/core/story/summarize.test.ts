@@ -195,6 +195,23 @@ describe('summarize', () => {
   });
 });
 
+describe('titles filling in a summary', () => {
+  it('come from articles whose lead is not quoted: a headline says its own lead again in other words', () => {
+    // A reader trial's Macron story: NDTV's lead, then NDTV's own headline of it, as the first two bullets.
+    const arts: SummaryArticle[] = [
+      { id: 'n1', sourceId: 'ndtv', title: 'French President Macron Invites PM Modi To 52nd G7 Summit In France', summary: 'French President Emmanuel Macron on Tuesday invited Prime Minister Narendra Modi to the 52nd G7 Summit, which will be presided over by France in 2026.', language: 'en' },
+      { id: 'd1', sourceId: 'dw', title: "France's Macron in India to boost Rafale deal talks, AI ties", summary: null, language: 'en' },
+      { id: 'j1', sourceId: 'jt', title: "Macron holds talks with India's Modi to boost economic and strategic ties", summary: null, language: 'en' },
+    ];
+    const { model, centre } = setup(arts);
+    const bullets = summarize(arts, centre, model, DEFAULT_CLUSTER_CONFIG, arts[2]!.title);
+    expect(bullets).toEqual([
+      { text: arts[0]!.summary, articleId: 'n1' },
+      { text: arts[1]!.title, articleId: 'd1' },
+    ]);
+  });
+});
+
 describe('summary sentences that open with a pronoun', () => {
   it('are left out of English articles: quoted alone they name no one', () => {
     const two: SummaryArticle[] = [
@@ -218,10 +235,10 @@ describe('summary sentences that open with a pronoun', () => {
     const fine: SummaryArticle[] = alone.map((summary, i) => ({ id: `f${i}`, sourceId: `s${i}`, title: `T${i}`, summary, language: 'en' }));
     const own = setup(fine);
     expect(summarize(fine, own.centre, own.model, DEFAULT_CLUSTER_CONFIG, 'T0').map((b) => b.text).filter((t) => alone.includes(t)).sort()).toEqual([...alone].sort());
+    // Its own title does not fill in: its lead is quoted, and a headline says its lead again.
     expect(texts).toEqual([
       'World leaders gathered in New Delhi on Monday for a global summit on artificial intelligence and its risks.',
       'This year’s summit is the fourth such meeting after Paris, Seoul and Bletchley.',
-      'Leaders gather for the AI summit in New Delhi',
     ]);
   });
 
