@@ -1,7 +1,8 @@
 /**
  * Story headline: the most representative title (closest to the story's centre), preferring higher-factuality
- * sources, never a clickbait title when a plain one exists, never wording that only one side uses when several sides
- * cover the story; then cleaned of shouting, clickbait labels and a trailing outlet name.
+ * sources, never a clickbait title when a plain one exists, a question's or an explainer's only when no report's is
+ * near, never wording that only one side uses when several sides cover the story; then cleaned of shouting, clickbait
+ * labels and a trailing outlet name.
  */
 import { hostOf } from '../registry/domain';
 import { HEADLINE_FACTUALITY_WEIGHT, HEADLINE_RECENT_HOURS, HEADLINE_RECENT_MIN_SOURCES, HEADLINE_SHARED_TERMS_MIN, HEADLINE_SHOUTING_UPPER_SHARE } from '../config';
@@ -28,6 +29,23 @@ const CLICKBAIT = [
   // not clickbait, but not the news either: an opinion piece's title is never the story's headline when a report's is
   /^(?:opinion|op-ed|editorial|column)\s*[:|\-–—]/iu,
 ];
+
+/** Penalty (in cosine) of a title that asks rather than tells (asksRatherThanTells): a report's title near the
+ * centre comes first, and a question still beats clickbait. */
+const QUESTION_PENALTY = 0.15;
+
+/** An English title opening with a question word, as explainers and features do ("How Epstein got so rich"). */
+const QUESTION_OPENER = /^(?:how|why|what|where|who|when|which)\b/iu;
+
+/**
+ * True for a title that asks rather than says what happened: it ends in a question mark (? ？ ؟, after at most a
+ * closing quote), or, in English or an unknown language, opens with a question word. A reader trial's demo stories
+ * were headed "Where Are the Next Winter Olympics?" and "How Epstein got so rich" beside reports' titles.
+ */
+export function asksRatherThanTells(title: string, language?: string | null): boolean {
+  const t = title.trim();
+  return /[?？؟]["'”’»)]?$/u.test(t) || ((primaryLanguage(language) ?? 'en') === 'en' && QUESTION_OPENER.test(t));
+}
 
 /** Labels in front of a title that are not part of the news ("BREAKING:", "WATCH:", "EXCLUSIVE -"). */
 const LEADING_LABEL = /^(?:\s*(?:breaking(?: news)?|just in|watch|video|live(?: updates)?|exclusive|update[d]?|urgent|listen|photos?|in pictures)\s*[:|\-–—]\s*)+/iu;
@@ -183,7 +201,8 @@ export function recentReports<T extends { sourceId: string }>(pool: T[], at: (it
 
 /**
  * Picks and cleans the headline among the recent (recentReports) eligibleCandidates: highest similarity to
- * the centre plus the factuality bonus, minus CLICKBAIT_PENALTY for clickbait. Ties go to the earlier candidate
+ * the centre plus the factuality bonus, minus CLICKBAIT_PENALTY for clickbait and QUESTION_PENALTY for a title that
+ * asks (asksRatherThanTells). Ties go to the earlier candidate
  * (callers pass articles oldest first). Throws Error when `candidates` is empty.
  */
 export function chooseHeadline(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): string {
@@ -193,7 +212,7 @@ export function chooseHeadline(candidates: HeadlineCandidate[], sources: Readonl
   let bestScore = -Infinity;
   for (const c of pool) {
     const source = sources.get(c.sourceId);
-    const score = c.similarity + factualityBonus(source) - (isClickbait(c.title) ? CLICKBAIT_PENALTY : 0);
+    const score = c.similarity + factualityBonus(source) - (isClickbait(c.title) ? CLICKBAIT_PENALTY : 0) - (asksRatherThanTells(c.title, c.language) ? QUESTION_PENALTY : 0);
     if (score > bestScore) {
       best = c;
       bestScore = score;

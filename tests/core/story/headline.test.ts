@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseHeadline, cleanHeadline, eligibleCandidates, isClickbait } from '../../../src/core/story/headline';
+import { asksRatherThanTells, chooseHeadline, cleanHeadline, eligibleCandidates, isClickbait } from '../../../src/core/story/headline';
 import type { Bias, Factuality, Source } from '../../../src/core/schema/source';
 import { titleFromText } from '../../../src/core/story/build-stories';
 
@@ -103,6 +103,26 @@ describe('chooseHeadline', () => {
     const sources = map(source('a'), source('b'));
     expect(chooseHeadline([{ title: "You won't believe what the minister said", sourceId: 'a', similarity: 0.8 }, { title: 'Minister resigns over budget', sourceId: 'b', similarity: 0.6 }], sources)).toBe('Minister resigns over budget');
     expect(chooseHeadline([{ title: "You won't believe what the minister said", sourceId: 'a', similarity: 0.8 }], sources)).toBe("You won't believe what the minister said");
+  });
+
+  it('passes over a title that asks rather than tells when a report’s title is near', () => {
+    // A reader trial's demo stories: "Where Are the Next Winter Olympics?", "How Epstein got so rich".
+    expect(asksRatherThanTells('Where Are the Next Winter Olympics?')).toBe(true);
+    expect(asksRatherThanTells('How Epstein got so rich', 'en')).toBe(true);
+    expect(asksRatherThanTells('Is this the end of the line for Orban?”')).toBe(true);
+    expect(asksRatherThanTells('Czy to koniec?', 'pl')).toBe(true);
+    expect(asksRatherThanTells('Who scored: a guide', 'pl')).toBe(false); // a question word only in English
+    expect(asksRatherThanTells('Howard Lutnick resigns as commerce secretary', 'en')).toBe(false);
+    expect(asksRatherThanTells('“Are we next?” residents ask as floods spread', 'en')).toBe(false);
+    const sources = map(source('a'), source('b'));
+    const olympics = [
+      { title: 'Where Are the Next Winter Olympics?', sourceId: 'a', similarity: 0.62, language: 'en' },
+      { title: 'Milan Cortina Olympics close with medal ceremony', sourceId: 'b', similarity: 0.5, language: 'en' },
+    ];
+    expect(chooseHeadline(olympics, sources)).toBe('Milan Cortina Olympics close with medal ceremony');
+    // not when the report's title is far from the centre, nor when the story has only questions
+    expect(chooseHeadline([olympics[0]!, { ...olympics[1]!, similarity: 0.3 }], sources)).toBe('Where Are the Next Winter Olympics?');
+    expect(chooseHeadline([olympics[0]!], sources)).toBe('Where Are the Next Winter Olympics?');
   });
 
   it('never takes wording only one side uses when several sides cover the story', () => {
