@@ -255,7 +255,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
       const mutual = partners.find((name) => !done.has(name) && partOfName(surfaceOf(name), surface, text) && writtenPair(surface, surfaceOf(name), text)[1] >= 2);
       if (mutual !== undefined) {
         done.add(term).add(mutual);
-        out.push(writtenPair(surface, surfaceOf(mutual), text)[0]);
+        out.push(longerName(writtenPair(surface, surfaceOf(mutual), text)[0], text, done));
         continue;
       }
       if (isName(term) && partners.some(isName)) {
@@ -265,14 +265,39 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     }
     const key = pair ?? term;
     for (const t of key.split(' ')) done.add(t);
-    out.push(mostCommon(surfaces.get(key)!));
+    const written = mostCommon(surfaces.get(key)!);
+    out.push(pair ? longerName(written, text, done) : written);
   }
   return [...new Set(out)];
+}
+
+/**
+ * A name of two words or more (`name`, lower-case, as written) with the words that follow it wherever it is written:
+ * a word written after its last word in at least PAIR_MIN_SHARE of that word's uses, twice at least, and capitalised
+ * wherever the story writes it ("kim jong" → "kim jong un", "elana meyers" → "elana meyers taylor", "donald trump" →
+ * "donald trump jr" in a story of the son; not "keir starmer" → "keir starmer said"). Each word taken joins `done`.
+ */
+function longerName(name: string, text: WordUses, done: Set<string>): string {
+  let out = name;
+  for (let k = 0; k < 2; k++) {
+    const last = out.split(/[ -]/u).at(-1)!;
+    const uses = text.words.get(last) ?? 0;
+    const next = [...(text.neighbours.get(last) ?? [])].find((w) => {
+      const together = text.pairs.get(`${last} ${w}`) ?? 0;
+      return together >= 2 && together >= PAIR_MIN_SHARE * uses && text.capitalised.get(w) === text.words.get(w) && !out.split(/[ -]/u).includes(w);
+    });
+    if (next === undefined) break;
+    out = `${out} ${next}`;
+    done.add(next);
+  }
+  return out;
 }
 
 /** How often a story's text uses each word and each two words written next to each other (wordUses). */
 interface WordUses {
   words: Map<string, number>;
+  /** Each word → how many of its uses begin with a capital letter. */
+  capitalised: Map<string, number>;
   /** "a b" and "a-b" (a written before b, with one space or a hyphen between) → count. */
   pairs: Map<string, number>;
   /** Each word → the words written next to it so (before or after), in first-seen order. */
@@ -282,14 +307,15 @@ interface WordUses {
 /** The words (lower-case; letters and digits, apostrophes inside: "o’brien"; a possessive's "’s" dropped) of `texts`
  * and their neighbours. */
 function wordUses(texts: readonly string[]): WordUses {
-  const uses: WordUses = { words: new Map(), pairs: new Map(), neighbours: new Map() };
+  const uses: WordUses = { words: new Map(), capitalised: new Map(), pairs: new Map(), neighbours: new Map() };
   const add = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
   const near = (a: string, b: string): void => void (uses.neighbours.get(a) ?? uses.neighbours.set(a, new Set()).get(a)!).add(b);
   for (const text of texts) {
     let previous: { word: string; end: number; possessive: boolean } | null = null;
-    for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
-      const word = m[0].replace(/['’]s$/u, ''); // as keyTerms' surfaces: "Lanka’s" is "lanka"
+    for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+      const word = m[0].toLowerCase().replace(/['’]s$/u, ''); // as keyTerms' surfaces: "Lanka’s" is "lanka"
       add(uses.words, word);
+      if (/^\p{Lu}/u.test(m[0])) add(uses.capitalised, word);
       const gap = previous ? text.slice(previous.end, m.index) : null;
       // a possessive ends a name: "Greenland's Olympic siblings"
       if (previous && !previous.possessive && (gap === ' ' || gap === '-')) {
@@ -297,7 +323,7 @@ function wordUses(texts: readonly string[]): WordUses {
         near(previous.word, word);
         near(word, previous.word);
       }
-      previous = { word, end: m.index + m[0].length, possessive: word !== m[0] };
+      previous = { word, end: m.index + m[0].length, possessive: word !== m[0].toLowerCase() };
     }
   }
   return uses;

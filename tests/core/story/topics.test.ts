@@ -143,6 +143,31 @@ describe('topics', () => {
     expect(terms).not.toContain('josé jerí'); // 2 of "jerí"'s 5 titles
   });
 
+  it('writes a name of three words whole when its third word follows it wherever it is written', () => {
+    // A reader trial's chip "elana meyers" (Elana Meyers Taylor); "kim jong" likewise.
+    const bobsled = [
+      { title: 'Bobsledder Elana Meyers Taylor, 41, wins gold in 5th Olympic appearance', summary: 'Elana Meyers Taylor has won her first Olympic gold in women’s monobob.', categories: [] },
+      { title: 'Bobsledder Elana Meyers Taylor captures gold, her sixth Olympic medal', summary: 'American bobsledder Elana Meyers Taylor won her first gold Olympic medal.', categories: [] },
+    ];
+    const b = modelOf(bobsled);
+    expect(keyTerms(bobsled, b.centre, b.model, 10)).toContain('elana meyers taylor');
+    expect(keyTerms(bobsled, b.centre, b.model, 10)).not.toContain('taylor');
+    const summit = [
+      { title: 'Kim Jong Un oversees missile test', summary: 'North Korean leader Kim Jong Un watched the launch, state media said.', categories: [] },
+      { title: 'Kim Jong Un vows more launches', summary: 'Kim Jong Un said the tests would go on.', categories: [] },
+    ];
+    const k = modelOf(summit);
+    expect(keyTerms(summit, k.centre, k.model, 10)).toContain('kim jong un');
+    // not a word that follows a name in lower case, nor one that follows it in only some of its uses
+    const starmer = [
+      { title: 'Keir Starmer Seeks Powers Over Online Access', summary: 'Keir Starmer said on Sunday he would seek powers over internet access.', categories: [] },
+      { title: 'Keir Starmer Seeks Faster Defence Spending', summary: 'Keir Starmer told reporters Britain must step up.', categories: [] },
+    ];
+    const st = modelOf(starmer);
+    expect(keyTerms(starmer, st.centre, st.model, 10)).toContain('keir starmer');
+    expect(keyTerms(starmer, st.centre, st.model, 10).filter((t) => t.startsWith('keir starmer '))).toEqual([]);
+  });
+
   it('joins two words a story writes together wherever it writes either, twice at least; not one Title Case headline’s', () => {
     const lanka = [
       { title: "'People Don't Think MPs Deserve It': Sri Lanka Scraps Lawmaker Pensions", summary: 'Sri Lanka’s parliament voted to end pensions for former lawmakers.', categories: [] },
