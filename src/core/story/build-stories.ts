@@ -14,7 +14,7 @@ import { clusterDocs, type ClusterConfig, type ClusterDoc, type ClusterMember } 
 import { chooseHeadline, recentReports } from './headline';
 import { slugify, storyIdFor } from './ids';
 import { similarStories } from './similar-stories';
-import { summarize } from './summarize';
+import { colonDatelineSources, summarize, type SummaryArticle } from './summarize';
 import { materialOf } from './story-changes';
 import { jaccard, wordsOf } from '../word-overlap';
 import { indexedSurnames, storyTopics } from './topics';
@@ -342,6 +342,8 @@ export function storyStarts(index: Readonly<StoryIndex>, byId: ReadonlyMap<strin
  */
 export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   const { active, archive, sources } = input;
+  const colonDatelines = colonDatelineSources(active);
+  const withDateline = (a: Article): SummaryArticle => (colonDatelines.has(a.sourceId) ? { ...a, colonDateline: true } : a);
   const overrides = input.overrides ?? NO_STORY_OVERRIDES;
   const config = input.config ?? DEFAULT_CLUSTER_CONFIG;
   const byId = new Map(archive);
@@ -466,7 +468,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     }));
     return {
       ...material,
-      summary: storySummary(storyArticles, (list) => summarize(list, centre, result.model, config, title)),
+      summary: storySummary(storyArticles, (list) => summarize(list.map(withDateline), centre, result.model, config, title)),
       articles,
       topics: storyTopics(storyArticles, centre, result.model, surnames),
       similar: [],

@@ -313,6 +313,18 @@ describe('assignStoryIds and redirects', () => {
     expect(from.indexOf('t1') === -1 || from.indexOf('t1') > from.findLastIndex((id) => ['t3', 't4', 't5'].includes(id))).toBe(true);
   });
 
+  it('quotes a lead without the "PLACE: " dateline its source writes before its leads', () => {
+    const dawn = [
+      art('d1', 's1', 'Britain needs to step up defence spending faster, says Starmer', 'LONDON: Britain should step up and accelerate its defence spending, Prime Minister Keir Starmer said on Monday.', '2026-02-17T03:00:00Z'),
+      art('d2', 's1', 'Drone attack kills 28 at Sudan market', 'KHARTOUM: A drone attack on a market in Sudan killed at least 28 people, medics said on Monday.', '2026-02-17T04:00:00Z'),
+      art('d3', 's1', 'Paris hosts Ukraine talks', 'PARIS: European leaders met in Paris on Monday to discuss security guarantees for Ukraine.', '2026-02-17T05:00:00Z'),
+      art('d4', 's2', 'Starmer says Britain must speed up defence spending', 'British Prime Minister Keir Starmer said Britain must speed up its defence spending and bring forward its target.', '2026-02-17T06:00:00Z'),
+    ];
+    const story = storyOf(run(dawn, {}, '2026-02-17T07:00:00Z'), 'd4');
+    expect(story.articles.map((a) => a.id).sort()).toEqual(['d1', 'd4']);
+    expect(story.summary).toContainEqual({ text: 'Britain should step up and accelerate its defence spending, Prime Minister Keir Starmer said on Monday.', articleId: 'd1' });
+  });
+
   it('puts lead sentences of the whole story before the latest reports’ titles, which fill in only when leads are few', () => {
     // A reader trial's Rubio story opened on two of the latest reports' headlines, above three leads.
     const lead = (id: string, source: string, title: string, summary: string, at: string): Article => art(id, source, title, summary, at);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CONFIG, SUMMARY_MAX_BULLETS, SUMMARY_MAX_SENTENCE_COLUMNS } from '../../../src/core/config';
-import { checkBullets, columns, leavesQuoteOpen, sentences, summarize, summarizeWith, withoutLeadOpener, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
+import { checkBullets, colonDatelineSources, columns, leavesQuoteOpen, sentences, summarize, summarizeWith, withoutLeadOpener, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
 import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
 
 function setup(articles: SummaryArticle[]) {
@@ -77,6 +77,36 @@ describe('withoutLeadOpener', () => {
     ]) {
       expect(withoutLeadOpener(text), text).toBe(text);
     }
+  });
+
+  it('leaves out "PLACE: " where the source writes its datelines so, and only there', () => {
+    // A reader trial's Dawn bullets: "LONDON: Britain should step up…", "KHARTOUM: A drone attack…".
+    const lead = (sourceId: string, summary: string) => ({ sourceId, summary });
+    const window = [
+      lead('dawn', 'LONDON: Britain should step up and accelerate its defence spending, Keir Starmer said on Monday.'),
+      lead('dawn', 'KHARTOUM: A drone attack on a market killed at least 28 people, medics said.'),
+      lead('dawn', 'WASHINGTON: A fresh controversy erupted over a congressman’s remarks.'),
+      lead('dawn', 'Pakistan beat India by six wickets.'),
+      // one lead of a source is who speaks, not where
+      lead('wire', 'UNICEF: More than 4,600 children have been killed.'),
+      // columnists' names (the Daily Mail's on the 7-day stream) and labels are not places
+      lead('mail', 'QUENTIN LETTS: The minister looked tired.'), lead('mail', 'JANE FRYER: I went to the seaside.'),
+      lead('mail', 'ANDREW PIERCE: Labour is in trouble.'), lead('mail', 'EXCLUSIVE: The minister knew.'),
+      // the same place every time is not enough either
+      lead('local', 'RIYADH: One.'), lead('local', 'RIYADH: Two.'), lead('local', 'RIYADH: Three.'),
+    ];
+    expect([...colonDatelineSources(window)]).toEqual(['dawn']);
+    expect(withoutLeadOpener(window[1]!.summary, true)).toBe('A drone attack on a market killed at least 28 people, medics said.');
+    expect(withoutLeadOpener(window[1]!.summary)).toBe(window[1]!.summary);
+    expect(withoutLeadOpener('LONDON: ', true)).toBe('LONDON: ');
+    const two: SummaryArticle[] = [
+      { id: 'd1', sourceId: 'dawn', title: 'Britain needs to step up defence spending faster, says Starmer', summary: window[0]!.summary, colonDateline: true },
+      { id: 'r1', sourceId: 'reuters', title: 'Starmer says Britain must spend faster on defence', summary: 'British Prime Minister Keir Starmer said on Monday the country must speed up its defence spending.' },
+    ];
+    const { model, centre } = setup(two);
+    const bullets = summarize(two, centre, model, DEFAULT_CLUSTER_CONFIG, two[1]!.title);
+    expect(bullets).toContainEqual({ text: 'Britain should step up and accelerate its defence spending, Keir Starmer said on Monday.', articleId: 'd1' });
+    expect(checkBullets(bullets, two)).toEqual(bullets);
   });
 
   it('is left out of a summary bullet, which still quotes its article', () => {
