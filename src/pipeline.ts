@@ -520,8 +520,12 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   // Rehydrated articles whose story stays out of the window (two archived stories merged, a split in one): rebuilt
   // on their own, written back to the archive.
   const liveNow = new Set(stories.map((s) => s.id));
-  const again = Object.keys(rehydrated).filter((id) => !liveNow.has(index[id]!)).map((id) => all.get(id)!);
-  const againIndex: StoryIndex = Object.fromEntries(again.map((a) => [a.id, index[a.id]!]));
+  // A story that leaves the window in the run that takes down some of its articles goes to the archive without them,
+  // as an archived story would (an operator trial: the whole story, the other outlets' articles with it, had gone).
+  const takenIds = [...takenDown.values()].flat();
+  const leaving = leavingTakedownArticles(previousIndex, takenIds, all, new Set(await listActiveStoryIds(options.contentDir)), liveNow);
+  const again = [...Object.keys(rehydrated).filter((id) => !liveNow.has(index[id]!)).map((id) => all.get(id)!), ...leaving];
+  const againIndex: StoryIndex = Object.fromEntries(again.map((a) => [a.id, index[a.id] ?? previousIndex[a.id]!]));
   const rebuilt = again.length
     ? buildStories({ active: again, archive: all, sources, index: { ...againIndex, ...archivedIdGuards(again, againIndex, archived) }, overrides: storyOverrides, redirects: previousRedirects, previous: edits.rebuildFrom })
     : { stories: [], index: {}, redirects: {} };
@@ -531,12 +535,17 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   for (const id of Object.keys(redirectsSoFar).sort()) redirects[id] = resolveRedirect(id, redirectsSoFar);
   const removedStoryIds = [...new Set([...Object.keys(built.redirects), ...Object.keys(rebuilt.redirects)])].sort();
 
-  // A story that still holds a taken-down article (archived, not rebuilt this run) goes with it; the index forgets it.
-  const taken = [...takenDown.values()].flat();
-  for (const id of new Set(taken.map((a) => previousIndex[a]).filter((s): s is string => !!s && !stories.some((x) => x.id === s)))) {
+  // A story that held only taken-down articles goes (not live, not rebuilt without them); the index forgets them. An
+  // id that redirected to such a story goes too: its redirect page would lead nowhere (an operator trial's source
+  // takedown had left two).
+  const rebuiltIds = new Set(rebuilt.stories.map((x) => x.id));
+  const gone = new Set(edits.removed.map((r) => r.id));
+  for (const id of new Set(takenIds.map((a) => previousIndex[a]).filter((s): s is string => !!s && !liveNow.has(s) && !rebuiltIds.has(s)))) {
+    gone.add(id);
     if (!removedStoryIds.includes(id)) removedStoryIds.push(id);
   }
-  for (const id of taken) delete index[id];
+  for (const [id, to] of Object.entries(redirects)) if (gone.has(to)) delete redirects[id];
+  for (const id of takenIds) delete index[id];
   for (const id of takedowns.sourceIds.keys()) sources.delete(id);
   // Per-feed state: health over runs, validators for the next conditional GET (src/core/state/feed-state.ts).
   const feedStates = feedReports.map((f, i) => {
@@ -667,6 +676,26 @@ async function archiveOverrideEdits(
     }
   }
   return out;
+}
+
+/**
+ * The articles to rebuild of stories that leave the window in this run holding an article taken down in it: stories
+ * active before the run (`activeBefore`), live no more (`liveNow`), of which an article in `taken` was one (through
+ * `index`, the previous run's); their articles still stored (`all`, takedowns applied). Such a story is written to the
+ * archive without what was taken down; one left with none goes. In article id order.
+ */
+export function leavingTakedownArticles(
+  index: Readonly<StoryIndex>,
+  taken: readonly string[],
+  all: ReadonlyMap<string, Article>,
+  activeBefore: ReadonlySet<string>,
+  liveNow: ReadonlySet<string>,
+): Article[] {
+  const stories = new Set(taken.map((a) => index[a]).filter((s): s is string => !!s && activeBefore.has(s) && !liveNow.has(s)));
+  return Object.keys(index)
+    .filter((a) => stories.has(index[a]!) && all.has(a))
+    .sort()
+    .map((a) => all.get(a)!);
 }
 
 /** An archived story an editor's takedown reached: the articles it lost and, for each, the takedown's label. */

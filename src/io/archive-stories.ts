@@ -17,7 +17,8 @@ export interface ArchiveMoves {
   unarchive: readonly string[];
   /** Archived id → month, as on disk before the run (listArchive). */
   archived: ReadonlyMap<string, string>;
-  /** Archived stories rewritten in place or moved by an editor's override: the new story and its bytes. */
+  /** Archived stories rewritten in place or moved by an editor's override, and active ones archived as rebuilt (a
+   * takedown in the run they leave the window): the new story and its bytes, which win over the stories/ file. */
   rewrite?: ReadonlyArray<{ story: Story; text: string }>;
 }
 
@@ -53,8 +54,13 @@ export async function archiveStories(contentDir: string, moves: ArchiveMoves): P
     if (moves.archived.get(story.id) !== archiveMonthOf(story)) takeOut(story.id);
     put(story, text);
   }
+  const rewritten = new Set((moves.rewrite ?? []).map((r) => r.story.id));
   for (const id of moves.archive) {
     const rel = path.join('stories', `${id}.md`);
+    if (rewritten.has(id)) {
+      out.deletes.push(rel);
+      continue;
+    }
     const { story, text } = await readStoryFile(path.join(contentDir, rel));
     if (moves.archived.has(id) && moves.archived.get(id) !== archiveMonthOf(story)) takeOut(id);
     put(story, text);

@@ -187,4 +187,40 @@ describe('overrides on archived stories', () => {
     const index = ArchiveIndexSchema.parse(JSON.parse(await readFile(path.join(d, 'archive', '2026-02', 'index.json'), 'utf8')));
     expect(index.some((e) => e.id === archivedEntry.id)).toBe(false);
   });
+  it('archives a story without an article taken down in the run it leaves the window; one left with none goes, and ids redirected to it', async () => {
+    // An operator trial: the takedown came in the run that archived the story, and the whole story went, the other
+    // outlets' articles with it (no archive file, no redirect).
+    const d = path.join(await tempDir('parallax-leaving-takedown-'), 'content');
+    await runFolder(SMALL, d, DAY0);
+    const live = await Promise.all((await readdir(path.join(d, 'stories'))).map((f) => readStoryFile(path.join(d, 'stories', f))));
+    const several = live.find((st) => st.coverage.sourceCount >= 2 && st.articles.length >= 3)!;
+    const lone = live.find((st) => st.articles.length === 1)!;
+    const redirects = JSON.parse(await readFile(path.join(d, 'state', 'redirects.json'), 'utf8').catch(() => '{}')) as Record<string, string>;
+    await writeFile(path.join(d, 'state', 'redirects.json'), JSON.stringify({ ...redirects, aaaaaaaaaaaa: lone.id }));
+    const down = several.articles[0]!.id;
+    await writeFile(
+      path.join(d, 'overrides.json'),
+      JSON.stringify({
+        version: 1,
+        takedowns: [
+          { kind: 'article', articleId: down, reason: 'legal request' },
+          { kind: 'article', articleId: lone.articles[0]!.id, reason: 'withdrawn' },
+        ],
+      }),
+    );
+    const { report } = await runFolder(SMALL, d, DAY8);
+    expect(report.stories).toBe(0); // every story left the window in this run
+    const kept = await readStoryFile(path.join(d, 'archive', '2026-02', `${several.id}.md`));
+    expect(kept.articles.map((a) => a.id)).toEqual(several.articles.map((a) => a.id).filter((id) => id !== down));
+    expect(kept.coverage.articleCount).toBe(several.articles.length - 1);
+    const index = ArchiveIndexSchema.parse(JSON.parse(await readFile(path.join(d, 'archive', '2026-02', 'index.json'), 'utf8')));
+    expect(index.find((e) => e.id === several.id)?.articleCount).toBe(several.articles.length - 1);
+    expect(index.some((e) => e.id === lone.id)).toBe(false);
+    const tree = await treeDigest(d);
+    expect(tree[`archive/2026-02/${lone.id}.md`]).toBeUndefined();
+    expect(tree[`stories/${several.id}.md`]).toBeUndefined();
+    expect(JSON.parse(await readFile(path.join(d, 'state', 'redirects.json'), 'utf8'))).not.toHaveProperty('aaaaaaaaaaaa');
+    const log = JSON.parse(await readFile(path.join(d, 'state', 'takedowns.json'), 'utf8')) as Array<{ removedArticles: string[] }>;
+    expect(log.flatMap((t) => t.removedArticles).sort()).toEqual([down, lone.articles[0]!.id].sort());
+  });
 });
