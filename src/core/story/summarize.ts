@@ -22,9 +22,15 @@ const MIN_SENTENCE_COLUMNS = 40;
 /**
  * How a sentence ends: a sentence terminal (Unicode's Sentence_Terminal property, UAX #29: . ! ? and the full-width
  * 。！？, Arabic ؟, the Devanagari danda …), then at most one closing quote or bracket (” ’ " ' ) 」 』). An ellipsis
- * is no terminal: feeds end cut-off teasers with it.
+ * is no terminal: feeds end cut-off teasers with it, written as one character (…) or as dots ("Yoon Suk Yeol and...",
+ * an operator trial's bullet).
  */
-const ENDS_AS_SENTENCE = /\p{Sentence_Terminal}[\p{Pe}\p{Pf}"']?$/u;
+const ENDS_AS_SENTENCE = /(?<!\.)\p{Sentence_Terminal}[\p{Pe}\p{Pf}"']?$/u;
+/**
+ * What a feed's template or a photo credit leaves in a lead, never a sentence to quote: a placeholder in braces (The
+ * Hill's "{beacon}") or a copyright sign (an operator trial's bullets).
+ */
+const TEMPLATE_LEFTOVER = /\{[\p{L}\p{N}_ -]{1,40}\}|©/u;
 /** Two sentences more similar than this say the same thing; only one is kept. */
 const DUPLICATE_SIMILARITY = 0.8;
 /** Sentences read from each article's lead: the lead carries the news; later sentences drift (and full-text feeds are long). */
@@ -213,7 +219,7 @@ const DANGLING_OPENER =
  */
 function standfirst(a: SummaryArticle): string | null {
   const text = withoutLeadOpener(a.summary?.trim() ?? '', a.colonDateline);
-  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text) || dangles(text, a) || leavesQuoteOpen(text)) return null;
+  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text) || TEMPLATE_LEFTOVER.test(text) || dangles(text, a) || leavesQuoteOpen(text)) return null;
   const width = columns(text);
   return width >= MIN_SENTENCE_COLUMNS && width <= SUMMARY_MAX_SENTENCE_COLUMNS ? text : null;
 }
@@ -261,7 +267,7 @@ export function summarize(
       const s = k === 0 ? withoutLeadOpener(whole, a.colonDateline) : whole;
       const width = columns(s);
       if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
-      if (!ENDS_AS_SENTENCE.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
+      if (!ENDS_AS_SENTENCE.test(s) || TEMPLATE_LEFTOVER.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });

@@ -225,6 +225,20 @@ describe('summarize', () => {
   });
 });
 
+describe('what a summary does not quote', () => {
+  it('a lead cut off with dots, a template placeholder or a photo credit (an operator trial’s bullets)', () => {
+    const arts: SummaryArticle[] = [
+      { id: 'a1', sourceId: 'yonhap', title: 'Blinken meets Yoon in Seoul', summary: 'US Secretary of State Antony Blinken met South Korean President Yoon Suk Yeol and...', language: 'en' },
+      { id: 'a2', sourceId: 'hill', title: 'Shutdown would hit TSA', summary: "Welcome to The Hill's Business & Economy newsletter {beacon} A shutdown would force tens of thousands of TSA officers to work without pay.", language: 'en' },
+      { id: 'a3', sourceId: 'wire', title: 'TSA officers face unpaid work', summary: 'A government shutdown would force TSA officers to work without pay over the holidays. Photo © Getty Images, used with permission of the agency.', language: 'en' },
+    ];
+    const { model, centre } = setup(arts);
+    const texts = summarize(arts, centre, model, DEFAULT_CLUSTER_CONFIG, arts[2]!.title).map((b) => b.text);
+    expect(texts).toContain('A government shutdown would force TSA officers to work without pay over the holidays.');
+    expect(texts.filter((t) => /\.\.\.$|\{beacon\}|©/.test(t))).toEqual([]);
+  });
+});
+
 describe('titles filling in a summary', () => {
   it('come from articles whose lead is not quoted: a headline says its own lead again in other words', () => {
     // A reader trial's Macron story: NDTV's lead, then NDTV's own headline of it, as the first two bullets.
