@@ -10,6 +10,13 @@
 export const EXIT_STALLED = 70;
 
 /**
+ * `ingest` read feeds and every one of them failed: the run still wrote its content (the window moved on: stories
+ * archived, articles pruned), but a scheduled job should not go on to publish as if all were well (an operator
+ * trial's total outage, every feed failing, had exited 0 and been committed and deployed).
+ */
+export const EXIT_ALL_FEEDS_FAILED = 3;
+
+/**
  * Sets process.exitCode to what `run` resolves to, or to what `onError` returns for its rejection; when Node is
  * about to exit with `run` still pending, writes one line to stderr and sets EXIT_STALLED.
  */
