@@ -170,13 +170,17 @@ const PAIR_MIN_SHARE = 0.8;
 
 /**
  * English title words that say how much or how old, not what a story is about: numbers written as words (as
- * isNumberTerm leaves out those written in digits) and the obituary's "aged" (a reader trial's chips "Nine", "Aged").
+ * isNumberTerm leaves out those written in digits) and the obituary's "aged" (a reader trial's chips "Nine", "Aged");
+ * and the offices written before a name ("Prime Minister Keir Starmer", "President Lula"), capitalised there but not
+ * names: a reader trial's chip "prime", and "prime minister keir starmer" had been one name.
  */
 const NOT_TOPICS: ReadonlySet<string> = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
   'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion',
   'billions', 'dozen', 'dozens', 'aged',
+  'prime', 'minister', 'president', 'secretary', 'senator', 'governor', 'chancellor', 'mayor', 'premier', 'spokesperson',
+  'spokesman', 'spokeswoman', 'mr', 'mrs', 'ms', 'dr',
 ]);
 
 /**
@@ -228,6 +232,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   const surfaceOf = (term: string): string => mostCommon(surfaces.get(term)!);
   const keyNames = new Set(weighted.map(([t]) => t).filter((t) => isName(t) || !lowerCase.has(surfaceOf(t))));
   const text = wordUses(articles.map((a) => `${a.title} ${a.summary ?? ''}`));
+  const leads = wordUses(articles.map((a) => a.summary ?? ''));
   const nameOf = new Map([...keyNames].map((name) => [surfaceOf(name), name]));
   for (const [term] of weighted) {
     if (out.length >= max) break;
@@ -255,7 +260,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
       const mutual = partners.find((name) => !done.has(name) && partOfName(surfaceOf(name), surface, text) && writtenPair(surface, surfaceOf(name), text)[1] >= 2);
       if (mutual !== undefined) {
         done.add(term).add(mutual);
-        out.push(longerName(writtenPair(surface, surfaceOf(mutual), text)[0], text, done));
+        out.push(longerName(writtenPair(surface, surfaceOf(mutual), text)[0], text, done, true, () => false));
         continue;
       }
       if (isName(term) && partners.some(isName)) {
@@ -266,26 +271,43 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     const key = pair ?? term;
     for (const t of key.split(' ')) done.add(t);
     const written = mostCommon(surfaces.get(key)!);
-    out.push(pair ? longerName(written, text, done) : written);
+    // a stop word before it, only where a lead capitalises it inside a sentence: Title Case headlines capitalise every
+    // word, and a sentence its first ("The GOP goal…", "When Gmail was…", kottke's titles and leads alike)
+    const leadsCapitalise = (w: string, first: string): boolean => (leads.midCapitalPairs.get(`${w} ${first}`) ?? 0) > 0;
+    out.push(longerName(written, text, done, pair !== undefined, (w, first) => NAME_PARTICLES.has(w) && leadsCapitalise(w, first)));
   }
   return [...new Set(out)];
 }
 
 /**
- * A name of two words or more (`name`, lower-case, as written) with the words that follow it wherever it is written:
- * a word written after its last word in at least PAIR_MIN_SHARE of that word's uses, twice at least, and capitalised
- * wherever the story writes it ("kim jong" → "kim jong un", "elana meyers" → "elana meyers taylor", "donald trump" →
- * "donald trump jr" in a story of the son; not "keir starmer" → "keir starmer said"). Each word taken joins `done`.
+ * Words that begin a place's or a person's name and are no term of their own (stop words in their language, or too
+ * short): "New York", "San Francisco", "Los Angeles", "El Salvador", "Le Pen", "Al Jazeera", "Van Gogh". Not "The"
+ * ("The GOP") nor any other word a Title Case headline capitalises.
  */
-function longerName(name: string, text: WordUses, done: Set<string>): string {
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['new', 'san', 'santa', 'los', 'las', 'el', 'la', 'le', 'les', 'al', 'van', 'von', 'st', 'bin', 'ibn', 'abu']);
+
+/**
+ * A key term (`name`, lower-case, as written) with the words the story writes next to it wherever it writes it (both
+ * capitalised, at least twice, in at least PAIR_MIN_SHARE of the uses of the word it extends): after
+ * a name of two words or more (`several`), up to two words ("kim jong" → "kim jong un", "elana meyers" → "elana
+ * meyers taylor", "donald trump" → "donald trump jr" in a story of the son; not "keir starmer" → "keir starmer said");
+ * before any, one of NAME_PARTICLES where a lead capitalises it there inside a sentence (`stopWordOfName`), not only
+ * a Title Case headline or a sentence's start, so "york" is "new york" (an operator trial's topic "York"). Each word
+ * taken joins `done`.
+ */
+function longerName(name: string, text: WordUses, done: Set<string>, several: boolean, stopWordOfName: (word: string, first: string) => boolean): string {
+  // written beside it, both capitalised, twice at least and in PAIR_MIN_SHARE of the uses of the word it extends
+  const partOf = (word: string, uses: number, key: string): boolean => {
+    const together = text.capitalPairs.get(key) ?? 0;
+    return together >= 2 && together >= PAIR_MIN_SHARE * uses && !name.split(/[ -]/u).includes(word);
+  };
   let out = name;
-  for (let k = 0; k < 2; k++) {
+  const first = out.split(/[ -]/u)[0]!;
+  const before = [...(text.neighbours.get(first) ?? [])].find((w) => stopWordOfName(w, first) && partOf(w, text.words.get(first) ?? 0, `${w} ${first}`));
+  if (before !== undefined) out = `${before} ${out}`;
+  for (let k = 0; several && k < 2; k++) {
     const last = out.split(/[ -]/u).at(-1)!;
-    const uses = text.words.get(last) ?? 0;
-    const next = [...(text.neighbours.get(last) ?? [])].find((w) => {
-      const together = text.pairs.get(`${last} ${w}`) ?? 0;
-      return together >= 2 && together >= PAIR_MIN_SHARE * uses && text.capitalised.get(w) === text.words.get(w) && !out.split(/[ -]/u).includes(w);
-    });
+    const next = [...(text.neighbours.get(last) ?? [])].find((w) => partOf(w, text.words.get(last) ?? 0, `${last} ${w}`) && !out.split(/[ -]/u).includes(w));
     if (next === undefined) break;
     out = `${out} ${next}`;
     done.add(next);
@@ -296,8 +318,13 @@ function longerName(name: string, text: WordUses, done: Set<string>): string {
 /** How often a story's text uses each word and each two words written next to each other (wordUses). */
 interface WordUses {
   words: Map<string, number>;
-  /** Each word → how many of its uses begin with a capital letter. */
-  capitalised: Map<string, number>;
+  /** "a b" (as `pairs`) → how many of its uses write both words with a capital first letter. */
+  capitalPairs: Map<string, number>;
+  /** Each word → how many of its uses are written in capitals, two letters at least ("UK", "AI", "ATP"). */
+  allCaps: Map<string, number>;
+  /** "a b" → how many of its uses write both with a capital inside a sentence, where only a name's words have one
+   * ("The New York attorney general"; not a sentence's first word: "The GOP goal…", "When Gmail was…"). */
+  midCapitalPairs: Map<string, number>;
   /** "a b" and "a-b" (a written before b, with one space or a hyphen between) → count. */
   pairs: Map<string, number>;
   /** Each word → the words written next to it so (before or after), in first-seen order. */
@@ -307,23 +334,28 @@ interface WordUses {
 /** The words (lower-case; letters and digits, apostrophes inside: "o’brien"; a possessive's "’s" dropped) of `texts`
  * and their neighbours. */
 function wordUses(texts: readonly string[]): WordUses {
-  const uses: WordUses = { words: new Map(), capitalised: new Map(), pairs: new Map(), neighbours: new Map() };
+  const uses: WordUses = { words: new Map(), capitalPairs: new Map(), allCaps: new Map(), midCapitalPairs: new Map(), pairs: new Map(), neighbours: new Map() };
   const add = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
   const near = (a: string, b: string): void => void (uses.neighbours.get(a) ?? uses.neighbours.set(a, new Set()).get(a)!).add(b);
   for (const text of texts) {
-    let previous: { word: string; end: number; possessive: boolean } | null = null;
+    let previous: { word: string; end: number; possessive: boolean; capital: boolean; opens: boolean } | null = null;
     for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
       const word = m[0].toLowerCase().replace(/['’]s$/u, ''); // as keyTerms' surfaces: "Lanka’s" is "lanka"
       add(uses.words, word);
-      if (/^\p{Lu}/u.test(m[0])) add(uses.capitalised, word);
+      const capital = /^\p{Lu}/u.test(m[0]);
+      if (/^\p{Lu}{2,}$/u.test(m[0].replace(/['’]s$/u, ''))) add(uses.allCaps, word);
       const gap = previous ? text.slice(previous.end, m.index) : null;
       // a possessive ends a name: "Greenland's Olympic siblings"
       if (previous && !previous.possessive && (gap === ' ' || gap === '-')) {
         add(uses.pairs, `${previous.word}${gap}${word}`);
+        if (previous.capital && capital) add(uses.capitalPairs, `${previous.word}${gap}${word}`);
+        if (previous.capital && capital && !previous.opens) add(uses.midCapitalPairs, `${previous.word}${gap}${word}`);
         near(previous.word, word);
         near(word, previous.word);
       }
-      previous = { word, end: m.index + m[0].length, possessive: word !== m[0].toLowerCase() };
+      // a sentence's first word: at the text's start or after a sentence's end (opening quotes and brackets aside)
+      const opens = /(?:^|[.!?:…]["'”’»)\]]*)$/u.test(text.slice(0, m.index).replace(/["'“‘«(\[]+$/u, '').trimEnd());
+      previous = { word, end: m.index + m[0].length, possessive: word !== m[0].toLowerCase(), capital, opens };
     }
   }
   return uses;
@@ -382,5 +414,15 @@ export function storyTopics(articles: TopicArticle[], centre: SparseVector, mode
     if (!out.includes(t) && !terms.includes(t)) terms.push(t);
   }
   const inTerms = new Set(terms.filter((t) => wordsOfTopic(t).length > 1).flatMap(wordsOfTopic));
-  return [...out, ...terms.filter((t) => wordsOfTopic(t).length > 1 || !inTerms.has(t))];
+  const text = wordUses(articles.map((a) => `${a.title} ${a.summary ?? ''}`));
+  return [...new Set([...out, ...terms.filter((t) => wordsOfTopic(t).length > 1 || !inTerms.has(t))].map((t) => acronymsUpper(t, text)))];
+}
+
+/**
+ * `topic` with each word the story writes in capitals in at least half its uses upper-cased: "uk" → "UK", "ai" →
+ * "AI", "atp finals" → "ATP finals" (an operator trial's topic pages "Uk", "Ai", "Atp": a topic's display name
+ * capitalises only the first letter of each word, topicName in src/site/topics.ts).
+ */
+function acronymsUpper(topic: string, text: WordUses): string {
+  return topic.replace(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu, (w) => ((text.allCaps.get(w) ?? 0) * 2 >= (text.words.get(w) ?? Infinity) ? w.toUpperCase() : w));
 }

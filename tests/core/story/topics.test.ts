@@ -168,6 +168,28 @@ describe('topics', () => {
     expect(keyTerms(starmer, st.centre, st.model, 10).filter((t) => t.startsWith('keir starmer '))).toEqual([]);
   });
 
+  it('takes the stop word written before a name wherever it is written ("New York"), and writes acronyms in capitals', () => {
+    // An operator trial's topic pages "York", "Uk", "Ai".
+    const story = [
+      { title: 'New York sues AI firm over chatbot', summary: 'New York state sued an AI company on Monday, saying its new chatbot misled users in the UK and the US.', categories: [] },
+      { title: 'New York lawsuit targets AI chatbot maker', summary: 'The New York attorney general said the AI firm had a new plan.', categories: [] },
+      { title: 'UK regulator joins New York in AI chatbot probe', summary: 'The UK regulator opened its own inquiry into the AI chatbot.', categories: [] },
+    ];
+    const { model, centre } = modelOf(story);
+    const topics = storyTopics(story, centre, model);
+    expect(topics).toContain('new york');
+    expect(topics).not.toContain('york');
+    expect(topics).toContain('AI');
+    expect(topics.filter((t) => t === 'ai' || t === 'uk')).toEqual([]);
+    // "Prime Minister Keir Starmer": a title before a name is not a stop word, and is not taken
+    const starmer = [
+      { title: 'Prime Minister Keir Starmer seeks powers over online access', summary: 'British Prime Minister Keir Starmer said on Sunday he would seek broader powers.', categories: [] },
+      { title: 'Prime Minister Keir Starmer says Britain must spend faster', summary: 'Prime Minister Keir Starmer told reporters Britain must step up.', categories: [] },
+    ];
+    const st = modelOf(starmer);
+    expect(keyTerms(starmer, st.centre, st.model, 10).filter((t) => /minister keir|prime minister/.test(t))).toEqual([]);
+  });
+
   it('joins two words a story writes together wherever it writes either, twice at least; not one Title Case headline’s', () => {
     const lanka = [
       { title: "'People Don't Think MPs Deserve It': Sri Lanka Scraps Lawmaker Pensions", summary: 'Sri Lanka’s parliament voted to end pensions for former lawmakers.', categories: [] },
