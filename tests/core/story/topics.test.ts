@@ -168,7 +168,7 @@ describe('topics', () => {
     expect(keyTerms(starmer, st.centre, st.model, 10).filter((t) => t.startsWith('keir starmer '))).toEqual([]);
   });
 
-  it('takes the stop word written before a name wherever it is written ("New York"), and writes acronyms in capitals', () => {
+  it('takes the particle a lead capitalises before a name ("New York"), and writes acronyms in capitals', () => {
     // An operator trial's topic pages "York", "Uk", "Ai".
     const story = [
       { title: 'New York sues AI firm over chatbot', summary: 'New York state sued an AI company on Monday, saying its new chatbot misled users in the UK and the US.', categories: [] },
@@ -181,7 +181,7 @@ describe('topics', () => {
     expect(topics).not.toContain('york');
     expect(topics).toContain('AI');
     expect(topics.filter((t) => t === 'ai' || t === 'uk')).toEqual([]);
-    // "Prime Minister Keir Starmer": a title before a name is not a stop word, and is not taken
+    // "Prime Minister Keir Starmer": an office before a name is not part of it
     const starmer = [
       { title: 'Prime Minister Keir Starmer seeks powers over online access', summary: 'British Prime Minister Keir Starmer said on Sunday he would seek broader powers.', categories: [] },
       { title: 'Prime Minister Keir Starmer says Britain must spend faster', summary: 'Prime Minister Keir Starmer told reporters Britain must step up.', categories: [] },
