@@ -207,6 +207,14 @@ export const SYNDICATION_TEXT_WORDS = 60;
  */
 export const SYNDICATION_REHEADLINED_TEXT_JACCARD = 0.9;
 export const SYNDICATION_REHEADLINED_TITLE_JACCARD = 0.5;
+/**
+ * A teaser cut from the same copy: under titles sharing SYNDICATION_TITLE_JACCARD of their words, a text whose word
+ * pairs are at least this share in the other's (containment, Broder 1997) is the same copy, though the Jaccard share
+ * is low: a reader trial's Japan Today teaser (31 words) of the Reuters story Al-Monitor ran whole, behind a byline
+ * and dateline ("By Laila Bassam and Tala Ramadan DUBAI, Feb 17 (Reuters) -"), shared about half the pairs of the 60
+ * words compared, all of its own.
+ */
+export const SYNDICATION_TEASER_CONTAINMENT = 0.9;
 
 /**
  * Wire agencies whose copy outlets run: an article is "via" an agency when its byline is the agency or its text

@@ -1,13 +1,15 @@
 /**
  * Syndicated copy: the same wire story (AP, Reuters, AFP) run by several outlets. An article is not its source's own
  * reporting when it credits a wire agency (byline, or a dateline credit such as "WASHINGTON (AP) —") or when it is
- * near-identical (title and text, SYNDICATION_* in src/core/config.ts) to an earlier article of another source.
+ * near-identical (title and text, or a teaser cut from its text: SYNDICATION_* in src/core/config.ts) to an earlier
+ * article of another source.
  * Pure.
  */
 import {
   SYNDICATION_REHEADLINED_TEXT_JACCARD,
   SYNDICATION_REHEADLINED_TITLE_JACCARD,
   SYNDICATION_TEXT_JACCARD,
+  SYNDICATION_TEASER_CONTAINMENT,
   SYNDICATION_TEXT_WORDS,
   SYNDICATION_TITLE_JACCARD,
   SYNDICATION_TITLE_ONLY_JACCARD,
@@ -75,7 +77,17 @@ function sameWords(x: CopyWords, y: CopyWords): boolean {
   if (x.textWords < 8 || y.textWords < 8) return t >= SYNDICATION_TITLE_ONLY_JACCARD;
   if (t < Math.min(SYNDICATION_TITLE_JACCARD, SYNDICATION_REHEADLINED_TITLE_JACCARD)) return false;
   const text = jaccard(x.textPairs, y.textPairs);
-  return (t >= SYNDICATION_TITLE_JACCARD && text >= SYNDICATION_TEXT_JACCARD) || (t >= SYNDICATION_REHEADLINED_TITLE_JACCARD && text >= SYNDICATION_REHEADLINED_TEXT_JACCARD);
+  if ((t >= SYNDICATION_TITLE_JACCARD && text >= SYNDICATION_TEXT_JACCARD) || (t >= SYNDICATION_REHEADLINED_TITLE_JACCARD && text >= SYNDICATION_REHEADLINED_TEXT_JACCARD)) return true;
+  return t >= SYNDICATION_TITLE_JACCARD && containment(x.textPairs, y.textPairs) >= SYNDICATION_TEASER_CONTAINMENT;
+}
+
+/** The share of the smaller set's members that the other holds (the overlap coefficient; 0 when either is empty). */
+function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let inter = 0;
+  for (const w of small) if (large.has(w)) inter++;
+  return inter / small.size;
 }
 
 /** True when two articles carry the same copy (see SYNDICATION_* in config). */

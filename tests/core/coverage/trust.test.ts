@@ -153,6 +153,22 @@ describe('syndicated copy', () => {
     )).toBe(false);
   });
 
+  it('calls a teaser cut from an agency’s copy a copy of it, behind the other’s byline and dateline (the demo’s Reuters story)', () => {
+    const title = "Hezbollah rejects disarmament plan and government's four-month timeline";
+    const lead = "Armed group Hezbollah rejected on Tuesday the Lebanese government's decision to grant the army at least four months to advance the second phase of a nationwide disarmament plan";
+    const alMonitor = { id: 'am', sourceId: 'al-monitor', title, summary: `By Laila Bassam and Tala Ramadan DUBAI, Feb 17 (Reuters) - ${lead}, saying it would not accept what it sees as a move serving Israel's interests. The group said the plan ignored the occupation of Lebanese land.`, author: null, at: '2026-02-17T17:36:42Z' };
+    const japanToday = { id: 'jt', sourceId: 'japan-today', title, summary: `${lead},…`, author: null, at: '2026-02-17T21:51:11Z' };
+    expect(sameCopy(alMonitor, japanToday)).toBe(true);
+    const r = detectSyndication([alMonitor, japanToday]);
+    expect(r.syndicated).toEqual([
+      { articleId: 'am', sourceId: 'al-monitor', via: 'Reuters', copyOf: null },
+      { articleId: 'jt', sourceId: 'japan-today', via: 'Reuters', copyOf: 'am' },
+    ]);
+    expect(r.ownReporting).toBe(0);
+    // a teaser of the same event written anew under a like headline is no copy
+    expect(sameCopy(alMonitor, { ...japanToday, summary: 'Hezbollah said on Tuesday it would not accept a four-month timeline the cabinet gave the army to disarm it north of the Litani river.' })).toBe(false);
+  });
+
   it('calls a report written anew from the same facts no copy, though it shares most of the words', () => {
     // A trial's pair: 0.78 of the words, 0.24 of the word pairs (the copy above shares all of its sentences).
     const original = { title: 'Port workers strike in Riverton over pay, cargo halted', summary: 'Riverton port workers went on strike Monday over pay, halting cargo at the harbor terminals.' };
