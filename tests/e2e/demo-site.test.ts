@@ -67,10 +67,11 @@ describe('the demo build', () => {
 
   it("shows on each home card bias counts that add up to its source count (unrated ones named)", async () => {
     const html = await read('index.html');
-    const cards = [...html.matchAll(/<li class="story-card"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' '));
-    expect(cards.length).toBeGreaterThan(20);
+    const raw = [...html.matchAll(/<li class="story-card"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+    expect(raw.length).toBeGreaterThan(20);
     let withUnrated = 0;
-    for (const card of cards) {
+    for (const html of raw) {
+      const card = html.replace(/<[^>]+>/g, ' ');
       const sources = Number(/(\d+) sources?/.exec(card)![1]);
       const m = /L (\d+) · C (\d+) · R (\d+)(?: · (\d+) unrated)?/.exec(card);
       if (!m) {
@@ -79,6 +80,9 @@ describe('the demo build', () => {
       }
       if (m[4]) withUnrated++;
       expect(Number(m[1]) + Number(m[2]) + Number(m[3]) + Number(m[4] ?? 0), card).toBe(sources);
+      // the bar's text says its shares are of the rated sources, and how many are not (a reader trial's "100% Left")
+      const rated = Number(m[1]) + Number(m[2]) + Number(m[3]);
+      expect(/aria-label="Bias distribution: ([^"]+)"/.exec(html)![1], card).toMatch(new RegExp(`% of ${rated} rated sources?${m[4] ? `; ${m[4]} unrated` : ''}$`));
     }
     expect(withUnrated).toBeGreaterThan(0);
   });

@@ -102,7 +102,7 @@ describe('an even Left / Center / Right split', () => {
     const page = text(html);
     expect(page).toContain('Left, Center and Right each have 33% of the sources');
     expect(page).toContain('L 33% C 33% R 33% Left 33% (1) Center 33% (1) Right 33% (1)');
-    expect(html).toContain('aria-label="Bias distribution: Left 33%, Center 33%, Right 33%"');
+    expect(html).toContain('aria-label="Bias distribution: Left 33%, Center 33%, Right 33% of 3 rated sources"');
     expect(html.match(/class="seg-(?:left|center|right)" style="width:33\.333%"/g)).toHaveLength(6); // header bar and details bar
     expect(page).not.toMatch(/\b34%/);
   });
