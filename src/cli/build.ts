@@ -20,7 +20,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { recoverContent } from '../io/journal';
 import type { IngestReport } from '../pipeline';
-import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, requireContentDir, requireSources, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
+import { EXIT_HELP, formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, outageExit, requireContentDir, requireSources, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { plural } from '../site/text';
 import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
@@ -37,7 +37,9 @@ export const help = `usage: parallax build [ingest options] [--no-ingest] [--ful
   --frozen-dir DIR where archived months are kept between builds (PARALLAX_FROZEN_DIR; default .parallax-frozen
                    beside the output dir, PARALLAX_OUT_DIR, default dist/)
   --jobs N         Astro builds at a time (PARALLAX_BUILD_JOBS; default one per CPU with 1.5 GB each, at most 4)
-${INGEST_HELP}`;
+${INGEST_HELP}
+
+${EXIT_HELP}`;
 
 export const BUILD_OPTIONS = {
   ...INGEST_OPTIONS,
@@ -126,7 +128,7 @@ export interface SiteBuildReport {
 }
 
 /** Ingest (unless --no-ingest) and build; prints the summary and returns the settings used and the build report. */
-export async function buildSite(args: string[]): Promise<IngestSettings & { site: SiteBuildReport }> {
+export async function buildSite(args: string[]): Promise<IngestSettings & { site: SiteBuildReport; ingest: IngestReport | null }> {
   const started = performance.now();
   const { values } = parseCliArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values, { ingesting: !values['no-ingest'] });
@@ -211,7 +213,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const seconds = (performance.now() - started) / 1000;
   if (settings.json) process.stdout.write(`${JSON.stringify({ ingest: report, site: siteReport, seconds: Number(seconds.toFixed(2)) }, null, 2)}\n`);
   else process.stdout.write(`\nParallax\n${formatSummary(report, { count: pages, dir: dist }, seconds)}\n`);
-  return { ...settings, site: siteReport };
+  return { ...settings, site: siteReport, ingest: report };
 }
 
 /**
@@ -241,9 +243,10 @@ export function siteUrlWarning(env: NodeJS.ProcessEnv = process.env): string | n
  * The `build` command: builds (`build`, buildSite by default), then warns on stderr (a JSON log line with --json,
  * so stdout stays the report) when PARALLAX_SITE is not set in `env`.
  */
-export async function run(args: string[], build: (args: string[]) => Promise<{ json: boolean }> = buildSite, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { json } = await build(args);
+export async function run(args: string[], build: (args: string[]) => Promise<{ json: boolean; ingest?: IngestReport | null }> = buildSite, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { json, ingest } = await build(args);
   const warning = siteUrlWarning(env);
   if (warning) makeLog(json)('warn', warning);
-  return 0;
+  // The site is built all the same (it shows the content as it is), but a total outage does not exit 0.
+  return outageExit(ingest ?? null, json);
 }

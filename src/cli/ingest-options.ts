@@ -15,6 +15,7 @@ import { closestName } from '../core/registry/closest-name';
 import { fetchFeeds } from '../io/fetch-feeds';
 import { readRegistry } from '../io/content-store';
 import { readFeedFolder } from '../io/read-feed-folder';
+import { EXIT_ALL_FEEDS_FAILED, EXIT_STALLED } from '../io/exit-code';
 import { ingest, type IngestDeps, type IngestReport } from '../pipeline';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -41,6 +42,10 @@ export const INGEST_HELP = `  --feeds DIR      read a folder of feed files (defa
   --now TIME       the run's clock, RFC 3339 with a zone (2026-02-18T03:12:00Z); default: the real time when live,
                    the newest item's time for a folder
   --json           the report as JSON on stdout, log lines as JSON lines on stderr`;
+
+/** The exit statuses of `ingest` and `build`, for their --help. */
+export const EXIT_HELP = `exit status: 0 done; 1 refused (nothing written); 2 usage error; ${EXIT_ALL_FEEDS_FAILED} no feed read, or every feed failed
+(the content was written all the same); ${EXIT_STALLED} internal error (the run stopped before it finished)`;
 
 export interface IngestSettings {
   contentDir: string;
@@ -216,6 +221,20 @@ export function makeLog(json: boolean): (level: 'info' | 'warn' | 'error', messa
     else if (level !== 'info') process.stderr.write(`${level}: ${message}\n`);
     else process.stderr.write(`${message}\n`);
   };
+}
+
+/**
+ * The exit status of a run that ingested (`ingest`, `build`): EXIT_ALL_FEEDS_FAILED when it read no feed or every
+ * feed it read failed, said on stderr (a JSON log line with `json`): the content was written all the same (the
+ * window moved on: stories archived, articles pruned), but a scheduled job should not publish a total outage as a
+ * success (an operator trial's; a hostile trial's empty download folder had read no feed at all). Else 0; 0 with no
+ * ingest (`report` null).
+ */
+export function outageExit(report: IngestReport | null, json: boolean): number {
+  if (!report || (report.feeds.length > 0 && report.feedsFailed < report.feeds.length)) return 0;
+  const what = report.feeds.length === 0 ? 'no feed was read' : `every feed failed (${report.feeds.length})`;
+  makeLog(json)('error', `${what}; the content was written all the same (the window moved on), exit ${EXIT_ALL_FEEDS_FAILED}`);
+  return EXIT_ALL_FEEDS_FAILED;
 }
 
 /**

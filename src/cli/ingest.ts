@@ -12,9 +12,8 @@ import { fetchFeeds } from '../io/fetch-feeds';
 import { liveOrder, readShards, registryShard, writeShard } from '../io/fetch-shard';
 import { readFeedFolder } from '../io/read-feed-folder';
 import { inShard } from '../core/state/shard';
-import { formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, progressBar, requireFolder, runIngest, UsageError, parseCliArgs } from './ingest-options';
+import { EXIT_HELP, formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, outageExit, progressBar, requireFolder, runIngest, UsageError, parseCliArgs } from './ingest-options';
 import { makeDir } from '../io/make-dir';
-import { EXIT_ALL_FEEDS_FAILED, EXIT_STALLED } from '../io/exit-code';
 
 export const description = 'read feeds, cluster stories, write the content directory (no site build); --shard/--merge';
 
@@ -24,8 +23,7 @@ export const help = `usage: parallax ingest [--live | --feeds DIR] [--content DI
 
 ${INGEST_HELP}
 
-exit status: 0 done; 1 refused (nothing written); 2 usage error; ${EXIT_ALL_FEEDS_FAILED} every feed failed (the content was
-written all the same); ${EXIT_STALLED} internal error (the run stopped before it finished)`;
+${EXIT_HELP}`;
 
 const OPTIONS = {
   ...INGEST_OPTIONS,
@@ -75,9 +73,5 @@ export async function run(args: string[]): Promise<number> {
   }
   if (settings.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`${formatSummary(report, null, (performance.now() - started) / 1000)}\n`);
-  if (report.feeds.length > 0 && report.feedsFailed === report.feeds.length) {
-    process.stderr.write(`parallax: every feed failed (${report.feeds.length}); the content was written all the same (the window moved on), exit ${EXIT_ALL_FEEDS_FAILED}\n`);
-    return EXIT_ALL_FEEDS_FAILED;
-  }
-  return 0;
+  return outageExit(report, settings.json);
 }
