@@ -171,17 +171,22 @@ const PAIR_MIN_SHARE = 0.8;
 /**
  * English title words that say how much or how old, not what a story is about: numbers written as words (as
  * isNumberTerm leaves out those written in digits) and the obituary's "aged" (a reader trial's chips "Nine", "Aged");
- * and the offices written before a name ("Prime Minister Keir Starmer", "President Lula"), capitalised there but not
- * names: a reader trial's chip "prime", and "prime minister keir starmer" had been one name.
+ * and the offices written before a name ("Prime Minister Keir Starmer", "President Lula", "PM Modi"), capitalised there
+ * but not names: a reader trial's chip "prime", and "prime minister keir starmer" had been one name.
  */
 const NOT_TOPICS: ReadonlySet<string> = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
   'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion',
   'billions', 'dozen', 'dozens', 'aged',
-  'prime', 'minister', 'president', 'secretary', 'senator', 'governor', 'chancellor', 'mayor', 'premier', 'spokesperson',
-  'spokesman', 'spokeswoman', 'mr', 'mrs', 'ms', 'dr',
+  'minister', 'pm', 'president', 'secretary', 'senator', 'governor', 'chancellor', 'mayor', 'spokesperson', 'spokesman',
+  'spokeswoman', 'mr', 'mrs', 'ms', 'dr',
 ]);
+
+/** Whether title word `w`, followed by `next`, is one of NOT_TOPICS, or "Prime" of "Prime Minister" ("Prime Day" and
+ * "Premier League" are names: a hostile trial's "league"). */
+const notTopic = (w: string, next: string | undefined): boolean =>
+  NOT_TOPICS.has(w.toLowerCase()) || (w.toLowerCase() === 'prime' && next?.toLowerCase() === 'minister');
 
 /**
  * Key terms of the story (see the module comment), lower-case surface words, heaviest first. Names (name-like terms
@@ -198,9 +203,10 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     const inTitle = new Set<string>();
     const language = primaryLanguage(a.language);
     let previous: { term: string; surface: string; word: string } | null = null;
-    for (const w of words(a.title)) {
+    const titleWords = words(a.title);
+    for (const [i, w] of titleWords.entries()) {
       const tok = tokenize(w, language)[0];
-      if (!tok || isNumberTerm(tok.term) || NOT_TOPICS.has(w.toLowerCase())) {
+      if (!tok || isNumberTerm(tok.term) || notTopic(w, titleWords[i + 1])) {
         previous = null;
         continue;
       }
@@ -260,7 +266,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
       const mutual = partners.find((name) => !done.has(name) && partOfName(surfaceOf(name), surface, text) && writtenPair(surface, surfaceOf(name), text)[1] >= 2);
       if (mutual !== undefined) {
         done.add(term).add(mutual);
-        out.push(longerName(writtenPair(surface, surfaceOf(mutual), text)[0], text, done, true, () => false));
+        out.push(longerName(writtenPair(surface, surfaceOf(mutual), text)[0], text, leads, done, true, () => false));
         continue;
       }
       if (isName(term) && partners.some(isName)) {
@@ -274,7 +280,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     // a stop word before it, only where a lead capitalises it inside a sentence: Title Case headlines capitalise every
     // word, and a sentence its first ("The GOP goal…", "When Gmail was…", kottke's titles and leads alike)
     const leadsCapitalise = (w: string, first: string): boolean => (leads.midCapitalPairs.get(`${w} ${first}`) ?? 0) > 0;
-    out.push(longerName(written, text, done, pair !== undefined, (w, first) => NAME_PARTICLES.has(w) && leadsCapitalise(w, first)));
+    out.push(longerName(written, text, leads, done, pair !== undefined, (w, first) => NAME_PARTICLES.has(w) && leadsCapitalise(w, first)));
   }
   return [...new Set(out)];
 }
@@ -288,14 +294,15 @@ const NAME_PARTICLES: ReadonlySet<string> = new Set(['new', 'san', 'santa', 'los
 
 /**
  * A key term (`name`, lower-case, as written) with the words the story writes next to it wherever it writes it (both
- * capitalised, at least twice, in at least PAIR_MIN_SHARE of the uses of the word it extends): after
+ * capitalised, at least twice, in at least PAIR_MIN_SHARE of the uses of the word it extends, and so inside a
+ * sentence of a lead at least once, `leads`: a Title Case headline capitalises every word, "Elon Musk Says"): after
  * a name of two words or more (`several`), up to two words ("kim jong" → "kim jong un", "elana meyers" → "elana
  * meyers taylor", "donald trump" → "donald trump jr" in a story of the son; not "keir starmer" → "keir starmer said");
  * before any, one of NAME_PARTICLES where a lead capitalises it there inside a sentence (`stopWordOfName`), not only
  * a Title Case headline or a sentence's start, so "york" is "new york" (an operator trial's topic "York"). Each word
  * taken joins `done`.
  */
-function longerName(name: string, text: WordUses, done: Set<string>, several: boolean, stopWordOfName: (word: string, first: string) => boolean): string {
+function longerName(name: string, text: WordUses, leads: WordUses, done: Set<string>, several: boolean, stopWordOfName: (word: string, first: string) => boolean): string {
   // written beside it, both capitalised, twice at least and in PAIR_MIN_SHARE of the uses of the word it extends
   const partOf = (word: string, uses: number, key: string): boolean => {
     const together = text.capitalPairs.get(key) ?? 0;
@@ -307,7 +314,9 @@ function longerName(name: string, text: WordUses, done: Set<string>, several: bo
   if (before !== undefined) out = `${before} ${out}`;
   for (let k = 0; several && k < 2; k++) {
     const last = out.split(/[ -]/u).at(-1)!;
-    const next = [...(text.neighbours.get(last) ?? [])].find((w) => partOf(w, text.words.get(last) ?? 0, `${last} ${w}`) && !out.split(/[ -]/u).includes(w));
+    const next = [...(text.neighbours.get(last) ?? [])].find(
+      (w) => partOf(w, text.words.get(last) ?? 0, `${last} ${w}`) && (leads.midCapitalPairs.get(`${last} ${w}`) ?? 0) > 0 && !out.split(/[ -]/u).includes(w),
+    );
     if (next === undefined) break;
     out = `${out} ${next}`;
     done.add(next);
@@ -320,8 +329,6 @@ interface WordUses {
   words: Map<string, number>;
   /** "a b" (as `pairs`) → how many of its uses write both words with a capital first letter. */
   capitalPairs: Map<string, number>;
-  /** Each word → how many of its uses are written in capitals, two letters at least ("UK", "AI", "ATP"). */
-  allCaps: Map<string, number>;
   /** "a b" → how many of its uses write both with a capital inside a sentence, where only a name's words have one
    * ("The New York attorney general"; not a sentence's first word: "The GOP goal…", "When Gmail was…"). */
   midCapitalPairs: Map<string, number>;
@@ -334,7 +341,7 @@ interface WordUses {
 /** The words (lower-case; letters and digits, apostrophes inside: "o’brien"; a possessive's "’s" dropped) of `texts`
  * and their neighbours. */
 function wordUses(texts: readonly string[]): WordUses {
-  const uses: WordUses = { words: new Map(), capitalPairs: new Map(), allCaps: new Map(), midCapitalPairs: new Map(), pairs: new Map(), neighbours: new Map() };
+  const uses: WordUses = { words: new Map(), capitalPairs: new Map(), midCapitalPairs: new Map(), pairs: new Map(), neighbours: new Map() };
   const add = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
   const near = (a: string, b: string): void => void (uses.neighbours.get(a) ?? uses.neighbours.set(a, new Set()).get(a)!).add(b);
   for (const text of texts) {
@@ -343,7 +350,6 @@ function wordUses(texts: readonly string[]): WordUses {
       const word = m[0].toLowerCase().replace(/['’]s$/u, ''); // as keyTerms' surfaces: "Lanka’s" is "lanka"
       add(uses.words, word);
       const capital = /^\p{Lu}/u.test(m[0]);
-      if (/^\p{Lu}{2,}$/u.test(m[0].replace(/['’]s$/u, ''))) add(uses.allCaps, word);
       const gap = previous ? text.slice(previous.end, m.index) : null;
       // a possessive ends a name: "Greenland's Olympic siblings"
       if (previous && !previous.possessive && (gap === ' ' || gap === '-')) {
@@ -414,15 +420,29 @@ export function storyTopics(articles: TopicArticle[], centre: SparseVector, mode
     if (!out.includes(t) && !terms.includes(t)) terms.push(t);
   }
   const inTerms = new Set(terms.filter((t) => wordsOfTopic(t).length > 1).flatMap(wordsOfTopic));
-  const text = wordUses(articles.map((a) => `${a.title} ${a.summary ?? ''}`));
-  return [...new Set([...out, ...terms.filter((t) => wordsOfTopic(t).length > 1 || !inTerms.has(t))].map((t) => acronymsUpper(t, text)))];
+  const upper = acronyms(articles.flatMap((a) => [a.title, a.summary ?? '']));
+  const cased = (t: string): string => t.replace(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu, (w) => (upper.has(w) ? w.toUpperCase() : w));
+  return [...new Set([...out, ...terms.filter((t) => wordsOfTopic(t).length > 1 || !inTerms.has(t))].map(cased))];
 }
 
 /**
- * `topic` with each word the story writes in capitals in at least half its uses upper-cased: "uk" → "UK", "ai" →
- * "AI", "atp finals" → "ATP finals" (an operator trial's topic pages "Uk", "Ai", "Atp": a topic's display name
- * capitalises only the first letter of each word, topicName in src/site/topics.ts).
+ * The words (lower-case) that `texts` write in capitals, two letters at least, in at least half their uses: "uk",
+ * "ai", "atp", so a topic shows "UK", not "Uk" (an operator trial's topic pages; a topic's display name capitalises
+ * only each word's first letter, topicName in src/site/topics.ts). A shouted text, most of its letters capitals, is
+ * not read ("SENATE PASSES STOPGAP FUNDING BILL": a hostile trial's topics "BILL", "FUNDING").
  */
-function acronymsUpper(topic: string, text: WordUses): string {
-  return topic.replace(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu, (w) => ((text.allCaps.get(w) ?? 0) * 2 >= (text.words.get(w) ?? Infinity) ? w.toUpperCase() : w));
+function acronyms(texts: readonly string[]): Set<string> {
+  const uses = new Map<string, number>();
+  const caps = new Map<string, number>();
+  for (const text of texts) {
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    if (letters === 0 || (text.match(/\p{Lu}/gu)?.length ?? 0) > letters / 2) continue;
+    for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+      const bare = m[0].replace(/['’]s$/u, '');
+      const word = bare.toLowerCase();
+      uses.set(word, (uses.get(word) ?? 0) + 1);
+      if (/^\p{Lu}{2,}$/u.test(bare)) caps.set(word, (caps.get(word) ?? 0) + 1);
+    }
+  }
+  return new Set([...caps].filter(([w, n]) => n * 2 >= uses.get(w)!).map(([w]) => w));
 }

@@ -190,6 +190,39 @@ describe('topics', () => {
     expect(keyTerms(starmer, st.centre, st.model, 10).filter((t) => /minister keir|prime minister/.test(t))).toEqual([]);
   });
 
+  it('is not fooled by shouted or Title Case headlines, and keeps names that begin with an office word (a hostile trial’s)', () => {
+    const shouted = [
+      { title: 'SENATE PASSES STOPGAP FUNDING BILL TO AVERT SHUTDOWN', summary: 'The Senate passed a stopgap funding bill on Friday to avert a government shutdown.', categories: [] },
+      { title: 'Senate passes stopgap funding bill to avert shutdown', summary: 'Senators voted 77-19 for the stopgap bill, sending it to President Joe Biden.', categories: [] },
+    ];
+    const sh = modelOf(shouted);
+    const shoutedTopics = storyTopics(shouted, sh.centre, sh.model);
+    expect(shoutedTopics.length).toBeGreaterThan(0);
+    expect(shoutedTopics.filter((t) => t !== t.toLowerCase())).toEqual([]);
+    const musk = [
+      { title: 'Elon Musk Says Tesla Will Build Robotaxi Factory', summary: 'The carmaker plans a new plant for its driverless taxis.', categories: [] },
+      { title: 'Tesla To Build Robotaxi Factory In Texas, Elon Musk Says', summary: 'The plant would open in two years.', categories: [] },
+      { title: 'Elon Musk Says Robotaxi Factory Will Open In 2027', summary: 'Production would start within two years, the company said.', categories: [] },
+    ];
+    const mu = modelOf(musk);
+    expect(keyTerms(musk, mu.centre, mu.model, 10)).toContain('elon musk');
+    expect(keyTerms(musk, mu.centre, mu.model, 10).filter((t) => t.startsWith('elon musk '))).toEqual([]);
+    const league = [
+      { title: 'Arsenal go top of the Premier League', summary: 'Arsenal beat Chelsea to go top of the Premier League on Sunday.', categories: [] },
+      { title: 'Premier League: Arsenal top after Chelsea win', summary: 'The Premier League leaders won 2-0 at home.', categories: [] },
+    ];
+    const le = modelOf(league);
+    expect(keyTerms(league, le.centre, le.model, 10)).toContain('premier league');
+    const pm = [
+      { title: 'Bangladesh PM Tarique Rahman sworn in', summary: 'Tarique Rahman was sworn in as prime minister on Tuesday.', categories: [] },
+      { title: 'PM Tarique Rahman names his cabinet', summary: 'Bangladesh’s new prime minister Tarique Rahman named 25 ministers.', categories: [] },
+    ];
+    const p = modelOf(pm);
+    const pmTopics = storyTopics(pm, p.centre, p.model);
+    expect(pmTopics).toContain('tarique rahman');
+    expect(pmTopics.filter((t) => /^(?:pm|prime)$/iu.test(t))).toEqual([]);
+  });
+
   it('joins two words a story writes together wherever it writes either, twice at least; not one Title Case headline’s', () => {
     const lanka = [
       { title: "'People Don't Think MPs Deserve It': Sri Lanka Scraps Lawmaker Pensions", summary: 'Sri Lanka’s parliament voted to end pensions for former lawmakers.', categories: [] },
