@@ -34,8 +34,9 @@ const CLICKBAIT = [
  * centre comes first, and a question still beats clickbait. */
 const QUESTION_PENALTY = 0.15;
 
-/** An English title opening with a question word, as explainers and features do ("How Epstein got so rich"). */
-const QUESTION_OPENER = /^(?:how|why|what|where|who|when|which)\b/iu;
+/** An English title opening with a question word, as explainers and features do ("How Epstein got so rich"):
+ * capitalised as a word, not "WHO" (the World Health Organization), nor the consumer magazine "Which?". */
+const QUESTION_OPENER = /^(?:How|Why|What|Where|Who|When|Which)\b(?!\?)/u;
 
 /**
  * True for a title that asks rather than says what happened: it ends in a question mark (? ？ ؟, after at most a

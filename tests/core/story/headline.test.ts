@@ -113,6 +113,9 @@ describe('chooseHeadline', () => {
     expect(asksRatherThanTells('Czy to koniec?', 'pl')).toBe(true);
     expect(asksRatherThanTells('Who scored: a guide', 'pl')).toBe(false); // a question word only in English
     expect(asksRatherThanTells('Howard Lutnick resigns as commerce secretary', 'en')).toBe(false);
+    // a hostile trial's: the World Health Organization and the consumer magazine are no questions
+    expect(asksRatherThanTells('WHO declares mpox a global health emergency', 'en')).toBe(false);
+    expect(asksRatherThanTells('Which? investigation finds faulty smoke alarms', 'en')).toBe(false);
     expect(asksRatherThanTells('“Are we next?” residents ask as floods spread', 'en')).toBe(false);
     const sources = map(source('a'), source('b'));
     const olympics = [
