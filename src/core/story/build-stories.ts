@@ -342,7 +342,9 @@ export function storyStarts(index: Readonly<StoryIndex>, byId: ReadonlyMap<strin
  */
 export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   const { active, archive, sources } = input;
-  const colonDatelines = colonDatelineSources(active);
+  // Read from every stored article, not only those clustered: a story rebuilt alone (a takedown in the run it is
+  // archived, an editor's merge of archived stories) had lost its source's datelines (a hostile trial).
+  const colonDatelines = colonDatelineSources([...archive.values()]);
   const withDateline = (a: Article): SummaryArticle => (colonDatelines.has(a.sourceId) ? { ...a, colonDateline: true } : a);
   const overrides = input.overrides ?? NO_STORY_OVERRIDES;
   const config = input.config ?? DEFAULT_CLUSTER_CONFIG;

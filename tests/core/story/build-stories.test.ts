@@ -323,6 +323,9 @@ describe('assignStoryIds and redirects', () => {
     const story = storyOf(run(dawn, {}, '2026-02-17T07:00:00Z'), 'd4');
     expect(story.articles.map((a) => a.id).sort()).toEqual(['d1', 'd4']);
     expect(story.summary).toContainEqual({ text: 'Britain should step up and accelerate its defence spending, Prime Minister Keir Starmer said on Monday.', articleId: 'd1' });
+    // rebuilt alone (a takedown in the run it is archived): the source's other leads are still read for its habit
+    const alone = buildStories({ active: [dawn[0]!, dawn[3]!], archive: new Map(dawn.map((a) => [a.id, a])), sources, index: {} });
+    expect(alone.stories[0]!.summary).toContainEqual({ text: 'Britain should step up and accelerate its defence spending, Prime Minister Keir Starmer said on Monday.', articleId: 'd1' });
   });
 
   it('puts lead sentences of the whole story before the latest reports’ titles, which fill in only when leads are few', () => {
