@@ -8,14 +8,14 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printable, truncateText } from './core/feed/clean-text';
-import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE, RETENTION_WINDOW_HOURS, SOURCE_WINDOW_MAX_ARTICLES } from './core/config';
+import { ERROR_MESSAGE_MAX_CHARS, MAX_FUTURE_SKEW_HOURS, MIN_SOURCES_FOR_STORY_PAGE, RETENTION_WINDOW_HOURS, SOURCE_WINDOW_MAX_ARTICLES, STORY_TEXT_VERSION } from './core/config';
 import { articleOwner, mergeArticle, normaliseItems, replacesArticle, storedAs, type SameArticle } from './core/feed/normalise-article';
 import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, overrideWarningLine, reviewOverrides, splitsSeparatedBefore, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
 import { splitArticleIds } from './core/schema/overrides';
 import { errorName, feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
-import { readFeedStates, readLastRunClock, readOverrides, readTakedownLog } from './io/content-store';
+import { readFeedStates, readLastRunClock, readLastStoryTextVersion, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import { feedKind, type FeedKind, type Source } from './core/schema/source';
@@ -511,7 +511,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     index: { ...placed.index, ...archivedIdGuards(active, placed.index, archived) },
     loose: placed.loose,
     overrides: storyOverrides,
-    previous: await readActiveStories(options.contentDir, (m) => deps.log('warn', m)),
+    // Stored stories are kept as written only when they were derived by the rules of this version.
+    previous: (await readLastStoryTextVersion(options.contentDir)) === STORY_TEXT_VERSION ? await readActiveStories(options.contentDir, (m) => deps.log('warn', m)) : new Map(),
     redirects: previousRedirects,
     separatedSplits: new Set(splitsSeparatedBefore(overrides, previousIndex, archiveOverridesState)),
   });
@@ -626,7 +627,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     // leaves the tree byte-identical.
     feeds: feedStates,
     takedowns: takedownRecords,
-    run: { ...stateCounts, feeds: feedReports.length },
+    run: { ...stateCounts, feeds: feedReports.length, storyText: STORY_TEXT_VERSION },
     extra: {
       [path.join('state', 'redirects.json')]: redirects,
       [path.join('state', 'expired-undated.json')]: tombstonesNext,

@@ -183,6 +183,16 @@ export const PATH_TENANT_HOSTS: readonly string[] = ['medium.com', 'substack.com
  */
 export const BIAS_DISPUTE_STEPS = 2;
 
+/**
+ * The version of what a run derives for a story from its articles (headline, summary, topics, coverage rules), in
+ * state/run.json. A stored story whose articles did not change is kept as written (src/core/story/story-changes.ts),
+ * so a new rule reached only stories that changed: an upgraded instance kept soft hyphens, "KHARTOUM: " bullets and
+ * "Uk" topics (a hostile trial). Bumped with such a change; a run that finds another version rebuilds every active
+ * story once. Archived stories stay as they were archived. 2: 2026-12-01 (session 17's summary, topic and headline
+ * rules).
+ */
+export const STORY_TEXT_VERSION = 2;
+
 // ── Coverage: syndicated copy ────────────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -240,6 +240,12 @@ export async function readLastRunClock(contentDir: string): Promise<string | nul
   return typeof run?.now === 'string' && !Number.isNaN(Date.parse(run.now)) ? run.now : null;
 }
 
+/** The STORY_TEXT_VERSION the last run wrote its stories with (state/run.json `storyText`), or null (none: older). */
+export async function readLastStoryTextVersion(contentDir: string): Promise<number | null> {
+  const run = await readStateJson<{ storyText?: unknown } | null>(contentDir, 'run.json', null);
+  return typeof run?.storyText === 'number' ? run.storyText : null;
+}
+
 /**
  * The stored per-feed states (state/feeds.json), by feed key; empty when absent. When the file is there but is not
  * a JSON array (cut off, edited by hand), `onUnreadable` gets one line saying so and the result is empty: the caller
