@@ -239,6 +239,9 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
   const keyNames = new Set(weighted.map(([t]) => t).filter((t) => isName(t) || !lowerCase.has(surfaceOf(t))));
   const text = wordUses(articles.map((a) => `${a.title} ${a.summary ?? ''}`));
   const leads = wordUses(articles.map((a) => a.summary ?? ''));
+  // a particle before a name, only where a lead capitalises the two inside a sentence: Title Case headlines capitalise
+  // every word, and a sentence its first ("The GOP goal…", "When Gmail was…", kottke's titles and leads alike)
+  const particleOf = (w: string, first: string): boolean => NAME_PARTICLES.has(w) && (leads.midCapitalPairs.get(`${w} ${first}`) ?? 0) > 0;
   const nameOf = new Map([...keyNames].map((name) => [surfaceOf(name), name]));
   for (const [term] of weighted) {
     if (out.length >= max) break;
@@ -276,11 +279,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     }
     const key = pair ?? term;
     for (const t of key.split(' ')) done.add(t);
-    const written = mostCommon(surfaces.get(key)!);
-    // a stop word before it, only where a lead capitalises it inside a sentence: Title Case headlines capitalise every
-    // word, and a sentence its first ("The GOP goal…", "When Gmail was…", kottke's titles and leads alike)
-    const leadsCapitalise = (w: string, first: string): boolean => (leads.midCapitalPairs.get(`${w} ${first}`) ?? 0) > 0;
-    out.push(longerName(written, text, leads, done, pair !== undefined, (w, first) => NAME_PARTICLES.has(w) && leadsCapitalise(w, first)));
+    out.push(longerName(mostCommon(surfaces.get(key)!), text, leads, done, pair !== undefined, particleOf));
   }
   return [...new Set(out)];
 }
@@ -298,11 +297,11 @@ const NAME_PARTICLES: ReadonlySet<string> = new Set(['new', 'san', 'santa', 'los
  * sentence of a lead at least once, `leads`: a Title Case headline capitalises every word, "Elon Musk Says"): after
  * a name of two words or more (`several`), up to two words ("kim jong" → "kim jong un", "elana meyers" → "elana
  * meyers taylor", "donald trump" → "donald trump jr" in a story of the son; not "keir starmer" → "keir starmer said");
- * before any, one of NAME_PARTICLES where a lead capitalises it there inside a sentence (`stopWordOfName`), not only
+ * before any, one of NAME_PARTICLES where a lead capitalises it there inside a sentence (`particle`), not only
  * a Title Case headline or a sentence's start, so "york" is "new york" (an operator trial's topic "York"). Each word
  * taken joins `done`.
  */
-function longerName(name: string, text: WordUses, leads: WordUses, done: Set<string>, several: boolean, stopWordOfName: (word: string, first: string) => boolean): string {
+function longerName(name: string, text: WordUses, leads: WordUses, done: Set<string>, several: boolean, particle: (word: string, first: string) => boolean): string {
   // written beside it, both capitalised, twice at least and in PAIR_MIN_SHARE of the uses of the word it extends
   const partOf = (word: string, uses: number, key: string): boolean => {
     const together = text.capitalPairs.get(key) ?? 0;
@@ -310,7 +309,7 @@ function longerName(name: string, text: WordUses, leads: WordUses, done: Set<str
   };
   let out = name;
   const first = out.split(/[ -]/u)[0]!;
-  const before = [...(text.neighbours.get(first) ?? [])].find((w) => stopWordOfName(w, first) && partOf(w, text.words.get(first) ?? 0, `${w} ${first}`));
+  const before = [...(text.neighbours.get(first) ?? [])].find((w) => particle(w, first) && partOf(w, text.words.get(first) ?? 0, `${w} ${first}`));
   if (before !== undefined) out = `${before} ${out}`;
   for (let k = 0; several && k < 2; k++) {
     const last = out.split(/[ -]/u).at(-1)!;
@@ -350,7 +349,10 @@ function wordUses(texts: readonly string[]): WordUses {
       const word = m[0].toLowerCase().replace(/['’]s$/u, ''); // as keyTerms' surfaces: "Lanka’s" is "lanka"
       add(uses.words, word);
       const capital = /^\p{Lu}/u.test(m[0]);
-      const gap = previous ? text.slice(previous.end, m.index) : null;
+      const gap: string | null = previous ? text.slice(previous.end, m.index) : null;
+      // a sentence's first word: the text's first, or one after a sentence's end (read from the gap alone: the
+      // text before it, sliced for every word, was quadratic in a full-text lead)
+      const opens: boolean = gap === null || /[.!?:…]/u.test(gap);
       // a possessive ends a name: "Greenland's Olympic siblings"
       if (previous && !previous.possessive && (gap === ' ' || gap === '-')) {
         add(uses.pairs, `${previous.word}${gap}${word}`);
@@ -359,8 +361,6 @@ function wordUses(texts: readonly string[]): WordUses {
         near(previous.word, word);
         near(word, previous.word);
       }
-      // a sentence's first word: at the text's start or after a sentence's end (opening quotes and brackets aside)
-      const opens = /(?:^|[.!?:…]["'”’»)\]]*)$/u.test(text.slice(0, m.index).replace(/["'“‘«(\[]+$/u, '').trimEnd());
       previous = { word, end: m.index + m[0].length, possessive: word !== m[0].toLowerCase(), capital, opens };
     }
   }
