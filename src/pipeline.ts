@@ -524,7 +524,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   // A story that leaves the window in the run that takes down some of its articles goes to the archive without them,
   // as an archived story would (an operator trial: the whole story, the other outlets' articles with it, had gone).
   const takenIds = [...takenDown.values()].flat();
-  const leaving = leavingTakedownArticles(previousIndex, takenIds, all, new Set(await listActiveStoryIds(options.contentDir)), liveNow);
+  const activeBefore = await listActiveStoryIds(options.contentDir);
+  const leaving = leavingTakedownArticles(previousIndex, takenIds, all, new Set(activeBefore), liveNow);
   const again = [...Object.keys(rehydrated).filter((id) => !liveNow.has(index[id]!)).map((id) => all.get(id)!), ...leaving];
   const againIndex: StoryIndex = Object.fromEntries(again.map((a) => [a.id, index[a.id] ?? previousIndex[a.id]!]));
   const rebuilt = again.length
@@ -561,7 +562,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     articles: all,
     stories,
     index,
-    previouslyActive: await listActiveStoryIds(options.contentDir),
+    previouslyActive: activeBefore,
     removed: removedStoryIds,
     window,
   });
