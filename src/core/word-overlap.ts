@@ -23,3 +23,13 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   for (const w of a) if (b.has(w)) inter++;
   return inter / (a.size + b.size - inter);
 }
+
+/** The share of the smaller set's members that the other holds (the overlap coefficient, Szymkiewicz–Simpson: how
+ * far one is contained in the other); 0 when either is empty. */
+export function overlapCoefficient(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let inter = 0;
+  for (const w of small) if (large.has(w)) inter++;
+  return inter / small.size;
+}

@@ -17,7 +17,7 @@ import {
 } from '../config';
 import { escapeRegExp } from '../escape-regexp';
 import type { SyndicatedArticle } from '../schema/story';
-import { jaccard, wordsOf } from '../word-overlap';
+import { jaccard, overlapCoefficient, wordsOf } from '../word-overlap';
 
 export interface SyndicationArticle {
   id: string;
@@ -78,17 +78,9 @@ function sameWords(x: CopyWords, y: CopyWords): boolean {
   if (t < Math.min(SYNDICATION_TITLE_JACCARD, SYNDICATION_REHEADLINED_TITLE_JACCARD)) return false;
   const text = jaccard(x.textPairs, y.textPairs);
   if ((t >= SYNDICATION_TITLE_JACCARD && text >= SYNDICATION_TEXT_JACCARD) || (t >= SYNDICATION_REHEADLINED_TITLE_JACCARD && text >= SYNDICATION_REHEADLINED_TEXT_JACCARD)) return true;
-  return t >= SYNDICATION_TITLE_JACCARD && containment(x.textPairs, y.textPairs) >= SYNDICATION_TEASER_CONTAINMENT;
+  return t >= SYNDICATION_TITLE_JACCARD && overlapCoefficient(x.textPairs, y.textPairs) >= SYNDICATION_TEASER_CONTAINMENT;
 }
 
-/** The share of the smaller set's members that the other holds (the overlap coefficient; 0 when either is empty). */
-function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  let inter = 0;
-  for (const w of small) if (large.has(w)) inter++;
-  return inter / small.size;
-}
 
 /** True when two articles carry the same copy (see SYNDICATION_* in config). */
 export function sameCopy(x: Pick<SyndicationArticle, 'title' | 'summary'>, y: Pick<SyndicationArticle, 'title' | 'summary'>): boolean {

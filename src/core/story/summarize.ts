@@ -171,7 +171,7 @@ const COLON_DATELINE_ONE_WORD_SHARE = 0.75;
 
 /**
  * The sources that write a place in capitals and a colon before their leads: at least COLON_DATELINE_MIN_LEADS of
- * their leads (`articles`: a window's) open with one, with as many different places, COLON_DATELINE_ONE_WORD_SHARE of
+ * their leads (`articles`: the stored ones) open with one, with as many different places, COLON_DATELINE_ONE_WORD_SHARE of
  * them one word (labels such as "EXCLUSIVE: " not counted: LEAD_LABELS). One lead's "UNICEF: " or "TRUMP: " says
  * who speaks, and nothing in it tells it from "RIYADH: "; a source's habit does (the 7-day stream: Arab News' 179
  * leads with 62 places, "RIYADH", "LONDON", "DUBAI"; a reader trial's demo: Dawn's 7 of 7 places). Pure.
