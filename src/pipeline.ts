@@ -511,8 +511,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     index: { ...placed.index, ...archivedIdGuards(active, placed.index, archived) },
     loose: placed.loose,
     overrides: storyOverrides,
+    previous: await readActiveStories(options.contentDir, (m) => deps.log('warn', m)),
     // Stored stories are kept as written only when they were derived by the rules of this version.
-    previous: (await readLastStoryTextVersion(options.contentDir)) === STORY_TEXT_VERSION ? await readActiveStories(options.contentDir, (m) => deps.log('warn', m)) : new Map(),
+    rederive: (await readLastStoryTextVersion(options.contentDir)) !== STORY_TEXT_VERSION,
     redirects: previousRedirects,
     separatedSplits: new Set(splitsSeparatedBefore(overrides, previousIndex, archiveOverridesState)),
   });

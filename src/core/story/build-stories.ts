@@ -302,6 +302,9 @@ export interface BuildStoriesInput {
    * recomputed, so its file stays as it is.
    */
   previous?: ReadonlyMap<string, Story>;
+  /** True to derive every story anew (summary, topics…) though `previous` holds it unchanged: the stored stories were
+   * written by other rules (STORY_TEXT_VERSION). `previous` still says which had a page (`paged`). */
+  rederive?: boolean;
   /** The redirects of earlier runs (state/redirects.json), so a headline pinned on a story merged then still counts. */
   redirects?: Readonly<Redirects>;
   /** Split articles that earlier runs' splits took out of their story (splitsSeparatedBefore): a merge passes over
@@ -457,7 +460,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       // A story that had a page keeps it (and its URL) below the bar: hasStoryPage (schema/story.ts).
       ...(coverage.sourceCount < MIN_SOURCES_FOR_STORY_PAGE && stored && hasStoryPage(stored) ? { paged: true as const } : {}),
     };
-    if (stored && materialOf(stored) === materialOf(material)) {
+    if (stored && !input.rederive && materialOf(stored) === materialOf(material)) {
       kept.add(stored);
       return stored;
     }

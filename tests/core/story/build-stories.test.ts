@@ -58,6 +58,20 @@ describe('buildStories across runs', () => {
     expect(grown).toEqual(storyOf(run([...navalny, ...geneva, navalnyLater], first.index, '2026-02-17T16:00:00Z'), 'n3'));
   });
 
+  it('derives every story anew when told the stored ones were written by other rules, keeping which had a page', () => {
+    const previous = new Map(first.stories.map((s) => [s.id, s]));
+    const stale = new Map([...previous].map(([id, s]) => [id, { ...s, topics: ['written by an older version'] }]));
+    const input = { active: [...navalny, ...geneva], archive: new Map([...navalny, ...geneva].map((a) => [a.id, a])), sources, index: first.index };
+    expect(storyOf(buildStories({ ...input, previous: stale }), 'n1').topics).toEqual(['written by an older version']);
+    expect(storyOf(buildStories({ ...input, previous: stale, rederive: true }), 'n1').topics).toEqual(storyOf(first, 'n1').topics);
+    // a story that had a page keeps it below the bar (a takedown left it one source), rederived or not (a hostile
+    // trial's upgrade had dropped its page)
+    const left = [navalny[0]!, ...geneva];
+    const one = { ...input, active: left, archive: new Map(left.map((a) => [a.id, a])), previous };
+    expect(storyOf(buildStories(one), 'n1').coverage.sourceCount).toBe(1);
+    expect(storyOf(buildStories({ ...one, rederive: true }), 'n1').paged).toBe(true);
+  });
+
   it('adds a new article to its existing story and keeps the id', () => {
     const second = run([...navalny, ...geneva, navalnyLater], first.index, '2026-02-17T16:00:00Z');
     expect(storyOf(second, 'n3').id).toBe(storyIdFor('n1'));
