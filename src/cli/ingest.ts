@@ -14,6 +14,7 @@ import { readFeedFolder } from '../io/read-feed-folder';
 import { inShard } from '../core/state/shard';
 import { EXIT_HELP, formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, outageExit, progressBar, requireFolder, runIngest, UsageError, parseCliArgs } from './ingest-options';
 import { makeDir } from '../io/make-dir';
+import { plural } from '../site/text';
 
 export const description = 'read feeds, cluster stories, write the content directory (no site build); --shard/--merge';
 
@@ -59,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
     const file = await writeShard(path.resolve(values.out), { shard, mode: settings.live ? 'live' : 'folder' }, rows);
     const failed = rows.filter((r) => r.input.error).length;
     const summary = { shard, feeds: rows.length, failed, file, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) };
-    process.stdout.write(settings.json ? `${JSON.stringify(summary)}\n` : `Shard ${shard.index}/${shard.count}: ${rows.length} feeds (${failed} failed) → ${file}\n`);
+    process.stdout.write(settings.json ? `${JSON.stringify(summary)}\n` : `Shard ${shard.index}/${shard.count}: ${plural(rows.length, 'feed')} (${failed} failed) → ${file}\n`);
     return 0;
   }
 

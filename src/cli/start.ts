@@ -1,6 +1,6 @@
 /** `parallax start [build options] [--port N]`: build (src/cli/build.ts), then serve dist/ on 127.0.0.1 with Astro's preview server. */
 import { createServer } from 'node:net';
-import { ROOT, UsageError } from './ingest-options';
+import { outageExit, ROOT, UsageError } from './ingest-options';
 import { buildSite } from './build';
 
 /**
@@ -67,7 +67,9 @@ export async function run(args: string[]): Promise<number> {
   process.env.PARALLAX_SITE = siteOf(port);
   // Astro's preview server would move to another port and the address printed below would point elsewhere.
   await checkPort(port);
-  await buildSite(rest);
+  // A total outage is said (the site is served all the same: it shows the content as it is).
+  const built = await buildSite(rest);
+  outageExit(built.ingest, built.json);
   const { preview } = await import('astro');
   const server = await preview({ root: ROOT, logLevel: 'warn', server: { host: SERVE_HOST, port } });
   const base = (process.env.PARALLAX_BASE ?? '/').replace(/\/?$/, '/');
