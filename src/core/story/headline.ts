@@ -30,6 +30,18 @@ const CLICKBAIT = [
   /^(?:opinion|op-ed|editorial|column)\s*[:|\-–—]/iu,
 ];
 
+/** True for a title written in capitals (ten letters at least, over HEADLINE_SHOUTING_UPPER_SHARE of them upper-case). */
+function isShouted(title: string): boolean {
+  const letters = title.replace(/[^\p{L}]/gu, '');
+  const upper = title.replace(/[^\p{Lu}]/gu, '');
+  return letters.length >= 10 && upper.length / letters.length > HEADLINE_SHOUTING_UPPER_SHARE;
+}
+
+/** Penalty (in cosine) of a title written in capitals (isShouted): cleanHeadline can only put it in sentence case,
+ * which loses its names' and acronyms' capitals ("WHO DECLARES…" → "Who declares…", a second hostile pass's), so a
+ * title written in the usual case near the centre comes first. */
+const SHOUTED_PENALTY = 0.15;
+
 /** Penalty (in cosine) of a title that asks rather than tells (asksRatherThanTells): a report's title near the
  * centre comes first, and a question still beats clickbait. */
 const QUESTION_PENALTY = 0.15;
@@ -84,9 +96,7 @@ export function cleanHeadline(title: string, source?: Pick<Source, 'name' | 'hom
   }
   const stripped = t.replace(LEADING_LABEL, '');
   if (stripped.length >= 10) t = stripped.charAt(0).toUpperCase() + stripped.slice(1);
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  const upper = t.replace(/[^\p{Lu}]/gu, '');
-  if (letters.length >= 10 && upper.length / letters.length > HEADLINE_SHOUTING_UPPER_SHARE) {
+  if (isShouted(t)) {
     const lower = t.toLowerCase();
     t = lower.charAt(0).toUpperCase() + lower.slice(1);
   } else {
@@ -202,8 +212,8 @@ export function recentReports<T extends { sourceId: string }>(pool: T[], at: (it
 
 /**
  * Picks and cleans the headline among the recent (recentReports) eligibleCandidates: highest similarity to
- * the centre plus the factuality bonus, minus CLICKBAIT_PENALTY for clickbait and QUESTION_PENALTY for a title that
- * asks (asksRatherThanTells). Ties go to the earlier candidate
+ * the centre plus the factuality bonus, minus CLICKBAIT_PENALTY for clickbait, QUESTION_PENALTY for a title that
+ * asks (asksRatherThanTells) and SHOUTED_PENALTY for one in capitals. Ties go to the earlier candidate
  * (callers pass articles oldest first). Throws Error when `candidates` is empty.
  */
 export function chooseHeadline(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): string {
@@ -213,7 +223,7 @@ export function chooseHeadline(candidates: HeadlineCandidate[], sources: Readonl
   let bestScore = -Infinity;
   for (const c of pool) {
     const source = sources.get(c.sourceId);
-    const score = c.similarity + factualityBonus(source) - (isClickbait(c.title) ? CLICKBAIT_PENALTY : 0) - (asksRatherThanTells(c.title, c.language) ? QUESTION_PENALTY : 0);
+    const score = c.similarity + factualityBonus(source) - (isClickbait(c.title) ? CLICKBAIT_PENALTY : 0) - (asksRatherThanTells(c.title, c.language) ? QUESTION_PENALTY : 0) - (isShouted(c.title) ? SHOUTED_PENALTY : 0);
     if (score > bestScore) {
       best = c;
       bestScore = score;

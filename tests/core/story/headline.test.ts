@@ -128,6 +128,16 @@ describe('chooseHeadline', () => {
     expect(chooseHeadline([olympics[0]!], sources)).toBe('Where Are the Next Winter Olympics?');
   });
 
+  it('passes over a title in capitals when one in the usual case is near: sentence case would lose "WHO"', () => {
+    const sources = map(source('a'), source('b'));
+    const who = [
+      { title: 'WHO DECLARES MPOX GLOBAL HEALTH EMERGENCY', sourceId: 'a', similarity: 0.7, language: 'en' },
+      { title: 'WHO declares mpox a global health emergency', sourceId: 'b', similarity: 0.6, language: 'en' },
+    ];
+    expect(chooseHeadline(who, sources)).toBe('WHO declares mpox a global health emergency');
+    expect(chooseHeadline([who[0]!], sources)).toBe('Who declares mpox global health emergency'); // alone, it is cleaned
+  });
+
   it('never takes wording only one side uses when several sides cover the story', () => {
     const sources = map(source('left1', ['left'], ['very-high']), source('left2', ['lean-left']), source('right1', ['right']), source('center1', ['center'], ['mixed']));
     const candidates = [
