@@ -179,14 +179,20 @@ const NOT_TOPICS: ReadonlySet<string> = new Set([
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
   'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion',
   'billions', 'dozen', 'dozens', 'aged',
-  'minister', 'pm', 'president', 'secretary', 'senator', 'governor', 'chancellor', 'mayor', 'spokesperson', 'spokesman',
-  'spokeswoman', 'mr', 'mrs', 'ms', 'dr',
+  'minister', 'pm', 'president', 'vice', 'deputy', 'secretary', 'senator', 'sen', 'rep', 'governor', 'gov', 'chancellor',
+  'mayor', 'attorney', 'spokesperson', 'spokesman', 'spokeswoman', 'mr', 'mrs', 'ms', 'dr',
 ]);
 
-/** Whether title word `w`, followed by `next`, is one of NOT_TOPICS, or "Prime" of "Prime Minister" ("Prime Day" and
- * "Premier League" are names: a hostile trial's "league"). */
-const notTopic = (w: string, next: string | undefined): boolean =>
-  NOT_TOPICS.has(w.toLowerCase()) || (w.toLowerCase() === 'prime' && next?.toLowerCase() === 'minister');
+/** Offices of two words whose words are names elsewhere ("Prime Day", "Premier League", "General Motors", "Foreign
+ * Office"): not topics only as these pairs. */
+const OFFICE_PAIRS: ReadonlySet<string> = new Set(['prime minister', 'attorney general', 'secretary general', 'surgeon general', 'foreign minister', 'foreign secretary', 'home secretary', 'defence secretary', 'defense secretary']);
+
+/** Whether title word `w`, between `previous` and `next`, is one of NOT_TOPICS or a word of OFFICE_PAIRS there (a
+ * hostile trial's topics "league" of "Premier League", "gov", "vice", "attorney general pam bondi"). */
+const notTopic = (w: string, previous: string | undefined, next: string | undefined): boolean => {
+  const lw = w.toLowerCase();
+  return NOT_TOPICS.has(lw) || OFFICE_PAIRS.has(`${previous?.toLowerCase()} ${lw}`) || OFFICE_PAIRS.has(`${lw} ${next?.toLowerCase()}`);
+};
 
 /**
  * Key terms of the story (see the module comment), lower-case surface words, heaviest first. Names (name-like terms
@@ -206,7 +212,7 @@ export function keyTerms(articles: TopicArticle[], centre: SparseVector, model: 
     const titleWords = words(a.title);
     for (const [i, w] of titleWords.entries()) {
       const tok = tokenize(w, language)[0];
-      if (!tok || isNumberTerm(tok.term) || notTopic(w, titleWords[i + 1])) {
+      if (!tok || isNumberTerm(tok.term) || notTopic(w, titleWords[i - 1], titleWords[i + 1])) {
         previous = null;
         continue;
       }
@@ -297,9 +303,9 @@ const NAME_PARTICLES: ReadonlySet<string> = new Set(['new', 'san', 'santa', 'los
  * sentence of a lead at least once, `leads`: a Title Case headline capitalises every word, "Elon Musk Says"): after
  * a name of two words or more (`several`), up to two words ("kim jong" → "kim jong un", "elana meyers" → "elana
  * meyers taylor", "donald trump" → "donald trump jr" in a story of the son; not "keir starmer" → "keir starmer said");
- * before any, one of NAME_PARTICLES where a lead capitalises it there inside a sentence (`particle`), not only
- * a Title Case headline or a sentence's start, so "york" is "new york" (an operator trial's topic "York"). Each word
- * taken joins `done`.
+ * before any, the first half of a hyphenated given name ("jean-luc mélenchon"), or one of NAME_PARTICLES where a lead
+ * capitalises it there inside a sentence (`particle`), not only a Title Case headline or a sentence's start, so "york"
+ * is "new york" (an operator trial's topic "York"). Each word taken joins `done`.
  */
 function longerName(name: string, text: WordUses, leads: WordUses, done: Set<string>, several: boolean, particle: (word: string, first: string) => boolean): string {
   // written beside it, both capitalised, twice at least and in PAIR_MIN_SHARE of the uses of the word it extends
@@ -309,8 +315,11 @@ function longerName(name: string, text: WordUses, leads: WordUses, done: Set<str
   };
   let out = name;
   const first = out.split(/[ -]/u)[0]!;
-  const before = [...(text.neighbours.get(first) ?? [])].find((w) => particle(w, first) && partOf(w, text.words.get(first) ?? 0, `${w} ${first}`));
-  if (before !== undefined) out = `${before} ${out}`;
+  const uses = text.words.get(first) ?? 0;
+  // a hyphenated given name's first half ("jean" of "Jean-Luc Mélenchon", which had read "luc mélenchon"), else a particle
+  const joined = [...(text.neighbours.get(first) ?? [])].find((w) => partOf(w, uses, `${w}-${first}`));
+  const before = joined ?? [...(text.neighbours.get(first) ?? [])].find((w) => particle(w, first) && partOf(w, uses, `${w} ${first}`));
+  if (before !== undefined) out = `${before}${joined !== undefined ? '-' : ' '}${out}`;
   for (let k = 0; several && k < 2; k++) {
     const last = out.split(/[ -]/u).at(-1)!;
     const next = [...(text.neighbours.get(last) ?? [])].find(

@@ -221,6 +221,16 @@ describe('topics', () => {
     const pmTopics = storyTopics(pm, p.centre, p.model);
     expect(pmTopics).toContain('tarique rahman');
     expect(pmTopics.filter((t) => /^(?:pm|prime)$/iu.test(t))).toEqual([]);
+    // a second hostile pass's: offices of two words, abbreviated offices, and a hyphenated given name
+    const offices = [
+      { title: 'Attorney General Pam Bondi sues Gov. Newsom over Jean-Luc Mélenchon visit', summary: 'Attorney General Pam Bondi sued Gov. Gavin Newsom after Jean-Luc Mélenchon visited Sacramento.', categories: [] },
+      { title: 'Vice President JD Vance backs Attorney General Pam Bondi as Jean-Luc Mélenchon leaves', summary: 'Vice President JD Vance said Pam Bondi was right; Jean-Luc Mélenchon left on Friday.', categories: [] },
+    ];
+    const o = modelOf(offices);
+    const officeTopics = storyTopics(offices, o.centre, o.model);
+    expect(officeTopics).toContain('pam bondi');
+    expect(officeTopics).toContain('jean-luc mélenchon');
+    expect(officeTopics.filter((t) => /^(?:gov|vice|attorney|general|attorney general.*|luc mélenchon)$/u.test(t))).toEqual([]);
   });
 
   it('joins two words a story writes together wherever it writes either, twice at least; not one Title Case headline’s', () => {
