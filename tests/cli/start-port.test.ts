@@ -47,11 +47,17 @@ describe('parallax start --port 4400', () => {
     vi.resetModules();
   });
 
-  it('builds with PARALLAX_SITE naming the host and port the server binds and prints', async () => {
+  it('builds with PARALLAX_SITE naming the host and port the server binds and prints, saying a total outage', async () => {
     // The feeds, sitemap and canonical links had named http://localhost:4400 while the site was served at 127.0.0.1.
     const seen: { site?: string | undefined; listen?: unknown } = {};
     vi.resetModules(); // start.ts was loaded above with the real build
-    vi.doMock('../../src/cli/build', () => ({ buildSite: async () => void (seen.site = process.env.PARALLAX_SITE) }));
+    // The build read no feed: start says so and serves all the same (a second hostile pass: it had said nothing).
+    vi.doMock('../../src/cli/build', () => ({
+      buildSite: async () => {
+        seen.site = process.env.PARALLAX_SITE;
+        return { json: false, ingest: { feeds: [], feedsFailed: 0 } };
+      },
+    }));
     vi.doMock('astro', () => ({
       preview: async (options: { server: { host: string; port: number } }) => {
         seen.listen = options.server;
@@ -59,7 +65,9 @@ describe('parallax start --port 4400', () => {
       },
     }));
     let out = '';
+    let err = '';
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
     const saved = { site: process.env.PARALLAX_SITE, base: process.env.PARALLAX_BASE, port: process.env.PORT };
     delete process.env.PARALLAX_SITE;
     delete process.env.PARALLAX_BASE;
@@ -74,6 +82,7 @@ describe('parallax start --port 4400', () => {
       expect(await run(['--port', String(port), '--no-ingest'])).toBe(0);
       expect(seen).toEqual({ site: `http://127.0.0.1:${port}`, listen: { host: '127.0.0.1', port } });
       expect(out).toContain(`Serving the site at http://127.0.0.1:${port}/ `);
+      expect(err).toBe('error: no feed was read; the content was written all the same (the window moved on)\n');
     } finally {
       for (const [k, v] of [['PARALLAX_SITE', saved.site], ['PARALLAX_BASE', saved.base], ['PORT', saved.port]] as const) {
         if (v === undefined) delete process.env[k];
