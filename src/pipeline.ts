@@ -15,7 +15,7 @@ import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-type
 import { indexTakedowns, overrideWarningLine, reviewOverrides, splitsSeparatedBefore, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
 import { splitArticleIds } from './core/schema/overrides';
 import { errorName, feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
-import { readFeedStates, readLastRunClock, readLastStoryTextVersion, readOverrides, readTakedownLog } from './io/content-store';
+import { readFeedStates, readLastRun, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
 import { feedKind, type FeedKind, type Source } from './core/schema/source';
@@ -347,7 +347,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const now = toIso(nowMs);
   // A clock earlier than the last run's would archive and prune against the past (e.g. the bundled demo's February
   // feeds read into a live instance's content): refused before anything is written.
-  const lastRun = await readLastRunClock(options.contentDir);
+  const last = await readLastRun(options.contentDir);
+  const lastRun = last.now;
   if (lastRun && nowMs < Date.parse(lastRun)) {
     throw new Error(
       `the run's clock ${now} is earlier than the last run's (${lastRun}) in ${options.contentDir}: refusing to go back in time. ` +
@@ -513,7 +514,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     overrides: storyOverrides,
     previous: await readActiveStories(options.contentDir, (m) => deps.log('warn', m)),
     // Stored stories are kept as written only when they were derived by the rules of this version.
-    rederive: (await readLastStoryTextVersion(options.contentDir)) !== STORY_TEXT_VERSION,
+    rederive: last.storyText !== STORY_TEXT_VERSION,
     redirects: previousRedirects,
     separatedSplits: new Set(splitsSeparatedBefore(overrides, previousIndex, archiveOverridesState)),
   });

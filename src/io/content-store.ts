@@ -234,16 +234,17 @@ function readIfPresent(file: string): string | null {
   }
 }
 
-/** The last run's clock (state/run.json `now`, UTC ISO-8601), or null when there was none or it is unreadable. */
-export async function readLastRunClock(contentDir: string): Promise<string | null> {
-  const run = await readStateJson<{ now?: unknown } | null>(contentDir, 'run.json', null);
-  return typeof run?.now === 'string' && !Number.isNaN(Date.parse(run.now)) ? run.now : null;
-}
-
-/** The STORY_TEXT_VERSION the last run wrote its stories with (state/run.json `storyText`), or null (none: older). */
-export async function readLastStoryTextVersion(contentDir: string): Promise<number | null> {
-  const run = await readStateJson<{ storyText?: unknown } | null>(contentDir, 'run.json', null);
-  return typeof run?.storyText === 'number' ? run.storyText : null;
+/**
+ * What state/run.json says of the last run: its clock (`now`, UTC ISO-8601) and the STORY_TEXT_VERSION its stories
+ * were written with (`storyText`); each null when there was none, it is unreadable, or (storyText) an older version
+ * wrote the file.
+ */
+export async function readLastRun(contentDir: string): Promise<{ now: string | null; storyText: number | null }> {
+  const run = await readStateJson<{ now?: unknown; storyText?: unknown } | null>(contentDir, 'run.json', null);
+  return {
+    now: typeof run?.now === 'string' && !Number.isNaN(Date.parse(run.now)) ? run.now : null,
+    storyText: typeof run?.storyText === 'number' ? run.storyText : null,
+  };
 }
 
 /**
