@@ -109,7 +109,8 @@ describe('a live run against a misbehaving web', () => {
   it('records feed health: failures, last error, items, newest item, the stale WSJ feed', async () => {
     const states = JSON.parse(await readFile(path.join(dir, 'state', 'feeds.json'), 'utf8')) as FeedState[];
     const by = (id: string): FeedState => states.find((s) => s.sourceId === id)!;
-    expect(by('error-500')).toMatchObject({ status: 'failed', consecutiveFailures: 1, lastSuccess: null, lastError: { kind: 'http_status', message: 'HTTP 500 Internal Server Error' } });
+    expect(by('error-500')).toMatchObject({ status: 'failed', consecutiveFailures: 1, lastSuccess: null, lastError: { kind: 'http_500', message: 'HTTP 500 Internal Server Error' } });
+    // Named as the log line and the summary name it (it had kept http_status).
     expect(by('stale-wsj')).toMatchObject({ status: 'ok', stale: true });
     expect(by('stale-wsj').newestItem).toMatch(/^2025-01-2/);
     expect(by('ok-npr')).toMatchObject({ status: 'ok', stale: false, consecutiveFailures: 0, lastSuccess: '2026-02-18T00:00:00Z' });

@@ -31,6 +31,7 @@ export interface FeedState extends FeedCounts {
   /** The run clock of the last attempt, of the last success (ok or 304), of the last failure. */
   lastAttempt: string;
   lastSuccess: string | null;
+  /** The last failure: `kind` named as the log names it (errorName: "http_500", not "http_status"). */
   lastError: { at: string; kind: string; message: string } | null;
   consecutiveFailures: number;
   /** Newest item date seen (published or updated), or null. */
@@ -151,7 +152,7 @@ export function nextFeedState(prev: FeedState | undefined, o: FeedObservation, n
     status,
     lastAttempt: now,
     lastSuccess: !failed ? now : replay && prev?.lastSuccess === now ? null : prev?.lastSuccess ?? null,
-    lastError: failed && firstError ? { at: now, kind: firstError.kind, message: firstError.message } : replay && prev?.lastError?.at === now ? null : prev?.lastError ?? null,
+    lastError: failed && firstError ? { at: now, kind: errorName(firstError), message: firstError.message } : replay && prev?.lastError?.at === now ? null : prev?.lastError ?? null,
     consecutiveFailures: failed ? before + 1 : 0,
     newestItem,
     lastNewArticle,
