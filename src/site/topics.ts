@@ -13,7 +13,7 @@ export { TOPIC_PAGE_MIN_STORIES };
 
 export interface Topic {
   slug: string;
-  /** Display name: the first spelling met in code-point order. */
+  /** Display name: the spelling most of its stories give (ties: code-point order), in headline style (topicName). */
   name: string;
   /** Stories with a page tagged with this topic, ranked as on the home page. */
   stories: RankedStory[];
@@ -94,18 +94,31 @@ export function collectTopics(stories: readonly RankedStory[]): Topic[] {
 }
 
 function gatherTopics(stories: readonly RankedStory[]): Topic[] {
-  const bySlug = new Map<string, { name: string; stories: RankedStory[] }>();
+  const bySlug = new Map<string, { spellings: Map<string, number>; stories: RankedStory[] }>();
   for (const story of rankStories(stories)) {
     for (const t of [...new Set(story.topics.map((x) => x.trim()).filter(Boolean))].sort()) {
       const slug = topicSlug(t);
-      const entry = bySlug.get(slug);
-      if (!entry) bySlug.set(slug, { name: topicName(t), stories: [story] });
-      else if (!entry.stories.includes(story)) entry.stories.push(story);
+      let entry = bySlug.get(slug);
+      if (!entry) bySlug.set(slug, (entry = { spellings: new Map(), stories: [] }));
+      if (!entry.stories.includes(story)) entry.stories.push(story);
+      entry.spellings.set(t, (entry.spellings.get(t) ?? 0) + 1);
     }
   }
   return [...bySlug.entries()]
     .sort(([a], [b]) => byCodePoint(a, b))
-    .map(([slug, v]) => ({ slug, name: v.name, stories: v.stories }));
+    .map(([slug, v]) => ({ slug, name: topicName(commonestSpelling(v.spellings)), stories: v.stories }));
+}
+
+/**
+ * The spelling most stories give a topic, ties to the first in code-point order (capitals first: "NATO" before
+ * "nato"), so that a topic page's name does not follow whichever story ranks first (a Guardian-style "Nato" story had
+ * renamed the NATO page).
+ */
+function commonestSpelling(spellings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [t, n] of spellings) if (n > most || (n === most && byCodePoint(t, best) < 0)) [best, most] = [t, n];
+  return best;
 }
 
 /** feedTopics per story list (each topic feed of a build asks), with the archive counts and record it was computed from. */

@@ -53,6 +53,19 @@ describe('collectTopics', () => {
     expect(topicName('u.s. news and the world')).toBe('U.S. News and the World');
     expect(topicName('18-year-old')).toBe('18-year-old');
   });
+
+  it('names a topic by the spelling most of its stories give, not by the top-ranked story', () => {
+    const [base] = fixtureStories().filter((s) => s.coverage.sourceCount >= 2);
+    // The top-ranked story (highest score) spells it the Guardian's way; two others write the acronym.
+    const top = { ...base!, id: 'g1', score: 100, topics: ['nato'] };
+    const rest = [{ ...base!, id: 'r1', score: 1, topics: ['NATO'] }, { ...base!, id: 'r2', score: 2, topics: ['NATO', 'nato'] }];
+    const [nato] = collectTopics([top, ...rest]);
+    expect(nato).toMatchObject({ slug: 'nato', name: 'NATO' });
+    expect(nato!.stories.map((s) => s.id)).toEqual(['g1', 'r2', 'r1']);
+    // A tie goes to the first in code-point order (capitals first), whichever story ranks first.
+    expect(collectTopics([top, rest[0]!])[0]!.name).toBe('NATO');
+    expect(collectTopics([{ ...top, topics: ['u.s. politics'] }, { ...rest[0]!, topics: ['U.S. Politics'] }])[0]!.name).toBe('U.S. Politics');
+  });
 });
 
 describe('topicsOf: topics with a page', () => {
