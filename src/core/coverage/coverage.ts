@@ -199,7 +199,7 @@ export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMa
     return tx < ty ? -1 : tx > ty ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
   })[0]!;
   const syndication = detectSyndication(
-    outlets.map((a) => ({ id: a.id, sourceId: a.sourceId, title: a.title, summary: a.summary, author: a.author, at: reportedAt(a), dated: a.published !== null })),
+    outlets.map((a) => ({ id: a.id, sourceId: a.sourceId, title: a.title, summary: a.summary, author: a.author, url: a.url, at: reportedAt(a), dated: a.published !== null })),
     (sourceId, agency) => isWireAgency(sources.get(sourceId), agency),
   );
   return {

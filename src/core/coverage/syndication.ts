@@ -13,7 +13,9 @@ import {
   SYNDICATION_TEXT_WORDS,
   SYNDICATION_TITLE_JACCARD,
   SYNDICATION_TITLE_ONLY_JACCARD,
+  UNNAMED_WIRE,
   WIRE_AGENCIES,
+  WIRE_URL_PATHS,
 } from '../config';
 import { escapeRegExp } from '../escape-regexp';
 import type { SyndicatedArticle } from '../schema/story';
@@ -25,6 +27,8 @@ export interface SyndicationArticle {
   title?: string;
   summary?: string | null;
   author?: string | null;
+  /** The article's link (absent: not known); some outlets file wire copy under a path of its own (WIRE_URL_PATHS). */
+  url?: string;
   /** Sort key: when it was first reported (UTC ISO-8601). */
   at: string;
   /** False when the feed gave no usable date (`at` is then only when Parallax first saw it); absent: dated. */
@@ -38,14 +42,27 @@ const CREDITS = WIRE_AGENCIES.map((a) => ({
   byline: new RegExp(`^(?:by\\s+)?(?:${a.bylines.map(escapeRegExp).join('|')})(?:\\s+staff)?$`, 'iu'),
 }));
 
-/** The wire agency an article credits (byline, or a dateline credit in its first 200 characters), or null. */
-export function wireCredit(a: Pick<SyndicationArticle, 'summary' | 'author'>): string | null {
+/**
+ * The wire agency an article credits (byline, or a dateline credit in its first 200 characters), else the agency its
+ * link's path files it under (WIRE_URL_PATHS; UNNAMED_WIRE when the path does not say which), else null.
+ */
+export function wireCredit(a: Pick<SyndicationArticle, 'summary' | 'author' | 'url'>): string | null {
   const author = a.author?.trim() ?? '';
   const head = (a.summary ?? '').slice(0, 200);
   for (const c of CREDITS) if ((author && c.byline.test(author)) || c.dateline.test(head)) return c.name;
+  const path = a.url ? urlPath(a.url) : '';
+  for (const w of WIRE_URL_PATHS) if (w.path.test(path)) return w.agency ?? UNNAMED_WIRE;
   return null;
 }
 
+/** The path of an absolute URL ('' when it does not parse): a query or fragment says nothing of who wrote it. */
+const urlPath = (url: string): string => {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+};
 
 /** Each pair of adjacent words ("2-shingles", Broder, "On the resemblance and containment of documents", 1997). */
 function wordPairs(ws: readonly string[]): Set<string> {
@@ -133,8 +150,11 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
     const g = root.get(a.id)!;
     const copyOf = g === a.id ? null : g;
     const credited = wireCredit(a);
-    if (credited !== null && !groupCredit.has(g)) groupCredit.set(g, credited);
-    const via = credited ?? (copyOf === null ? null : (groupCredit.get(g) ?? null));
+    const earlier = copyOf === null ? undefined : groupCredit.get(g);
+    // An agency named, here or by an earlier copy, outranks a link's path that names none (UNNAMED_WIRE).
+    const named = (c: string | null | undefined): c is string => !!c && c !== UNNAMED_WIRE;
+    const via = named(credited) ? credited : named(earlier) ? earlier : (credited ?? earlier ?? null);
+    if (via !== null && !named(groupCredit.get(g))) groupCredit.set(g, via);
     const isOwn = (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
     if (isOwn) own.add(a.sourceId);
     else out.push({ articleId: a.id, sourceId: a.sourceId, via, copyOf });

@@ -8,6 +8,7 @@ import { computeCoverage, disputedRatings, percentages, sourceFactuality } from 
 import { detectSyndication, sameCopy, wireCredit } from '../../../src/core/coverage/syndication';
 import type { Bias, Factuality, Source } from '../../../src/core/schema/source';
 import { CoverageSchema } from '../../../src/core/schema/story';
+import { UNNAMED_WIRE } from '../../../src/core/config';
 
 function source(id: string, bias: Bias[] = [], factuality: Factuality[] = [], extra: Partial<Source> = {}): Source {
   return {
@@ -75,6 +76,30 @@ describe('syndicated copy', () => {
     expect(wireCredit({ author: null, summary: `LONDON (Reuters) - ${text}` })).toBe('Reuters');
     expect(wireCredit({ author: null, summary: `PARIS (AFP) — ${text}` })).toBe('AFP');
     expect(wireCredit({ author: null, summary: `The minister told the Associated Press that ${text}` })).toBeNull();
+  });
+
+  it('reads ABC News’ /wireStory/ links as wire copy of an agency they do not name, and takes a name an earlier copy gives', () => {
+    const abc = 'https://abcnews.go.com/International/wireStory/kenyas-main-airport-resumes-operations-after-2-day-130228676';
+    expect(wireCredit({ author: null, summary: text, url: abc })).toBe(UNNAMED_WIRE);
+    // The text's own credit names the agency; a query, a fragment or another section's path says nothing.
+    expect(wireCredit({ author: null, summary: `NAIROBI, Kenya (AP) — ${text}`, url: abc })).toBe('AP');
+    expect(wireCredit({ author: null, summary: text, url: 'https://abcnews.go.com/International/story?id=1&from=wireStory/' })).toBeNull();
+    expect(wireCredit({ author: null, summary: text, url: 'not a url /wireStory/' })).toBeNull();
+    // Alone in its story (the demo's ABC International items): not ABC's own reporting, via no named agency.
+    const alone = detectSyndication([{ id: 'abc', sourceId: 'abc-news', title: 'Airport reopens', summary: text, author: null, url: abc, at: '2026-02-18T01:00:00Z' }]);
+    expect(alone).toEqual({ syndicated: [{ articleId: 'abc', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }], ownReporting: 0 });
+    // After NPR's copy credited to AP, ABC's copy is AP's; after ABC's, a later uncredited copy is via what ABC's is.
+    const npr = { id: 'npr', sourceId: 'npr', title: 'Storm closes bridge for a week', summary: text, author: 'The Associated Press', at: '2026-02-18T00:00:00Z' };
+    const abcCopy = { id: 'abc', sourceId: 'abc-news', title: 'Storm closes bridge for a week', summary: text, author: null, url: abc, at: '2026-02-18T01:00:00Z' };
+    const later = { id: 'jt', sourceId: 'japan-today', title: 'Storm closes the bridge for a week', summary: text, author: null, at: '2026-02-18T02:00:00Z' };
+    expect(detectSyndication([npr, abcCopy, later]).syndicated.map((s) => [s.articleId, s.via])).toEqual([['npr', 'AP'], ['abc', 'AP'], ['jt', 'AP']]);
+    expect(detectSyndication([{ ...abcCopy, at: npr.at }, { ...later, at: abcCopy.at }]).syndicated.map((s) => [s.articleId, s.via, s.copyOf])).toEqual([
+      ['abc', UNNAMED_WIRE, null],
+      ['jt', UNNAMED_WIRE, 'abc'],
+    ]);
+    // A named credit after the unnamed one names the group for the copies after it.
+    const reuters = { ...later, id: 'rt', sourceId: 'nbc', summary: text, author: 'Reuters', at: '2026-02-18T01:30:00Z' };
+    expect(detectSyndication([{ ...abcCopy, at: npr.at }, reuters, later]).syndicated.map((s) => [s.articleId, s.via])).toEqual([['abc', UNNAMED_WIRE], ['rt', 'Reuters'], ['jt', 'Reuters']]);
   });
 
   it('finds near-identical copies across sources and counts own reporting', () => {
