@@ -108,6 +108,17 @@ describe('pipeline on the bundled snapshot', () => {
     expect(navalny.coverage.sourceCount).toBeGreaterThanOrEqual(2);
   });
 
+  it('does not join reports through an office alone (“President”, “Prime Minister”: stop words)', () => {
+    const storyWith = (title: RegExp): string => stories.find((s) => s.articles.some((a) => title.test(a.title)))!.id;
+    // A reader trial's false joins: each pair shared a holder's office and a country or a name, not an event.
+    expect(storyWith(/Stinging Attack on Israel/)).not.toBe(storyWith(/support strikes on Iran missiles/));
+    expect(storyWith(/Giant robot tribute to Brazil/)).not.toBe(storyWith(/TikTok-born workplace revolution/));
+    expect(storyWith(/clarifies his 'they're real'/)).not.toBe(storyWith(/Obama Invited Kenyan/));
+    // …while the reports of one event still meet: the robot with the Carnival's other reports, Obama's two.
+    expect(storyWith(/Giant robot tribute to Brazil/)).toBe(storyWith(/A Rio Carnival Party/));
+    expect(storyWith(/clarifies his 'they're real'/)).toBe(storyWith(/Obama shuts down alien buzz/));
+  });
+
   it('gives a byte-identical content tree when re-run with the same input and clock', async () => {
     const first = await treeDigest(dir);
     await runFolder(SNAPSHOT_FEEDS, dir);
