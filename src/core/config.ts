@@ -189,7 +189,8 @@ export const BIAS_DISPUTE_STEPS = 2;
  * so a new rule reached only stories that changed: an upgraded instance kept soft hyphens, "KHARTOUM: " bullets and
  * "Uk" topics (a hostile trial). Bumped with such a change; a run that finds another version rebuilds every active
  * story once. Archived stories stay as they were archived. 2: 2026-12-01 (session 17's summary, topic and headline
- * rules); 3: 2026-12-01 (session 18: offices as stop words, which move headlines and shared terms; ABC's wire copy).
+ * rules); 3: 2026-12-01 (session 18: offices as stop words, which move headlines and shared terms; ABC's wire copy;
+ * summary sentences that lean on their headline, speak as the outlet or ask).
  */
 export const STORY_TEXT_VERSION = 3;
 

@@ -207,10 +207,15 @@ export function withoutLeadOpener(text: string, colonDateline = false): string {
  * conjunction ("But it's unlikely…") or a demonstrative standing for what was said ("That includes 20 national
  * leaders…", "This is a photo gallery…"). Quoted alone it names no one and answers nothing (reader trials' bullets).
  * Not "So-called…", "Still photographs…", "Also known as…" (only "Still," and "Also," lean) nor "His Majesty…".
+ * Also a definite subject of one or two common nouns and its verb ("The party is dedicated to…", "The company said
+ * he…", "The two leaders also…"): which party is said by the sentence before it or by the article's own headline, and
+ * under another story's headline and bullets it reads as theirs (a reader trial's "The party is dedicated to running
+ * the country under Islamic law", of an Islamist party, after a bullet on the BNP's win); not when a comma names it
+ * ("The diplomat, Bill White, met…") or a clause defines it. And a teaser's "Here are five takeaways…", "Here is a look…".
  * English words, read in English articles and those of no known language (Danish "Her" is "here").
  */
 const DANGLING_OPENER =
-  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b)/u;
+  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b|The \p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*)? (?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|also|says|said|added|noted|told|believes|wants|plans|faces|claims)\b|Here(?:['’]s| is| are)\b)/u;
 
 /**
  * An article's lead when it is a standfirst: one line without a sentence terminal ("Despite hosting a global summit,
@@ -219,15 +224,40 @@ const DANGLING_OPENER =
  */
 function standfirst(a: SummaryArticle): string | null {
   const text = withoutLeadOpener(a.summary?.trim() ?? '', a.colonDateline);
-  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text) || TEMPLATE_LEFTOVER.test(text) || dangles(text, a) || leavesQuoteOpen(text)) return null;
+  if (!text || sentences(text).length !== 1 || /(?:…|\.\.\.)$/u.test(text) || ASKS.test(text) || TEMPLATE_LEFTOVER.test(text) || dangles(text, a) || leavesQuoteOpen(text)) return null;
   const width = columns(text);
   return width >= MIN_SENTENCE_COLUMNS && width <= SUMMARY_MAX_SENTENCE_COLUMNS ? text : null;
 }
 
-/** True when `sentence` of article `a` leans on the one before it (DANGLING_OPENER, English articles and unknown). */
+/**
+ * A pronoun subject after an opening phrase that names no one ("Despite hosting a global summit, it is a bystander…",
+ * "A year later, he was lying in a hospital bed…"): the phrase has no capital after its first letter, so whom the
+ * pronoun means was said before. Not "When Gmail was released in 2004, it…" nor "… after meeting Jeffrey Epstein, he…".
+ */
+const INTRO_PRONOUN = /^([^,“"]{3,80}), (?:he|she|it|they)\b/u;
+
+/** The outlet speaking as itself ("Pelicot talked to us about…", "This week, we discuss…", "We debunk another graphic…"):
+ * "we", "us", "our" outside quotation marks (unquoted). Not "US". */
+const FIRST_PERSON_PLURAL = /\b(?:[Ww]e|us|[Oo]urs?)\b/u;
+
+/** `text` without its quotations (“…”, "…", «…», „…“; one left open runs to the end): what its writer says in its own voice. */
+const unquoted = (text: string): string => text.replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)/gu, ' ');
+
+/**
+ * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
+ * sentence before it or the article's headline (DANGLING_OPENER, INTRO_PRONOUN), or it is the outlet speaking to its
+ * readers (FIRST_PERSON_PLURAL). English articles and those of no known language.
+ */
 function dangles(sentence: string, a: SummaryArticle): boolean {
-  return DANGLING_OPENER.test(sentence) && (primaryLanguage(a.language) ?? 'en') === 'en';
+  if ((primaryLanguage(a.language) ?? 'en') !== 'en') return false;
+  if (DANGLING_OPENER.test(sentence) || FIRST_PERSON_PLURAL.test(unquoted(sentence))) return true;
+  const intro = INTRO_PRONOUN.exec(sentence)?.[1];
+  return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1));
 }
+
+/** A question ("How much of their success is because…?", "Can Bangladesh’s old guard build a new democracy?"), in any
+ * script's question mark, a closing quotation mark after it: it asks what a summary should tell. */
+const ASKS = /[?？؟][\p{Pe}\p{Pf}"']?$/u;
 
 interface Candidate {
   text: string;
@@ -267,7 +297,7 @@ export function summarize(
       const s = k === 0 ? withoutLeadOpener(whole, a.colonDateline) : whole;
       const width = columns(s);
       if (width < MIN_SENTENCE_COLUMNS || width > SUMMARY_MAX_SENTENCE_COLUMNS) continue;
-      if (!ENDS_AS_SENTENCE.test(s) || TEMPLATE_LEFTOVER.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
+      if (!ENDS_AS_SENTENCE.test(s) || ASKS.test(s) || TEMPLATE_LEFTOVER.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
       candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
@@ -319,7 +349,8 @@ export function summarize(
     if (usedTitles.has(t.toLowerCase()) || quoted.has(a.id)) continue;
     usedTitles.add(t.toLowerCase());
     const v = vectorOf(t, a.language);
-    if (restates(v)) {
+    // A title that asks ("Can Bangladesh's old guard build a new democracy?") only when nothing else is left.
+    if (restates(v) || ASKS.test(t)) {
       restating ??= { text: t, articleId: a.id, sourceId: a.sourceId };
       continue;
     }
@@ -341,7 +372,7 @@ export function summarize(
     const other =
       candidates.filter((c) => c.sourceId !== only && !restates(c.vector)).sort((x, y) => y.relevance - x.relevance)[0] ??
       others.map((a) => quote(a, standfirst(a))).find((b) => b !== null) ??
-      others.map((a) => quote(a, a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase()) ? a.title.trim() : null)).find((b) => b !== null);
+      others.map((a) => quote(a, a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase()) && !ASKS.test(a.title.trim()) ? a.title.trim() : null)).find((b) => b !== null);
     if (other) {
       const bullet = { text: other.text, articleId: other.articleId, sourceId: other.sourceId };
       if (bullets.length >= SUMMARY_MAX_BULLETS) bullets[bullets.length - 1] = bullet;

@@ -286,6 +286,42 @@ describe('summary sentences that open with a pronoun', () => {
     ]);
   });
 
+  it('nor those that lean on their own headline, speak as the outlet or ask (a reader trial’s bullets of the demo)', () => {
+    const left = [
+      'The party is dedicated to running the country under Islamic law, but ran on a more moderate platform.',
+      'The company said he was caught recording a confidential meeting without permission.',
+      'The two leaders also agreed to meet again in the spring to review the trade figures.',
+      'Here are five takeaways from the exclusive interview with the man set to lead the country.',
+      'Despite hosting a global summit, it is a bystander in the race to develop frontier models.',
+      'A year later, he was lying in a hospital bed wondering if he would ever walk again.',
+      'Pelicot talked to us about her new memoir and the trial that made her a public figure.',
+      'This week, we discuss support for the reporters and saying goodbye to an old database.',
+      'How much of their success is because they are competing on home snow this winter?',
+      '“Can the international rules-based order be saved, and how could the future look without it?”',
+    ];
+    const kept = [
+      'The diplomat, Bill White, met with a foreign ministry official on Monday in the capital.',
+      'When Gmail was released as a public beta in 2004, it ran on three hundred old computers.',
+      'Juliette Bryant says not long after meeting Jeffrey Epstein, he assaulted her in New York.',
+      '“We need to step up. That means on defence spending, we need to go faster,” Starmer told reporters.',
+      'The US and Japan signed the trade agreement in Tokyo on Monday after two years of talks.',
+    ];
+    const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
+    const { model, centre } = setup(arts);
+    // All fifteen are candidates for five places: quote them one source at a time, so each is judged alone.
+    const quoted = arts.filter((a) => summarize([a], centre, model, DEFAULT_CLUSTER_CONFIG, 'Headline').some((b) => b.text === a.summary));
+    expect(quoted.map((a) => a.summary)).toEqual(kept);
+    // A title that asks fills in only when nothing else is left.
+    const q: SummaryArticle[] = [
+      { id: 'q1', sourceId: 'nyt', title: 'Can Bangladesh’s old guard build a new democracy?', summary: null, language: 'en' },
+      { id: 'q2', sourceId: 'bbc', title: 'Key Bangladesh election returns old guard to power', summary: null, language: 'en' },
+      { id: 'q3', sourceId: 'dw', title: 'Islamist party’s rise overshadows the student revolution', summary: null, language: 'en' },
+    ];
+    const qs = setup(q);
+    expect(summarize(q, qs.centre, qs.model, DEFAULT_CLUSTER_CONFIG, 'A new chapter for Bangladesh').map((b) => b.text)).toEqual([q[1]!.title, q[2]!.title]);
+    expect(summarize([q[0]!], qs.centre, qs.model, DEFAULT_CLUSTER_CONFIG, 'A new chapter for Bangladesh').map((b) => b.text)).toEqual([q[0]!.title]);
+  });
+
   it('quotes a second source’s one-sentence lead without its dateline, and not when it leans on a sentence before it', () => {
     const a = { id: 'a1', sourceId: 'a', title: 'Minister resigns over contract scandal', summary: 'The minister resigned on Tuesday after an audit found the contract was awarded without a tender. The prime minister accepted the resignation and named an interim minister. The audit found the contract cost twice the estimate.', language: 'en' };
     const lead = (text: string): SummaryArticle[] => [a, { id: 'b1', sourceId: 'b', title: 'Minister quits', summary: text, language: 'en' }];
