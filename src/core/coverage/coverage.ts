@@ -22,6 +22,8 @@ export interface CoverageArticle {
   /** "opinion" or "analysis" when its feed carries that; absent: news. */
   kind?: ArticleKind;
   author?: string | null;
+  /** The article's link: some outlets file wire copy under a path of its own (WIRE_URL_PATHS, syndication.ts). */
+  url?: string;
 }
 
 /**

@@ -26,7 +26,7 @@ function source(id: string, bias: Bias[] = [], factuality: Factuality[] = [], ex
   };
 }
 const map = (...s: Source[]): Map<string, Source> => new Map(s.map((x) => [x.id, x]));
-const art = (id: string, sourceId: string, at = '2026-02-18T00:00:00Z', extra: { title?: string; summary?: string | null; author?: string | null } = {}) => ({
+const art = (id: string, sourceId: string, at = '2026-02-18T00:00:00Z', extra: { title?: string; summary?: string | null; author?: string | null; url?: string } = {}) => ({
   id,
   sourceId,
   published: at,
@@ -100,6 +100,10 @@ describe('syndicated copy', () => {
     // A named credit after the unnamed one names the group for the copies after it.
     const reuters = { ...later, id: 'rt', sourceId: 'nbc', summary: text, author: 'Reuters', at: '2026-02-18T01:30:00Z' };
     expect(detectSyndication([{ ...abcCopy, at: npr.at }, reuters, later]).syndicated.map((s) => [s.articleId, s.via])).toEqual([['abc', UNNAMED_WIRE], ['rt', 'Reuters'], ['jt', 'Reuters']]);
+    // computeCoverage passes the link on: the story's own-reporting count leaves ABC's wire copy out.
+    const story = [art('1', 'abc-news', '2026-02-18T00:00:00Z', { title: 'Airport reopens', summary: text, url: abc }), art('2', 'bbc', '2026-02-18T01:00:00Z', { title: 'Strike ends at Nairobi airport', summary: 'Flights resumed at the main airport after a two-day strike by aviation workers ended on Thursday.' })];
+    const c = computeCoverage(story, new Map([source('abc-news'), source('bbc')].map((s) => [s.id, s])));
+    expect([c.ownReporting, c.syndicated]).toEqual([1, [{ articleId: '1', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }]]);
   });
 
   it('finds near-identical copies across sources and counts own reporting', () => {
