@@ -216,8 +216,9 @@ describe('the demo build', () => {
     const labels = async (id: string): Promise<string[]> =>
       [...(await read(`story/${id}/index.html`)).matchAll(/href="\/source\/([^/]+)\/">(?:(?!href="\/source\/)[^])*?<span class="copy">([^<]*)<\/span>/g)].map((m) => `${m[1]}: ${m[2]!.replace('&#39;', "'")}`);
     // The AP story: NPR credits AP; ABC News, two hours later, ran the same copy without the credit (it had been
-    // "Copy of Japan Today's article"); Japan Today, first, credits no one.
-    expect(await labels('m3dhlenw4ylu')).toEqual(['npr: Wire copy via AP', 'abc-news: Wire copy via AP']);
+    // "Copy of Japan Today's article"); Japan Today, first, credits no one. ABC's earlier report is filed under
+    // /wireStory/: wire copy, of an agency nothing names.
+    expect(await labels('m3dhlenw4ylu')).toEqual(['abc-news: Wire copy', 'npr: Wire copy via AP', 'abc-news: Wire copy via AP']);
     // NDTV and Japan Today ran one wire text under their own headlines ("US" and "U.S."): the same text, not a copy of NDTV.
     expect(await labels('vd64epns25bv')).toEqual(["japan-today: Same text as NDTV's earlier article"]);
   });
