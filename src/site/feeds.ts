@@ -16,7 +16,7 @@ import { href, sourcePath, storyPath } from './href';
 import { itemLanguage, storyItems, type FeedChannel, type FeedItem } from './rss';
 import { canonicalLanguage, commonLanguage, headlineLanguage, mainLanguage, sharedLanguage, SITE_LANGUAGE } from './language';
 import { articlesChronological, articlesForSource, hasStoryPage, rankStories, RSS_ITEM_LIMIT } from './stories';
-import { collectTopics, topicsOf, topicPath, topicSlug } from './topics';
+import { collectTopics, topicPath, topicSlug } from './topics';
 import { siteFeedTopics } from './topic-feeds';
 import { contentDir, siteName } from '../site-config';
 import { truncate } from './text';
@@ -125,17 +125,15 @@ export function feedFor(data: SiteData, site: URL, kind: FeedKind, key: string, 
       };
     }
     case 'topic': {
-      // A topic keeps its feeds once it has had them (feedTopics, src/site/topic-feeds.ts); its page link falls back
-      // to the home page. A feed recorded under a slug its name no longer has (the slug rule changed: "Łódź" was
+      // A topic keeps its feeds, and its page, once it has had them (feedTopics, src/site/topic-feeds.ts). A feed recorded under a slug its name no longer has (the slug rule changed: "Łódź" was
       // "odz", now "lodz") carries the stories of the slug the name has now, so its subscribers keep reading them.
       const topic = siteFeedTopics(data.stories, contentDir()).get(key);
       if (topic === undefined) return undefined;
       const slug = topicSlug(topic);
-      const page = topicsOf(data.stories).find((t) => t.slug === slug);
       const list = (collectTopics(data.stories).find((t) => t.slug === slug)?.stories ?? []).slice(0, RSS_ITEM_LIMIT);
       const language = storyListLanguage(list, data.sourcesById);
       return {
-        channel: channel(site, kind, key, page ? topicPath(slug) : '', feedTitle(topic, name), `Stories about ${topic}, and how every side covers them.`, now, json, language),
+        channel: channel(site, kind, key, topicPath(key), feedTitle(topic, name), `Stories about ${topic}, and how every side covers them.`, now, json, language),
         items: storyItems(list, storyUrl, data.sourcesById, language),
       };
     }

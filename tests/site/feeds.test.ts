@@ -86,8 +86,9 @@ describe('feedFor', () => {
       expect(weather.channel.title).toBe('Parallax: Weather');
       const elections = feedFor(data, site, 'topic', 'elections', true)!;
       expect(elections.items).toEqual([]);
-      expect(elections.channel.home).toBe('https://example.github.io/');
-      expect(weather.channel.home).toBe(`https://example.github.io/${liveWeather.length >= 3 ? 'topic/weather/' : ''}`);
+      // Each links to its topic page, built for every topic with feeds (src/pages/topic/[slug].astro).
+      expect(elections.channel.home).toBe('https://example.github.io/topic/elections/');
+      expect(weather.channel.home).toBe('https://example.github.io/topic/weather/');
       expect(feedFor(data, site, 'topic', 'rare', false)).toBeUndefined();
       expect([...feedTopics(data.stories, archivedTopicCounts(content)).keys()]).toEqual(liveWeather.length + 2 >= 3 ? ['elections', 'weather'] : ['elections']);
     } finally {

@@ -2,12 +2,12 @@
  * The built site gives a recorded topic its feeds (src/site/topic-feeds.ts): the hand-made fixture content plus a
  * record (state/topic-feeds.json) naming "elections", a topic no story has any more (an editor's takedown or merge
  * took its last stories away), built by `parallax build --no-ingest`: /topic/elections/rss.xml and feed.json are
- * there, empty, and link home (the topic has no page); no page is built for it. A record entry under a slug its name
- * no longer has ("politic" for "Politics", as "odz" was for "Łódź" before the slug rule folded ł) carries that
+ * there, empty, and link to its page, which stays (saying it has no live story) so that a bookmark keeps working as
+ * the feed does (a reader trial's /topic/bangladesh/ had gone while its feeds stayed). A record entry under a slug its
+ * name no longer has ("politic" for "Politics", as "odz" was for "Łódź" before the slug rule folded ł) carries that
  * topic's stories.
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,15 +27,20 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('a recorded topic in the built site', () => {
-  it('has an empty RSS feed and JSON Feed that link home, and no topic page', async () => {
+  it('has an empty RSS feed and JSON Feed that link to its page, which says it has no live story', async () => {
     const xml = await readFile(path.join(dist, 'topic', 'elections', 'rss.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     const channel = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).rss.channel;
-    expect([channel.title, channel.link, channel.item]).toEqual(['Parallax: Elections', 'https://example.github.io/parallax/', undefined]);
+    expect([channel.title, channel.link, channel.item]).toEqual(['Parallax: Elections', 'https://example.github.io/parallax/topic/elections/', undefined]);
     expect(channel['atom:link'].href).toBe('https://example.github.io/parallax/topic/elections/rss.xml');
     const json = JSON.parse(await readFile(path.join(dist, 'topic', 'elections', 'feed.json'), 'utf8'));
-    expect([json.title, json.home_page_url, json.feed_url, json.items]).toEqual(['Parallax: Elections', 'https://example.github.io/parallax/', 'https://example.github.io/parallax/topic/elections/feed.json', []]);
-    expect(existsSync(path.join(dist, 'topic', 'elections', 'index.html'))).toBe(false);
+    expect([json.title, json.home_page_url, json.feed_url, json.items]).toEqual(['Parallax: Elections', 'https://example.github.io/parallax/topic/elections/', 'https://example.github.io/parallax/topic/elections/feed.json', []]);
+    const page = await readFile(path.join(dist, 'topic', 'elections', 'index.html'), 'utf8');
+    expect(page).toContain('<h1>Elections</h1>');
+    expect(page).toContain('No live story about this topic now.');
+    expect(page).toContain('href="/parallax/topic/elections/rss.xml"');
+    // Not listed on the topics index, which lists the topics with enough live stories.
+    expect(await readFile(path.join(dist, 'topics', 'index.html'), 'utf8')).not.toContain('/topic/elections/');
   });
 
   it('under a slug its name no longer has, carries the stories of the slug the name has now', async () => {
@@ -45,5 +50,7 @@ describe('a recorded topic in the built site', () => {
     expect(old.title).toBe('Parallax: Politics');
     expect([old.item.guid['#text'], old.item.title]).toEqual(['k3v9q2m7', 'Re: Budget talks: what "changed" #2 & the <script> behind the deal']);
     expect(old['atom:link'].href).toBe('https://example.github.io/parallax/topic/politic/rss.xml');
+    expect(old.link).toBe('https://example.github.io/parallax/topic/politic/');
+    expect(await readFile(path.join(dist, 'topic', 'politic', 'index.html'), 'utf8')).toContain('/parallax/story/k3v9q2m7/');
   });
 });
