@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { recoverContent } from '../io/journal';
+import { checkKeptState } from '../io/content-store';
 import type { IngestReport } from '../pipeline';
 import { EXIT_HELP, formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, outageExit, requireContentDir, requireSources, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
 import { archiveMonths } from '../site/archive';
@@ -146,6 +147,8 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
     // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
     await recoverContent(settings.contentDir);
     requireContentDir(settings.contentDir);
+    // The files an ingest refuses to run on stop a build of the content as it is, too (README, "Content directory").
+    await checkKeptState(settings.contentDir);
   }
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
   // Content without a source would publish an empty site over the last one: stopped before the build touches dist/.

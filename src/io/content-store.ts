@@ -392,6 +392,19 @@ export function readTombstones(contentDir: string): Promise<Record<string, strin
   return readKeptState(contentDir, 'expired-undated.json', 'keeps the ids of pruned articles that feeds may list again', 'their feeds could bring them back as new articles and new stories');
 }
 
+/**
+ * Reads every kept state file (story-index.json, redirects.json, takedowns.json, expired-undated.json: readKeptState)
+ * and throws the first one's Error when one is damaged. For `build --no-ingest`, which reads only redirects.json for
+ * the site: an operator trial's cut-off story-index.json had been built and published with exit 0, and found only by
+ * the next ingest.
+ */
+export async function checkKeptState(contentDir: string): Promise<void> {
+  await readStoryIndex(contentDir);
+  await readRedirects(contentDir);
+  await readTakedownLog(contentDir);
+  await readTombstones(contentDir);
+}
+
 /** State file holding the fingerprint of the overrides last applied to the archive (src/core/archive-overrides.ts). */
 export const ARCHIVE_OVERRIDES_STATE = path.join('state', 'archive-overrides.json');
 

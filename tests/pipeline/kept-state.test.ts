@@ -2,12 +2,14 @@
  * State files nothing else can rebuild (the story index, redirects, the takedown log, the remembered pruned ids) are
  * never read as empty when they are damaged: a hostile trial cut state/redirects.json, and the run rewrote it as {}
  * without a word, so a published story id led nowhere; the same for the takedown log and the pruned ids. The run now
- * refuses, naming the file and what it keeps, before it writes anything.
+ * refuses, naming the file and what it keeps, before it writes anything; so does `build --no-ingest`, which had built
+ * and published content with a cut-off story index, exit 0 (an operator trial).
  */
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_FEEDS, runFolder, tempDir, treeDigest } from '../helpers';
+import { runCli, SNAPSHOT_FEEDS, runFolder, tempDir, treeDigest } from '../helpers';
+import { existsSync } from 'node:fs';
 
 describe('a damaged state file that nothing else can rebuild', () => {
   let dir: string;
@@ -35,5 +37,21 @@ describe('a damaged state file that nothing else can rebuild', () => {
     await rm(file);
     const { report } = await runFolder(SNAPSHOT_FEEDS, dir);
     expect(report.stories).toBeGreaterThan(400);
+  }, 60_000);
+
+  it.each([
+    ['story-index.json', '{"a1b2": "x', 'state/story-index.json is not JSON ('],
+    ['takedowns.json', '[{"takedown": ', 'state/takedowns.json is not JSON ('],
+    ['expired-undated.json', '{"abc": 5}', 'state/expired-undated.json is not a JSON object of strings'],
+  ])('stops `build --no-ingest` when %s holds %j, before the site is touched', async (name, text, what) => {
+    const file = path.join(dir, 'state', name);
+    await writeFile(file, text);
+    const out = path.join(path.dirname(dir), 'dist');
+    const r = await runCli(['build', '--no-ingest', '--content', dir], { PARALLAX_OUT_DIR: out, PARALLAX_SITE: 'https://news.example.org' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(what);
+    expect(r.err).toContain('Restore it (from git or a backup), or delete it (');
+    expect(existsSync(out)).toBe(false);
+    await rm(file);
   }, 60_000);
 });
