@@ -61,6 +61,15 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
+// A reader that stops reading (`parallax ingest 2>&1 | head -1`) closes the pipe, and a write to it fails with EPIPE,
+// which ended the run half-way (an operator trial's: exit 1 with no word, the run not written, its lock left behind).
+// The run goes on unheard; any other error of the streams is still thrown.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 exitWith(main(process.argv.slice(2)), (error) => {
   process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);
   return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
