@@ -22,7 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportedAt } from '../core/coverage/coverage';
-import { jsonErrorPlace } from '../core/json-place';
+import { describeJsonError, parseJson } from '../core/registry/json-syntax';
 import { ArticleSchema, type Article } from '../core/schema/article';
 import { parseArchiveIndex, type ArchiveEntry } from '../core/schema/archive';
 import type { Source } from '../core/schema/source';
@@ -285,19 +285,15 @@ export async function readOverrides(contentDir: string): Promise<Overrides> {
   const file = path.join(contentDir, 'overrides.json');
   let text: string;
   try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    text = await readFile(file, 'utf8');
   } catch {
     return NO_OVERRIDES;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const place = jsonErrorPlace(text, message);
-    throw new Error(`${file}: not JSON${place ? ` at line ${place.line}, column ${place.column}` : ''} (${message})`);
-  }
-  return parseOverrides(json, file);
+  // Read as the registry is (parseJson: the line and column of any syntax error, which Node 20's JSON.parse gives
+  // for some errors only: an operator trial's one-line `"split": [ }` had been named with no place).
+  const json = parseJson(text);
+  if (!json.ok) throw new Error(`${file}: not JSON at line ${json.error.line}, column ${json.error.column} (${describeJsonError(json.error)})`);
+  return parseOverrides(json.value, file);
 }
 
 /** Story redirects (state/redirects.json: merged story id → the id it leads to), {} when absent; throws Error naming

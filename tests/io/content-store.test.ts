@@ -32,9 +32,12 @@ describe('readOverrides', () => {
     const dir = await tempDir('parallax-content-store-');
     const file = path.join(dir, 'overrides.json');
     await writeFile(file, '{\n  "version": 1,\n  "stories": { "split": [ { "articleId": "a", "reason": "x", } ] }\n}\n');
-    await expect(readOverrides(dir)).rejects.toThrow(`${file}: not JSON at line 3, column 62 (`);
+    await expect(readOverrides(dir)).rejects.toThrow(`${file}: not JSON at line 3, column 60 (a comma before "}": JSON allows no trailing comma`);
     await writeFile(file, '{\n  "version": 1,\n  "takedowns": [');
     await expect(readOverrides(dir)).rejects.toThrow(`${file}: not JSON at line 3, column 17 (`);
+    // One line, where Node 20's JSON.parse names no position ("Unexpected token '}', …"): an operator trial's.
+    await writeFile(file, '{ "version": 1, "stories": { "split": [ }');
+    await expect(readOverrides(dir)).rejects.toThrow(`${file}: not JSON at line 1, column 41 (`);
   });
 
   it('reads a file saved with a byte order mark (Windows Notepad)', async () => {

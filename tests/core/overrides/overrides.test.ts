@@ -17,7 +17,6 @@ import {
   takedownOf,
   unmatchedStoryOverrides,
 } from '../../../src/core/overrides/overrides';
-import { jsonErrorPlace } from '../../../src/core/json-place';
 
 const why = { reason: 'r' };
 const headline = (title: string) => ({ version: 1, stories: { headline: [{ storyId: 's', title, ...why }] } });
@@ -199,18 +198,6 @@ describe('separatedSplits', () => {
     const index = { a: 's1', x: 's1', b: 's2', c: 's3', l: 's4' };
     expect(separatedSplits(o, index, {}, new Set(), new Set(['n', 'a', 'b', 'c', 'l']), ['old'])).toEqual(['a', 'b', 'c', 'n']);
   });
-});
-
-describe('jsonErrorPlace', () => {
-  it.each([
-    ['a position on line 3 (Node 20’s message)', '{\n "a": 1,\n  x}', 'Expected double-quoted property name in JSON at position 13', { line: 3, column: 3 }],
-    ['the end of a file cut short', '{\n"a": [', 'Unexpected end of JSON input', { line: 2, column: 7 }],
-    ['Node 22’s own line and column', '', 'Unexpected token (line 4 column 9)', { line: 4, column: 9 }],
-    ['columns in characters, not UTF-16 units', '{"é😀": x}', 'Unexpected token at position 9', { line: 1, column: 9 }],
-  ])('%s', (_label, text, message, want) => {
-    expect(jsonErrorPlace(text, message)).toEqual(want);
-  });
-  it('gives null for a message without a place', () => expect(jsonErrorPlace('x', 'something else')).toBeNull());
 });
 
 describe('takedowns by page', () => {
