@@ -1,6 +1,6 @@
 /** Per-feed state over runs (src/core/state/feed-state.ts) and the health report (src/cli/health.ts). */
 import { describe, expect, it } from 'vitest';
-import { feedWarnings, healthRows, nextFeedState, type FeedObservation, type FeedState } from '../../src/core/state/feed-state';
+import { feedWarnings, healthRows, nextFeedState, observeFeed, type FeedObservation, type FeedState } from '../../src/core/state/feed-state';
 import type { FeedInput } from '../../src/core/pipeline-types';
 import { formatHealth } from '../../src/cli/health';
 
@@ -122,5 +122,18 @@ describe('health report', () => {
     const url = 'http://127.0.0.1:18731/a-really-long-path-segment-name/with-more-segments/and-the-feed-name-alpha.xml';
     const row = formatHealth([nextFeedState(undefined, { ...long, url }, '2026-02-18T00:00:00Z')]).split('\n').at(-1)!;
     expect(row).toContain('s: http://127.0.0.1:18731/a-…more-segments/and-the-feed-name-alpha.xml  ');
+  });
+});
+
+describe('observeFeed', () => {
+  const input = { name: 'f', sourceId: 's', url: 'https://x.example/rss', bytes: null, error: null } as unknown as FeedInput;
+  const report = { name: 'f', sourceId: 's', format: 'rss', items: 3, articles: 3, duplicates: 0, newArticles: 3, errors: [] } as const;
+  const newest = (dates: Array<string | null>): string | null => observeFeed(input, dates.map((published) => ({ published })), { ...report }, '2023-11-14T23:00:00Z').newestItem;
+  it('takes an item date after the run clock as the clock, as the stored article does (an operator trial’s 23:32 of a 23:00 run)', () => {
+    expect(newest(['2023-11-14T20:00:00Z', '2023-11-14T23:32:00Z'])).toBe('2023-11-14T23:00:00Z');
+    expect(newest(['2023-11-14T20:00:00+00:00', 'not a date', null])).toBe('2023-11-14T20:00:00Z');
+    // More than MAX_FUTURE_SKEW_HOURS ahead: a mis-set date, not counted.
+    expect(newest(['2023-11-14T20:00:00Z', '2023-11-16T00:00:00Z'])).toBe('2023-11-14T20:00:00Z');
+    expect(newest([])).toBeNull();
   });
 });
