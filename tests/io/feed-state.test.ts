@@ -127,7 +127,7 @@ describe('health report', () => {
 
 describe('observeFeed', () => {
   const input = { name: 'f', sourceId: 's', url: 'https://x.example/rss', bytes: null, error: null } as unknown as FeedInput;
-  const report = { name: 'f', sourceId: 's', format: 'rss', items: 3, articles: 3, duplicates: 0, newArticles: 3, errors: [] } as const;
+  const report = { name: 'f', sourceId: 's', format: 'rss' as const, items: 3, articles: 3, duplicates: 0, newArticles: 3, errors: [] };
   const newest = (dates: Array<string | null>): string | null => observeFeed(input, dates.map((published) => ({ published })), { ...report }, '2023-11-14T23:00:00Z').newestItem;
   it('takes an item date after the run clock as the clock, as the stored article does (an operator trial’s 23:32 of a 23:00 run)', () => {
     expect(newest(['2023-11-14T20:00:00Z', '2023-11-14T23:32:00Z'])).toBe('2023-11-14T23:00:00Z');
