@@ -19,7 +19,7 @@
  * run between taking or letting go of the lock and naming itself: it is taken over at once when no such run's
  * record (.tmp) is of a process alive on this host (a run killed in that moment had blocked the next one).
  */
-import { readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -145,12 +145,13 @@ async function acquire(dir: string, record: string, staleMs: number, onCompromis
 }
 
 /**
- * Runs `fn` holding the run lock of `contentDir` (created if missing). Throws RunLockedError when another run holds
+ * Runs `fn` holding the run lock of `contentDir` (created if missing, and removed again if `fn` left it empty). Throws RunLockedError when another run holds
  * it; releases it when `fn` settles. A lock lost mid-run (the process stalled past the stale threshold and another
  * run took over) makes the run fail after `fn` rather than report success.
  */
 export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const dir = path.resolve(contentDir);
+  const existed = await stat(dir).then(() => true, () => false);
   await makeDir(dir);
   let compromised: Error | null = null;
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: process.argv.slice(1).join(' ') };
@@ -175,6 +176,9 @@ export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, o
     // The holder file goes back to this run's record while the lock is let go, so a run that finds the lock without a
     // holder in that moment sees a live run naming itself, and one that finds it after a kill there, a dead one.
     if ((await readHolder(holderPathOf(dir)))?.pid === process.pid) await rename(holderPathOf(dir), record).catch(() => undefined);
+    // A run refused before it wrote anything (a malformed registry) leaves no empty content folder it made itself
+    // (an operator trial's); a folder it wrote into, or found, stays. Still under the lock, so no other run is in it.
+    if (!existed) await rmdir(dir).catch(() => undefined);
     await release().catch(() => undefined);
     await rm(record, { force: true });
   }

@@ -42,7 +42,7 @@ describe('run lock', () => {
     const r = await withRunLock(dir, async () => cli());
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${dir} is locked by another Parallax run: pid ${process.pid} on ${os.hostname()} since `);
-    expect(await treeDigest(dir)).toEqual({}); // nothing written by the refused run
+    expect(existsSync(dir)).toBe(false); // nothing written by the refused run (the holder's empty folder is gone with it)
     // Released: the same command now runs and writes one run's content.
     expect(cli().status).toBe(0);
     expect(await treeDigest(dir)).toEqual(await reference());
@@ -95,5 +95,20 @@ describe('run lock', () => {
     const old = new Date(Date.now() - 10_000);
     await utimes(`${dir}.lock`, old, old);
     expect(await withRunLock(dir, async () => 'taken over', { staleMs: 2_000 })).toBe('taken over');
+  });
+
+  it('removes a content folder it made when the run wrote nothing into it (a refused run), and keeps any other', async () => {
+    const parent = await tempDir('parallax-lock-');
+    const fresh = path.join(parent, 'my content');
+    await expect(withRunLock(fresh, async () => { throw new Error('refused: no sources'); })).rejects.toThrow('refused');
+    expect(existsSync(fresh)).toBe(false);
+    expect(existsSync(`${fresh}.lock`)).toBe(false);
+    // One it wrote into stays, and so does one it found, even empty.
+    await withRunLock(fresh, async () => writeFile(path.join(fresh, 'note'), 'x'));
+    expect(existsSync(path.join(fresh, 'note'))).toBe(true);
+    const found = path.join(parent, 'found');
+    await mkdir(found);
+    await expect(withRunLock(found, async () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    expect(existsSync(found)).toBe(true);
   });
 });
