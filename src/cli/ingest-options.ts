@@ -183,7 +183,8 @@ export function requireFolder(flag: string, dir: string, what: string): void {
 /**
  * Resolves the parsed flags into settings. With neither --live nor --feeds a run ingests the demo: the bundled
  * snapshot, with its own registry (DEMO_REGISTRY), into .demo/content. Throws UsageError for --live with --feeds, a
- * --now that is not an RFC 3339 date-time with a zone, a --feeds path that is not a folder, or, when `ingesting`, a
+ * --now that is not an RFC 3339 date-time with a zone ("t" and "z" in lower case allowed), --live, --feeds, --registry
+ * or --now when not `ingesting` (build --no-ingest), a --feeds path that is not a folder, or, when `ingesting`, a
  * --content without --live or --feeds: the demo would fill that folder (an instance's own, when --live was forgotten)
  * with the snapshot's articles and outlets.
  */
@@ -192,6 +193,11 @@ export function ingestSettings(
   { ingesting = true }: { ingesting?: boolean } = {},
 ): IngestSettings {
   if (values.live && values.feeds) throw new UsageError('--live fetches the registry\'s feed URLs and --feeds reads a folder of feed files: give one of them');
+  if (!ingesting) {
+    // Accepted and ignored, they had read as if the build would fetch or re-clock the content (an operator trial's).
+    const reading = (['live', 'feeds', 'registry', 'now'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
+    if (reading.length) throw new UsageError(`${reading.map((k) => `--${k}`).join(', ')}: --no-ingest builds the content directory as it is and reads no feed; leave ${reading.length === 1 ? 'it' : 'them'} out, or drop --no-ingest`);
+  }
   const demo = !values.live && !values.feeds;
   if (demo && ingesting && values.content !== undefined) {
     throw new UsageError(
@@ -204,7 +210,9 @@ export function ingestSettings(
   if (values.now !== undefined) {
     // new Date() would take "1" (2001), "Feb 18 2026", 2026-02-30 (as 2 March) and zone-less times in the host's zone;
     // zod's pattern takes any two-digit offset (+25:00), which Date then cannot read.
-    now = RUN_CLOCK.safeParse(values.now).success ? new Date(values.now) : null;
+    // RFC 3339 §5.6 lets "T" and "Z" be written in lower case.
+    const text = values.now.replace(/^(\d{4}-\d{2}-\d{2})t/, '$1T').replace(/z$/, 'Z');
+    now = RUN_CLOCK.safeParse(text).success ? new Date(text) : null;
     if (!now || Number.isNaN(now.getTime())) {
       throw new UsageError(`--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${values.now}")`);
     }

@@ -12,6 +12,9 @@ describe('--now', () => {
     expect(ingestSettings({ now: '2026-02-18T04:12:00+01:00' }).now!.toISOString()).toBe('2026-02-18T03:12:00.000Z');
     expect(ingestSettings({ now: '2026-02-18T03:12Z' }).now!.toISOString()).toBe('2026-02-18T03:12:00.000Z');
     expect(ingestSettings({ now: '2024-02-29T00:00:00.250Z' }).now!.toISOString()).toBe('2024-02-29T00:00:00.250Z');
+    // RFC 3339 §5.6: "t" and "z" may be lower case (an operator trial's had been refused).
+    expect(ingestSettings({ now: '2023-11-13t23:00:00z' }).now!.toISOString()).toBe('2023-11-13T23:00:00.000Z');
+    expect(ingestSettings({ now: '2023-11-13t23:00:00+01:00' }).now!.toISOString()).toBe('2023-11-13T22:00:00.000Z');
   });
   it.each([
     ['2026-02-30T00:00:00Z', 'a day February does not have (was read as 2 March)'],
@@ -24,6 +27,14 @@ describe('--now', () => {
   ])('refuses %s: %s', (now) => {
     expect(() => ingestSettings({ now })).toThrow(UsageError);
     expect(() => ingestSettings({ now })).toThrow(`--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${now}")`);
+  });
+});
+
+describe('build --no-ingest', () => {
+  it('refuses the options of a run that reads feeds, which it would ignore (an operator trial\'s --live)', () => {
+    expect(() => ingestSettings({ live: true, content: 'c' }, { ingesting: false })).toThrow('--live: --no-ingest builds the content directory as it is and reads no feed; leave it out, or drop --no-ingest');
+    expect(() => ingestSettings({ feeds: 'f', now: '2026-02-18T03:12:00Z', content: 'c' }, { ingesting: false })).toThrow('--feeds, --now: --no-ingest builds');
+    expect(ingestSettings({ live: false, content: 'c', json: true }, { ingesting: false }).contentDir).toBe(path.resolve('c'));
   });
 });
 
