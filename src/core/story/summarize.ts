@@ -207,15 +207,38 @@ export function withoutLeadOpener(text: string, colonDateline = false): string {
  * conjunction ("But it's unlikely…") or a demonstrative standing for what was said ("That includes 20 national
  * leaders…", "This is a photo gallery…"). Quoted alone it names no one and answers nothing (reader trials' bullets).
  * Not "So-called…", "Still photographs…", "Also known as…" (only "Still," and "Also," lean) nor "His Majesty…".
- * Also a definite subject of one or two common nouns and its verb ("The party is dedicated to…", "The company said
- * he…", "The two leaders also…"): which party is said by the sentence before it or by the article's own headline, and
- * under another story's headline and bullets it reads as theirs (a reader trial's "The party is dedicated to running
- * the country under Islamic law", of an Islamist party, after a bullet on the BNP's win); not when a comma names it
- * ("The diplomat, Bill White, met…") or a clause defines it. And a teaser's "Here are five takeaways…", "Here is a look…".
+ * Also a definite subject that stands for an actor named before (DEFINITE_ACTOR: "The party is dedicated to…", "The
+ * company said he…", "The two leaders also…", "The social media site was…"): which party is said by the sentence
+ * before it or by the article's own headline, and under another story's headline and bullets it reads as theirs (a
+ * reader trial's "The party is dedicated to running the country under Islamic law", of an Islamist party, after a
+ * bullet on the BNP's win). Not a figure or an event ("The death toll has risen to 45…", "The vote was 52 to 48…",
+ * "The unemployment rate was…": a hostile pass's), nor one a comma names ("The diplomat, Bill White, met…"). And a
+ * teaser's "Here are five takeaways…", "Here is a look…".
  * English words, read in English articles and those of no known language (Danish "Her" is "here").
  */
 const DANGLING_OPENER =
-  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b|The \p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*)? (?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|also|says|said|added|noted|told|believes|wants|plans|faces|claims)\b|Here(?:['’]s| is| are)\b)/u;
+  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b|Here(?:['’]s| is| are)\b)/u;
+
+/**
+ * Nouns that stand for an actor (an organisation, a place that acts, a person, a group of them), the subject of
+ * DEFINITE_ACTOR: what a reader needs named. Figures, events and things ("toll", "vote", "rate", "market", "trailer")
+ * are not: "The death toll has risen to 45" says its news under its headline. Nor offices ("The minister resigned
+ * on Tuesday…") and governments, countries and cities ("The government wants prosecutors to…"), which the headline
+ * names too.
+ */
+const ACTOR_NOUNS = `party parties company companies firm firms group groups site platform museum creator athlete athletes
+leader leaders man woman men women boy girl couple pair duo star singer actor actress player players team club agency
+network band brand retailer carmaker startup outlet newspaper broadcaster app union bank school university hospital
+family billionaire campaign regime militants rebels board organisation organization`;
+
+/**
+ * A definite subject, at most two words before an actor noun (ACTOR_NOUNS), and its verb: an auxiliary or a verb in
+ * -s or -ed ("The party is…", "The company said…", "The congresswoman argued…", "The unforgettable comic star would…").
+ */
+const DEFINITE_ACTOR = new RegExp(
+  `^The (?:\\p{Ll}[\\p{Ll}-]* ){0,2}(?:${ACTOR_NOUNS.split(/\s+/).join('|')}) (?:also |now |then |still )?(?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|said|told|\\p{Ll}+(?:ed|s))\\b`,
+  'u',
+);
 
 /**
  * An article's lead when it is a standfirst: one line without a sentence terminal ("Despite hosting a global summit,
@@ -231,28 +254,40 @@ function standfirst(a: SummaryArticle): string | null {
 
 /**
  * A pronoun subject after an opening phrase that names no one ("Despite hosting a global summit, it is a bystander…",
- * "A year later, he was lying in a hospital bed…"): the phrase has no capital after its first letter, so whom the
- * pronoun means was said before. Not "When Gmail was released in 2004, it…" nor "… after meeting Jeffrey Epstein, he…".
+ * "A year later, his company had collapsed…", "On Tuesday, he said…"): the phrase has no capital after its first letter
+ * but a weekday's or a month's, so whom the pronoun means was said before. Not "When Gmail was released in 2004,
+ * it…" nor "… after meeting Jeffrey Epstein, he…".
  */
-const INTRO_PRONOUN = /^([^,“"]{3,80}), (?:he|she|it|they)\b/u;
+const INTRO_PRONOUN = /^([^,“"]{3,80}), (?:he|she|it|they|his|her|its|their)\b/u;
+
+/** Capitalised words of an opening phrase that name no one: calendar words ("On Tuesday, he said…"). */
+const CALENDAR_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/gu;
 
 /** The outlet speaking as itself ("Pelicot talked to us about…", "This week, we discuss…", "We debunk another graphic…"):
- * "we", "us", "our" outside quotation marks (unquoted). Not "US". */
-const FIRST_PERSON_PLURAL = /\b(?:[Ww]e|us|[Oo]urs?)\b/u;
+ * "we" or "us" outside quotation marks (unquoted). Not "US", nor "our", which is as often everyone's ("our planet",
+ * "the problems of our time": a hostile pass's), nor French "l’ours". */
+const FIRST_PERSON_PLURAL = /(?<![\p{L}'’])(?:[Ww]e|us)(?![\p{L}'’])/u;
 
-/** `text` without its quotations (“…”, "…", «…», „…“; one left open runs to the end): what its writer says in its own voice. */
-const unquoted = (text: string): string => text.replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)/gu, ' ');
+/**
+ * `text` without its quotations, what its writer says in its own voice: double quotes (“…”, "…", «…», „…“; one left
+ * open runs to the end) and single ones opened after a space or at the start and closed before a non-letter (‘We will
+ * not back down,’ the British way; an apostrophe inside a word, "l’ours", "Britain’s", opens nothing).
+ */
+const unquoted = (text: string): string =>
+  text
+    .replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)/gu, ' ')
+    .replace(/(^|[\s(\[—–:-])(?:‘[^‘’]*(?:’(?!\p{L})|$)|'[^']*(?:'(?!\p{L})|$))/gu, '$1 ');
 
 /**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
- * sentence before it or the article's headline (DANGLING_OPENER, INTRO_PRONOUN), or it is the outlet speaking to its
+ * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), or it is the outlet speaking to its
  * readers (FIRST_PERSON_PLURAL). English articles and those of no known language.
  */
 function dangles(sentence: string, a: SummaryArticle): boolean {
   if ((primaryLanguage(a.language) ?? 'en') !== 'en') return false;
-  if (DANGLING_OPENER.test(sentence) || FIRST_PERSON_PLURAL.test(unquoted(sentence))) return true;
+  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || FIRST_PERSON_PLURAL.test(unquoted(sentence))) return true;
   const intro = INTRO_PRONOUN.exec(sentence)?.[1];
-  return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1));
+  return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1).replace(CALENDAR_WORD, ''));
 }
 
 /** A question ("How much of their success is because…?", "Can Bangladesh’s old guard build a new democracy?"), in any

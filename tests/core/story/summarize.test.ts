@@ -294,6 +294,11 @@ describe('summary sentences that open with a pronoun', () => {
       'Here are five takeaways from the exclusive interview with the man set to lead the country.',
       'Despite hosting a global summit, it is a bystander in the race to develop frontier models.',
       'A year later, he was lying in a hospital bed wondering if he would ever walk again.',
+      // a hostile pass's: a longer or rarer subject, a possessive, a weekday before the pronoun
+      'The social media site was the subject of user complaints early Monday across the world.',
+      'The group argued in a statement that the spending bill would fail in the Senate.',
+      'On Tuesday, he said the company would cut 4,000 jobs by the end of the year.',
+      'A year later, his company had collapsed under debts of more than a billion dollars.',
       'Pelicot talked to us about her new memoir and the trial that made her a public figure.',
       'This week, we discuss support for the reporters and saying goodbye to an old database.',
       'How much of their success is because they are competing on home snow this winter?',
@@ -305,10 +310,15 @@ describe('summary sentences that open with a pronoun', () => {
       'Juliette Bryant says not long after meeting Jeffrey Epstein, he assaulted her in New York.',
       '“We need to step up. That means on defence spending, we need to go faster,” Starmer told reporters.',
       'The US and Japan signed the trade agreement in Tokyo on Monday after two years of talks.',
+      // a hostile pass's: a figure or an event as the subject, a British quotation, everyone's "our"
+      'The death toll has risen to 45, according to the country’s health ministry on Sunday.',
+      'The vote was 52 to 48, with two Republicans joining Democrats in opposing the bill.',
+      '‘We will not back down,’ the defence secretary told the Commons on Tuesday afternoon.',
+      'A new study indicates that vast oceans of hydrogen are locked deep inside our planet.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
-    // All fifteen are candidates for five places: quote them one source at a time, so each is judged alone.
+    // More candidates than places: quote them one source at a time, so each is judged alone.
     const quoted = arts.filter((a) => summarize([a], centre, model, DEFAULT_CLUSTER_CONFIG, 'Headline').some((b) => b.text === a.summary));
     expect(quoted.map((a) => a.summary)).toEqual(kept);
     // A title that asks fills in only when nothing else is left.
