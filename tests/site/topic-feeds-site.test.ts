@@ -37,7 +37,7 @@ describe('a recorded topic in the built site', () => {
     expect([json.title, json.home_page_url, json.feed_url, json.items]).toEqual(['Parallax: Elections', 'https://example.github.io/parallax/topic/elections/', 'https://example.github.io/parallax/topic/elections/feed.json', []]);
     const page = await readFile(path.join(dist, 'topic', 'elections', 'index.html'), 'utf8');
     expect(page).toContain('<h1>Elections</h1>');
-    expect(page).toContain('No live story about this topic now.');
+    expect(page).toContain('No live story about this topic now; earlier ones are in <a href="/parallax/archive/">the archive</a>.');
     expect(page).toContain('href="/parallax/topic/elections/rss.xml"');
     // Not listed on the topics index, which lists the topics with enough live stories.
     expect(await readFile(path.join(dist, 'topics', 'index.html'), 'utf8')).not.toContain('/topic/elections/');
@@ -51,6 +51,11 @@ describe('a recorded topic in the built site', () => {
     expect([old.item.guid['#text'], old.item.title]).toEqual(['k3v9q2m7', 'Re: Budget talks: what "changed" #2 & the <script> behind the deal']);
     expect(old['atom:link'].href).toBe('https://example.github.io/parallax/topic/politic/rss.xml');
     expect(old.link).toBe('https://example.github.io/parallax/topic/politic/');
-    expect(await readFile(path.join(dist, 'topic', 'politic', 'index.html'), 'utf8')).toContain('/parallax/story/k3v9q2m7/');
+    const page = await readFile(path.join(dist, 'topic', 'politic', 'index.html'), 'utf8');
+    expect(page).toContain('/parallax/story/k3v9q2m7/');
+    // Its feed links are its own, which are built (a hostile pass's /topic/odz/ had linked /topic/lodz/rss.xml).
+    expect(page).toContain('href="/parallax/topic/politic/rss.xml"');
+    expect(page).toContain('href="/parallax/topic/politic/feed.json"');
+    expect(page).not.toContain('/topic/politics/rss.xml');
   });
 });
