@@ -20,6 +20,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { recoverContent } from '../io/journal';
 import { checkKeptState } from '../io/content-store';
+import { readTopicFeeds } from '../site/topic-feeds';
 import type { IngestReport } from '../pipeline';
 import { EXIT_HELP, formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, outageExit, requireContentDir, requireSources, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
 import { archiveMonths } from '../site/archive';
@@ -149,6 +150,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
     requireContentDir(settings.contentDir);
     // The files an ingest refuses to run on stop a build of the content as it is, too (README, "Content directory").
     await checkKeptState(settings.contentDir);
+    readTopicFeeds(settings.contentDir);
   }
   const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
   // Content without a source would publish an empty site over the last one: stopped before the build touches dist/.

@@ -67,27 +67,32 @@ export function nextTopicFeeds(stories: readonly Story[], now: string, archive: 
 }
 
 /**
- * Reads the record of `contentDir` (slug → name). Absent: empty (content written before the record existed). Not
- * JSON or not an array: empty, said through `onUnreadable` (the topics recorded there are forgotten; those that
- * still have enough stories are recorded again by the run).
+ * Reads the record of `contentDir` (slug → name). Absent: empty (content written before the record existed). Throws
+ * Error naming the file when it is unreadable, not JSON or not an array: it keeps the feeds and pages of topics below
+ * the bar, which nothing else can rebuild (read as empty, a hostile pass's cut-off record had taken those pages and
+ * feeds away with exit 0), so the run and `build --no-ingest` stop, as on the other kept state files
+ * (src/io/content-store.ts, readKeptState). Entries that are not { slug, name } are skipped, said through `onSkipped`.
  */
-export function readTopicFeeds(contentDir: string, onUnreadable: (message: string) => void = () => {}): Map<string, string> {
+export function readTopicFeeds(contentDir: string, onSkipped: (message: string) => void = () => {}): Map<string, string> {
+  const damaged = (what: string): Error =>
+    new Error(`${TOPIC_FEEDS_STATE} ${what}: it keeps the feeds and pages of the topics that have had them. Restore it (from git or a backup), or delete it (topics with too few stories would lose their pages and feeds); nothing was written`);
   let text: string;
   try {
     text = fs.readFileSync(path.join(contentDir, TOPIC_FEEDS_STATE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onUnreadable(`${TOPIC_FEEDS_STATE} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); topic feeds recorded there are forgotten`);
-    return new Map();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw damaged(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  let parsed: ReturnType<typeof parseTopicFeeds> = null;
+  let json: unknown;
   try {
-    parsed = parseTopicFeeds(JSON.parse(text));
-  } catch {
-    // not JSON: said below
+    json = JSON.parse(text);
+  } catch (error) {
+    throw damaged(`is not JSON (${(error as Error).message})`);
   }
-  if (!parsed) onUnreadable(`${TOPIC_FEEDS_STATE} is not a JSON array of { slug, name }; topic feeds recorded there are forgotten`);
-  else if (parsed.skipped) onUnreadable(`${TOPIC_FEEDS_STATE}: ${parsed.skipped} entr${parsed.skipped === 1 ? 'y is' : 'ies are'} not { slug, name } with a topic slug (lower-case, no "/", "." or ".."); skipped and forgotten`);
-  return parsed?.topics ?? new Map();
+  const parsed = parseTopicFeeds(json);
+  if (!parsed) throw damaged('is not a JSON array of { slug, name }');
+  if (parsed.skipped) onSkipped(`${TOPIC_FEEDS_STATE}: ${parsed.skipped} entr${parsed.skipped === 1 ? 'y is' : 'ies are'} not { slug, name } with a topic slug (lower-case, no "/", "." or ".."); skipped and forgotten`);
+  return parsed.topics;
 }
 
 /**

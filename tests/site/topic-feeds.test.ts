@@ -117,16 +117,19 @@ describe('archiveAfterRun', () => {
 });
 
 describe('readTopicFeeds', () => {
-  it('is empty for content without a record, and says so when the record is unreadable', async () => {
+  it('is empty for content without a record, refuses a damaged one (a kept state file), and skips bad entries', async () => {
     const dir = await tempDir();
     const said: string[] = [];
     expect(readTopicFeeds(dir, (m) => said.push(m))).toEqual(new Map());
     expect(said).toEqual([]);
     await mkdir(path.join(dir, 'state'));
+    // Cut off: read as empty, it had taken the pages and feeds of topics below the bar away (a hostile pass's).
     await writeFile(path.join(dir, TOPIC_FEEDS_STATE), '[{"slug": "elections", "na');
-    expect(readTopicFeeds(dir, (m) => said.push(m))).toEqual(new Map());
-    expect(said).toEqual([`${TOPIC_FEEDS_STATE} is not a JSON array of { slug, name }; topic feeds recorded there are forgotten`]);
-    said.length = 0;
+    expect(() => readTopicFeeds(dir)).toThrow(`${TOPIC_FEEDS_STATE} is not JSON (`);
+    expect(() => readTopicFeeds(dir)).toThrow('Restore it (from git or a backup), or delete it (topics with too few stories would lose their pages and feeds); nothing was written');
+    await writeFile(path.join(dir, TOPIC_FEEDS_STATE), '{"elections": "Elections"}');
+    expect(() => readTopicFeeds(dir)).toThrow(`${TOPIC_FEEDS_STATE} is not a JSON array of { slug, name }: it keeps`);
+    expect(said).toEqual([]);
     await writeFile(path.join(dir, TOPIC_FEEDS_STATE), JSON.stringify([{ slug: '..', name: 'dotdot' }, { slug: 'elections', name: 'Elections' }]));
     expect(readTopicFeeds(dir, (m) => said.push(m))).toEqual(new Map([['elections', 'Elections']]));
     expect(said).toEqual([`${TOPIC_FEEDS_STATE}: 1 entry is not { slug, name } with a topic slug (lower-case, no "/", "." or ".."); skipped and forgotten`]);
