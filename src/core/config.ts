@@ -239,13 +239,15 @@ export const WIRE_AGENCIES: ReadonlyArray<{ name: string; credits: readonly stri
 ];
 
 /**
- * URL paths that mark an article as wire copy when its text names no agency: ABC News files the AP and Reuters
+ * Hosts' URL paths that mark an article as wire copy when its text names no agency: ABC News files the AP and Reuters
  * stories it runs under /wireStory/ (abcnews.go.com/<Section>/wireStory/<slug>-<id>: 90 of ABC's links in the 7-day
  * stream, ../shared/data/stream-2023-11-13_19, and its whole International feed in the demo snapshot, written as AP's
  * leads without their "(AP) —" credit). `agency` null: the path does not say which agency (the copy's `via` is then
  * UNNAMED_WIRE, unless its text or an earlier copy names one).
  */
-export const WIRE_URL_PATHS: ReadonlyArray<{ path: RegExp; agency: string | null }> = [{ path: /\/wireStory\//, agency: null }];
+export const WIRE_URL_PATHS: ReadonlyArray<{ host: RegExp; path: RegExp; agency: string | null }> = [
+  { host: /(?:^|\.)abcnews\.(?:go\.)?com$/i, path: /\/wirestory\//i, agency: null },
+];
 
 /** A syndicated article's `via` when it is wire copy of an agency nothing names (WIRE_URL_PATHS). */
 export const UNNAMED_WIRE = 'a wire service';

@@ -44,23 +44,24 @@ const CREDITS = WIRE_AGENCIES.map((a) => ({
 
 /**
  * The wire agency an article credits (byline, or a dateline credit in its first 200 characters), else the agency its
- * link's path files it under (WIRE_URL_PATHS; UNNAMED_WIRE when the path does not say which), else null.
+ * link's host and path file it under (WIRE_URL_PATHS, ABC News' /wireStory/; UNNAMED_WIRE when the path does not say
+ * which), else null.
  */
 export function wireCredit(a: Pick<SyndicationArticle, 'summary' | 'author' | 'url'>): string | null {
   const author = a.author?.trim() ?? '';
   const head = (a.summary ?? '').slice(0, 200);
   for (const c of CREDITS) if ((author && c.byline.test(author)) || c.dateline.test(head)) return c.name;
-  const path = a.url ? urlPath(a.url) : '';
-  for (const w of WIRE_URL_PATHS) if (w.path.test(path)) return w.agency ?? UNNAMED_WIRE;
+  const url = a.url ? parsedUrl(a.url) : null;
+  for (const w of WIRE_URL_PATHS) if (url && w.host.test(url.hostname) && w.path.test(url.pathname)) return w.agency ?? UNNAMED_WIRE;
   return null;
 }
 
-/** The path of an absolute URL ('' when it does not parse): a query or fragment says nothing of who wrote it. */
-const urlPath = (url: string): string => {
+/** An absolute URL, or null when it does not parse (its query and fragment say nothing of who wrote it). */
+const parsedUrl = (url: string): URL | null => {
   try {
-    return new URL(url).pathname;
+    return new URL(url);
   } catch {
-    return '';
+    return null;
   }
 };
 
@@ -155,7 +156,10 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
     const named = (c: string | null | undefined): c is string => !!c && c !== UNNAMED_WIRE;
     const via = named(credited) ? credited : named(earlier) ? earlier : (credited ?? earlier ?? null);
     if (via !== null && !named(groupCredit.get(g))) groupCredit.set(g, via);
-    const isOwn = (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
+    // An agency's own article is its own reporting, whoever ran its copy first (a hostile pass's AP article had been
+    // "Wire copy" after ABC's /wireStory/ copy five minutes earlier).
+    const agency = WIRE_AGENCIES.some((w) => isAgency(a.sourceId, w.name));
+    const isOwn = agency || (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
     if (isOwn) own.add(a.sourceId);
     else out.push({ articleId: a.id, sourceId: a.sourceId, via, copyOf });
   });

@@ -85,6 +85,10 @@ describe('syndicated copy', () => {
     expect(wireCredit({ author: null, summary: `NAIROBI, Kenya (AP) — ${text}`, url: abc })).toBe('AP');
     expect(wireCredit({ author: null, summary: text, url: 'https://abcnews.go.com/International/story?id=1&from=wireStory/' })).toBeNull();
     expect(wireCredit({ author: null, summary: text, url: 'not a url /wireStory/' })).toBeNull();
+    // ABC News' hosts only, the path in any case (a hostile pass's abc.net.au and example.com links had counted).
+    expect(wireCredit({ author: null, summary: text, url: 'https://abcnews.com/US/WireStory/x-1' })).toBe(UNNAMED_WIRE);
+    expect(wireCredit({ author: null, summary: text, url: 'https://www.abc.net.au/news/wireStory/x' })).toBeNull();
+    expect(wireCredit({ author: null, summary: text, url: 'https://example.com/wireStory/x' })).toBeNull();
     // Alone in its story (the demo's ABC International items): not ABC's own reporting, via no named agency.
     const alone = detectSyndication([{ id: 'abc', sourceId: 'abc-news', title: 'Airport reopens', summary: text, author: null, url: abc, at: '2026-02-18T01:00:00Z' }]);
     expect(alone).toEqual({ syndicated: [{ articleId: 'abc', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }], ownReporting: 0 });
@@ -100,6 +104,10 @@ describe('syndicated copy', () => {
     // A named credit after the unnamed one names the group for the copies after it.
     const reuters = { ...later, id: 'rt', sourceId: 'nbc', summary: text, author: 'Reuters', at: '2026-02-18T01:30:00Z' };
     expect(detectSyndication([{ ...abcCopy, at: npr.at }, reuters, later]).syndicated.map((s) => [s.articleId, s.via])).toEqual([['abc', UNNAMED_WIRE], ['rt', 'Reuters'], ['jt', 'Reuters']]);
+    // The agency's own article stays its own reporting after ABC's copy of it (it had been "Wire copy" of ABC's).
+    const apOwn = { id: 'ap', sourceId: 'ap', title: 'Storm closes bridge for a week', summary: text, author: null, at: '2026-02-18T01:05:00Z' };
+    const own = detectSyndication([abcCopy, apOwn], (sourceId, agency) => sourceId === 'ap' && agency === 'AP');
+    expect(own).toEqual({ syndicated: [{ articleId: 'abc', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }], ownReporting: 1 });
     // computeCoverage passes the link on: the story's own-reporting count leaves ABC's wire copy out.
     const story = [art('1', 'abc-news', '2026-02-18T00:00:00Z', { title: 'Airport reopens', summary: text, url: abc }), art('2', 'bbc', '2026-02-18T01:00:00Z', { title: 'Strike ends at Nairobi airport', summary: 'Flights resumed at the main airport after a two-day strike by aviation workers ended on Thursday.' })];
     const c = computeCoverage(story, new Map([source('abc-news'), source('bbc')].map((s) => [s.id, s])));
