@@ -151,7 +151,9 @@ async function acquire(dir: string, record: string, staleMs: number, onCompromis
  */
 export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const dir = path.resolve(contentDir);
-  const existed = await stat(dir).then(() => true, () => false);
+  // The folders makeDir is about to make, deepest first: the content folder and any missing parents.
+  const made: string[] = [];
+  for (let d = dir; !(await stat(d).then(() => true, () => false)) && path.dirname(d) !== d; d = path.dirname(d)) made.push(d);
   await makeDir(dir);
   let compromised: Error | null = null;
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: process.argv.slice(1).join(' ') };
@@ -176,10 +178,13 @@ export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, o
     // The holder file goes back to this run's record while the lock is let go, so a run that finds the lock without a
     // holder in that moment sees a live run naming itself, and one that finds it after a kill there, a dead one.
     if ((await readHolder(holderPathOf(dir)))?.pid === process.pid) await rename(holderPathOf(dir), record).catch(() => undefined);
-    // A run refused before it wrote anything (a malformed registry) leaves no empty content folder it made itself
-    // (an operator trial's); a folder it wrote into, or found, stays. Still under the lock, so no other run is in it.
-    if (!existed) await rmdir(dir).catch(() => undefined);
+    // A run refused before it wrote anything (a malformed registry) leaves no empty content folder it made itself,
+    // nor the parents it made for it (an operator trial's, a hostile pass's); a folder it wrote into, or found, stays
+    // (rmdir takes only an empty one). The content folder goes while the lock is held, so no other run is in it; its
+    // parents, which hold the lock's files, once those are gone.
+    const removed = made.length > 0 && (await rmdir(made[0]!).then(() => true, () => false));
     await release().catch(() => undefined);
     await rm(record, { force: true });
+    if (removed) for (const d of made.slice(1)) if (!(await rmdir(d).then(() => true, () => false))) break;
   }
 }

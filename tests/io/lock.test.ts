@@ -106,6 +106,10 @@ describe('run lock', () => {
     // One it wrote into stays, and so does one it found, even empty.
     await withRunLock(fresh, async () => writeFile(path.join(fresh, 'note'), 'x'));
     expect(existsSync(path.join(fresh, 'note'))).toBe(true);
+    // Nor the parents it made for it.
+    const nested = path.join(parent, 'L', 'x', 'y', 'z');
+    await expect(withRunLock(nested, async () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    expect(existsSync(path.join(parent, 'L'))).toBe(false);
     const found = path.join(parent, 'found');
     await mkdir(found);
     await expect(withRunLock(found, async () => { throw new Error('refused'); })).rejects.toThrow('refused');
