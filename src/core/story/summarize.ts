@@ -205,7 +205,7 @@ export function withoutLeadOpener(text: string, colonDateline = false): string {
 /**
  * A sentence that leans on the one before it: it opens with a personal pronoun ("He's since clarified…"), a
  * conjunction ("But it's unlikely…") or a demonstrative standing for what was said ("That includes 20 national
- * leaders…", "This is a photo gallery…"). Quoted alone it names no one and answers nothing (reader trials' bullets).
+ * leaders…", "This is a photo gallery…", "That figure has roughly doubled…", "This one is…"; not "This year’s summit…"). Quoted alone it names no one and answers nothing (reader trials' bullets).
  * Not "So-called…", "Still photographs…", "Also known as…" (only "Still," and "Also," lean) nor "His Majesty…".
  * Also a definite subject that stands for an actor named before (DEFINITE_ACTOR: "The party is dedicated to…", "The
  * company said he…", "The two leaders also…", "The social media site was…"): which party is said by the sentence
@@ -217,7 +217,7 @@ export function withoutLeadOpener(text: string, colonDateline = false): string {
  * English words, read in English articles and those of no known language (Danish "Her" is "here").
  */
 const DANGLING_OPENER =
-  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b|Here(?:['’]s| is| are)\b)/u;
+  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:\p{Ll}+\s+)?(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b|Here(?:['’]s| is| are)\b)/u;
 
 /**
  * Nouns that stand for an actor (an organisation, a place that acts, a person, a group of them), the subject of

@@ -298,6 +298,7 @@ describe('summary sentences that open with a pronoun', () => {
       'The social media site was the subject of user complaints early Monday across the world.',
       'The group argued in a statement that the spending bill would fail in the Senate.',
       'On Tuesday, he said the company would cut 4,000 jobs by the end of the year.',
+      'That figure has roughly doubled since the programme began in the spring of 2019.',
       'A year later, his company had collapsed under debts of more than a billion dollars.',
       'Pelicot talked to us about her new memoir and the trial that made her a public figure.',
       'This week, we discuss support for the reporters and saying goodbye to an old database.',
