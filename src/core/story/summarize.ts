@@ -205,7 +205,8 @@ export function withoutLeadOpener(text: string, colonDateline = false): string {
 /**
  * A sentence that leans on the one before it: it opens with a personal pronoun ("He's since clarified…"), a
  * conjunction ("But it's unlikely…") or a demonstrative standing for what was said ("That includes 20 national
- * leaders…", "This is a photo gallery…", "That figure has roughly doubled…", "This one is…"; not "This year’s summit…"). Quoted alone it names no one and answers nothing (reader trials' bullets).
+ * leaders…", "This is a photo gallery…"; not "This year was the hottest…", "This summer has been…": a demonstrative
+ * with a noun is as often a time, a second hostile pass's). Quoted alone it names no one and answers nothing (reader trials' bullets).
  * Not "So-called…", "Still photographs…", "Also known as…" (only "Still," and "Also," lean) nor "His Majesty…".
  * Also a definite subject that stands for an actor named before (DEFINITE_ACTOR: "The party is dedicated to…", "The
  * company said he…", "The two leaders also…", "The social media site was…"): which party is said by the sentence
@@ -217,7 +218,7 @@ export function withoutLeadOpener(text: string, colonDateline = false): string {
  * English words, read in English articles and those of no known language (Danish "Her" is "here").
  */
 const DANGLING_OPENER =
-  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:\p{Ll}+\s+)?(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b|Here(?:['’]s| is| are)\b)/u;
+  /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b|Here(?:['’]s| is| are)\b)/u;
 
 /**
  * Nouns that stand for an actor (an organisation, a place that acts, a person, a group of them), the subject of
@@ -229,14 +230,17 @@ const DANGLING_OPENER =
 const ACTOR_NOUNS = `party parties company companies firm firms group groups site platform museum creator athlete athletes
 leader leaders man woman men women boy girl couple pair duo star singer actor actress player players team club agency
 network band brand retailer carmaker startup outlet newspaper broadcaster app union bank school university hospital
-family billionaire campaign regime militants rebels board organisation organization`;
+family billionaire campaign regime militants rebels board organisation organization suspect suspects victim victims
+gunman attacker teenager child driver pilot`;
 
 /**
- * A definite subject, at most two words before an actor noun (ACTOR_NOUNS), and its verb: an auxiliary or a verb in
- * -s or -ed ("The party is…", "The company said…", "The congresswoman argued…", "The unforgettable comic star would…").
+ * A definite subject, at most two words before an actor noun (ACTOR_NOUNS), and its verb: an auxiliary, "said",
+ * "says", "told", "tells" or a verb in -ed ("The party is…", "The company said…", "The group argued…", "The
+ * unforgettable comic star would…"). Not a verb in -s, which a compound noun's plural looks like ("The school holidays
+ * begin…", "The company headquarters…": a second hostile pass's).
  */
 const DEFINITE_ACTOR = new RegExp(
-  `^The (?:\\p{Ll}[\\p{Ll}-]* ){0,2}(?:${ACTOR_NOUNS.split(/\s+/).join('|')}) (?:also |now |then |still )?(?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|said|told|\\p{Ll}+(?:ed|s))\\b`,
+  `^The (?:\\p{Ll}[\\p{Ll}-]* ){0,2}(?:${ACTOR_NOUNS.split(/\s+/).join('|')}) (?:also |now |then |still )?(?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|said|says|told|tells|\\p{Ll}+ed)\\b`,
   'u',
 );
 
@@ -253,30 +257,30 @@ function standfirst(a: SummaryArticle): string | null {
 }
 
 /**
- * A pronoun subject after an opening phrase that names no one ("Despite hosting a global summit, it is a bystander…",
- * "A year later, his company had collapsed…", "On Tuesday, he said…"): the phrase has no capital after its first letter
- * but a weekday's or a month's, so whom the pronoun means was said before. Not "When Gmail was released in 2004,
- * it…" nor "… after meeting Jeffrey Epstein, he…".
+ * A person's pronoun after an opening phrase that names no one ("A year later, he was lying in a hospital bed…", "A
+ * year later, his company had collapsed…", "On Tuesday, he said…"): the phrase has no capital after its first letter
+ * but a weekday's or a month's, so whom the pronoun means was said before. Not "… after meeting Jeffrey Epstein,
+ * he…", nor "it", as often nobody's ("Since 2019, it has been illegal…": a second hostile pass's).
  */
-const INTRO_PRONOUN = /^([^,“"]{3,80}), (?:he|she|it|they|his|her|its|their)\b/u;
+const INTRO_PRONOUN = /^([^,“"]{3,80}), (?:he|she|they|his|her|their)\b/u;
 
 /** Capitalised words of an opening phrase that name no one: calendar words ("On Tuesday, he said…"). */
 const CALENDAR_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/gu;
 
 /** The outlet speaking as itself ("Pelicot talked to us about…", "This week, we discuss…", "We debunk another graphic…"):
  * "we" or "us" outside quotation marks (unquoted). Not "US", nor "our", which is as often everyone's ("our planet",
- * "the problems of our time": a hostile pass's), nor French "l’ours". */
-const FIRST_PERSON_PLURAL = /(?<![\p{L}'’])(?:[Ww]e|us)(?![\p{L}'’])/u;
+ * "the problems of our time": a hostile pass's), nor French "l’ours", nor a domain's ".us" ("PowerOutage.us"). */
+const FIRST_PERSON_PLURAL = /(?<![\p{L}\p{N}'’./@-])(?:[Ww]e|us)(?![\p{L}\p{N}'’])/u;
 
 /**
  * `text` without its quotations, what its writer says in its own voice: double quotes (“…”, "…", «…», „…“; one left
- * open runs to the end) and single ones opened after a space or at the start and closed before a non-letter (‘We will
- * not back down,’ the British way; an apostrophe inside a word, "l’ours", "Britain’s", opens nothing).
+ * open runs to the end) and single ones opened after a space or at the start and closed before a non-letter (‘We won’t
+ * back down,’ the British way: an apostrophe inside a word, "won’t", "l’ours", "Britain’s", neither opens nor closes).
  */
 const unquoted = (text: string): string =>
   text
     .replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)/gu, ' ')
-    .replace(/(^|[\s(\[—–:-])(?:‘[^‘’]*(?:’(?!\p{L})|$)|'[^']*(?:'(?!\p{L})|$))/gu, '$1 ');
+    .replace(/(^|[\s(\[—–:-])(?:‘(?:[^‘’]|’(?=\p{L}))*(?:’(?!\p{L})|$)|'(?:[^']|'(?=\p{L}))*(?:'(?!\p{L})|$))/gu, '$1 ');
 
 /**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the

@@ -292,13 +292,12 @@ describe('summary sentences that open with a pronoun', () => {
       'The company said he was caught recording a confidential meeting without permission.',
       'The two leaders also agreed to meet again in the spring to review the trade figures.',
       'Here are five takeaways from the exclusive interview with the man set to lead the country.',
-      'Despite hosting a global summit, it is a bystander in the race to develop frontier models.',
       'A year later, he was lying in a hospital bed wondering if he would ever walk again.',
       // a hostile pass's: a longer or rarer subject, a possessive, a weekday before the pronoun
       'The social media site was the subject of user complaints early Monday across the world.',
       'The group argued in a statement that the spending bill would fail in the Senate.',
+      'The suspect was charged with murder on Saturday and will appear in court next week.',
       'On Tuesday, he said the company would cut 4,000 jobs by the end of the year.',
-      'That figure has roughly doubled since the programme began in the spring of 2019.',
       'A year later, his company had collapsed under debts of more than a billion dollars.',
       'Pelicot talked to us about her new memoir and the trial that made her a public figure.',
       'This week, we discuss support for the reporters and saying goodbye to an old database.',
@@ -306,6 +305,8 @@ describe('summary sentences that open with a pronoun', () => {
       '“Can the international rules-based order be saved, and how could the future look without it?”',
     ];
     const kept = [
+      // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
+      'Despite hosting a global summit, it is a bystander in the race to develop frontier models.',
       'The diplomat, Bill White, met with a foreign ministry official on Monday in the capital.',
       'When Gmail was released as a public beta in 2004, it ran on three hundred old computers.',
       'Juliette Bryant says not long after meeting Jeffrey Epstein, he assaulted her in New York.',
@@ -316,6 +317,14 @@ describe('summary sentences that open with a pronoun', () => {
       'The vote was 52 to 48, with two Republicans joining Democrats in opposing the bill.',
       '‘We will not back down,’ the defence secretary told the Commons on Tuesday afternoon.',
       'A new study indicates that vast oceans of hydrogen are locked deep inside our planet.',
+      // a second hostile pass's: a time after a demonstrative, an apostrophe inside a British quotation, a ".us"
+      // domain, a compound noun's plural, an "it" of nobody
+      'This year was the hottest on record in Europe, the Copernicus climate service said on Thursday.',
+      '‘We won’t back down,’ the prime minister told MPs in the Commons on Tuesday afternoon.',
+      'More than 4 million homes and businesses were without power in Texas, according to PowerOutage.us.',
+      'The school holidays begin on Friday in England and Wales, and last for six weeks.',
+      'The union members voted by 84% to accept the pay offer after months of strikes.',
+      'Since 2019, it has been illegal to sell single-use plastic straws in the country.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
