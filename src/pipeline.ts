@@ -619,7 +619,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   for (const w of review.warnings) deps.log('warn', overrideWarningLine(w));
   report.corrections = review.corrections;
   // A topic that has had feeds keeps them though a merge or takedown takes it below the bar (src/site/topic-feeds.ts).
-  const topicFeeds = nextTopicFeeds(stories, now, archiveAfterRun(options.contentDir, archiving), readTopicFeeds(options.contentDir, (m) => deps.log('warn', m)));
+  const topicFeeds = nextTopicFeeds(stories, now, archiveAfterRun(options.contentDir, archiving), readTopicFeeds(options.contentDir));
   report.filesChanged = await writeContent(options.contentDir, {
     articles: plan.keep,
     stories,

@@ -71,9 +71,9 @@ export function nextTopicFeeds(stories: readonly Story[], now: string, archive: 
  * Error naming the file when it is unreadable, not JSON or not an array: it keeps the feeds and pages of topics below
  * the bar, which nothing else can rebuild (read as empty, a hostile pass's cut-off record had taken those pages and
  * feeds away with exit 0), so the run and `build --no-ingest` stop, as on the other kept state files
- * (src/io/content-store.ts, readKeptState). Entries that are not { slug, name } are skipped, said through `onSkipped`.
+ * (src/io/content-store.ts, readKeptState); so does an entry that is not { slug, name } with a topic slug.
  */
-export function readTopicFeeds(contentDir: string, onSkipped: (message: string) => void = () => {}): Map<string, string> {
+export function readTopicFeeds(contentDir: string): Map<string, string> {
   const damaged = (what: string): Error =>
     new Error(`${TOPIC_FEEDS_STATE} ${what}: it keeps the feeds and pages of the topics that have had them. Restore it (from git or a backup), or delete it (topics with too few stories would lose their pages and feeds); nothing was written`);
   let text: string;
@@ -85,13 +85,15 @@ export function readTopicFeeds(contentDir: string, onSkipped: (message: string) 
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A leading byte order mark is passed over (RFC 8259 §8.1), as in overrides.json.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw damaged(`is not JSON (${(error as Error).message})`);
   }
   const parsed = parseTopicFeeds(json);
   if (!parsed) throw damaged('is not a JSON array of { slug, name }');
-  if (parsed.skipped) onSkipped(`${TOPIC_FEEDS_STATE}: ${parsed.skipped} entr${parsed.skipped === 1 ? 'y is' : 'ies are'} not { slug, name } with a topic slug (lower-case, no "/", "." or ".."); skipped and forgotten`);
+  // Skipped, an entry would be forgotten by the run's rewrite, its page and feeds with it (a second hostile pass's).
+  if (parsed.skipped) throw damaged(`has ${parsed.skipped} entr${parsed.skipped === 1 ? 'y' : 'ies'} that ${parsed.skipped === 1 ? 'is' : 'are'} not { slug, name } with a topic slug (lower-case, no "/", "." or "..")`);
   return parsed.topics;
 }
 
