@@ -157,9 +157,10 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
     const via = named(credited) ? credited : named(earlier) ? earlier : (credited ?? earlier ?? null);
     if (via !== null && !named(groupCredit.get(g))) groupCredit.set(g, via);
     // An agency's own article is its own reporting, whoever ran its copy first (a hostile pass's AP article had been
-    // "Wire copy" after ABC's /wireStory/ copy five minutes earlier).
-    const agency = WIRE_AGENCIES.some((w) => isAgency(a.sourceId, w.name));
-    const isOwn = agency || (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
+    // "Wire copy" after ABC's /wireStory/ copy five minutes earlier), unless it credits another agency ("TOKYO (AP)"
+    // at Reuters).
+    const agency = WIRE_AGENCIES.find((w) => isAgency(a.sourceId, w.name))?.name;
+    const isOwn = (agency !== undefined && (credited === null || credited === agency)) || (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
     if (isOwn) own.add(a.sourceId);
     else out.push({ articleId: a.id, sourceId: a.sourceId, via, copyOf });
   });

@@ -108,6 +108,10 @@ describe('syndicated copy', () => {
     const apOwn = { id: 'ap', sourceId: 'ap', title: 'Storm closes bridge for a week', summary: text, author: null, at: '2026-02-18T01:05:00Z' };
     const own = detectSyndication([abcCopy, apOwn], (sourceId, agency) => sourceId === 'ap' && agency === 'AP');
     expect(own).toEqual({ syndicated: [{ articleId: 'abc', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }], ownReporting: 1 });
+    // …unless it credits another agency: Reuters running AP's copy is AP's wire copy.
+    const reutersRunsAp = { ...apOwn, id: 'rt', sourceId: 'reuters', summary: `TOKYO (AP) — ${text}` };
+    const isReuters = (sourceId: string, agency: string) => sourceId === 'reuters' && agency === 'Reuters';
+    expect(detectSyndication([reutersRunsAp], isReuters)).toEqual({ syndicated: [{ articleId: 'rt', sourceId: 'reuters', via: 'AP', copyOf: null }], ownReporting: 0 });
     // computeCoverage passes the link on: the story's own-reporting count leaves ABC's wire copy out.
     const story = [art('1', 'abc-news', '2026-02-18T00:00:00Z', { title: 'Airport reopens', summary: text, url: abc }), art('2', 'bbc', '2026-02-18T01:00:00Z', { title: 'Strike ends at Nairobi airport', summary: 'Flights resumed at the main airport after a two-day strike by aviation workers ended on Thursday.' })];
     const c = computeCoverage(story, new Map([source('abc-news'), source('bbc')].map((s) => [s.id, s])));
