@@ -390,9 +390,9 @@ export function readTombstones(contentDir: string): Promise<Record<string, strin
 
 /**
  * Reads the kept state files of the store (story-index.json, redirects.json, takedowns.json, expired-undated.json:
- * readKeptState) and throws the first one's Error when one is damaged (the site's topic-feeds.json: readTopicFeeds). For `build --no-ingest`, which reads only redirects.json for
- * the site: an operator trial's cut-off story-index.json had been built and published with exit 0, and found only by
- * the next ingest.
+ * readKeptState) and throws the first one's Error when one is damaged; the site's topic-feeds.json is read by
+ * readTopicFeeds. For `build --no-ingest`, which reads only redirects.json for the site: an operator trial's cut-off
+ * story-index.json had been built and published with exit 0, and found only by the next ingest.
  */
 export async function checkKeptState(contentDir: string): Promise<void> {
   await readStoryIndex(contentDir);

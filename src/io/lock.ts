@@ -145,9 +145,10 @@ async function acquire(dir: string, record: string, staleMs: number, onCompromis
 }
 
 /**
- * Runs `fn` holding the run lock of `contentDir` (created if missing, and removed again if `fn` left it empty). Throws RunLockedError when another run holds
- * it; releases it when `fn` settles. A lock lost mid-run (the process stalled past the stale threshold and another
- * run took over) makes the run fail after `fn` rather than report success.
+ * Runs `fn` holding the run lock of `contentDir` (created if missing, with any missing parents, and removed again
+ * when `fn` left it empty). Throws RunLockedError when another run holds it; releases it when `fn` settles. A lock
+ * lost mid-run (the process stalled past the stale threshold and another run took over) makes the run fail after
+ * `fn` rather than report success.
  */
 export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const dir = path.resolve(contentDir);

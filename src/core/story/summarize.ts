@@ -204,18 +204,12 @@ export function withoutLeadOpener(text: string, colonDateline = false): string {
 
 /**
  * A sentence that leans on the one before it: it opens with a personal pronoun ("He's since clarified…"), a
- * conjunction ("But it's unlikely…") or a demonstrative standing for what was said ("That includes 20 national
- * leaders…", "This is a photo gallery…"; not "This year was the hottest…", "This summer has been…": a demonstrative
- * with a noun is as often a time, a second hostile pass's). Quoted alone it names no one and answers nothing (reader trials' bullets).
- * Not "So-called…", "Still photographs…", "Also known as…" (only "Still," and "Also," lean) nor "His Majesty…".
- * Also a definite subject that stands for an actor named before (DEFINITE_ACTOR: "The party is dedicated to…", "The
- * company said he…", "The two leaders also…", "The social media site was…"): which party is said by the sentence
- * before it or by the article's own headline, and under another story's headline and bullets it reads as theirs (a
- * reader trial's "The party is dedicated to running the country under Islamic law", of an Islamist party, after a
- * bullet on the BNP's win). Not a figure or an event ("The death toll has risen to 45…", "The vote was 52 to 48…",
- * "The unemployment rate was…": a hostile pass's), nor one a comma names ("The diplomat, Bill White, met…"). And a
- * teaser's "Here are five takeaways…", "Here is a look…".
- * English words, read in English articles and those of no known language (Danish "Her" is "here").
+ * conjunction ("But it's unlikely…"), a demonstrative standing for what was said ("That includes 20 national
+ * leaders…", "This is a photo gallery…"; not "This year was the hottest…": a demonstrative with a noun is as often a
+ * time, a second hostile pass's) or a teaser's "Here are five takeaways…", "Here is a look…". Quoted alone it names
+ * no one and answers nothing (reader trials' bullets). Not "So-called…", "Still photographs…", "Also known as…" (only
+ * "Still," and "Also," lean) nor "His Majesty…". English words, read in English articles and those of no known
+ * language (Danish "Her" is "here").
  */
 const DANGLING_OPENER =
   /^(?:(?:He|She|It|They|His|Her|Its|Their|Him|Them)(?:['’]\p{L}+)?\b(?! (?:Majesty|Royal|Highness|Holiness|Excellency)\b)|(?:But|And|Or|So|Yet|However)[\s,]|(?:Still|Also),|(?:That|This|These|Those)\s+(?:is|was|are|were|has|have|had|include|includes|included|means|meant|comes|came|will|would|could|can|may|might)\b|Here(?:['’]s| is| are)\b)/u;
@@ -234,15 +228,23 @@ family billionaire campaign regime militants rebels board organisation organizat
 gunman attacker teenager child driver pilot`;
 
 /**
- * A definite subject, at most two words before an actor noun (ACTOR_NOUNS), and its verb: an auxiliary, "said",
- * "says", "told", "tells" or a verb in -ed ("The party is…", "The company said…", "The group argued…", "The
- * unforgettable comic star would…"). Not a verb in -s, which a compound noun's plural looks like ("The school holidays
- * begin…", "The company headquarters…": a second hostile pass's).
+ * A definite subject that stands for an actor named before: at most two words before an actor noun (ACTOR_NOUNS), and
+ * its verb, an auxiliary, "said", "says", "told", "tells" or a verb in -ed ("The party is dedicated to…", "The company
+ * said he…", "The social media site was…", "The group argued…"). Which party is said by the sentence before it or by
+ * the article's own headline, and under another story's headline and bullets it reads as theirs (a reader trial's
+ * "The party is dedicated to running the country under Islamic law", of an Islamist party, after a bullet on the
+ * BNP's win). Not a figure or an event ("The death toll has risen to 45…", "The vote was 52 to 48…": a hostile
+ * pass's), nor one a comma names ("The diplomat, Bill White, met…"), nor a verb in -s, which a compound noun's plural
+ * looks like ("The school holidays begin…", "The company headquarters…": a second hostile pass's).
  */
 const DEFINITE_ACTOR = new RegExp(
   `^The (?:\\p{Ll}[\\p{Ll}-]* ){0,2}(?:${ACTOR_NOUNS.split(/\s+/).join('|')}) (?:also |now |then |still )?(?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|said|says|told|tells|\\p{Ll}+ed)\\b`,
   'u',
 );
+
+/** A question ("How much of their success is because…?", "Can Bangladesh’s old guard build a new democracy?"), in any
+ * script's question mark, a closing quotation mark after it: it asks what a summary should tell. */
+const ASKS = /[?？؟][\p{Pe}\p{Pf}"']?$/u;
 
 /**
  * An article's lead when it is a standfirst: one line without a sentence terminal ("Despite hosting a global summit,
@@ -284,8 +286,8 @@ const unquoted = (text: string): string =>
 
 /**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
- * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), or it is the outlet speaking to its
- * readers (FIRST_PERSON_PLURAL). English articles and those of no known language.
+ * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), or it is the outlet
+ * speaking to its readers (FIRST_PERSON_PLURAL). English articles and those of no known language.
  */
 function dangles(sentence: string, a: SummaryArticle): boolean {
   if ((primaryLanguage(a.language) ?? 'en') !== 'en') return false;
@@ -293,10 +295,6 @@ function dangles(sentence: string, a: SummaryArticle): boolean {
   const intro = INTRO_PRONOUN.exec(sentence)?.[1];
   return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1).replace(CALENDAR_WORD, ''));
 }
-
-/** A question ("How much of their success is because…?", "Can Bangladesh’s old guard build a new democracy?"), in any
- * script's question mark, a closing quotation mark after it: it asks what a summary should tell. */
-const ASKS = /[?？؟][\p{Pe}\p{Pf}"']?$/u;
 
 interface Candidate {
   text: string;
