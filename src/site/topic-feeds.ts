@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collapseWhitespace } from '../core/feed/clean-text';
+import { describeJsonError, parseJson } from '../core/registry/json-syntax';
 import { parseArchiveIndex, type ArchiveEntry } from '../core/schema/archive';
 import type { Story } from '../core/schema/story';
 import { archiveMonths, archivedTopicCounts, countArchivedTopics } from './archive';
@@ -83,14 +84,10 @@ export function readTopicFeeds(contentDir: string): Map<string, string> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw damaged(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  let json: unknown;
-  try {
-    // A leading byte order mark is passed over (RFC 8259 §8.1), as in overrides.json.
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw damaged(`is not JSON (${(error as Error).message})`);
-  }
-  const parsed = parseTopicFeeds(json);
+  // Read as overrides.json is (parseJson: a byte order mark passed over, a syntax error named by line and column).
+  const json = parseJson(text);
+  if (!json.ok) throw damaged(`is not JSON at line ${json.error.line}, column ${json.error.column} (${describeJsonError(json.error)})`);
+  const parsed = parseTopicFeeds(json.value);
   if (!parsed) throw damaged('is not a JSON array of { slug, name }');
   // Skipped, an entry would be forgotten by the run's rewrite, its page and feeds with it (a second hostile pass's).
   if (parsed.skipped) throw damaged(`has ${parsed.skipped} entr${parsed.skipped === 1 ? 'y' : 'ies'} that ${parsed.skipped === 1 ? 'is' : 'are'} not { slug, name } with a topic slug (lower-case, no "/", "." or "..")`);

@@ -24,7 +24,7 @@ describe('a damaged state file that nothing else can rebuild', () => {
     ['redirects.json', '["a", "b"]', 'state/redirects.json is not a JSON object of strings', 'those ids would lead nowhere'],
     ['expired-undated.json', '{"abc": 5}', 'state/expired-undated.json is not a JSON object of strings', 'their feeds could bring them back as new articles'],
     ['takedowns.json', '{"takedown": 1}', 'state/takedowns.json is not a JSON array', 'records each takedown, its reason and what it removed'],
-    ['topic-feeds.json', '[{"slug": "elections", "na', 'state/topic-feeds.json is not JSON (', 'keeps the feeds and pages of the topics that have had them'],
+    ['topic-feeds.json', '[{"slug": "elections", "na', 'state/topic-feeds.json is not JSON at line 1, column 24 (', 'keeps the feeds and pages of the topics that have had them'],
   ])('refuses the run when %s holds %j, and writes nothing', async (name, text, what, why) => {
     const file = path.join(dir, 'state', name);
     await writeFile(file, text);
@@ -44,7 +44,7 @@ describe('a damaged state file that nothing else can rebuild', () => {
     ['story-index.json', '{"a1b2": "x', 'state/story-index.json is not JSON ('],
     ['takedowns.json', '[{"takedown": ', 'state/takedowns.json is not JSON ('],
     ['expired-undated.json', '{"abc": 5}', 'state/expired-undated.json is not a JSON object of strings'],
-    ['topic-feeds.json', '{"a":', 'state/topic-feeds.json is not JSON ('],
+    ['topic-feeds.json', '{"a":', 'state/topic-feeds.json is not JSON at line 1, column 6 ('],
   ])('stops `build --no-ingest` when %s holds %j, before the site is touched', async (name, text, what) => {
     const file = path.join(dir, 'state', name);
     await writeFile(file, text);

@@ -123,7 +123,7 @@ describe('readTopicFeeds', () => {
     await mkdir(path.join(dir, 'state'));
     // Cut off: read as empty, it had taken the pages and feeds of topics below the bar away (a hostile pass's).
     await writeFile(path.join(dir, TOPIC_FEEDS_STATE), '[{"slug": "elections", "na');
-    expect(() => readTopicFeeds(dir)).toThrow(`${TOPIC_FEEDS_STATE} is not JSON (`);
+    expect(() => readTopicFeeds(dir)).toThrow(`${TOPIC_FEEDS_STATE} is not JSON at line 1, column 24 (a string that is never closed`);
     expect(() => readTopicFeeds(dir)).toThrow('Restore it (from git or a backup), or delete it (topics with too few stories would lose their pages and feeds); nothing was written');
     await writeFile(path.join(dir, TOPIC_FEEDS_STATE), '{"elections": "Elections"}');
     expect(() => readTopicFeeds(dir)).toThrow(`${TOPIC_FEEDS_STATE} is not a JSON array of { slug, name }: it keeps`);
