@@ -52,6 +52,7 @@ export const TEMPLATE_INPUTS: readonly string[] = [
   'src/core/feed/clean-text.ts',
   'src/core/fold-latin.ts', // topic slugs
   'src/core/redact-credentials.ts', // feed error messages on source pages
+  'src/core/registry/json-syntax.ts', // the topic record's parsing (topic pages and feeds)
   'src/core/registry/domain.ts',
   'src/core/schema',
   'src/core/state/feed-state.ts', // which feed errors are failures (source pages' feed health)
