@@ -3,7 +3,7 @@
  * long unbreakable tokens put where feeds put text: a headline holding `transportministerium.example.gov/press/…`
  * (57 characters, which had made the home page 509 px wide at 390 px) and a 400-character one (2,720 px), an
  * article title and excerpt, a summary bullet, an outlet's name and a topic. At 390 px wide, no page scrolls
- * sideways. The same build (PARALLAX_BASE=/parallax, no trailing slash) checks that canonical URLs end in "/" like
+ * sideways, nor does a table inside it (a source's feed health had: its rows now stack, as the sources list's do). The same build (PARALLAX_BASE=/parallax, no trailing slash) checks that canonical URLs end in "/" like
  * every link, that an even Left / Center / Right split reads as a tie, and that unknown ownership is "Unrated" on
  * story, source and sources pages alike.
  */
@@ -70,6 +70,9 @@ beforeAll(async () => {
   const sources = JSON.parse(await readFile(sourcesFile, 'utf8')) as Array<{ id: string; name: string }>;
   sources.find((s) => s.id === 'harbor-daily')!.name = LONG_NAME;
   await writeFile(sourcesFile, JSON.stringify(sources, null, 2));
+  // A feed-health row as the pipeline writes it (state/feeds.json), with a warning, for the source page's table.
+  const feed = { name: 'harbor-daily-world', sourceId: 'harbor-daily', format: 'rss', items: 120, articles: 48, duplicates: 7, stale: false, newestItem: '2026-02-18T06:00:00Z' };
+  await writeFile(path.join(content, 'state', 'feeds.json'), JSON.stringify([{ ...feed, errors: [{ kind: 'item_date_invalid', message: 'an item had no date the feed formats know' }] }]));
   await buildSite(work, ['--no-ingest', '--content', content], { PARALLAX_BASE: BASE, PARALLAX_SITE: SITE });
   htmlFiles = (await readdir(dist, { recursive: true })).map((f) => f.split(path.sep).join('/')).filter((f) => f.endsWith('.html'));
 }, 300_000);
@@ -154,6 +157,14 @@ describe.skipIf(!existsSync(CHROMIUM))(`long feed text at ${WIDTH} px`, () => {
     // Nothing drawn past the right edge either (an overflowing chip or bullet hidden by a clipping parent).
     const wide = await page.evaluate((w) => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > w + 0.5 && !e.closest('.table-wrap')).map((e) => `${e.tagName.toLowerCase()}.${e.className}`), WIDTH);
     expect(wide, url).toEqual([]);
+    // A table scrolls inside its .table-wrap rather than widening the page; on a phone none needs to.
+    const tables = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].map((e) => e.scrollWidth - e.clientWidth));
+    for (const overflow of tables) expect(overflow, `${url}: a table scrolls sideways`).toBeLessThanOrEqual(0);
+    if (name === 'source') {
+      expect(body).toContain('Feed health harbor-daily-world OK (1 warning: an item had no date the feed formats know) RSS 120 48 7');
+      const labels = await page.evaluate(() => [...document.querySelectorAll('.table-wrap td')].map((td) => getComputedStyle(td, '::before').content));
+      expect(labels).toEqual(['"Status: "', '"Format: "', '"Items: "', '"New articles: "', '"Duplicates: "']);
+    }
     if (name === 'home' || name === 'story') await page.screenshot({ path: path.join(SCREENSHOTS, `long-text-${name}-${WIDTH}.png`), fullPage: true });
     await page.close();
   }, 60_000);
