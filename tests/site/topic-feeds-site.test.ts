@@ -5,24 +5,36 @@
  * there, empty, and link to its page, which stays (saying it has no live story) so that a bookmark keeps working as
  * the feed does (a reader trial's /topic/bangladesh/ had gone while its feeds stayed). A record entry under a slug its
  * name no longer has ("politic" for "Politics", as "odz" was for "Łódź" before the slug rule folded ł) carries that
- * topic's stories.
+ * topic's stories. A recorded topic whose stories are all archived says so and links the archive.
  */
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers';
+import { archiveEntryOf } from '../../src/core/schema/archive';
+import { serializeStory } from '../../src/core/story/serialize-story';
+import { readStoriesIn, ROOT, tempDir } from '../helpers';
 import { buildSite } from '../e2e/site-kit';
+import { archivedStory } from './archive-content';
 
 let dist: string;
+let archivedId: string;
 
 beforeAll(async () => {
   const work = await tempDir('parallax-topic-feeds-site-');
   dist = path.join(work, 'dist');
   const content = path.join(work, 'content');
   await cp(path.join(ROOT, 'tests', 'fixtures', 'site-content'), content, { recursive: true });
+  // "Referendums": a recorded topic whose one story is archived (too few for a month page of the topic).
+  const template = (await readStoriesIn(content)).find((s) => s.coverage.sourceCount >= 2)!;
+  const archived = { ...archivedStory(template, '2025-12', 1), topics: ['Referendums'] };
+  archivedId = archived.id;
+  await mkdir(path.join(content, 'archive', '2025-12'), { recursive: true });
+  await writeFile(path.join(content, 'archive', '2025-12', `${archived.id}.md`), serializeStory(archived));
+  await writeFile(path.join(content, 'archive', '2025-12', 'index.json'), `${JSON.stringify([archiveEntryOf(archived)], null, 1)}\n`);
   // "politic": a slug recorded under an older slug rule for a topic whose name has another slug now.
-  await writeFile(path.join(content, 'state', 'topic-feeds.json'), `${JSON.stringify([{ slug: 'elections', name: 'Elections' }, { slug: 'politic', name: 'Politics' }], null, 2)}\n`);
+  const record = [{ slug: 'elections', name: 'Elections' }, { slug: 'politic', name: 'Politics' }, { slug: 'referendums', name: 'Referendums' }];
+  await writeFile(path.join(content, 'state', 'topic-feeds.json'), `${JSON.stringify(record, null, 2)}\n`);
   await buildSite(work, ['--no-ingest', '--content', content], { PARALLAX_SITE: 'https://example.github.io', PARALLAX_BASE: '/parallax/' });
 }, 300_000);
 
@@ -42,6 +54,14 @@ describe('a recorded topic in the built site', () => {
     expect(page).toContain('href="/parallax/topic/elections/rss.xml"');
     // Not listed on the topics index, which lists the topics with enough live stories.
     expect(await readFile(path.join(dist, 'topics', 'index.html'), 'utf8')).not.toContain('/topic/elections/');
+  });
+
+  it('with archived stories only, says so and links the archive', async () => {
+    const page = await readFile(path.join(dist, 'topic', 'referendums', 'index.html'), 'utf8');
+    expect(page).toContain('<h1>Referendums</h1>');
+    expect(page).toContain('No live story about this topic now; earlier ones are in <a href="/parallax/archive/">the archive</a>.</p>');
+    // The story is listed in its month's archive page, where that link leads.
+    expect(await readFile(path.join(dist, 'archive', '2025-12', 'index.html'), 'utf8')).toContain(`/parallax/story/${archivedId}/`);
   });
 
   it('under a slug its name no longer has, carries the stories of the slug the name has now', async () => {
