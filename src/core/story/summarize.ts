@@ -33,6 +33,15 @@ const ENDS_AS_SENTENCE = /(?<!\.)\p{Sentence_Terminal}[\p{Pe}\p{Pf}"']?$/u;
 const TEMPLATE_LEFTOVER = /\{[\p{L}\p{N}_ -]{1,40}\}|©/u;
 /** Two sentences more similar than this say the same thing; only one is kept. */
 const DUPLICATE_SIMILARITY = 0.8;
+/**
+ * Two sentences that give one figure (figures) and are at least this similar state one fact in other words: outlets'
+ * leads paraphrase each other below DUPLICATE_SIMILARITY ("More than 80 film industry figures … slamming the Berlin Film
+ * Festival's silence" and "More than 80 current and former participants in Germany's Berlinale…", cosine 0.32; a
+ * reader trial's story showed three such bullets), while a figure they share marks the same fact. Chosen on the
+ * bundled demo: every pair of its summary candidates that share a figure states one fact, at cosines 0.26–0.73
+ * ("…who died on Tuesday aged 84" and "Jesse Jackson dies at age 84", 0.30; two leads on a "40th day" mourning, 0.26).
+ */
+const SAME_FIGURE_SIMILARITY = 0.2;
 /** Sentences read from each article's lead: the lead carries the news; later sentences drift (and full-text feeds are long). */
 const MAX_SENTENCES_PER_ARTICLE = 6;
 
@@ -266,6 +275,9 @@ function standfirst(a: SummaryArticle): string | null {
  */
 const INTRO_PRONOUN = /^([^,“"]{3,80}), (?:he|she|they|his|her|their)\b/u;
 
+/** English month names and their abbreviations (DAY_OF_MONTH). */
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
 /** Capitalised words of an opening phrase that name no one: calendar words ("On Tuesday, he said…"). */
 const CALENDAR_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/gu;
 
@@ -296,11 +308,39 @@ function dangles(sentence: string, a: SummaryArticle): boolean {
   return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1).replace(CALENDAR_WORD, ''));
 }
 
-interface Candidate {
+/**
+ * The figures a sentence gives: numbers of two or more digits ("80", "1.502" of "$1.502bn", "21" of "21-year-old"), not
+ * a year (1900–2099 written alone), which dates rather than counts, nor the digits of a code after letters ("FY26",
+ * "G20"), nor a day of the month ("February 17", "17 Feb."): a headline and a digest's title share their date. A
+ * one-digit number is too common to mark a fact.
+ */
+export function figures(sentence: string): Set<string> {
+  const out = new Set<string>();
+  for (const [n] of sentence.replace(DAY_OF_MONTH, ' ').matchAll(/(?<![\p{L}\p{Nd}.,])\p{Nd}+(?:[.,]\p{Nd}+)*/gu)) {
+    if (n.replace(/\D/gu, '').length < 2 || /^(?:19|20)\d\d$/u.test(n)) continue;
+    out.add(n);
+  }
+  return out;
+}
+
+/** A day of the month beside its month's English name or abbreviation: a date, not a figure (figures). */
+const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\.? \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTH})\\b`, 'giu');
+
+/** A sentence or title as the summary compares it: its vector and its figures. */
+interface Said {
+  vector: SparseVector;
+  figures: Set<string>;
+}
+
+/** Whether two sentences state one fact: they share a figure and are SAME_FIGURE_SIMILARITY alike. */
+function sameFigure(a: Said, b: Said): boolean {
+  return [...a.figures].some((f) => b.figures.has(f)) && dot(a.vector, b.vector) >= SAME_FIGURE_SIMILARITY;
+}
+
+interface Candidate extends Said {
   text: string;
   articleId: string;
   sourceId: string;
-  vector: SparseVector;
   relevance: number;
 }
 
@@ -309,7 +349,8 @@ interface Candidate {
  * Sentences are whole (never cut), between MIN_SENTENCE_COLUMNS and SUMMARY_MAX_SENTENCE_COLUMNS display columns
  * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
  * titles fill in (still quoted from the story's own articles), except one of an article whose lead is quoted, and
- * one that restates the headline or a bullet (cosine above DUPLICATE_SIMILARITY, or no term they lack) unless
+ * one that restates the headline or a bullet (cosine above DUPLICATE_SIMILARITY, the same figure in other words:
+ * SAME_FIGURE_SIMILARITY, or no term they lack) unless
  * nothing else is left, so a story may have fewer,
  * but never none while it has a title other than the headline. Opinion and analysis articles (`kind`) are quoted
  * only when the story has no news article. A sentence that leaves a quotation open is not quoted (leavesQuoteOpen).
@@ -337,7 +378,7 @@ export function summarize(
       if (!ENDS_AS_SENTENCE.test(s) || ASKS.test(s) || TEMPLATE_LEFTOVER.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
-      candidates.push({ text: s, articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
+      candidates.push({ text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
     }
   }
   const chosen: Candidate[] = [];
@@ -350,7 +391,7 @@ export function summarize(
       if (chosen.includes(c)) continue;
       if (needOtherSource && c.sourceId === chosen[0]!.sourceId && candidates.some((o) => o.sourceId !== chosen[0]!.sourceId && !chosen.includes(o))) continue;
       const redundancy = chosen.reduce((m, s) => Math.max(m, dot(c.vector, s.vector)), 0);
-      if (redundancy > DUPLICATE_SIMILARITY) continue;
+      if (redundancy > DUPLICATE_SIMILARITY || chosen.some((s) => sameFigure(c, s))) continue;
       const score = SUMMARY_MMR_LAMBDA * c.relevance - (1 - SUMMARY_MMR_LAMBDA) * redundancy;
       if (score > bestScore) {
         best = c;
@@ -365,13 +406,15 @@ export function summarize(
   // or a bullet says in other words (a trial's filler title restated the first bullet).
   const usedTitles = new Set([headline.toLowerCase(), ...bullets.map((b) => b.text.toLowerCase())]);
   const headlineLanguage = (quotable.find((a) => a.title.trim() === headline.trim()) ?? quotable[0])?.language;
-  const said = [vectorOf(headline, headlineLanguage), ...chosen.map((c) => c.vector)];
+  const saying = (text: string, language: string | null | undefined): Said => ({ vector: vectorOf(text, language), figures: figures(text) });
+  const said: Said[] = [saying(headline, headlineLanguage), ...chosen];
   const within = (v: SparseVector, s: SparseVector): boolean => {
     const ids = new Set(s.ids);
     return v.ids.length > 0 && v.ids.every((id) => ids.has(id));
   };
-  // Too alike (DUPLICATE_SIMILARITY), or no word that the headline or a bullet has not said already.
-  const restates = (v: SparseVector): boolean => said.some((s) => dot(v, s) > DUPLICATE_SIMILARITY || within(v, s));
+  // Too alike (DUPLICATE_SIMILARITY), the same figure in other words, or no word that the headline or a bullet has
+  // not said already.
+  const restates = (x: Said): boolean => said.some((s) => dot(x.vector, s.vector) > DUPLICATE_SIMILARITY || sameFigure(x, s) || within(x.vector, s.vector));
   const titled = quotable
     .map((a, i) => ({ a, i }))
     .filter(({ a }) => a.title.trim().length > 0)
@@ -385,7 +428,7 @@ export function summarize(
     const t = a.title.trim();
     if (usedTitles.has(t.toLowerCase()) || quoted.has(a.id)) continue;
     usedTitles.add(t.toLowerCase());
-    const v = vectorOf(t, a.language);
+    const v = saying(t, a.language);
     // A title that asks ("Can Bangladesh's old guard build a new democracy?") only when nothing else is left.
     if (restates(v) || ASKS.test(t)) {
       restating ??= { text: t, articleId: a.id, sourceId: a.sourceId };
@@ -403,11 +446,11 @@ export function summarize(
   if (sourcesInStory > 1 && new Set(bullets.map((b) => b.sourceId)).size < 2) {
     const only = bullets[0]?.sourceId;
     const others = quotable.filter((a) => a.sourceId !== only);
-    const saysMore = (text: string, language: string | null | undefined): boolean => !restates(vectorOf(text, language));
+    const saysMore = (text: string, language: string | null | undefined): boolean => !restates(saying(text, language));
     const quote = (a: SummaryArticle, text: string | null): SummaryBullet & { sourceId: string } | null =>
       text !== null && saysMore(text, a.language) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
     const other =
-      candidates.filter((c) => c.sourceId !== only && !restates(c.vector)).sort((x, y) => y.relevance - x.relevance)[0] ??
+      candidates.filter((c) => c.sourceId !== only && !restates(c)).sort((x, y) => y.relevance - x.relevance)[0] ??
       others.map((a) => quote(a, standfirst(a))).find((b) => b !== null) ??
       others.map((a) => quote(a, a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase()) && !ASKS.test(a.title.trim()) ? a.title.trim() : null)).find((b) => b !== null);
     if (other) {

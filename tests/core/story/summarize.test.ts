@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CONFIG, SUMMARY_MAX_BULLETS, SUMMARY_MAX_SENTENCE_COLUMNS } from '../../../src/core/config';
-import { checkBullets, colonDatelineSources, columns, leavesQuoteOpen, sentences, summarize, summarizeWith, withoutLeadOpener, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
+import { checkBullets, colonDatelineSources, columns, figures, leavesQuoteOpen, sentences, summarize, summarizeWith, withoutLeadOpener, type SummaryArticle, type Summarizer } from '../../../src/core/story/summarize';
 import { buildTermModel, centroid, termCounts, toVector } from '../../../src/core/story/vectorize';
 
-function setup(articles: SummaryArticle[]) {
+/** The term model of `articles` and `background` (other stories of the window, which give the weights a window's
+ * mix: in a model of three articles about one thing, every shared word weighs nothing), and the articles' centroid. */
+function setup(articles: SummaryArticle[], background: SummaryArticle[] = []) {
   const counts = articles.map((a) => termCounts({ title: a.title, text: a.summary }, DEFAULT_CLUSTER_CONFIG));
-  const model = buildTermModel(counts);
+  const model = buildTermModel([...counts, ...background.map((a) => termCounts({ title: a.title, text: a.summary }, DEFAULT_CLUSTER_CONFIG))]);
   const vectors = counts.map((c) => toVector(c.counts, model, DEFAULT_CLUSTER_CONFIG.entityBoost));
   return { model, centre: centroid(vectors) };
 }
@@ -20,6 +22,15 @@ const articles: SummaryArticle[] = [
   },
   { id: 'a2', sourceId: 'a', title: 'Contract scandal: what we know', summary: 'The audit found the contract was awarded without a tender and cost twice the estimate, the report says.' },
   { id: 'b1', sourceId: 'b', title: 'Minister quits as audit damns contract', summary: 'Opposition leaders called for a full inquiry into the contract after the minister quit on Tuesday.' },
+];
+
+/** Other stories' articles, as a window holds them (setup's background). */
+const window: SummaryArticle[] = [
+  { id: 'w1', sourceId: 'w', title: 'Israel strikes Gaza as talks on a truce stall', summary: 'Israeli strikes hit southern Gaza on Tuesday as talks in Cairo on a truce stalled.' },
+  { id: 'w2', sourceId: 'w', title: 'Oscar nominations announced', summary: 'The film academy announced its nominations on Tuesday, led by a war drama.' },
+  { id: 'w3', sourceId: 'w', title: 'Germany’s economy shrinks again', summary: 'Germany’s economy shrank in the fourth quarter, the statistics office said on Tuesday.' },
+  { id: 'w4', sourceId: 'w', title: 'Festival season opens in Sundance', summary: 'Actors and directors gathered in Utah as the Sundance film festival opened.' },
+  { id: 'w5', sourceId: 'w', title: 'Open letter urges action on climate', summary: 'More than 200 scientists signed an open letter urging governments to act.' },
 ];
 
 describe('sentences', () => {
@@ -197,6 +208,34 @@ describe('summarize', () => {
     ]);
   });
 
+  it('quotes one of several leads that give one figure in other words (a reader trial\'s "More than 80…" three times)', () => {
+    // The demo's Berlinale story: three leads, cosines 0.34–0.66, all "More than 80"; a fact of another figure stays.
+    const story: SummaryArticle[] = [
+      { id: 'p1', sourceId: 'p', title: "Dozens of film figures condemn Berlin Film Festival 'silence' on Gaza", summary: 'More than 80 film industry figures including Oscar-winning actors Javier Bardem and Tilda Swinton issued a statement on Tuesday slamming the Berlin Film Festival\'s "silence" on Gaza. The festival drew 320,000 visitors last year.' },
+      { id: 'j1', sourceId: 'j', title: "Javier Bardem, Tilda Swinton among signatories denouncing Berlinale's Gaza 'silence'", summary: "More than 80 current and former participants in Germany's Berlinale film festival signed an open letter accusing it of silence over Gaza. The festival's director previously defended filmmakers who chose not to comment." },
+      { id: 'z1', sourceId: 'z', title: 'Over 80 Berlin Film Festival alumni sign open letter urging organisers to take stance on Gaza', summary: 'More than 80 actors, directors and other artists who have taken part in the Berlin Film Festival, including Tilda Swinton and Javier Bardem, signed an open letter to the organisers published on Tuesday calling for them to take a clear stance on Israel\'s war in Gaza.' },
+    ];
+    const { model, centre } = setup(story, [...articles, ...window]);
+    const texts = summarize(story, centre, model, DEFAULT_CLUSTER_CONFIG, story[0]!.title).map((b) => b.text);
+    expect(texts.filter((t) => t.startsWith('More than 80'))).toHaveLength(1);
+    expect(texts).toContain("The festival's director previously defended filmmakers who chose not to comment.");
+    expect(texts).toContain('The festival drew 320,000 visitors last year.');
+    // Without the shared figure, the leads are told apart by cosine alone: all three are quoted.
+    const unnumbered = story.map((a) => ({ ...a, summary: a.summary!.replace(/More than 80/g, 'Many') }));
+    const again = setup(unnumbered, [...articles, ...window]);
+    expect(summarize(unnumbered, again.centre, again.model, DEFAULT_CLUSTER_CONFIG, story[0]!.title).filter((b) => b.text.startsWith('Many'))).toHaveLength(3);
+  });
+
+  it('fills in no title that gives the headline\'s figure in other words', () => {
+    const story: SummaryArticle[] = [
+      { id: 'd1', sourceId: 'd', title: "'Apocalypse Now' actor Robert Duvall dies aged 95", summary: 'Robert Duvall, who starred in The Godfather and Apocalypse Now, has died at his home in Virginia, his wife said.' },
+      { id: 'e1', sourceId: 'e', title: "Hollywood legend Robert Duvall, star of 'The Godfather' and 'Apocalypse Now,' dies at 95", summary: null },
+      { id: 'f1', sourceId: 'f', title: 'Duvall won an Oscar for Tender Mercies in 1984', summary: null },
+    ];
+    const { model, centre } = setup(story);
+    expect(summarize(story, centre, model, DEFAULT_CLUSTER_CONFIG, story[0]!.title).map((b) => b.articleId)).toEqual(['d1', 'f1']);
+  });
+
   it('keeps one restating title rather than no summary at all', () => {
     // A trial's story: three titles around one headline, no lead text; the summary had been empty.
     const story: SummaryArticle[] = [
@@ -222,6 +261,14 @@ describe('summarize', () => {
     expect(texts.filter((t) => t.endsWith('。'))).toHaveLength(texts.length);
     expect(texts).toContain('気象庁は、この地震による津波の心配はないと発表しました。');
     expect(columns('気象庁は、この地震による津波の心配はないと発表しました。')).toBe(56);
+  });
+});
+
+describe('figures', () => {
+  it('are numbers of two or more digits, not years, codes after letters or days of the month', () => {
+    expect([...figures('More than 80 film figures, a 21-year-old, $1.502bn, 1,200 people, 3.5%')]).toEqual(['80', '21', '1.502', '1,200', '3.5']);
+    expect([...figures('In FY25 and 6MFY26 at the G20 in 2024, 7 people')]).toEqual([]);
+    expect([...figures('News Briefs - February 17, 2025; on 17 Feb. and Sept. 11 and the 3rd March; 2,977 died')]).toEqual(['2,977']);
   });
 });
 
