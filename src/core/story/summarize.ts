@@ -287,6 +287,15 @@ const CALENDAR_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 const FIRST_PERSON_PLURAL = /(?<![\p{L}\p{N}'’./@-])(?:[Ww]e|us)(?![\p{L}\p{N}'’])/u;
 
 /**
+ * A sentence that adds to what its article said before it: "also" in its own voice and not inside a relative clause
+ * ("The official Saudi Press Agency also said on X that…", "Oman, Qatar and the UAE also made similar announcements",
+ * "The timeline of evidence was also discussed, the court said": a reader trial's bullets, which read under another
+ * bullet as if they went on from it). Not "…, who had also been removed from the presidency", which says whom it adds to,
+ * nor "also known as" (a name, "Also known as the Dark Ages, the period…").
+ */
+const ADDS_TO = /^(?:(?!\b(?:who|whom|whose|which)\b)[^])*\balso\b(?! known\b)/iu;
+
+/**
  * `text` without its quotations, what its writer says in its own voice: double quotes (“…”, "…", «…», „…“; one left
  * open runs to the end) and single ones opened after a space or at the start and closed before a non-letter (‘We won’t
  * back down,’ the British way: an apostrophe inside a word, "won’t", "l’ours", "Britain’s", neither opens nor closes).
@@ -298,12 +307,13 @@ const unquoted = (text: string): string =>
 
 /**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
- * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), or it is the outlet
- * speaking to its readers (FIRST_PERSON_PLURAL). English articles and those of no known language.
+ * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), adds to what was said
+ * before it (ADDS_TO), or it is the outlet speaking to its readers (FIRST_PERSON_PLURAL). English articles and those of no known language.
  */
 function dangles(sentence: string, a: SummaryArticle): boolean {
   if ((primaryLanguage(a.language) ?? 'en') !== 'en') return false;
-  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || FIRST_PERSON_PLURAL.test(unquoted(sentence))) return true;
+  const own = unquoted(sentence);
+  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || FIRST_PERSON_PLURAL.test(own) || ADDS_TO.test(own)) return true;
   const intro = INTRO_PRONOUN.exec(sentence)?.[1];
   return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1).replace(CALENDAR_WORD, ''));
 }

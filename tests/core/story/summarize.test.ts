@@ -350,6 +350,10 @@ describe('summary sentences that open with a pronoun', () => {
       'This week, we discuss support for the reporters and saying goodbye to an old database.',
       'How much of their success is because they are competing on home snow this winter?',
       '“Can the international rules-based order be saved, and how could the future look without it?”',
+      // a third reader trial's: "also", which adds to what was said before
+      'The official Saudi Press Agency also said on X that Wednesday would be the first day of the holy month.',
+      'Saudi Arabia’s Gulf neighbours Oman, Qatar and the UAE also made similar announcements.',
+      'The timeline of evidence was also discussed at the hearing on Tuesday, the court said.',
     ];
     const kept = [
       // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
@@ -372,6 +376,9 @@ describe('summary sentences that open with a pronoun', () => {
       'The school holidays begin on Friday in England and Wales, and last for six weeks.',
       'The union members voted by 84% to accept the pay offer after months of strikes.',
       'Since 2019, it has been illegal to sell single-use plastic straws in the country.',
+      // "also" in a relative clause says whom it adds to; "also" quoted is the speaker's
+      'Peru’s Congress voted to remove José Jerí, who had also replaced a removed president, on Tuesday.',
+      '“We will also look at the budget again,” the finance minister told parliament on Monday.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
