@@ -144,6 +144,8 @@ describe('the first build of a site with an archive', () => {
     }
     const archive = await read('archive/index.html');
     for (const m of MONTHS) expect(archive).toContain(`href="${BASE}archive/${m}/"`);
+    // The topics index names the archive, which holds months here.
+    expect(await read('topics/index.html')).toContain(`Topics of past months are in the <a href="${BASE}archive/">archive</a>.`);
   });
 
   it('gives a topic of the month its own complete paginated page from ARCHIVE_TOPIC_PAGE_MIN stories, and rarer topics none', async () => {

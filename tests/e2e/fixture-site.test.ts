@@ -237,6 +237,9 @@ describe('the search index and the topics page', () => {
     const text = (await read('topics/index.html')).replace(/<[^>]*>/g, '');
     expect(text).toContain(`A story's topics are the categories outlets give two or more of its articles, plus up to ${TOPICS_MAX_TERMS} key words of the story that two or more of its headlines use.`);
     expect(text).not.toContain('Topics come from the categories outlets give their articles');
+    // The fixture has no archive: none is named (a reader trial's link led to "Nothing archived yet").
+    expect(text).toContain(`A topic gets a page from ${TOPIC_PAGE_MIN_STORIES} stories.`);
+    expect(text).not.toContain('Topics of past months');
   });
 });
 
