@@ -42,6 +42,15 @@ const DUPLICATE_SIMILARITY = 0.8;
  * ("…who died on Tuesday aged 84" and "Jesse Jackson dies at age 84", 0.30; two leads on a "40th day" mourning, 0.26).
  */
 const SAME_FIGURE_SIMILARITY = 0.2;
+/**
+ * Two leads (each its article's first sentence) at least this similar tell one piece of news: a lead is where each
+ * outlet puts its main news, so in one story two half-alike leads say it twice in their own words ("Peru's Congress
+ * voted on Tuesday to remove interim President José Jerí…" and "Congress voted to impeach interim President Jose
+ * Jeri…", 0.59; a reader trial's Peru story had four such bullets). Chosen on the bundled demo: of its stories' pairs
+ * of quoted leads at 0.5 or more, all but one restate each other (the one: a minister to attend a swearing-in, beside
+ * the swearing-in, 0.52); below 0.5 most pairs tell different news (a suspect named, then found dead, 0.41).
+ */
+const LEAD_DUPLICATE_SIMILARITY = 0.5;
 /** Sentences read from each article's lead: the lead carries the news; later sentences drift (and full-text feeds are long). */
 const MAX_SENTENCES_PER_ARTICLE = 6;
 
@@ -347,7 +356,12 @@ function sameFigure(a: Said, b: Said): boolean {
   return [...a.figures].some((f) => b.figures.has(f)) && dot(a.vector, b.vector) >= SAME_FIGURE_SIMILARITY;
 }
 
+/** Whether two candidates are leads that tell one piece of news (LEAD_DUPLICATE_SIMILARITY). */
+const sameNews = (a: Candidate, b: Candidate): boolean => a.lead && b.lead && dot(a.vector, b.vector) >= LEAD_DUPLICATE_SIMILARITY;
+
 interface Candidate extends Said {
+  /** The first sentence of its article's lead. */
+  lead: boolean;
   text: string;
   articleId: string;
   sourceId: string;
@@ -360,7 +374,7 @@ interface Candidate extends Said {
  * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
  * titles fill in (still quoted from the story's own articles), except one of an article whose lead is quoted, and
  * one that restates the headline or a bullet (cosine above DUPLICATE_SIMILARITY, the same figure in other words:
- * SAME_FIGURE_SIMILARITY, or no term they lack) unless
+ * SAME_FIGURE_SIMILARITY, half alike: LEAD_DUPLICATE_SIMILARITY, or no term they lack) unless
  * nothing else is left, so a story may have fewer,
  * but never none while it has a title other than the headline. Opinion and analysis articles (`kind`) are quoted
  * only when the story has no news article. A sentence that leaves a quotation open is not quoted (leavesQuoteOpen).
@@ -388,7 +402,7 @@ export function summarize(
       if (!ENDS_AS_SENTENCE.test(s) || ASKS.test(s) || TEMPLATE_LEFTOVER.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
-      candidates.push({ text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
+      candidates.push({ lead: k === 0, text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
     }
   }
   const chosen: Candidate[] = [];
@@ -401,7 +415,7 @@ export function summarize(
       if (chosen.includes(c)) continue;
       if (needOtherSource && c.sourceId === chosen[0]!.sourceId && candidates.some((o) => o.sourceId !== chosen[0]!.sourceId && !chosen.includes(o))) continue;
       const redundancy = chosen.reduce((m, s) => Math.max(m, dot(c.vector, s.vector)), 0);
-      if (redundancy > DUPLICATE_SIMILARITY || chosen.some((s) => sameFigure(c, s))) continue;
+      if (redundancy > DUPLICATE_SIMILARITY || chosen.some((s) => sameFigure(c, s) || sameNews(c, s))) continue;
       const score = SUMMARY_MMR_LAMBDA * c.relevance - (1 - SUMMARY_MMR_LAMBDA) * redundancy;
       if (score > bestScore) {
         best = c;
@@ -439,8 +453,11 @@ export function summarize(
     if (usedTitles.has(t.toLowerCase()) || quoted.has(a.id)) continue;
     usedTitles.add(t.toLowerCase());
     const v = saying(t, a.language);
-    // A title that asks ("Can Bangladesh's old guard build a new democracy?") only when nothing else is left.
-    if (restates(v) || ASKS.test(t)) {
+    // A title that asks ("Can Bangladesh's old guard build a new democracy?") only when nothing else is left; nor one
+    // half alike to the headline, a bullet or a title taken: a title tells its article's news as a lead does
+    // (LEAD_DUPLICATE_SIMILARITY; a reader trial's "Nine arrested in France over death of far-right student" and
+    // "France arrests nine in right-wing activist's death" under "France arrests nine over killing of…").
+    if (restates(v) || said.some((s) => dot(v.vector, s.vector) >= LEAD_DUPLICATE_SIMILARITY) || ASKS.test(t)) {
       restating ??= { text: t, articleId: a.id, sourceId: a.sourceId };
       continue;
     }
