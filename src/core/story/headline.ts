@@ -50,14 +50,19 @@ const QUESTION_PENALTY = 0.15;
  * capitalised as a word, not "WHO" (the World Health Organization), nor the consumer magazine "Which?". */
 const QUESTION_OPENER = /^(?:How|Why|What|Where|Who|When|Which)\b(?!\?)/u;
 
+/** An English explainer's tail after a colon or dash ("…School Shooting in Decades: What We Know", "… – what to
+ * know", "…: Everything you need to know so far"): the outlet's "we" or the reader's "you", not what happened. */
+const EXPLAINER_TAIL = /[:|–—-]\s*(?:here'?s |here’s )?(?:what (?:we|you|to) (?:know|need to know)|what (?:we|you) need to know|everything (?:we|you|to) (?:know|need to know))(?: so far| now)?\W*$/iu;
+
 /**
  * True for a title that asks rather than says what happened: it ends in a question mark (? ？ ؟, after at most a
- * closing quote), or, in English or an unknown language, opens with a question word. A reader trial's demo stories
+ * closing quote), or, in English or an unknown language, opens with a question word or ends as an explainer does
+ * (EXPLAINER_TAIL). A reader trial's demo stories
  * were headed "Where Are the Next Winter Olympics?" and "How Epstein got so rich" beside reports' titles.
  */
 export function asksRatherThanTells(title: string, language?: string | null): boolean {
   const t = title.trim();
-  return /[?？؟]["'”’»)]?$/u.test(t) || ((primaryLanguage(language) ?? 'en') === 'en' && QUESTION_OPENER.test(t));
+  return /[?？؟]["'”’»)]?$/u.test(t) || ((primaryLanguage(language) ?? 'en') === 'en' && (QUESTION_OPENER.test(t) || EXPLAINER_TAIL.test(t)));
 }
 
 /** Labels in front of a title that are not part of the news ("BREAKING:", "WATCH:", "EXCLUSIVE -"). */

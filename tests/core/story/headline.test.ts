@@ -117,6 +117,11 @@ describe('chooseHeadline', () => {
     expect(asksRatherThanTells('WHO declares mpox a global health emergency', 'en')).toBe(false);
     expect(asksRatherThanTells('Which? investigation finds faulty smoke alarms', 'en')).toBe(false);
     expect(asksRatherThanTells('“Are we next?” residents ask as floods spread', 'en')).toBe(false);
+    // an explainer's tail: a reader trial's "…: What We Know" headed a story beside a report's title
+    expect(asksRatherThanTells("Tumbler Ridge: Canada's Deadliest School Shooting in Decades: What We Know", 'en')).toBe(true);
+    expect(asksRatherThanTells('Storm hits the coast – what to know', 'en')).toBe(true);
+    expect(asksRatherThanTells("Budget 2026: here's everything you need to know so far", 'en')).toBe(true);
+    expect(asksRatherThanTells('Police say they know what happened at the school', 'en')).toBe(false);
     const sources = map(source('a'), source('b'));
     const olympics = [
       { title: 'Where Are the Next Winter Olympics?', sourceId: 'a', similarity: 0.62, language: 'en' },
