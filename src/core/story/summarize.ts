@@ -295,6 +295,12 @@ const CALENDAR_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
  * "the problems of our time": a hostile pass's), nor French "l’ours", nor a domain's ".us" ("PowerOutage.us"). */
 const FIRST_PERSON_PLURAL = /(?<![\p{L}\p{N}'’./@-])(?:[Ww]e|us)(?![\p{L}\p{N}'’])/u;
 
+/** A writer speaking as itself in the first person singular, as bloggers do ("Ski Jumping Pairs is my favorite Winter
+ * Olympics event", "I took a couple of days off…": a reader trial's bullet of a six-source story): "my", "me", "myself",
+ * "mine", or "I" before a lower-case word or an apostrophe ("I think", "I’ve"), outside quotation marks (unquoted). Not
+ * a regnal or war numeral after a capitalised word ("Charles I was…", "World War I"). */
+const FIRST_PERSON_SINGULAR = /(?<![\p{L}\p{N}'’-])(?:my|me|myself|mine)(?![\p{L}\p{N}'’-])|(?<!\p{Lu}\p{L}* )(?<![\p{L}\p{N}])I(?= \p{Ll}|['’]\p{Ll})/u;
+
 /**
  * A sentence that adds to what its article said before it: "also" in its own voice and not inside a relative clause
  * ("The official Saudi Press Agency also said on X that…", "Oman, Qatar and the UAE also made similar announcements",
@@ -317,12 +323,13 @@ const unquoted = (text: string): string =>
 /**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
  * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), adds to what was said
- * before it (ADDS_TO), or it is the outlet speaking to its readers (FIRST_PERSON_PLURAL). English articles and those of no known language.
+ * before it (ADDS_TO), or it is the outlet speaking to its readers or as itself (FIRST_PERSON_PLURAL,
+ * FIRST_PERSON_SINGULAR). English articles and those of no known language.
  */
 function dangles(sentence: string, a: SummaryArticle): boolean {
   if ((primaryLanguage(a.language) ?? 'en') !== 'en') return false;
   const own = unquoted(sentence);
-  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || FIRST_PERSON_PLURAL.test(own) || ADDS_TO.test(own)) return true;
+  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || FIRST_PERSON_PLURAL.test(own) || FIRST_PERSON_SINGULAR.test(own) || ADDS_TO.test(own)) return true;
   const intro = INTRO_PRONOUN.exec(sentence)?.[1];
   return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1).replace(CALENDAR_WORD, ''));
 }

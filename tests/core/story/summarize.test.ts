@@ -381,6 +381,10 @@ describe('summary sentences that open with a pronoun', () => {
       'The official Saudi Press Agency also said on X that Wednesday would be the first day of the holy month.',
       'Saudi Arabia’s Gulf neighbours Oman, Qatar and the UAE also made similar announcements.',
       'The timeline of evidence was also discussed at the hearing on Tuesday, the court said.',
+      // and a blogger's first person singular
+      'Ski Jumping Pairs is my favorite Winter Olympics event, and this year it finally made the programme.',
+      'I took a couple of days off at the beginning of the week to visit some colleges nearby.',
+      'I’ve only seen a few of these films, but the list is a good place to start this winter.',
     ];
     const kept = [
       // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
@@ -406,6 +410,10 @@ describe('summary sentences that open with a pronoun', () => {
       // "also" in a relative clause says whom it adds to; "also" quoted is the speaker's
       'Peru’s Congress voted to remove José Jerí, who had also replaced a removed president, on Tuesday.',
       '“We will also look at the budget again,” the finance minister told parliament on Monday.',
+      // a numeral after a name, a quoted "my", a capitalised "Me"
+      'Charles I was beheaded outside the Banqueting House in London in January 1649.',
+      '“It was one of the greatest moments of my life,” the skier told reporters after the race.',
+      'The Me Too movement began on social media and spread to dozens of countries.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
