@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { recoverContent } from '../io/journal';
+import { withRunLock } from '../io/lock';
 import { checkKeptState } from '../io/content-store';
 import { readTopicFeeds } from '../site/topic-feeds';
 import type { IngestReport } from '../pipeline';
@@ -143,16 +144,38 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const frozen = frozenDir(values['frozen-dir']);
   const inside = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);
   if (inside(frozen, dist) || inside(dist, frozen)) throw new UsageError(`--frozen-dir ${frozen} and the output dir ${dist} must not contain each other`);
+  const plan: BuildPlan = { jobs, dist, frozen, full: !!values.full, started };
   if (values['no-ingest']) {
     if (!statSync(settings.contentDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
-    // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
-    await recoverContent(settings.contentDir);
-    requireContentDir(settings.contentDir);
-    // The files an ingest refuses to run on stop a build of the content as it is, too (README, "Content directory").
-    await checkKeptState(settings.contentDir);
-    readTopicFeeds(settings.contentDir);
+    // A build of existing content is a run of its own (src/io/lock.ts): it holds the run lock for its whole length, so
+    // it never takes a running ingest's journal for an interrupted one (an operator trial's build discarded it mid-run:
+    // 874 stories lost, the ingest exit 0) and reads the content as one run left it. Another run holding the lock
+    // stops it at once (RunLockedError), before anything is touched.
+    return withRunLock(settings.contentDir, async () => {
+      // It first finishes (or discards) a run that was interrupted while writing.
+      await recoverContent(settings.contentDir);
+      requireContentDir(settings.contentDir);
+      // The files an ingest refuses to run on stop a build of the content as it is, too (README, "Content directory").
+      await checkKeptState(settings.contentDir);
+      readTopicFeeds(settings.contentDir);
+      return buildContent(settings, plan, null);
+    });
   }
-  const report: IngestReport | null = values['no-ingest'] ? null : await runIngest(settings);
+  return buildContent(settings, plan, await runIngest(settings));
+}
+
+/** What buildContent builds with: build jobs, the output and frozen dirs (absolute), --full, and when the command
+ * started (performance.now(), ms) for the summary's seconds. */
+interface BuildPlan {
+  jobs: number;
+  dist: string;
+  frozen: string;
+  full: boolean;
+  started: number;
+}
+
+/** The site build of `buildSite` after its ingest (`report`; null for --no-ingest): builds, assembles, prints the summary. */
+async function buildContent(settings: IngestSettings, { jobs, dist, frozen, full, started }: BuildPlan, report: IngestReport | null): Promise<IngestSettings & { site: SiteBuildReport; ingest: IngestReport | null }> {
   // Content without a source would publish an empty site over the last one: stopped before the build touches dist/.
   requireSources(settings.contentDir);
   // With --json, stdout holds only the final JSON report; progress lines go to stderr as JSON log lines.
@@ -184,7 +207,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
       partsStart = Math.min(partsStart, performance.now());
       return task();
     });
-  const frozenRun = buildPartitions(ctx, !!values.full, log, monthTurn).then((r) => ({
+  const frozenRun = buildPartitions(ctx, full, log, monthTurn).then((r) => ({
     r,
     seconds: Number.isFinite(partsStart) ? (performance.now() - partsStart) / 1000 : 0,
   }));
@@ -205,7 +228,7 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
     dist,
     frozenDir: frozen,
     months: archiveMonths(settings.contentDir),
-    full: !!values.full,
+    full,
     redirects: async (tree, ours) => (await writeRedirects(settings.contentDir, tree, site, base, ours)).pages,
   });
   const assembleSeconds = (performance.now() - t) / 1000;
