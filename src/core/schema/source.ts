@@ -141,9 +141,12 @@ type FeedRefParsed = z.infer<typeof FeedRefSchema>;
 /** Parsed feed reference; `kind` is always present after parsing, optional for values built in code. */
 export type FeedRef = Omit<FeedRefParsed, 'kind'> & { kind?: FeedKind };
 
+/** A source id: a slug of lower-case ASCII letters and digits, words joined by single hyphens ("the-guardian"). */
+const SOURCE_ID = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters a-z and digits, words joined by single hyphens (e.g. "bravo-news")');
+
 export const SourceSchema = z.object({
   /** Slug, unique in the registry: lowercase ASCII letters, digits and hyphens. */
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  id: SOURCE_ID,
   name: z.string().min(1),
   homepage: z.string().url(),
   feeds: z.array(FeedRefSchema).min(1),
@@ -171,7 +174,7 @@ export const SourceSchema = z.object({
    * become this source's on the next run (src/core/registry/former-ids.ts); archived stories keep the id they were
    * written with. Absent: none.
    */
-  formerIds: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)).optional(),
+  formerIds: z.array(SOURCE_ID).optional(),
 });
 type SourceParsed = z.infer<typeof SourceSchema>;
 /**

@@ -73,6 +73,11 @@ describe('sources check: formerIds', () => {
     ]);
     expect(result.issues[2]!.message).toBe('bay-post: former id "bay-post" is its own id: ids are permanent, a former id must be no source\'s id now');
     expect(checkRegistry(JSON.stringify([entry('liberty-herald', ['libertyherald'])]), '2026-11-30').issues).toEqual([]);
-    expect(checkRegistry(JSON.stringify([entry('liberty-herald', ['Liberty Herald'])]), '2026-11-30').issues.map((i) => i.code)).toEqual(['invalid_field']);
+    const bad = checkRegistry(JSON.stringify([entry('liberty-herald', ['Liberty Herald'])]), '2026-11-30').issues;
+    expect(bad.map((i) => i.code)).toEqual(['invalid_field']);
+    // The message says what an id looks like (an operator trial's "id: Invalid" did not).
+    expect(bad[0]!.message).toContain('must be lower-case letters a-z and digits, words joined by single hyphens (e.g. "bravo-news")');
+    const renamed = checkRegistry(JSON.stringify([entry('Bravo News!', [])]), '2026-11-30').issues;
+    expect(renamed.find((i) => i.code === 'invalid_field')?.message).toContain('id: must be lower-case letters a-z and digits');
   });
 });
