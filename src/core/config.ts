@@ -249,6 +249,15 @@ export const WIRE_URL_PATHS: ReadonlyArray<{ host: RegExp; path: RegExp; agency:
   { host: /(?:^|\.)abcnews\.(?:go\.)?com$/i, path: /\/wirestory\//i, agency: null },
 ];
 
+/**
+ * A source runs wire copy uncredited when, in at least this many of a window's stories, its article carries no credit
+ * while another outlet's copy of the same text names an agency (detectSyndication's `uncredited`): then its copy is
+ * the agency's even when it came first (the demo's Japan Today: AP's and AFP's copy, first and uncredited, had been its
+ * "own reporting" in three stories). One such story proves nothing: an agency may re-run an outlet's story, and an
+ * outlet running that copy later credits the agency (a hostile trial's Tampa Bay Times report).
+ */
+export const WIRE_UNCREDITED_MIN_STORIES = 2;
+
 /** A syndicated article's `via` when it is wire copy of an agency nothing names (WIRE_URL_PATHS). */
 export const UNNAMED_WIRE = 'a wire service';
 

@@ -2,12 +2,12 @@
  * Coverage details of a story: who covers it, from which side, how factual, who owns them, from where, and who
  * broke it. Pure: takes the story's articles and the registry, returns counts.
  */
-import { BIAS_DISPUTE_STEPS, BLINDSPOT_IGNORED_FACTUALITY, WIRE_AGENCIES } from '../config';
+import { BIAS_DISPUTE_STEPS, BLINDSPOT_IGNORED_FACTUALITY, WIRE_AGENCIES, WIRE_UNCREDITED_MIN_STORIES } from '../config';
 import { aggregatorOf, hostMatches, hostOf } from '../registry/domain';
 import type { ArticleKind } from '../schema/article';
 import type { Bucket, Coverage, DisputedSource } from '../schema/story';
 import { BIAS_VALUES, FACTUALITY_VALUES, hasFlag, type Bias, type Factuality, type Source } from '../schema/source';
-import { detectSyndication } from './syndication';
+import { detectSyndication, type SyndicationResult } from './syndication';
 
 /** The article fields coverage needs (title, summary and author let it find syndicated copy). */
 export interface CoverageArticle {
@@ -126,6 +126,32 @@ export function reportedAt(a: CoverageArticle): string {
   return a.published !== null && a.published <= a.firstSeen ? a.published : a.firstSeen;
 }
 
+/** A story's articles from outlets, not aggregators (aggregators' reposts are not coverage). */
+const outletArticles = (articles: CoverageArticle[], sources: ReadonlyMap<string, Source>): CoverageArticle[] =>
+  articles.filter((a) => !isAggregator(sources.get(a.sourceId)));
+
+/** detectSyndication over a story's outlet articles (outletArticles), agencies known by their homepages (isWireAgency). */
+function storySyndication(outlets: CoverageArticle[], sources: ReadonlyMap<string, Source>, runsWireUncredited: ReadonlySet<string>): SyndicationResult {
+  return detectSyndication(
+    outlets.map((a) => ({ id: a.id, sourceId: a.sourceId, title: a.title, summary: a.summary, author: a.author, url: a.url, at: reportedAt(a), dated: a.published !== null })),
+    (sourceId, agency) => isWireAgency(sources.get(sourceId), agency),
+    (sourceId) => runsWireUncredited.has(sourceId),
+  );
+}
+
+/**
+ * Sources that run wire copy without crediting it, pooled over a window's stories (each a list of its articles): those
+ * that did so (SyndicationResult.uncredited) in at least WIRE_UNCREDITED_MIN_STORIES stories. computeCoverage reads
+ * their uncredited copies as the agency's that another copy names, even a later one. Sorted ids.
+ */
+export function uncreditedWireSources(stories: Iterable<CoverageArticle[]>, sources: ReadonlyMap<string, Source>): string[] {
+  const counts = new Map<string, number>();
+  for (const articles of stories) {
+    for (const id of storySyndication(outletArticles(articles, sources), sources, new Set()).uncredited) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return [...counts].filter(([, n]) => n >= WIRE_UNCREDITED_MIN_STORIES).map(([id]) => id).sort();
+}
+
 /**
  * When a story was last updated (UTC ISO-8601): the newest reportedAt of its dated articles, or, when none is dated,
  * of all. An undated article's time is only when Parallax first read it (on an instance's first run, a feed's whole
@@ -159,11 +185,12 @@ function sortedCounts(counts: Record<string, number>): Record<string, number> {
  * country. Aggregator sources are counted apart (`aggregators`) and in nothing else; when a story has only
  * aggregator articles, all counts are 0 and `brokeBy` names the earliest of them. `brokeBy` is the earliest dated
  * article, or the first seen when none is dated, among the news articles when there are any (not opinion or
- * analysis). Throws Error only when `articles` is empty (a story always has an article).
+ * analysis). `runsWireUncredited`: the sources that run wire copy uncredited (uncreditedWireSources over the window).
+ * Throws Error only when `articles` is empty (a story always has an article).
  */
-export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMap<string, Source>): Coverage {
+export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMap<string, Source>, runsWireUncredited: ReadonlySet<string> = new Set()): Coverage {
   if (articles.length === 0) throw new Error('computeCoverage: a story needs at least one article');
-  const outlets = articles.filter((a) => !isAggregator(sources.get(a.sourceId)));
+  const outlets = outletArticles(articles, sources);
   const aggregatorIds = new Set(articles.filter((a) => isAggregator(sources.get(a.sourceId))).map((a) => a.sourceId));
   const sourceIds = [...new Set(outlets.map((a) => a.sourceId))].sort();
   const bias = { left: 0, center: 0, right: 0, unrated: 0, disputed: 0 };
@@ -200,10 +227,7 @@ export function computeCoverage(articles: CoverageArticle[], sources: ReadonlyMa
     const ty = reportedAt(y);
     return tx < ty ? -1 : tx > ty ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
   })[0]!;
-  const syndication = detectSyndication(
-    outlets.map((a) => ({ id: a.id, sourceId: a.sourceId, title: a.title, summary: a.summary, author: a.author, url: a.url, at: reportedAt(a), dated: a.published !== null })),
-    (sourceId, agency) => isWireAgency(sources.get(sourceId), agency),
-  );
+  const syndication = storySyndication(outlets, sources, runsWireUncredited);
   return {
     sourceCount: sourceIds.length,
     articleCount: outlets.length,

@@ -110,14 +110,28 @@ export interface SyndicationResult {
   syndicated: SyndicatedArticle[];
   /** Distinct sources with at least one article of their own reporting. */
   ownReporting: number;
+  /**
+   * Sources (sorted ids) that ran an agency's copy here without crediting it: an article of theirs carries no credit
+   * in a copy group where another source's article names an agency that source is not. Pooled over a window's
+   * stories by the caller to find sources that run wire copy uncredited (`runsWireUncredited`).
+   */
+  uncredited: string[];
 }
 
 /**
  * Finds syndicated copy among a story's articles. `isAgency(sourceId, agency)` tells whether a source is the agency
  * itself (its articles are its own reporting even when they carry its credit). An undated article is never called
  * the copy or the original of another (which came first is unknown); its wire credit still counts.
+ * `runsWireUncredited(sourceId)` names the sources known to run agency copy without crediting it (found over a
+ * window, see `uncredited`): their article without a credit is the agency's copy when another copy of it names the
+ * agency, even a later one; any other source's first copy is its own reporting, as a later credit may be an agency
+ * re-running that outlet's story.
  */
-export function detectSyndication(articles: SyndicationArticle[], isAgency: (sourceId: string, agency: string) => boolean = () => false): SyndicationResult {
+export function detectSyndication(
+  articles: SyndicationArticle[],
+  isAgency: (sourceId: string, agency: string) => boolean = () => false,
+  runsWireUncredited: (sourceId: string) => boolean = () => false,
+): SyndicationResult {
   const sorted = [...articles].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Each article's copy group: the first article of the copy it carries (its own id when it carries no earlier one).
   const root = new Map<string, string>();
@@ -140,29 +154,44 @@ export function detectSyndication(articles: SyndicationArticle[], isAgency: (sou
       }
     }
   });
+  const credits = new Map(sorted.map((a) => [a.id, wireCredit(a)]));
+  const named = (c: string | null | undefined): c is string => !!c && c !== UNNAMED_WIRE;
+  // The agency each group's copies name where they credit one, by a source that is not that agency (the first such).
+  const namedInGroup = new Map<string, { agency: string; by: string }>();
+  for (const a of sorted) {
+    const c = credits.get(a.id);
+    const g = root.get(a.id)!;
+    if (named(c) && !isAgency(a.sourceId, c) && !namedInGroup.has(g)) namedInGroup.set(g, { agency: c, by: a.sourceId });
+  }
+  const agencyOf = (a: SyndicationArticle): string | undefined => WIRE_AGENCIES.find((w) => isAgency(a.sourceId, w.name))?.name;
+  const uncredited = new Set<string>();
   // A credit reaches the copies of its group that came after it: one outlet's credit tells whose copy the later ones
   // run (a reader trial's AP story had been "Wire copy via AP" at NPR, which credits AP, but "Copy of Japan Today's
-  // article" at ABC News two hours later, which does not). Not the copies before it: an agency that re-runs an
-  // outlet's story credits itself (a hostile trial's Tampa Bay Times report, AP's copy six hours later).
+  // article" at ABC News two hours later, which does not). Not the copies before it (an agency that re-runs an
+  // outlet's story credits itself: a hostile trial's Tampa Bay Times report, AP's copy six hours later), unless their
+  // source runs wire copy uncredited (runsWireUncredited: Japan Today's copies of AP, first in three demo stories).
   const groupCredit = new Map<string, string>();
   const out: SyndicatedArticle[] = [];
   const own = new Set<string>();
-  sorted.forEach((a, i) => {
+  for (const a of sorted) {
     const g = root.get(a.id)!;
     const copyOf = g === a.id ? null : g;
-    const credited = wireCredit(a);
+    const credited = credits.get(a.id)!;
+    const agency = agencyOf(a);
+    const namer = namedInGroup.get(g);
+    const runsCopy = credited === null && agency === undefined && namer !== undefined && namer.by !== a.sourceId;
+    if (runsCopy) uncredited.add(a.sourceId);
     const earlier = copyOf === null ? undefined : groupCredit.get(g);
+    const backward = runsCopy && runsWireUncredited(a.sourceId) ? namer.agency : undefined;
     // An agency named, here or by an earlier copy, outranks a link's path that names none (UNNAMED_WIRE).
-    const named = (c: string | null | undefined): c is string => !!c && c !== UNNAMED_WIRE;
-    const via = named(credited) ? credited : named(earlier) ? earlier : (credited ?? earlier ?? null);
+    const via = named(credited) ? credited : named(earlier) ? earlier : named(backward) ? backward : (credited ?? earlier ?? null);
     if (via !== null && !named(groupCredit.get(g))) groupCredit.set(g, via);
     // An agency's own article is its own reporting, whoever ran its copy first (a hostile pass's AP article had been
     // "Wire copy" after ABC's /wireStory/ copy five minutes earlier), unless it credits another agency ("TOKYO (AP)"
     // at Reuters).
-    const agency = WIRE_AGENCIES.find((w) => isAgency(a.sourceId, w.name))?.name;
     const isOwn = (agency !== undefined && (credited === null || credited === agency)) || (via !== null && isAgency(a.sourceId, via)) || (via === null && copyOf === null);
     if (isOwn) own.add(a.sourceId);
     else out.push({ articleId: a.id, sourceId: a.sourceId, via, copyOf });
-  });
-  return { syndicated: out, ownReporting: own.size };
+  }
+  return { syndicated: out, ownReporting: own.size, uncredited: [...uncredited].sort() };
 }

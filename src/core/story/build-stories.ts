@@ -5,7 +5,7 @@
 import { standInTitle, truncateText } from '../feed/clean-text';
 import { DEFAULT_CLUSTER_CONFIG, EXCERPT_MAX_CHARS, MIN_SOURCES_FOR_STORY_PAGE, SUMMARY_MAX_BULLETS, SUMMARY_MIN_BULLETS } from '../config';
 import { blindspotBaseline, blindspotOf, type BiasBaseline } from '../coverage/blindspot';
-import { computeCoverage, lastUpdatedOf, reportedAt, sourceBucket } from '../coverage/coverage';
+import { computeCoverage, lastUpdatedOf, reportedAt, sourceBucket, uncreditedWireSources } from '../coverage/coverage';
 import type { Article } from '../schema/article';
 import type { Source } from '../schema/source';
 import { NO_STORY_OVERRIDES, splitArticleIds, type StoryOverrides } from '../schema/overrides';
@@ -414,17 +414,24 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
   for (const [articleId, storyId] of Object.entries(nextIndex)) nextIndex[articleId] = resolveRedirect(storyId, redirects);
   /** Stories returned as their stored object (nothing a reader sees changed): not summarised again. */
   const kept = new Set<Story>();
+  // Each story's articles, its window's and its expired ones, oldest first.
+  const articlesOf = result.clusters.map((clustered, i) =>
+    [...clustered.map((m) => m.id), ...(expiredOf.get(ids[i]!) ?? []).map((a) => a.id)]
+      .sort((x, y) => {
+        const tx = reportedAt(byId.get(x)!);
+        const ty = reportedAt(byId.get(y)!);
+        return tx < ty ? -1 : tx > ty ? 1 : x < y ? -1 : 1;
+      })
+      .map((m) => byId.get(m)!),
+  );
+  // Sources that run agency copy uncredited, as the window's stories show (WIRE_UNCREDITED_MIN_STORIES).
+  const runsWireUncredited = new Set(uncreditedWireSources(articlesOf, sources));
   const stories: Story[] = result.clusters.map((clustered, i) => {
     const id = ids[i]!;
     const centre = centroid(clustered.map((m) => result.vectors.get(m.id)!));
     centres.set(id, centre);
     const expiredArticles = expiredOf.get(id) ?? [];
-    const members = [...clustered.map((m) => m.id), ...expiredArticles.map((a) => a.id)].sort((x, y) => {
-      const tx = reportedAt(byId.get(x)!);
-      const ty = reportedAt(byId.get(y)!);
-      return tx < ty ? -1 : tx > ty ? 1 : x < y ? -1 : 1;
-    });
-    const storyArticles = members.map((m) => byId.get(m)!);
+    const storyArticles = articlesOf[i]!;
     for (const a of storyArticles) nextIndex[a.id] = id;
     const title =
       pinned.get(id) ??
@@ -435,7 +442,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
         }),
         sources,
       );
-    const coverage = computeCoverage(storyArticles, sources);
+    const coverage = computeCoverage(storyArticles, sources, runsWireUncredited);
     const stored = input.previous?.get(id);
     const firstSeen = storyArticles.map(reportedAt).reduce((x, y) => (y < x ? y : x));
     const material = {
@@ -469,7 +476,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     const articles: StoryArticle[] = material.articles.map((a, k) => ({
       ...a,
       similarity: similarity.get(a.id)!,
-      sharedTerms: members.length > 1 ? topSharedTerms(vectorOf(storyArticles[k]!), centre, result.model, 3) : [],
+      sharedTerms: storyArticles.length > 1 ? topSharedTerms(vectorOf(storyArticles[k]!), centre, result.model, 3) : [],
     }));
     return {
       ...material,

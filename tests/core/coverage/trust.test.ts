@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blindspotBaseline, blindspotOf } from '../../../src/core/coverage/blindspot';
-import { computeCoverage, disputedRatings, percentages, sourceFactuality } from '../../../src/core/coverage/coverage';
+import { computeCoverage, disputedRatings, percentages, sourceFactuality, uncreditedWireSources } from '../../../src/core/coverage/coverage';
 import { detectSyndication, sameCopy, wireCredit } from '../../../src/core/coverage/syndication';
 import type { Bias, Factuality, Source } from '../../../src/core/schema/source';
 import { CoverageSchema } from '../../../src/core/schema/story';
-import { UNNAMED_WIRE } from '../../../src/core/config';
+import { UNNAMED_WIRE, WIRE_UNCREDITED_MIN_STORIES } from '../../../src/core/config';
 
 function source(id: string, bias: Bias[] = [], factuality: Factuality[] = [], extra: Partial<Source> = {}): Source {
   return {
@@ -91,7 +91,7 @@ describe('syndicated copy', () => {
     expect(wireCredit({ author: null, summary: text, url: 'https://example.com/wireStory/x' })).toBeNull();
     // Alone in its story (the demo's ABC International items): not ABC's own reporting, via no named agency.
     const alone = detectSyndication([{ id: 'abc', sourceId: 'abc-news', title: 'Airport reopens', summary: text, author: null, url: abc, at: '2026-02-18T01:00:00Z' }]);
-    expect(alone).toEqual({ syndicated: [{ articleId: 'abc', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }], ownReporting: 0 });
+    expect(alone).toEqual({ syndicated: [{ articleId: 'abc', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }], ownReporting: 0, uncredited: [] });
     // After NPR's copy credited to AP, ABC's copy is AP's; after ABC's, a later uncredited copy is via what ABC's is.
     const npr = { id: 'npr', sourceId: 'npr', title: 'Storm closes bridge for a week', summary: text, author: 'The Associated Press', at: '2026-02-18T00:00:00Z' };
     const abcCopy = { id: 'abc', sourceId: 'abc-news', title: 'Storm closes bridge for a week', summary: text, author: null, url: abc, at: '2026-02-18T01:00:00Z' };
@@ -107,11 +107,11 @@ describe('syndicated copy', () => {
     // The agency's own article stays its own reporting after ABC's copy of it (it had been "Wire copy" of ABC's).
     const apOwn = { id: 'ap', sourceId: 'ap', title: 'Storm closes bridge for a week', summary: text, author: null, at: '2026-02-18T01:05:00Z' };
     const own = detectSyndication([abcCopy, apOwn], (sourceId, agency) => sourceId === 'ap' && agency === 'AP');
-    expect(own).toEqual({ syndicated: [{ articleId: 'abc', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }], ownReporting: 1 });
+    expect(own).toEqual({ syndicated: [{ articleId: 'abc', sourceId: 'abc-news', via: UNNAMED_WIRE, copyOf: null }], ownReporting: 1, uncredited: [] });
     // …unless it credits another agency: Reuters running AP's copy is AP's wire copy.
     const reutersRunsAp = { ...apOwn, id: 'rt', sourceId: 'reuters', summary: `TOKYO (AP) — ${text}` };
     const isReuters = (sourceId: string, agency: string) => sourceId === 'reuters' && agency === 'Reuters';
-    expect(detectSyndication([reutersRunsAp], isReuters)).toEqual({ syndicated: [{ articleId: 'rt', sourceId: 'reuters', via: 'AP', copyOf: null }], ownReporting: 0 });
+    expect(detectSyndication([reutersRunsAp], isReuters)).toEqual({ syndicated: [{ articleId: 'rt', sourceId: 'reuters', via: 'AP', copyOf: null }], ownReporting: 0, uncredited: [] });
     // computeCoverage passes the link on: the story's own-reporting count leaves ABC's wire copy out.
     const story = [art('1', 'abc-news', '2026-02-18T00:00:00Z', { title: 'Airport reopens', summary: text, url: abc }), art('2', 'bbc', '2026-02-18T01:00:00Z', { title: 'Strike ends at Nairobi airport', summary: 'Flights resumed at the main airport after a two-day strike by aviation workers ended on Thursday.' })];
     const c = computeCoverage(story, new Map([source('abc-news'), source('bbc')].map((s) => [s.id, s])));
@@ -152,8 +152,43 @@ describe('syndicated copy', () => {
     const lead = 'A sinkhole opened under a Tampa apartment block overnight, forcing 40 residents out before dawn, city officials said on Monday.';
     const tampa = { id: 'tb', sourceId: 'tampabay', title: 'Sinkhole forces 40 from Tampa apartments', summary: lead, author: null, at: '2026-02-17T08:00:00Z' };
     const rerun = (sourceId: string) => ({ id: sourceId, sourceId, title: 'Sinkhole forces 40 from Tampa apartments', summary: `TAMPA, Fla. (AP) — ${lead}`, author: null, at: '2026-02-17T14:00:00Z' });
-    expect(detectSyndication([tampa, rerun('apnews')], (sourceId, agency) => sourceId === 'apnews' && agency === 'AP')).toEqual({ syndicated: [], ownReporting: 2 });
-    expect(detectSyndication([tampa, rerun('miami')])).toEqual({ syndicated: [{ articleId: 'miami', sourceId: 'miami', via: 'AP', copyOf: 'tb' }], ownReporting: 1 });
+    expect(detectSyndication([tampa, rerun('apnews')], (sourceId, agency) => sourceId === 'apnews' && agency === 'AP')).toEqual({ syndicated: [], ownReporting: 2, uncredited: [] });
+    // (the Tampa outlet ran, uncredited, a copy another outlet credits to AP: the window counts such stories)
+    expect(detectSyndication([tampa, rerun('miami')])).toEqual({ syndicated: [{ articleId: 'miami', sourceId: 'miami', via: 'AP', copyOf: 'tb' }], ownReporting: 1, uncredited: ['tampabay'] });
+  });
+
+  it('calls a first, uncredited copy the agency’s when its source runs wire copy uncredited, as the window shows (the demo’s Japan Today)', () => {
+    // The demo's AP story: Japan Today first and uncredited, NPR's copy credits AP an hour later.
+    const repatriate = 'The Australian government will not repatriate from Syria a group of 34 women and children with alleged ties to the Islamic State group, Prime Minister Anthony Albanese said Tuesday.';
+    const syria = [
+      art('jt1', 'japan-today', '2026-02-17T05:56:43Z', { title: "Australia won't repatriate 34 women and children from Syria", summary: repatriate, author: null }),
+      art('npr1', 'npr', '2026-02-17T07:07:39Z', { title: "Australia won't repatriate 34 women and children from Syria", summary: repatriate, author: 'The Associated Press' }),
+    ];
+    // The demo's AFP story: Japan Today first, Dawn's copy credits AFP.
+    const court = 'The man accused of the Bondi Beach attack appeared in a Sydney court by video link on Tuesday, where prosecutors asked for more time to prepare the case against him.';
+    const bondi = [
+      art('jt2', 'japan-today', '2026-02-16T23:10:00Z', { title: 'Accused Bondi Beach killer appears in court by video link', summary: court, author: null }),
+      art('dawn2', 'dawn', '2026-02-17T02:00:00Z', { title: 'Accused Bondi Beach killer appears in court by video link', summary: court, author: 'AFP' }),
+    ];
+    // An outlet's own report that another outlet runs later with AP's credit (AP re-ran it): once only.
+    const lead = 'A sinkhole opened under a Tampa apartment block overnight, forcing 40 residents out before dawn, city officials said on Monday.';
+    const sinkhole = [
+      art('tb', 'tampabay', '2026-02-17T08:00:00Z', { title: 'Sinkhole forces 40 from Tampa apartments', summary: lead, author: null }),
+      art('mi', 'miami', '2026-02-17T14:00:00Z', { title: 'Sinkhole forces 40 from Tampa apartments', summary: `TAMPA, Fla. (AP) — ${lead}`, author: null }),
+    ];
+    const sources = map(source('japan-today'), source('npr'), source('dawn'), source('tampabay'), source('miami'));
+    expect(WIRE_UNCREDITED_MIN_STORIES).toBe(2);
+    expect(uncreditedWireSources([syria, bondi, sinkhole], sources)).toEqual(['japan-today']);
+    expect(uncreditedWireSources([syria, sinkhole], sources)).toEqual([]);
+    const runs = new Set(['japan-today']);
+    const c = computeCoverage(syria, sources, runs);
+    expect([c.ownReporting, c.syndicated]).toEqual([0, [{ articleId: 'jt1', sourceId: 'japan-today', via: 'AP', copyOf: null }, { articleId: 'npr1', sourceId: 'npr', via: 'AP', copyOf: 'jt1' }]]);
+    // Without the window's evidence, a first copy is its source's own reporting, as the sinkhole report stays.
+    expect(computeCoverage(syria, sources).ownReporting).toBe(1);
+    expect(computeCoverage(sinkhole, sources, runs).ownReporting).toBe(1);
+    // Its own reporting, that no copy credits to an agency, stays its own.
+    const own = [art('jt3', 'japan-today', '2026-02-17T01:00:00Z', { title: 'Tokyo opens a new ferry line', summary: 'A new ferry line across Tokyo Bay opened on Tuesday, cutting the trip to Chiba to twenty minutes, the city said.' }), syria[1]!];
+    expect(computeCoverage(own, sources, runs).syndicated.map((x) => x.articleId)).toEqual(['npr1']);
   });
 
   it('never calls an article a copy of its own source’s, nor one of two copies of one time the earlier (a hostile trial’s)', () => {
