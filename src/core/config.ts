@@ -190,9 +190,11 @@ export const BIAS_DISPUTE_STEPS = 2;
  * "Uk" topics (a hostile trial). Bumped with such a change; a run that finds another version rebuilds every active
  * story once. Archived stories stay as they were archived. 2: 2026-12-01 (session 17's summary, topic and headline
  * rules); 3: 2026-12-01 (session 18: offices as stop words, which move headlines and shared terms; ABC's wire copy;
- * summary sentences that lean on their headline, speak as the outlet or ask).
+ * summary sentences that lean on their headline, speak as the outlet or ask); 4: 2026-12-02 (session 19: summary
+ * leads and titles that restate one piece of news or one figure, "also", the first person singular; explainer titles;
+ * uncredited wire copy first).
  */
-export const STORY_TEXT_VERSION = 3;
+export const STORY_TEXT_VERSION = 4;
 
 // ── Coverage: syndicated copy ────────────────────────────────────────────────────────────────────────────────────
 
