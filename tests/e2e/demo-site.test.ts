@@ -216,9 +216,10 @@ describe('the demo build', () => {
     const labels = async (id: string): Promise<string[]> =>
       [...(await read(`story/${id}/index.html`)).matchAll(/href="\/source\/([^/]+)\/">(?:(?!href="\/source\/)[^])*?<span class="copy">([^<]*)<\/span>/g)].map((m) => `${m[1]}: ${m[2]!.replace('&#39;', "'")}`);
     // The AP story: NPR credits AP; ABC News, two hours later, ran the same copy without the credit (it had been
-    // "Copy of Japan Today's article"); Japan Today, first, credits no one. ABC's earlier report is filed under
+    // "Copy of Japan Today's article"); Japan Today, first, credits no one, but runs wire copy uncredited in two of the
+    // window's stories (WIRE_UNCREDITED_MIN_STORIES), so its copy is AP's too. ABC's earlier report is filed under
     // /wireStory/: wire copy, of an agency nothing names.
-    expect(await labels('m3dhlenw4ylu')).toEqual(['abc-news: Wire copy', 'npr: Wire copy via AP', 'abc-news: Wire copy via AP']);
+    expect(await labels('m3dhlenw4ylu')).toEqual(['abc-news: Wire copy', 'japan-today: Wire copy via AP', 'npr: Wire copy via AP', 'abc-news: Wire copy via AP']);
     // NDTV and Japan Today ran one wire text under their own headlines ("US" and "U.S."): the same text, not a copy of NDTV.
     expect(await labels('vd64epns25bv')).toEqual(["japan-today: Same text as NDTV's earlier article"]);
   });
@@ -227,7 +228,7 @@ describe('the demo build', () => {
     // The bundled WSJ feed is read without error, but its newest item is from January 2025 (state/feeds.json: stale).
     const state = JSON.parse(await readFile(path.join(work, 'content', 'state', 'feeds.json'), 'utf8')) as Array<{ sourceId: string; stale: boolean; newestItem: string }>;
     expect(state.filter((f) => f.stale).map((f) => [f.sourceId, f.newestItem])).toEqual([['wsj', '2025-01-27T19:23:00Z']]);
-    const status = (html: string): string[] => [...html.matchAll(/<td><span class="(ok|stale|bad)">([^<]*)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    const status = (html: string): string[] => [...html.matchAll(/<td data-label="Status"><span class="(ok|stale|bad)">([^<]*)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
     expect(status(await read('source/wsj/index.html'))).toEqual(['stale: Stale: newest item 27 Jan 2025']);
     expect(status(await read('source/bbc-news/index.html'))).toEqual(['ok: OK']);
   });
