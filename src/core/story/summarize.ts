@@ -295,20 +295,52 @@ const CALENDAR_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
  * "the problems of our time": a hostile pass's), nor French "l’ours", nor a domain's ".us" ("PowerOutage.us"). */
 const FIRST_PERSON_PLURAL = /(?<![\p{L}\p{N}'’./@-])(?:[Ww]e|us)(?![\p{L}\p{N}'’])/u;
 
-/** A writer speaking as itself in the first person singular, as bloggers do ("Ski Jumping Pairs is my favorite Winter
- * Olympics event", "I took a couple of days off…": a reader trial's bullet of a six-source story): "my", "me", "myself",
- * "mine", or "I" before a lower-case word or an apostrophe ("I think", "I’ve"), outside quotation marks (unquoted). Not
- * a regnal or war numeral after a capitalised word ("Charles I was…", "World War I"). */
-const FIRST_PERSON_SINGULAR = /(?<![\p{L}\p{N}'’-])(?:my|me|myself|mine)(?![\p{L}\p{N}'’-])|(?<!\p{Lu}\p{L}* )(?<![\p{L}\p{N}])I(?= \p{Ll}|['’]\p{Ll})/u;
+/**
+ * A writer speaking as itself in the first person singular, as bloggers do ("Ski Jumping Pairs is my favorite Winter
+ * Olympics event", "I took a couple of days off…", "When I visited the camp…": a reader trial's bullet of a
+ * six-source story): "my", "me" or "myself", or "I" before a lower-case word or an apostrophe ("I think", "I’ve"), in
+ * `own` (the sentence outside its quotations). Not "mine" (as often a coal or a sea mine), nor a Roman numeral: "I"
+ * after a capitalised word other than an opener ("Charles I was…", "World War I") or after a word that counts ("phase
+ * I trial", "schedule I", "type I diabetes": a hostile pass's).
+ */
+function speaksAsI(own: string): boolean {
+  if (/(?<![\p{L}\p{N}'’-])(?:my|me|myself)(?![\p{L}\p{N}'’-])/u.test(own)) return true;
+  for (const m of own.matchAll(/(?<![\p{L}\p{N}])I(?= \p{Ll}|['’]\p{Ll})/gu)) {
+    // The word before it, unless a punctuation mark or a quotation ends there ("Star Trek: “…” I’m glad…").
+    const before = /(\S*\p{L})\s$/u.exec(own.slice(0, m.index))?.[1] ?? '';
+    if (NUMBERED.test(before) || (/^\p{Lu}/u.test(before) && !OPENERS.has(before))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Words a Roman numeral follows ("phase I", "schedule I", "grade I listed", "type I"): speaksAsI. */
+const NUMBERED = /^(?:phase|schedule|type|grade|class|category|stage|part|level|tier|title|article|chapter|volume|act|book|division|league|war)$/iu;
+
+/** Capitalised words that open a clause before "I" as a pronoun ("When I visited…", "As I reported…"): speaksAsI. */
+const OPENERS = new Set(['When', 'As', 'If', 'After', 'Before', 'Since', 'While', 'Then', 'So', 'But', 'And', 'Now', 'Today', 'Yesterday', 'Here', 'There', 'Where', 'Because', 'Although', 'Though', 'Once', 'Until', 'Unless', 'Why', 'What', 'How', 'Still', 'Also', 'Again', 'Maybe', 'Perhaps', 'Yes', 'No', 'Honestly', 'Frankly', 'Sometimes', 'Last', 'This', 'That']);
 
 /**
- * A sentence that adds to what its article said before it: "also" in its own voice and not inside a relative clause
- * ("The official Saudi Press Agency also said on X that…", "Oman, Qatar and the UAE also made similar announcements",
- * "The timeline of evidence was also discussed, the court said": a reader trial's bullets, which read under another
- * bullet as if they went on from it). Not "…, who had also been removed from the presidency", which says whom it adds to,
- * nor "also known as" (a name, "Also known as the Dark Ages, the period…").
+ * Whether `own` (a sentence outside its quotations) adds to what its article said before it: "also" in its own
+ * voice ("The official Saudi Press Agency also said on X that…", "Oman, Qatar and the UAE also made similar
+ * announcements", "The timeline of evidence was also discussed, the court said": a reader trial's bullets, which read
+ * under another bullet as if they went on from it). Not where it adds within the sentence: after "and", "but", "or"
+ * ("…arrested two men and also seized 3 kilograms…"), in a clause of its own (", adding that two soldiers were also
+ * wounded", "…, who had also been removed"), in an aside (", also published in Nature,"), nor a name ("also known
+ * as", "also called"), nor "also-ran" (a hostile pass's).
  */
-const ADDS_TO = /^(?:(?!\b(?:who|whom|whose|which)\b)[^])*\balso\b(?! known\b)/iu;
+function addsTo(own: string): boolean {
+  for (const m of own.matchAll(/\balso\b(?![-‐‑])/giu)) {
+    const before = own.slice(0, m.index);
+    const after = own.slice(m.index + m[0].length);
+    if (/^\s+(?:known|called|named|dubbed|referred|spelled|spelt)\b/iu.test(after)) continue;
+    if (/\b(?:and|but|or)\s+$/iu.test(before)) continue;
+    if (/,\s*$/u.test(before) && /^\s+\p{Ll}+(?:ed|en)\b[^,]*,/u.test(after)) continue;
+    if (/\b(?:who|whom|whose|which|that|adding|as)\b/iu.test(before.slice(before.lastIndexOf(',') + 1))) continue;
+    return true;
+  }
+  return false;
+}
 
 /**
  * `text` without its quotations, what its writer says in its own voice: double quotes (“…”, "…", «…», „…“; one left
@@ -323,34 +355,48 @@ const unquoted = (text: string): string =>
 /**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
  * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), adds to what was said
- * before it (ADDS_TO), or it is the outlet speaking to its readers or as itself (FIRST_PERSON_PLURAL,
- * FIRST_PERSON_SINGULAR). English articles and those of no known language.
+ * before it (addsTo), or it is the outlet speaking to its readers or as itself (FIRST_PERSON_PLURAL, speaksAsI). English articles and those of no known language.
  */
 function dangles(sentence: string, a: SummaryArticle): boolean {
   if ((primaryLanguage(a.language) ?? 'en') !== 'en') return false;
   const own = unquoted(sentence);
-  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || FIRST_PERSON_PLURAL.test(own) || FIRST_PERSON_SINGULAR.test(own) || ADDS_TO.test(own)) return true;
+  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || FIRST_PERSON_PLURAL.test(own) || speaksAsI(own) || addsTo(own)) return true;
   const intro = INTRO_PRONOUN.exec(sentence)?.[1];
   return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1).replace(CALENDAR_WORD, ''));
 }
 
 /**
- * The figures a sentence gives: numbers of two or more digits ("80", "1.502" of "$1.502bn", "21" of "21-year-old"), not
- * a year (1900–2099 written alone), which dates rather than counts, nor the digits of a code after letters ("FY26",
- * "G20"), nor a day of the month ("February 17", "17 Feb."): a headline and a digest's title share their date. A
- * one-digit number is too common to mark a fact.
+ * The figures a sentence gives: numbers of two or more digits ("80", "1.502" of "$1.502bn", "21" of "21-year-old",
+ * "20 000" written with spaces), not what names, dates or times: a year (1900–2099 written alone), a day of the month
+ * ("February 17", "17 Feb.", "March 10-12"), an ordinal ("12th", "40th"), a time ("17:00"), digits joined to a code
+ * or a range ("FY26", "G20", "COVID-19", "F-35", "9/11", "2025-26", "10-12"), nor a number after a capitalised word
+ * inside the sentence, which names a model or a law ("the Boeing 737", "Windows 11", "Article 50": a hostile
+ * pass's). A headline and a digest's title share their date. A one-digit number is too common to mark a fact.
  */
 export function figures(sentence: string): Set<string> {
   const out = new Set<string>();
-  for (const [n] of sentence.replace(DAY_OF_MONTH, ' ').matchAll(/(?<![\p{L}\p{Nd}.,])\p{Nd}+(?:[.,]\p{Nd}+)*/gu)) {
+  const text = sentence.replace(DAY_OF_MONTH, ' ').replace(SPACED_THOUSANDS, '$1');
+  for (const [n] of text.matchAll(FIGURE)) {
     if (n.replace(/\D/gu, '').length < 2 || /^(?:19|20)\d\d$/u.test(n)) continue;
     out.add(n);
   }
   return out;
 }
 
-/** A day of the month beside its month's English name or abbreviation: a date, not a figure (figures). */
-const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\.? \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTH})\\b`, 'giu');
+/**
+ * A number as figures reads it: digits with their separators, not after a letter, a digit or a separator, nor after
+ * a joiner that follows a letter or a digit ("COVID-19", "9/11", "2025-26"), nor a capitalised word inside the
+ * sentence ("the Boeing 737"), nor a time's colon; not before an ordinal's ending, a time's colon or a joiner and a
+ * digit ("10-12", "5/6").
+ */
+const FIGURE = /(?<![\p{L}\p{Nd}.,:])(?<![\p{L}\p{Nd}][-‐‑–/])(?<!\S\s+\p{Lu}[\p{L}\p{N}]*\s)\p{Nd}+(?:[.,]\p{Nd}+)*(?!\p{Nd}|[.,:]\p{Nd}|[-‐‑–/]\p{Nd}|(?:st|nd|rd|th)\b)/gu;
+
+/** A thousands group written after a space or a narrow space ("20 000", "1 200 000"): one number (figures). */
+const SPACED_THOUSANDS = /(?<![\p{Nd}.,])(\p{Nd}{1,3})[ \u00a0\u202f](?=\p{Nd}{3}(?!\p{Nd}))/gu;
+
+/** A day of the month beside its month's English name or abbreviation, or a range of days ("March 10-12"): a date,
+ * not a figure (figures). */
+const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\.? \\d{1,2}(?:[-–]\\d{1,2})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?(?:[-–]\\d{1,2}(?:st|nd|rd|th)?)? (?:of )?(?:${MONTH})\\b`, 'giu');
 
 /** A sentence or title as the summary compares it: its vector and its figures. */
 interface Said {

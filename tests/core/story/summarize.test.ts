@@ -296,6 +296,10 @@ describe('figures', () => {
     expect([...figures('More than 80 film figures, a 21-year-old, $1.502bn, 1,200 people, 3.5%')]).toEqual(['80', '21', '1.502', '1,200', '3.5']);
     expect([...figures('In FY25 and 6MFY26 at the G20 in 2024, 7 people')]).toEqual([]);
     expect([...figures('News Briefs - February 17, 2025; on 17 Feb. and Sept. 11 and the 3rd March; 2,977 died')]).toEqual(['2,977']);
+    // a hostile pass's: names, times, ordinals, ranges and spaced thousands
+    expect([...figures('Hong Kong recorded 286 COVID-19 deaths; 36 F-35 jets; the Boeing 737 and Windows 11; 9/11')]).toEqual(['286', '36']);
+    expect([...figures('Polls closed at 17:00 on the 12th of May, March 10-12, in the 2025-26 season, a 5-2 vote')]).toEqual([]);
+    expect([...figures('20 000 people and 1 200 000 euros; the 40th day; 40 days')]).toEqual(['20000', '1200000', '40']);
   });
 });
 
@@ -385,6 +389,11 @@ describe('summary sentences that open with a pronoun', () => {
       'Ski Jumping Pairs is my favorite Winter Olympics event, and this year it finally made the programme.',
       'I took a couple of days off at the beginning of the week to visit some colleges nearby.',
       'I’ve only seen a few of these films, but the list is a good place to start this winter.',
+      // a hostile pass's: "I" after an opener, "also" after an aside that names no one
+      'When I visited the camp in March, families were sleeping in tents beside the river.',
+      'Officials, who declined to be named, also said the talks had stalled on Tuesday night.',
+      'Tolo News, meanwhile, also announced that Ramadan would begin on February 18 in Afghanistan.',
+      'From a draft of the narration of Star Trek: “Assigned a five year patrol of our galaxy…” I’m glad they punched it up.',
     ];
     const kept = [
       // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
@@ -414,6 +423,16 @@ describe('summary sentences that open with a pronoun', () => {
       'Charles I was beheaded outside the Banqueting House in London in January 1649.',
       '“It was one of the greatest moments of my life,” the skier told reporters after the race.',
       'The Me Too movement began on social media and spread to dozens of countries.',
+      // a hostile pass's: a mine, a numeral after a word that counts, "also" within the sentence, in a clause of its
+      // own, in an aside or a name
+      'The ship struck a mine in the Black Sea on Tuesday, the navy said in a statement.',
+      'The drug passed a phase I trial in 2024 and is now being tested in 300 patients.',
+      'The DEA moved to shift marijuana from schedule I to schedule III on Tuesday afternoon.',
+      'Police arrested two men and also seized 3 kilograms of cocaine, officials said on Friday.',
+      'The army said on Tuesday it had killed 12 militants, adding that two soldiers were also wounded.',
+      'The report, also published in Nature, found that sea levels had risen faster than thought.',
+      'The drug, also called semaglutide, is sold as Ozempic and Wegovy in most of the world.',
+      'The also-ran candidate conceded on Tuesday night after the count in the capital ended.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
