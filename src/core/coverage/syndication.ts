@@ -112,8 +112,9 @@ export interface SyndicationResult {
   ownReporting: number;
   /**
    * Sources (sorted ids) that ran an agency's copy here without crediting it: an article of theirs carries no credit
-   * in a copy group where another source's article names an agency that source is not. Pooled over a window's
-   * stories by the caller to find sources that run wire copy uncredited (`runsWireUncredited`).
+   * and no byline in a copy group where another source's article names an agency that source is not, and that the
+   * agency's own article is not part of. Pooled over a window's stories by the caller to find sources that run wire
+   * copy uncredited (`runsWireUncredited`).
    */
   uncredited: string[];
 }
@@ -178,8 +179,14 @@ export function detectSyndication(
     const copyOf = g === a.id ? null : g;
     const credited = credits.get(a.id)!;
     const agency = agencyOf(a);
+    // An uncredited copy that another outlet credits to an agency: evidence that its source runs wire copy
+    // uncredited, and, when it does, the agency's copy. Not a bylined article (a reporter's own, which the agency may
+    // have re-run), nor one of a group the agency itself ran too (its re-run of an outlet's story: a hostile pass's
+    // Tampa Bay Times scoops, AP's copies six hours later, a third outlet's an hour after that).
     const namer = namedInGroup.get(g);
-    const runsCopy = credited === null && agency === undefined && namer !== undefined && namer.by !== a.sourceId;
+    const runsCopy =
+      credited === null && agency === undefined && !a.author?.trim() && namer !== undefined && namer.by !== a.sourceId &&
+      !sorted.some((o) => root.get(o.id) === g && isAgency(o.sourceId, namer.agency));
     if (runsCopy) uncredited.add(a.sourceId);
     const earlier = copyOf === null ? undefined : groupCredit.get(g);
     const backward = runsCopy && runsWireUncredited(a.sourceId) ? namer.agency : undefined;

@@ -186,6 +186,20 @@ describe('syndicated copy', () => {
     // Without the window's evidence, a first copy is its source's own reporting, as the sinkhole report stays.
     expect(computeCoverage(syria, sources).ownReporting).toBe(1);
     expect(computeCoverage(sinkhole, sources, runs).ownReporting).toBe(1);
+    // A hostile pass's: an outlet's bylined scoops, or scoops the agency itself re-ran, that a third outlet then ran
+    // with the agency's credit, are no evidence (the agency re-ran the outlet's story), and stay its own when flagged.
+    const scoop = (n: number, author: string | null, withAgency: boolean) => {
+      const text = `The Hillsborough County school board voted 5-2 on Tuesday to fire its superintendent after a year of disputes, case ${n}.`;
+      return [
+        art(`tb${n}`, 'tampabay', '2026-02-17T08:00:00Z', { title: `School board fires superintendent ${n}`, summary: text, author }),
+        ...(withAgency ? [art(`ap${n}`, 'apnews', '2026-02-17T14:00:00Z', { title: `School board fires superintendent ${n}`, summary: `TAMPA, Fla. (AP) — ${text}`, author: null })] : []),
+        art(`mi${n}`, 'miami', '2026-02-17T15:00:00Z', { title: `School board fires superintendent ${n}`, summary: `TAMPA, Fla. (AP) — ${text}`, author: null }),
+      ];
+    };
+    const withAp = map(source('tampabay'), source('miami'), source('apnews', [], [], { homepage: 'https://apnews.com/' }));
+    expect(uncreditedWireSources([scoop(1, 'Jane Reporter', false), scoop(2, 'Jane Reporter', false)], withAp)).toEqual([]);
+    expect(uncreditedWireSources([scoop(1, null, true), scoop(2, null, true)], withAp)).toEqual([]);
+    expect(computeCoverage(scoop(3, null, true), withAp, new Set(['tampabay'])).syndicated.map((x) => x.sourceId)).toEqual(['miami']);
     // Its own reporting, that no copy credits to an agency, stays its own.
     const own = [art('jt3', 'japan-today', '2026-02-17T01:00:00Z', { title: 'Tokyo opens a new ferry line', summary: 'A new ferry line across Tokyo Bay opened on Tuesday, cutting the trip to Chiba to twenty minutes, the city said.' }), syria[1]!];
     expect(computeCoverage(own, sources, runs).syndicated.map((x) => x.articleId)).toEqual(['npr1']);
