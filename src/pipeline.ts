@@ -213,6 +213,13 @@ export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<
   return withRunLock(options.contentDir, () => ingestLocked(options, deps));
 }
 
+/** `ingest` for a caller that already holds the content directory's run lock (a build, which holds it through its
+ * site build too): the same run and errors, without taking the lock again. */
+export async function ingestUnderLock(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
+  refuseFutureClock(options.now, deps.clock());
+  return ingestLocked(options, deps);
+}
+
 /**
  * Throws when the given run clock `now` is more than MAX_FUTURE_SKEW_HOURS after the real time `realMs` (ms since
  * the epoch), as item dates are bounded: a --now ahead of real time (a mistyped year, a machine clock set back) would

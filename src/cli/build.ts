@@ -13,7 +13,7 @@
  * 3. src/build/assemble.ts puts them together in dist/: the staged live files, hard links to every partition's files
  *    (only the months whose stamp changed since the last assembly are relinked) and a redirect page per merged id.
  */
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,7 +131,7 @@ export interface SiteBuildReport {
 }
 
 /** Ingest (unless --no-ingest) and build; prints the summary and returns the settings used and the build report. */
-export async function buildSite(args: string[]): Promise<IngestSettings & { site: SiteBuildReport; ingest: IngestReport | null }> {
+export async function buildSite(args: string[]): Promise<BuildResult> {
   const started = performance.now();
   const { values } = parseCliArgs({ args, options: BUILD_OPTIONS });
   const settings = ingestSettings(values, { ingesting: !values['no-ingest'] });
@@ -145,23 +145,41 @@ export async function buildSite(args: string[]): Promise<IngestSettings & { site
   const inside = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);
   if (inside(frozen, dist) || inside(dist, frozen)) throw new UsageError(`--frozen-dir ${frozen} and the output dir ${dist} must not contain each other`);
   const plan: BuildPlan = { jobs, dist, frozen, full: !!values.full, started };
-  if (values['no-ingest']) {
-    if (!statSync(settings.contentDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
-    // A build of existing content is a run of its own (src/io/lock.ts): it holds the run lock for its whole length, so
-    // it never takes a running ingest's journal for an interrupted one (an operator trial's build discarded it mid-run:
-    // 874 stories lost, the ingest exit 0) and reads the content as one run left it. Another run holding the lock
-    // stops it at once (RunLockedError), before anything is touched.
-    return withRunLock(settings.contentDir, async () => {
-      // It first finishes (or discards) a run that was interrupted while writing.
-      await recoverContent(settings.contentDir);
-      requireContentDir(settings.contentDir);
-      // The files an ingest refuses to run on stop a build of the content as it is, too (README, "Content directory").
-      await checkKeptState(settings.contentDir);
-      readTopicFeeds(settings.contentDir);
-      return buildContent(settings, plan, null);
-    });
+  if (values['no-ingest'] && !statSync(settings.contentDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
+  // A build is one run (src/io/lock.ts): it holds the content directory's run lock for its whole length, its ingest
+  // and its site build, so no other run writes the content while it reads it, and a build of existing content never
+  // takes a running ingest's journal for an interrupted one (an operator trial's `build --no-ingest` discarded one
+  // mid-run: 874 stories lost, the ingest exit 0; a hostile pass's ingest rewrote the content under a build's Astro
+  // build, exit 0 both). Another run holding the lock stops it at once (RunLockedError), before anything is touched.
+  const buildExisting = async (): Promise<BuildResult> => {
+    // It first finishes (or discards) a run that was interrupted while writing.
+    await recoverContent(settings.contentDir);
+    requireContentDir(settings.contentDir);
+    // The files an ingest refuses to run on stop a build of the content as it is, too (README, "Content directory").
+    await checkKeptState(settings.contentDir);
+    readTopicFeeds(settings.contentDir);
+    return buildContent(settings, plan, null);
+  };
+  // Content on a read-only mount (or checkout) has no place for the lock beside it, and no run can write it there:
+  // built as it is, with a warning (it had been, before builds took the lock: a hostile pass's).
+  if (values['no-ingest'] && !writable(path.dirname(path.resolve(settings.contentDir)))) {
+    makeLog(settings.json)('warn', `cannot take the run lock beside ${settings.contentDir} (its folder is read-only): building without it, so no run may write this content meanwhile`);
+    return buildExisting();
   }
-  return buildContent(settings, plan, await runIngest(settings));
+  return withRunLock(settings.contentDir, async () => (values['no-ingest'] ? buildExisting() : buildContent(settings, plan, await runIngest(settings, undefined, true))));
+}
+
+/** What buildSite returns: the settings used, the site build's report and the ingest's (null for --no-ingest). */
+type BuildResult = IngestSettings & { site: SiteBuildReport; ingest: IngestReport | null };
+
+/** Whether this process may create files in `dir` (access(2) W_OK: false for a read-only mount or an immutable folder). */
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** What buildContent builds with: build jobs, the output and frozen dirs (absolute), --full, and when the command
@@ -175,7 +193,7 @@ interface BuildPlan {
 }
 
 /** The site build of `buildSite` after its ingest (`report`; null for --no-ingest): builds, assembles, prints the summary. */
-async function buildContent(settings: IngestSettings, { jobs, dist, frozen, full, started }: BuildPlan, report: IngestReport | null): Promise<IngestSettings & { site: SiteBuildReport; ingest: IngestReport | null }> {
+async function buildContent(settings: IngestSettings, { jobs, dist, frozen, full, started }: BuildPlan, report: IngestReport | null): Promise<BuildResult> {
   // Content without a source would publish an empty site over the last one: stopped before the build touches dist/.
   requireSources(settings.contentDir);
   // With --json, stdout holds only the final JSON report; progress lines go to stderr as JSON log lines.

@@ -16,7 +16,7 @@ import { fetchFeeds } from '../io/fetch-feeds';
 import { readRegistry } from '../io/content-store';
 import { readFeedFolder } from '../io/read-feed-folder';
 import { EXIT_ALL_FEEDS_FAILED, EXIT_STALLED } from '../io/exit-code';
-import { ingest, type IngestDeps, type IngestReport } from '../pipeline';
+import { ingest, ingestUnderLock, type IngestDeps, type IngestReport } from '../pipeline';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const DEMO_FEEDS = path.join(ROOT, 'fixtures', 'snapshot-2026-02-18', 'feeds');
@@ -285,10 +285,11 @@ export function feedReader(s: IngestSettings): (registry: Source[], validators: 
 
 /**
  * Runs the pipeline with the real clock; log lines go to stderr (JSON lines with --json). Throws, writing nothing,
- * when there is no source to read (an empty registry and no feed file of an outlet outside it).
+ * when there is no source to read (an empty registry and no feed file of an outlet outside it). `lockHeld`: the
+ * caller holds the content directory's run lock (ingestUnderLock); else the run takes it.
  */
-export function runIngest(s: IngestSettings, readFeeds = feedReader(s)): Promise<IngestReport> {
-  return ingest(
+export function runIngest(s: IngestSettings, readFeeds = feedReader(s), lockHeld = false): Promise<IngestReport> {
+  return (lockHeld ? ingestUnderLock : ingest)(
     { contentDir: s.contentDir, registryPath: s.registryPath, now: s.now },
     { readFeeds: refuseNoSources(s, readFeeds), live: s.live, clock: () => Date.now(), log: makeLog(s.json) },
   );

@@ -1,16 +1,22 @@
 /**
- * `build --no-ingest` is a run of its own: it holds the content directory's run lock (src/io/lock.ts) for its whole
- * length. An operator trial ran it while an hourly ingest was staging its writes: the build took the ingest's journal
- * (.txn) for an interrupted one and discarded it mid-run, the ingest exited 0, and 874 stories and a day of articles
- * were missing. Now a build that finds the lock held stops at once, naming the run that holds it, and touches nothing.
+ * A build is one run: it holds the content directory's run lock (src/io/lock.ts) for its whole length, its ingest and
+ * its site build. An operator trial ran `build --no-ingest` while an hourly ingest was staging its writes: the build
+ * took the ingest's journal (.txn) for an interrupted one and discarded it mid-run, the ingest exited 0, and 874
+ * stories and a day of articles were missing. A hostile pass's ingest then rewrote the content while a plain `build`
+ * (its own ingest done) was building the site from it. Now a build that finds the lock held stops at once, naming the
+ * run that holds it, and touches nothing; an ingest started during a build's site build is refused. Content whose
+ * folder is read-only (no place for the lock) is built without it, with a warning.
  */
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { TXN_DIR } from '../../src/io/journal';
 import { withRunLock } from '../../src/io/lock';
-import { runCli, runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
+import { stagingDir } from '../../src/build/assemble';
+import { REGISTRY, ROOT, runCli, runFolder, SNAPSHOT_FEEDS, tempDir, treeDigest } from '../helpers';
 
 it('stops while another run holds the lock, leaving its journal and the content as they are', async () => {
   const work = await tempDir('parallax-build-lock-');
@@ -39,3 +45,47 @@ it('stops while another run holds the lock, leaving its journal and the content 
   expect(await treeDigest(dir)).toEqual(before);
   expect(existsSync(out)).toBe(false);
 }, 60_000);
+
+it('holds the lock through the site build after its ingest: an ingest started then is refused', async () => {
+  const work = await tempDir('parallax-build-lock-site-');
+  const dir = path.join(work, 'content');
+  const out = path.join(work, 'dist');
+  const env = { ...process.env, PARALLAX_OUT_DIR: out, PARALLAX_SITE: 'https://news.example.org' };
+  const build = spawn(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'build', '--feeds', SNAPSHOT_FEEDS, '--registry', REGISTRY, '--content', dir], { env, stdio: 'ignore' });
+  let exited = false;
+  const ended = new Promise<number | null>((resolve) => build.on('exit', (code) => resolve(((exited = true), code))));
+  // The site build has begun once its staging folder is there (the ingest, before it, has written the content).
+  while (!existsSync(stagingDir(out)) && !exited) await new Promise((r) => setTimeout(r, 50));
+  expect(exited, 'the build ended before its site build').toBe(false);
+  const r = await runCli(['ingest', '--feeds', SNAPSHOT_FEEDS, '--registry', REGISTRY, '--content', dir, '--now', '2026-02-18T06:00:00Z']);
+  expect(await ended).toBe(0);
+  expect(r.code).toBe(1);
+  expect(r.err).toContain(`${dir} is locked by another Parallax run: pid ${build.pid}`);
+  expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+}, 120_000);
+
+// Making a folder read-only for root needs the immutable flag (chattr, Linux); skipped where it cannot be set.
+const immutable = (dir: string, on: boolean): boolean => spawnSync('chattr', [on ? '+i' : '-i', dir]).status === 0;
+const CHATTR = (() => {
+  const probe = mkdtempSync(path.join(os.tmpdir(), 'parallax-chattr-'));
+  const ok = immutable(probe, true) && immutable(probe, false);
+  rmSync(probe, { recursive: true, force: true });
+  return ok;
+})();
+
+it.skipIf(!CHATTR)('builds content in a read-only folder without the lock, saying so', async () => {
+  const work = await tempDir('parallax-build-lock-ro-');
+  const parent = path.join(work, 'ro');
+  const dir = path.join(parent, 'content');
+  await runFolder(SNAPSHOT_FEEDS, dir);
+  expect(immutable(parent, true)).toBe(true);
+  try {
+    const out = path.join(work, 'dist');
+    const r = await runCli(['build', '--no-ingest', '--content', dir], { PARALLAX_OUT_DIR: out, PARALLAX_SITE: 'https://news.example.org' });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`cannot take the run lock beside ${dir} (its folder is read-only): building without it`);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  } finally {
+    immutable(parent, false);
+  }
+}, 120_000);
