@@ -424,7 +424,9 @@ interface Candidate extends Said {
 /**
  * Summary bullets for a story. `articles` oldest first; `centre` is the story centroid under `model`.
  * Sentences are whole (never cut), between MIN_SENTENCE_COLUMNS and SUMMARY_MAX_SENTENCE_COLUMNS display columns
- * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
+ * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). Of two that say one thing, one is quoted: cosine above
+ * DUPLICATE_SIMILARITY, one figure (SAME_FIGURE_SIMILARITY), or two leads half alike (LEAD_DUPLICATE_SIMILARITY).
+ * When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
  * titles fill in (still quoted from the story's own articles), except one of an article whose lead is quoted, and
  * one that restates the headline or a bullet (cosine above DUPLICATE_SIMILARITY, the same figure in other words:
  * SAME_FIGURE_SIMILARITY, half alike: LEAD_DUPLICATE_SIMILARITY, or no term they lack) unless
