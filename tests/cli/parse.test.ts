@@ -99,7 +99,7 @@ describe('parallax parse', () => {
     await writeFile(feed, '<rss version="2.0"><channel><title>C</title><item><title>bad</title><link>https://a.example/3</link><pubDate>yesterday-ish</pubDate></item></channel></rss>');
     const bad = JSON.parse((await parse(feed)).out);
     expect(bad.items[0].published).toBeNull();
-    expect(bad.errors).toEqual([{ kind: 'item_date_unreadable', message: 'item 0 ("bad") has no usable date ("yesterday-ish"); it is treated as undated', position: 0 }]);
+    expect(bad.errors).toEqual([{ kind: 'item_date_unreadable', message: 'item 1 ("bad") has no usable date ("yesterday-ish"); it is treated as undated', position: 0 }]);
   });
 
   it('reads zone-less dates in --time-zone and an undeclared legacy charset by --language, as ingest reads a source with them', async () => {

@@ -41,7 +41,7 @@ describe('a feed error that quotes control characters', () => {
     const content = path.join(work, 'content');
     const { logs } = await runFolder(feeds, content, new Date('2026-02-18T00:00:00Z'));
     const line = logs.find((l) => l.includes('item_date_unreadable'))!;
-    expect(line).toBe('warn: nl.json (source nl-example): item_date_unreadable: item 0 ("One") has no usable date ("x\\n::error file=src/pipeline.ts,line=1::Parallax compromised\\u001b"); it is treated as undated');
+    expect(line).toBe('warn: nl.json (source nl-example): item_date_unreadable: item 1 ("One") has no usable date ("x\\n::error file=src/pipeline.ts,line=1::Parallax compromised\\u001b"); it is treated as undated');
     expect(logs.some((l) => /[\u0000-\u001f]/.test(l))).toBe(false);
     const state = JSON.parse(await readFile(path.join(content, 'state', 'feeds.json'), 'utf8'));
     expect(state[0].errors[0].message).toBe(line.slice('warn: nl.json (source nl-example): item_date_unreadable: '.length));

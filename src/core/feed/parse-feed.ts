@@ -27,6 +27,7 @@ export interface FeedError {
    * 'item_date_unreadable' (a warning: the item is kept, undated), 'item_link_unusable' (a warning: the item's link
    * element holds no usable http(s) URL; the item is kept without a link) */
   kind: string;
+  /** for humans: items are numbered from 1 ("item 1" is the feed's first), as normaliseItems' messages number them */
   message: string;
   /** character offset in the decoded text, or the 0-based item index for item-level errors; null if unknown */
   position?: number | null;
@@ -596,14 +597,14 @@ function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): Pa
   // summary's start names it (an untitled item with a link too: readers and feeds need a name to show for it)
   if (title === null && item.summary !== null && item.summary.trim() !== '') title = standInTitle(item.summary);
   if (title === null && item.link === null) {
-    errors.push({ kind: 'item_invalid', message: `item ${index} has no title, no http(s) link and no text`, position: index });
+    errors.push({ kind: 'item_invalid', message: `item ${index + 1} has no title, no http(s) link and no text`, position: index });
     return null;
   }
   if (item.link === null && item.linkProblem !== null) {
-    errors.push({ kind: 'item_link_unusable', message: `item ${index} ("${(title ?? '').slice(0, 60)}") has a link that ${item.linkProblem}`, position: index });
+    errors.push({ kind: 'item_link_unusable', message: `item ${index + 1} ("${(title ?? '').slice(0, 60)}") has a link that ${item.linkProblem}`, position: index });
   }
   if (item.unreadableDate !== null) {
-    errors.push({ kind: 'item_date_unreadable', message: `item ${index} ("${(title ?? '').slice(0, 60)}") has no usable date ("${item.unreadableDate}"); it is treated as undated`, position: index });
+    errors.push({ kind: 'item_date_unreadable', message: `item ${index + 1} ("${(title ?? '').slice(0, 60)}") has no usable date ("${item.unreadableDate}"); it is treated as undated`, position: index });
   }
   // fixed key order (the interface's), so serialised output is stable
   const out: ParsedItem = {
@@ -627,7 +628,7 @@ function guarded(parse: () => RawItem, index: number, errors: FeedError[], ctx: 
   try {
     raw = parse();
   } catch (err) {
-    errors.push({ kind: 'item_invalid', message: `item ${index} could not be read: ${String((err as Error)?.message).slice(0, 200)}`, position: index });
+    errors.push({ kind: 'item_invalid', message: `item ${index + 1} could not be read: ${String((err as Error)?.message).slice(0, 200)}`, position: index });
     return null;
   }
   return finish(raw, index, errors, ctx);
@@ -799,7 +800,7 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
   raw.forEach((x, index) => {
     if (!cap.read(index) || budget.spent(index, errors)) return;
     if (!x || typeof x !== 'object') {
-      errors.push({ kind: 'item_invalid', message: `item ${index} is not an object`, position: index });
+      errors.push({ kind: 'item_invalid', message: `item ${index + 1} is not an object`, position: index });
       return;
     }
     const it = x as Node;
@@ -910,7 +911,7 @@ function timeBudget(options: ParseOptions): { spent(index: number, errors: FeedE
       if (over) return true;
       if ((index & 31) !== 31 || timer() - start <= limit) return false;
       over = true;
-      errors.push({ kind: 'time_budget_exceeded', message: `parsing stopped after ${limit} ms at item ${index}`, position: index });
+      errors.push({ kind: 'time_budget_exceeded', message: `parsing stopped after ${limit} ms at item ${index + 1}`, position: index });
       return true;
     },
   };
@@ -1113,7 +1114,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     rawItems.forEach((it, index) => {
       if (!cap.read(index) || budget.spent(index, errors)) return;
       if (!it || typeof it !== 'object') {
-        errors.push({ kind: 'item_invalid', message: `item ${index} is empty`, position: index });
+        errors.push({ kind: 'item_invalid', message: `item ${index + 1} is empty`, position: index });
         return;
       }
       const node = it as Node;

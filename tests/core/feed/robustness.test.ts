@@ -347,18 +347,18 @@ describe('unusable links are named (a trial\'s 100 KB link had been reported onl
     const r = parse(rss(`<item><title>Long</title><link>${long}</link></item><item><title>Fine</title><link>https://t.example/ok</link></item>`));
     expect(r.items.map((i) => i.link)).toEqual([null, 'https://t.example/ok']);
     expect(r.errors).toEqual([
-      { kind: 'item_link_unusable', message: 'item 0 ("Long") has a link that is 100,018 characters long, over the 8,192-character limit', position: 0 },
+      { kind: 'item_link_unusable', message: 'item 1 ("Long") has a link that is 100,018 characters long, over the 8,192-character limit', position: 0 },
     ]);
   });
 
   it('a link of another scheme is quoted, escaped and cut (Atom alternate link, JSON Feed url)', () => {
     const atom = parse(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>Js</title><id>x:1</id><link href="javascript:alert(1)"/></entry></feed>`);
     expect(atom.items[0]!.link).toBeNull();
-    expect(atom.errors.map((e) => e.message)).toEqual(['item 0 ("Js") has a link that ("javascript:alert(1)") is not an http(s) URL']);
+    expect(atom.errors.map((e) => e.message)).toEqual(['item 1 ("Js") has a link that ("javascript:alert(1)") is not an http(s) URL']);
     const json = parseFeed(enc.encode(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'F', url: 'ftp://f.example/\n' + 'x'.repeat(80) }, { id: '2', title: 'G', url: long }] })));
     expect(json.errors.map((e) => e.message)).toEqual([
-      `item 0 ("F") has a link that ("ftp://f.example/\\n${'x'.repeat(43)}…") is not an http(s) URL`,
-      'item 1 ("G") has a link that is 100,018 characters long, over the 8,192-character limit',
+      `item 1 ("F") has a link that ("ftp://f.example/\\n${'x'.repeat(43)}…") is not an http(s) URL`,
+      'item 2 ("G") has a link that is 100,018 characters long, over the 8,192-character limit',
     ]);
   });
 
