@@ -13,12 +13,12 @@
  * 3. src/build/assemble.ts puts them together in dist/: the staged live files, hard links to every partition's files
  *    (only the months whose stamp changed since the last assembly are relinked) and a redirect page per merged id.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { recoverContent } from '../io/journal';
+import { recoverContent, TXN_DIR } from '../io/journal';
 import { withRunLock } from '../io/lock';
 import { checkKeptState } from '../io/content-store';
 import { readTopicFeeds } from '../site/topic-feeds';
@@ -160,10 +160,16 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
     readTopicFeeds(settings.contentDir);
     return buildContent(settings, plan, null);
   };
-  // Content on a read-only mount (or checkout) has no place for the lock beside it, and no run can write it there:
-  // built as it is, with a warning (it had been, before builds took the lock: a hostile pass's).
-  if (values['no-ingest'] && !writable(path.dirname(path.resolve(settings.contentDir)))) {
-    makeLog(settings.json)('warn', `cannot take the run lock beside ${settings.contentDir} (its folder is read-only): building without it, so no run may write this content meanwhile`);
+  // Content on a read-only mount (or checkout) has no place for the lock beside it: built as it is, with a warning (it
+  // had been, before builds took the lock: a hostile pass's), unless a run holds the lock or left a write unfinished
+  // (a second hostile pass's build, run as a user who could not write beside the content, had discarded a running
+  // ingest's journal so).
+  const real = values['no-ingest'] ? realpathSync(settings.contentDir) : '';
+  if (values['no-ingest'] && !writable(path.dirname(real))) {
+    if (existsSync(`${real}.lock`) || existsSync(path.join(real, TXN_DIR))) {
+      throw new Error(`${settings.contentDir}: a run holds its lock (${real}.lock) or left a write unfinished (${TXN_DIR}), and this user cannot write beside it to take the lock: build it when that run is over, or as the user that runs ingest`);
+    }
+    makeLog(settings.json)('warn', `cannot take the run lock beside ${settings.contentDir} (this user cannot write to ${path.dirname(real)}): building without it, so no run may write this content meanwhile`);
     return buildExisting();
   }
   return withRunLock(settings.contentDir, async () => (values['no-ingest'] ? buildExisting() : buildContent(settings, plan, await runIngest(settings, undefined, true))));

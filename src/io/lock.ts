@@ -11,7 +11,8 @@
  *                                the lock and renamed to the holder file once it has it; the holder file goes back
  *                                to this name while the run lets go of the lock
  *
- * Both sit beside the content directory, not in it, so they are never committed with the content nor counted in
+ * <content> is the folder's real path (symlinks resolved), so every spelling of one folder takes one lock. Both sit
+ * beside the content directory, not in it, so they are never committed with the content nor counted in
  * its tree. A second run fails at once with RunLockedError naming the holder. A lock left by a run that died is
  * taken over: at once when its holder is a process that no longer exists on this host, otherwise once its mtime is
  * RUN_LOCK_STALE_MS old (proper-lockfile's stale check). The takeover claims the holder file by renaming it, which
@@ -19,7 +20,7 @@
  * run between taking or letting go of the lock and naming itself: it is taken over at once when no such run's
  * record (.tmp) is of a process alive on this host (a run killed in that moment had blocked the next one).
  */
-import { readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -151,11 +152,13 @@ async function acquire(dir: string, record: string, staleMs: number, onCompromis
  * `fn` rather than report success.
  */
 export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const dir = path.resolve(contentDir);
   // The folders makeDir is about to make, deepest first: the content folder and any missing parents.
   const made: string[] = [];
-  for (let d = dir; !(await stat(d).then(() => true, () => false)) && path.dirname(d) !== d; d = path.dirname(d)) made.push(d);
-  await makeDir(dir);
+  for (let d = path.resolve(contentDir); !(await stat(d).then(() => true, () => false)) && path.dirname(d) !== d; d = path.dirname(d)) made.push(d);
+  await makeDir(contentDir);
+  // The lock is the folder's, however its path is spelled: a symlink to it, or a path through one, takes the lock
+  // beside the real folder (a hostile pass's ingest through a symlink had written the content under a running build).
+  const dir = await realpath(path.resolve(contentDir));
   let compromised: Error | null = null;
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: process.argv.slice(1).join(' ') };
   const record = `${holderPathOf(dir)}.${process.pid}-${++attempts}.tmp`;

@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -73,7 +73,7 @@ const CHATTR = (() => {
   return ok;
 })();
 
-it.skipIf(!CHATTR)('builds content in a read-only folder without the lock, saying so', async () => {
+it.skipIf(!CHATTR)('builds content in a read-only folder without the lock, saying so, unless a run holds it or left a write', async () => {
   const work = await tempDir('parallax-build-lock-ro-');
   const parent = path.join(work, 'ro');
   const dir = path.join(parent, 'content');
@@ -83,9 +83,39 @@ it.skipIf(!CHATTR)('builds content in a read-only folder without the lock, sayin
     const out = path.join(work, 'dist');
     const r = await runCli(['build', '--no-ingest', '--content', dir], { PARALLAX_OUT_DIR: out, PARALLAX_SITE: 'https://news.example.org' });
     expect(r.code).toBe(0);
-    expect(r.err).toContain(`cannot take the run lock beside ${dir} (its folder is read-only): building without it`);
+    expect(r.err).toContain(`cannot take the run lock beside ${dir} (this user cannot write to ${parent}): building without it`);
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+    // …but not while a run holds its lock or left a write unfinished, which a build would otherwise take for
+    // interrupted and discard (a second hostile pass's, as a user who could not write beside the content).
+    await mkdir(path.join(dir, TXN_DIR, 'data'), { recursive: true });
+    await writeFile(path.join(dir, TXN_DIR, 'data', '0'), 'a staged story file');
+    const again = await runCli(['build', '--no-ingest', '--content', dir], { PARALLAX_OUT_DIR: out, PARALLAX_SITE: 'https://news.example.org' });
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(`${dir}: a run holds its lock (${dir}.lock) or left a write unfinished (.txn)`);
+    expect(existsSync(path.join(dir, TXN_DIR, 'data', '0'))).toBe(true);
   } finally {
     immutable(parent, false);
   }
 }, 120_000);
+
+it('takes the lock of the real folder through a symlink: a run through one is refused while another holds it', async () => {
+  const work = await tempDir('parallax-build-lock-link-');
+  const dir = path.join(work, 'content');
+  await mkdir(dir);
+  const link = path.join(work, 'link');
+  await symlink(dir, link);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const taken = new Promise<void>((resolve) => (locked = resolve));
+  const run = withRunLock(dir, async () => {
+    locked();
+    await held;
+  });
+  await taken;
+  await expect(withRunLock(link, async () => undefined)).rejects.toThrow(`${dir} is locked by another Parallax run`);
+  release();
+  await run;
+  await withRunLock(link, async () => undefined);
+  expect(existsSync(`${link}.lock`)).toBe(false);
+});
