@@ -300,22 +300,25 @@ const FIRST_PERSON_PLURAL = /(?<![\p{L}\p{N}'’./@-])(?:[Ww]e|us)(?![\p{L}\p{N}
  * Olympics event", "I took a couple of days off…", "When I visited the camp…": a reader trial's bullet of a
  * six-source story): "my", "me" or "myself", or "I" before a lower-case word or an apostrophe ("I think", "I’ve"), in
  * `own` (the sentence outside its quotations). Not "mine" (as often a coal or a sea mine), nor a Roman numeral: "I"
- * after a capitalised word other than an opener ("Charles I was…", "World War I") or after a word that counts ("phase
- * I trial", "schedule I", "type I diabetes": a hostile pass's).
+ * after a capitalised word other than an opener or a weekday's or month's name ("Charles I was…", "World War I") or
+ * after a word that counts ("phase I trial", "schedule I", "type I diabetes", "annex I": two hostile passes').
  */
 function speaksAsI(own: string): boolean {
   if (/(?<![\p{L}\p{N}'’-])(?:my|me|myself)(?![\p{L}\p{N}'’-])/u.test(own)) return true;
   for (const m of own.matchAll(/(?<![\p{L}\p{N}])I(?= \p{Ll}|['’]\p{Ll})/gu)) {
     // The word before it, unless a punctuation mark or a quotation ends there ("Star Trek: “…” I’m glad…").
     const before = /(\S*\p{L})\s$/u.exec(own.slice(0, m.index))?.[1] ?? '';
-    if (NUMBERED.test(before) || (/^\p{Lu}/u.test(before) && !OPENERS.has(before))) continue;
+    if (NUMBERED.test(before) || (/^\p{Lu}/u.test(before) && !OPENERS.has(before) && !CALENDAR.test(before))) continue;
     return true;
   }
   return false;
 }
 
 /** Words a Roman numeral follows ("phase I", "schedule I", "grade I listed", "type I"): speaksAsI. */
-const NUMBERED = /^(?:phase|schedule|type|grade|class|category|stage|part|level|tier|title|article|chapter|volume|act|book|division|league|war)$/iu;
+const NUMBERED = /^(?:phase|schedule|type|grade|class|category|stage|part|level|tier|title|article|chapter|volume|act|book|division|league|war|annex|appendix)$/iu;
+
+/** A weekday's or a month's name, before which "I" is the pronoun ("On Tuesday I spoke…", "In March I visited…"). */
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /** Capitalised words that open a clause before "I" as a pronoun ("When I visited…", "As I reported…"): speaksAsI. */
 const OPENERS = new Set(['When', 'As', 'If', 'After', 'Before', 'Since', 'While', 'Then', 'So', 'But', 'And', 'Now', 'Today', 'Yesterday', 'Here', 'There', 'Where', 'Because', 'Although', 'Though', 'Once', 'Until', 'Unless', 'Why', 'What', 'How', 'Still', 'Also', 'Again', 'Maybe', 'Perhaps', 'Yes', 'No', 'Honestly', 'Frankly', 'Sometimes', 'Last', 'This', 'That']);
@@ -324,10 +327,11 @@ const OPENERS = new Set(['When', 'As', 'If', 'After', 'Before', 'Since', 'While'
  * Whether `own` (a sentence outside its quotations) adds to what its article said before it: "also" in its own
  * voice ("The official Saudi Press Agency also said on X that…", "Oman, Qatar and the UAE also made similar
  * announcements", "The timeline of evidence was also discussed, the court said": a reader trial's bullets, which read
- * under another bullet as if they went on from it). Not where it adds within the sentence: after "and", "but", "or"
- * ("…arrested two men and also seized 3 kilograms…"), in a clause of its own (", adding that two soldiers were also
- * wounded", "…, who had also been removed"), in an aside (", also published in Nature,"), nor a name ("also known
- * as", "also called"), nor "also-ran" (a hostile pass's).
+ * under another bullet as if they went on from it; "Police said that the suspect also had a gun"). Not where it
+ * adds within the sentence: after "and", "but", "or" ("…arrested two men and also seized 3 kilograms…"), after
+ * what it adds to ("As well as Germany, France also…", "Besides the fine, …"), in a clause of its own (", adding that
+ * two soldiers were also wounded", "…, who had also been removed"), in an aside (", also published in Nature,"), nor
+ * a name ("also known as", "also called"), nor "also-ran" (two hostile passes').
  */
 function addsTo(own: string): boolean {
   for (const m of own.matchAll(/\balso\b(?![-‐‑])/giu)) {
@@ -336,7 +340,8 @@ function addsTo(own: string): boolean {
     if (/^\s+(?:known|called|named|dubbed|referred|spelled|spelt)\b/iu.test(after)) continue;
     if (/\b(?:and|but|or)\s+$/iu.test(before)) continue;
     if (/,\s*$/u.test(before) && /^\s+\p{Ll}+(?:ed|en)\b[^,]*,/u.test(after)) continue;
-    if (/\b(?:who|whom|whose|which|that|adding|as)\b/iu.test(before.slice(before.lastIndexOf(',') + 1))) continue;
+    if (/\b(?:who|whom|whose|which|adding|as)\b/iu.test(before.slice(before.lastIndexOf(',') + 1))) continue;
+    if (/\b(?:as well as|besides|in addition to|along with|like|unlike)\b/iu.test(before)) continue;
     return true;
   }
   return false;
@@ -367,15 +372,16 @@ function dangles(sentence: string, a: SummaryArticle): boolean {
 
 /**
  * The figures a sentence gives: numbers of two or more digits ("80", "1.502" of "$1.502bn", "21" of "21-year-old",
- * "20 000" written with spaces), not what names, dates or times: a year (1900–2099 written alone), a day of the month
- * ("February 17", "17 Feb.", "March 10-12"), an ordinal ("12th", "40th"), a time ("17:00"), digits joined to a code
- * or a range ("FY26", "G20", "COVID-19", "F-35", "9/11", "2025-26", "10-12"), nor a number after a capitalised word
- * inside the sentence, which names a model or a law ("the Boeing 737", "Windows 11", "Article 50": a hostile
- * pass's). A headline and a digest's title share their date. A one-digit number is too common to mark a fact.
+ * "20 000" written with spaces, read as "20,000"), not what names, dates or times: a year (1900–2099 written alone),
+ * a day of the month ("February 17", "17 Feb.", "March 10-12"), an ordinal ("12th", "40th"), a time ("17:00",
+ * "9.30pm"), digits joined to a code or a range ("FY26", "G20", "COVID-19", "F-35", "9/11", "2025-26", "10-12"), an
+ * index's ("S&P 500"). A model's number after its name ("Boeing 737") still counts: a Title Case headline capitalises
+ * the word before every number (a second hostile pass's "Earthquake Kills 120 in Nepal"). A headline and a digest's
+ * title share their date. A one-digit number is too common to mark a fact.
  */
 export function figures(sentence: string): Set<string> {
   const out = new Set<string>();
-  const text = sentence.replace(DAY_OF_MONTH, ' ').replace(SPACED_THOUSANDS, '$1');
+  const text = sentence.replace(DAY_OF_MONTH, ' ').replace(SPACED_THOUSANDS, '$1,');
   for (const [n] of text.matchAll(FIGURE)) {
     if (n.replace(/\D/gu, '').length < 2 || /^(?:19|20)\d\d$/u.test(n)) continue;
     out.add(n);
@@ -385,13 +391,13 @@ export function figures(sentence: string): Set<string> {
 
 /**
  * A number as figures reads it: digits with their separators, not after a letter, a digit or a separator, nor after
- * a joiner that follows a letter or a digit ("COVID-19", "9/11", "2025-26"), nor a capitalised word inside the
- * sentence ("the Boeing 737"), nor a time's colon; not before an ordinal's ending, a time's colon or a joiner and a
- * digit ("10-12", "5/6").
+ * a joiner that follows a letter or a digit ("COVID-19", "9/11", "2025-26"), nor after an index's name ("S&P 500"),
+ * nor a time's colon; not before an ordinal's ending, a time's colon, "am" or "pm", or a joiner and a digit ("10-12").
  */
-const FIGURE = /(?<![\p{L}\p{Nd}.,:])(?<![\p{L}\p{Nd}][-‐‑–/])(?<!\S\s+\p{Lu}[\p{L}\p{N}]*\s)\p{Nd}+(?:[.,]\p{Nd}+)*(?!\p{Nd}|[.,:]\p{Nd}|[-‐‑–/]\p{Nd}|(?:st|nd|rd|th)\b)/gu;
+const FIGURE = /(?<![\p{L}\p{Nd}.,:])(?<![\p{L}\p{Nd}][-‐‑–/])(?<!&\p{L}+\s)\p{Nd}+(?:[.,]\p{Nd}+)*(?!\p{Nd}|[.,:]\p{Nd}|[-‐‑–/]\p{Nd}|(?:st|nd|rd|th)\b|\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L}))/gu;
 
-/** A thousands group written after a space or a narrow space ("20 000", "1 200 000"): one number (figures). */
+/** A thousands group written after a space or a narrow space ("20 000", "1 200 000"): one number, its groups joined
+ * by commas as most English writes them (figures; "1 904" is not the year 1904). */
 const SPACED_THOUSANDS = /(?<![\p{Nd}.,])(\p{Nd}{1,3})[ \u00a0\u202f](?=\p{Nd}{3}(?!\p{Nd}))/gu;
 
 /** A day of the month beside its month's English name or abbreviation, or a range of days ("March 10-12"): a date,

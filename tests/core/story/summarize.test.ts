@@ -297,9 +297,12 @@ describe('figures', () => {
     expect([...figures('In FY25 and 6MFY26 at the G20 in 2024, 7 people')]).toEqual([]);
     expect([...figures('News Briefs - February 17, 2025; on 17 Feb. and Sept. 11 and the 3rd March; 2,977 died')]).toEqual(['2,977']);
     // a hostile pass's: names, times, ordinals, ranges and spaced thousands
-    expect([...figures('Hong Kong recorded 286 COVID-19 deaths; 36 F-35 jets; the Boeing 737 and Windows 11; 9/11')]).toEqual(['286', '36']);
-    expect([...figures('Polls closed at 17:00 on the 12th of May, March 10-12, in the 2025-26 season, a 5-2 vote')]).toEqual([]);
-    expect([...figures('20 000 people and 1 200 000 euros; the 40th day; 40 days')]).toEqual(['20000', '1200000', '40']);
+    expect([...figures('Hong Kong recorded 286 COVID-19 deaths; 36 F-35 jets; 9/11; the S&P 500 fell')]).toEqual(['286', '36']);
+    expect([...figures('Polls closed at 17:00 on the 12th of May, March 10-12, in the 2025-26 season, a 5-2 vote, at 9.30pm')]).toEqual([]);
+    expect([...figures('20 000 people and 1 200 000 euros; the 40th day; 40 days; 1 904 prisoners')]).toEqual(['20,000', '1,200,000', '40', '1,904']);
+    // a second hostile pass's: a Title Case headline's numbers, a count after a place
+    expect([...figures('Earthquake Kills 120 in Nepal as Boeing Cuts 2,000 Jobs')]).toEqual(['120', '2,000']);
+    expect([...figures('In Sudan 12 million people have fled')]).toEqual(['12']);
   });
 });
 
@@ -394,6 +397,9 @@ describe('summary sentences that open with a pronoun', () => {
       'Officials, who declined to be named, also said the talks had stalled on Tuesday night.',
       'Tolo News, meanwhile, also announced that Ramadan would begin on February 18 in Afghanistan.',
       'From a draft of the narration of Star Trek: “Assigned a five year patrol of our galaxy…” I’m glad they punched it up.',
+      // a second hostile pass's: reported speech, "I" after a weekday
+      'Police said that the suspect also had a gun when officers arrived at the house on Tuesday.',
+      'On Tuesday I spoke to the minister about the budget and the coming election in the spring.',
     ];
     const kept = [
       // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
@@ -433,6 +439,9 @@ describe('summary sentences that open with a pronoun', () => {
       'The report, also published in Nature, found that sea levels had risen faster than thought.',
       'The drug, also called semaglutide, is sold as Ozempic and Wegovy in most of the world.',
       'The also-ran candidate conceded on Tuesday night after the count in the capital ended.',
+      // a second hostile pass's: "also" after what it adds to, a numeral after "annex"
+      'As well as Germany, France also condemned the strike on the port city on Tuesday.',
+      'Countries listed in annex I of the convention must cut their emissions by 2030.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
