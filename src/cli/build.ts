@@ -146,13 +146,8 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
   if (inside(frozen, dist) || inside(dist, frozen)) throw new UsageError(`--frozen-dir ${frozen} and the output dir ${dist} must not contain each other`);
   const plan: BuildPlan = { jobs, dist, frozen, full: !!values.full, started };
   if (values['no-ingest'] && !statSync(settings.contentDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
-  // A build is one run (src/io/lock.ts): it holds the content directory's run lock for its whole length, its ingest
-  // and its site build, so no other run writes the content while it reads it, and a build of existing content never
-  // takes a running ingest's journal for an interrupted one (an operator trial's `build --no-ingest` discarded one
-  // mid-run: 874 stories lost, the ingest exit 0; a hostile pass's ingest rewrote the content under a build's Astro
-  // build, exit 0 both). Another run holding the lock stops it at once (RunLockedError), before anything is touched.
+  // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
   const buildExisting = async (): Promise<BuildResult> => {
-    // It first finishes (or discards) a run that was interrupted while writing.
     await recoverContent(settings.contentDir);
     requireContentDir(settings.contentDir);
     // The files an ingest refuses to run on stop a build of the content as it is, too (README, "Content directory").
@@ -172,6 +167,11 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
     makeLog(settings.json)('warn', `cannot take the run lock beside ${settings.contentDir} (this user cannot write to ${path.dirname(real)}): building without it, so no run may write this content meanwhile`);
     return buildExisting();
   }
+  // A build is one run (src/io/lock.ts): it holds the content directory's run lock for its whole length, its ingest
+  // and its site build, so no other run writes the content while it reads it, and a build of existing content never
+  // takes a running ingest's journal for an interrupted one (an operator trial's `build --no-ingest` discarded one
+  // mid-run: 874 stories lost, the ingest exit 0; a hostile pass's ingest rewrote the content under a build's Astro
+  // build, exit 0 both). Another run holding the lock stops it at once (RunLockedError), before anything is touched.
   return withRunLock(settings.contentDir, async () => (values['no-ingest'] ? buildExisting() : buildContent(settings, plan, await runIngest(settings, undefined, true))));
 }
 

@@ -170,7 +170,7 @@ export function detectSyndication(
   // run (a reader trial's AP story had been "Wire copy via AP" at NPR, which credits AP, but "Copy of Japan Today's
   // article" at ABC News two hours later, which does not). Not the copies before it (an agency that re-runs an
   // outlet's story credits itself: a hostile trial's Tampa Bay Times report, AP's copy six hours later), unless their
-  // source runs wire copy uncredited (runsWireUncredited: Japan Today's copies of AP, first in three demo stories).
+  // source runs wire copy uncredited (runsWireUncredited: Japan Today's copies of AP and AFP, first in two demo stories).
   const groupCredit = new Map<string, string>();
   const out: SyndicatedArticle[] = [];
   const own = new Set<string>();
