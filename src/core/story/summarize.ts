@@ -38,8 +38,8 @@ const DUPLICATE_SIMILARITY = 0.8;
  * leads paraphrase each other below DUPLICATE_SIMILARITY ("More than 80 film industry figures … slamming the Berlin Film
  * Festival's silence" and "More than 80 current and former participants in Germany's Berlinale…", cosine 0.32; a
  * reader trial's story showed three such bullets), while a figure they share marks the same fact. Chosen on the
- * bundled demo: every pair of its summary candidates that share a figure states one fact, at cosines 0.26–0.73
- * ("…who died on Tuesday aged 84" and "Jesse Jackson dies at age 84", 0.30; two leads on a "40th day" mourning, 0.26).
+ * bundled demo: each of the nine pairs of sentences and titles its summaries compare that share a figure states one
+ * fact, at cosines 0.30–0.73 ("…who died on Tuesday aged 84" and "Jesse Jackson dies at age 84", 0.30).
  */
 const SAME_FIGURE_SIMILARITY = 0.2;
 /**
