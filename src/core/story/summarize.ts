@@ -300,7 +300,7 @@ const FIRST_PERSON_PLURAL = /(?<![\p{L}\p{N}'’./@-])(?:[Ww]e|us)(?![\p{L}\p{N}
  * Olympics event", "I took a couple of days off…", "When I visited the camp…": a reader trial's bullet of a
  * six-source story): "my", "me" or "myself", or "I" before a lower-case word or an apostrophe ("I think", "I’ve"), in
  * `own` (the sentence outside its quotations). Not "mine" (as often a coal or a sea mine), nor a Roman numeral: "I"
- * after a capitalised word other than an opener or a weekday's or month's name ("Charles I was…", "World War I") or
+ * after a capitalised word other than an opener or a weekday's or month's name (CALENDAR_WORD; "Charles I was…", "World War I") or
  * after a word that counts ("phase I trial", "schedule I", "type I diabetes", "annex I": two hostile passes').
  */
 function speaksAsI(own: string): boolean {
@@ -308,7 +308,7 @@ function speaksAsI(own: string): boolean {
   for (const m of own.matchAll(/(?<![\p{L}\p{N}])I(?= \p{Ll}|['’]\p{Ll})/gu)) {
     // The word before it, unless a punctuation mark or a quotation ends there ("Star Trek: “…” I’m glad…").
     const before = /(\S*\p{L})\s$/u.exec(own.slice(0, m.index))?.[1] ?? '';
-    if (NUMBERED.test(before) || (/^\p{Lu}/u.test(before) && !OPENERS.has(before) && !CALENDAR.test(before))) continue;
+    if (NUMBERED.test(before) || (/^\p{Lu}/u.test(before) && !OPENERS.has(before) && before.replace(CALENDAR_WORD, '') !== '')) continue;
     return true;
   }
   return false;
@@ -316,9 +316,6 @@ function speaksAsI(own: string): boolean {
 
 /** Words a Roman numeral follows ("phase I", "schedule I", "grade I listed", "type I"): speaksAsI. */
 const NUMBERED = /^(?:phase|schedule|type|grade|class|category|stage|part|level|tier|title|article|chapter|volume|act|book|division|league|war|annex|appendix)$/iu;
-
-/** A weekday's or a month's name, before which "I" is the pronoun ("On Tuesday I spoke…", "In March I visited…"). */
-const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /** Capitalised words that open a clause before "I" as a pronoun ("When I visited…", "As I reported…"): speaksAsI. */
 const OPENERS = new Set(['When', 'As', 'If', 'After', 'Before', 'Since', 'While', 'Then', 'So', 'But', 'And', 'Now', 'Today', 'Yesterday', 'Here', 'There', 'Where', 'Because', 'Although', 'Though', 'Once', 'Until', 'Unless', 'Why', 'What', 'How', 'Still', 'Also', 'Again', 'Maybe', 'Perhaps', 'Yes', 'No', 'Honestly', 'Frankly', 'Sometimes', 'Last', 'This', 'That']);
