@@ -28,6 +28,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { archiveMonths } from '../site/archive';
 import { readRedirects } from '../io/content-store';
+import { processAlive } from '../io/lock';
 import { makeDir, makeDirSync } from '../io/make-dir';
 import { siteName, siteOrigin, siteTimeZone } from '../site-config';
 
@@ -235,24 +236,45 @@ function untrack(child: ChildProcess): void {
 }
 
 /**
+ * Node options that preload src/build/exit-with-parent.mjs: a child spawned with them and an 'ipc' stdio entry ends
+ * when this process dies without stopping it (a `kill -9` skips stopBuildsAndExit).
+ */
+export const EXIT_WITH_PARENT: readonly string[] = ['--import', new URL('./exit-with-parent.mjs', import.meta.url).href];
+
+/**
+ * Removes the Astro working directories (`<pid>-<n>`, see runAstroBuild) of processes no longer running: a killed
+ * command cannot remove its own. A directory whose pid is alive, or whose name is not of that form, stays.
+ */
+export async function removeDeadBuildDirs(workDirs: string): Promise<void> {
+  for (const name of await readdir(workDirs).catch(() => [] as string[])) {
+    const pid = /^(\d+)-\d+$/.exec(name)?.[1];
+    if (pid && !processAlive(Number(pid))) await rm(path.join(workDirs, name), { recursive: true, force: true });
+  }
+}
+
+/**
  * Runs `astro build` of the project at `root` in a child process (its own Vite instance) with `env`; rejects when it
  * fails. Astro 5 writes its intermediate server bundle into `<cwd>/.astro/` when the output dir is outside the
  * working directory, so each child gets its own working directory under `<root>/node_modules/.cache/` (inside the
  * project, so the bundle still resolves the project's packages): concurrent builds (partitions, tests, benchmarks)
  * would otherwise overwrite each other's bundle. Interrupted by a signal, the command stops its builds and exits
- * (stopBuildsAndExit).
+ * (stopBuildsAndExit); killed outright, its builds end by themselves (EXIT_WITH_PARENT), and the next build removes
+ * the working directories it left.
  */
 export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
-  const cwd = path.join(root, 'node_modules', '.cache', 'parallax-astro', `${process.pid}-${++builds}`);
+  const workDirs = path.join(root, 'node_modules', '.cache', 'parallax-astro');
+  await removeDeadBuildDirs(workDirs);
+  const cwd = path.join(workDirs, `${process.pid}-${++builds}`);
   await rm(cwd, { recursive: true, force: true });
   await makeDir(cwd);
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [astro, 'build', '--silent', '--root', root], {
+      const child = spawn(process.execPath, [...EXIT_WITH_PARENT, astro, 'build', '--silent', '--root', root], {
         cwd,
-        // Astro's output goes to stderr: stdout is the command's own report (JSON with --json).
-        stdio: ['ignore', 2, 'inherit'],
+        // Astro's output goes to stderr: stdout is the command's own report (JSON with --json). The IPC channel
+        // only tells the child when this process is gone (EXIT_WITH_PARENT).
+        stdio: ['ignore', 2, 'inherit', 'ipc'],
         env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       });
       track(child, cwd);

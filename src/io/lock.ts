@@ -68,8 +68,8 @@ async function readHolder(file: string): Promise<LockHolder | null> {
   }
 }
 
-/** True when `pid` is a live process on this host (EPERM: alive, someone else's). */
-function alive(pid: number): boolean {
+/** True when `pid` is a live process on this host (signal 0, POSIX kill(2); EPERM: alive, someone else's). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -110,7 +110,7 @@ async function anyRunNaming(dir: string, own: string): Promise<boolean> {
     const file = path.join(path.dirname(dir), name);
     if (file === own) continue;
     const h = await readHolder(file);
-    if (h && h.host === os.hostname() && !alive(h.pid)) await rm(file, { force: true });
+    if (h && h.host === os.hostname() && !processAlive(h.pid)) await rm(file, { force: true });
     else any = true;
   }
   return any;
@@ -124,7 +124,7 @@ async function acquire(dir: string, record: string, staleMs: number, onCompromis
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const holder = await readHolder(holderPathOf(dir));
-    const deadHolder = holder && holder.host === os.hostname() && holder.pid !== process.pid && !alive(holder.pid) && (await takeOverDead(dir, holder));
+    const deadHolder = holder && holder.host === os.hostname() && holder.pid !== process.pid && !processAlive(holder.pid) && (await takeOverDead(dir, holder));
     // No holder and no run about to name itself: the run that made the lock died before naming itself or while
     // letting go (mkdir succeeds for one taker only, so two runs doing this never both get the lock). The holder is
     // read again after the records: a run that named itself in between (its record renamed to the holder file, so
