@@ -2,6 +2,7 @@
  * Coverage fields that the pipeline may or may not write yet (disputed sources, syndication, aggregators, own
  * reporting): read defensively from the story's coverage so pages render them when present and nothing otherwise.
  */
+import { UNNAMED_WIRE } from '../core/config';
 import type { Bias } from '../core/schema/source';
 import type { Coverage } from '../core/schema/story';
 
@@ -43,4 +44,22 @@ export function coverageExtras(coverage: Coverage): CoverageExtras {
     aggregators: typeof c.aggregators === 'number' ? c.aggregators : 0,
     ownReporting: typeof c.ownReporting === 'number' ? c.ownReporting : null,
   };
+}
+
+/**
+ * How a page names wire copy (a syndicated article's `via`): "wire copy via AP", "wire copy" when the agency is not
+ * known (UNNAMED_WIRE), null when `via` is null (a copy of another outlet's text, not wire copy).
+ */
+export function wireCopyPhrase(via: string | null): string | null {
+  if (via === null) return null;
+  return via === UNNAMED_WIRE ? 'wire copy' : `wire copy via ${via}`;
+}
+
+/**
+ * The wire copy phrase of the article that broke the story (coverage.brokeBy), or null when that article is its
+ * source's own reporting or a copy of another outlet's text: the outlet first published it, an agency wrote it.
+ */
+export function brokeByWirePhrase(coverage: Coverage): string | null {
+  const first = coverageExtras(coverage).syndicated.find((s) => s.articleId === coverage.brokeBy.articleId);
+  return first ? wireCopyPhrase(first.via) : null;
 }

@@ -222,6 +222,12 @@ describe('the demo build', () => {
     expect(await labels('m3dhlenw4ylu')).toEqual(['abc-news: Wire copy', 'japan-today: Wire copy via AP', 'npr: Wire copy via AP', 'abc-news: Wire copy via AP']);
     // NDTV and Japan Today ran one wire text under their own headlines ("US" and "U.S."): the same text, not a copy of NDTV.
     expect(await labels('vd64epns25bv')).toEqual(["japan-today: Same text as NDTV's earlier article"]);
+    // Who broke it: ABC News first ran the story, as wire copy, which is said beside its name; Japan Today broke the
+    // Iran talks story with its own report, and the wire copies that came later do not change that.
+    const brokeBy = async (id: string): Promise<string> =>
+      /<dt>First reported by<\/dt>\s*<dd>(.*?)<br>/s.exec(await read(`story/${id}/index.html`))![1]!.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    expect(await brokeBy('m3dhlenw4ylu')).toBe('ABC News (US) (wire copy)');
+    expect(await brokeBy('n7qevczjpy5h')).toBe('Japan Today');
   });
 
   it("shows a stale feed as Stale with its newest item's date on its source page, not a green OK", async () => {
