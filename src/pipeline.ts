@@ -458,7 +458,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       } else all.set(article.id, mergeArticle(old, article));
     }
     const itemErrors = p.errors.filter((e) => e.kind === 'item_invalid').length;
-    const errors = [...p.errors, ...result.errors.map(reportedError)];
+    // An item whose link the parser found unusable has said why (item_link_unusable): its "no link" is not said again.
+    const unusableLinks = new Set(p.feed.errors.filter((e) => e.kind === 'item_link_unusable').map((e) => e.position));
+    const errors = [...p.errors, ...result.errors.filter((e) => !(e.kind === 'item_no_link' && unusableLinks.has(e.position))).map(reportedError)];
     if (refused) {
       errors.push({ kind: 'source_full', message: `${refused} new items not stored: source ${p.sourceId} already has ${SOURCE_WINDOW_MAX_ARTICLES} articles in the ${RETENTION_WINDOW_HOURS}-hour window (SOURCE_WINDOW_MAX_ARTICLES); a feed that floods is held there` });
     }

@@ -15,8 +15,8 @@ export interface NormaliseResult {
   articles: Article[];
   /** Items whose canonical URL repeats an earlier item of the same batch. */
   duplicates: number;
-  /** Items that could not become an article (no usable http(s) link), named. */
-  errors: Array<{ kind: string; message: string }>;
+  /** Items that could not become an article (no usable http(s) link), named; `position` as ParsedItem's. */
+  errors: Array<{ kind: string; message: string; position: number }>;
 }
 
 /**
@@ -36,7 +36,8 @@ export function normaliseItems(items: ParsedItem[], sourceId: string, now: strin
   items.forEach((item, i) => {
     const url = item.canonicalUrl;
     if (!url) {
-      out.errors.push({ kind: 'item_no_link', message: `item ${i + 1} ("${(item.title ?? '').slice(0, 60)}") has no http(s) link` });
+      const position = item.position ?? i;
+      out.errors.push({ kind: 'item_no_link', message: `item ${position + 1} ("${(item.title ?? '').slice(0, 60)}") has no http(s) link`, position });
       return;
     }
     const id = articleIdFor(url);

@@ -67,6 +67,11 @@ export interface ParsedItem {
   /** category labels in document order, de-duplicated: the first CATEGORIES_MAX, each at most CATEGORY_MAX_CHARS */
   categories: string[];
   /**
+   * 0-based place among the feed's items, as item errors' `position` (items dropped before it, 'item_invalid',
+   * count), so a later message about the item numbers it as the feed does; absent: its place in `items`.
+   */
+  position?: number;
+  /**
    * Only with `ParseOptions.contentHtml`: the item's HTML (content:encoded / Atom content / JSON Feed content_html,
    * else the description), sanitised with sanitize-html to {@link CONTENT_ALLOWED_TAGS}; safe to insert into a page.
    */
@@ -617,6 +622,7 @@ function finish(item: RawItem, index: number, errors: FeedError[], ctx: Ctx): Pa
     author: item.author === null ? null : truncateText(item.author, AUTHOR_MAX_CHARS),
     image: item.image,
     categories: [...new Set(item.categories.slice(0, CATEGORIES_MAX).map((c) => truncateText(c, CATEGORY_MAX_CHARS)))],
+    position: index,
   };
   if (ctx.html) out.contentHtml = item.contentHtml === null ? null : sanitizeContentHtml(item.contentHtml);
   return out;

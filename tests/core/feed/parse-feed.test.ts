@@ -41,6 +41,7 @@ describe('formats', () => {
         author: 'Jo Writer',
         image: 'https://site.example/img/a.png',
         categories: ['World', 'Politics'],
+        position: 0,
       },
     ]);
   });
@@ -129,11 +130,11 @@ describe('formats', () => {
     expect(r.format).toBe('json');
     expect(r.feed).toEqual({ title: 'JF', link: 'https://jf.example/', language: 'en' });
     expect(r.items).toEqual([
-      { title: 'First & best', link: 'https://jf.example/posts/1?fbclid=x', canonicalUrl: 'https://jf.example/posts/1', guid: '1', published: '2024-05-01T14:00:00Z', summary: 'Hello', author: 'Jay', image: 'https://jf.example/i.png', categories: ['a', 'b'] },
+      { title: 'First & best', link: 'https://jf.example/posts/1?fbclid=x', canonicalUrl: 'https://jf.example/posts/1', guid: '1', published: '2024-05-01T14:00:00Z', summary: 'Hello', author: 'Jay', image: 'https://jf.example/i.png', categories: ['a', 'b'], position: 0 },
       // no title but a link and text: named by its text (it had been stored untitled, an empty link on its story page)
-      { title: 'S', link: 'https://elsewhere.example/x', canonicalUrl: 'https://elsewhere.example/x', guid: '2', published: '2024-05-02T00:00:00Z', summary: 'S', author: null, image: 'https://jf.example/big.jpg', categories: [] },
+      { title: 'S', link: 'https://elsewhere.example/x', canonicalUrl: 'https://elsewhere.example/x', guid: '2', published: '2024-05-02T00:00:00Z', summary: 'S', author: null, image: 'https://jf.example/big.jpg', categories: [], position: 1 },
       // neither title nor link, but text: kept, named by its text (a title-less micro-post)
-      { title: 'no title, no link', link: null, canonicalUrl: null, guid: '3', published: null, summary: 'no title, no link', author: null, image: null, categories: [] },
+      { title: 'no title, no link', link: null, canonicalUrl: null, guid: '3', published: null, summary: 'no title, no link', author: null, image: null, categories: [], position: 2 },
     ]);
     expect(r.errors).toEqual([]);
   });
