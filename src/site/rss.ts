@@ -30,9 +30,17 @@ export interface FeedOptions {
   limit?: number;
 }
 
-/** Plain-text description of a story: its summary bullets joined (HTML-escaped for RSS by rssString, then XML-escaped by the builder). */
+/** A sentence's end: . ! ? or … and any closing quotes or brackets after it. */
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
+
+/**
+ * Plain-text description of a story: its summary bullets joined as sentences, a full stop added to one that has no
+ * end of its own (a headline quoted as a bullet), so one bullet does not run into the next (HTML-escaped for RSS by
+ * rssString, then XML-escaped by the builder).
+ */
 export function storyDescription(story: Pick<Story, 'summary'>): string {
-  return stripControl(story.summary.map((b) => b.text.trim()).filter(Boolean).join(' '));
+  const sentences = story.summary.map((b) => b.text.trim()).filter(Boolean);
+  return stripControl(sentences.map((t) => (SENTENCE_END.test(t) ? t : `${t}.`)).join(' '));
 }
 
 /** The top stories feed (ranked, limited): kept for callers of the first version. */

@@ -61,11 +61,11 @@ describe('buildFeed', () => {
 
   it('strips XML-illegal characters from every text', async () => {
     const base = stories.find((s) => s.id === 'k3v9q2m7')!;
-    const dirty = { ...base, title: 'Bell\u0007 title\u0000', summary: [{ text: 'x\u001Fy', articleId: 'a' }] };
+    const dirty = { ...base, title: 'Bell\u0007 title\u0000', summary: [{ text: 'x\u001Fy.', articleId: 'a' }] };
     const xml = await buildFeed([dirty], opts);
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('<title>Bell title</title>');
-    expect(xml).toContain('<description>xy</description>');
+    expect(xml).toContain('<description>xy.</description>');
   });
 
   it('HTML-escapes the plain-text description, which RSS readers render as HTML (a quoted <img onerror> had become an element)', async () => {
@@ -138,5 +138,11 @@ describe('storyDescription', () => {
   it('joins the bullets as plain text', () => {
     const s = stories.find((x) => x.id === 'p8w4n6t2')!;
     expect(storyDescription(s)).toBe('Doors open at 9 a.m. with extended weekend hours. The renovation took two years. Entry remains free.');
+  });
+
+  it("ends a bullet that has no end of its own with a full stop, so it does not run into the next (a headline quoted as a bullet had: \"…old guard to power Islamist Party's Rise…\")", () => {
+    const bullet = (text: string) => ({ text, sourceId: 's', articleId: 'a' });
+    const s = { summary: [bullet('Key election returns old guard to power'), bullet('“We won,” he said.”'), bullet('Is it over?'), bullet('He said (in part).'), bullet('Rise of the party') ] };
+    expect(storyDescription(s as Parameters<typeof storyDescription>[0])).toBe('Key election returns old guard to power. “We won,” he said.” Is it over? He said (in part). Rise of the party.');
   });
 });
