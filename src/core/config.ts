@@ -192,9 +192,10 @@ export const BIAS_DISPUTE_STEPS = 2;
  * rules); 3: 2026-12-01 (session 18: offices as stop words, which move headlines and shared terms; ABC's wire copy;
  * summary sentences that lean on their headline, speak as the outlet or ask); 4: 2026-12-02 (session 19: summary
  * leads and titles that restate one piece of news or one figure, "also", the first person singular; explainer titles;
- * uncredited wire copy first).
+ * uncredited wire copy first); 5: 2026-12-02 (session 20: summary quotations whose speaker is a pronoun, second
+ * references such as "Mr Newsom" before anything names them).
  */
-export const STORY_TEXT_VERSION = 4;
+export const STORY_TEXT_VERSION = 5;
 
 // ── Coverage: syndicated copy ────────────────────────────────────────────────────────────────────────────────────
 

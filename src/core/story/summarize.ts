@@ -355,14 +355,22 @@ const unquoted = (text: string): string =>
     .replace(/(^|[\s(\[—–:-])(?:‘(?:[^‘’]|’(?=\p{L}))*(?:’(?!\p{L})|$)|'(?:[^']|'(?=\p{L}))*(?:'(?!\p{L})|$))/gu, '$1 ');
 
 /**
+ * A quotation whose speaker is only a pronoun ("“We won,” he said.", "“In a statement issued by the Supreme Court, it
+ * said …” it said in a post on X": a reader trial's bullet): who speaks was named before it, so under another
+ * bullet it reads as that one's speaker's words.
+ */
+const PRONOUN_SPEAKER = /[”"’»]\s*,?\s+(?:he|she|it|they)\s+(?:said|says|added|adds|wrote|writes|told|tells|stated|states|noted|notes|argued|argues|insisted|insists|explained|explains)\b/u;
+
+/**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
- * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), adds to what was said
+ * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), quotes a speaker it
+ * names only by a pronoun (PRONOUN_SPEAKER), adds to what was said
  * before it (addsTo), or it is the outlet speaking to its readers or as itself (FIRST_PERSON_PLURAL, speaksAsI). English articles and those of no known language.
  */
 function dangles(sentence: string, a: SummaryArticle): boolean {
   if ((primaryLanguage(a.language) ?? 'en') !== 'en') return false;
   const own = unquoted(sentence);
-  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || FIRST_PERSON_PLURAL.test(own) || speaksAsI(own) || addsTo(own)) return true;
+  if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || PRONOUN_SPEAKER.test(sentence) || FIRST_PERSON_PLURAL.test(own) || speaksAsI(own) || addsTo(own)) return true;
   const intro = INTRO_PRONOUN.exec(sentence)?.[1];
   return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1).replace(CALENDAR_WORD, ''));
 }
@@ -415,6 +423,24 @@ function sameFigure(a: Said, b: Said): boolean {
 /** Whether two candidates are leads that tell one piece of news (LEAD_DUPLICATE_SIMILARITY). */
 const sameNews = (a: Candidate, b: Candidate): boolean => a.lead && b.lead && dot(a.vector, b.vector) >= LEAD_DUPLICATE_SIMILARITY;
 
+/**
+ * The names a sentence refers to by a title and a surname alone ("Mr Newsom", "Ms. Swift's", "Dr Hatchett") that it
+ * has not written before that title: in the style of news writing (the BBC's, the New York Times', ABC Australia's)
+ * such a reference is a second one, after the full name, so alone it names someone the reader has not met (a reader
+ * trial's "…with Mr Newsom responding: …" under a story about a congressman). A title before two or more capitalised
+ * words ("Dr Richard Hatchett", "Dr Ould Tah") is taken for a full name.
+ */
+export function secondReferences(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(/(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(\p{Lu}[\p{L}-]*)(?![\p{L}-]|\s+\p{Lu})/gu)) {
+    if (!namesIn(sentence.slice(0, m.index), m[1]!)) out.push(m[1]!);
+  }
+  return out;
+}
+
+/** Whether `text` writes `name` as a word of its own. */
+const namesIn = (text: string, name: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+
 interface Candidate extends Said {
   /** The first sentence of its article's lead. */
   lead: boolean;
@@ -422,6 +448,8 @@ interface Candidate extends Said {
   articleId: string;
   sourceId: string;
   relevance: number;
+  /** secondReferences of its text: quoted only after the headline or a bullet names them. */
+  refersTo: string[];
 }
 
 /**
@@ -460,17 +488,20 @@ export function summarize(
       if (!ENDS_AS_SENTENCE.test(s) || ASKS.test(s) || TEMPLATE_LEFTOVER.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
-      candidates.push({ lead: k === 0, text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre) });
+      candidates.push({ lead: k === 0, text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre), refersTo: secondReferences(s) });
     }
   }
   const chosen: Candidate[] = [];
+  // A second reference ("Mr Newsom") is quoted only after the headline or a bullet has named whom it means.
+  const introduced = (refersTo: readonly string[], before: ReadonlyArray<{ text: string }>): boolean =>
+    refersTo.every((name) => namesIn(headline, name) || before.some((b) => namesIn(b.text, name)));
   const sourcesInStory = new Set(quotable.map((a) => a.sourceId)).size;
   while (chosen.length < SUMMARY_MAX_BULLETS) {
     const needOtherSource = chosen.length === 1 && sourcesInStory > 1;
     let best: Candidate | undefined;
     let bestScore = -Infinity;
     for (const c of candidates) {
-      if (chosen.includes(c)) continue;
+      if (chosen.includes(c) || !introduced(c.refersTo, chosen)) continue;
       if (needOtherSource && c.sourceId === chosen[0]!.sourceId && candidates.some((o) => o.sourceId !== chosen[0]!.sourceId && !chosen.includes(o))) continue;
       const redundancy = chosen.reduce((m, s) => Math.max(m, dot(c.vector, s.vector)), 0);
       if (redundancy > DUPLICATE_SIMILARITY || chosen.some((s) => sameFigure(c, s) || sameNews(c, s))) continue;
@@ -533,9 +564,9 @@ export function summarize(
     const others = quotable.filter((a) => a.sourceId !== only);
     const saysMore = (text: string, language: string | null | undefined): boolean => !restates(saying(text, language));
     const quote = (a: SummaryArticle, text: string | null): SummaryBullet & { sourceId: string } | null =>
-      text !== null && saysMore(text, a.language) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
+      text !== null && saysMore(text, a.language) && introduced(secondReferences(text), bullets) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
     const other =
-      candidates.filter((c) => c.sourceId !== only && !restates(c)).sort((x, y) => y.relevance - x.relevance)[0] ??
+      candidates.filter((c) => c.sourceId !== only && !restates(c) && introduced(c.refersTo, bullets)).sort((x, y) => y.relevance - x.relevance)[0] ??
       others.map((a) => quote(a, standfirst(a))).find((b) => b !== null) ??
       others.map((a) => quote(a, a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase()) && !ASKS.test(a.title.trim()) ? a.title.trim() : null)).find((b) => b !== null);
     if (other) {

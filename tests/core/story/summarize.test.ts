@@ -337,6 +337,29 @@ describe('titles filling in a summary', () => {
   });
 });
 
+describe('a second reference by title and surname ("Mr Newsom")', () => {
+  const second = 'The comment quickly drew nationwide criticism, with Mr Newsom responding: “Resign now, you racist slob.”';
+  const first = 'Governor Gavin Newsom of California condemned the congressman’s remark about Muslims on Sunday night.';
+  const arts: SummaryArticle[] = [
+    { id: 'r1', sourceId: 'abc', title: 'Congressman under fire for anti-Muslim remark', summary: second, language: 'en' },
+    { id: 'r2', sourceId: 'cnn', title: 'Newsom condemns remark', summary: first, language: 'en' },
+  ];
+
+  it('is quoted after a bullet that names the person, or under a headline that does, and never before', () => {
+    const { model, centre } = setup(arts);
+    expect(summarize(arts, centre, model, DEFAULT_CLUSTER_CONFIG, 'Outrage over congressman’s anti-Muslim remark').map((b) => b.text)).toEqual([first, second]);
+    expect(summarize([arts[0]!], centre, model, DEFAULT_CLUSTER_CONFIG, 'Newsom calls on congressman to resign').map((b) => b.text)).toEqual([second]);
+  });
+
+  it('is not quoted, not even as the second source’s standfirst, when nothing names the person; a title that does lets it in', () => {
+    const { model, centre } = setup(arts);
+    const unnamed = [arts[0]!, { ...arts[1]!, title: 'Governor condemns remark', summary: null }];
+    expect(summarize(unnamed, centre, model, DEFAULT_CLUSTER_CONFIG, 'Outrage over congressman’s anti-Muslim remark').map((b) => b.text)).toEqual(['Governor condemns remark']);
+    const named = [arts[0]!, { ...arts[1]!, summary: null }];
+    expect(summarize(named, centre, model, DEFAULT_CLUSTER_CONFIG, 'Outrage over congressman’s anti-Muslim remark').map((b) => b.text)).toEqual(['Newsom condemns remark', second]);
+  });
+});
+
 describe('summary sentences that open with a pronoun', () => {
   it('are left out of English articles: quoted alone they name no one', () => {
     const two: SummaryArticle[] = [
@@ -400,6 +423,11 @@ describe('summary sentences that open with a pronoun', () => {
       // a second hostile pass's: reported speech, "I" after a weekday
       'Police said that the suspect also had a gun when officers arrived at the house on Tuesday.',
       'On Tuesday I spoke to the minister about the budget and the coming election in the spring.',
+      // a fourth reader trial's: a quotation whose speaker is a pronoun, a second reference by title and surname
+      '“In a statement issued by the Supreme Court, the provinces sighted the crescent,” it said in a post on X.',
+      '“We will not sign the deal this year,” he said, adding that the talks would resume in March.',
+      'The comment quickly drew nationwide criticism, with Mr Newsom responding: “Resign now, you racist slob.”',
+      'The plot led to the cancellation of three shows that Ms. Swift had planned for Austria.',
     ];
     const kept = [
       // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
@@ -442,6 +470,10 @@ describe('summary sentences that open with a pronoun', () => {
       // a second hostile pass's: "also" after what it adds to, a numeral after "annex"
       'As well as Germany, France also condemned the strike on the port city on Tuesday.',
       'Countries listed in annex I of the convention must cut their emissions by 2030.',
+      // a title before a full name, or a surname the sentence wrote before; a quotation its speaker is named after
+      'The President of the Bank, Dr Sidi Ould Tah, gave his first address to the assembly on Sunday.',
+      'President Trump met Netanyahu in December, with Mr. Trump saying the US would support strikes.',
+      '“We will not sign the deal this year,” Starmer said, adding that talks would resume in March.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
