@@ -239,6 +239,16 @@ describe('the demo build', () => {
     expect(status(await read('source/bbc-news/index.html'))).toEqual(['ok: OK']);
   });
 
+  it("says when a source page lists only its newest articles (a reader counted 30 listed against the feed's 57 new)", async () => {
+    const listed = (html: string): number => /<ul class="articles">([^]*?)<\/ul>/.exec(html)![1]!.split('<h3').length - 1;
+    const nyt = await read('source/nytimes/index.html');
+    expect(listed(nyt)).toBe(30);
+    expect(nyt).toContain('The newest 30 of the 57 articles from this source in the current stories.');
+    const npr = await read('source/npr/index.html');
+    expect(listed(npr)).toBe(10);
+    expect(npr).not.toContain('The newest');
+  });
+
   it('builds a Pagefind index of stories and sources', () => {
     expect(files).toContain('pagefind/pagefind-ui.js');
     expect(files.some((f) => f.startsWith('pagefind/index/'))).toBe(true);
