@@ -160,19 +160,23 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
   // (a second hostile pass's build, run as a user who could not write beside the content, had discarded a running
   // ingest's journal so).
   const real = values['no-ingest'] ? realpathSync(settings.contentDir) : '';
+  // The output dir (and its staging dir) and the frozen dir are one build's at a time too, whatever content it builds:
+  // two builds of different content folders into one checkout's dist/ had each reported success over a site with
+  // no page left (an operator trial's). Taken after the content's lock, before anything is read or written.
+  const siteLocked = <T>(fn: () => Promise<T>): Promise<T> => withRunLock(dist, () => withRunLock(frozen, fn));
   if (values['no-ingest'] && !writable(path.dirname(real))) {
     if (existsSync(`${real}.lock`) || existsSync(path.join(real, TXN_DIR))) {
       throw new Error(`${settings.contentDir}: a run holds its lock (${real}.lock) or left a write unfinished (${TXN_DIR}), and this user cannot write beside it to take the lock: build it when that run is over, or as the user that runs ingest`);
     }
     makeLog(settings.json)('warn', `cannot take the run lock beside ${settings.contentDir} (this user cannot write to ${path.dirname(real)}): building without it, so no run may write this content meanwhile`);
-    return buildExisting();
+    return siteLocked(buildExisting);
   }
   // A build is one run (src/io/lock.ts): it holds the content directory's run lock for its whole length, its ingest
   // and its site build, so no other run writes the content while it reads it, and a build of existing content never
   // takes a running ingest's journal for an interrupted one (an operator trial's `build --no-ingest` discarded one
   // mid-run: 874 stories lost, the ingest exit 0; a hostile pass's ingest rewrote the content under a build's Astro
   // build, exit 0 both). Another run holding the lock stops it at once (RunLockedError), before anything is touched.
-  return withRunLock(settings.contentDir, async () => (values['no-ingest'] ? buildExisting() : buildContent(settings, plan, await runIngest(settings, undefined, true))));
+  return withRunLock(settings.contentDir, () => siteLocked(async () => (values['no-ingest'] ? buildExisting() : buildContent(settings, plan, await runIngest(settings, undefined, true)))));
 }
 
 /** What buildSite returns: the settings used, the site build's report and the ingest's (null for --no-ingest). */

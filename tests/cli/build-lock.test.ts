@@ -118,3 +118,38 @@ it('takes the lock of the real folder through a symlink: a run through one is re
   await withRunLock(link, async () => undefined);
   expect(existsSync(`${link}.lock`)).toBe(false);
 });
+
+it("refuses a build into an output or frozen dir another build holds, whatever content it builds (two builds into one dist/ had left it with no page, both exit 0)", async () => {
+  const work = await tempDir('parallax-build-lock-out-');
+  const content = path.join(work, 'content');
+  await runFolder(SNAPSHOT_FEEDS, content);
+  const out = path.join(work, 'dist');
+  const frozen = path.join(work, 'frozen');
+  const env = { PARALLAX_OUT_DIR: out, PARALLAX_FROZEN_DIR: frozen, PARALLAX_SITE: 'https://news.example.org' };
+  // A build of other content holds the output dir, then the frozen dir: this one stops at once, touching neither.
+  for (const held of [out, frozen]) {
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const taken = new Promise<void>((resolve) => (locked = resolve));
+    const other = withRunLock(held, async () => {
+      await writeFile(path.join(held, 'marker'), 'the other build');
+      locked();
+      await holding;
+    });
+    await taken;
+    const r = await runCli(['build', '--no-ingest', '--content', content], env);
+    release();
+    await other;
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain(`${held} is locked by another Parallax run: pid ${process.pid}`);
+    expect(await treeDigest(held)).toEqual({ marker: expect.any(String) });
+    expect(existsSync(stagingDir(out))).toBe(false);
+    // Its content's lock is let go: the content can be built once the other build is over.
+    expect(existsSync(`${content}.lock`)).toBe(false);
+  }
+  const r = await runCli(['build', '--no-ingest', '--content', content], env);
+  expect(r.code, r.err).toBe(0);
+  expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  expect(existsSync(`${out}.lock`) || existsSync(`${frozen}.lock`)).toBe(false);
+}, 120_000);
