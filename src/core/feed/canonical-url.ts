@@ -103,10 +103,19 @@ export function canonicalUrl(url: string, base?: string): string | null {
  *   `?at_medium=RSS&at_campaign=KARANGA` to every link, and its pages are the same without them.
  * - `xtor`: AT Internet's legacy campaign parameter, which the same page names as the format at_* replaces (Le Monde
  *   and France Info feed links carry `?xtor=RSS-…`; ClearURLs' rules strip it for diepresse.com and europe1.fr).
- * Matched case-insensitively, as TRACKING_PARAMS.
+ * - `traffic_source` (Al Jazeera: `?traffic_source=rss`), `ns_mchannel`, `ns_campaign` (comScore's campaign pair) and
+ *   `ito` (the Daily Mail: `?ns_mchannel=rss&ns_campaign=1490&ito=1490`): carried with one value by every link of
+ *   those outlets' feeds in the 7-day stream of ../shared/data (stream-2023-11-13_19), so they name the feed, not the
+ *   article. An operator's takedown of Al Jazeera's address without it had matched nothing (an operator trial's).
+ * Matched case-insensitively, as TRACKING_PARAMS. So is a parameter whose value only says it came from a feed (`rss`,
+ * `rss_feed`, `feed`, any case: CBC's `cmp=rss`, Engadget's `src=rss`, TVN24's `source=rss`), and `rss=1` (ePoznań),
+ * each on every link of its feed in that stream (FEED_MARKER below).
  */
 export const CAMPAIGN_PARAM_PREFIXES: readonly string[] = ['at_'];
-export const CAMPAIGN_PARAMS: ReadonlySet<string> = new Set(['xtor']);
+export const CAMPAIGN_PARAMS: ReadonlySet<string> = new Set(['xtor', 'traffic_source', 'ns_mchannel', 'ns_campaign', 'ito']);
+
+/** A query pair that only says the link came from a feed: a value `rss`, `rss_feed` or `feed`, or `rss=1` (see above). */
+const FEED_MARKER = /^(?:[^=]+=(?:rss|rss_feed|feed)|rss=1)$/i;
 
 /**
  * Query parameters that ask for a page's AMP form, dropped for the same-page key: `amp` (empty or `1`; the AMP plugin
@@ -121,9 +130,9 @@ function isAmpParam(pair: string): boolean {
   return k === 'outputtype' && value?.toLowerCase() === 'amp';
 }
 
-function isCampaignParam(rawKey: string): boolean {
-  const key = rawKey.toLowerCase();
-  return CAMPAIGN_PARAMS.has(key) || CAMPAIGN_PARAM_PREFIXES.some((p) => key.startsWith(p));
+function isCampaignParam(pair: string): boolean {
+  const key = pair.split('=', 1)[0]!.toLowerCase();
+  return CAMPAIGN_PARAMS.has(key) || CAMPAIGN_PARAM_PREFIXES.some((p) => key.startsWith(p)) || FEED_MARKER.test(pair);
 }
 
 /**
@@ -135,7 +144,8 @@ function isCampaignParam(rawKey: string): boolean {
  *   AMP URLs, and amp.theguardian.com / amp.cnn.com served their AMP pages so);
  * - an AMP path ending `/amp` or `/amp/` (the AMP plugin for WordPress's `/amp/` endpoint), then a trailing slash
  *   (`/a1/` and `/a1` are one page on the servers outlets run: WordPress redirects one to the other);
- * - tracking and campaign parameters (TRACKING_PARAMS, `utm_*`, CAMPAIGN_PARAMS, CAMPAIGN_PARAM_PREFIXES) and AMP
+ * - tracking and campaign parameters (TRACKING_PARAMS, `utm_*`, CAMPAIGN_PARAMS, CAMPAIGN_PARAM_PREFIXES, a feed's own
+ *   marker such as `cmp=rss`) and AMP
  *   parameters (`?amp`, `?amp=1`, `?outputType=amp`); the other parameters keep their order.
  * → `news.test/a1?x=1`. Host case and the default port are already folded by canonicalUrl. A URL that does not parse
  * is its own key. Never throws.
@@ -154,6 +164,6 @@ export function samePageKey(url: string): string {
   const query = u.search
     .slice(1)
     .split('&')
-    .filter((pair) => pair !== '' && !isTrackingParam(pair.split('=', 1)[0]!) && !isCampaignParam(pair.split('=', 1)[0]!) && !isAmpParam(pair));
+    .filter((pair) => pair !== '' && !isTrackingParam(pair.split('=', 1)[0]!) && !isCampaignParam(pair) && !isAmpParam(pair));
   return host + path + (query.length ? '?' + query.join('&') : '');
 }

@@ -55,6 +55,12 @@ describe('samePageKey', () => {
     ['https://abcnews.go.com/International/live-updates/israel-gaza-hamas-war/?id=104837945', 'abcnews.go.com/International/live-updates/israel-gaza-hamas-war?id=104837945'],
     ['https://x.test/a?id=7&utm_source=rss&at_medium=RSS&page=2', 'x.test/a?id=7&page=2'],
     ['https://news.test/', 'news.test'],
+    // feeds' own markers, on every link of their feed in the 7-day stream (../shared/data)
+    ['https://www.aljazeera.com/news/2023/11/13/gaza?traffic_source=rss', 'aljazeera.com/news/2023/11/13/gaza'],
+    ['https://www.dailymail.co.uk/news/article-12744925/x.html?ns_mchannel=rss&ns_campaign=1490&ito=1490', 'dailymail.co.uk/news/article-12744925/x.html'],
+    ['https://www.cbc.ca/news/canada/coin-1.7027298?cmp=rss', 'cbc.ca/news/canada/coin-1.7027298'],
+    ['https://www.engadget.com/amazon-cuts-204231214.html?src=RSS&id=3', 'engadget.com/amazon-cuts-204231214.html?id=3'],
+    ['https://epoznan.pl/news-news-144944-napisala?rss=1', 'epoznan.pl/news-news-144944-napisala'],
   ])('%s -> %s', (input, want) => {
     expect(samePageKey(input)).toBe(want);
   });
@@ -64,6 +70,8 @@ describe('samePageKey', () => {
     ['a path that only starts like an AMP one', 'https://news.test/a1/amplifier', 'https://news.test/a1'],
     ['a parameter that selects content', 'https://news.test/story?id=1', 'https://news.test/story?id=2'],
     ['amp with a value', 'https://news.test/a?amp=full', 'https://news.test/a'],
+    ['rss with another value', 'https://news.test/a?rss=2', 'https://news.test/a'],
+    ['a value that only contains rss', 'https://news.test/a?tag=rssi', 'https://news.test/a'],
     ['a site named amp or www on its own', 'https://amp.dev/about', 'https://dev/about'],
     ['another host', 'https://news.test/a1', 'https://other.test/a1'],
   ])('keeps apart %s', (_name, x, y) => {

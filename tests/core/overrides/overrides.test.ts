@@ -209,6 +209,13 @@ describe('takedowns by page', () => {
     expect(at('https://www.bbcx.test/news/uk-124')).toBeUndefined();
     expect(takedownOf(idx, { id: 'freshid', sourceId: 'bbcx' })).toBeUndefined();
   });
+
+  it("matches the address a person pastes, without the feed's own marker (an operator trial's takedown of Al Jazeera's page had matched nothing)", () => {
+    const page = 'https://www.aljazeera.com/news/2023/11/13/gazas-two-biggest-hospitals-cease-operations';
+    const idx = indexTakedowns(parseOverrides({ version: 1, takedowns: [{ kind: 'article', url: page, reason: 'court order' }] }));
+    expect(takedownOf(idx, { id: 'storedid', sourceId: 'aljazeera', url: `${page}?traffic_source=rss` })?.reason).toBe('court order');
+    expect(takedownOf(idx, { id: 'storedid', sourceId: 'aljazeera', url: `${page}-2?traffic_source=rss` })).toBeUndefined();
+  });
 });
 
 describe('takedownLog', () => {
