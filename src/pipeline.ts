@@ -14,7 +14,7 @@ import { parseFeed, type ParsedFeed } from './core/feed/parse-feed';
 import type { FeedInput, FeedValidators, NamedError } from './core/pipeline-types';
 import { indexTakedowns, overrideWarningLine, reviewOverrides, splitsSeparatedBefore, takedownLabel, takedownLog, takedownOf } from './core/overrides/overrides';
 import { splitArticleIds } from './core/schema/overrides';
-import { errorName, feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed } from './core/state/feed-state';
+import { errorName, feedKey, feedWarnings, isFeedFailure, nextFeedState, observeFeed, sameFeeds } from './core/state/feed-state';
 import { readFeedStates, readLastRun, readOverrides, readTakedownLog } from './io/content-store';
 import { openContent } from './io/migrate-content';
 import type { Article } from './core/schema/article';
@@ -281,10 +281,12 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           timer: deps.live ? () => performance.now() : undefined,
         })
       : { format: null, feed: { title: null, link: null, language: null }, items: [], errors: [] };
+  const redirectedToAnother = sameFeeds(inputs);
   const errorsOf = (input: FeedInput, feed: ParsedFeed): NamedError[] => {
     const read: NamedError[] = [...(input.error ? [input.error] : []), ...feed.errors];
-    // A permanent redirect, a feed that stopped listing items: warnings from the fetch and the stored state.
-    return [...read, ...feedWarnings(input, { items: feed.items, errors: read }, previousFeeds.get(feedKey(input)))].map(reportedError);
+    // A permanent redirect, a feed that stopped listing items, one redirected to another source's feed: warnings
+    // from the fetch and the stored state.
+    return [...read, ...feedWarnings(input, { items: feed.items, errors: read }, previousFeeds.get(feedKey(input)), redirectedToAnother.get(input))].map(reportedError);
   };
   const registryIds = new Set(registry.map((s) => s.id));
   const parsed = inputs.map((input) => {

@@ -106,3 +106,26 @@ describe('feed warnings of a live run', () => {
     expect(back).not.toHaveProperty('itemsBefore');
   });
 });
+
+describe('a feed redirected to another source’s feed', () => {
+  it('is named, with the source that also reads it, in the log, the state and health (an operator trial’s redirect to NPR’s feed took its articles unsaid)', async () => {
+    const own = await tempDir('parallax-same-feed-');
+    const registry = path.join(own, 'sources.json');
+    const npr = `${server.origin}/feed/npr-world.rss.xml`;
+    const copycat = `${server.origin}/moved/301/npr-world.rss.xml`;
+    await writeFile(registry, JSON.stringify([source('npr', npr), source('copycat', copycat), source('post', `${server.origin}/moved/302/washingtonpost-world.rss.xml`)]));
+    const logs: string[] = [];
+    const now = '2026-02-18T00:00:00Z';
+    await ingest(
+      { contentDir: path.join(own, 'content'), registryPath: registry, now: new Date(now) },
+      { readFeeds: (r, validators) => fetchFeeds(r, HTTP, deps, { validators }), live: true, clock: () => Date.parse(now), log: (level, m) => logs.push(`${level}: ${m}`) },
+    );
+    const message = `redirected to ${npr}, which source npr also reads (${npr}): one feed listed twice, its items counted for one source each; fix the registry`;
+    expect(logs.filter((l) => l.includes('same_feed'))).toEqual([`warn: ${copycat} (source copycat): same_feed: ${message}`]);
+    const states = JSON.parse(await readFile(path.join(own, 'content', 'state', 'feeds.json'), 'utf8')) as FeedState[];
+    expect(states.find((s) => s.sourceId === 'copycat')!.errors).toContainEqual({ kind: 'same_feed', message });
+    // the feed it duplicates, and one redirected to a feed no other source reads, say nothing of it
+    expect(states.filter((s) => s.errors.some((e) => e.kind === 'same_feed')).map((s) => s.sourceId)).toEqual(['copycat']);
+    expect(formatHealth(healthRows(states), { problemsOnly: true })).toContain(`copycat: ${copycat}: same_feed: ${message}`);
+  });
+});

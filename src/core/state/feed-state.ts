@@ -77,17 +77,17 @@ const latest = (a: string | null, b: string | null): string | null => (!a ? b : 
  * before its elements close (the items before the cut are read and kept), or its declared charset was wrong and
  * repaired (stray bytes in declared UTF-8 read as windows-1252, or UTF-8 behind a single-byte label read as UTF-8:
  * src/core/feed/decode-feed.ts). A cut-off feed had counted as failed with 0 items while its items were stored. Also
- * the two of feedWarnings (the feed moved permanently, or it returned no items after having some) and the pipeline's
- * source_full (its source holds SOURCE_WINDOW_MAX_ARTICLES in the window). */
-const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'xml_truncated', 'encoding_repaired', 'moved_permanently', 'no_items', 'source_full']);
+ * the three of feedWarnings (the feed moved permanently, it returned no items after having some, or it is another
+ * registry feed's) and the pipeline's source_full (its source holds SOURCE_WINDOW_MAX_ARTICLES in the window). */
+const FEED_WARNING_KINDS: ReadonlySet<string> = new Set(['too_many_items', 'xml_truncated', 'encoding_repaired', 'moved_permanently', 'no_items', 'same_feed', 'source_full']);
 
 /**
- * Warnings that stay true run after run until the operator acts: the feed moved for good or stopped listing items
- * (feedWarnings; the registry should name its new URL), or its source is full (the pipeline's source_full,
+ * Warnings that stay true run after run until the operator acts: the feed moved for good, stopped listing items or
+ * is another registry feed's (feedWarnings; the registry should name its new URL), or its source is full (the pipeline's source_full,
  * SOURCE_WINDOW_MAX_ARTICLES: a feed that floods). `health` marks these feeds and lists them under --problems; the
  * other warnings are caveats of one body (a repaired charset, a list cut at the cap).
  */
-export const OPERATOR_WARNING_KINDS: ReadonlySet<string> = new Set(['moved_permanently', 'no_items', 'source_full']);
+export const OPERATOR_WARNING_KINDS: ReadonlySet<string> = new Set(['moved_permanently', 'no_items', 'same_feed', 'source_full']);
 
 /** The items a feed's last body with any held, as its stored state knows it (0 when none is known). */
 const lastItemCount = (prev: FeedState | undefined): number => (!prev ? 0 : prev.items > 0 ? prev.items : prev.itemsBefore ?? 0);
@@ -103,12 +103,19 @@ const lastItemCount = (prev: FeedState | undefined): number => (!prev ? 0 : prev
  *   `prev.itemsBefore` while it stays empty): "returned no items; it had N in its last fetch with items". A 304 to a
  *   feed whose last body was such an empty one says it again (the server says the body did not change). A feed new
  *   to the state, or one that never had items, gets none; a failure says nothing about the item list.
+ * - `same_feed`: the fetch was redirected to the URL of another registry feed (`sameAs`, sameFeeds): "redirected to
+ *   <URL>, which source <id> also reads (<its feed>): one feed listed twice". Its items go to one source each
+ *   (articleOwner), so one outlet's reports may be counted as another's (an operator trial's feed redirected to NPR's
+ *   took NPR's articles with no word but "moved permanently").
  * Deterministic: no clock, only the inputs.
  */
-export function feedWarnings(input: FeedInput, parsed: { items: readonly unknown[]; errors: readonly NamedError[] }, prev: FeedState | undefined): NamedError[] {
+export function feedWarnings(input: FeedInput, parsed: { items: readonly unknown[]; errors: readonly NamedError[] }, prev: FeedState | undefined, sameAs?: FeedInput): NamedError[] {
   const out: NamedError[] = [];
   const movedTo = input.fetch?.movedTo;
   if (movedTo) out.push({ kind: 'moved_permanently', message: `moved permanently to ${redactCredentials(movedTo)}; update the registry's feed URL` });
+  if (sameAs) {
+    out.push({ kind: 'same_feed', message: `redirected to ${redactCredentials(input.fetch!.finalUrl!)}, which source ${sameAs.sourceId ?? 'not in the registry'} also reads (${redactCredentials(sameAs.name)}): one feed listed twice, its items counted for one source each; fix the registry` });
+  }
   const notModified = input.fetch?.status === 'not_modified' && input.error === null;
   const read = input.bytes !== null && input.error === null && !notModified && !isFeedFailure(parsed.errors);
   const items = parsed.items.length + parsed.errors.filter((e) => e.kind === 'item_invalid').length;
@@ -214,4 +221,22 @@ export function observeFeed(
     etag: input.fetch?.etag ?? null,
     lastModified: input.fetch?.lastModified ?? null,
   };
+}
+
+/**
+ * Each live feed whose fetch was redirected to the URL another feed of the run is read from (that feed's own URL, or
+ * where its fetch ended), mapped to that other feed (the first in `inputs` order): one feed listed twice under two
+ * sources (feedWarnings' `same_feed`). URLs are compared whole, as the fetcher saw them. A feed not redirected, or
+ * redirected elsewhere, is not in the map; of two feeds both redirected to one URL, the later is mapped to the first.
+ */
+export function sameFeeds(inputs: readonly FeedInput[]): Map<FeedInput, FeedInput> {
+  const readFrom = (i: FeedInput): string | undefined => i.fetch?.finalUrl ?? i.url ?? undefined;
+  const out = new Map<FeedInput, FeedInput>();
+  inputs.forEach((input, k) => {
+    const final = input.fetch?.finalUrl;
+    if (!final || final === input.url || input.fetch!.redirects === 0) return;
+    const other = inputs.find((o, j) => j !== k && o.sourceId !== input.sourceId && (o.url === final || (j < k && readFrom(o) === final)));
+    if (other) out.set(input, other);
+  });
+  return out;
 }
