@@ -72,10 +72,17 @@ export async function fetchFeeds(registry: readonly Source[], options: FetchOpti
     const key = hostKey(url);
     if (!perHost.has(key)) perHost.set(key, pLimit(options.perHostConcurrency));
     const host = perHost.get(key)!;
+    // This feed's own attempts so far: a feed given up on after some of them was tried, and is not named "not tried"
+    // (an operator trial's feeds whose own timeouts had stopped their host were).
+    let tried = 0;
     const gate: Gate = (attempt) =>
       host(async () => {
         const timeouts = timeoutsInARow.get(key) ?? 0;
-        if (timeouts >= options.hostTimeoutsBeforeSkip) throw new FetchFailure('timeout', `not tried: ${key} timed out ${timeouts} times in a row in this run`, false);
+        if (timeouts >= options.hostTimeoutsBeforeSkip) {
+          const why = `${key} timed out ${timeouts} times in a row in this run`;
+          throw new FetchFailure('timeout', tried === 0 ? `not tried: ${why}` : `given up after ${tried} ${tried === 1 ? 'attempt' : 'attempts'}: ${why}`, false);
+        }
+        tried++;
         try {
           const result = await overall(attempt);
           timeoutsInARow.set(key, 0);

@@ -49,6 +49,22 @@ describe('fetchFeeds', () => {
     expect(out[19]!.error!.message).toBe(`not tried: ${new URL(server.origin).host} timed out ${options.hostTimeoutsBeforeSkip} times in a row in this run`);
   });
 
+  it('says a feed whose own attempts timed out was given up after them, not "not tried" (an operator trial\'s feeds were)', async () => {
+    const stalled: Source[] = registry(6, () => server.origin).map((s, i) => ({ ...s, feeds: [{ url: `${server.origin}/slow-first-byte?j=${i}`, file: null, topic: null }] }) as unknown as Source);
+    const options = { ...base, retries: 2, perHostConcurrency: 1, headersTimeoutMs: 200, totalTimeoutMs: 300 };
+    const out = await fetchFeeds(stalled, options, deps);
+    const why = `${new URL(server.origin).host} timed out ${options.hostTimeoutsBeforeSkip} times in a row in this run`;
+    const own = out.map((f) => {
+      const m = /^(?:not tried|given up after (\d+) attempts?): (.*)$/.exec(f.error!.message)!;
+      expect(m[2]).toBe(why);
+      return Number(m[1] ?? 0);
+    });
+    // One at a time on the host: the attempts that timed out are exactly the count that stops it, each named by its feed.
+    expect(own.reduce((a, b) => a + b, 0)).toBe(options.hostTimeoutsBeforeSkip);
+    expect(own.filter((n) => n > 0).length).toBeGreaterThan(0);
+    expect(own.at(-1)).toBe(0);
+  });
+
   it('keeps the registry URL as the feed\'s name and gives the URL after redirects, on another host, as fetch.finalUrl', async () => {
     const other = await startMisbehavingServer(FEEDS);
     try {
