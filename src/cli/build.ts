@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { recoverContent, TXN_DIR } from '../io/journal';
+import { recoveryNote } from '../io/migrate-content';
 import { withRunLock } from '../io/lock';
 import { checkKeptState } from '../io/content-store';
 import { readTopicFeeds } from '../site/topic-feeds';
@@ -148,7 +149,9 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
   if (values['no-ingest'] && !statSync(settings.contentDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
   // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
   const buildExisting = async (): Promise<BuildResult> => {
-    await recoverContent(settings.contentDir);
+    // Said as an ingest says it (an operator trial's build finished a pending write without a word).
+    const note = recoveryNote(settings.contentDir, await recoverContent(settings.contentDir));
+    if (note) makeLog(settings.json)('info', note);
     requireContentDir(settings.contentDir);
     // The files an ingest refuses to run on stop a build of the content as it is, too (README, "Content directory").
     await checkKeptState(settings.contentDir);

@@ -92,6 +92,7 @@ export async function run(args: string[]): Promise<number> {
   const rows = healthRows(states.values());
   const feeds = values.problems ? rows.filter(isProblem) : rows;
   if (values.json) process.stdout.write(`${JSON.stringify({ contentDir: dir, schemaVersion: version, notes, feeds }, null, 2)}\n`);
-  else process.stdout.write(`${[...notes.map((n) => `note: ${n}`), formatHealth(rows, { problemsOnly: values.problems })].join('\n')}\n`);
+  // An unreadable record has its note; "no feed has been read yet" would say what is not known (an operator trial's).
+  else process.stdout.write(`${[...notes.map((n) => `note: ${n}`), ...(unreadable ? [] : [formatHealth(rows, { problemsOnly: values.problems })])].join('\n')}\n`);
   return unreadable ? 1 : 0;
 }

@@ -129,14 +129,20 @@ const v2to3: Migration = async (dir) => {
 /** MIGRATIONS[n] takes version n to n + 1. */
 const MIGRATIONS: Record<number, Migration> = { 1: v1to2, 2: v2to3 };
 
+/** What recoverContent did to `dir`, as a line for the run's log; null when there was nothing to recover. */
+export function recoveryNote(dir: string, recovered: 'clean' | 'rolled_forward' | 'rolled_back'): string | null {
+  if (recovered === 'rolled_forward') return `${dir}: completed the interrupted write of the previous run`;
+  if (recovered === 'rolled_back') return `${dir}: discarded the leftover journal of the previous run (uncommitted, or already applied)`;
+  return null;
+}
+
 /**
  * Makes a content directory ready to read and write: recovers an interrupted write, then migrates older content to
  * CONTENT_SCHEMA_VERSION. Returns the version found (null: empty). Throws ContentVersionError for newer content.
  */
 export async function openContent(dir: string, log: (message: string) => void = () => undefined): Promise<number | null> {
-  const recovered = await recoverContent(dir);
-  if (recovered === 'rolled_forward') log(`${dir}: completed the interrupted write of the previous run`);
-  if (recovered === 'rolled_back') log(`${dir}: discarded the leftover journal of the previous run (uncommitted, or already applied)`);
+  const note = recoveryNote(dir, await recoverContent(dir));
+  if (note) log(note);
   const found = await contentVersion(dir);
   if (found === null) return null;
   if (found > CONTENT_SCHEMA_VERSION) {

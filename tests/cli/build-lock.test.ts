@@ -153,3 +153,18 @@ it("refuses a build into an output or frozen dir another build holds, whatever c
   expect(existsSync(path.join(out, 'index.html'))).toBe(true);
   expect(existsSync(`${out}.lock`) || existsSync(`${frozen}.lock`)).toBe(false);
 }, 120_000);
+
+it('says what it did with a write a killed run left, as an ingest does (it had been discarded without a word)', async () => {
+  const work = await tempDir('parallax-build-recover-');
+  const dir = path.join(work, 'content');
+  await runFolder(SNAPSHOT_FEEDS, dir);
+  // A run killed while it staged its writes, before its commit record: no run holds the lock.
+  await mkdir(path.join(dir, TXN_DIR, 'data'), { recursive: true });
+  await writeFile(path.join(dir, TXN_DIR, 'data', '0'), 'a staged story file');
+  const before = await treeDigest(path.join(dir, 'stories'));
+  const r = await runCli(['build', '--no-ingest', '--content', dir], { PARALLAX_OUT_DIR: path.join(work, 'dist'), PARALLAX_SITE: 'https://news.example.org' });
+  expect(r.code, r.err).toBe(0);
+  expect(`${r.out}${r.err}`).toContain(`${dir}: discarded the leftover journal of the previous run (uncommitted, or already applied)`);
+  expect(existsSync(path.join(dir, TXN_DIR))).toBe(false);
+  expect(await treeDigest(path.join(dir, 'stories'))).toEqual(before);
+}, 120_000);

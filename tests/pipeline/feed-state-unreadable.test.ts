@@ -17,6 +17,8 @@ describe('an unreadable state/feeds.json', () => {
     const health = await runCli(['health', '--content', content]);
     expect(health.code).toBe(1);
     expect(health.out.split('\n')[0]).toMatch(/^note: state\/feeds\.json is not valid JSON \(.+\): no feed health to report; the next ingest keeps the file as state\/feeds\.json\.unreadable and starts feed health over$/);
+    // only the note: not also "No feed has been read yet" (an operator trial's), which it does not know
+    expect(health.out.trim().split('\n')).toHaveLength(1);
 
     const { logs } = await runFolder(SNAPSHOT_FEEDS, content, new Date('2026-02-18T13:00:00Z'));
     expect(logs.filter((l) => l.includes('feeds.json'))).toEqual([
