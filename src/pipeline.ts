@@ -210,7 +210,7 @@ export function registeredOwner(registry: readonly Source[], homepage: string): 
  */
 export async function ingest(options: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
   refuseFutureClock(options.now, deps.clock());
-  return withRunLock(options.contentDir, () => ingestLocked(options, deps));
+  return withRunLock(options.contentDir, () => ingestLocked(options, deps), { log: (m) => deps.log('info', m) });
 }
 
 /** `ingest` for a caller that already holds the content directory's run lock (a build, which holds it through its

@@ -166,7 +166,8 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
   // The output dir (and its staging dir) and the frozen dir are one build's at a time too, whatever content it builds:
   // two builds of different content folders into one checkout's dist/ had each reported success over a site with
   // no page left (an operator trial's). Taken after the content's lock, before anything is read or written.
-  const siteLocked = <T>(fn: () => Promise<T>): Promise<T> => withRunLock(dist, () => withRunLock(frozen, fn));
+  const locks = { log: (m: string) => makeLog(settings.json)('info', m) };
+  const siteLocked = <T>(fn: () => Promise<T>): Promise<T> => withRunLock(dist, () => withRunLock(frozen, fn, locks), locks);
   if (values['no-ingest'] && !writable(path.dirname(real))) {
     if (existsSync(`${real}.lock`) || existsSync(path.join(real, TXN_DIR))) {
       throw new Error(`${settings.contentDir}: a run holds its lock (${real}.lock) or left a write unfinished (${TXN_DIR}), and this user cannot write beside it to take the lock: build it when that run is over, or as the user that runs ingest`);
@@ -179,7 +180,7 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
   // takes a running ingest's journal for an interrupted one (an operator trial's `build --no-ingest` discarded one
   // mid-run: 874 stories lost, the ingest exit 0; a hostile pass's ingest rewrote the content under a build's Astro
   // build, exit 0 both). Another run holding the lock stops it at once (RunLockedError), before anything is touched.
-  return withRunLock(settings.contentDir, () => siteLocked(async () => (values['no-ingest'] ? buildExisting() : buildContent(settings, plan, await runIngest(settings, undefined, true)))));
+  return withRunLock(settings.contentDir, () => siteLocked(async () => (values['no-ingest'] ? buildExisting() : buildContent(settings, plan, await runIngest(settings, undefined, true)))), locks);
 }
 
 /** What buildSite returns: the settings used, the site build's report and the ingest's (null for --no-ingest). */

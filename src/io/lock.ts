@@ -52,6 +52,8 @@ export class RunLockedError extends Error {
 export interface LockOptions {
   /** Stale threshold, ms (proper-lockfile's minimum is 2,000). */
   staleMs?: number;
+  /** Told, in a line for the run's log, when the lock of a run that died is taken over (a kill had left no word). */
+  log?: (message: string) => void;
 }
 
 const lockPathOf = (dir: string) => `${dir}.lock`;
@@ -117,7 +119,7 @@ async function anyRunNaming(dir: string, own: string): Promise<boolean> {
 }
 
 /** Takes the lock; `record` is this run's holder record (.tmp), written before. */
-async function acquire(dir: string, record: string, staleMs: number, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
+async function acquire(dir: string, record: string, staleMs: number, onCompromised: (e: Error) => void, log: (message: string) => void): Promise<() => Promise<void>> {
   const options = { lockfilePath: lockPathOf(dir), realpath: false, stale: staleMs, update: Math.floor(staleMs / 2), retries: 0, onCompromised };
   try {
     return await lockfile.lock(dir, options);
@@ -136,7 +138,13 @@ async function acquire(dir: string, record: string, staleMs: number, onCompromis
       (await rmdir(lockPathOf(dir)).then(() => true, () => false));
     if (deadHolder || unnamed) {
       try {
-        return await lockfile.lock(dir, options);
+        const release = await lockfile.lock(dir, options);
+        log(
+          deadHolder
+            ? `took over the lock on ${dir} from a run that died (pid ${holder.pid}, since ${holder.since}, ${holder.command})`
+            : `took over the lock on ${dir} from a run that died before naming itself`,
+        );
+        return release;
       } catch (again) {
         if ((again as NodeJS.ErrnoException).code !== 'ELOCKED') throw again;
       }
@@ -168,7 +176,7 @@ export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, o
   });
   let release: () => Promise<void>;
   try {
-    release = await acquire(dir, record, Math.max(options.staleMs ?? RUN_LOCK_STALE_MS, 2_000), (e) => (compromised = e));
+    release = await acquire(dir, record, Math.max(options.staleMs ?? RUN_LOCK_STALE_MS, 2_000), (e) => (compromised = e), options.log ?? (() => undefined));
   } catch (error) {
     await rm(record, { force: true });
     throw error;

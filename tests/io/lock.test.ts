@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,8 +57,11 @@ describe('run lock', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const t0 = performance.now();
-    expect(await withRunLock(dir, async () => JSON.parse(await readFile(`${dir}.lock-holder.json`, 'utf8')).pid)).toBe(process.pid);
+    const said: string[] = [];
+    expect(await withRunLock(dir, async () => JSON.parse(await readFile(`${dir}.lock-holder.json`, 'utf8')).pid, { log: (m) => said.push(m) })).toBe(process.pid);
     expect(performance.now() - t0).toBeLessThan(1_000);
+    // Said, with the dead run's pid (a kill's lock had been taken over without a word).
+    expect(said).toEqual([expect.stringMatching(new RegExp(`^took over the lock on .*content from a run that died \\(pid ${child.pid}, since \\S+, .*lock-child\\.ts.*\\)$`))]);
     // A full run afterwards completes normally.
     await runFolder(SMALL, dir, NOW);
     expect(await treeDigest(dir)).toEqual(await reference());
@@ -75,7 +78,9 @@ describe('run lock', () => {
     await mkdir(`${dir}.lock`);
     await writeFile(`${dir}.lock-holder.json.${child.pid}-1.tmp`, JSON.stringify(dead));
     const t0 = performance.now();
-    expect(await withRunLock(dir, async () => 'taken')).toBe('taken');
+    const said: string[] = [];
+    expect(await withRunLock(dir, async () => 'taken', { log: (m) => said.push(m) })).toBe('taken');
+    expect(said).toEqual([`took over the lock on ${await realpath(dir)} from a run that died before naming itself`]);
     expect(performance.now() - t0).toBeLessThan(1_000);
     expect(existsSync(`${dir}.lock-holder.json.${child.pid}-1.tmp`)).toBe(false); // the dead record is cleared
     expect(existsSync(`${dir}.lock`)).toBe(false); // and the lock let go after the run
