@@ -22,7 +22,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -241,14 +241,44 @@ function untrack(child: ChildProcess): void {
  */
 export const EXIT_WITH_PARENT: readonly string[] = ['--import', new URL('./exit-with-parent.mjs', import.meta.url).href];
 
+/** Where runAstroBuild gives each Astro build its working directory (`<pid>-<n>`: the command's pid, a count). */
+export const astroWorkDirs = (root: string): string => path.join(root, 'node_modules', '.cache', 'parallax-astro');
+
+/** The file in an Astro build's working directory that names its process (the child's pid). */
+const CHILD_PID_FILE = 'child.pid';
+
 /**
- * Removes the Astro working directories (`<pid>-<n>`, see runAstroBuild) of processes no longer running: a killed
- * command cannot remove its own. A directory whose pid is alive, or whose name is not of that form, stays.
+ * Removes the Astro working directories (astroWorkDirs) of commands no longer running: a killed command cannot
+ * remove its own. Its Astro build, which ends by itself once it sees its command gone (EXIT_WITH_PARENT) but may go
+ * on for a few seconds inside a long step first (a hostile pass's wrote 5 files into the staging dir 3 s after the
+ * kill), is stopped first (SIGKILL) and waited for: the process its child.pid names, if it still runs there (Linux:
+ * /proc/<pid>/cwd is that directory, so a reused pid is never touched). A directory whose command's pid is alive,
+ * or whose name is not of that form, stays. Call it before a build empties the staging dir.
  */
 export async function removeDeadBuildDirs(workDirs: string): Promise<void> {
   for (const name of await readdir(workDirs).catch(() => [] as string[])) {
     const pid = /^(\d+)-\d+$/.exec(name)?.[1];
-    if (pid && !processAlive(Number(pid))) await rm(path.join(workDirs, name), { recursive: true, force: true });
+    if (!pid || processAlive(Number(pid))) continue;
+    const dir = path.join(workDirs, name);
+    const child = Number(await readFile(path.join(dir, CHILD_PID_FILE), 'utf8').catch(() => ''));
+    if (child > 0 && (await realpath(`/proc/${child}/cwd`).catch(() => null)) === (await realpath(dir).catch(() => dir))) {
+      try {
+        process.kill(child, 'SIGKILL');
+      } catch {
+        /* gone meanwhile */
+      }
+      for (let i = 0; i < 200 && processRuns(child); i++) await new Promise((r) => setTimeout(r, 50));
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether `pid` runs and is not a zombie (an orphan's zombie waits for init to reap it), by /proc (Linux). */
+export function processRuns(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
   }
 }
 
@@ -263,7 +293,7 @@ export async function removeDeadBuildDirs(workDirs: string): Promise<void> {
  */
 export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
-  const workDirs = path.join(root, 'node_modules', '.cache', 'parallax-astro');
+  const workDirs = astroWorkDirs(root);
   await removeDeadBuildDirs(workDirs);
   const cwd = path.join(workDirs, `${process.pid}-${++builds}`);
   await rm(cwd, { recursive: true, force: true });
@@ -278,6 +308,7 @@ export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promi
         env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       });
       track(child, cwd);
+      if (child.pid) writeFileSync(path.join(cwd, CHILD_PID_FILE), String(child.pid));
       child.on('error', (err) => {
         untrack(child);
         reject(err);

@@ -27,7 +27,7 @@ import type { IngestReport } from '../pipeline';
 import { EXIT_HELP, formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, outageExit, requireContentDir, requireSources, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { plural } from '../site/text';
-import { buildPartitions, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
+import { astroWorkDirs, buildPartitions, removeDeadBuildDirs, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
 import { DEFAULT_SITE, siteOrigin, siteOriginProblem, timeZoneProblem } from '../site-config';
 import { closestName } from '../core/registry/closest-name';
@@ -220,6 +220,8 @@ async function buildContent(settings: IngestSettings, { jobs, dist, frozen, full
   // months that changed build beside it when there is more than one job.
   const limit = pLimit(jobs);
   const staging = stagingDir(dist);
+  // An Astro build a killed command left may still be writing into the staging dir for a moment: stopped first.
+  await removeDeadBuildDirs(astroWorkDirs(ROOT));
   await rm(staging, { recursive: true, force: true });
   let astroSeconds = 0;
   let pagefindSeconds = 0;

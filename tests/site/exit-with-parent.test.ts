@@ -3,11 +3,10 @@
  * handlers that stop it), and the next build removes the working directories such a command left.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT_WITH_PARENT, removeDeadBuildDirs } from '../../src/build/freeze';
+import { EXIT_WITH_PARENT, processRuns, removeDeadBuildDirs } from '../../src/build/freeze';
 import { tempDir } from '../helpers';
 
 /**
@@ -35,14 +34,7 @@ function startParent(childCode: string) {
   return { parent, firstLine: lines };
 }
 
-/** Whether `pid` still runs: its /proc entry exists and is not a zombie (an orphan's zombie waits for init to reap it). */
-function running(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]![0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
+const running = processRuns;
 
 describe.skipIf(process.platform !== 'linux')('a site build child whose command dies', () => {
   it('ends when its parent is killed with SIGKILL', async () => {
@@ -74,6 +66,29 @@ describe('removeDeadBuildDirs', () => {
     for (const name of ['999999999-1', '999999999-2', `${process.pid}-1`, 'notes']) await mkdir(path.join(dir, name, '.astro'), { recursive: true });
     await removeDeadBuildDirs(dir);
     expect((await readdir(dir)).sort()).toEqual([`${process.pid}-1`, 'notes']);
+  });
+
+  it.skipIf(process.platform !== 'linux')("stops a dead command's Astro build still running in its folder first, and no other process its child.pid names", async () => {
+    const dir = await tempDir();
+    const work = path.join(dir, '999999999-1');
+    const other = path.join(dir, '999999999-2');
+    for (const d of [work, other]) await mkdir(d);
+    // A build busy in a long step, that has not yet seen its command gone, runs in its folder.
+    const left = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { cwd: work, stdio: 'ignore' });
+    // A process elsewhere whose pid a stale child.pid names (a pid reused) is not ours to stop.
+    const stranger = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { cwd: dir, stdio: 'ignore' });
+    try {
+      await writeFile(path.join(work, 'child.pid'), String(left.pid));
+      await writeFile(path.join(other, 'child.pid'), String(stranger.pid));
+      while (!running(left.pid!) || !running(stranger.pid!)) await new Promise((r) => setTimeout(r, 20));
+      await removeDeadBuildDirs(dir);
+      expect(running(left.pid!)).toBe(false);
+      expect(running(stranger.pid!)).toBe(true);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      left.kill('SIGKILL');
+      stranger.kill('SIGKILL');
+    }
   });
 
   it('does nothing when the folder is not there', async () => {
