@@ -355,11 +355,13 @@ const unquoted = (text: string): string =>
     .replace(/(^|[\s(\[—–:-])(?:‘(?:[^‘’]|’(?=\p{L}))*(?:’(?!\p{L})|$)|'(?:[^']|'(?=\p{L}))*(?:'(?!\p{L})|$))/gu, '$1 ');
 
 /**
- * A quotation whose speaker is only a pronoun ("“We won,” he said.", "“In a statement issued by the Supreme Court, it
- * said …” it said in a post on X": a reader trial's bullet): who speaks was named before it, so under another
- * bullet it reads as that one's speaker's words.
+ * A sentence that opens with a quotation whose speaker is then only a pronoun ("“We won,” he said.", "“…,” she
+ * warned", "“In a statement issued by the Supreme Court, it said …” it said in a post on X": a reader trial's
+ * bullet): who speaks was named before it, so under another bullet it reads as that one's speaker's words. Not a
+ * quotation after words that name the speaker ("The ministry dismissed the report as “baseless,” it said": a hostile
+ * pass's).
  */
-const PRONOUN_SPEAKER = /[”"’»]\s*,?\s+(?:he|she|it|they)\s+(?:said|says|added|adds|wrote|writes|told|tells|stated|states|noted|notes|argued|argues|insisted|insists|explained|explains)\b/u;
+const PRONOUN_SPEAKER = /^[“"‘'«„][^]*?[”"’'»“]\s*,?\s+(?:he|she|it|they)\s+(?:said|says|told|tells|wrote|writes|\p{Ll}{2,}ed|\p{Ll}{2,}s)\b/u;
 
 /**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
@@ -424,16 +426,21 @@ function sameFigure(a: Said, b: Said): boolean {
 const sameNews = (a: Candidate, b: Candidate): boolean => a.lead && b.lead && dot(a.vector, b.vector) >= LEAD_DUPLICATE_SIMILARITY;
 
 /**
- * The names a sentence refers to by a title and a surname alone ("Mr Newsom", "Ms. Swift's", "Dr Hatchett") that it
- * has not written before that title: in the style of news writing (the BBC's, the New York Times', ABC Australia's)
- * such a reference is a second one, after the full name, so alone it names someone the reader has not met (a reader
- * trial's "…with Mr Newsom responding: …" under a story about a congressman). A title before two or more capitalised
- * words ("Dr Richard Hatchett", "Dr Ould Tah") is taken for a full name.
+ * The names an English sentence refers to by a courtesy title and a surname alone ("Mr Newsom", "Ms. Swift's", "Mrs
+ * May", "Mr al-Sharaa") outside its quotations and not written before that title: in the style of news writing (the
+ * BBC's, the New York Times', ABC Australia's) such a reference is a second one, after the full name, so alone it
+ * names someone the reader has not met (a reader trial's "…with Mr Newsom responding: …" under a story about a
+ * congressman). Only Mr, Mrs, Ms and Mx: "Dr" and "Prof" are as often part of a name, a brand or an address ("Dr Oz",
+ * "Dr Pepper", "Ocean Dr.", "Prof. Dr. Christian Drosten"), "Miss" of a title ("Miss Universe"), and one quoted
+ * speaks to someone ("“Thank you, Mr President”": a hostile pass's). A title before two or more capitalised words
+ * ("Mr Keir Starmer") is a full name.
  */
 export function secondReferences(sentence: string): string[] {
+  const own = unquoted(sentence);
   const out: string[] = [];
-  for (const m of sentence.matchAll(/(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(\p{Lu}[\p{L}-]*)(?![\p{L}-]|\s+\p{Lu})/gu)) {
-    if (!namesIn(sentence.slice(0, m.index), m[1]!)) out.push(m[1]!);
+  for (const m of own.matchAll(/(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx)\.?\s+((?:al-|el-)?\p{Lu}[\p{L}-]*)(?![\p{L}-]|\s+\p{Lu})/gu)) {
+    const surname = m[1]!.replace(/^(?:al|el)-/u, '');
+    if (!namesIn(own.slice(0, m.index), surname)) out.push(surname);
   }
   return out;
 }
@@ -488,7 +495,8 @@ export function summarize(
       if (!ENDS_AS_SENTENCE.test(s) || ASKS.test(s) || TEMPLATE_LEFTOVER.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
-      candidates.push({ lead: k === 0, text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre), refersTo: secondReferences(s) });
+      const english = (primaryLanguage(a.language) ?? 'en') === 'en';
+      candidates.push({ lead: k === 0, text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre), refersTo: english ? secondReferences(s) : [] });
     }
   }
   const chosen: Candidate[] = [];
@@ -564,7 +572,7 @@ export function summarize(
     const others = quotable.filter((a) => a.sourceId !== only);
     const saysMore = (text: string, language: string | null | undefined): boolean => !restates(saying(text, language));
     const quote = (a: SummaryArticle, text: string | null): SummaryBullet & { sourceId: string } | null =>
-      text !== null && saysMore(text, a.language) && introduced(secondReferences(text), bullets) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
+      text !== null && saysMore(text, a.language) && ((primaryLanguage(a.language) ?? 'en') !== 'en' || introduced(secondReferences(text), bullets)) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
     const other =
       candidates.filter((c) => c.sourceId !== only && !restates(c) && introduced(c.refersTo, bullets)).sort((x, y) => y.relevance - x.relevance)[0] ??
       others.map((a) => quote(a, standfirst(a))).find((b) => b !== null) ??

@@ -428,6 +428,8 @@ describe('summary sentences that open with a pronoun', () => {
       '“We will not sign the deal this year,” he said, adding that the talks would resume in March.',
       'The comment quickly drew nationwide criticism, with Mr Newsom responding: “Resign now, you racist slob.”',
       'The plot led to the cancellation of three shows that Ms. Swift had planned for Austria.',
+      // a hostile pass's: a verb the first list lacked
+      '“This is a historic day for working families,” she warned after the vote on Tuesday.',
     ];
     const kept = [
       // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
@@ -474,6 +476,11 @@ describe('summary sentences that open with a pronoun', () => {
       'The President of the Bank, Dr Sidi Ould Tah, gave his first address to the assembly on Sunday.',
       'President Trump met Netanyahu in December, with Mr. Trump saying the US would support strikes.',
       '“We will not sign the deal this year,” Starmer said, adding that talks would resume in March.',
+      // a hostile pass's: a speaker named before the quotation, a title that is a name's or a brand's, one quoted
+      'The defence ministry dismissed the report as “baseless,” it said in a statement on Tuesday afternoon.',
+      'Fatima Bosch was crowned Miss Universe in Bangkok on Friday night after a tense final round.',
+      'Keurig said sales of Dr Pepper rose 5% in the quarter, beating the estimates of analysts.',
+      '“Thank you, Mr President,” the minister told the assembly before the vote on Tuesday.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
