@@ -144,5 +144,9 @@ describe('storyDescription', () => {
     const bullet = (text: string) => ({ text, sourceId: 's', articleId: 'a' });
     const s = { summary: [bullet('Key election returns old guard to power'), bullet('“We won,” he said.”'), bullet('Is it over?'), bullet('He said (in part).'), bullet('Rise of the party') ] };
     expect(storyDescription(s as Parameters<typeof storyDescription>[0])).toBe('Key election returns old guard to power. “We won,” he said.” Is it over? He said (in part). Rise of the party.');
+    // a hostile pass's: other scripts' ends, closing quotes of other languages, other marks are ends of their own
+    const ended = ['中国经济增长放缓。', '日本の首相が辞任！', '本当ですか？', 'هل انتهت الحرب؟', 'यह सच है।', '„Wir gehen nach Hause.“', '»Vi går nu.«', '彼は『行きます。』', 'What next‽', 'He said:', 'A pause —'];
+    expect(storyDescription({ summary: ended.map(bullet) } as Parameters<typeof storyDescription>[0])).toBe(ended.join(' '));
+    expect(storyDescription({ summary: [bullet('Read it at https://x.test/a'), bullet('Der „Plan“')] } as Parameters<typeof storyDescription>[0])).toBe('Read it at https://x.test/a. Der „Plan“.');
   });
 });
