@@ -1157,7 +1157,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     entries.forEach((e, index) => {
       if (!cap.read(index) || budget.spent(index, errors)) return;
       if (!e || typeof e !== 'object') {
-        errors.push({ kind: 'item_invalid', message: `entry ${index} is empty`, position: index });
+        errors.push({ kind: 'item_invalid', message: `item ${index + 1} is empty`, position: index });
         return;
       }
       const item = guarded(() => parseAtomEntry(e as Node, n, base, ctx), index, errors, ctx);

@@ -465,3 +465,14 @@ describe('security and limits', () => {
     expect(parse(xml, { now: new Date('2026-12-31T12:00:00Z') }).items[0]!.published).toBe('2027-01-01T00:00:00Z');
   });
 });
+
+describe('empty entries', () => {
+  it('are numbered from 1 in Atom as in RSS (an Atom feed\'s first empty entry had been "entry 0")', () => {
+    const atom = parse('<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry/><entry></entry><entry><title>T</title><id>x:3</id><link href="https://a.example/3"/></entry></feed>');
+    expect(atom.errors).toEqual([
+      { kind: 'item_invalid', message: 'item 1 is empty', position: 0 },
+      { kind: 'item_invalid', message: 'item 2 is empty', position: 1 },
+    ]);
+    expect(atom.items.map((i) => i.position)).toEqual([2]);
+  });
+});
