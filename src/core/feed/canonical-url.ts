@@ -23,7 +23,8 @@ export const URL_MAX_CHARS = 8192;
  * scheme is http or https, else null. A protocol-relative `//host/path` with no usable base is read as https.
  * Surrounding whitespace is trimmed. A `base` that is not an absolute URL ("notaurl", "news/feed.xml") is no base:
  * an absolute `href` still resolves (RFC 3986 §5.2.2: a reference with a scheme ignores the base), a relative one
- * gives null; a bad base never blanks an absolute link. Longer than URL_MAX_CHARS gives null. Never throws.
+ * gives null; a bad base never blanks an absolute link. Longer than URL_MAX_CHARS, as given or as resolved (percent-
+ * encoded), gives null. Never throws.
  */
 export function resolveHttpUrl(href: string | null | undefined, base?: string | null): string | null {
   if (href == null) return null;
@@ -39,7 +40,9 @@ export function resolveHttpUrl(href: string | null | undefined, base?: string | 
   if (u === null) return null;
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   if (!u.hostname) return null;
-  return u.href;
+  // The limit holds for the URL as written too, percent-encoded (a link of spaces doubles): canonicalUrl, which
+  // reads this again, would otherwise refuse what the parser kept.
+  return u.href.length > URL_MAX_CHARS ? null : u.href;
 }
 
 /** `new URL(href, base)`, or null where it would throw. */

@@ -576,13 +576,27 @@ type RawItem = Omit<ParsedItem, 'canonicalUrl' | 'contentHtml'> & {
  * base to resolve it against); null when the
  * text is missing or empty (no link to report). Called only for an item left without a link.
  */
-function linkProblem(href: string | null | undefined): string | null {
+function linkProblem(href: string | null | undefined, base?: string): string | null {
   const h = href?.trim() ?? '';
   if (h === '') return null;
-  if (h.length > URL_MAX_CHARS) return `is ${h.length.toLocaleString('en')} characters long, over the ${URL_MAX_CHARS.toLocaleString('en')}-character limit`;
+  const over = `over the ${URL_MAX_CHARS.toLocaleString('en')}-character limit`;
+  if (h.length > URL_MAX_CHARS) return `is ${h.length.toLocaleString('en')} characters long, ${over}`;
+  // Within the limit as written, over it as a URL: spaces and other characters percent-encoded (resolveHttpUrl
+  // measures both; a hostile pass's link of 8,124 characters was 16,222, and had been named only "no http(s) link").
+  const written = urlHref(h, base);
+  if (written !== null && written.length > URL_MAX_CHARS && /^https?:/i.test(written)) return `is ${written.length.toLocaleString('en')} characters long once percent-encoded, ${over}`;
   const quoted = `("${printable(h.slice(0, 60))}${h.length > 60 ? '…' : ''}")`;
   // RFC 3986 §3.1: a scheme is a letter, then letters, digits, "+", "-" or "."; without one the link is relative
   return /^[a-z][a-z0-9+.-]*:/i.test(h) ? `${quoted} is not an http(s) URL` : `${quoted} is relative and the feed gives no base URL to resolve it against`;
+}
+
+/** `href` as the URL parser writes it against `base`, or null when it does not parse. */
+function urlHref(href: string, base: string | undefined): string | null {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -703,7 +717,7 @@ function parseRssItem(it: Node, n: Names, itemBase: string | undefined, ctx: Ctx
     title: titleOf(it['title']) ?? titleOf(n.get(it, 'dc', 'title')),
     contentHtml: ctx.html ? (contentNode !== undefined ? htmlOf(contentNode) : htmlOf(descNode)) : null,
     link,
-    linkProblem: link ? null : linkProblem(plain(firstLink) ?? attr(firstLink, 'href')),
+    linkProblem: link ? null : linkProblem(plain(firstLink) ?? attr(firstLink, 'href'), itemBase),
     guid,
     ...itemDate(dateRaw, ctx),
     summary,
@@ -766,7 +780,7 @@ function parseAtomEntry(e: Node, n: Names, base: string | undefined, ctx: Ctx): 
     title: titleOf(e['title'], 'atom'),
     contentHtml: ctx.html ? (hasContent ? htmlOf(contentNode, Infinity, 'atom') : htmlOf(e['summary'], Infinity, 'atom')) : null,
     link,
-    linkProblem: link ? null : linkProblem(attr(links.find((l) => (attr(l, 'rel') ?? 'alternate').toLowerCase() === 'alternate'), 'href')),
+    linkProblem: link ? null : linkProblem(attr(links.find((l) => (attr(l, 'rel') ?? 'alternate').toLowerCase() === 'alternate'), 'href'), entryBase),
     guid: plain(e['id']),
     ...itemDate(dateRaw, ctx),
     summary: summaryField.summary() ?? content.summary() ?? summaryOf(htmlOf(n.get(e, 'media', 'description'), RAW_SCAN_CHARS)),
@@ -823,7 +837,7 @@ function parseJsonFeed(text: string, opts: ParseOptions, maxItems: number): Pars
         title: str(it['title']) ? htmlToText(it['title'] as string, { htmlElementsOnly: true }) : null,
         contentHtml: contentHtml ?? (str(it['content_text']) ? escapeText(it['content_text'] as string) : null),
         link,
-        linkProblem: link ? null : linkProblem(str(it['url']) ?? str(it['external_url'])),
+        linkProblem: link ? null : linkProblem(str(it['url']) ?? str(it['external_url']), base),
         guid: typeof id === 'string' ? id : typeof id === 'number' ? String(id) : null,
         ...itemDate(jsonDateRaw(it), ctx),
         summary:

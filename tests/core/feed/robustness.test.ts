@@ -10,6 +10,7 @@ import { parseDate, sourceZoneOffset } from '../../../src/core/feed/parse-date.j
 import { AUTHOR_MAX_CHARS, CATEGORIES_MAX, CATEGORY_MAX_CHARS, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS } from '../../../src/core/config.js';
 import { parseFeed, withoutFeedFooter, sanitizeContentHtml, type ParseOptions } from '../../../src/core/feed/parse-feed.js';
 import { XmlSyntaxError, scanXml } from '../../../src/core/feed/scan-xml.js';
+import { URL_MAX_CHARS } from '../../../src/core/feed/canonical-url.js';
 
 const enc = new TextEncoder();
 const parse = (xml: string, opts?: ParseOptions) => parseFeed(enc.encode(xml), opts);
@@ -349,6 +350,15 @@ describe('unusable links are named (a trial\'s 100 KB link had been reported onl
     expect(r.errors).toEqual([
       { kind: 'item_link_unusable', message: 'item 1 ("Long") has a link that is 100,018 characters long, over the 8,192-character limit', position: 0 },
     ]);
+  });
+
+  it('a link within the limit as written but over it percent-encoded gets the same warning, with its encoded length (a hostile pass\'s had been named only "no http(s) link" at ingest)', () => {
+    const spaced = 'https://t.example/' + 'a '.repeat(4_000);
+    const r = parse(rss(`<item><title>Spaced</title><link>${spaced}</link></item>`));
+    expect(r.items.map((i) => i.link)).toEqual([null]);
+    const encoded = new URL(spaced.trim()).href.length;
+    expect(encoded).toBeGreaterThan(URL_MAX_CHARS);
+    expect(r.errors).toEqual([{ kind: 'item_link_unusable', message: `item 1 ("Spaced") has a link that is ${encoded.toLocaleString('en')} characters long once percent-encoded, over the 8,192-character limit`, position: 0 }]);
   });
 
   it('a link of another scheme is quoted, escaped and cut (Atom alternate link, JSON Feed url)', () => {
