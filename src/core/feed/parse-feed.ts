@@ -1128,7 +1128,9 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
     const itemBaseOf = (it: Node): string | undefined => (hasXmlBase(it) ? withBase(it, declared ? chanBase : outer) : chanBase);
     // An <img> in an item's HTML: the same base without the site guess (see THE BASE FOR RELATIVE LINKS).
     const htmlBaseOf = (it: Node): string | undefined => (declared || hasXmlBase(it) ? itemBaseOf(it) : feedUrl);
-    const rawItems = [...arr(chanNode['item']), ...(format === 'rdf' || !chanNode['item'] ? arr(rootNode['item']) : [])];
+    // RDF puts its items beside the channel; some RSS puts them there too, or both there and inside it: all are read
+    // (a hostile pass's RSS item beside a channel with items had been dropped without a word).
+    const rawItems = [...arr(chanNode['item']), ...arr(rootNode['item'])];
     const budget = timeBudget(options);
     const cap = cappedItems(rawItems.length, maxItems, (i) => { const it = rawItems[i]; return it && typeof it === 'object' ? rssDateRaw(it as Node, n) : null; }, ctx, 'items');
     rawItems.forEach((it, index) => {

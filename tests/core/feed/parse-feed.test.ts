@@ -476,3 +476,11 @@ describe('empty entries', () => {
     expect(atom.items.map((i) => i.position)).toEqual([2]);
   });
 });
+
+describe('RSS items beside the channel', () => {
+  it('are read with the channel\'s own, not dropped without a word when the channel has items', () => {
+    const r = parse('<rss version="2.0"><channel><title>C</title><link>https://c.example/</link><item><title>In 1</title><link>https://c.example/1</link></item><item><title>In 2</title><link>https://c.example/2</link></item></channel><item><title>Beside</title><link>https://c.example/3</link></item></rss>');
+    expect(r.items.map((i) => i.title)).toEqual(['In 1', 'In 2', 'Beside']);
+    expect(r.errors).toEqual([]);
+  });
+});
