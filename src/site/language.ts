@@ -160,10 +160,8 @@ function comparable(text: string): string {
  * labels cut, shouting lower-cased, "!!!" collapsed), and the story does not record which article. The article whose
  * title is the headline gives its source's language; failing that, the first (oldest) whose title contains the
  * headline once both are lower-cased ("!!!" as "!"), which undoes cleanHeadline's changes without importing it (the
- * story module would make the clustering code a template input of frozen archive pages, src/build/freeze.ts).
- * A headline no article wrote is an editor's (pinned in overrides.json): its language is not known (undefined, so
- * it takes the page's), not the sources' (an operator trial's English headline pinned on a Polish story was marked
- * Polish).
+ * story module would make the clustering code a template input of frozen archive pages, src/build/freeze.ts);
+ * failing that, the language all the story's sources share (commonLanguage).
  */
 export function headlineLanguage(story: Pick<Story, 'title' | 'articles'>, sourcesById: ReadonlyMap<string, Pick<Source, 'language'>>): string | undefined {
   const title = story.title.trim();
@@ -171,7 +169,8 @@ export function headlineLanguage(story: Pick<Story, 'title' | 'articles'>, sourc
   const match =
     (title && story.articles.find((a) => a.title.trim() === title)) ||
     (wanted && story.articles.find((a) => comparable(a.title).includes(wanted)));
-  return match ? canonicalLanguage(sourcesById.get(match.sourceId)?.language) : undefined;
+  if (match) return canonicalLanguage(sourcesById.get(match.sourceId)?.language);
+  return commonLanguage(story.articles.map((a) => a.sourceId), sourcesById);
 }
 
 /**

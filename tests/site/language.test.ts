@@ -110,8 +110,8 @@ describe('headlineLanguage', () => {
     expect(headlineLanguage({ title: 'Oil prices rise!', articles: shouted }, byId)).toBe('ar');
   });
 
-  it('is not known for a headline no article wrote (an editor\'s), even where every source shares a language', () => {
-    expect(headlineLanguage({ title: 'Something else', articles: [art('c1', 'ledger', 'x'), art('c2', 'post', 'y')] }, byId)).toBeUndefined();
+  it('falls back to the language all sources share, else undefined', () => {
+    expect(headlineLanguage({ title: 'Something else', articles: [art('c1', 'ledger', 'x'), art('c2', 'post', 'y')] }, byId)).toBe('en');
     expect(headlineLanguage({ title: 'Something else', articles }, byId)).toBeUndefined();
   });
 
