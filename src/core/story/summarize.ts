@@ -370,7 +370,7 @@ const PRONOUN_SPEAKER = /^[“"‘'«„][^]*?[”"’'»“]\s*,?\s+(?:he|she|i
  * before it (addsTo), or it is the outlet speaking to its readers or as itself (FIRST_PERSON_PLURAL, speaksAsI). English articles and those of no known language.
  */
 function dangles(sentence: string, a: SummaryArticle): boolean {
-  if ((primaryLanguage(a.language) ?? 'en') !== 'en') return false;
+  if (!readsAsEnglish(a.language)) return false;
   const own = unquoted(sentence);
   if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || PRONOUN_SPEAKER.test(sentence) || FIRST_PERSON_PLURAL.test(own) || speaksAsI(own) || addsTo(own)) return true;
   const intro = INTRO_PRONOUN.exec(sentence)?.[1];
@@ -445,6 +445,12 @@ export function secondReferences(sentence: string): string[] {
   return out;
 }
 
+/** Whether the English rules read an article of this language: English, or a language not known. */
+const readsAsEnglish = (language: string | null | undefined): boolean => (primaryLanguage(language) ?? 'en') === 'en';
+
+/** secondReferences of a sentence of an article in `language`; none outside English (readsAsEnglish). */
+const referencesOf = (sentence: string, language: string | null | undefined): string[] => (readsAsEnglish(language) ? secondReferences(sentence) : []);
+
 /** Whether `text` writes `name` as a word of its own. */
 const namesIn = (text: string, name: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'u').test(text);
 
@@ -464,6 +470,7 @@ interface Candidate extends Said {
  * Sentences are whole (never cut), between MIN_SENTENCE_COLUMNS and SUMMARY_MAX_SENTENCE_COLUMNS display columns
  * (`columns`) and end as a sentence does (ENDS_AS_SENTENCE). Of two that say one thing, one is quoted: cosine above
  * DUPLICATE_SIMILARITY, one figure (SAME_FIGURE_SIMILARITY), or two leads half alike (LEAD_DUPLICATE_SIMILARITY).
+ * One that refers to someone as "Mr Newsom" (secondReferences) comes only after the headline or a bullet names them.
  * When the leads hold fewer than SUMMARY_MIN_BULLETS such sentences, other articles'
  * titles fill in (still quoted from the story's own articles), except one of an article whose lead is quoted, and
  * one that restates the headline or a bullet (cosine above DUPLICATE_SIMILARITY, the same figure in other words:
@@ -495,8 +502,7 @@ export function summarize(
       if (!ENDS_AS_SENTENCE.test(s) || ASKS.test(s) || TEMPLATE_LEFTOVER.test(s) || seenText.has(s) || dangles(s, a) || leavesQuoteOpen(s)) continue;
       seenText.add(s);
       const vector = vectorOf(s, a.language);
-      const english = (primaryLanguage(a.language) ?? 'en') === 'en';
-      candidates.push({ lead: k === 0, text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre), refersTo: english ? secondReferences(s) : [] });
+      candidates.push({ lead: k === 0, text: s, figures: figures(s), articleId: a.id, sourceId: a.sourceId, vector, relevance: dot(vector, centre), refersTo: referencesOf(s, a.language) });
     }
   }
   const chosen: Candidate[] = [];
@@ -572,7 +578,7 @@ export function summarize(
     const others = quotable.filter((a) => a.sourceId !== only);
     const saysMore = (text: string, language: string | null | undefined): boolean => !restates(saying(text, language));
     const quote = (a: SummaryArticle, text: string | null): SummaryBullet & { sourceId: string } | null =>
-      text !== null && saysMore(text, a.language) && ((primaryLanguage(a.language) ?? 'en') !== 'en' || introduced(secondReferences(text), bullets)) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
+      text !== null && saysMore(text, a.language) && introduced(referencesOf(text, a.language), bullets) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
     const other =
       candidates.filter((c) => c.sourceId !== only && !restates(c) && introduced(c.refersTo, bullets)).sort((x, y) => y.relevance - x.relevance)[0] ??
       others.map((a) => quote(a, standfirst(a))).find((b) => b !== null) ??
