@@ -13,7 +13,7 @@
  * 3. src/build/assemble.ts puts them together in dist/: the staged live files, hard links to every partition's files
  *    (only the months whose stamp changed since the last assembly are relinked) and a redirect page per merged id.
  */
-import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -143,8 +143,8 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
   if (zoneProblem) throw new UsageError(zoneProblem);
   const dist = outDir();
   const frozen = frozenDir(values['frozen-dir']);
-  const inside = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);
-  if (inside(frozen, dist) || inside(dist, frozen)) throw new UsageError(`--frozen-dir ${frozen} and the output dir ${dist} must not contain each other`);
+  const folderProblem = buildFoldersProblem(settings.contentDir, dist, frozen);
+  if (folderProblem) throw new UsageError(folderProblem);
   const plan: BuildPlan = { jobs, dist, frozen, full: !!values.full, started };
   if (values['no-ingest'] && !statSync(settings.contentDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--content: no content directory at ${settings.contentDir} (nothing to build)`);
   // A build of existing content first finishes (or discards) a run that was interrupted while writing it.
@@ -181,6 +181,52 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
   // mid-run: 874 stories lost, the ingest exit 0; a hostile pass's ingest rewrote the content under a build's Astro
   // build, exit 0 both). Another run holding the lock stops it at once (RunLockedError), before anything is touched.
   return withRunLock(settings.contentDir, () => siteLocked(async () => (values['no-ingest'] ? buildExisting() : buildContent(settings, plan, await runIngest(settings, undefined, true)))), locks);
+}
+
+/**
+ * Why the content, output and frozen folders cannot be built with, or null. A build replaces its output dir whole and
+ * rewrites its frozen dir, so none of the three may be or hold another (an output dir holding the content dir had
+ * deleted the content, exit 0: a hostile pass's), compared by real path (symlinks resolved where the path exists);
+ * and an output dir that exists must be empty or a site already (an index.html or a pagefind/ in it), not a folder
+ * of other files, which the build would delete.
+ */
+export function buildFoldersProblem(content: string, dist: string, frozen: string): string | null {
+  const named: Array<[string, string]> = [['the content dir', content], ['the output dir', dist], ['the frozen dir', frozen]];
+  const real = named.map(([what, p]) => [what, p, realPathOf(p)] as const);
+  const within = (a: string, b: string): boolean => a === b || a.startsWith(`${b}${path.sep}`);
+  for (const [whatA, a, ra] of real) {
+    for (const [whatB, b, rb] of real) {
+      if (whatA !== whatB && within(ra, rb)) return `${whatA} ${a} ${ra === rb ? 'is' : 'is inside'} ${whatB} ${b}: each needs a folder of its own (PARALLAX_OUT_DIR, --frozen-dir, --content)`;
+    }
+  }
+  const entries = readdirSafe(dist);
+  if (entries.length > 0 && !entries.includes('index.html') && !entries.includes('pagefind')) {
+    return `the output dir ${dist} holds files that are not a site (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}), which the build would delete: choose an empty folder or a site's (PARALLAX_OUT_DIR)`;
+  }
+  return null;
+}
+
+/** `p` absolute with symlinks resolved as far as it exists (its missing tail appended as written). */
+function realPathOf(p: string): string {
+  const abs = path.resolve(p);
+  const missing: string[] = [];
+  for (let d = abs; ; d = path.dirname(d)) {
+    try {
+      return path.join(realpathSync(d), ...missing.reverse());
+    } catch {
+      if (path.dirname(d) === d) return abs;
+      missing.push(path.basename(d));
+    }
+  }
+}
+
+/** The names in `dir`, or [] when it is not a readable folder. */
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** What buildSite returns: the settings used, the site build's report and the ingest's (null for --no-ingest). */

@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -133,7 +133,7 @@ it("refuses a build into an output or frozen dir another build holds, whatever c
     let locked!: () => void;
     const taken = new Promise<void>((resolve) => (locked = resolve));
     const other = withRunLock(held, async () => {
-      await writeFile(path.join(held, 'marker'), 'the other build');
+      await writeFile(path.join(held, 'index.html'), 'the other build');
       locked();
       await holding;
     });
@@ -143,7 +143,7 @@ it("refuses a build into an output or frozen dir another build holds, whatever c
     await other;
     expect(r.code, r.err).toBe(1);
     expect(r.err).toContain(`${held} is locked by another Parallax run: pid ${process.pid}`);
-    expect(await treeDigest(held)).toEqual({ marker: expect.any(String) });
+    expect(await treeDigest(held)).toEqual({ 'index.html': expect.any(String) });
     expect(existsSync(stagingDir(out))).toBe(false);
     // Its content's lock is let go: the content can be built once the other build is over.
     expect(existsSync(`${content}.lock`)).toBe(false);
@@ -167,4 +167,31 @@ it('says what it did with a write a killed run left, as an ingest does (it had b
   expect(`${r.out}${r.err}`).toContain(`${dir}: discarded the leftover journal of the previous run (uncommitted, or already applied)`);
   expect(existsSync(path.join(dir, TXN_DIR))).toBe(false);
   expect(await treeDigest(path.join(dir, 'stories'))).toEqual(before);
+}, 120_000);
+
+it('refuses content, output and frozen dirs that are or hold one another, and an output dir of other files, touching nothing (an output dir holding the content had deleted it, exit 0)', async () => {
+  const work = await tempDir('parallax-build-folders-');
+  const content = path.join(work, 'site', 'content');
+  await runFolder(SNAPSHOT_FEEDS, content);
+  const before = await treeDigest(content);
+  const env = { PARALLAX_SITE: 'https://news.example.org' };
+  await mkdir(path.join(work, 'elsewhere'));
+  await symlink(path.join(work, 'site'), path.join(work, 'link'));
+  await mkdir(path.join(work, 'notes', 'sub'), { recursive: true });
+  await writeFile(path.join(work, 'notes', 'important.txt'), 'keep me');
+  const cases: Array<[Record<string, string>, string[], string]> = [
+    [{ PARALLAX_OUT_DIR: path.join(work, 'site') }, [], `the content dir ${content} is inside the output dir ${path.join(work, 'site')}`],
+    [{ PARALLAX_OUT_DIR: path.join(work, 'link') }, [], `the content dir ${content} is inside the output dir ${path.join(work, 'link')}`],
+    [{ PARALLAX_OUT_DIR: content }, [], `the content dir ${content} is the output dir ${content}`],
+    [{ PARALLAX_OUT_DIR: path.join(content, 'site') }, [], `the output dir ${path.join(content, 'site')} is inside the content dir ${content}`],
+    [{ PARALLAX_OUT_DIR: path.join(work, 'elsewhere', 'dist') }, ['--frozen-dir', path.join(work, 'link', 'content', 'frozen')], `the frozen dir ${path.join(work, 'link', 'content', 'frozen')} is inside the content dir ${content}`],
+    [{ PARALLAX_OUT_DIR: path.join(work, 'notes') }, [], `the output dir ${path.join(work, 'notes')} holds files that are not a site (important.txt, sub)`],
+  ];
+  for (const [vars, args, message] of cases) {
+    const r = await runCli(['build', '--no-ingest', '--content', content, ...args], { ...env, ...vars });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(message);
+  }
+  expect(await treeDigest(content)).toEqual(before);
+  expect(await readFile(path.join(work, 'notes', 'important.txt'), 'utf8')).toBe('keep me');
 }, 120_000);
