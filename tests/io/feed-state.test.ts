@@ -1,6 +1,6 @@
 /** Per-feed state over runs (src/core/state/feed-state.ts) and the health report (src/cli/health.ts). */
 import { describe, expect, it } from 'vitest';
-import { feedWarnings, healthRows, nextFeedState, observeFeed, type FeedObservation, type FeedState } from '../../src/core/state/feed-state';
+import { feedWarnings, healthRows, nextFeedState, observeFeed, sameFeeds, type FeedObservation, type FeedState } from '../../src/core/state/feed-state';
 import type { FeedInput } from '../../src/core/pipeline-types';
 import { formatHealth } from '../../src/cli/health';
 
@@ -135,5 +135,30 @@ describe('observeFeed', () => {
     // More than MAX_FUTURE_SKEW_HOURS ahead: a mis-set date, not counted.
     expect(newest(['2023-11-14T20:00:00Z', '2023-11-16T00:00:00Z'])).toBe('2023-11-14T20:00:00Z');
     expect(newest([])).toBeNull();
+  });
+});
+
+describe('sameFeeds', () => {
+  const feed = (sourceId: string, url: string, finalUrl?: string): FeedInput => ({
+    name: url, sourceId, url, contentType: null, bytes: null, error: null,
+    fetch: { status: 'ok', httpStatus: 200, attempts: 1, redirects: finalUrl ? 1 : 0, finalUrl: finalUrl ?? url, ms: 1, etag: null, lastModified: null },
+  });
+  const named = (inputs: FeedInput[]): Array<[string, string]> => [...sameFeeds(inputs)].map(([a, b]) => [a.sourceId!, b.sourceId!]);
+
+  it('names the feed redirected to another source’s, not that source’s own move by a slash or to https, whichever comes first', () => {
+    const copycat = feed('copycat', 'https://copy.test/feed', 'https://npr.test/rss/');
+    const npr = feed('npr', 'http://npr.test/rss', 'https://npr.test/rss/');
+    expect(named([copycat, npr])).toEqual([['copycat', 'npr']]);
+    expect(named([npr, copycat])).toEqual([['copycat', 'npr']]);
+  });
+
+  it('compares one feed however it is written: www, trailing slash, tracking parameters, parameter order', () => {
+    expect(named([feed('a', 'https://a.test/x', 'https://q.test/feed?b=2&a=1&utm_source=x'), feed('q', 'https://www.q.test/feed/?a=1&b=2')])).toEqual([['a', 'q']]);
+  });
+
+  it('names none when both moved away (the first is taken for the owner), one source lists a feed twice, or the feeds differ', () => {
+    expect(named([feed('a', 'https://a.test/x', 'https://z.test/f'), feed('b', 'https://b.test/y', 'https://z.test/f')])).toEqual([['b', 'a']]);
+    expect(named([feed('a', 'https://a.test/x', 'https://a.test/f'), feed('a', 'https://a.test/f')])).toEqual([]);
+    expect(named([feed('a', 'https://a.test/x', 'https://z.test/f?id=1'), feed('b', 'https://z.test/f?id=2')])).toEqual([]);
   });
 });

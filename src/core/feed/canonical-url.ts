@@ -110,15 +110,18 @@ export function canonicalUrl(url: string, base?: string): string | null {
  *   `ito` (the Daily Mail: `?ns_mchannel=rss&ns_campaign=1490&ito=1490`): carried with one value by every link of
  *   those outlets' feeds in the 7-day stream of ../shared/data (stream-2023-11-13_19), so they name the feed, not the
  *   article. An operator's takedown of Al Jazeera's address without it had matched nothing (an operator trial's).
- * Matched case-insensitively, as TRACKING_PARAMS. So is a parameter whose value only says it came from a feed (`rss`,
- * `rss_feed`, `feed`, any case: CBC's `cmp=rss`, Engadget's `src=rss`, TVN24's `source=rss`), and `rss=1` (ePoznań),
- * each on every link of its feed in that stream (FEED_MARKER below).
+ * Matched case-insensitively, as TRACKING_PARAMS. So are the feed markers of FEED_MARKER, each on every link of its
+ * feed in that stream: CBC's `cmp=rss`, Engadget's `src=rss`, TVN24's `source=rss`, ePoznań's `rss=1`.
  */
 export const CAMPAIGN_PARAM_PREFIXES: readonly string[] = ['at_'];
 export const CAMPAIGN_PARAMS: ReadonlySet<string> = new Set(['xtor', 'traffic_source', 'ns_mchannel', 'ns_campaign', 'ito']);
 
-/** A query pair that only says the link came from a feed: a value `rss`, `rss_feed` or `feed`, or `rss=1` (see above). */
-const FEED_MARKER = /^(?:[^=]+=(?:rss|rss_feed|feed)|rss=1)$/i;
+/**
+ * A query pair that only says the link came from a feed: a key that names where a visit came from (`cmp`, `src`,
+ * `source`, `ref`, `from`) with a feed's value (`rss`, `rss_feed`, `rssfeed`, `feed`), or `rss=1` (see above). Not any
+ * key with such a value: `?slug=rss` or `?title=Feed` names a page (a hostile pass's blog had two articles made one).
+ */
+const FEED_MARKER = /^(?:(?:cmp|src|source|ref|from)=(?:rss|rss_feed|rssfeed|feed)|rss=1)$/i;
 
 /**
  * Query parameters that ask for a page's AMP form, dropped for the same-page key: `amp` (empty or `1`; the AMP plugin

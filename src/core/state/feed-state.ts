@@ -5,6 +5,7 @@
  */
 import { MAX_FUTURE_SKEW_HOURS } from '../config';
 import type { FeedInput, NamedError } from '../pipeline-types';
+import { canonicalUrl, samePageKey } from '../feed/canonical-url';
 import { redactCredentials } from '../redact-credentials';
 
 import { STALE_AFTER_DAYS } from '../config';
@@ -224,19 +225,31 @@ export function observeFeed(
 }
 
 /**
- * Each live feed whose fetch was redirected to the URL another feed of the run is read from (that feed's own URL, or
- * where its fetch ended), mapped to that other feed (the first in `inputs` order): one feed listed twice under two
- * sources (feedWarnings' `same_feed`). URLs are compared whole, as the fetcher saw them. A feed not redirected, or
- * redirected elsewhere, is not in the map; of two feeds both redirected to one URL, the later is mapped to the first.
+ * Each live feed whose fetch was redirected to the feed another source reads, mapped to that other feed: one feed
+ * listed twice under two sources (feedWarnings' `same_feed`). Feeds are compared by where they were read from (the
+ * URL after redirects, else their own) as one page (samePageKey, query pairs sorted: http or https, `www.`, a
+ * trailing slash, tracking parameters, parameter order). Of a group read from one feed, the one whose own URL names it
+ * (a move to https or a trailing slash is no other feed) owns it and the others are named; when none does, all but
+ * the first in `inputs` order are. Feeds of one source are not named (an outlet listing a feed twice loses nothing).
  */
 export function sameFeeds(inputs: readonly FeedInput[]): Map<FeedInput, FeedInput> {
-  const readFrom = (i: FeedInput): string | undefined => i.fetch?.finalUrl ?? i.url ?? undefined;
+  const key = (url: string): string => {
+    const k = samePageKey(canonicalUrl(url) ?? url);
+    const q = k.indexOf('?');
+    return q < 0 ? k : `${k.slice(0, q)}?${k.slice(q + 1).split('&').sort().join('&')}`;
+  };
+  const groups = new Map<string, FeedInput[]>();
+  for (const input of inputs) {
+    const from = input.fetch?.finalUrl ?? input.url;
+    if (!from) continue;
+    const k = key(from);
+    groups.set(k, [...(groups.get(k) ?? []), input]);
+  }
   const out = new Map<FeedInput, FeedInput>();
-  inputs.forEach((input, k) => {
-    const final = input.fetch?.finalUrl;
-    if (!final || final === input.url || input.fetch!.redirects === 0) return;
-    const other = inputs.find((o, j) => j !== k && o.sourceId !== input.sourceId && (o.url === final || (j < k && readFrom(o) === final)));
-    if (other) out.set(input, other);
-  });
+  for (const [k, group] of groups) {
+    if (new Set(group.map((i) => i.sourceId)).size < 2) continue;
+    const owner = group.find((i) => i.url !== null && key(i.url) === k) ?? group[0]!;
+    for (const input of group) if (input.sourceId !== owner.sourceId && input.fetch?.finalUrl && input.fetch.redirects > 0) out.set(input, owner);
+  }
   return out;
 }

@@ -72,6 +72,8 @@ describe('samePageKey', () => {
     ['amp with a value', 'https://news.test/a?amp=full', 'https://news.test/a'],
     ['rss with another value', 'https://news.test/a?rss=2', 'https://news.test/a'],
     ['a value that only contains rss', 'https://news.test/a?tag=rssi', 'https://news.test/a'],
+    ['a page named by a feed word', 'https://blog.test/post?slug=rss', 'https://blog.test/post?slug=feed'],
+    ['a page named by a feed word, and none', 'https://wiki.test/index.php?title=Feed', 'https://wiki.test/index.php'],
     ['a site named amp or www on its own', 'https://amp.dev/about', 'https://dev/about'],
     ['another host', 'https://news.test/a1', 'https://other.test/a1'],
   ])('keeps apart %s', (_name, x, y) => {
