@@ -359,20 +359,23 @@ const unquoted = (text: string): string =>
  * warned", "“In a statement issued by the Supreme Court, it said …” it said in a post on X": a reader trial's
  * bullet): who speaks was named before it, so under another bullet it reads as that one's speaker's words. Not a
  * quotation after words that name the speaker ("The ministry dismissed the report as “baseless,” it said": a hostile
- * pass's).
+ * pass's), nor "it turns out" or "it seems". An adverb or an auxiliary may come between ("he later said", "he had
+ * said", "he went on to tell", "she shot back": a second hostile pass's).
  */
-const PRONOUN_SPEAKER = /^[“"‘'«„][^]*?[”"’'»“]\s*,?\s+(?:he|she|it|they)\s+(?:said|says|told|tells|wrote|writes|\p{Ll}{2,}ed|\p{Ll}{2,}s)\b/u;
+const PRONOUN_SPEAKER = /^[“"‘'«„][^]*?[”"’'»“]\s*,?\s+(?:he|she|it|they)\s+(?!turns out|seems|appears)(?:(?:later|then|also|reportedly|once|had|has|have|went on to)\s+)?(?:said|says|told|tells|tell|wrote|writes|shot back|\p{Ll}{2,}ed|\p{Ll}{2,}s)\b/u;
 
 /**
  * True when `sentence` of article `a` leans on what is around it and says little quoted alone: it opens on the
  * sentence before it or the article's headline (DANGLING_OPENER, DEFINITE_ACTOR, INTRO_PRONOUN), quotes a speaker it
- * names only by a pronoun (PRONOUN_SPEAKER), adds to what was said
+ * names only by a pronoun (PRONOUN_SPEAKER) or not at all (all quotation), adds to what was said
  * before it (addsTo), or it is the outlet speaking to its readers or as itself (FIRST_PERSON_PLURAL, speaksAsI). English articles and those of no known language.
  */
 function dangles(sentence: string, a: SummaryArticle): boolean {
   if (!readsAsEnglish(a.language)) return false;
   const own = unquoted(sentence);
   if (DANGLING_OPENER.test(sentence) || DEFINITE_ACTOR.test(sentence) || PRONOUN_SPEAKER.test(sentence) || FIRST_PERSON_PLURAL.test(own) || speaksAsI(own) || addsTo(own)) return true;
+  // All quotation, no speaker at all ("“We are reminded that food is an expression of love…”": a hostile pass's).
+  if (!/\p{L}/u.test(own)) return true;
   const intro = INTRO_PRONOUN.exec(sentence)?.[1];
   return intro !== undefined && !/\p{Lu}/u.test(intro.slice(1).replace(CALENDAR_WORD, ''));
 }
@@ -427,7 +430,7 @@ const sameNews = (a: Candidate, b: Candidate): boolean => a.lead && b.lead && do
 
 /**
  * The names an English sentence refers to by a courtesy title and a surname alone ("Mr Newsom", "Ms. Swift's", "Mrs
- * May", "Mr al-Sharaa") outside its quotations and not written before that title: in the style of news writing (the
+ * May", "Mr al-Sharaa") outside its quotations and not written elsewhere in it: in the style of news writing (the
  * BBC's, the New York Times', ABC Australia's) such a reference is a second one, after the full name, so alone it
  * names someone the reader has not met (a reader trial's "…with Mr Newsom responding: …" under a story about a
  * congressman). Only Mr, Mrs, Ms and Mx: "Dr" and "Prof" are as often part of a name, a brand or an address ("Dr Oz",
@@ -438,9 +441,9 @@ const sameNews = (a: Candidate, b: Candidate): boolean => a.lead && b.lead && do
 export function secondReferences(sentence: string): string[] {
   const own = unquoted(sentence);
   const out: string[] = [];
-  for (const m of own.matchAll(/(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx)\.?\s+((?:al-|el-)?\p{Lu}[\p{L}-]*)(?![\p{L}-]|\s+\p{Lu})/gu)) {
+  for (const m of own.matchAll(/(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx)\.?\s+((?:al-|el-)?\p{Lu}[\p{L}-]+)(?![\p{L}-]|\s+\p{Lu})/gu)) {
     const surname = m[1]!.replace(/^(?:al|el)-/u, '');
-    if (!namesIn(own.slice(0, m.index), surname)) out.push(surname);
+    if (!namesIn(own.slice(0, m.index) + ' ' + own.slice(m.index + m[0].length), surname)) out.push(surname);
   }
   return out;
 }
@@ -577,10 +580,12 @@ export function summarize(
     const only = bullets[0]?.sourceId;
     const others = quotable.filter((a) => a.sourceId !== only);
     const saysMore = (text: string, language: string | null | undefined): boolean => !restates(saying(text, language));
+    // A full summary gives its last bullet's place: a second reference must be named by the bullets that stay.
+    const staying = bullets.length >= SUMMARY_MAX_BULLETS ? bullets.slice(0, -1) : bullets;
     const quote = (a: SummaryArticle, text: string | null): SummaryBullet & { sourceId: string } | null =>
-      text !== null && saysMore(text, a.language) && introduced(referencesOf(text, a.language), bullets) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
+      text !== null && saysMore(text, a.language) && introduced(referencesOf(text, a.language), staying) ? { text, articleId: a.id, sourceId: a.sourceId } : null;
     const other =
-      candidates.filter((c) => c.sourceId !== only && !restates(c) && introduced(c.refersTo, bullets)).sort((x, y) => y.relevance - x.relevance)[0] ??
+      candidates.filter((c) => c.sourceId !== only && !restates(c) && introduced(c.refersTo, staying)).sort((x, y) => y.relevance - x.relevance)[0] ??
       others.map((a) => quote(a, standfirst(a))).find((b) => b !== null) ??
       others.map((a) => quote(a, a.title.trim() && !usedTitles.has(a.title.trim().toLowerCase()) && !ASKS.test(a.title.trim()) ? a.title.trim() : null)).find((b) => b !== null);
     if (other) {

@@ -360,6 +360,32 @@ describe('a second reference by title and surname ("Mr Newsom")', () => {
   });
 });
 
+describe('a second reference brought in for a second source', () => {
+  it('is not quoted in place of the bullet that named the person (a second hostile pass\'s full summary of one source)', () => {
+    const P = (id: string, sourceId: string, title: string, summary: string): SummaryArticle => ({ id, sourceId, title, summary, language: 'en' });
+    const one = [
+      P('a1', 'a', 'Remark draws outrage', 'A congressman from Texas drew outrage on Sunday after remarks about Muslim voters at a rally in Houston.'),
+      P('a2', 'a', 'Leaders distance themselves', 'Party leaders in Washington distanced themselves from the remarks on Monday.'),
+      P('a3', 'a', 'Groups demand apology', 'Muslim civil rights groups demanded a public apology from the congressman.'),
+      P('a4', 'a', 'Censure motion', 'House Democrats said they would file a censure resolution against the Texas congressman this week.'),
+      P('a5', 'a', 'Governor weighs in', 'Gavin Newsom posted from Sacramento late on Sunday.'),
+      P('a6', 'a', 'No apology', 'The Texas congressman refused to apologise for his Houston rally remarks about Muslim voters.'),
+      P('a7', 'a', 'Video spreads', 'Video of the congressman’s rally remarks about Muslim voters in Houston spread widely online.'),
+    ];
+    const headline = 'Outrage over congressman’s remark about Muslim voters';
+    const alone = setup(one);
+    const before = summarize(one, alone.centre, alone.model, DEFAULT_CLUSTER_CONFIG, headline).map((b) => b.text);
+    expect(before).toHaveLength(SUMMARY_MAX_BULLETS);
+    expect(before.at(-1)).toBe('Gavin Newsom posted from Sacramento late on Sunday.');
+    // A standfirst (no full stop): quoted only to give the story its second source.
+    const second = [...one, P('b1', 'b', 'Outrage grows over remark', 'Mr Newsom responded with a call for the congressman to resign before the next House session')];
+    const both = setup(second);
+    const texts = summarize(second, both.centre, both.model, DEFAULT_CLUSTER_CONFIG, headline).map((b) => b.text);
+    expect(texts).not.toContain('Mr Newsom responded with a call for the congressman to resign before the next House session');
+    expect(texts).toContain('Outrage grows over remark');
+  });
+});
+
 describe('summary sentences that open with a pronoun', () => {
   it('are left out of English articles: quoted alone they name no one', () => {
     const two: SummaryArticle[] = [
@@ -430,6 +456,9 @@ describe('summary sentences that open with a pronoun', () => {
       'The plot led to the cancellation of three shows that Ms. Swift had planned for Austria.',
       // a hostile pass's: a verb the first list lacked
       '“This is a historic day for working families,” she warned after the vote on Tuesday.',
+      // a second hostile pass's: a word between the pronoun and its verb; a quotation with no speaker at all
+      '“We will not be moved by threats of any kind,” he later said at a press conference on Tuesday.',
+      '“We are reminded that food is an expression of love and of who we are as a people.”',
     ];
     const kept = [
       // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
@@ -481,6 +510,9 @@ describe('summary sentences that open with a pronoun', () => {
       'Fatima Bosch was crowned Miss Universe in Bangkok on Friday night after a tense final round.',
       'Keurig said sales of Dr Pepper rose 5% in the quarter, beating the estimates of analysts.',
       '“Thank you, Mr President,” the minister told the assembly before the vote on Tuesday.',
+      // a second hostile pass's: "it turns out", a surname the sentence writes in full after the title
+      '“Oppenheimer,” it turns out, won seven Oscars at the ceremony in Los Angeles on Sunday.',
+      'Mr Starmer spoke after Keir Starmer’s plane landed at the summit in Munich on Friday.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
