@@ -31,21 +31,21 @@ export interface FeedOptions {
 }
 
 /**
- * A text that runs on into the next one when joined: it ends in a letter or a digit, after at most closing quotes
- * or brackets (a headline quoted as a bullet). Not one that ends a sentence in any script (Unicode's
- * Sentence_Terminal: . ! ? … 。 ！ ？ ؟ । ։ ۔ ‽, with any closing or opening-form quotes after it, „…“ and »…« too)
- * nor in another mark (":", "—"): a full stop after those would be a second end (a hostile pass's "…放缓。.").
+ * A text that ends as a sentence or a clause does: in a sentence end of any script (Unicode's Sentence_Terminal:
+ * . ! ? … 。 ！ ？ ؟ । ։ ۔ ‽), a colon, a semicolon or a dash, with any closing or opening-form quotes or brackets
+ * after it („…“ and »…« too). A full stop after those would be a second end (a hostile pass's "…放缓。."); any other
+ * text ("…rose to 3.4%", "…hit 40°", a headline quoted as a bullet) would run into the next one.
  */
-const RUNS_ON = /[\p{L}\p{N}][\p{Pe}\p{Pf}\p{Pi}"']*$/u;
+const ENDED = /[\p{Sentence_Terminal}:;—–-][\p{Pe}\p{Pf}\p{Pi}"']*$/u;
 
 /**
- * Plain-text description of a story: its summary bullets joined as sentences, a full stop added to one that runs on
- * (RUNS_ON), so one bullet does not run into the next (HTML-escaped for RSS by rssString, then XML-escaped by the
+ * Plain-text description of a story: its summary bullets joined as sentences, a full stop added to one that has no
+ * end (ENDED), so one bullet does not run into the next (HTML-escaped for RSS by rssString, then XML-escaped by the
  * builder).
  */
 export function storyDescription(story: Pick<Story, 'summary'>): string {
   const sentences = story.summary.map((b) => b.text.trim()).filter(Boolean);
-  return stripControl(sentences.map((t) => (RUNS_ON.test(t) ? `${t}.` : t)).join(' '));
+  return stripControl(sentences.map((t) => (ENDED.test(t) ? t : `${t}.`)).join(' '));
 }
 
 /** The top stories feed (ranked, limited): kept for callers of the first version. */

@@ -148,5 +148,8 @@ describe('storyDescription', () => {
     const ended = ['中国经济增长放缓。', '日本の首相が辞任！', '本当ですか？', 'هل انتهت الحرب؟', 'यह सच है।', '„Wir gehen nach Hause.“', '»Vi går nu.«', '彼は『行きます。』', 'What next‽', 'He said:', 'A pause —'];
     expect(storyDescription({ summary: ended.map(bullet) } as Parameters<typeof storyDescription>[0])).toBe(ended.join(' '));
     expect(storyDescription({ summary: [bullet('Read it at https://x.test/a'), bullet('Der „Plan“')] } as Parameters<typeof storyDescription>[0])).toBe('Read it at https://x.test/a. Der „Plan“.');
+    // a second hostile pass's: other ends than a letter's run on too
+    const open = ['Inflation rose to 3.4%', 'Shares fell (down 5%)', 'Temperatures hit 40°', 'महंगाई बढ़ रही है', 'Fans celebrate 🎉', 'Rated 18+'];
+    expect(storyDescription({ summary: open.map(bullet) } as Parameters<typeof storyDescription>[0])).toBe(open.map((t) => `${t}.`).join(' '));
   });
 });
