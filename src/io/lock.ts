@@ -20,6 +20,7 @@
  * run between taking or letting go of the lock and naming itself: it is taken over at once when no such run's
  * record (.tmp) is of a process alive on this host (a run killed in that moment had blocked the next one).
  */
+import { readFileSync, rmSync } from 'node:fs';
 import { readdir, readFile, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -182,11 +183,22 @@ export async function withRunLock<T>(contentDir: string, fn: () => Promise<T>, o
     throw error;
   }
   await rename(record, holderPathOf(dir));
+  // A command that exits from a signal handler (a build's, src/build/freeze.ts) skips the `finally` below: its holder
+  // file goes on exit all the same (a hostile pass's SIGINT left three naming a dead pid).
+  const onExit = (): void => {
+    try {
+      if ((JSON.parse(readFileSync(holderPathOf(dir), 'utf8')) as LockHolder).pid === process.pid) rmSync(holderPathOf(dir), { force: true });
+    } catch {
+      /* gone, or not ours */
+    }
+  };
+  process.once('exit', onExit);
   try {
     const result = await fn();
     if (compromised) throw new Error(`${dir}: the run lock was lost during the run (${String(compromised)}); run again`);
     return result;
   } finally {
+    process.off('exit', onExit);
     // The holder file goes back to this run's record while the lock is let go, so a run that finds the lock without a
     // holder in that moment sees a live run naming itself, and one that finds it after a kill there, a dead one.
     if ((await readHolder(holderPathOf(dir)))?.pid === process.pid) await rename(holderPathOf(dir), record).catch(() => undefined);

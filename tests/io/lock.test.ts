@@ -67,6 +67,17 @@ describe('run lock', () => {
     expect(await treeDigest(dir)).toEqual(await reference());
   }, 30_000);
 
+  it('leaves no holder file when its command exits from a signal handler (a build stopped by SIGINT had left one)', async () => {
+    const dir = path.join(await tempDir('parallax-lock-'), 'content');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests', 'io', 'lock-child.ts'), dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve()));
+    expect(existsSync(`${dir}.lock-holder.json`)).toBe(true);
+    child.kill('SIGINT');
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(130);
+    expect(existsSync(`${dir}.lock-holder.json`)).toBe(false);
+    expect(existsSync(`${dir}.lock`)).toBe(false);
+  }, 30_000);
+
   it('takes over at once a lock whose run died before naming itself or while letting go; respects a live one', async () => {
     // A run killed between taking the lock and writing its holder file (or after moving it back, before letting go)
     // leaves <content>.lock with only its holder record (.tmp) beside it: the next run was blocked for 60 s.
