@@ -104,8 +104,8 @@ const lastItemCount = (prev: FeedState | undefined): number => (!prev ? 0 : prev
  *   `prev.itemsBefore` while it stays empty): "returned no items; it had N in its last fetch with items". A 304 to a
  *   feed whose last body was such an empty one says it again (the server says the body did not change). A feed new
  *   to the state, or one that never had items, gets none; a failure says nothing about the item list.
- * - `same_feed`: the fetch was redirected to the URL of another registry feed (`sameAs`, sameFeeds): "redirected to
- *   <URL>, which source <id> also reads (<its feed>): one feed listed twice". Its items go to one source each
+ * - `same_feed`: the fetch was redirected to the feed another source reads (`sameAs`, sameFeeds: compared as one
+ *   page): "redirected to <URL>, which source <id> also reads (<its feed>): one feed listed twice". Its items go to one source each
  *   (articleOwner), so one outlet's reports may be counted as another's (an operator trial's feed redirected to NPR's
  *   took NPR's articles with no word but "moved permanently").
  * Deterministic: no clock, only the inputs.
