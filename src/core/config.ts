@@ -193,9 +193,10 @@ export const BIAS_DISPUTE_STEPS = 2;
  * summary sentences that lean on their headline, speak as the outlet or ask); 4: 2026-12-02 (session 19: summary
  * leads and titles that restate one piece of news or one figure, "also", the first person singular; explainer titles;
  * uncredited wire copy first); 5: 2026-12-02 (session 20: summary quotations whose speaker is a pronoun, second
- * references such as "Mr Newsom" before anything names them).
+ * references such as "Mr Newsom" before anything names them); 6: 2026-12-02 (session 21: second references after a
+ * particle, "Ms von der Leyen", and not a work's title, "Mr Bates vs The Post Office").
  */
-export const STORY_TEXT_VERSION = 5;
+export const STORY_TEXT_VERSION = 6;
 
 // ── Coverage: syndicated copy ────────────────────────────────────────────────────────────────────────────────────
 

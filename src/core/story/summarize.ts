@@ -428,12 +428,18 @@ function sameFigure(a: Said, b: Said): boolean {
 /** Whether two candidates are leads that tell one piece of news (LEAD_DUPLICATE_SIMILARITY). */
 const sameNews = (a: Candidate, b: Candidate): boolean => a.lead && b.lead && dot(a.vector, b.vector) >= LEAD_DUPLICATE_SIMILARITY;
 
+/** A courtesy title and a surname (secondReferences): the surname (group 1) after any lowercase particles ("Ms von der
+ * Leyen", "Mr bin Salman", "Mr de Gaulle"), not followed by another capitalised word (a full name), nor by "vs"/"v" or
+ * a possessive and a capitalised word, which make the title of a work ("Mr Bates vs The Post Office", "Mrs Brown's
+ * Boys"). */
+const SECOND_REFERENCE = /(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx)\.?\s+(?:(?:von|van|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|ben|ter|ten|zu)\s+)*((?:al-|el-)?\p{Lu}[\p{L}-]+)(?![\p{L}-]|\s+\p{Lu}|\s+vs?\.?\s|['’]s\s+\p{Lu})/gu;
+
 /**
  * The names an English sentence refers to by a courtesy title and a surname alone ("Mr Newsom", "Ms. Swift's", "Mrs
- * May", "Mr al-Sharaa") outside its quotations and not written elsewhere in it: in the style of news writing (the
- * BBC's, the New York Times', ABC Australia's) such a reference is a second one, after the full name, so alone it
- * names someone the reader has not met (a reader trial's "…with Mr Newsom responding: …" under a story about a
- * congressman). Only Mr, Mrs, Ms and Mx: "Dr" and "Prof" are as often part of a name, a brand or an address ("Dr Oz",
+ * May", "Mr al-Sharaa", "Ms von der Leyen"; SECOND_REFERENCE) outside its quotations and not written elsewhere in it:
+ * in the style of news writing (the BBC's, the New York Times', ABC Australia's) such a reference is a second one,
+ * after the full name, so alone it names someone the reader has not met (a reader trial's "…with Mr Newsom
+ * responding: …" under a story about a congressman). Only Mr, Mrs, Ms and Mx: "Dr" and "Prof" are as often part of a name, a brand or an address ("Dr Oz",
  * "Dr Pepper", "Ocean Dr.", "Prof. Dr. Christian Drosten"), "Miss" of a title ("Miss Universe"), and one quoted
  * speaks to someone ("“Thank you, Mr President”": a hostile pass's). A title before two or more capitalised words
  * ("Mr Keir Starmer") is a full name.
@@ -441,7 +447,7 @@ const sameNews = (a: Candidate, b: Candidate): boolean => a.lead && b.lead && do
 export function secondReferences(sentence: string): string[] {
   const own = unquoted(sentence);
   const out: string[] = [];
-  for (const m of own.matchAll(/(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx)\.?\s+((?:al-|el-)?\p{Lu}[\p{L}-]+)(?![\p{L}-]|\s+\p{Lu})/gu)) {
+  for (const m of own.matchAll(SECOND_REFERENCE)) {
     const surname = m[1]!.replace(/^(?:al|el)-/u, '');
     if (!namesIn(own.slice(0, m.index) + ' ' + own.slice(m.index + m[0].length), surname)) out.push(surname);
   }

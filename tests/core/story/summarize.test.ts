@@ -459,6 +459,9 @@ describe('summary sentences that open with a pronoun', () => {
       // a second hostile pass's: a word between the pronoun and its verb; a quotation with no speaker at all
       '“We will not be moved by threats of any kind,” he later said at a press conference on Tuesday.',
       '“We are reminded that food is an expression of love and of who we are as a people.”',
+      // a surname after its particles (the known faults of session 20)
+      'The plan was first proposed by Ms von der Leyen at the summit in Brussels last spring.',
+      'The ministry said Mr bin Salman would travel to Washington at the end of the month.',
     ];
     const kept = [
       // "it" after an opening phrase: as often nobody's ("Since 2019, it has been illegal…"), so this one stays too
@@ -513,6 +516,9 @@ describe('summary sentences that open with a pronoun', () => {
       // a second hostile pass's: "it turns out", a surname the sentence writes in full after the title
       '“Oppenheimer,” it turns out, won seven Oscars at the ceremony in Los Angeles on Sunday.',
       'Mr Starmer spoke after Keir Starmer’s plane landed at the summit in Munich on Friday.',
+      // the title of a work: "vs", or a possessive before a capitalised word
+      'The drama Mr Bates vs The Post Office led to new laws clearing hundreds of postmasters.',
+      'The comedy Mrs Brown’s Boys topped the ratings again on Christmas Day in Britain.',
     ];
     const arts: SummaryArticle[] = [...left, ...kept].map((summary, i) => ({ id: `x${i}`, sourceId: `s${i}`, title: `Title ${i}`, summary, language: 'en' }));
     const { model, centre } = setup(arts);
