@@ -187,8 +187,9 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
  * Why the content, output and frozen folders cannot be built with, or null. A build replaces its output dir whole and
  * rewrites its frozen dir, so none of the three may be or hold another (an output dir holding the content dir had
  * deleted the content, exit 0: a hostile pass's), compared by real path (symlinks resolved where the path exists);
- * and an output dir that exists must be empty or a site already (an index.html or a pagefind/ in it), not a folder
- * of other files, which the build would delete.
+ * the output and frozen dirs must be places this user can write (unwritablePlace); and an output dir that exists must
+ * be empty or a site already (an index.html or a pagefind/ in it), not a folder of other files, which the build
+ * would delete.
  */
 export function buildFoldersProblem(content: string, dist: string, frozen: string): string | null {
   const named: Array<[string, string]> = [['the content dir', content], ['the output dir', dist], ['the frozen dir', frozen]];
@@ -199,11 +200,27 @@ export function buildFoldersProblem(content: string, dist: string, frozen: strin
       if (whatA !== whatB && within(ra, rb)) return `${whatA} ${a} ${ra === rb ? 'is' : 'is inside'} ${whatB} ${b}: each needs a folder of its own (PARALLAX_OUT_DIR, --frozen-dir, --content)`;
     }
   }
+  for (const [what, dir, option] of [['the output dir', dist, 'PARALLAX_OUT_DIR'], ['the frozen dir', frozen, '--frozen-dir']] as const) {
+    const problem = unwritablePlace(path.dirname(path.resolve(dir)));
+    if (problem) return `${what} ${dir} cannot be written: ${problem}; the build writes it, a staging folder and a lock beside it: choose another folder (${option})`;
+  }
   const entries = readdirSafe(dist);
   if (entries.length > 0 && !entries.includes('index.html') && !entries.includes('pagefind')) {
     return `the output dir ${dist} holds files that are not a site (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}), which the build would delete: choose an empty folder or a site's (PARALLAX_OUT_DIR)`;
   }
   return null;
+}
+
+/** Why no folder can be made or written at `dir` (absolute), or null: the nearest part of it that exists is a file, or
+ * this user cannot write to it (access(2) W_OK: a read-only mount, or no permission). An operator's read-only parent
+ * of the output dir had stopped a build with Node's bare "EROFS: read-only file system, mkdir …" (a trial's). */
+function unwritablePlace(dir: string): string | null {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const stat = statSync(d, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) return writable(d) ? null : `this user cannot write to ${d} (a read-only file system, or no permission)`;
+    if (stat) return `${d} is a file, not a folder`;
+    if (path.dirname(d) === d) return null;
+  }
 }
 
 /** `p` absolute with symlinks resolved as far as it exists (its missing tail appended as written). */

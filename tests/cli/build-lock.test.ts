@@ -169,7 +169,7 @@ it('says what it did with a write a killed run left, as an ingest does (it had b
   expect(await treeDigest(path.join(dir, 'stories'))).toEqual(before);
 }, 120_000);
 
-it('refuses content, output and frozen dirs that are or hold one another, and an output dir of other files, touching nothing (an output dir holding the content had deleted it, exit 0)', async () => {
+it('refuses content, output and frozen dirs that are or hold one another, an output dir of other files and output or frozen dirs it cannot write, touching nothing (an output dir holding the content had deleted it, exit 0)', async () => {
   const work = await tempDir('parallax-build-folders-');
   const content = path.join(work, 'site', 'content');
   await runFolder(SNAPSHOT_FEEDS, content);
@@ -186,11 +186,22 @@ it('refuses content, output and frozen dirs that are or hold one another, and an
     [{ PARALLAX_OUT_DIR: path.join(content, 'site') }, [], `the output dir ${path.join(content, 'site')} is inside the content dir ${content}`],
     [{ PARALLAX_OUT_DIR: path.join(work, 'elsewhere', 'dist') }, ['--frozen-dir', path.join(work, 'link', 'content', 'frozen')], `the frozen dir ${path.join(work, 'link', 'content', 'frozen')} is inside the content dir ${content}`],
     [{ PARALLAX_OUT_DIR: path.join(work, 'notes') }, [], `the output dir ${path.join(work, 'notes')} holds files that are not a site (important.txt, sub)`],
+    // a place no folder can be made: a file on the way, a read-only mount (below, where this user may mount one)
+    [{ PARALLAX_OUT_DIR: path.join(work, 'notes', 'important.txt', 'dist') }, [], `the output dir ${path.join(work, 'notes', 'important.txt', 'dist')} cannot be written: ${path.join(work, 'notes', 'important.txt')} is a file, not a folder`],
+    [{ PARALLAX_OUT_DIR: path.join(work, 'elsewhere', 'dist') }, ['--frozen-dir', path.join(work, 'notes', 'important.txt', 'f')], `the frozen dir ${path.join(work, 'notes', 'important.txt', 'f')} cannot be written`],
   ];
-  for (const [vars, args, message] of cases) {
-    const r = await runCli(['build', '--no-ingest', '--content', content, ...args], { ...env, ...vars });
-    expect(r.code, r.err).toBe(2);
-    expect(r.err).toContain(message);
+  const readOnly = path.join(work, 'read-only');
+  await mkdir(readOnly);
+  const mounted = spawnSync('mount', ['--bind', '-o', 'ro', path.join(work, 'elsewhere'), readOnly]).status === 0;
+  if (mounted) cases.push([{ PARALLAX_OUT_DIR: path.join(readOnly, 'dist') }, [], `the output dir ${path.join(readOnly, 'dist')} cannot be written: this user cannot write to ${readOnly} (a read-only file system, or no permission)`]);
+  try {
+    for (const [vars, args, message] of cases) {
+      const r = await runCli(['build', '--no-ingest', '--content', content, ...args], { ...env, ...vars });
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(message);
+    }
+  } finally {
+    if (mounted) spawnSync('umount', [readOnly]);
   }
   expect(await treeDigest(content)).toEqual(before);
   expect(await readFile(path.join(work, 'notes', 'important.txt'), 'utf8')).toBe('keep me');
