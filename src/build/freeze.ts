@@ -25,6 +25,8 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { readdir, readFile, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import pLimit from 'p-limit';
 import { archiveMonths } from '../site/archive';
 import { readRedirects } from '../io/content-store';
@@ -205,29 +207,32 @@ async function readStamp(frozenDir: string, month: string): Promise<PartitionSta
 
 let builds = 0;
 
-/** Astro builds running now, with their working directories. */
-const running = new Map<ChildProcess, string>();
+/** Astro builds running now, with their working directories and where their output goes (runAstroBuild). */
+const running = new Map<ChildProcess, { cwd: string; output?: AstroOutput }>();
 /** Exit codes for the signals that stop a build: 128 + the signal's number (POSIX shells' convention). */
 const STOP_SIGNALS: ReadonlyArray<[NodeJS.Signals, number]> = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
 
 /**
  * On SIGINT/SIGTERM/SIGHUP while Astro builds run: stops them with the same signal (a build left running would write
  * into the staging dir while the next build writes there too), removes their working directories, says so on
- * stderr and exits with 128 + the signal's number. Installed while a build runs, so other commands keep Node's
+ * stderr (to their AstroOutput, the JSON log with --json, when they have one) and exits with 128 + the signal's number. Installed while a build runs, so other commands keep Node's
  * default behaviour.
  */
 function stopBuildsAndExit(signal: NodeJS.Signals): void {
-  process.stderr.write(`\ninterrupted (${signal}): stopping the site build; dist/ was not changed by it\n`);
-  for (const [child, cwd] of running) {
+  const message = `interrupted (${signal}): stopping the site build; dist/ was not changed by it`;
+  const output = [...running.values()].find((r) => r.output)?.output;
+  if (output) output('error', message);
+  else process.stderr.write(`\n${message}\n`);
+  for (const [child, { cwd }] of running) {
     child.kill(signal);
     rmSync(cwd, { recursive: true, force: true });
   }
   process.exit(STOP_SIGNALS.find(([s]) => s === signal)![1]);
 }
 
-function track(child: ChildProcess, cwd: string): void {
+function track(child: ChildProcess, cwd: string, output?: AstroOutput): void {
   if (running.size === 0) for (const [signal] of STOP_SIGNALS) process.on(signal, stopBuildsAndExit);
-  running.set(child, cwd);
+  running.set(child, { cwd, output });
 }
 
 function untrack(child: ChildProcess): void {
@@ -282,6 +287,10 @@ export function processRuns(pid: number): boolean {
   }
 }
 
+/** Where runAstroBuild hands Astro's output, one line at a time ("astro: <line>", level warn, without colour codes),
+ * and the line of a build stopped by a signal (level error). */
+export type AstroOutput = (level: 'warn' | 'error', message: string) => void;
+
 /**
  * Runs `astro build` of the project at `root` in a child process (its own Vite instance) with `env`; rejects when it
  * fails. Astro 5 writes its intermediate server bundle into `<cwd>/.astro/` when the output dir is outside the
@@ -289,9 +298,10 @@ export function processRuns(pid: number): boolean {
  * project, so the bundle still resolves the project's packages): concurrent builds (partitions, tests, benchmarks)
  * would otherwise overwrite each other's bundle. Interrupted by a signal, the command stops its builds and exits
  * (stopBuildsAndExit); killed outright, its builds end by themselves (EXIT_WITH_PARENT), and the next build removes
- * the working directories it left.
+ * the working directories it left. With `output`, Astro's lines go to it (the command's JSON log with --json), not to
+ * stderr.
  */
-export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
+export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv, output?: AstroOutput): Promise<void> {
   const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const workDirs = astroWorkDirs(root);
   await removeDeadBuildDirs(workDirs);
@@ -302,12 +312,16 @@ export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv): Promi
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [...EXIT_WITH_PARENT, astro, 'build', '--silent', '--root', root], {
         cwd,
-        // Astro's output goes to stderr: stdout is the command's own report (JSON with --json). The IPC channel
-        // only tells the child when this process is gone (EXIT_WITH_PARENT).
-        stdio: ['ignore', 2, 'inherit', 'ipc'],
+        // Astro's output goes to stderr, or line by line to `output`: stdout is the command's own report (JSON with
+        // --json). The IPC channel only tells the child when this process is gone (EXIT_WITH_PARENT).
+        stdio: ['ignore', output ? 'pipe' : 2, output ? 'pipe' : 'inherit', 'ipc'],
         env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       });
-      track(child, cwd);
+      // Line by line (node:readline), without colour codes (util.stripVTControlCharacters), blank lines left out.
+      for (const input of output ? [child.stdout, child.stderr] : []) {
+        if (input) createInterface({ input, crlfDelay: Infinity }).on('line', (line) => stripVTControlCharacters(line).trim() && output!('warn', `astro: ${stripVTControlCharacters(line).trim()}`));
+      }
+      track(child, cwd, output);
       if (child.pid) writeFileSync(path.join(cwd, CHILD_PID_FILE), String(child.pid));
       child.on('error', (err) => {
         untrack(child);
@@ -447,6 +461,8 @@ export interface FreezeContext {
   frozenDir: string;
   /** Environment for the Astro child processes (PARALLAX_SITE, PARALLAX_BASE…). */
   env: NodeJS.ProcessEnv;
+  /** Where their output goes (runAstroBuild); stderr when absent. */
+  output?: AstroOutput;
   version: string;
 }
 
@@ -474,7 +490,7 @@ export async function buildPartition(plan: PartitionPlan, ctx: FreezeContext, cu
   };
   if (only) env.PARALLAX_ONLY_IDS = only.join(',');
   else delete env.PARALLAX_ONLY_IDS;
-  await runAstroBuild(ctx.root, env);
+  await runAstroBuild(ctx.root, env, ctx.output);
   const ids = new Set(Object.keys(current.stories));
   const renderedIds = new Set(only ?? ids);
   // A story's page and its feeds (src/site/feed-routes.ts: they live as long as the page).

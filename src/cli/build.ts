@@ -27,7 +27,7 @@ import type { IngestReport } from '../pipeline';
 import { EXIT_HELP, formatSummary, ingestSettings, INGEST_HELP, INGEST_OPTIONS, makeLog, outageExit, requireContentDir, requireSources, ROOT, runIngest, UsageError, type IngestSettings, parseCliArgs } from './ingest-options';
 import { archiveMonths } from '../site/archive';
 import { plural } from '../site/text';
-import { astroWorkDirs, buildPartitions, removeDeadBuildDirs, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type PartitionResult } from '../build/freeze';
+import { astroWorkDirs, buildPartitions, removeDeadBuildDirs, runAstroBuild, templateVersion, writePagefindIndex, writeRedirects, type AstroOutput, type PartitionResult } from '../build/freeze';
 import { assembleSite, stagingDir, type AssemblyResult } from '../build/assemble';
 import { DEFAULT_SITE, siteOrigin, siteOriginProblem, timeZoneProblem } from '../site-config';
 import { closestName } from '../core/registry/closest-name';
@@ -96,13 +96,13 @@ export function frozenDir(flag?: string): string {
 
 /**
  * Runs the live `astro build` (active stories and lists) on `contentDir` in a child process, into `out` (default: the
- * output dir); rejects when it fails.
+ * output dir), Astro's lines to `output` (default stderr); rejects when it fails.
  */
-export function astroBuild(contentDir: string, out = outDir()): Promise<void> {
+export function astroBuild(contentDir: string, out = outDir(), output?: AstroOutput): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, PARALLAX_CONTENT_DIR: contentDir, PARALLAX_OUT_DIR: out };
   delete env.PARALLAX_PARTITION;
   delete env.PARALLAX_ONLY_IDS;
-  return runAstroBuild(ROOT, env);
+  return runAstroBuild(ROOT, env, output);
 }
 
 /** Builds the live Pagefind index of `dist` into `dist/pagefind/`; returns the number of pages indexed. */
@@ -277,8 +277,10 @@ async function buildContent(settings: IngestSettings, { jobs, dist, frozen, full
   const jsonLog = makeLog(true);
   const log = (line: string): void => (settings.json ? jsonLog('info', line.trim()) : void process.stdout.write(`${line}\n`));
 
+  // Astro's own lines (its errors, a stopped child's last word) as JSON log lines too.
+  const astroOutput: AstroOutput | undefined = settings.json ? jsonLog : undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };
-  const ctx = { root: ROOT, contentDir: settings.contentDir, frozenDir: frozen, env, version: await templateVersion(ROOT, env) };
+  const ctx = { root: ROOT, contentDir: settings.contentDir, frozenDir: frozen, env, version: await templateVersion(ROOT, env), output: astroOutput };
   // The live build and the partitions share one limit: the live build is queued first (it is the longest), and the
   // months that changed build beside it when there is more than one job.
   const limit = pLimit(jobs);
@@ -290,7 +292,7 @@ async function buildContent(settings: IngestSettings, { jobs, dist, frozen, full
   let pagefindSeconds = 0;
   const live = limit(async () => {
     const t = performance.now();
-    await astroBuild(settings.contentDir, staging);
+    await astroBuild(settings.contentDir, staging, astroOutput);
     astroSeconds = (performance.now() - t) / 1000;
     const tp = performance.now();
     await pagefindIndex(staging);

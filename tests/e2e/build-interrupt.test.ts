@@ -29,12 +29,13 @@ async function childrenOf(pid: number): Promise<number[]> {
 
 
 describe.skipIf(process.platform !== 'linux')('build interrupted by a signal', () => {
-  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s to the command alone stops its Astro build too, says so and exits %i', async (signal, code) => {
+  // With --json, it says so in a JSON log line (it had been plain text).
+  it.each([['SIGINT', 130, false], ['SIGTERM', 143, true]] as const)('%s to the command alone stops its Astro build too, says so and exits %i (--json: %s)', async (signal, code, json) => {
     work = await tempDir('parallax-build-signal-');
     const content = path.join(work, 'content');
     await cp(path.join(ROOT, 'tests', 'fixtures', 'site-content'), content, { recursive: true });
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|SITE|MODE|DEV|PROD|SSR|VITEST.*|ASSETS_PREFIX)$/.test(k)));
-    const cmd = spawn(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'build', '--no-ingest', '--content', content], {
+    const cmd = spawn(process.execPath, [path.join(ROOT, 'bin', 'parallax.mjs'), 'build', '--no-ingest', '--content', content, ...(json ? ['--json'] : [])], {
       cwd: ROOT,
       env: { ...clean, PARALLAX_OUT_DIR: path.join(work, 'dist'), PARALLAX_CACHE_DIR: path.join(work, 'cache') },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -59,5 +60,9 @@ describe.skipIf(process.platform !== 'linux')('build interrupted by a signal', (
     const state = (() => { try { return readFileSync(`/proc/${astro}/stat`, 'utf8').split(') ')[1]!.slice(0, 1); } catch { return 'gone'; } })();
     expect(['gone', 'Z']).toContain(state); // ended (a zombie until its new parent reaps it)
     expect(stderr).toContain(`interrupted (${signal})`);
+    if (json) {
+      const lines = stderr.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { level: string; message: string });
+      expect(lines).toContainEqual(expect.objectContaining({ level: 'error', message: `interrupted (${signal}): stopping the site build; dist/ was not changed by it` }));
+    }
   }, 120_000);
 });

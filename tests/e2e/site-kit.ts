@@ -18,6 +18,11 @@ export const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /** `parallax build` into `work/dist` with its own Astro cache; returns stdout. */
 export async function buildSite(work: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  return (await buildSiteStreams(work, args, env)).stdout;
+}
+
+/** buildSite's stdout and stderr. */
+export async function buildSiteStreams(work: string, args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
   // Vitest (through Astro's Vite config) puts BASE_URL, SITE, MODE… in process.env; Vite would let them override the
   // child build's import.meta.env (BASE_URL=/ beats PARALLAX_BASE), so the child gets a clean environment.
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|SITE|MODE|DEV|PROD|SSR|VITEST.*|ASSETS_PREFIX)$/.test(k)));
@@ -26,7 +31,7 @@ export async function buildSite(work: string, args: string[], env: Record<string
     env: { ...clean, PARALLAX_OUT_DIR: path.join(work, 'dist'), PARALLAX_CACHE_DIR: path.join(work, 'cache'), ...env },
     maxBuffer: 16 * 1024 * 1024,
   });
-  return result.stdout;
+  return { stdout: result.stdout, stderr: result.stderr };
 }
 
 const TYPES: Record<string, string> = {
