@@ -4,7 +4,7 @@
  * inverted index over each centroid's heaviest terms, so the cost grows with shared terms, not with stories².
  * Pure.
  */
-import { SIMILAR_STORIES_MAX, SIMILAR_STORIES_MIN_COSINE, SIMILAR_STORIES_MIN_RESIDUAL } from '../config';
+import { SIMILAR_STORIES_MAX, SIMILAR_STORIES_MIN_COSINE, SIMILAR_STORIES_MIN_RESIDUAL, SIMILAR_STORIES_ONE_NAME_RANK } from '../config';
 import type { SparseVector } from './vectorize';
 
 export interface SimilarItem {
@@ -24,11 +24,19 @@ function topTerms(v: SparseVector, k: number): number[] {
   return order.slice(0, k).map((i) => v.ids[i]!);
 }
 
+/** Whether `term` is among the SIMILAR_STORIES_ONE_NAME_RANK heaviest terms of both centroids (`a`, `b`: topTerms). */
+const aboutBoth = (term: number, a: readonly number[], b: readonly number[]): boolean => {
+  const ra = a.indexOf(term);
+  const rb = b.indexOf(term);
+  return ra >= 0 && rb >= 0 && ra < SIMILAR_STORIES_ONE_NAME_RANK && rb < SIMILAR_STORIES_ONE_NAME_RANK;
+};
+
 /**
  * Story id → similar story ids, for every item whose `query` is not false. Each query's centroid is scattered into a
  * dense array once, so its cosine with a candidate is one walk over the candidate's terms (the same products, summed
  * in the same ascending term order as `dot`). A pair whose cosine comes from one term (under SIMILAR_STORIES_MIN_RESIDUAL
- * without it) is similar only when `isName` says that term (an id of the centroids' model) is a name.
+ * without it) is similar only when `isName` says that term (an id of the centroids' model) is a name and it is one of
+ * the heaviest terms of both (SIMILAR_STORIES_ONE_NAME_RANK).
  */
 export function similarStories(
   items: SimilarItem[],
@@ -36,13 +44,13 @@ export function similarStories(
   minCosine = SIMILAR_STORIES_MIN_COSINE,
   isName: (term: number) => boolean = () => true,
 ): Map<string, string[]> {
-  const top = items.map((it) => (it.listable || it.query !== false ? topTerms(it.centre, INDEX_TERMS) : []));
+  const heaviest = items.map((it) => (it.listable || it.query !== false ? topTerms(it.centre, INDEX_TERMS) : []));
   const postings = new Map<number, number[]>();
   let maxTerm = -1;
   items.forEach((it, i) => {
     for (const t of it.centre.ids) if (t > maxTerm) maxTerm = t;
     if (!it.listable) return;
-    for (const t of top[i]!) {
+    for (const t of heaviest[i]!) {
       const list = postings.get(t) ?? [];
       list.push(i);
       postings.set(t, list);
@@ -56,7 +64,7 @@ export function similarStories(
   items.forEach((it, i) => {
     if (it.query === false) return;
     candidates.length = 0;
-    for (const t of top[i]!) {
+    for (const t of heaviest[i]!) {
       for (const j of postings.get(t) ?? []) {
         if (j === i || reached[j] === i) continue;
         reached[j] = i;
@@ -77,7 +85,7 @@ export function similarStories(
         if (p > top) [top, topTerm] = [p, v.ids[k]!];
       }
       if (cos < minCosine || items[j]!.id === it.id) continue;
-      if (cos - top < SIMILAR_STORIES_MIN_RESIDUAL && !isName(topTerm)) continue;
+      if (cos - top < SIMILAR_STORIES_MIN_RESIDUAL && !(isName(topTerm) && aboutBoth(topTerm, heaviest[i]!, heaviest[j]!))) continue;
       scored.push({ id: items[j]!.id, cos });
     }
     for (let k = 0; k < c.ids.length; k++) dense[c.ids[k]!] = 0;

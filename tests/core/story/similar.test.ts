@@ -41,4 +41,21 @@ describe('similarStories', () => {
     const two = [items[0]!, { id: 'congress', centre: vec([1, 2, 8, 9]), listable: true }];
     expect(similarStories(two, 5, 0.1, () => false).get('peru')).toEqual(['congress']);
   });
+
+  it('lists a story similar through one name only when both stories are about it (a reader trial\'s "Jesse" Jackson and Jesse Van Rootselaar)', () => {
+    /** A unit vector: term `name` with weight `w`, the rest spread over `others`. */
+    const withName = (name: number, w: number, others: number[]): SparseVector => {
+      const rest = Math.sqrt((1 - w * w) / others.length);
+      const order = [name, ...others].sort((a, b) => a - b);
+      return { ids: Int32Array.from(order), weights: Float64Array.from(order, (t) => (t === name ? w : rest)) };
+    };
+    const jackson = { id: 'jackson', centre: withName(1, 0.7, [2, 3, 4]), listable: true };
+    // "jesse" the suspect's given name: cos 0.7 × 0.3 = 0.21, but 4th of the shooting story's terms
+    const shooting = { id: 'shooting', centre: withName(1, 0.3, [10, 11, 12]), listable: true };
+    expect(similarStories([jackson, shooting], 5, 0.1).get('jackson')).toEqual([]);
+    expect(similarStories([jackson, shooting], 5, 0.1).get('shooting')).toEqual([]);
+    // the third heaviest of each: similar
+    const tribute = { id: 'tribute', centre: withName(1, 0.5, [10, 11]), listable: true };
+    expect(similarStories([jackson, tribute], 5, 0.1).get('jackson')).toEqual(['tribute']);
+  });
 });
