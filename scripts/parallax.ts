@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../src/cli/ingest-options';
+import { endWithNpm } from '../src/io/end-with-npm';
 import { exitWith } from '../src/io/exit-code';
 
 const CLI_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'cli');
@@ -69,6 +70,9 @@ for (const stream of [process.stdout, process.stderr]) {
     if (error.code !== 'EPIPE') throw error;
   });
 }
+
+// Run by npm, the command ends when npm does (src/io/end-with-npm.ts).
+endWithNpm();
 
 exitWith(main(process.argv.slice(2)), (error) => {
   process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);
