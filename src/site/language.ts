@@ -161,15 +161,19 @@ function comparable(text: string): string {
  * title is the headline gives its source's language; failing that, the first (oldest) whose title contains the
  * headline once both are lower-cased ("!!!" as "!"), which undoes cleanHeadline's changes without importing it (the
  * story module would make the clustering code a template input of frozen archive pages, src/build/freeze.ts);
- * failing that, the language all the story's sources share (commonLanguage).
+ * failing that, for a headline an editor pinned (`titlePinned`), none (undefined: the page's): an operator trial's
+ * English headline pinned on a Polish story had been marked Polish; else the language all the story's sources share
+ * (commonLanguage).
  */
-export function headlineLanguage(story: Pick<Story, 'title' | 'articles'>, sourcesById: ReadonlyMap<string, Pick<Source, 'language'>>): string | undefined {
+export function headlineLanguage(story: Pick<Story, 'title' | 'articles' | 'titlePinned'>, sourcesById: ReadonlyMap<string, Pick<Source, 'language'>>): string | undefined {
   const title = story.title.trim();
   const wanted = comparable(title);
   const match =
     (title && story.articles.find((a) => a.title.trim() === title)) ||
     (wanted && story.articles.find((a) => comparable(a.title).includes(wanted)));
   if (match) return canonicalLanguage(sourcesById.get(match.sourceId)?.language);
+  // An editor's headline (pinned) that no article wrote: in no source's language for certain.
+  if (story.titlePinned) return undefined;
   return commonLanguage(story.articles.map((a) => a.sourceId), sourcesById);
 }
 

@@ -45,6 +45,9 @@ describe('story overrides in the pipeline', () => {
     const ids = new Set(merged.articles.map((a) => a.id));
     for (const a of [...older.articles, ...newer.articles]) expect(ids.has(a.id)).toBe(true);
     expect(merged.title).toBe('An editor’s headline: pinned');
+    // recorded as an editor's (its language is then no source's: src/site/language.ts), and only on the pinned story
+    expect(merged.titlePinned).toBe(true);
+    expect((await readStory(big[2]!.id)).titlePinned).toBeUndefined();
     const redirects = JSON.parse(await readFile(path.join(dir, 'state', 'redirects.json'), 'utf8'));
     expect(redirects[newer.id]).toBe(older.id);
     await expect(readFile(path.join(dir, 'stories', `${newer.id}.md`))).rejects.toThrow();

@@ -115,6 +115,13 @@ describe('headlineLanguage', () => {
     expect(headlineLanguage({ title: 'Something else', articles }, byId)).toBeUndefined();
   });
 
+  it('is not known for a pinned headline no article wrote, even where every source shares a language (an operator trial\'s English pin on a Polish story)', () => {
+    const both = [art('c1', 'ledger', 'x'), art('c2', 'post', 'y')];
+    expect(headlineLanguage({ title: 'Something else', titlePinned: true, articles: both }, byId)).toBeUndefined();
+    // a pin that is an article's own title keeps that article's language
+    expect(headlineLanguage({ title: '原油価格が上昇', titlePinned: true, articles }, byId)).toBe('ja');
+  });
+
   it('commonLanguage needs every source known and one language', () => {
     expect(commonLanguage(['ledger', 'post'], byId)).toBe('en');
     expect(commonLanguage(['aljazeera'], byId)).toBe('ar');

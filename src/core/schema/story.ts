@@ -112,6 +112,8 @@ export const StorySchema = z.object({
   /** Readable, cosmetic URL slug (may change). */
   slug: z.string(),
   title: z.string(),
+  /** Set (true) only when the headline is an editor's, pinned in overrides.json (`headline`): no source wrote it. */
+  titlePinned: z.literal(true).optional(),
   summary: z.array(SummaryBulletSchema),
   /** Articles, oldest first. */
   articles: z.array(StoryArticleSchema).min(1),

@@ -433,8 +433,9 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
     const expiredArticles = expiredOf.get(id) ?? [];
     const storyArticles = articlesOf[i]!;
     for (const a of storyArticles) nextIndex[a.id] = id;
+    const pin = pinned.get(id);
     const title =
-      pinned.get(id) ??
+      pin ??
       chooseHeadline(
         clustered.map((m) => {
           const a = byId.get(m.id)!;
@@ -449,6 +450,7 @@ export function buildStories(input: BuildStoriesInput): BuildStoriesResult {
       id,
       slug: slugify(title),
       title,
+      ...(pin !== undefined ? { titlePinned: true as const } : {}),
       articles: storyArticles.map((a) => ({
         id: a.id,
         sourceId: a.sourceId,
