@@ -4,7 +4,7 @@
  * The 5-point → 3-bucket map and a source's bucket (the median of its raters) come from src/core/coverage/coverage.ts,
  * so what a page shows always agrees with the story counts; here a source with no rating shows as "Unrated".
  */
-import { BUCKET_OF_BIAS, sourceBucket as coreSourceBucket } from '../core/coverage/coverage';
+import { BUCKET_OF_BIAS, sourceBias, sourceBucket as coreSourceBucket } from '../core/coverage/coverage';
 import type { Bias, Factuality, OwnershipCategory, Source } from '../core/schema/source';
 import type { Bucket } from '../core/schema/story';
 import { shares, type Share } from './shares';
@@ -51,6 +51,17 @@ export const OWNERSHIP_LABEL: Record<OwnershipCategory, string> = {
 /** The display bucket of a 5-point value. */
 export function bucketOf(value: Bias): Bucket {
   return BUCKET_OF_BIAS[value];
+}
+
+/**
+ * What a source's bias is called where it is named (its pill, a feed item's "Outlet (Lean Left)"): its rating on the
+ * 5-point scale (the median of its raters, sourceBias), "Unrated" when it has none or is unknown. Its bucket
+ * (sourceBucket) gives the colour and the side it counts on: a Lean Left source shows "Lean Left" and counts as Left
+ * (a reader trial: "The New York Times [Left]" for a source rated Lean Left).
+ */
+export function sourceBiasLabel(source: Pick<Source, 'bias'> | undefined): string {
+  const bias = sourceBias(source);
+  return bias ? BIAS_LABEL[bias] : BUCKET_LABEL.unrated;
 }
 
 /** A source's bucket (median of its raters, as in the story counts); "unrated" when it has none or is unknown. */

@@ -9,7 +9,7 @@
 import type { Source } from '../core/schema/source';
 import type { Story } from '../core/schema/story';
 import type { RankedStory } from './stories';
-import { BUCKET_LABEL, sourceBucket } from './bias';
+import { BUCKET_LABEL, sourceBiasLabel } from './bias';
 import type { SiteData } from './data';
 import { articleWhenText } from './format';
 import { href, sourcePath, storyPath } from './href';
@@ -83,9 +83,9 @@ export function blindspotStories(stories: readonly RankedStory[], side: 'left' |
   return rankStories(stories).filter((s) => s.blindspot === side);
 }
 
-/** "Civic Ledger (Center)"; a source no longer in the registry by its article's site, "plainscourier.com (Unrated)" (outletName). */
+/** "Civic Ledger (Center)", "Daily Post (Lean Left)" (sourceBiasLabel); a source no longer in the registry by its article's site, "plainscourier.com (Unrated)" (outletName). */
 function outletLabel(article: { sourceId: string; url: string }, sourcesById: ReadonlyMap<string, Source>): string {
-  return `${outletName(article.sourceId, sourcesById, [article])} (${BUCKET_LABEL[sourceBucket(sourcesById.get(article.sourceId))]})`;
+  return `${outletName(article.sourceId, sourcesById, [article])} (${sourceBiasLabel(sourcesById.get(article.sourceId))})`;
 }
 
 /**

@@ -152,6 +152,14 @@ describe('wording', () => {
     expect(strike).toContain('<dt>Left</dt><dd>1 <span class="muted">(1 Lean Left)</span></dd>');
     expect(strike).toContain('<dt>Right</dt><dd>1</dd>');
     expect(html + strike).not.toContain('Leaning');
+    // An outlet's pill names its rating and takes its side's colour (a reader trial's "The New York Times [Left]" for
+    // a source rated Lean Left); the sources page no longer adds the rating beside it.
+    const talks = await read('story/m5n6b7v8/index.html');
+    expect(talks).toMatch(/The Harbor Daily<\/a>\s*<span class="tag tag-left" data-pagefind-ignore>Lean Left<\/span>/);
+    const sources = await read('sources/index.html');
+    expect(sources).toContain('<span class="tag tag-left" data-pagefind-ignore>Lean Left</span></td>');
+    expect(sources).toContain('<span class="tag tag-left" data-pagefind-ignore>Left</span></td>');
+    expect(sources).not.toContain('(Lean Left)');
   });
 
   it('states the story merge rule as a minimum cosine similarity, read from the clustering config', async () => {
@@ -262,9 +270,10 @@ describe('an article with an empty title', () => {
 
   it('gets the same readable title in the story and source feeds (RSS and JSON Feed)', async () => {
     const titles = (xml: string): string[] => [...xml.matchAll(/<item>[\s\S]*?<title>([^<]*)<\/title>/g)].map((m) => m[1]!);
-    expect(titles(await read('story/m5n6b7v8/rss.xml'))).toEqual([`The Harbor Daily (Left): ${TALKS}`, 'Frontier Wire (Right): Untitled article from Frontier Wire']);
+    // Each outlet named with its rating (the median of its raters: Frontier Wire is Right by one, Lean Right by another).
+    expect(titles(await read('story/m5n6b7v8/rss.xml'))).toEqual([`The Harbor Daily (Lean Left): ${TALKS}`, 'Frontier Wire (Lean Right): Untitled article from Frontier Wire']);
     const story = JSON.parse(await read('story/m5n6b7v8/feed.json')) as { items: Array<{ title: string }> };
-    expect(story.items.map((i) => i.title)).toEqual([`The Harbor Daily (Left): ${TALKS}`, 'Frontier Wire (Right): Untitled article from Frontier Wire']);
+    expect(story.items.map((i) => i.title)).toEqual([`The Harbor Daily (Lean Left): ${TALKS}`, 'Frontier Wire (Lean Right): Untitled article from Frontier Wire']);
     const source = JSON.parse(await read('source/harbor-daily/feed.json')) as { items: Array<{ title: string; url: string }> };
     expect(source.items.find((i) => i.url.includes('m5n6b7v8'))?.title).toBe(TALKS);
     for (const f of files.filter((x) => x.endsWith('feed.json'))) {
