@@ -139,6 +139,12 @@ describe('a source removed from the registry', () => {
     expect(rss).toContain('<title>plainscourier.example (Unrated): Library reopens its doors</title>');
     expect(rss).not.toContain('plains-courier');
   });
+
+  it('says a story with no rated source has no shares, rather than "Left 0% (0)" (a reader trial\'s)', async () => {
+    const html = await read('story/p8w4n6t2/index.html');
+    expect(html).toMatch(/<ul class="bias-legend">\s*<li>No rated sources yet<\/li>\s*<li>Unrated <span class="muted">\(2\)<\/span><\/li>/);
+    expect(html).not.toContain('Left 0%');
+  });
 });
 
 describe('wording', () => {
