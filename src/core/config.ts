@@ -104,6 +104,15 @@ export const BLINDSPOT_SHARE_RATIO = 1 / 3;
  * summarize.ts's `columns`). */
 export const SUMMARY_MIN_BULLETS = 3;
 export const SUMMARY_MAX_BULLETS = 5;
+/**
+ * The most sentence bullets one source gives a story of `sources` sources while another source has a sentence left
+ * to quote (summarize.ts): 2 from three sources up, 3 of two, all of one. A summary of how several newsrooms tell a
+ * story should not be mostly one newsroom's text (a reader trial's Rubio story of seven sources had three bullets
+ * from DW, its Munich story three from Foreign Policy); when no other source has one, the source goes on.
+ */
+export function summaryBulletsPerSource(sources: number): number {
+  return sources >= 3 ? 2 : sources === 2 ? 3 : SUMMARY_MAX_BULLETS;
+}
 export const SUMMARY_MAX_SENTENCE_COLUMNS = 280;
 /** Maximal Marginal Relevance trade-off (Carbonell & Goldstein, SIGIR 1998): 1 = relevance only, 0 = novelty only. */
 export const SUMMARY_MMR_LAMBDA = 0.7;
@@ -195,7 +204,7 @@ export const BIAS_DISPUTE_STEPS = 2;
  * uncredited wire copy first); 5: 2026-12-02 (session 20: summary quotations whose speaker is a pronoun, second
  * references such as "Mr Newsom" before anything names them); 6: 2026-12-02 (session 21: second references after a
  * particle, "Ms von der Leyen", and not a work's title, "Mr Bates vs The Post Office"; similar stories through one name
- * only when both are about it).
+ * only when both are about it; at most two summary bullets from one source while others have one).
  */
 export const STORY_TEXT_VERSION = 6;
 

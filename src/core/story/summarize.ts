@@ -6,6 +6,7 @@
 import stringWidth from 'string-width';
 import {
   SUMMARY_MAX_BULLETS,
+  summaryBulletsPerSource,
   SUMMARY_MAX_SENTENCE_COLUMNS,
   SUMMARY_MIN_BULLETS,
   SUMMARY_MMR_LAMBDA,
@@ -519,12 +520,16 @@ export function summarize(
   const introduced = (refersTo: readonly string[], before: ReadonlyArray<{ text: string }>): boolean =>
     refersTo.every((name) => namesIn(headline, name) || before.some((b) => namesIn(b.text, name)));
   const sourcesInStory = new Set(quotable.map((a) => a.sourceId)).size;
-  while (chosen.length < SUMMARY_MAX_BULLETS) {
+  const perSourceCap = summaryBulletsPerSource(sourcesInStory);
+  // The best next bullet (maximal marginal relevance), from a source under its cap (summaryBulletsPerSource) when one
+  // has a candidate left, else from any.
+  const next = (capped: boolean): Candidate | undefined => {
     const needOtherSource = chosen.length === 1 && sourcesInStory > 1;
     let best: Candidate | undefined;
     let bestScore = -Infinity;
     for (const c of candidates) {
       if (chosen.includes(c) || !introduced(c.refersTo, chosen)) continue;
+      if (capped && chosen.filter((x) => x.sourceId === c.sourceId).length >= perSourceCap) continue;
       if (needOtherSource && c.sourceId === chosen[0]!.sourceId && candidates.some((o) => o.sourceId !== chosen[0]!.sourceId && !chosen.includes(o))) continue;
       const redundancy = chosen.reduce((m, s) => Math.max(m, dot(c.vector, s.vector)), 0);
       if (redundancy > DUPLICATE_SIMILARITY || chosen.some((s) => sameFigure(c, s) || sameNews(c, s))) continue;
@@ -534,7 +539,11 @@ export function summarize(
         bestScore = score;
       }
     }
-    if (!best || best.relevance <= 0) break;
+    return best && best.relevance > 0 ? best : undefined;
+  };
+  while (chosen.length < SUMMARY_MAX_BULLETS) {
+    const best = next(true) ?? next(false);
+    if (!best) break;
     chosen.push(best);
   }
   const bullets: Array<SummaryBullet & { sourceId: string }> = chosen.map((c) => ({ text: c.text, articleId: c.articleId, sourceId: c.sourceId }));

@@ -579,3 +579,23 @@ describe('pluggable summariser', () => {
     expect(bullets.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('bullets per source', () => {
+  // One source's four reports beside two other sources' one each (the demo's Bangladesh story had three NDTV bullets
+  // before Dawn's; a reader trial's Rubio story three from DW).
+  const of = (id: string, sourceId: string, summary: string): SummaryArticle => ({ id, sourceId, title: 'Rahman sworn in as Bangladesh PM', summary, language: 'en' });
+  const story = [
+    of('n1', 'ndtv', 'Tarique Rahman took the oath as Bangladesh prime minister in Dhaka on Tuesday.'),
+    of('n2', 'ndtv', 'The BNP won 209 of the 297 seats in the Bangladesh parliament.'),
+    of('n3', 'ndtv', 'Narendra Modi invited Rahman to visit India at a mutually convenient time.'),
+    of('n4', 'ndtv', 'Jamaat-e-Islami said it would boycott the oath ceremony of the new cabinet.'),
+    of('d1', 'dawn', 'President Mohammed Shahabuddin officiated as the cabinet took their oaths before diplomats.'),
+    of('a1', 'aljazeera', 'The vote was the first since the student uprising that toppled Sheikh Hasina in 2024.'),
+  ];
+
+  it('is at most two from one source of a story of three or more while another source has a sentence left, then more', () => {
+    const { model, centre } = setup(story);
+    const ids = summarize(story, centre, model, DEFAULT_CLUSTER_CONFIG, 'Rahman sworn in as Bangladesh PM').map((b) => b.articleId);
+    expect(ids).toEqual(['n1', 'd1', 'n2', 'a1', 'n3']); // NDTV's third only once Dawn and Al Jazeera have nothing left
+  });
+});
