@@ -297,7 +297,13 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       // A feed from a registered outlet's own site is that outlet's, with its ratings (not an unrated double).
       // Its site: the channel link when it is on the site found (a desk's own path), else the site's root.
       const link = feed.feed.link && hostOf(feed.feed.link) === hostOf(found.homepage) ? feed.feed.link : found.homepage;
-      const owner = registeredOwner(registry, link);
+      const owner = registeredOwner(fullRegistry, link);
+      // An outlet taken down is not read from any file of its site either: such a file had become a new, unrated
+      // source of the same articles (an operator trial's).
+      if (owner && takedowns.sourceIds.has(owner.id)) {
+        deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, which is taken down (overrides.json): not read`);
+        return null;
+      }
       if (owner) {
         deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, so its items are ${owner.id}'s`);
         // Parsed again with the outlet's settings, as a file the registry names is.
@@ -327,7 +333,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       }
     }
     return { input, feed, errors: errorsOf(input, feed), sourceId };
-  });
+  }).filter((p) => p !== null);
 
   // The clock: given, else real time (live) or the newest item date not in the future (a captured folder). An item
   // dated ahead of real time counts as real time: one item dated a day ahead had set the clock there, pruning the store

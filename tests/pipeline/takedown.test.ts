@@ -3,7 +3,7 @@
  * pipeline writes (article shards, stories, resolved sources: the site's pages, feeds and search are built from
  * these), stay out of later runs, and the reason is recorded in state/takedowns.json.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseOverrides } from '../../src/core/overrides/overrides';
@@ -67,6 +67,19 @@ describe('takedowns', () => {
     expect(later.report.newArticles).toBe(0);
     const feeds = JSON.parse(await readFile(path.join(dir, 'state', 'feeds.json'), 'utf8')) as Array<{ lastNewArticle: string | null }>;
     expect(feeds.every((f) => f.lastNewArticle === null || f.lastNewArticle < '2026-02-18T01:00:00Z')).toBe(true);
+  });
+
+  it('keeps a taken-down source out when its feed comes in a file the registry does not name (it had become a new, unrated source of the same articles)', async () => {
+    const feeds = await tempDir('parallax-takedown-feeds-');
+    await cp(SMALL, feeds, { recursive: true });
+    // The outlet's feed saved again under a name of its own, beside the one the registry names.
+    await cp(path.join(SMALL, 'npr-world.rss.xml'), path.join(feeds, 'saved-npr.xml'));
+    const other = await tempDir('parallax-takedown-');
+    await writeFile(path.join(other, 'overrides.json'), JSON.stringify({ version: 1, takedowns: [{ kind: 'source', sourceId: 'npr', reason: 'licence withdrawn' }] }));
+    const { logs, report } = await runFolder(feeds, other, NOW);
+    expect(logs).toContain("info: saved-npr.xml: not named in the registry; its site npr.org is npr's, which is taken down (overrides.json): not read");
+    expect(report.feeds.map((f) => f.name)).not.toContain('saved-npr.xml');
+    expect(await allText(other)).not.toMatch(/npr\.org|"sourceId": "npr/);
   });
 
   it('warns of a takedown that matches nothing (a mistyped source id or URL) and says it on every run', async () => {
