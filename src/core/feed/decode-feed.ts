@@ -61,8 +61,10 @@ export interface DecodedFeed {
    * (0 when the text was valid in its encoding). */
   repairedBytes: number;
   /**
-   * The declared single-byte label (lower-case, as written: 'iso-8859-1', 'windows-1252'...) that the bytes
-   * contradicted, when they were read as UTF-8 instead (`encoding` is then 'utf-8'); null when the declaration held.
+   * The declared label (as written) that the bytes contradicted, or null when the declaration held: a single-byte
+   * label ('iso-8859-1', 'windows-1252'...) on bytes read as UTF-8 instead (`encoding` is then 'utf-8'), or a UTF-8
+   * label ('utf-8', 'UTF-8') on bytes that are not mostly UTF-8, read by the next evidence instead (a prolog's
+   * charset after the HTTP one, else the guess of source 'fallback'; `encoding` is then not 'utf-8').
    */
   mislabelled: string | null;
 }
@@ -339,6 +341,11 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
     [charsetFromContentType(contentType), 'http'],
     [encodingFromProlog(bytes), 'prolog'],
   ];
+  // A UTF-8 label on bytes that are not mostly UTF-8 (a server's default `charset=utf-8` on a windows-1251 feed, a
+  // template's UTF-8 prolog on ISO-8859-2 text): the label is overruled, and the next evidence decides (an operator
+  // trial's Russian and Polish feeds had been read as windows-1252 under such a label, their letters stored as
+  // "Ïðåçèäåíò").
+  let utf8Overruled: string | null = null;
   for (const [label, source] of candidates) {
     if (!label) continue;
     let enc = normaliseEncodingLabel(label);
@@ -350,6 +357,10 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
     }
     if (enc === 'utf-16') enc = 'utf-16le';
     if (enc === 'utf-8') {
+      if (!mostlyUtf8(bytes) && !isUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) {
+        utf8Overruled ??= label;
+        continue;
+      }
       const { text, repaired } = decodeUtf8Repairing(bytes);
       return { text: stripBom(text), encoding: enc, source, repairedBytes: repaired, mislabelled: null };
     }
@@ -357,7 +368,7 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
       const { text, repaired } = decodeUtf8Repairing(bytes);
       return { text: stripBom(text), encoding: 'utf-8', source, repairedBytes: repaired, mislabelled: label };
     }
-    return { text: stripBom(decodeWith(bytes, enc)), encoding: enc, source, repairedBytes: 0, mislabelled: null };
+    return { text: stripBom(decodeWith(bytes, enc)), encoding: enc, source, repairedBytes: 0, mislabelled: utf8Overruled };
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'default', repairedBytes: 0, mislabelled: null };
@@ -378,7 +389,7 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
   // windows-1250, not the table's iso-8859-2, whose Ś, ś and ź are other bytes); without one, it decides.
   const takeDetected = found !== null && (byLanguage ? otherCharsetOfScript(found.encoding, byLanguage) : true);
   const encoding = takeDetected ? found.encoding : byLanguage || 'windows-1252';
-  const decoded: DecodedFeed = { text: stripBom(decodeWith(bytes, encoding)), encoding, source: 'fallback', repairedBytes: 0, mislabelled: null, guessedFrom };
+  const decoded: DecodedFeed = { text: stripBom(decodeWith(bytes, encoding)), encoding, source: 'fallback', repairedBytes: 0, mislabelled: utf8Overruled, guessedFrom };
   if (takeDetected) decoded.detected = { charset: found.charset, confidence: found.confidence };
   else if (!byLanguage) decoded.detected = null;
   return decoded;

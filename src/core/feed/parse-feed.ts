@@ -939,12 +939,16 @@ function timeBudget(options: ParseOptions): { spent(index: number, errors: FeedE
 
 /**
  * The 'encoding_repaired' warning for what decodeFeed repaired, or null when nothing was: a single-byte label
- * overruled because the bytes are UTF-8 (`mislabelled`), and/or bytes of text read as UTF-8 that were not UTF-8
+ * overruled because the bytes are UTF-8 (`mislabelled`), a UTF-8 label (the HTTP one) overruled because they are not
+ * and read in the prolog's charset (`encoding`), and/or bytes of text read as UTF-8 that were not UTF-8
  * (`repairedBytes`, read as windows-1252), under a UTF-8 label or BOM (`declared`) or none. A warning, not a failure
  * (src/core/state/feed-state.ts).
  */
-function repairedError(repairedBytes: number, mislabelled: string | null, declared: boolean): FeedError | null {
+function repairedError(repairedBytes: number, mislabelled: string | null, declared: boolean, encoding: string): FeedError | null {
   const strays = `${repairedBytes} byte(s) are not; they were read as windows-1252`;
+  if (mislabelled !== null && encoding !== 'utf-8') {
+    return { kind: 'encoding_repaired', message: `the feed says ${mislabelled} but its text is not UTF-8; it was read as ${encoding}, as its XML prolog declares`, position: null };
+  }
   if (mislabelled !== null) {
     const rest = repairedBytes ? `, and ${strays}` : '';
     return { kind: 'encoding_repaired', message: `the feed says ${mislabelled} but its text is UTF-8; it was read as UTF-8${rest}`, position: null };
@@ -955,15 +959,16 @@ function repairedError(repairedBytes: number, mislabelled: string | null, declar
 
 /**
  * The 'encoding_repaired' warning for a charset decodeFeed had to guess: nothing declared one (no BOM, HTTP charset or
- * prolog encoding) and the bytes are not UTF-8, which XML 1.0 (§4.3.3, Appendix F) makes the only charset of such a
+ * prolog encoding), or only a UTF-8 label the bytes contradict (`mislabelled`), and the bytes are not UTF-8, which XML 1.0 (§4.3.3, Appendix F) makes the only charset of such a
  * document. The guess (the legacy charset of the language the feed names, or the source's, else windows-1252) is
  * named, since its letters may be wrong (windows-1251 text read as windows-1252 is "Âóëêàí"). A warning, not a
  * failure (src/core/state/feed-state.ts).
  */
 function guessedError(decoded: DecodedFeed): FeedError {
+  const says = decoded.mislabelled !== null ? `the feed says ${decoded.mislabelled} but its text is not UTF-8` : "the feed names no charset and its text is not UTF-8 (XML's default)";
   return {
     kind: 'encoding_repaired',
-    message: `the feed names no charset and its text is not UTF-8 (XML's default); it was read as ${describeGuess(decoded)}: a guess, the feed should declare its charset`,
+    message: `${says}; it was read as ${describeGuess(decoded)}: a guess, the feed should declare its charset`,
     position: null,
   };
 }
@@ -1076,7 +1081,7 @@ function parseFeedUnsafe(bytes: Uint8Array, options: ParseOptions): ParsedFeed {
   }
   const decoded = decodeFeed(bytes, options.contentType, options.language);
   const { text, repairedBytes, mislabelled, source } = decoded;
-  const repaired = source === 'fallback' ? guessedError(decoded) : repairedError(repairedBytes, mislabelled, source !== 'default');
+  const repaired = source === 'fallback' ? guessedError(decoded) : repairedError(repairedBytes, mislabelled, source !== 'default', decoded.encoding);
   let start = 0;
   while (start < text.length && text.charCodeAt(start) <= 32) start++;
   if (start === text.length) return reject('not_a_feed', 'input is empty');

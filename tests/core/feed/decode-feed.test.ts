@@ -107,21 +107,34 @@ describe('decodeFeed: labels and sources of evidence', () => {
     expect(isFeedFailure(parsed.errors)).toBe(false);
   });
 
-  it('declared UTF-8 holding Latin-1 bytes reads those bytes as windows-1252 and says so (encoding_repaired)', () => {
-    // The whole feed written in windows-1252 behind a UTF-8 label, in the prolog or the HTTP header.
+  it('declared UTF-8 on text that is not UTF-8 reads it by the next evidence and says so (encoding_repaired)', () => {
+    // The whole feed written in windows-1252 behind a UTF-8 label, in the prolog or the HTTP header: the label is
+    // overruled and the charset guessed (chardet, the language).
     const latin = iconv.encode(rss(TITLE, 'utf-8'), 'windows-1252');
-    expect(decodeFeed(latin)).toMatchObject({ encoding: 'utf-8', source: 'prolog', repairedBytes: 9 });
+    expect(decodeFeed(latin)).toMatchObject({ encoding: 'windows-1252', source: 'fallback', repairedBytes: 0, mislabelled: 'utf-8' });
     expect(firstTitle(latin)).toBe(TITLE);
     expect(firstTitle(iconv.encode(rss(TITLE), 'windows-1252'), 'text/xml; charset=utf-8')).toBe(TITLE);
     const r = parseFeed(latin);
-    expect(r.errors).toEqual([{ kind: 'encoding_repaired', message: 'the feed says UTF-8 but 9 byte(s) are not; they were read as windows-1252', position: null }]);
+    expect(r.errors).toEqual([{ kind: 'encoding_repaired', message: 'the feed says utf-8 but its text is not UTF-8; it was read as windows-1252 (detected by chardet, confidence 27): a guess, the feed should declare its charset', position: null }]);
     expect(isFeedFailure(r.errors)).toBe(false);
+    // An operator trial's: ISO-8859-2 behind a UTF-8 prolog, in a feed that names its language; windows-1251 behind a
+    // server's `charset=utf-8`, with its own prolog saying so (they had been read as windows-1252: "Ïðåçèäåíò").
+    const polish = iconv.encode(rss('Żółć gęślą jaźń: Sejm przyjął ustawę', 'utf-8').replace('<channel>', '<channel><language>pl</language>'), 'iso-8859-2');
+    expect(decodeFeed(polish)).toMatchObject({ encoding: 'iso-8859-2', source: 'fallback', mislabelled: 'utf-8', guessedFrom: { language: 'pl', from: 'feed' } });
+    expect(firstTitle(polish)).toBe('Żółć gęślą jaźń: Sejm przyjął ustawę');
+    const russian = iconv.encode(rss('Президент подписал закон о бюджете', 'windows-1251'), 'windows-1251');
+    expect(decodeFeed(russian, 'application/rss+xml; charset=utf-8')).toMatchObject({ encoding: 'windows-1251', source: 'prolog', mislabelled: 'utf-8' });
+    expect(firstTitle(russian, 'application/rss+xml; charset=utf-8')).toBe('Президент подписал закон о бюджете');
+    expect(parseFeed(russian, { contentType: 'application/rss+xml; charset=utf-8' }).errors).toEqual([
+      { kind: 'encoding_repaired', message: 'the feed says utf-8 but its text is not UTF-8; it was read as windows-1251, as its XML prolog declares', position: null },
+    ]);
     // One item pasted from a Latin-1 source into a UTF-8 feed: the UTF-8 stays, the stray bytes are read as Latin-1.
     const mixed = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title><item><title>L’été ', 'utf8'), Buffer.from([0xe0, 0x20, 0x50, 0x61, 0x72, 0x69, 0x73]), Buffer.from('</title><link>https://a.example/1</link></item></channel></rss>', 'utf8')]);
     expect(firstTitle(mixed)).toBe('L’été à Paris');
     // A UTF-8 BOM with a stray byte; a truncated sequence at the very end; valid UTF-8 is left alone.
     expect(decodeFeed(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>caf'), Buffer.from([0xe9]), Buffer.from('</a>')]))).toMatchObject({ text: '<a>café</a>', source: 'bom', repairedBytes: 1 });
-    expect(decodeFeed(Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><a>x</a>'), Buffer.from([0xe2, 0x80])]))).toMatchObject({ text: '<?xml version="1.0" encoding="utf-8"?><a>x</a>â€', repairedBytes: 2 });
+    // (A truncated sequence alone is no UTF-8 at all: the label is overruled, and the guess reads it the same.)
+    expect(decodeFeed(Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><a>x</a>'), Buffer.from([0xe2, 0x80])]))).toMatchObject({ text: '<?xml version="1.0" encoding="utf-8"?><a>x</a>â€', mislabelled: 'utf-8' });
     expect(decodeFeed(Buffer.from(rss(TITLE, 'utf-8'), 'utf8'))).toMatchObject({ text: rss(TITLE, 'utf-8'), repairedBytes: 0 });
   });
 
