@@ -15,9 +15,11 @@
  *    ({@link detectCharset}, {@link CHARDET_MIN_CONFIDENCE}), else windows-1252. `source` is then 'fallback',
  *    `guessedFrom` says which language chose the charset and `detected` what chardet found: a guess, which parseFeed
  *    reports as a warning ({@link describeGuess} words it).
- * Text declared (or marked by BOM) as UTF-8 that holds bytes outside well-formed UTF-8 sequences (Latin-1 text
- * behind a UTF-8 label, or one item pasted from a legacy source) keeps its valid UTF-8 and reads each stray byte as
- * windows-1252, as Universal Feed Parser's fallback chain would, instead of turning its letters into U+FFFD.
+ * Text marked by a UTF-8 BOM, or declared UTF-8 and mostly UTF-8 ({@link mostlyUtf8}), that holds bytes outside
+ * well-formed UTF-8 sequences (one item pasted from a legacy source) keeps its valid UTF-8 and reads each stray byte as
+ * windows-1252, as Universal Feed Parser's fallback chain would, instead of turning its letters into U+FFFD. A UTF-8
+ * label on text that is not mostly UTF-8 (windows-1251 behind a server's default `charset=utf-8`) is overruled: the
+ * next evidence reads it (the prolog after the HTTP header, else the guess of step 5), and `mislabelled` names it.
  *
  * Labels are mapped like WHATWG: iso-8859-1 / latin1 / us-ascii (and aliases) decode as windows-1252, done with
  * iconv-lite because Node 20's TextDecoder maps 0x80–0x9F to C1 controls. A declared UTF-16/UTF-32 without a BOM
