@@ -120,7 +120,7 @@ describe('parallax sources', () => {
     await writeFile(registry, `${JSON.stringify([rated], null, 2)}\n`);
     const { code } = await cli('check', '--registry', registry);
     expect(code).toBe(1);
-  });
+  }, 120_000); // six commands: over 30 s on a loaded 2-core machine
 
   it('check refuses a --limit that is not a whole number (it printed no issues)', async () => {
     const { code, err } = await cli('check', '--limit', 'abc');
