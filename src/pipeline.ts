@@ -304,6 +304,13 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
         deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, which is taken down (overrides.json): not read`);
         return null;
       }
+      // No site to tell (no channel link, feed URL or item links) and no item: a file that is no feed, or an empty one,
+      // fails as itself; no source is made of its name (an operator trial's empty file and a symlink to /etc/passwd
+      // had become sources "empty" and "passwd", with pages on the site).
+      if (!owner && found.homepage.endsWith('.invalid/') && feed.items.length === 0) {
+        deps.log('info', `${input.name}: not named in the registry, and it names no site (no channel link or item links): no source is made for it`);
+        return { input, feed, errors: errorsOf(input, feed), sourceId: found.id };
+      }
       if (owner) {
         deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, so its items are ${owner.id}'s`);
         // Parsed again with the outlet's settings, as a file the registry names is.
@@ -383,8 +390,9 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   const listedInWindow = new Set<string>();
   const feedReports: FeedReport[] = [];
   const normalised = parsed.map((p) => {
-    const source = sources.get(p.sourceId)!;
-    return normaliseItems(p.feed.items, p.sourceId, now, source.language, kindOf(source, p.input));
+    // (No source for a file that names no site and has no item: nothing to normalise.)
+    const source = sources.get(p.sourceId);
+    return normaliseItems(p.feed.items, p.sourceId, now, source?.language ?? null, source ? kindOf(source, p.input) : undefined);
   });
   // An item whose link changed keeps its stored article's id (storedAs: same URL, same guid, same page, same headline
   // and time), in every feed; two links of one page in this run are one article.

@@ -52,6 +52,15 @@ describe('a folder of unknown feeds', () => {
     expect(expiredBy).toMatchObject({ 'B01.xml': 1, 'B03.xml': 1, 'B05.xml': 1, 'B07.xml': 1, 'B11.xml': 0, 'B24.xml': 0 });
   });
 
+  it('makes no source of a file that names no site and has no item, broken or empty (they had become sources named after the file, with pages)', async () => {
+    const sources = JSON.parse(await readFile(path.join(content, 'state', 'sources.json'), 'utf8')) as Array<{ id: string; name: string }>;
+    expect(sources.map((s) => s.name).filter((n) => /\.xml$/.test(n))).toEqual([]);
+    expect(sources.map((s) => s.id)).not.toContain('garbage');
+    expect(logs).toContain('info: garbage.xml: not named in the registry, and it names no site (no channel link or item links): no source is made for it');
+    // Still reported, as itself.
+    expect(report.feeds.find((f) => f.name === 'garbage.xml')).toMatchObject({ sourceId: 'garbage', errors: [expect.objectContaining({ kind: expect.any(String) })] });
+  });
+
   it.each(['B01', 'B03', 'B05', 'B07', 'B11', 'B24'])('stores %s as an article with its exact title, summary and date', async (id) => {
     const want = await expected(id);
     // Read at a clock a day after the item's own date, so it is inside the retention window and stored.
