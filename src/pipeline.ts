@@ -77,8 +77,8 @@ export interface FeedReport {
   newArticles: number;
   /**
    * Items not stored because they were already older than the retention window when first read, or are articles
-   * pruned before (src/core/retention.ts): read, counted, never new again. items = articles + expired + duplicates
-   * + item errors.
+   * pruned before or by this run (src/core/retention.ts): read, counted, never new again. items = articles + expired
+   * + duplicates + item errors.
    */
   expired: number;
   duplicates: number;
@@ -429,8 +429,13 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   // Stored articles whose page now carries another article (replacesArticle).
   const replaced = new Set<string>();
   for (const a of stored.values()) if (inWindow(a, window)) windowCount.set(a.sourceId, (windowCount.get(a.sourceId) ?? 0) + 1);
+  // The ids each feed's report counts as stored articles: those retention prunes this run are counted as expired
+  // once the plan is known, as a re-run counts them.
+  const storedBy: string[][] = [];
   parsed.forEach((p, f) => {
     const result = normalised[f]!;
+    const counted: string[] = [];
+    storedBy.push(counted);
     let fresh = 0;
     let expired = 0;
     let refused = 0;
@@ -465,6 +470,7 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
           fresh++;
         }
       }
+      counted.push(article.id);
       const old = stored.get(article.id);
       if (old && replacesArticle(old, article)) {
         // a link reused for another report: that article, as read, placed in a story again
@@ -576,13 +582,6 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
   for (const [id, to] of Object.entries(redirects)) if (gone.has(to)) delete redirects[id];
   for (const id of takenIds) delete index[id];
   for (const id of takedowns.sourceIds.keys()) sources.delete(id);
-  // Per-feed state: health over runs, validators for the next conditional GET (src/core/state/feed-state.ts).
-  const feedStates = feedReports.map((f, i) => {
-    const p = parsed[i]!;
-    const state = nextFeedState(previousFeeds.get(feedKey({ url: p.input.url, name: f.name })), observeFeed(p.input, p.feed.items, f, now), now);
-    f.status = state.status;
-    return state;
-  });
   // Retention (src/core/retention.ts): stories that left the window move to archive/<YYYY-MM>/, their articles and
   // index entries go; an archived id that is a story again (an editor's merge) or gone (merged away) leaves it.
   const plan = retentionPlan({
@@ -598,6 +597,21 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
     unarchive: [...stories.map((s) => s.id), ...removedStoryIds, ...edits.removed.map((r) => r.id)].filter((id) => archived.has(id)),
     archived,
     rewrite: [...rebuilt.stories, ...edits.headlines].map((story) => ({ story, text: serializeStory(story) })),
+  });
+  // An item whose stored article retention prunes now is, for its feed, expired (as a re-run counts it): counted as
+  // stored, the first run after a day's turn had written other feed counts than its re-run (an operator trial's).
+  const prunedNow = new Set(plan.pruned);
+  feedReports.forEach((f, i) => {
+    const pruned = storedBy[i]!.filter((id) => prunedNow.has(id)).length;
+    f.articles -= pruned;
+    f.expired += pruned;
+  });
+  // Per-feed state: health over runs, validators for the next conditional GET (src/core/state/feed-state.ts).
+  const feedStates = feedReports.map((f, i) => {
+    const p = parsed[i]!;
+    const state = nextFeedState(previousFeeds.get(feedKey({ url: p.input.url, name: f.name })), observeFeed(p.input, p.feed.items, f, now), now);
+    f.status = state.status;
+    return state;
   });
   const tombstonesNext = nextTombstones(
     tombstones,
