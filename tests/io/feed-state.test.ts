@@ -40,8 +40,10 @@ describe('nextFeedState', () => {
     expect(nextFeedState(b, fail, t2)).toEqual(b);
     expect(nextFeedState(nextFeedState(b, obs(), t2), fail, t2).consecutiveFailures).toBe(1);
   });
-  it('is stale when the newest item is older than 7 days, or, without dates, no new article for 7 days', () => {
-    expect(nextFeedState(undefined, obs({ newestItem: '2025-01-27T19:23:00Z' }), t1).stale).toBe(true);
+  it('is stale when neither its newest item nor its last new article is newer than 7 days', () => {
+    expect(nextFeedState(undefined, obs({ newestItem: '2025-01-27T19:23:00Z', newArticles: 0 }), t1).stale).toBe(true);
+    // New articles this run (undated or misdated items first seen now): not stale, whatever the newest date says.
+    expect(nextFeedState(undefined, obs({ newestItem: '1970-02-18T01:00:00Z', newArticles: 4 }), t1).stale).toBe(false);
     const undated = nextFeedState(undefined, obs({ newestItem: null }), t1);
     expect(undated.stale).toBe(false);
     expect(nextFeedState(undated, obs({ newestItem: null, newArticles: 0 }), '2026-02-26T00:00:00Z').stale).toBe(true);
@@ -93,7 +95,7 @@ describe('feedWarnings', () => {
 describe('health report', () => {
   it('lists failing feeds first, then stale ones', () => {
     const ok = nextFeedState(undefined, obs({ name: 'a', url: 'https://a.example/' }), '2026-02-18T00:00:00Z');
-    const stale = nextFeedState(undefined, obs({ name: 'b', url: 'https://b.example/', newestItem: '2025-01-01T00:00:00Z' }), '2026-02-18T00:00:00Z');
+    const stale = nextFeedState(undefined, obs({ name: 'b', url: 'https://b.example/', newestItem: '2025-01-01T00:00:00Z', newArticles: 0 }), '2026-02-18T00:00:00Z');
     const failing = nextFeedState(undefined, { ...fail, name: 'c', url: 'https://c.example/' }, '2026-02-18T00:00:00Z');
     const rows: FeedState[] = healthRows([ok, stale, failing]);
     expect(rows.map((r) => r.url)).toEqual(['https://c.example/', 'https://b.example/', 'https://a.example/']);

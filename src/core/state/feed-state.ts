@@ -145,7 +145,9 @@ export function nextFeedState(prev: FeedState | undefined, o: FeedObservation, n
   const keep = status !== 'ok'; // a 304 or a failure keeps the last body's figures
   const newestItem = keep ? latest(prev?.newestItem ?? null, o.newestItem) : o.newestItem ?? prev?.newestItem ?? null;
   const lastNewArticle = o.newArticles > 0 ? now : prev?.lastNewArticle ?? null;
-  const clock = newestItem ?? lastNewArticle;
+  // The later of the two: a feed that gave new articles this run is not stale, whatever its items' dates say (an
+  // operator trial's feed of undated and misdated items had been stale on its first fetch, as of 1970).
+  const clock = latest(newestItem, lastNewArticle);
   const stale = clock !== null && Date.parse(now) - Date.parse(clock) > staleDays * 86_400_000;
   const itemsBefore = status === 'ok' ? (o.items === 0 ? lastItemCount(prev) : 0) : prev?.itemsBefore ?? 0;
   return {
