@@ -343,7 +343,8 @@ export const SIMILAR_STORIES_ONE_NAME_RANK = 3;
 export const TOPIC_PAGE_MIN_STORIES = 3;
 
 /**
- * A feed whose newest item is older than this many days is stale (still fetched; flagged in the health report).
+ * A feed whose newest item is older than this many days, and that gave no new article in them, is stale (still
+ * fetched; flagged in the health report).
  * A week: news feeds publish daily; a weekly column would still show as alive.
  */
 export const STALE_AFTER_DAYS = 7;
