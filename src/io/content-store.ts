@@ -297,9 +297,28 @@ export async function readOverrides(contentDir: string): Promise<Overrides> {
 }
 
 /** Story redirects (state/redirects.json: merged story id → the id it leads to), {} when absent; throws Error naming
- * the file when it is unreadable or not such an object (readKeptState). */
-export function readRedirects(contentDir: string): Promise<Record<string, string>> {
-  return readKeptState(contentDir, 'redirects.json', 'keeps the ids of merged-away stories leading to the stories they joined', 'those ids would lead nowhere');
+ * the file when it is unreadable or not such an object (readKeptState), or when ids lead round in a loop (a
+ * hand-edit's "a" → "b" → "a", which a run had rewritten without a word as two ids leading to themselves). */
+export async function readRedirects(contentDir: string): Promise<Record<string, string>> {
+  const keeps = 'keeps the ids of merged-away stories leading to the stories they joined';
+  const ifDeleted = 'those ids would lead nowhere';
+  const redirects = await readKeptState(contentDir, 'redirects.json', keeps, ifDeleted);
+  const loop = redirectLoop(redirects);
+  if (loop) throw keptStateError(path.join('state', 'redirects.json'), `leads round in a loop (${loop.join(' → ')})`, keeps, ifDeleted);
+  return redirects;
+}
+
+/** The first loop of ids in `redirects` (by id order), from an id back to it ("a", "b", "a"), or null when none. */
+export function redirectLoop(redirects: Readonly<Record<string, string>>): string[] | null {
+  for (const start of Object.keys(redirects).sort()) {
+    const chain: string[] = [start];
+    for (let id = redirects[start]; id !== undefined; id = redirects[id]) {
+      const at = chain.indexOf(id);
+      if (at >= 0) return [...chain.slice(at), id];
+      chain.push(id);
+    }
+  }
+  return null;
 }
 
 /** Reads a story file and validates it (throws naming the file when it does not match StorySchema). */

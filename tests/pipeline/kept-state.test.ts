@@ -22,6 +22,9 @@ describe('a damaged state file that nothing else can rebuild', () => {
     ['story-index.json', '{"a1b2": "x', 'state/story-index.json is not JSON (', 'it keeps each article in its story, so that story ids stay the same'],
     ['redirects.json', 'garbage{', 'state/redirects.json is not JSON (', 'it keeps the ids of merged-away stories leading to the stories they joined'],
     ['redirects.json', '["a", "b"]', 'state/redirects.json is not a JSON object of strings', 'those ids would lead nowhere'],
+    // a hand-edit's loop (it had been rewritten as two ids leading to themselves, exit 0)
+    ['redirects.json', '{"bbbbbbbbbbbb": "aaaaaaaaaaaa", "aaaaaaaaaaaa": "bbbbbbbbbbbb"}', 'state/redirects.json leads round in a loop (aaaaaaaaaaaa → bbbbbbbbbbbb → aaaaaaaaaaaa)', 'those ids would lead nowhere'],
+    ['redirects.json', '{"cccccccccccc": "cccccccccccc"}', 'state/redirects.json leads round in a loop (cccccccccccc → cccccccccccc)', 'those ids would lead nowhere'],
     ['expired-undated.json', '{"abc": 5}', 'state/expired-undated.json is not a JSON object of strings', 'their feeds could bring them back as new articles'],
     ['takedowns.json', '{"takedown": 1}', 'state/takedowns.json is not a JSON array', 'records each takedown, its reason and what it removed'],
     ['topic-feeds.json', '[{"slug": "elections", "na', 'state/topic-feeds.json is not JSON at line 1, column 24 (', 'keeps the feeds and pages of the topics that have had them'],
