@@ -214,7 +214,11 @@ export function ingestSettings(
     const text = values.now.replace(/^(\d{4}-\d{2}-\d{2})t/, '$1T').replace(/z$/, 'Z');
     now = RUN_CLOCK.safeParse(text).success ? new Date(text) : null;
     if (!now || Number.isNaN(now.getTime())) {
-      throw new UsageError(`--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${values.now}")`);
+      // Written as one, but no such day, time or offset ("2026-02-30", "24:00", ":60", "+25:00"; RFC 3339 §5.6-5.7):
+      // said so, not as a matter of form.
+      const shaped = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(text);
+      const what = shaped ? 'no such date, time or offset (a month has its own days, hours run 00–23, minutes and seconds 00–59, offsets up to ±23:59)' : 'not an ISO-8601 date-time with a zone';
+      throw new UsageError(`--now: ${what}, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${values.now}")`);
     }
   }
   const feedsDir = values.live ? null : path.resolve(values.feeds ?? DEMO_FEEDS);

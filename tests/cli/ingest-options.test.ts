@@ -16,17 +16,21 @@ describe('--now', () => {
     expect(ingestSettings({ now: '2023-11-13t23:00:00z' }).now!.toISOString()).toBe('2023-11-13T23:00:00.000Z');
     expect(ingestSettings({ now: '2023-11-13t23:00:00+01:00' }).now!.toISOString()).toBe('2023-11-13T22:00:00.000Z');
   });
+  // Written as a date-time but not one that exists: said so (an operator trial's "2026-02-30T04:00:00Z" had been "not
+  // an ISO-8601 date-time with a zone", which it is in form).
+  const NO_SUCH = 'no such date, time or offset (a month has its own days, hours run 00–23, minutes and seconds 00–59, offsets up to ±23:59)';
+  const NOT_ISO = 'not an ISO-8601 date-time with a zone';
   it.each([
-    ['2026-02-30T00:00:00Z', 'a day February does not have (was read as 2 March)'],
-    ['1', 'a bare number (was read as 2001)'],
-    ['Feb 18 2026', 'not ISO-8601'],
-    ['2026-02-18T03:12', 'no zone (was read in the host machine\'s zone)'],
-    ['2026-02-18T25:00:00Z', 'hour 25'],
-    ['2026-02-18T03:12:00+25:00', 'an offset past ±24 h (was a crash: "Invalid time value")'],
-    ['', 'empty (was ignored, the default clock used)'],
-  ])('refuses %s: %s', (now) => {
+    ['2026-02-30T00:00:00Z', 'a day February does not have (was read as 2 March)', NO_SUCH],
+    ['1', 'a bare number (was read as 2001)', NOT_ISO],
+    ['Feb 18 2026', 'not ISO-8601', NOT_ISO],
+    ['2026-02-18T03:12', 'no zone (was read in the host machine\'s zone)', NOT_ISO],
+    ['2026-02-18T25:00:00Z', 'hour 25', NO_SUCH],
+    ['2026-02-18T03:12:00+25:00', 'an offset past ±24 h (was a crash: "Invalid time value")', NO_SUCH],
+    ['', 'empty (was ignored, the default clock used)', NOT_ISO],
+  ])('refuses %s: %s', (now, _, what) => {
     expect(() => ingestSettings({ now })).toThrow(UsageError);
-    expect(() => ingestSettings({ now })).toThrow(`--now: not an ISO-8601 date-time with a zone, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${now}")`);
+    expect(() => ingestSettings({ now })).toThrow(`--now: ${what}, e.g. 2026-02-18T03:12:00Z or 2026-02-18T04:12:00+01:00 (got "${now}")`);
   });
 });
 

@@ -5,6 +5,7 @@
 import { parseJsonText } from './json-lines';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FeedRecord } from './merge';
+import { checkDoctype } from '../feed/parse-feed';
 
 export interface FeedListResult {
   feeds: FeedRecord[];
@@ -34,11 +35,16 @@ const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Arra
 /**
  * Feeds of an OPML 1.0/2.0 document: every outline with an xmlUrl; nested folders (outlines without xmlUrl) give the
  * topic (the innermost folder's text, lower-cased); an outline's htmlUrl is the outlet's site (the merge groups
- * feeds into sources by it, and it becomes a new source's homepage). No DTD or entity expansion beyond XML's five.
+ * feeds into sources by it, and it becomes a new source's homepage). No DTD or entity expansion beyond XML's five:
+ * a DOCTYPE that declares entities is refused, named (checkDoctype).
  * An outline with neither an xmlUrl nor outlines inside is named in `errors` and skipped. A document that is not one
  * gives one error, in words for the user (see {@link notOpml}), as does one nested deeper than OPML_MAX_DEPTH.
  */
 export function parseOpml(text: string): FeedListResult {
+  // Entity declarations are refused as in feeds (checkDoctype): the parser had failed on one and the file had been
+  // called "not an OPML document (no <opml><body>)" though it has both (an operator trial's).
+  const doctype = checkDoctype(text);
+  if (doctype) return { feeds: [], errors: [`not read: its ${doctype.message} (OPML needs no DOCTYPE; remove it)`] };
   const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, allowBooleanAttributes: true, isArray: (name) => name === 'outline', maxNestedTags: OPML_MAX_DEPTH });
   let doc: { opml?: { body?: { outline?: Outline[] } } };
   try {

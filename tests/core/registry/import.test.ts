@@ -37,6 +37,15 @@ describe('parseOpml', () => {
     expect(parseOpml('<rss/>')).toEqual({ feeds: [], errors: ['not an OPML document (no <opml><body>)'] });
   });
 
+  it('refuses a DOCTYPE that declares entities, saying so (an operator trial\'s file had been "not an OPML document (no <opml><body>)")', () => {
+    const body = '<opml version="2.0"><body><outline text="&a;" type="rss" xmlUrl="https://x.example/rss"/></body></opml>';
+    expect(parseOpml(`<?xml version="1.0"?>\n<!DOCTYPE opml [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>\n${body}`)).toEqual({
+      feeds: [],
+      errors: ['not read: its DOCTYPE declares an external (SYSTEM/PUBLIC) entity; external entities are never resolved (OPML needs no DOCTYPE; remove it)'],
+    });
+    expect(parseOpml(`<!DOCTYPE opml [<!ENTITY a "AAAA">]>${body}`).errors[0]).toMatch(/^not read: its DOCTYPE declares internal entities/);
+  });
+
   it('names text that is not XML in one line, with its line and column, without the XML library\'s internals', () => {
     // had been: not an OPML document: readTagExp returned undefined at position 8. Context: "garbage <not xml"
     expect(parseOpml('garbage <not xml')).toEqual({ feeds: [], errors: ["not an OPML document (not XML: char 'g' is not expected at line 1, column 1)"] });
