@@ -46,6 +46,20 @@ const SHOUTED_PENALTY = 0.15;
  * centre comes first, and a question still beats clickbait. */
 const QUESTION_PENALTY = 0.15;
 
+/** Penalty (in cosine) of a title led by a quotation (ledByQuotation): a report's own words near the centre come
+ * first. */
+const QUOTATION_PENALTY = 0.1;
+
+/** A title whose first part is a quotation, ended by a colon or a dash ("'Agreed On Guiding Principles For Deal': Iran
+ * On US Nuclear Talks", "“We will not back down” — minister"): a speaker's words, picked by the outlet, before
+ * what happened. A reader trial's top story was headed by NDTV's quotation beside the BBC's "Iran says 'guiding
+ * principles' agreed with US at nuclear talks". A quoted name that opens a sentence ("‘Playmakers’ underscores…") is
+ * not one. */
+const QUOTATION_LED = /^\s*(?:[‘“"«„]|'(?=\p{L}))[^’”"»“]{3,}?(?:[’”"»“]|'(?!\p{L}))\s*[:：–—-]\s*\S/u;
+
+/** True for a title led by a quotation (QUOTATION_LED). */
+export const ledByQuotation = (title: string): boolean => QUOTATION_LED.test(title);
+
 /** An English title opening with a question word, as explainers and features do ("How Epstein got so rich"):
  * capitalised as a word, not "WHO" (the World Health Organization), nor the consumer magazine "Which?". */
 const QUESTION_OPENER = /^(?:How|Why|What|Where|Who|When|Which)\b(?!\?)/u;
@@ -218,7 +232,8 @@ export function recentReports<T extends { sourceId: string }>(pool: T[], at: (it
 /**
  * Picks and cleans the headline among the recent (recentReports) eligibleCandidates: highest similarity to
  * the centre plus the factuality bonus, minus CLICKBAIT_PENALTY for clickbait, QUESTION_PENALTY for a title that
- * asks (asksRatherThanTells) and SHOUTED_PENALTY for one in capitals. Ties go to the earlier candidate
+ * asks (asksRatherThanTells), SHOUTED_PENALTY for one in capitals and QUOTATION_PENALTY for one led by a quotation
+ * (ledByQuotation). Ties go to the earlier candidate
  * (callers pass articles oldest first). Throws Error when `candidates` is empty.
  */
 export function chooseHeadline(candidates: HeadlineCandidate[], sources: ReadonlyMap<string, Source>): string {
@@ -228,7 +243,13 @@ export function chooseHeadline(candidates: HeadlineCandidate[], sources: Readonl
   let bestScore = -Infinity;
   for (const c of pool) {
     const source = sources.get(c.sourceId);
-    const score = c.similarity + factualityBonus(source) - (isClickbait(c.title) ? CLICKBAIT_PENALTY : 0) - (asksRatherThanTells(c.title, c.language) ? QUESTION_PENALTY : 0) - (isShouted(c.title) ? SHOUTED_PENALTY : 0);
+    const score =
+      c.similarity +
+      factualityBonus(source) -
+      (isClickbait(c.title) ? CLICKBAIT_PENALTY : 0) -
+      (asksRatherThanTells(c.title, c.language) ? QUESTION_PENALTY : 0) -
+      (isShouted(c.title) ? SHOUTED_PENALTY : 0) -
+      (ledByQuotation(c.title) ? QUOTATION_PENALTY : 0);
     if (score > bestScore) {
       best = c;
       bestScore = score;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksRatherThanTells, chooseHeadline, cleanHeadline, eligibleCandidates, isClickbait } from '../../../src/core/story/headline';
+import { asksRatherThanTells, chooseHeadline, cleanHeadline, eligibleCandidates, isClickbait, ledByQuotation } from '../../../src/core/story/headline';
 import type { Bias, Factuality, Source } from '../../../src/core/schema/source';
 import { titleFromText } from '../../../src/core/story/build-stories';
 
@@ -131,6 +131,23 @@ describe('chooseHeadline', () => {
     // not when the report's title is far from the centre, nor when the story has only questions
     expect(chooseHeadline([olympics[0]!, { ...olympics[1]!, similarity: 0.3 }], sources)).toBe('Where Are the Next Winter Olympics?');
     expect(chooseHeadline([olympics[0]!], sources)).toBe('Where Are the Next Winter Olympics?');
+  });
+
+  it('passes over a title led by a quotation when a report’s own words are near (a reader trial’s top story)', () => {
+    expect(ledByQuotation("'Agreed On Guiding Principles For Deal': Iran On US Nuclear Talks")).toBe(true);
+    expect(ledByQuotation('“We will not back down” — minister')).toBe(true);
+    expect(ledByQuotation("'It's over': Trump ends talks")).toBe(true); // an apostrophe inside does not end it
+    // a quoted name opening a sentence, a quotation later in the title
+    expect(ledByQuotation('‘Playmakers’ underscores the serious business of making toys')).toBe(false);
+    expect(ledByQuotation('Elbridge Colby: ‘NATO Is Actually Stronger Than Ever.’')).toBe(false);
+    expect(ledByQuotation("Iran says 'guiding principles' agreed with US at nuclear talks")).toBe(false);
+    const sources = map(source('a'), source('b'));
+    const talks = [
+      { title: "'Agreed On Guiding Principles For Deal': Iran On US Nuclear Talks", sourceId: 'a', similarity: 0.66, language: 'en' },
+      { title: "Iran says 'guiding principles' agreed with US at nuclear talks", sourceId: 'b', similarity: 0.6, language: 'en' },
+    ];
+    expect(chooseHeadline(talks, sources)).toBe("Iran says 'guiding principles' agreed with US at nuclear talks");
+    expect(chooseHeadline([talks[0]!, { ...talks[1]!, similarity: 0.5 }], sources)).toBe("'Agreed On Guiding Principles For Deal': Iran On US Nuclear Talks");
   });
 
   it('passes over a title in capitals when one in the usual case is near: sentence case would lose "WHO"', () => {
