@@ -204,7 +204,8 @@ export const BIAS_DISPUTE_STEPS = 2;
  * uncredited wire copy first); 5: 2026-12-02 (session 20: summary quotations whose speaker is a pronoun, second
  * references such as "Mr Newsom" before anything names them); 6: 2026-12-02 (session 21: second references after a
  * particle, "Ms von der Leyen", and not a work's title, "Mr Bates vs The Post Office"; similar stories through one name
- * only when both are about it; at most two summary bullets from one source while others have one).
+ * only when both are about it; at most two summary bullets from one source while others have one; headlines led by a quotation; pinned
+ * headlines recorded).
  */
 export const STORY_TEXT_VERSION = 6;
 
