@@ -15,11 +15,12 @@
  *    ({@link detectCharset}, {@link CHARDET_MIN_CONFIDENCE}), else windows-1252. `source` is then 'fallback',
  *    `guessedFrom` says which language chose the charset and `detected` what chardet found: a guess, which parseFeed
  *    reports as a warning ({@link describeGuess} words it).
- * Text marked by a UTF-8 BOM, or declared UTF-8 and mostly UTF-8 ({@link mostlyUtf8}), that holds bytes outside
- * well-formed UTF-8 sequences (one item pasted from a legacy source) keeps its valid UTF-8 and reads each stray byte as
- * windows-1252, as Universal Feed Parser's fallback chain would, instead of turning its letters into U+FFFD. A UTF-8
- * label on text that is not mostly UTF-8 (windows-1251 behind a server's default `charset=utf-8`) is overruled: the
- * next evidence reads it (the prolog after the HTTP header, else the guess of step 5), and `mislabelled` names it.
+ * Text marked by a UTF-8 BOM or declared UTF-8 that holds bytes outside well-formed UTF-8 sequences (one item pasted
+ * from a legacy source) keeps its valid UTF-8 and reads each stray byte as windows-1252, as Universal Feed Parser's
+ * fallback chain would, instead of turning its letters into U+FFFD; unless, under a declaration, it is legacy text
+ * throughout ({@link legacyBehindUtf8Label}: windows-1251 behind a server's default `charset=utf-8`): that label is
+ * overruled, the next evidence reads it (the prolog after the HTTP header, else the guess of step 5), and
+ * `mislabelled` names it.
  *
  * Labels are mapped like WHATWG: iso-8859-1 / latin1 / us-ascii (and aliases) decode as windows-1252, done with
  * iconv-lite because Node 20's TextDecoder maps 0x80–0x9F to C1 controls. A declared UTF-16/UTF-32 without a BOM
@@ -65,7 +66,7 @@ export interface DecodedFeed {
   /**
    * The declared label (as written) that the bytes contradicted, or null when the declaration held: a single-byte
    * label ('iso-8859-1', 'windows-1252'...) on bytes read as UTF-8 instead (`encoding` is then 'utf-8'), or a UTF-8
-   * label ('utf-8', 'UTF-8') on bytes that are not mostly UTF-8, read by the next evidence instead (a prolog's
+   * label ('utf-8', 'UTF-8') on legacy text (legacyBehindUtf8Label), read by the next evidence instead (a prolog's
    * charset after the HTTP one, else the guess of source 'fallback'; `encoding` is then not 'utf-8').
    */
   mislabelled: string | null;
@@ -204,6 +205,12 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isAscii(buf)) return false;
   if (isUtf8(buf)) return true;
+  const { sequences, strays } = utf8Census(bytes);
+  return sequences > 0 && sequences > strays;
+}
+
+/** Well-formed multi-byte UTF-8 sequences and bytes ≥ 0x80 outside one, in `bytes`. Linear in the length. */
+function utf8Census(bytes: Uint8Array): { sequences: number; strays: number } {
   let sequences = 0;
   let strays = 0;
   for (let i = 0; i < bytes.length; ) {
@@ -220,8 +227,27 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
       i++;
     }
   }
-  return sequences > 0 && sequences > strays;
+  return { sequences, strays };
 }
+
+/**
+ * Whether text labelled UTF-8 is legacy text after all, so that the label is overruled: at least
+ * UTF8_LABEL_OVERRULE_MIN_STRAYS bytes outside well-formed UTF-8 and under one well-formed multi-byte sequence for every
+ * ten of them. Text in a legacy charset of a non-Latin script, or of a Latin one with diacritics, has a stray byte for
+ * nearly every such letter and almost no valid sequence (an operator trial's windows-1251 and ISO-8859-2 feeds: none);
+ * a UTF-8 feed with an item pasted from a legacy source keeps its many sequences (a hostile pass's Al Jazeera feed
+ * with 35 stray bytes had been read whole as windows-1252 on a first, looser test), and a handful of strays is read
+ * under the label, as windows-1252 (decodeUtf8Repairing).
+ */
+function legacyBehindUtf8Label(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) return false;
+  const { sequences, strays } = utf8Census(bytes);
+  return strays >= UTF8_LABEL_OVERRULE_MIN_STRAYS && sequences * 10 < strays;
+}
+
+/** The fewest stray bytes that can overrule a UTF-8 label (legacyBehindUtf8Label): below it, the label stands. */
+export const UTF8_LABEL_OVERRULE_MIN_STRAYS = 8;
 
 /**
  * The legacy charset for text in `language` (a BCP 47 tag: 'ru', 'pl-PL', 'zh-Hant'), from the HTML Standard's table
@@ -343,7 +369,7 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
     [charsetFromContentType(contentType), 'http'],
     [encodingFromProlog(bytes), 'prolog'],
   ];
-  // A UTF-8 label on bytes that are not mostly UTF-8 (a server's default `charset=utf-8` on a windows-1251 feed, a
+  // A UTF-8 label on legacy text (legacyBehindUtf8Label: a server's default `charset=utf-8` on a windows-1251 feed, a
   // template's UTF-8 prolog on ISO-8859-2 text): the label is overruled, and the next evidence decides (an operator
   // trial's Russian and Polish feeds had been read as windows-1252 under such a label, their letters stored as
   // "Ïðåçèäåíò").
@@ -359,7 +385,7 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string, language?: s
     }
     if (enc === 'utf-16') enc = 'utf-16le';
     if (enc === 'utf-8') {
-      if (!mostlyUtf8(bytes) && !isUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) {
+      if (legacyBehindUtf8Label(bytes)) {
         utf8Overruled ??= label;
         continue;
       }

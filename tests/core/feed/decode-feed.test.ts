@@ -128,13 +128,24 @@ describe('decodeFeed: labels and sources of evidence', () => {
     expect(parseFeed(russian, { contentType: 'application/rss+xml; charset=utf-8' }).errors).toEqual([
       { kind: 'encoding_repaired', message: 'the feed says utf-8 but its text is not UTF-8; it was read as windows-1251, as its XML prolog declares', position: null },
     ]);
+    // A hostile pass's: a UTF-8 feed of English with one item pasted from a windows-1252 source (its curly quotes and
+    // dashes, 15 stray bytes here; 35 in the pass's) keeps the label: its own quotes are UTF-8 sequences. It had been read whole as
+    // windows-1252 ("Trumpâ€™s") under a first, looser test.
+    const english = Array.from({ length: 12 }, (_, i) => `<item><title>Trump’s ‘Board of Peace’ — day ${i}</title><link>https://a.example/${i}</link></item>`).join('');
+    const pasted = iconv.encode('<item><title>“Pasted” – a legacy item’s “quotes” — “and” – “dashes” — “here”</title><link>https://a.example/p</link></item>', 'windows-1252');
+    const pastedInto = Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>${english}`), pasted, Buffer.from('</channel></rss>')]);
+    expect(decodeFeed(pastedInto)).toMatchObject({ encoding: 'utf-8', source: 'prolog', mislabelled: null, repairedBytes: 15 });
+    expect(firstTitle(pastedInto)).toBe('Trump’s ‘Board of Peace’ — day 0');
+    // Under UTF8_LABEL_OVERRULE_MIN_STRAYS stray bytes, the label stands too ("Café" of a UTF-8 feed, one "é" pasted).
+    const few = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title><item><title>Caf'), Buffer.from([0xe9]), Buffer.from(' opens</title><link>https://a.example/1</link></item></channel></rss>')]);
+    expect(decodeFeed(few)).toMatchObject({ encoding: 'utf-8', repairedBytes: 1, mislabelled: null });
+    expect(firstTitle(few)).toBe('Café opens');
     // One item pasted from a Latin-1 source into a UTF-8 feed: the UTF-8 stays, the stray bytes are read as Latin-1.
     const mixed = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title><item><title>L’été ', 'utf8'), Buffer.from([0xe0, 0x20, 0x50, 0x61, 0x72, 0x69, 0x73]), Buffer.from('</title><link>https://a.example/1</link></item></channel></rss>', 'utf8')]);
     expect(firstTitle(mixed)).toBe('L’été à Paris');
     // A UTF-8 BOM with a stray byte; a truncated sequence at the very end; valid UTF-8 is left alone.
     expect(decodeFeed(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>caf'), Buffer.from([0xe9]), Buffer.from('</a>')]))).toMatchObject({ text: '<a>café</a>', source: 'bom', repairedBytes: 1 });
-    // (A truncated sequence alone is no UTF-8 at all: the label is overruled, and the guess reads it the same.)
-    expect(decodeFeed(Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><a>x</a>'), Buffer.from([0xe2, 0x80])]))).toMatchObject({ text: '<?xml version="1.0" encoding="utf-8"?><a>x</a>â€', mislabelled: 'utf-8' });
+    expect(decodeFeed(Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><a>x</a>'), Buffer.from([0xe2, 0x80])]))).toMatchObject({ text: '<?xml version="1.0" encoding="utf-8"?><a>x</a>â€', repairedBytes: 2, mislabelled: null });
     expect(decodeFeed(Buffer.from(rss(TITLE, 'utf-8'), 'utf8'))).toMatchObject({ text: rss(TITLE, 'utf-8'), repairedBytes: 0 });
   });
 
