@@ -21,7 +21,8 @@ export function parentOf(pid: number): number | null {
  * timer that keeps nothing alive) and, once npm is gone, sends this process SIGTERM, so it stops as a supervisor's
  * SIGTERM stops it (a build stops its Astro child first). npm is the shell's parent when the command's parent is a
  * shell running the script (its parent pid changes when npm dies: POSIX reparents an orphan), else the command's own
- * parent. Does nothing without /proc or outside npm.
+ * parent. A command whose shell ends first (one the script started in the background) is left running. Does nothing
+ * without /proc or outside npm.
  */
 export function endWithNpm(env: NodeJS.ProcessEnv = process.env, everyMs = 1000): void {
   if (!env.npm_lifecycle_event) return;
@@ -34,8 +35,12 @@ export function endWithNpm(env: NodeJS.ProcessEnv = process.env, everyMs = 1000)
   }
   const npm = shell ? parentOf(parent) : parent;
   if (npm === null) return;
-  const npmGone = (): boolean => (shell ? parentOf(parent) !== npm : process.ppid !== npm);
-  setInterval(() => {
-    if (npmGone()) process.kill(process.pid, 'SIGTERM');
-  }, everyMs).unref();
+  const timer = setInterval(() => {
+    // npm ends after the script's shell does: a shell gone first ended as scripts do (a `nohup … &` line left this
+    // command running on purpose: a hostile pass's server had been stopped once its script's shell exited), so the
+    // watch ends there. npm gone while the shell still runs is npm killed.
+    if (shell && process.ppid !== parent) return void clearInterval(timer);
+    if (shell ? parentOf(parent) !== npm : process.ppid !== npm) process.kill(process.pid, 'SIGTERM');
+  }, everyMs);
+  timer.unref();
 }

@@ -63,4 +63,23 @@ describe.skipIf(process.platform !== 'linux')('a command run by npm', () => {
     for (let i = 0; i < 200 && running(cmd!); i++) await wait(100);
     expect(running(cmd!)).toBe(false);
   }, 120_000);
+
+  it('leaves running a command its script started in the background, once npm has ended as usual (a hostile pass\'s nohup server had been stopped)', async () => {
+    const work = await tempDir('parallax-npm-bg-');
+    const content = path.join(work, 'content');
+    await mkdir(content);
+    await writeFile(path.join(content, 'sources.json'), JSON.stringify([{ ...registrySource('hang', 'hang.example', []), feeds: [{ url: `${origin}/feed.xml`, file: null, topic: null }] }]));
+    const command = `node ${JSON.stringify(path.join(ROOT, 'bin', 'parallax.mjs'))} ingest --live --content ${JSON.stringify(content)} --now 2026-02-18T03:12:00Z`;
+    // The script backgrounds the command and ends a moment later; npm then ends too, as usual.
+    await writeFile(path.join(work, 'package.json'), JSON.stringify({ name: 'npm-bg', version: '1.0.0', private: true, scripts: { bg: `nohup ${command} > bg.log 2>&1 & echo $! > bg.pid; sleep 2` } }));
+    const npm = spawn('npm', ['run', '-s', 'bg'], { cwd: work, stdio: 'ignore' });
+    expect(await new Promise((resolve) => npm.on('exit', resolve))).toBe(0);
+    const pid = Number(readFileSync(path.join(work, 'bg.pid'), 'utf8'));
+    await wait(3000); // three of the watch's turns after npm ended
+    try {
+      expect(running(pid)).toBe(true);
+    } finally {
+      if (running(pid)) process.kill(pid, 'SIGKILL');
+    }
+  }, 120_000);
 });
