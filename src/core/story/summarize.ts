@@ -430,10 +430,11 @@ function sameFigure(a: Said, b: Said): boolean {
 const sameNews = (a: Candidate, b: Candidate): boolean => a.lead && b.lead && dot(a.vector, b.vector) >= LEAD_DUPLICATE_SIMILARITY;
 
 /** A courtesy title and a surname (secondReferences): the surname (group 1) after any lowercase particles ("Ms von der
- * Leyen", "Mr bin Salman", "Mr de Gaulle"), not followed by another capitalised word (a full name), nor by "vs"/"v" or
- * a possessive and a capitalised word, which make the title of a work ("Mr Bates vs The Post Office", "Mrs Brown's
- * Boys"). */
-const SECOND_REFERENCE = /(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx)\.?\s+(?:(?:von|van|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|ben|ter|ten|zu)\s+)*((?:al-|el-)?\p{Lu}[\p{L}-]+)(?![\p{L}-]|\s+\p{Lu}|\s+vs?\.?\s|['’]s\s+\p{Lu})/gu;
+ * Leyen", "Mr bin Salman", "Mr de Gaulle"), not followed by another capitalised word (a full name), nor by "vs"/"v"
+ * and a word that is no courtesy title, which make the title of a work ("Mr Bates vs The Post Office"; "Mr Trump vs
+ * Mr Biden" is two references). A possessive is still one ("Mr Musk's Tesla"): "Mrs Brown's Boys" is not told from
+ * it. */
+const SECOND_REFERENCE = /(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx)\.?\s+(?:(?:von|van|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|ben|ter|ten|zu)\s+)*((?:al-|el-)?\p{Lu}[\p{L}-]+)(?![\p{L}-]|\s+\p{Lu}|\s+vs?\.?\s+(?!(?:Mr|Mrs|Ms|Mx)\b))/gu;
 
 /**
  * The names an English sentence refers to by a courtesy title and a surname alone ("Mr Newsom", "Ms. Swift's", "Mrs
