@@ -1009,16 +1009,12 @@ export function checkDoctype(text: string): FeedError | null {
   // A DOCTYPE after the root is not XML; the scanner never processes entities, so it cannot expand
   // entities declared there either (tested). Text such as "<!ENTITY" inside CDATA is content, not a declaration.
   if (dt === -1) return null;
-  // the internal subset ends at the first ']' followed by optional space and '>', or the DOCTYPE at its '>'
-  const bracket = text.indexOf('[', dt);
-  const firstGt = text.indexOf('>', dt);
-  let end: number;
-  if (bracket !== -1 && (firstGt === -1 || bracket < firstGt)) {
-    const close = text.indexOf(']', bracket);
-    end = close === -1 ? n : close;
-  } else {
-    end = firstGt === -1 ? n : firstGt;
-  }
+  // The DOCTYPE runs, at most, to the root element's start tag: the first '<' and a name character after it. Not to
+  // the first ']': a ']' in a quoted default or a comment of the internal subset had ended it early, and an entity
+  // declared after it was expanded by the OPML import (a hostile pass's). A '<' and a letter inside a quoted literal
+  // ends it early instead: a longer search, never a shorter one, than the subset's own end.
+  const root = /<[\p{L}_:]/u.exec(text.slice(dt + 2));
+  const end = root ? dt + 2 + root.index : n;
   const subset = text.slice(dt, end);
   const ent = subset.indexOf('<!ENTITY');
   if (ent === -1) return null;

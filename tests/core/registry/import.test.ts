@@ -44,6 +44,11 @@ describe('parseOpml', () => {
       errors: ['not read: its DOCTYPE declares an external (SYSTEM/PUBLIC) entity; external entities are never resolved (OPML needs no DOCTYPE; remove it)'],
     });
     expect(parseOpml(`<!DOCTYPE opml [<!ENTITY a "AAAA">]>${body}`).errors[0]).toMatch(/^not read: its DOCTYPE declares internal entities/);
+    // A hostile pass's: a ']' in a quoted default or a comment before the declaration had ended the search, and the
+    // entity was expanded into the registry ("topic": "evil").
+    for (const before of ['<!ATTLIST outline note CDATA "]">', '<!-- ] -->']) {
+      expect(parseOpml(`<!DOCTYPE opml [${before}<!ENTITY a "EVIL">]>${body}`)).toEqual({ feeds: [], errors: [expect.stringMatching(/^not read: its DOCTYPE declares internal entities/)] });
+    }
   });
 
   it('names text that is not XML in one line, with its line and column, without the XML library\'s internals', () => {
