@@ -308,15 +308,22 @@ export async function readRedirects(contentDir: string): Promise<Record<string, 
   return redirects;
 }
 
-/** The first loop of ids in `redirects` (by id order), from an id back to it ("a", "b", "a"), or null when none. */
+/** The first loop of ids in `redirects` (by id order), from an id back to it ("a", "b", "a"), or null when none.
+ * Linear in the number of ids: each id is walked once (a chain of 6,000 had taken a minute, walked from every id). */
 export function redirectLoop(redirects: Readonly<Record<string, string>>): string[] | null {
+  const ends = new Set<string>(); // ids known to lead out of the file, to no loop
   for (const start of Object.keys(redirects).sort()) {
-    const chain: string[] = [start];
-    for (let id = redirects[start]; id !== undefined; id = redirects[id]) {
-      const at = chain.indexOf(id);
-      if (at >= 0) return [...chain.slice(at), id];
+    const chain: string[] = [];
+    const onChain = new Map<string, number>();
+    let id: string | undefined = start;
+    while (id !== undefined && !ends.has(id)) {
+      const at = onChain.get(id);
+      if (at !== undefined) return [...chain.slice(at), id];
+      onChain.set(id, chain.length);
       chain.push(id);
+      id = redirects[id];
     }
+    for (const c of chain) ends.add(c);
   }
   return null;
 }

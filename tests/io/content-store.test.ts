@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readActiveStories, readOverrides } from '../../src/io/content-store';
+import { readActiveStories, readOverrides, redirectLoop } from '../../src/io/content-store';
 import { tempDir } from '../helpers';
 
 describe('readActiveStories', () => {
@@ -65,5 +65,21 @@ describe('readOverrides', () => {
         '  stories.headline[0].title: a headline cannot be empty or only whitespace',
       ].join('\n'),
     );
+  });
+});
+
+describe('redirectLoop', () => {
+  it('finds a loop of ids, from its first id in id order, and none in chains that end', () => {
+    expect(redirectLoop({ b: 'a', a: 'b' })).toEqual(['a', 'b', 'a']);
+    expect(redirectLoop({ c: 'c' })).toEqual(['c', 'c']);
+    expect(redirectLoop({ a: 'b', b: 'c' })).toBeNull();
+    expect(redirectLoop({})).toBeNull();
+    // A long chain (each id walked once), then the same chain led back into itself at its middle.
+    const chain: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) chain[`s${String(i).padStart(4, '0')}`] = `s${String(i + 1).padStart(4, '0')}`;
+    expect(redirectLoop(chain)).toBeNull();
+    const loop = redirectLoop({ ...chain, s2000: 's1000' });
+    expect(loop).toHaveLength(1002);
+    expect([loop![0], loop!.at(-1)]).toEqual(['s1000', 's1000']);
   });
 });
