@@ -309,7 +309,8 @@ async function ingestLocked(options: IngestOptions, deps: IngestDeps): Promise<I
       // had become sources "empty" and "passwd", with pages on the site).
       if (!owner && found.homepage.endsWith('.invalid/') && feed.items.length === 0) {
         deps.log('info', `${input.name}: not named in the registry, and it names no site (no channel link or item links): no source is made for it`);
-        return { input, feed, errors: errorsOf(input, feed), sourceId: found.id };
+        // Named in the report by its file; not by a source's id ("npr.xml" is no error of source npr's: a hostile pass's).
+        return { input, feed, errors: errorsOf(input, feed), sourceId: sources.has(found.id) ? distinctSourceId(found.id, found.homepage) : found.id };
       }
       if (owner) {
         deps.log('info', `${input.name}: not named in the registry; its site ${found.name} is ${owner.id}'s, so its items are ${owner.id}'s`);

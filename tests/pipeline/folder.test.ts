@@ -61,6 +61,15 @@ describe('a folder of unknown feeds', () => {
     expect(report.feeds.find((f) => f.name === 'garbage.xml')).toMatchObject({ sourceId: 'garbage', errors: [expect.objectContaining({ kind: expect.any(String) })] });
   });
 
+  it('does not charge such a file to a registered source of the same name (a hostile pass\'s empty npr.xml had been an error of source npr)', async () => {
+    const feeds = await tempDir('parallax-feeds-');
+    await writeFile(path.join(feeds, 'npr.xml'), '');
+    const { report: r } = await runFolder(feeds, await tempDir(), new Date('2026-08-01T00:00:00Z'));
+    const npr = r.feeds.find((f) => f.name === 'npr.xml')!;
+    expect(npr.errors.map((e) => e.kind)).toEqual(['not_a_feed']);
+    expect(npr.sourceId).toMatch(/^npr-[a-z0-9]+$/);
+  });
+
   it.each(['B01', 'B03', 'B05', 'B07', 'B11', 'B24'])('stores %s as an article with its exact title, summary and date', async (id) => {
     const want = await expected(id);
     // Read at a clock a day after the item's own date, so it is inside the retention window and stored.
