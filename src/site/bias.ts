@@ -106,14 +106,22 @@ export function biasShares(bias: BiasCounts): Record<Bucket, Share> {
 }
 
 /**
+ * What a story with no source on a side says: "No rated sources yet", or, when `disputed` sources' raters disagree
+ * (counted on no side), "No source counted on a side (2 with disputed ratings)": a hostile pass's story of two
+ * disputed sources had said "No rated sources yet" above their ratings.
+ */
+export function noSideText(disputed = 0): string {
+  return disputed > 0 ? `No source counted on a side (${disputed} with disputed ratings)` : 'No rated sources yet';
+}
+
+/**
  * The one-line reading of a bias distribution: "56% of the sources are Center" for the largest bucket (over rated
  * sources; the sentence says "rated sources" when `outside` sources, unrated or disputed, count on no side), a tie for the largest named as such ("Left and
- * Right each have 50% of the sources", "Left, Center and Right each have 33% of the sources"), or "No rated sources
- * yet". Read from the counts, so a tie is never a lead, whatever rounding gives.
+ * Right each have 50% of the sources", "Left, Center and Right each have 33% of the sources"), or noSideText. Read from the counts, so a tie is never a lead, whatever rounding gives.
  */
-export function biasSentence(bias: BiasCounts, outside = 0): string {
+export function biasSentence(bias: BiasCounts & { disputed?: number }, outside = 0): string {
   const max = Math.max(bias.left, bias.center, bias.right);
-  if (max === 0) return 'No rated sources yet';
+  if (max === 0) return noSideText(bias.disputed);
   const share = biasShares(bias);
   const top = BUCKET_ORDER.filter((b) => bias[b] === max);
   const percent = `${share[top[0]!].text}%`;

@@ -42,6 +42,9 @@ describe('biasSentence', () => {
     [{ left: 3, center: 2, right: 3 }, 0, 'Left and Right each have 38% of the sources'],
     [{ left: 1, center: 1, right: 6 }, 0, '75% of the sources are Right'],
     [{ left: 0, center: 0, right: 0 }, 2, 'No rated sources yet'],
+    // sources whose raters disagree count on no side, and are said to (a hostile pass's: "No rated sources yet" above
+    // the two sources' disputed ratings)
+    [{ left: 0, center: 0, right: 0, disputed: 2 }, 2, 'No source counted on a side (2 with disputed ratings)'],
   ])('%j (unrated or disputed %i) → %s', (bias, outside, expected) => {
     expect(biasSentence(bias, outside)).toBe(expected);
   });
