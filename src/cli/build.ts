@@ -201,7 +201,7 @@ export function buildFoldersProblem(content: string, dist: string, frozen: strin
     }
   }
   for (const [what, dir, option] of [['the output dir', dist, 'PARALLAX_OUT_DIR'], ['the frozen dir', frozen, '--frozen-dir']] as const) {
-    const problem = unwritablePlace(path.dirname(path.resolve(dir)));
+    const problem = unwritablePlace(path.dirname(path.resolve(dir))) ?? replaceProblem(path.resolve(dir), dir === dist);
     if (problem) return `${what} ${dir} cannot be written: ${problem}; the build writes it, a staging folder and a lock beside it: choose another folder (${option})`;
   }
   const entries = readdirSafe(dist);
@@ -221,6 +221,18 @@ function unwritablePlace(dir: string): string | null {
     if (stat) return `${d} is a file, not a folder`;
     if (path.dirname(d) === d) return null;
   }
+}
+
+/** Why the build cannot use `dir` (absolute), or null: it is a file; or, when the build replaces it whole by a rename
+ * (`replaced`: the output dir), a mount point (its device is not its parent's: a volume mounted at dist/ had built a
+ * whole site, then failed with EBUSY; a hostile pass's). */
+function replaceProblem(dir: string, replaced: boolean): string | null {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) return null;
+  if (!stat.isDirectory()) return `${dir} is a file, not a folder`;
+  if (!replaced) return null;
+  const parent = statSync(path.dirname(dir), { throwIfNoEntry: false });
+  return parent && parent.dev !== stat.dev ? `${dir} is a mount point, which the build cannot replace (it renames a new folder into its place): give a folder inside it` : null;
 }
 
 /** `p` absolute with symlinks resolved as far as it exists (its missing tail appended as written). */

@@ -194,6 +194,12 @@ it('refuses content, output and frozen dirs that are or hold one another, an out
   await mkdir(readOnly);
   const mounted = spawnSync('mount', ['--bind', '-o', 'ro', path.join(work, 'elsewhere'), readOnly]).status === 0;
   if (mounted) cases.push([{ PARALLAX_OUT_DIR: path.join(readOnly, 'dist') }, [], `the output dir ${path.join(readOnly, 'dist')} cannot be written: this user cannot write to ${readOnly} (a read-only file system, or no permission)`]);
+  // An output dir that is a file, or a mount point (a volume at dist/: the build renames a new site into its place).
+  cases.push([{ PARALLAX_OUT_DIR: path.join(work, 'notes', 'important.txt') }, [], `the output dir ${path.join(work, 'notes', 'important.txt')} cannot be written: ${path.join(work, 'notes', 'important.txt')} is a file, not a folder`]);
+  const mountPoint = path.join(work, 'volume');
+  await mkdir(mountPoint);
+  const volume = spawnSync('mount', ['-t', 'tmpfs', 'tmpfs', mountPoint]).status === 0;
+  if (volume) cases.push([{ PARALLAX_OUT_DIR: mountPoint }, [], `the output dir ${mountPoint} cannot be written: ${mountPoint} is a mount point, which the build cannot replace`]);
   try {
     for (const [vars, args, message] of cases) {
       const r = await runCli(['build', '--no-ingest', '--content', content, ...args], { ...env, ...vars });
@@ -202,6 +208,7 @@ it('refuses content, output and frozen dirs that are or hold one another, an out
     }
   } finally {
     if (mounted) spawnSync('umount', [readOnly]);
+    if (volume) spawnSync('umount', [mountPoint]);
   }
   expect(await treeDigest(content)).toEqual(before);
   expect(await readFile(path.join(work, 'notes', 'important.txt'), 'utf8')).toBe('keep me');
