@@ -215,7 +215,8 @@ const STOP_SIGNALS: ReadonlyArray<[NodeJS.Signals, number]> = [['SIGINT', 130], 
 /**
  * On SIGINT/SIGTERM/SIGHUP while Astro builds run: stops them with the same signal (a build left running would write
  * into the staging dir while the next build writes there too), removes their working directories, says so on
- * stderr (to their AstroOutput, the JSON log with --json, when they have one) and exits with 128 + the signal's number. Installed while a build runs, so other commands keep Node's
+ * stderr (to their AstroOutput, the JSON log with --json, when they have one) and exits with 128 + the signal's
+ * number. Installed while a build runs, so other commands keep Node's
  * default behaviour.
  */
 function stopBuildsAndExit(signal: NodeJS.Signals): void {
@@ -319,7 +320,11 @@ export async function runAstroBuild(root: string, env: NodeJS.ProcessEnv, output
       });
       // Line by line (node:readline), without colour codes (util.stripVTControlCharacters), blank lines left out.
       for (const input of output ? [child.stdout, child.stderr] : []) {
-        if (input) createInterface({ input, crlfDelay: Infinity }).on('line', (line) => stripVTControlCharacters(line).trim() && output!('warn', `astro: ${stripVTControlCharacters(line).trim()}`));
+        if (!input) continue;
+        createInterface({ input, crlfDelay: Infinity }).on('line', (line) => {
+          const plain = stripVTControlCharacters(line).trim();
+          if (plain) output!('warn', `astro: ${plain}`);
+        });
       }
       track(child, cwd, output);
       if (child.pid) writeFileSync(path.join(cwd, CHILD_PID_FILE), String(child.pid));

@@ -187,7 +187,8 @@ export async function buildSite(args: string[]): Promise<BuildResult> {
  * Why the content, output and frozen folders cannot be built with, or null. A build replaces its output dir whole and
  * rewrites its frozen dir, so none of the three may be or hold another (an output dir holding the content dir had
  * deleted the content, exit 0: a hostile pass's), compared by real path (symlinks resolved where the path exists);
- * the output and frozen dirs must be places this user can write (unwritablePlace); and an output dir that exists must
+ * the output and frozen dirs must be places this user can write (unwritablePlace), neither a file nor, for the output
+ * dir, a mount point (replaceProblem); and an output dir that exists must
  * be empty or a site already (an index.html or a pagefind/ in it), not a folder of other files, which the build
  * would delete.
  */

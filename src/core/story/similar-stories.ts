@@ -25,11 +25,8 @@ function topTerms(v: SparseVector, k: number): number[] {
 }
 
 /** Whether `term` is among the SIMILAR_STORIES_ONE_NAME_RANK heaviest terms of both centroids (`a`, `b`: topTerms). */
-const aboutBoth = (term: number, a: readonly number[], b: readonly number[]): boolean => {
-  const ra = a.indexOf(term);
-  const rb = b.indexOf(term);
-  return ra >= 0 && rb >= 0 && ra < SIMILAR_STORIES_ONE_NAME_RANK && rb < SIMILAR_STORIES_ONE_NAME_RANK;
-};
+const aboutBoth = (term: number, a: readonly number[], b: readonly number[]): boolean =>
+  a.slice(0, SIMILAR_STORIES_ONE_NAME_RANK).includes(term) && b.slice(0, SIMILAR_STORIES_ONE_NAME_RANK).includes(term);
 
 /**
  * Story id → similar story ids, for every item whose `query` is not false. Each query's centroid is scattered into a
